@@ -1,0 +1,97 @@
+package io.github.aftersales.app;
+
+import ch.qos.logback.classic.Level;
+import com.google.inject.ConfigurationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.github.aftersales.app.commands.RootCommand;
+import io.github.aftersales.core.json.LocatedException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Builds the configured command line (one place for exit codes and error handling) and runs it.
+ * Tests call {@link #run} with their own streams to drive the real CLI.
+ */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(debug ? Level.DEBUG : Level.WARN);
+        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        try {
+            Injector injector = Guice.createInjector(AppModule.discovering());
+            CommandLine cli = commandLine(injector, outWriter, errWriter, debug);
+            return cli.execute(args);
+        } catch (RuntimeException e) {
+            // start-up itself failed (wiring): a defect, reported as one line
+            errWriter.println("error: could not start: " + e.getMessage());
+            if (debug) {
+                e.printStackTrace(errWriter);
+            }
+            return ExitCode.INTERNAL;
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
+    }
+
+    static CommandLine commandLine(Injector injector, PrintWriter out, PrintWriter err, boolean debug) {
+        CommandLine cli = new CommandLine(RootCommand.class, new GuiceFactory(injector));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("error: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCode.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            int code;
+            if (ex instanceof LocatedException) {
+                c.getErr().println("error: " + ex.getMessage());
+                code = ExitCode.INPUT;
+            } else if (ex instanceof UserException u) {
+                c.getErr().println("error: " + u.getMessage());
+                code = u.exitCode();
+            } else {
+                c.getErr().println("internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+                code = ExitCode.INTERNAL;
+            }
+            if (debug) {
+                ex.printStackTrace(c.getErr());
+            }
+            return code;
+        });
+        return cli;
+    }
+
+    /** Lets Guice create the commands so they get the schemes and the engine injected. */
+    private static final class GuiceFactory implements CommandLine.IFactory {
+        private final Injector injector;
+
+        GuiceFactory(Injector injector) {
+            this.injector = injector;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return injector.getInstance(type);
+            } catch (ConfigurationException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.aftersales.app;
+
+/** The exit codes, documented in README.md. */
+public final class ExitCode {
+    /** Evaluated (whatever the grade), or the command did what was asked. */
+    public static final int OK = 0;
+    /** Bad usage: an unknown option, a missing argument, an unknown scheme or variant on the command line. */
+    public static final int USAGE = 2;
+    /** Bad input: a file that cannot be read, is malformed, or does not fit the scheme. */
+    public static final int INPUT = 3;
+    /** An output file exists and {@code --force} was not given, or it cannot be written. */
+    public static final int OUTPUT = 4;
+    /** A defect of this program; the message says so. */
+    public static final int INTERNAL = 70;
+
+    private ExitCode() {
+    }
+}

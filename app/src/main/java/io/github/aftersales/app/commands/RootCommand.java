@@ -1,0 +1,34 @@
+package io.github.aftersales.app.commands;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The top command: only subcommands, help and version. */
+@Command(
+        name = "aftersales",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Scores organisations against after-sales service certification schemes and gives their star grade.",
+        subcommands = {SchemesCommand.class, TemplateCommand.class, EvaluateCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0   done (an assessment was evaluated, whatever its grade)",
+            "  2   bad usage (unknown option or scheme on the command line)",
+            "  3   bad input (a file missing, malformed or not fitting its scheme)",
+            "  4   output file exists (use --force) or cannot be written",
+            "  70  internal error"})
+public final class RootCommand implements Runnable {
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Log what happens and show stack traces of errors.")
+    boolean debug;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.aftersales.app.commands;
+
+import io.github.aftersales.core.evaluation.Decimals;
+import io.github.aftersales.core.registry.SchemeRegistry;
+import io.github.aftersales.spi.Scheme;
+import io.github.aftersales.spi.Variant;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code schemes}: what is installed, and where from. */
+@Command(name = "schemes", mixinStandardHelpOptions = true,
+        description = "List the installed schemes and their variants, with version and where each came from.")
+public final class SchemesCommand implements Callable<Integer> {
+
+    private final SchemeRegistry registry;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    SchemesCommand(SchemeRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (registry.installed().isEmpty()) {
+            out.println("No scheme is installed.");
+        }
+        for (SchemeRegistry.Installed i : registry.installed()) {
+            Scheme s = i.scheme();
+            out.printf("%s  %s  %s (%s)%n", s.id(), s.version(), s.title(), s.titleEn());
+            out.printf("    from: %s%n", i.origin());
+            for (int n = 0; n < s.variants().size(); n++) {
+                Variant v = s.variants().get(n);
+                out.printf("    variant %-9s %s%s%n", v.id(), v.title(), n == 0 ? "  [default]" : "");
+                out.printf("                      %s; %d items, %s points%n", v.titleEn(),
+                        v.catalog().clauses().size() + v.catalog().wholeScoredCategories().size(),
+                        Decimals.text(v.catalog().totalPoints()));
+            }
+        }
+        for (SchemeRegistry.Problem p : registry.problems()) {
+            spec.commandLine().getErr().printf("warning: a scheme from %s was not loaded: %s%n", p.origin(), p.message());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.aftersales.app.commands;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.aftersales.app.ExitCode;
+import io.github.aftersales.app.UserException;
+import io.github.aftersales.app.output.Output;
+import io.github.aftersales.core.template.Templates;
+import io.github.aftersales.spi.Scheme;
+import io.github.aftersales.spi.Variant;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code template}: a blank assessment to fill in, in the format {@code evaluate} reads. */
+@Command(name = "template", mixinStandardHelpOptions = true,
+        description = {"Write a blank assessment for a scheme: every clause with its id, title, points and the evidence"
+                + " to provide, and empty result, score, note and evidence to fill in. Evaluate the filled file with"
+                + " 'evaluate'."})
+public final class TemplateCommand implements Callable<Integer> {
+
+    /** The output syntaxes. */
+    public enum Format { json, yaml }
+
+    private final Map<String, Scheme> schemes;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scheme", required = true, paramLabel = "ID", description = "Scheme id (see 'schemes').")
+    String schemeId;
+
+    @Option(names = "--variant", paramLabel = "V", description = "Variant id; default: the scheme's first variant.")
+    String variantId;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json or yaml (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--force", description = "Overwrite the output file if it exists.")
+    boolean force;
+
+    @Inject
+    TemplateCommand(Map<String, Scheme> schemes) {
+        this.schemes = schemes;
+    }
+
+    @Override
+    public Integer call() {
+        Scheme scheme = schemes.get(schemeId);
+        if (scheme == null) {
+            throw new UserException(ExitCode.USAGE, "unknown scheme '" + schemeId + "'"
+                    + io.github.aftersales.core.json.Suggestions.didYouMean(schemeId, schemes.keySet())
+                    + "; installed: " + String.join(", ", new TreeSet<>(schemes.keySet())));
+        }
+        Variant variant = variantId == null ? scheme.defaultVariant() : scheme.variant(variantId).orElseThrow(() ->
+                new UserException(ExitCode.USAGE, "scheme " + scheme.id() + " has no variant '" + variantId
+                        + "'; its variants: " + scheme.variants().stream().map(Variant::id).collect(Collectors.joining(", "))));
+        ObjectNode template = Templates.blank(scheme, variant);
+        String text = format == Format.yaml ? Output.yaml(template) : Output.json(template);
+        Output.write(text, output, force, spec.commandLine().getOut());
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.aftersales.app.output;
+
+import static io.github.aftersales.core.evaluation.Decimals.text;
+
+import io.github.aftersales.core.evaluation.CategoryResult;
+import io.github.aftersales.core.evaluation.ClauseResult;
+import io.github.aftersales.core.evaluation.EvaluationResult;
+import io.github.aftersales.core.evaluation.SchemeResult;
+
+/** The result for people: Chinese titles as written with our English beside. */
+public final class TextReport {
+
+    private static final int TITLE_WIDTH = 36;
+
+    private TextReport() {
+    }
+
+    public static String of(EvaluationResult r) {
+        StringBuilder b = new StringBuilder();
+        b.append("评估 Assessment: ").append(r.source()).append('\n');
+        if (r.organisation() != null) {
+            b.append("组织 Organisation: ").append(r.organisation()).append('\n');
+        }
+        if (r.date() != null) {
+            b.append("日期 Date: ").append(r.date()).append('\n');
+        }
+        for (SchemeResult s : r.results()) {
+            b.append('\n');
+            scheme(b, s);
+        }
+        return b.toString();
+    }
+
+    private static void scheme(StringBuilder b, SchemeResult s) {
+        b.append(s.schemeVersion()).append(" [").append(s.scheme()).append(" / ").append(s.variant()).append("] ")
+                .append(s.variantTitle()).append('\n');
+        b.append("  得分 Score:  ").append(text(s.score())).append(" / ").append(text(s.maxScore()));
+        if (s.maxScore().compareTo(s.declaredMax()) != 0) {
+            b.append(" applicable (scaled: ").append(text(s.total())).append(" / ").append(text(s.declaredMax())).append(')');
+        }
+        b.append("  = ").append(text(s.percent())).append(" %\n");
+        b.append("  等级 Grade:  ").append(s.grade()).append(" (").append(s.gradeEn()).append(')');
+        if (s.stars() > 0) {
+            b.append("  ").append("★".repeat(s.stars()));
+        }
+        b.append(s.passed() ? "" : "  — not passed").append('\n');
+
+        b.append("\n  类别 Categories\n");
+        for (CategoryResult c : s.categories()) {
+            if (c.points() == null) {
+                continue; // a checklist group inside a category scored as a whole
+            }
+            String indent = "    " + "  ".repeat(c.depth());
+            b.append(indent).append(c.id()).append(' ').append(c.title()).append(" / ").append(c.titleEn())
+                    .append(": ").append(text(c.score())).append(" / ").append(text(c.applicablePoints()));
+            if (c.percent() != null) {
+                b.append("  (").append(text(c.percent())).append(" %)");
+            }
+            if (c.applicablePoints().compareTo(c.points()) != 0) {
+                b.append("  [of ").append(text(c.points())).append(" declared]");
+            }
+            b.append('\n');
+        }
+
+        b.append("\n  失分 Points lost\n");
+        if (s.lostPoints().isEmpty()) {
+            b.append("    none\n");
+        }
+        for (ClauseResult c : s.lostPoints()) {
+            b.append("    ").append(c.id()).append("  −").append(text(c.lost())).append("  (")
+                    .append(text(c.score())).append(" of ").append(text(c.points())).append(")  ")
+                    .append(shorten(c.title())).append(" / ").append(c.titleEn()).append('\n');
+            b.append("        ").append(c.how());
+            if (c.note() != null) {
+                b.append("; note: ").append(c.note());
+            }
+            b.append('\n');
+        }
+        if (!s.excluded().isEmpty()) {
+            b.append("\n  不适用 Not applicable\n");
+            for (ClauseResult c : s.excluded()) {
+                b.append("    ").append(c.id()).append("  ").append(shorten(c.title())).append(" / ").append(c.titleEn())
+                        .append("\n        ").append(c.how()).append("; note: ").append(c.note()).append('\n');
+            }
+        }
+        b.append("\n  说明 Why this grade\n");
+        if (s.reasons().isEmpty()) {
+            b.append("    the highest level is reached\n");
+        }
+        for (String reason : s.reasons()) {
+            b.append("    ").append(reason).append('\n');
+        }
+    }
+
+    private static String shorten(String title) {
+        return title.codePointCount(0, title.length()) <= TITLE_WIDTH ? title
+                : title.substring(0, title.offsetByCodePoints(0, TITLE_WIDTH)) + "…";
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.aftersales.core.assessment;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * One assessment of one organisation, possibly against several schemes at once.
+ *
+ * @param source       the file it was read from, for messages
+ * @param organisation the organisation assessed, or {@code null}
+ * @param date         the assessment date as written, or {@code null}
+ * @param assessor     who assessed, or {@code null}
+ * @param parts        one part a scheme, at least one
+ */
+public record Assessment(String source, String organisation, String date, String assessor, List<SchemeAssessment> parts) {
+    public Assessment {
+        requireNonNull(source, "source is null");
+        parts = List.copyOf(parts);
+    }
+}

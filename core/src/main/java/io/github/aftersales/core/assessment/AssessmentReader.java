@@ -1,0 +1,191 @@
+package io.github.aftersales.core.assessment;
+
+import io.github.aftersales.core.json.Located;
+import io.github.aftersales.core.json.LocatedException;
+import io.github.aftersales.core.json.LocatedReader;
+import io.github.aftersales.core.json.Reading;
+import io.github.aftersales.spi.NotApplicablePolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads assessments from JSON or YAML (chosen by the file's extension). The format is documented in
+ * {@code docs/assessment-format.md}; a blank one is what {@code template} writes. Every problem is
+ * a {@link LocatedException} naming the file, the line and column, and the path.
+ */
+public final class AssessmentReader {
+
+    private static final Set<String> ROOT_KEYS = Set.of("organisation", "date", "assessor", "schemes");
+    private static final Set<String> PART_KEYS = Set.of(
+            "scheme", "variant", "schemeVersion", "title", "options", "findings", "facts", "events");
+    private static final Set<String> OPTION_KEYS = Set.of("notApplicable", "missing");
+    /** What a finding may hold; the descriptive keys a template writes are accepted and not used. */
+    private static final Set<String> FINDING_KEYS = Set.of(
+            "id", "result", "score", "note", "evidence",
+            "row", "title", "titleEn", "points", "requiredEvidence", "asksApplicability", "checklistOf");
+
+    private AssessmentReader() {
+    }
+
+    /** Reads a file; {@code .yaml}/{@code .yml} as YAML, anything else as JSON. */
+    public static Assessment read(Path file) {
+        String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new LocatedException(source, null, "is a directory, not an assessment file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, source, syntaxOf(file));
+        } catch (NoSuchFileException e) {
+            throw new LocatedException(source, null, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new LocatedException(source, null, "cannot be read: permission denied");
+        } catch (IOException e) {
+            throw new LocatedException(source, null, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    public static LocatedReader.Syntax syntaxOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml") ? LocatedReader.Syntax.YAML : LocatedReader.Syntax.JSON;
+    }
+
+    /** Reads from a stream; {@code source} names it in messages. */
+    public static Assessment read(InputStream in, String source, LocatedReader.Syntax syntax) throws IOException {
+        Located root;
+        try {
+            root = LocatedReader.read(in, syntax);
+        } catch (LocatedReader.ParseException e) {
+            throw new LocatedException(source, e.position(), e.getMessage());
+        }
+        return parse(root, new Reading(source));
+    }
+
+    private static Assessment parse(Located rootNode, Reading r) {
+        Located.Obj root = r.object(rootNode, "an assessment");
+        r.onlyKeys(root, ROOT_KEYS);
+        List<SchemeAssessment> parts = new ArrayList<>();
+        Located schemes = r.required(root, "schemes");
+        for (Located item : r.list(schemes, "'schemes'")) {
+            parts.add(part(r, item));
+        }
+        if (parts.isEmpty()) {
+            throw r.problem(schemes, "'schemes' is empty: name at least one scheme to evaluate");
+        }
+        return new Assessment(r.source(), r.optionalString(root, "organisation").orElse(null),
+                r.optional(root, "date").map(v -> scalarText(r, v)).orElse(null),
+                r.optionalString(root, "assessor").orElse(null), parts);
+    }
+
+    private static SchemeAssessment part(Reading r, Located node) {
+        Located.Obj o = r.object(node, "a scheme entry");
+        r.onlyKeys(o, PART_KEYS);
+        NotApplicablePolicy policy = null;
+        boolean missingAsZero = false;
+        if (o.has("options")) {
+            Located.Obj opts = r.object(o.get("options"), "'options'");
+            r.onlyKeys(opts, OPTION_KEYS);
+            if (opts.has("notApplicable")) {
+                String key = r.requiredString(opts, "notApplicable");
+                policy = NotApplicablePolicy.fromKey(key).orElseThrow(() -> r.problem(opts.get("notApplicable"),
+                        "notApplicable must be 'prorate' or 'full-points', not '" + key + "'"));
+            }
+            if (opts.has("missing")) {
+                String m = r.requiredString(opts, "missing");
+                if (!m.equals("error") && !m.equals("zero")) {
+                    throw r.problem(opts.get("missing"), "missing must be 'error' or 'zero', not '" + m + "'");
+                }
+                missingAsZero = m.equals("zero");
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Located f : o.has("findings") ? r.list(o.get("findings"), "'findings'") : List.<Located>of()) {
+            findings.add(finding(r, f));
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        if (o.has("facts")) {
+            Located.Obj fo = r.object(o.get("facts"), "'facts'");
+            fo.members().forEach((k, v) -> {
+                if (!(v instanceof Located.Scalar s) || s.value() == null) {
+                    throw r.problem(v, "fact '" + k + "' must be a number, true/false, a word or a date, not " + v.kind());
+                }
+                facts.put(k, s.value());
+            });
+        }
+        List<Event> events = new ArrayList<>();
+        for (Located e : o.has("events") ? r.list(o.get("events"), "'events'") : List.<Located>of()) {
+            events.add(event(r, e));
+        }
+        return new SchemeAssessment(r.requiredString(o, "scheme"), r.optionalString(o, "variant").orElse(null),
+                r.optionalString(o, "schemeVersion").orElse(null), policy, missingAsZero, findings, facts, events, o.position(), o.path());
+    }
+
+    private static Finding finding(Reading r, Located node) {
+        Located.Obj o = r.object(node, "a finding");
+        r.onlyKeys(o, FINDING_KEYS);
+        String id = idText(r, r.required(o, "id"));
+        Conformity result = null;
+        if (o.has("result")) {
+            String text = r.string(o.get("result"), "'result'");
+            result = Conformity.parse(text).orElseThrow(() -> r.problem(o.get("result"),
+                    "result must be conform (符合), not-conform (不符合) or not-applicable (不适用), not '" + text + "'"));
+        }
+        BigDecimal score = r.optionalNumber(o, "score").orElse(null);
+        List<String> evidence = r.optional(o, "evidence").map(v -> r.stringList(v, "'evidence'")).orElse(List.of());
+        BigDecimal points = o.has("points") ? r.number(o.get("points"), "'points'") : null;
+        return new Finding(id, result, score, r.optionalString(o, "note").orElse(null), evidence, points,
+                o.position(), o.path());
+    }
+
+    /** Ids are text; a YAML author may write {@code id: 5.1} unquoted, which YAML reads as a number. */
+    private static String idText(Reading r, Located v) {
+        if (v instanceof Located.Scalar s && s.value() instanceof BigDecimal) {
+            throw r.problem(v, "'id' must be text: write the id in quotes (\"" + ((BigDecimal) s.value()).toPlainString()
+                    + "\"), as a number it may lose its digits");
+        }
+        return r.string(v, "'id'");
+    }
+
+    private static Event event(Reading r, Located node) {
+        Located.Obj o = r.object(node, "an event");
+        String type = r.requiredString(o, "type");
+        Located dateNode = r.required(o, "date");
+        LocalDate date = date(r, dateNode);
+        Map<String, String> attrs = new LinkedHashMap<>();
+        o.members().forEach((k, v) -> {
+            if (!k.equals("type") && !k.equals("date")) {
+                attrs.put(k, scalarText(r, v));
+            }
+        });
+        return new Event(type, date, attrs, o.position());
+    }
+
+    /** Parses an ISO date (2026-11-20). */
+    public static LocalDate date(Reading r, Located v) {
+        String text = scalarText(r, v);
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw r.problem(v, "'" + text + "' is not a date as YYYY-MM-DD");
+        }
+    }
+
+    private static String scalarText(Reading r, Located v) {
+        if (v instanceof Located.Scalar s && s.value() != null) {
+            return s.value() instanceof BigDecimal n ? n.toPlainString() : s.value().toString();
+        }
+        throw r.problem(v, "expected a value, not " + v.kind());
+    }
+}

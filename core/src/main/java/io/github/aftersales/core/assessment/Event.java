@@ -1,0 +1,23 @@
+package io.github.aftersales.core.assessment;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.aftersales.core.json.Located;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * A dated event stated in an assessment (a complaint, an accident), with attributes.
+ *
+ * @param type       the event type, e.g. {@code majorComplaint}
+ * @param date       when it happened
+ * @param attributes other attributes as text (e.g. {@code rectified=false})
+ * @param position   where it is in the file
+ */
+public record Event(String type, LocalDate date, Map<String, String> attributes, Located.Position position) {
+    public Event {
+        requireNonNull(type, "type is null");
+        requireNonNull(date, "date is null");
+        attributes = Map.copyOf(attributes);
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.aftersales.core.assessment;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.aftersales.core.json.Located;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What the auditor found for one clause (or one category scored as a whole).
+ *
+ * @param id             the clause or category id
+ * @param result         conform / not conform / not applicable, or {@code null} if not stated
+ * @param score          the score given, or {@code null} if not stated
+ * @param note           the auditor's note, or {@code null}
+ * @param evidence       references to the evidence seen
+ * @param declaredPoints the points the file says the clause has (a template carries them), or {@code null}
+ * @param position       where the finding is in the file
+ * @param path           its path in the file
+ */
+public record Finding(
+        String id, Conformity result, BigDecimal score, String note, List<String> evidence,
+        BigDecimal declaredPoints, Located.Position position, String path) {
+
+    public Finding {
+        requireNonNull(id, "id is null");
+        evidence = List.copyOf(evidence);
+    }
+
+    /** Whether the auditor has said anything that scores this clause. */
+    public boolean isBlank() {
+        return result == null && score == null;
+    }
+}

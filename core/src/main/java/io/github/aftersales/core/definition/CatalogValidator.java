@@ -1,0 +1,76 @@
+package io.github.aftersales.core.definition;
+
+import io.github.aftersales.core.json.Located;
+import io.github.aftersales.core.json.LocatedException;
+import io.github.aftersales.spi.Catalog;
+import io.github.aftersales.spi.Category;
+import io.github.aftersales.spi.Clause;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Checks a catalog's arithmetic and ids: ids unique, children add up to their parent, the
+ * top-level categories add up to the declared total.
+ */
+public final class CatalogValidator {
+
+    private CatalogValidator() {
+    }
+
+    /**
+     * Validates a catalog.
+     *
+     * @param catalog the catalog
+     * @param source  the resource it came from, for messages
+     * @param root    its root node, for positions (may be {@code null})
+     * @throws LocatedException naming the resource and the clause or category at fault
+     */
+    public static void validate(Catalog catalog, String source, Located root) {
+        Set<String> ids = new HashSet<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Category c : catalog.categories()) {
+            check(c, source, ids);
+            sum = sum.add(c.points());
+        }
+        if (sum.compareTo(catalog.totalPoints()) != 0) {
+            throw new LocatedException(source, root == null ? null : root.position(),
+                    "the top-level categories add up to " + plain(sum) + " points, but totalPoints is "
+                            + plain(catalog.totalPoints()));
+        }
+    }
+
+    private static void check(Category c, String source, Set<String> ids) {
+        unique(c.id(), source, ids);
+        for (Clause cl : c.clauses()) {
+            unique(cl.id(), source, ids);
+        }
+        for (Category sub : c.categories()) {
+            check(sub, source, ids);
+        }
+        if (c.scoredAsWhole() || c.points() == null) {
+            return;
+        }
+        BigDecimal children = BigDecimal.ZERO;
+        for (Clause cl : c.clauses()) {
+            children = children.add(cl.points());
+        }
+        for (Category sub : c.categories()) {
+            children = children.add(sub.points());
+        }
+        if (children.compareTo(c.points()) != 0) {
+            throw new LocatedException(source, null, "category " + c.id() + " declares " + plain(c.points())
+                    + " points but its clauses and sub-categories add up to " + plain(children));
+        }
+    }
+
+    private static void unique(String id, String source, Set<String> ids) {
+        if (!ids.add(id)) {
+            throw new LocatedException(source, null, "id " + id + " appears more than once");
+        }
+    }
+
+    static String plain(BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,295 @@
+package io.github.aftersales.core.definition;
+
+import io.github.aftersales.core.json.Located;
+import io.github.aftersales.core.json.LocatedException;
+import io.github.aftersales.core.json.LocatedReader;
+import io.github.aftersales.core.json.Reading;
+import io.github.aftersales.spi.Catalog;
+import io.github.aftersales.spi.Category;
+import io.github.aftersales.spi.Clause;
+import io.github.aftersales.spi.Comparison;
+import io.github.aftersales.spi.Condition;
+import io.github.aftersales.spi.GradingTable;
+import io.github.aftersales.spi.Level;
+import io.github.aftersales.spi.NotApplicablePolicy;
+import io.github.aftersales.spi.Variant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a scheme's resources ({@code scheme.json}, catalogs, grading tables) and validates them.
+ * See {@code docs/catalog-format.md}. Every problem is a {@link LocatedException} naming the
+ * resource and the place.
+ */
+public final class DefinitionReader {
+
+    /** What {@code scheme.json} declares. */
+    public record SchemeDefinition(String id, String version, String title, String titleEn, List<Variant> variants) {
+        public SchemeDefinition {
+            variants = List.copyOf(variants);
+        }
+    }
+
+    private final ClassLoader loader;
+    private final String directory;
+    private final Map<String, Object> cache = new HashMap<>();
+
+    private DefinitionReader(ClassLoader loader, String directory) {
+        this.loader = loader;
+        this.directory = directory.endsWith("/") ? directory : directory + "/";
+    }
+
+    /**
+     * Reads the scheme whose {@code scheme.json} is in {@code directory} (e.g. {@code schemes/gbt27922})
+     * of the given class loader.
+     */
+    public static SchemeDefinition read(ClassLoader loader, String directory) {
+        return new DefinitionReader(loader, directory).readScheme();
+    }
+
+    private SchemeDefinition readScheme() {
+        String name = directory + "scheme.json";
+        Reading r = new Reading(name);
+        Located.Obj root = r.object(load(name), "scheme.json");
+        r.onlyKeys(root, Set.of("id", "version", "title", "titleEn", "variants"));
+        String id = r.requiredString(root, "id");
+        if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+            throw r.problem(root.get("id"), "scheme id '" + id + "' must be lower-case letters, digits and '-'");
+        }
+        List<Variant> variants = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        List<Located> items = r.list(r.required(root, "variants"), "'variants'");
+        if (items.isEmpty()) {
+            throw r.problem(root.get("variants"), "a scheme needs at least one variant");
+        }
+        for (Located item : items) {
+            Located.Obj v = r.object(item, "a variant");
+            r.onlyKeys(v, Set.of("id", "title", "titleEn", "catalog", "grading", "notApplicable"));
+            String vid = r.requiredString(v, "id");
+            if (!seen.add(vid)) {
+                throw r.problem(v.get("id"), "variant id '" + vid + "' is declared twice");
+            }
+            String policyKey = r.optionalString(v, "notApplicable").orElse(NotApplicablePolicy.PRORATE.key());
+            NotApplicablePolicy policy = NotApplicablePolicy.fromKey(policyKey).orElseThrow(() -> r.problem(
+                    v.get("notApplicable"), "notApplicable must be 'prorate' or 'full-points', not '" + policyKey + "'"));
+            Catalog catalog = catalog(r.requiredString(v, "catalog"));
+            GradingTable grading = grading(r.requiredString(v, "grading"), catalog);
+            variants.add(new Variant(vid, r.requiredString(v, "title"), r.requiredString(v, "titleEn"),
+                    catalog, grading, policy));
+        }
+        return new SchemeDefinition(id, r.requiredString(root, "version"), r.requiredString(root, "title"),
+                r.requiredString(root, "titleEn"), variants);
+    }
+
+    private Located load(String name) {
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new LocatedException(name, null, "resource not found on the scheme's class path");
+            }
+            return LocatedReader.read(in, name.endsWith(".yaml") || name.endsWith(".yml")
+                    ? LocatedReader.Syntax.YAML : LocatedReader.Syntax.JSON);
+        } catch (IOException e) {
+            throw new LocatedException(name, null, "cannot be read: " + e.getMessage());
+        } catch (LocatedReader.ParseException e) {
+            throw new LocatedException(name, e.position(), e.getMessage());
+        }
+    }
+
+    // ---- catalogs ---------------------------------------------------------------------------
+
+    private Catalog catalog(String file) {
+        return (Catalog) cache.computeIfAbsent("catalog:" + file, k -> readCatalog(directory + file));
+    }
+
+    private Catalog readCatalog(String name) {
+        Reading r = new Reading(name);
+        Located.Obj root = r.object(load(name), "a catalog");
+        r.onlyKeys(root, Set.of("title", "titleEn", "totalPoints", "categories", "anyClauseMayBeExcluded", "source"));
+        List<Category> categories = new ArrayList<>();
+        for (Located c : r.list(r.required(root, "categories"), "'categories'")) {
+            categories.add(category(r, c, false));
+        }
+        if (categories.isEmpty()) {
+            throw r.problem(root, "a catalog needs at least one category");
+        }
+        Catalog catalog = new Catalog(r.requiredString(root, "title"), r.requiredString(root, "titleEn"),
+                nonNegative(r, root, "totalPoints"), categories,
+                r.optionalBoolean(root, "anyClauseMayBeExcluded", false));
+        CatalogValidator.validate(catalog, name, root);
+        return catalog;
+    }
+
+    private Category category(Reading r, Located node, boolean insideWhole) {
+        Located.Obj o = r.object(node, "a category");
+        r.onlyKeys(o, Set.of("id", "title", "titleEn", "points", "scoredAsWhole", "categories", "clauses"));
+        String id = r.requiredString(o, "id");
+        boolean whole = r.optionalBoolean(o, "scoredAsWhole", false);
+        if (whole && insideWhole) {
+            throw r.problem(o, "category " + id + " is scoredAsWhole inside a category already scored as a whole");
+        }
+        boolean checklist = insideWhole || whole;
+        BigDecimal points = insideWhole ? noPoints(r, o, "category " + id) : nonNegative(r, o, "points");
+        List<Category> subs = new ArrayList<>();
+        for (Located c : r.optional(o, "categories").map(v -> r.list(v, "'categories'")).orElse(List.of())) {
+            subs.add(category(r, c, checklist));
+        }
+        List<Clause> clauses = new ArrayList<>();
+        for (Located c : r.optional(o, "clauses").map(v -> r.list(v, "'clauses'")).orElse(List.of())) {
+            clauses.add(clause(r, c, checklist));
+        }
+        if (subs.isEmpty() && clauses.isEmpty() && !whole) {
+            throw r.problem(o, "category " + id + " has neither clauses nor categories");
+        }
+        return new Category(id, r.requiredString(o, "title"), r.requiredString(o, "titleEn"), points, whole,
+                subs, clauses);
+    }
+
+    private Clause clause(Reading r, Located node, boolean checklist) {
+        Located.Obj o = r.object(node, "a clause");
+        r.onlyKeys(o, Set.of("id", "title", "titleEn", "points", "requiredEvidence", "asksApplicability", "row", "note"));
+        String id = r.requiredString(o, "id");
+        BigDecimal points = checklist ? noPoints(r, o, "clause " + id) : nonNegative(r, o, "points");
+        Integer row = r.optional(o, "row").map(v -> r.integer(v, "'row'")).orElse(null);
+        List<String> evidence = r.optional(o, "requiredEvidence")
+                .map(v -> r.stringList(v, "'requiredEvidence'")).orElse(List.of());
+        return new Clause(id, r.requiredString(o, "title"), r.requiredString(o, "titleEn"), points, evidence,
+                r.optionalBoolean(o, "asksApplicability", false), row, r.optionalString(o, "note").orElse(null));
+    }
+
+    private static BigDecimal noPoints(Reading r, Located.Obj o, String what) {
+        if (o.has("points")) {
+            throw r.problem(o.get("points"), what + " is inside a category scored as a whole, so it carries no"
+                    + " points of its own (the standard gives points only per category)");
+        }
+        return null;
+    }
+
+    private static BigDecimal nonNegative(Reading r, Located.Obj o, String key) {
+        BigDecimal v = r.requiredNumber(o, key);
+        if (v.signum() < 0) {
+            throw r.problem(o.get(key), "'" + key + "' must not be negative: " + v.toPlainString());
+        }
+        return v;
+    }
+
+    // ---- grading tables -----------------------------------------------------------------------
+
+    private GradingTable grading(String file, Catalog catalog) {
+        String name = directory + file;
+        GradingTable table = readGrading(name);
+        GradingValidator.validate(table, catalog, name);
+        return table;
+    }
+
+    private GradingTable readGrading(String name) {
+        Reading r = new Reading(name);
+        Located.Obj root = r.object(load(name), "a grading table");
+        r.onlyKeys(root, Set.of("levels", "none", "source"));
+        List<Level> levels = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
+        for (Located item : r.list(r.required(root, "levels"), "'levels'")) {
+            Located.Obj l = r.object(item, "a level");
+            r.onlyKeys(l, Set.of("id", "name", "nameEn", "stars", "conditions"));
+            String id = r.requiredString(l, "id");
+            if (!ids.add(id)) {
+                throw r.problem(l.get("id"), "level id '" + id + "' is declared twice");
+            }
+            Integer stars = r.optional(l, "stars").map(v -> r.integer(v, "'stars'")).orElse(null);
+            List<Condition> conditions = new ArrayList<>();
+            for (Located c : r.list(r.required(l, "conditions"), "'conditions'")) {
+                conditions.add(condition(r, c));
+            }
+            if (conditions.isEmpty()) {
+                throw r.problem(l, "level " + id + " has no conditions");
+            }
+            levels.add(new Level(id, r.requiredString(l, "name"), r.requiredString(l, "nameEn"), stars, conditions));
+        }
+        if (levels.isEmpty()) {
+            throw r.problem(root, "a grading table needs at least one level");
+        }
+        Located.Obj none = r.object(r.required(root, "none"), "'none'");
+        r.onlyKeys(none, Set.of("name", "nameEn"));
+        return new GradingTable(levels,
+                new GradingTable.LevelName(r.requiredString(none, "name"), r.requiredString(none, "nameEn")));
+    }
+
+    private static final Map<String, Comparison.Operator> OPERATORS = new LinkedHashMap<>();
+
+    static {
+        for (Comparison.Operator op : Comparison.Operator.values()) {
+            OPERATORS.put(op.key(), op);
+        }
+    }
+
+    private static Condition condition(Reading r, Located node) {
+        Located.Obj o = r.object(node, "a condition");
+        Set<String> allowed = new java.util.HashSet<>(OPERATORS.keySet());
+        allowed.addAll(Set.of("figure", "category", "fact", "count", "withinMonths", "before", "where"));
+        r.onlyKeys(o, allowed);
+        Comparison comparison = comparison(r, o);
+        int kinds = (o.has("figure") ? 1 : 0) + (o.has("fact") ? 1 : 0) + (o.has("count") ? 1 : 0);
+        if (kinds != 1) {
+            throw r.problem(o, "a condition names exactly one of 'figure', 'fact' and 'count'");
+        }
+        try {
+            if (o.has("figure")) {
+                String key = r.requiredString(o, "figure");
+                Condition.Figure figure = java.util.Arrays.stream(Condition.Figure.values())
+                        .filter(f -> f.key().equals(key)).findFirst()
+                        .orElseThrow(() -> r.problem(o.get("figure"), "unknown figure '" + key + "'; known: total,"
+                                + " score, percent, categoryPercent"));
+                return new Condition.OnFigure(figure, r.optionalString(o, "category").orElse(null), comparison);
+            }
+            if (o.has("fact")) {
+                return new Condition.OnFact(r.requiredString(o, "fact"), comparison);
+            }
+            Map<String, String> where = new LinkedHashMap<>();
+            r.optional(o, "where").ifPresent(w -> {
+                Located.Obj wo = r.object(w, "'where'");
+                wo.members().forEach((k, v) -> where.put(k, scalarText(r, v)));
+            });
+            return new Condition.OnEventCount(r.requiredString(o, "count"), r.integer(r.required(o, "withinMonths"),
+                    "'withinMonths'"), r.requiredString(o, "before"), where, comparison);
+        } catch (IllegalArgumentException e) {
+            throw r.problem(o, e.getMessage());
+        }
+    }
+
+    private static Comparison comparison(Reading r, Located.Obj o) {
+        Comparison found = null;
+        for (Map.Entry<String, Comparison.Operator> op : OPERATORS.entrySet()) {
+            if (!o.has(op.getKey())) {
+                continue;
+            }
+            if (found != null) {
+                throw r.problem(o, "a condition has exactly one comparison (" + String.join(", ", OPERATORS.keySet()) + ")");
+            }
+            Located v = o.get(op.getKey());
+            if (v instanceof Located.Scalar s && s.value() instanceof BigDecimal n) {
+                found = Comparison.of(op.getValue(), n);
+            } else if (op.getValue() == Comparison.Operator.EQUALS) {
+                found = Comparison.equalsWord(scalarText(r, v));
+            } else {
+                throw r.problem(v, "'" + op.getKey() + "' needs a number, not " + v.kind());
+            }
+        }
+        if (found == null) {
+            throw r.problem(o, "a condition needs a comparison: one of " + String.join(", ", OPERATORS.keySet()));
+        }
+        return found;
+    }
+
+    private static String scalarText(Reading r, Located v) {
+        if (v instanceof Located.Scalar s && s.value() != null) {
+            return s.value() instanceof BigDecimal n ? n.toPlainString() : s.value().toString();
+        }
+        throw r.problem(v, "expected a number, a word or true/false, not " + v.kind());
+    }
+}

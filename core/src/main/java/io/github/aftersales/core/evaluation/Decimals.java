@@ -1,0 +1,43 @@
+package io.github.aftersales.core.evaluation;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Decimal arithmetic for scores. Sums are exact; a quotient (a percentage, a prorated total) is
+ * carried to 34 significant digits, far beyond any difference a threshold could meet, and is only
+ * shortened for display.
+ */
+public final class Decimals {
+
+    static final MathContext QUOTIENT = MathContext.DECIMAL128;
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private Decimals() {
+    }
+
+    /** part / whole × 100; {@code whole} must be positive. */
+    public static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        return part.multiply(HUNDRED).divide(whole, QUOTIENT);
+    }
+
+    /** value × numerator / denominator. */
+    public static BigDecimal scale(BigDecimal value, BigDecimal numerator, BigDecimal denominator) {
+        return value.multiply(numerator).divide(denominator, QUOTIENT);
+    }
+
+    /**
+     * For people and JSON: at most two decimals, cut (not rounded) so a value below a threshold never
+     * prints as the threshold (79.996 prints 79.99, not 80).
+     */
+    public static BigDecimal shown(BigDecimal value) {
+        BigDecimal cut = value.setScale(2, RoundingMode.DOWN).stripTrailingZeros();
+        return cut.scale() < 0 ? cut.setScale(0) : cut;
+    }
+
+    /** {@link #shown} as text. */
+    public static String text(BigDecimal value) {
+        return shown(value).toPlainString();
+    }
+}

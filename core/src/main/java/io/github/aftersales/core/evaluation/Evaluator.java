@@ -1,0 +1,357 @@
+package io.github.aftersales.core.evaluation;
+
+import static io.github.aftersales.core.evaluation.Decimals.text;
+
+import io.github.aftersales.core.assessment.Assessment;
+import io.github.aftersales.core.assessment.Conformity;
+import io.github.aftersales.core.assessment.Finding;
+import io.github.aftersales.core.assessment.SchemeAssessment;
+import io.github.aftersales.core.json.LocatedException;
+import io.github.aftersales.core.json.Suggestions;
+import io.github.aftersales.spi.Catalog;
+import io.github.aftersales.spi.Category;
+import io.github.aftersales.spi.Clause;
+import io.github.aftersales.spi.NotApplicablePolicy;
+import io.github.aftersales.spi.Scheme;
+import io.github.aftersales.spi.Variant;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The one scoring engine: turns findings into clause scores, category and total figures, and hands
+ * them to the {@link Grader}. It knows no scheme; everything scheme-specific is in the catalog and
+ * the grading table.
+ */
+public final class Evaluator {
+
+    private final Function<String, Optional<Scheme>> schemes;
+    private final Set<String> knownSchemeIds;
+
+    /**
+     * @param schemes        looks a scheme up by id
+     * @param knownSchemeIds the installed ids, for "did you mean"
+     */
+    public Evaluator(Function<String, Optional<Scheme>> schemes, Set<String> knownSchemeIds) {
+        this.schemes = schemes;
+        this.knownSchemeIds = Set.copyOf(knownSchemeIds);
+    }
+
+    /** Evaluates every scheme part of an assessment. */
+    public EvaluationResult evaluate(Assessment assessment, EvaluationOptions options) {
+        List<SchemeResult> results = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (SchemeAssessment part : assessment.parts()) {
+            if (!seen.add(part.scheme())) {
+                throw new LocatedException(assessment.source(), part.position(),
+                        part.path() + ": scheme " + part.scheme() + " appears twice in this assessment");
+            }
+            Scheme scheme = schemes.apply(part.scheme()).orElseThrow(() -> new LocatedException(assessment.source(),
+                    part.position(), part.path() + ": unknown scheme '" + part.scheme() + "'"
+                            + Suggestions.didYouMean(part.scheme(), knownSchemeIds) + "; installed: "
+                            + String.join(", ", new java.util.TreeSet<>(knownSchemeIds))));
+            Variant variant = part.variant() == null ? scheme.defaultVariant()
+                    : scheme.variant(part.variant()).orElseThrow(() -> new LocatedException(assessment.source(),
+                            part.position(), part.path() + ": scheme " + scheme.id() + " has no variant '"
+                                    + part.variant() + "'; its variants: " + scheme.variants().stream()
+                                            .map(Variant::id).collect(Collectors.joining(", "))));
+            if (part.schemeVersion() != null && !part.schemeVersion().equals(scheme.version())) {
+                throw new LocatedException(assessment.source(), part.position(), part.path() + ": this part was made for "
+                        + scheme.id() + " version '" + part.schemeVersion() + "', but the installed scheme is '"
+                        + scheme.version() + "'; make a new template or correct schemeVersion");
+            }
+            results.add(evaluate(scheme, variant, part, assessment.source(), options));
+        }
+        return new EvaluationResult(assessment.source(), assessment.organisation(), assessment.date(), results);
+    }
+
+    /** Evaluates one part against one variant. */
+    public static SchemeResult evaluate(
+            Scheme scheme, Variant variant, SchemeAssessment part, String source, EvaluationOptions options) {
+        return new Run(scheme, variant, part, source, options).run();
+    }
+
+    /** The state of one evaluation. */
+    private static final class Run {
+        private final Scheme scheme;
+        private final Variant variant;
+        private final Catalog catalog;
+        private final SchemeAssessment part;
+        private final String source;
+        private final NotApplicablePolicy policy;
+        private final String policySource;
+        private final boolean missingAsZero;
+        /** Scored units (clauses with points, categories scored as a whole) by id, catalog order. */
+        private final Map<String, Object> scoredUnits = new LinkedHashMap<>();
+        /** Checklist clause id → the category that is scored for it. */
+        private final Map<String, Category> checklistOwner = new LinkedHashMap<>();
+        private final Map<String, ClauseResult> outcomes = new LinkedHashMap<>();
+        private final List<String> reasons = new ArrayList<>();
+
+        Run(Scheme scheme, Variant variant, SchemeAssessment part, String source, EvaluationOptions options) {
+            this.scheme = scheme;
+            this.variant = variant;
+            this.catalog = variant.catalog();
+            this.part = part;
+            this.source = source;
+            if (options.notApplicable() != null) {
+                policy = options.notApplicable();
+                policySource = "chosen on the command line";
+            } else if (part.notApplicable() != null) {
+                policy = part.notApplicable();
+                policySource = "chosen in the assessment's options";
+            } else {
+                policy = variant.notApplicable();
+                policySource = "the default of " + scheme.id() + " " + variant.id();
+            }
+            this.missingAsZero = options.missingAsZero() || part.missingAsZero();
+            for (Category c : catalog.categories()) {
+                index(c, null);
+            }
+        }
+
+        private void index(Category c, Category wholeOwner) {
+            Category owner = wholeOwner != null ? wholeOwner : (c.scoredAsWhole() ? c : null);
+            if (c.scoredAsWhole()) {
+                scoredUnits.put(c.id(), c);
+            }
+            for (Clause cl : c.clauses()) {
+                if (owner != null) {
+                    checklistOwner.put(cl.id(), owner);
+                } else {
+                    scoredUnits.put(cl.id(), cl);
+                }
+            }
+            for (Category sub : c.categories()) {
+                index(sub, owner);
+            }
+        }
+
+        SchemeResult run() {
+            Map<String, Finding> byId = new LinkedHashMap<>();
+            for (Finding f : part.findings()) {
+                Finding earlier = byId.putIfAbsent(f.id(), f);
+                if (earlier != null) {
+                    throw problem(f, f.id() + " is scored twice (first at line " + earlier.position().line() + ")");
+                }
+                check(f);
+            }
+            List<String> missing = new ArrayList<>();
+            for (Map.Entry<String, Object> unit : scoredUnits.entrySet()) {
+                Finding f = byId.get(unit.getKey());
+                if (f == null || f.isBlank()) {
+                    missing.add(unit.getKey());
+                }
+            }
+            if (!missing.isEmpty() && !missingAsZero) {
+                String list = missing.size() <= 12 ? String.join(", ", missing)
+                        : String.join(", ", missing.subList(0, 12)) + " and " + (missing.size() - 12) + " more";
+                throw new LocatedException(source, part.position(), part.path() + ": " + missing.size() + " of "
+                        + scoredUnits.size() + " " + scheme.id() + " " + variant.id() + " items have no score or result: "
+                        + list + " (give each a result or score, or pass --missing-as-zero to count them as 0)");
+            }
+            for (Map.Entry<String, Object> unit : scoredUnits.entrySet()) {
+                outcomes.put(unit.getKey(), score(unit.getValue(), byId.get(unit.getKey())));
+            }
+            for (Map.Entry<String, Category> item : checklistOwner.entrySet()) {
+                Clause cl = catalog.clause(item.getKey()).orElseThrow();
+                Finding f = byId.get(cl.id());
+                outcomes.put(cl.id(), new ClauseResult(cl.id(), cl.title(), cl.titleEn(), null, null,
+                        f == null ? null : f.result(), true, f == null ? null : f.note(),
+                        f == null ? List.of() : f.evidence(), "checklist of " + item.getValue().id()));
+            }
+            return figures();
+        }
+
+        /** Checks one finding against the catalog; scoring comes later. */
+        private void check(Finding f) {
+            Object unit = scoredUnits.get(f.id());
+            if (unit == null) {
+                Category owner = checklistOwner.get(f.id());
+                if (owner != null) {
+                    if (f.score() != null || f.result() == Conformity.NOT_APPLICABLE) {
+                        throw problem(f, f.id() + " is a checklist item of " + owner.id() + " " + owner.title()
+                                + ", which the standard scores only as a whole: give the score to " + owner.id());
+                    }
+                    return;
+                }
+                Optional<Category> category = catalog.category(f.id());
+                if (category.isPresent()) {
+                    throw problem(f, f.id() + " is a category; score its clauses ("
+                            + String.join(", ", idsUnder(category.get())) + ")");
+                }
+                Set<String> ids = new HashSet<>(scoredUnits.keySet());
+                ids.addAll(checklistOwner.keySet());
+                throw problem(f, "unknown clause id '" + f.id() + "' in " + scheme.id() + " " + variant.id()
+                        + Suggestions.didYouMean(f.id(), ids));
+            }
+            BigDecimal points = pointsOf(unit);
+            if (f.declaredPoints() != null && f.declaredPoints().compareTo(points) != 0) {
+                throw problem(f, f.id() + " says it carries " + text(f.declaredPoints()) + " points but "
+                        + scheme.id() + " " + variant.id() + " gives it " + text(points)
+                        + ": was this file made from a template of another version?");
+            }
+            if (f.result() == Conformity.NOT_APPLICABLE) {
+                if (!mayBeExcluded(unit)) {
+                    throw problem(f, f.id() + " cannot be marked not applicable: " + scheme.id() + " " + variant.id()
+                            + " asks about applicability only for " + String.join(", ", askingApplicability()));
+                }
+                if (f.score() != null) {
+                    throw problem(f, f.id() + " is marked not applicable and also given a score; give one or the other");
+                }
+                if (f.note() == null) {
+                    throw problem(f, f.id() + " is marked not applicable without a note: say why it does not apply");
+                }
+                return;
+            }
+            if (f.score() != null) {
+                if (f.score().signum() < 0) {
+                    throw problem(f, "score of " + f.id() + " is negative: " + f.score().toPlainString());
+                }
+                if (f.score().compareTo(points) > 0) {
+                    throw problem(f, "score of " + f.id() + " is " + f.score().toPlainString() + ", above its "
+                            + text(points) + " points");
+                }
+                if (f.result() == Conformity.NOT_CONFORM && points.signum() > 0 && f.score().compareTo(points) == 0) {
+                    throw problem(f, f.id() + " is marked not conform but given its full " + text(points)
+                            + " points; lower the score or mark it conform");
+                }
+            }
+        }
+
+        private ClauseResult score(Object unit, Finding f) {
+            String id = unit instanceof Clause c ? c.id() : ((Category) unit).id();
+            String title = unit instanceof Clause c ? c.title() : ((Category) unit).title();
+            String titleEn = unit instanceof Clause c ? c.titleEn() : ((Category) unit).titleEn();
+            BigDecimal points = pointsOf(unit);
+            if (f == null || f.isBlank()) {
+                reasons.add(id + " has no finding: counted as 0 (missing = zero)");
+                return new ClauseResult(id, title, titleEn, points, BigDecimal.ZERO, null, true,
+                        f == null ? null : f.note(), f == null ? List.of() : f.evidence(), "no finding: counted as 0");
+            }
+            if (f.result() == Conformity.NOT_APPLICABLE) {
+                if (policy == NotApplicablePolicy.FULL_POINTS) {
+                    return new ClauseResult(id, title, titleEn, points, points, f.result(), true, f.note(), f.evidence(),
+                            "not applicable: full points (" + policy.key() + ", " + policySource + ")");
+                }
+                return new ClauseResult(id, title, titleEn, points, null, f.result(), false, f.note(), f.evidence(),
+                        "not applicable: excluded from the applicable total (" + policy.key() + ", " + policySource + ")");
+            }
+            if (f.score() != null) {
+                return new ClauseResult(id, title, titleEn, points, f.score(), f.result(), true, f.note(), f.evidence(),
+                        "score given");
+            }
+            boolean conform = f.result() == Conformity.CONFORM;
+            return new ClauseResult(id, title, titleEn, points, conform ? points : BigDecimal.ZERO, f.result(), true,
+                    f.note(), f.evidence(), conform ? "conform: full points" : "not conform: no points");
+        }
+
+        private SchemeResult figures() {
+            List<CategoryResult> categories = new ArrayList<>();
+            for (Category c : catalog.categories()) {
+                sum(c, 0, categories);
+            }
+            BigDecimal score = BigDecimal.ZERO;
+            BigDecimal applicable = BigDecimal.ZERO;
+            for (CategoryResult c : categories) {
+                if (c.depth() == 0) {
+                    score = score.add(c.score());
+                    applicable = applicable.add(c.applicablePoints());
+                }
+            }
+            if (applicable.signum() == 0) {
+                throw new LocatedException(source, part.position(), part.path() + ": every item of " + scheme.id() + " "
+                        + variant.id() + " is excluded or worth 0 points: there is nothing to grade");
+            }
+            BigDecimal declared = catalog.totalPoints();
+            BigDecimal percent = Decimals.percent(score, applicable);
+            BigDecimal total = applicable.compareTo(declared) == 0 ? score : Decimals.scale(score, declared, applicable);
+            List<ClauseResult> clauses = new ArrayList<>(outcomes.values());
+            List<ClauseResult> excluded = clauses.stream().filter(c -> !c.applicable()).toList();
+            if (!excluded.isEmpty()) {
+                reasons.add(excluded.stream().map(ClauseResult::id).collect(Collectors.joining(", "))
+                        + " not applicable: excluded (" + policy.key() + ", " + policySource + "); score " + text(score)
+                        + " of " + text(applicable) + " applicable points, scaled to " + text(total) + " of "
+                        + text(declared));
+            }
+            Measurements m = new Measurements(score, total, percent, categories, part.facts(), part.events(),
+                    source, part);
+            Grader.Grade grade = Grader.grade(variant.grading(), m);
+            List<String> allReasons = new ArrayList<>(grade.reasons());
+            allReasons.addAll(reasons);
+            return new SchemeResult(scheme.id(), scheme.version(), variant.id(), variant.title(), score, applicable,
+                    declared, total, percent, grade.name(), grade.nameEn(), grade.levelId(), grade.stars(),
+                    grade.passed(), policy, categories, clauses, grade.levels(), allReasons);
+        }
+
+        /** Adds a category's figures (and its sub-categories') to {@code out}; returns its own. */
+        private CategoryResult sum(Category c, int depth, List<CategoryResult> out) {
+            int at = out.size();
+            out.add(null);
+            BigDecimal score = BigDecimal.ZERO;
+            BigDecimal applicable = BigDecimal.ZERO;
+            if (c.scoredAsWhole()) {
+                ClauseResult r = outcomes.get(c.id());
+                if (r.applicable()) {
+                    score = r.score();
+                    applicable = c.points();
+                }
+            } else {
+                for (Clause cl : c.clauses()) {
+                    ClauseResult r = outcomes.get(cl.id());
+                    if (r != null && r.points() != null && r.applicable()) {
+                        score = score.add(r.score());
+                        applicable = applicable.add(r.points());
+                    }
+                }
+            }
+            for (Category sub : c.categories()) {
+                CategoryResult s = sum(sub, depth + 1, out);
+                if (!c.scoredAsWhole() && c.points() != null) {
+                    score = score.add(s.score());
+                    applicable = applicable.add(s.applicablePoints());
+                }
+            }
+            BigDecimal percent = applicable.signum() > 0 ? Decimals.percent(score, applicable) : null;
+            CategoryResult result = new CategoryResult(c.id(), c.title(), c.titleEn(), depth,
+                    c.points() == null ? BigDecimal.ZERO : c.points(), applicable, score, percent);
+            if (c.points() == null) {
+                // a checklist group inside a category scored as a whole: no figures of its own
+                result = new CategoryResult(c.id(), c.title(), c.titleEn(), depth, null, null, null, null);
+            }
+            out.set(at, result);
+            return result;
+        }
+
+        private boolean mayBeExcluded(Object unit) {
+            return catalog.anyClauseMayBeExcluded() || (unit instanceof Clause c && c.asksApplicability());
+        }
+
+        private List<String> askingApplicability() {
+            List<String> ids = catalog.clauses().stream().filter(Clause::asksApplicability).map(Clause::id).toList();
+            return ids.isEmpty() ? List.of("no clause") : ids;
+        }
+
+        private static BigDecimal pointsOf(Object unit) {
+            return unit instanceof Clause c ? c.points() : ((Category) unit).points();
+        }
+
+        private static List<String> idsUnder(Category c) {
+            List<String> ids = new ArrayList<>();
+            c.clauses().forEach(cl -> ids.add(cl.id()));
+            c.categories().forEach(sub -> ids.addAll(idsUnder(sub)));
+            return ids;
+        }
+
+        private LocatedException problem(Finding f, String message) {
+            return new LocatedException(source, f.position(), f.path() + ": " + message);
+        }
+    }
+}

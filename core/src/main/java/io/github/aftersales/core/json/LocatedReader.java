@@ -1,0 +1,153 @@
+package io.github.aftersales.core.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads a whole JSON or YAML document into a {@link Located} tree with Jackson's streaming parser.
+ * Duplicate keys are errors (a clause scored twice in one object must not silently win).
+ */
+public final class LocatedReader {
+
+    /** The input syntax. */
+    public enum Syntax { JSON, YAML }
+
+    private static final int MAX_DEPTH = 64;
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH).maxNumberLength(100).build())
+            .build();
+
+    private static final YAMLFactory YAML;
+
+    static {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(20);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with their place
+        YAML = YAMLFactory.builder().loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH).maxNumberLength(100).build())
+                .build();
+    }
+
+    private LocatedReader() {
+    }
+
+    /**
+     * Reads one document.
+     *
+     * @param in     the bytes (UTF-8); not closed
+     * @param syntax JSON or YAML
+     * @throws ParseException with the line and column of the first syntax error
+     */
+    public static Located read(InputStream in, Syntax syntax) throws IOException, ParseException {
+        JsonFactory factory = syntax == Syntax.YAML ? YAML : JSON;
+        try (JsonParser p = factory.createParser(in)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new ParseException(new Located.Position(1, 1), "the file is empty");
+            }
+            Located root = readValue(p, "");
+            JsonToken extra = p.nextToken();
+            if (extra != null) {
+                throw new ParseException(position(p.currentTokenLocation()),
+                        "unexpected content after the end of the document");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            throw new ParseException(loc == null ? new Located.Position(0, 0) : position(loc),
+                    "malformed " + syntax.name() + ": " + e.getOriginalMessage());
+        } catch (RuntimeException e) {
+            // SnakeYAML reports some problems (alias limits, bad indentation) as unchecked exceptions.
+            throw new ParseException(new Located.Position(0, 0),
+                    "malformed " + syntax.name() + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static Located readValue(JsonParser p, String path) throws IOException, ParseException {
+        Located.Position pos = position(p.currentTokenLocation());
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT: {
+                Map<String, Located> members = new LinkedHashMap<>();
+                Map<String, Located.Position> keys = new HashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    Located.Position keyPos = position(p.currentTokenLocation());
+                    if (members.containsKey(name)) {
+                        throw new ParseException(keyPos, "duplicate key '" + name + "' in "
+                                + (path.isEmpty() ? "the document" : path) + " (first at line "
+                                + keys.get(name).line() + ")");
+                    }
+                    p.nextToken();
+                    members.put(name, readValue(p, path.isEmpty() ? name : path + "." + name));
+                    keys.put(name, keyPos);
+                }
+                return new Located.Obj(pos, path, members, keys);
+            }
+            case START_ARRAY: {
+                List<Located> items = new ArrayList<>();
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(readValue(p, path + "[" + i++ + "]"));
+                }
+                return new Located.Arr(pos, path, items);
+            }
+            case VALUE_STRING:
+                return new Located.Scalar(pos, path, p.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return new Located.Scalar(pos, path, p.getDecimalValue());
+            case VALUE_TRUE:
+                return new Located.Scalar(pos, path, Boolean.TRUE);
+            case VALUE_FALSE:
+                return new Located.Scalar(pos, path, Boolean.FALSE);
+            case VALUE_NULL:
+                return new Located.Scalar(pos, path, null);
+            default:
+                throw new ParseException(pos, "unexpected " + t);
+        }
+    }
+
+    private static Located.Position position(JsonLocation loc) {
+        return new Located.Position(loc.getLineNr(), loc.getColumnNr());
+    }
+
+    /** A syntax error, with where it is. */
+    public static final class ParseException extends Exception {
+        private final Located.Position position;
+
+        public ParseException(Located.Position position, String message) {
+            super(message);
+            this.position = position;
+        }
+
+        public Located.Position position() {
+            return position;
+        }
+    }
+}

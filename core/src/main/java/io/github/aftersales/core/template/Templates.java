@@ -1,0 +1,89 @@
+package io.github.aftersales.core.template;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.aftersales.spi.Category;
+import io.github.aftersales.spi.Clause;
+import io.github.aftersales.spi.Scheme;
+import io.github.aftersales.spi.Variant;
+
+/**
+ * Blank assessments: exactly the format {@link io.github.aftersales.core.assessment.AssessmentReader}
+ * reads, with every clause's id, title, points and required evidence, and empty {@code result},
+ * {@code score}, {@code note} and {@code evidence} to fill in.
+ */
+public final class Templates {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Templates() {
+    }
+
+    /** A blank assessment for one variant of one scheme. */
+    public static ObjectNode blank(Scheme scheme, Variant variant) {
+        ObjectNode root = NODES.objectNode();
+        root.putNull("organisation");
+        root.putNull("date");
+        root.putNull("assessor");
+        ArrayNode schemes = root.putArray("schemes");
+        ObjectNode part = schemes.addObject();
+        part.put("scheme", scheme.id());
+        part.put("variant", variant.id());
+        part.put("schemeVersion", scheme.version());
+        part.put("title", variant.title());
+        ObjectNode options = part.putObject("options");
+        options.put("notApplicable", variant.notApplicable().key());
+        options.put("missing", "error");
+        ArrayNode findings = part.putArray("findings");
+        for (Category c : variant.catalog().categories()) {
+            add(findings, c, null);
+        }
+        return root;
+    }
+
+    private static void add(ArrayNode findings, Category c, String wholeOwner) {
+        String owner = wholeOwner;
+        if (c.scoredAsWhole()) {
+            ObjectNode f = findings.addObject();
+            f.put("id", c.id());
+            f.put("title", c.title());
+            f.put("titleEn", c.titleEn());
+            f.put("points", c.points());
+            blanks(f, true);
+            owner = c.id();
+        }
+        for (Clause cl : c.clauses()) {
+            ObjectNode f = findings.addObject();
+            f.put("id", cl.id());
+            if (cl.row() != null) {
+                f.put("row", cl.row());
+            }
+            f.put("title", cl.title());
+            f.put("titleEn", cl.titleEn());
+            if (owner != null) {
+                f.put("checklistOf", owner);
+            } else {
+                f.put("points", cl.points());
+            }
+            ArrayNode evidence = f.putArray("requiredEvidence");
+            cl.requiredEvidence().forEach(evidence::add);
+            if (cl.asksApplicability()) {
+                f.put("asksApplicability", true);
+            }
+            blanks(f, owner == null);
+        }
+        for (Category sub : c.categories()) {
+            add(findings, sub, owner);
+        }
+    }
+
+    private static void blanks(ObjectNode f, boolean scored) {
+        f.putNull("result");
+        if (scored) {
+            f.putNull("score");
+        }
+        f.putNull("note");
+        f.putArray("evidence");
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.aftersales.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The criteria of one variant: categories (any depth) holding clauses with points.
+ *
+ * @param title                  title as written in the standard
+ * @param titleEn                our English title
+ * @param totalPoints            the total the standard declares
+ * @param categories             top-level categories, in the standard's order
+ * @param anyClauseMayBeExcluded whether any clause may be marked not applicable (ZG025 删减), or
+ *                               only those that ask about applicability
+ */
+public record Catalog(
+        String title, String titleEn, BigDecimal totalPoints, List<Category> categories,
+        boolean anyClauseMayBeExcluded) {
+
+    public Catalog {
+        requireNonNull(title, "title is null");
+        requireNonNull(titleEn, "titleEn is null");
+        requireNonNull(totalPoints, "totalPoints is null");
+        categories = List.copyOf(categories);
+    }
+
+    /** Every clause, depth first in the standard's order. */
+    public List<Clause> clauses() {
+        List<Clause> out = new ArrayList<>();
+        for (Category c : categories) {
+            c.collectClauses(out);
+        }
+        return List.copyOf(out);
+    }
+
+    /** Every category, depth first, parents before children. */
+    public List<Category> allCategories() {
+        List<Category> out = new ArrayList<>();
+        for (Category c : categories) {
+            c.collectCategories(out);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The categories the auditor scores as a whole, depth first. */
+    public List<Category> wholeScoredCategories() {
+        return allCategories().stream().filter(Category::scoredAsWhole).toList();
+    }
+
+    /** Clauses and categories by id. Ids are unique in a valid catalog. */
+    public Map<String, Object> elementsById() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Category c : allCategories()) {
+            out.putIfAbsent(c.id(), c);
+            for (Clause cl : c.clauses()) {
+                out.putIfAbsent(cl.id(), cl);
+            }
+        }
+        return out;
+    }
+
+    /** The clause with this id. */
+    public Optional<Clause> clause(String id) {
+        return clauses().stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The category with this id. */
+    public Optional<Category> category(String id) {
+        return allCategories().stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.aftersales.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+
+/**
+ * A condition of a grade {@link Level}: one measured figure compared with a threshold.
+ */
+public sealed interface Condition
+        permits Condition.OnFigure, Condition.OnFact, Condition.OnEventCount {
+
+    /** How the measured value must compare. */
+    Comparison comparison();
+
+    /** The figures the scoring engine measures. */
+    enum Figure {
+        /** The score on the catalog's declared scale (prorated when clauses were excluded). */
+        TOTAL("total"),
+        /** The raw score. */
+        SCORE("score"),
+        /** Score / applicable points × 100. */
+        PERCENT("percent"),
+        /** A category's score / its applicable points × 100. */
+        CATEGORY_PERCENT("categoryPercent");
+
+        private final String key;
+
+        Figure(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
+    /** The category id that means "every top-level category". */
+    String EVERY_TOP_LEVEL_CATEGORY = "*";
+
+    /**
+     * A condition on a figure the scoring engine measures.
+     *
+     * @param figure     the figure
+     * @param category   for {@link Figure#CATEGORY_PERCENT}: a category id, or {@code *} for every
+     *                   top-level category; otherwise {@code null}
+     * @param comparison the comparison
+     */
+    record OnFigure(Figure figure, String category, Comparison comparison) implements Condition {
+        public OnFigure {
+            requireNonNull(figure, "figure is null");
+            requireNonNull(comparison, "comparison is null");
+            if ((figure == Figure.CATEGORY_PERCENT) != (category != null)) {
+                throw new IllegalArgumentException(
+                        "figure " + figure.key() + (category == null ? " needs a category" : " takes no category"));
+            }
+        }
+    }
+
+    /**
+     * A condition on a fact the assessment states (an audit outcome, a survey figure).
+     *
+     * @param fact       the fact's name, e.g. {@code S}
+     * @param comparison the comparison
+     */
+    record OnFact(String fact, Comparison comparison) implements Condition {
+        public OnFact {
+            requireNonNull(fact, "fact is null");
+            requireNonNull(comparison, "comparison is null");
+        }
+    }
+
+    /**
+     * A condition on the number of events of one type dated in a window that ends on a date the
+     * assessment states (e.g. major complaints in the 24 months before the on-site evaluation).
+     *
+     * @param eventType    the event type, e.g. {@code majorComplaint}
+     * @param withinMonths the length of the window in months
+     * @param before       the name of the date fact the window ends on
+     * @param where        attribute values an event must have to count (e.g. {@code rectified=false})
+     * @param comparison   the comparison of the count
+     */
+    record OnEventCount(
+            String eventType, int withinMonths, String before, Map<String, String> where,
+            Comparison comparison) implements Condition {
+        public OnEventCount {
+            requireNonNull(eventType, "eventType is null");
+            requireNonNull(before, "before is null");
+            where = Map.copyOf(where);
+            requireNonNull(comparison, "comparison is null");
+            if (withinMonths <= 0) {
+                throw new IllegalArgumentException("withinMonths must be positive");
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.aftersales.spi;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A certification scheme, found by {@link java.util.ServiceLoader}.
+ *
+ * <p>Implementations must have a public no-argument constructor and be listed in
+ * {@code META-INF/services/io.github.aftersales.spi.Scheme}. A scheme is pure data: an id, a
+ * version and its variants, each variant a catalog with a grading table. Most schemes extend
+ * {@link ResourceScheme} and keep that data in resource files.
+ */
+public interface Scheme {
+
+    /** The scheme's id, unique among installed schemes, e.g. {@code gbt27922}. Never null. */
+    String id();
+
+    /** The version of the standard this scheme implements, e.g. {@code GB/T 27922-2011}. */
+    String version();
+
+    /** The standard's title as written (Chinese). */
+    String title();
+
+    /** Our English title for the standard. */
+    String titleEn();
+
+    /** The variants, at least one; the first is the default. */
+    List<Variant> variants();
+
+    /** The variant with this id, if the scheme has one. */
+    default Optional<Variant> variant(String variantId) {
+        return variants().stream().filter(v -> v.id().equals(variantId)).findFirst();
+    }
+
+    /** The default variant (the first). */
+    default Variant defaultVariant() {
+        return variants().get(0);
+    }
+}
