@@ -91,10 +91,12 @@ final class Grader {
         }
         Condition.OnEventCount e = (Condition.OnEventCount) condition;
         LocalDate end = dateFact(e.before(), m);
+        // both ends count: an event exactly N months before the date is inside the window (the
+        // reading that never lets an event slip through on its anniversary)
         LocalDate start = end.minusMonths(e.withinMonths());
         long count = m.events().stream()
                 .filter(ev -> ev.type().equals(e.eventType()))
-                .filter(ev -> ev.date().isAfter(start) && !ev.date().isAfter(end))
+                .filter(ev -> !ev.date().isBefore(start) && !ev.date().isAfter(end))
                 .filter(ev -> matches(ev, e.where()))
                 .count();
         String what = e.eventType() + (e.where().isEmpty() ? "" : " " + e.where()) + " in the " + e.withinMonths()

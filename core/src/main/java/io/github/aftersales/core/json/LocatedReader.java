@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -91,6 +92,10 @@ public final class LocatedReader {
     private static Located readValue(JsonParser p, String path) throws IOException, ParseException {
         Located.Position pos = position(p.currentTokenLocation());
         JsonToken t = p.currentToken();
+        if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            // Jackson does not expand aliases; refusing them also rules out alias bombs
+            throw new ParseException(pos, "YAML aliases (*" + p.getText() + ") are not supported here: write the value out");
+        }
         switch (t) {
             case START_OBJECT: {
                 Map<String, Located> members = new LinkedHashMap<>();

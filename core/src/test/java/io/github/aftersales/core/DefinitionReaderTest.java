@@ -1,0 +1,147 @@
+package io.github.aftersales.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.aftersales.core.definition.DefinitionReader;
+import io.github.aftersales.core.json.LocatedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A broken catalog or grading table fails on load with a message naming the resource and the clause. */
+class DefinitionReaderTest {
+
+    @TempDir
+    Path root;
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = DefinitionReaderTest.class.getResourceAsStream("/schemes/demo/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Loads the demo scheme with one of its files changed. */
+    private DefinitionReader.SchemeDefinition load(String file, UnaryOperator<String> change) throws IOException {
+        Path dir = root.resolve("schemes/demo");
+        Files.createDirectories(dir);
+        for (String name : new String[] {"scheme.json", "demo.catalog.json", "demo.grading.json"}) {
+            String text = resource(name);
+            Files.writeString(dir.resolve(name), name.equals(file) ? change.apply(text) : text);
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
+            return DefinitionReader.read(loader, "schemes/demo");
+        }
+    }
+
+    private LocatedException broken(String file, UnaryOperator<String> change) {
+        try {
+            load(file, change);
+        } catch (LocatedException e) {
+            return e;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("no error");
+    }
+
+    private static UnaryOperator<String> replace(String from, String to) {
+        return s -> {
+            if (!s.contains(from)) {
+                throw new AssertionError("fixture has no " + from);
+            }
+            return s.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+        };
+    }
+
+    @Test
+    void theUnchangedDemoLoads() throws IOException {
+        var d = load("none", s -> s);
+        assertThat(d.id()).isEqualTo("demo");
+        assertThat(d.variants()).hasSize(2);
+        assertThat(d.variants().get(0).catalog().clauses()).hasSize(6);
+    }
+
+    @Test
+    void childrenMustAddUpToTheirCategory() {
+        assertThat(broken("demo.catalog.json", replace("\"points\": 3,", "\"points\": 2.5,")).getMessage())
+                .isEqualTo("schemes/demo/demo.catalog.json: category A declares 6 points but its clauses and"
+                        + " sub-categories add up to 5.5");
+    }
+
+    @Test
+    void categoriesMustAddUpToTheDeclaredTotal() {
+        assertThat(broken("demo.catalog.json", replace("\"totalPoints\": 10", "\"totalPoints\": 11")).getMessage())
+                .isEqualTo("schemes/demo/demo.catalog.json:1:1: the top-level categories add up to 10 points, but"
+                        + " totalPoints is 11");
+    }
+
+    @Test
+    void idsMustBeUnique() {
+        assertThat(broken("demo.catalog.json", replace("\"id\": \"A.4\"", "\"id\": \"A.3\"")).getMessage())
+                .isEqualTo("schemes/demo/demo.catalog.json: id A.3 appears more than once");
+    }
+
+    @Test
+    void unknownKeysAreNamedWithTheirPlace() {
+        LocatedException e = broken("demo.catalog.json", replace("\"points\": 2,", "\"pionts\": 2,"));
+        assertThat(e.getMessage()).startsWith("schemes/demo/demo.catalog.json:9:")
+                .contains("categories[0].clauses[0]: unknown key 'pionts' (did you mean 'points'?)");
+    }
+
+    @Test
+    void pointsAreNeverNegative() {
+        assertThat(broken("demo.catalog.json", replace("\"points\": 0.5 },", "\"points\": -0.5 },")).problem())
+                .isEqualTo("categories[0].clauses[2].points: 'points' must not be negative: -0.5");
+    }
+
+    @Test
+    void checklistItemsCarryNoPoints() {
+        assertThat(broken("demo.catalog.json", replace("\"title\": \"检查二\",", "\"title\": \"检查二\", \"points\": 1,"))
+                .problem()).isEqualTo("categories[1].clauses[0].points: clause B.2 is inside a category scored as a whole,"
+                        + " so it carries no points of its own (the standard gives points only per category)");
+    }
+
+    @Test
+    void gradingMayOnlyNameCategoriesTheCatalogHas() {
+        assertThat(broken("demo.grading.json", replace("\"category\": \"A\"", "\"category\": \"C\"")).getMessage())
+                .isEqualTo("schemes/demo/demo.grading.json: level gold names category C, which the catalog does not have");
+    }
+
+    @Test
+    void levelsGoFromLowestToHighest() {
+        assertThat(broken("demo.grading.json", replace("\"stars\": 3", "\"stars\": 1")).problem())
+                .isEqualTo("levels are listed from the lowest to the highest, but gold has 1 stars after a level with 2");
+    }
+
+    @Test
+    void aConditionNeedsAComparison() {
+        assertThat(broken("demo.grading.json", replace("\"atLeast\": 60", "\"least\": 60")).problem())
+                .startsWith("levels[0].conditions[0]: unknown key 'least' (did you mean 'atLeast'?)");
+    }
+
+    @Test
+    void aMissingResourceIsNamed() {
+        assertThat(broken("scheme.json", replace("\"demo.catalog.json\"", "\"nothere.json\"")).getMessage())
+                .isEqualTo("schemes/demo/nothere.json: resource not found on the scheme's class path");
+    }
+
+    @Test
+    void malformedJsonInACatalogNamesTheLine() {
+        LocatedException e = broken("demo.catalog.json", replace("\"totalPoints\": 10,", "\"totalPoints\": 10,,"));
+        assertThat(e.getMessage()).startsWith("schemes/demo/demo.catalog.json:4:").contains("malformed JSON");
+    }
+
+    @Test
+    void theSchemeRecordsRejectNullsToo() {
+        assertThatThrownBy(() -> new io.github.aftersales.spi.Clause(null, "t", "t", null, java.util.List.of(), false,
+                null, null)).isInstanceOf(NullPointerException.class).hasMessage("id is null");
+    }
+}
