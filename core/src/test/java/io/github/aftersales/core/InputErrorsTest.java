@@ -203,6 +203,14 @@ class InputErrorsTest {
     }
 
     @Test
+    void anEmptyYamlValueIsNullLikeAnUnfilledTemplate() {
+        String yaml = "schemes:\n  - scheme: demo\n    findings:\n      - id: A.1\n        score:\n        note:\n"
+                + "      - {id: A.2, result: conform}\n      - {id: A.3, result: conform}\n      - {id: A.4, result: conform}\n"
+                + "      - {id: B, score: 4}\n    facts: {audit: passed, S: 95, onSiteDate: 2026-06-01}\n";
+        assertThat(yamlFailure(yaml).problem()).startsWith("schemes[0]: 1 of 5 demo main items have no score or result: A.1 ");
+    }
+
+    @Test
     void yamlAliasesAreRefusedSoNoAliasBombCanExpand() {
         StringBuilder y = new StringBuilder("organisation: &a x\nassessor: *a\nschemes:\n");
         y.append("  - {scheme: demo, findings: [{id: A.1, result: conform}]}\n");

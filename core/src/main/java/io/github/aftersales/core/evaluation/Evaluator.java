@@ -200,8 +200,10 @@ public final class Evaluator {
             }
             if (f.result() == Conformity.NOT_APPLICABLE) {
                 if (!mayBeExcluded(unit)) {
+                    List<String> asking = askingApplicability();
                     throw problem(f, f.id() + " cannot be marked not applicable: " + scheme.id() + " " + variant.id()
-                            + " asks about applicability only for " + String.join(", ", askingApplicability()));
+                            + (asking.isEmpty() ? " has no clause that may be marked not applicable"
+                                    : " asks about applicability only for " + String.join(", ", asking)));
                 }
                 if (f.score() != null) {
                     throw problem(f, f.id() + " is marked not applicable and also given a score; give one or the other");
@@ -335,8 +337,7 @@ public final class Evaluator {
         }
 
         private List<String> askingApplicability() {
-            List<String> ids = catalog.clauses().stream().filter(Clause::asksApplicability).map(Clause::id).toList();
-            return ids.isEmpty() ? List.of("no clause") : ids;
+            return catalog.clauses().stream().filter(Clause::asksApplicability).map(Clause::id).toList();
         }
 
         private static BigDecimal pointsOf(Object unit) {

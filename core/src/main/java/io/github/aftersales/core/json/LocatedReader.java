@@ -41,6 +41,8 @@ public final class LocatedReader {
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with their place
         YAML = YAMLFactory.builder().loaderOptions(options)
+                // YAML's plain empty value (`score:`) is null, as a person filling a form expects
+                .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH).maxNumberLength(100).build())
                 .build();
