@@ -131,6 +131,16 @@ class CliTest {
     }
 
     @Test
+    void theAnnexExampleNamesTheFailingCategoryAndTheChecklistFinding() {
+        // B.1-B.8 = 5+5+5+18+9+14+11+8 = 75 >= 70, but B.6 at 14 of 30 = 46.66 % < 50 %
+        CliRun r = CliRun.of("evaluate", "examples/gbt27922-annex-b.yaml");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("75 / 100  = 75 %").contains("未达标 (not qualified)  — not passed")
+                .contains("B.6.3.2  顾客投诉解决率不能低于97%。")
+                .contains("category B.6 客户投诉 at 46.66 % (14 of 30) < 50 % needed for 达标 (qualified)");
+    }
+
+    @Test
     void theExampleInJsonFollowsTheDocumentedSchema() throws Exception {
         CliRun r = CliRun.of("evaluate", "--format", "json", EXAMPLE.toString());
         assertThat(r.exit()).isZero();

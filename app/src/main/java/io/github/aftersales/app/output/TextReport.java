@@ -83,6 +83,20 @@ public final class TextReport {
                         .append("\n        ").append(c.how()).append("; note: ").append(c.note()).append('\n');
             }
         }
+        var checklist = s.clauses().stream()
+                .filter(c -> c.checklist() && c.result() == io.github.aftersales.core.assessment.Conformity.NOT_CONFORM)
+                .toList();
+        if (!checklist.isEmpty()) {
+            b.append("\n  不符合 Checklist items not conforming\n");
+            for (ClauseResult c : checklist) {
+                b.append("    ").append(c.id()).append("  ").append(shorten(c.title())).append(" / ").append(c.titleEn())
+                        .append("\n        ").append(c.how());
+                if (c.note() != null) {
+                    b.append("; note: ").append(c.note());
+                }
+                b.append('\n');
+            }
+        }
         b.append("\n  说明 Why this grade\n");
         if (s.reasons().isEmpty()) {
             b.append("    the highest level is reached\n");
