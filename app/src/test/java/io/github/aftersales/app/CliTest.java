@@ -126,7 +126,7 @@ class CliTest {
         assertThat(r.out()).contains("四星级 (four stars)  ★★★★")
                 .contains("91 / 98 applicable (scaled: 92.85 / 100)")
                 .contains("5.1.2.2  −2  (3 of 5)")
-                .contains("total 92.85 < 95 needed for 五星级 (five stars)")
+                .contains("total 92.85 < 95 needed for 五星级 (five stars): 2.1 more points")
                 .contains("5.2.5.5");
     }
 
@@ -137,7 +137,7 @@ class CliTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("75 / 100  = 75 %").contains("未达标 (not qualified)  — not passed")
                 .contains("B.6.3.2  顾客投诉解决率不能低于97%。")
-                .contains("category B.6 客户投诉 at 46.66 % (14 of 30) < 50 % needed for 达标 (qualified)");
+                .contains("category B.6 客户投诉 at 46.66 % (14 of 30) < 50 % needed for 达标 (qualified): 1 more point of 30");
     }
 
     @Test
@@ -158,7 +158,7 @@ class CliTest {
         List<String> lost = new ArrayList<>();
         s.get("lostPoints").forEach(c -> lost.add(c.get("id").asText()));
         assertThat(lost).containsExactly("5.1.2.2", "5.1.5.2", "5.1.6.4", "5.2.2.2", "5.3.1.4", "5.3.2.2");
-        assertThat(s.get("reasons").get(0).asText()).isEqualTo("total 92.85 < 95 needed for 五星级 (five stars)");
+        assertThat(s.get("reasons").get(0).asText()).isEqualTo("total 92.85 < 95 needed for 五星级 (five stars): 2.1 more points");
     }
 
     @Test

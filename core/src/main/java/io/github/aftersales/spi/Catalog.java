@@ -18,16 +18,19 @@ import java.util.Optional;
  * @param categories             top-level categories, in the standard's order
  * @param anyClauseMayBeExcluded whether any clause may be marked not applicable (ZG025 删减), or
  *                               only those that ask about applicability
+ * @param scoringGuide           the standard's guidance for scoring an item as a percentage (ZG025
+ *                               Table 1), one entry a band, shown in templates; may be empty
  */
 public record Catalog(
         String title, String titleEn, BigDecimal totalPoints, List<Category> categories,
-        boolean anyClauseMayBeExcluded) {
+        boolean anyClauseMayBeExcluded, List<String> scoringGuide) {
 
     public Catalog {
         requireNonNull(title, "title is null");
         requireNonNull(titleEn, "titleEn is null");
         requireNonNull(totalPoints, "totalPoints is null");
         categories = List.copyOf(categories);
+        scoringGuide = List.copyOf(scoringGuide);
     }
 
     /** Every clause, depth first in the standard's order. */

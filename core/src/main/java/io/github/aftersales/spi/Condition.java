@@ -8,7 +8,7 @@ import java.util.Map;
  * A condition of a grade {@link Level}: one measured figure compared with a threshold.
  */
 public sealed interface Condition
-        permits Condition.OnFigure, Condition.OnFact, Condition.OnEventCount {
+        permits Condition.OnFigure, Condition.OnFact, Condition.OnEventCount, Condition.OnPart {
 
     /** How the measured value must compare. */
     Comparison comparison();
@@ -22,7 +22,9 @@ public sealed interface Condition
         /** Score / applicable points × 100. */
         PERCENT("percent"),
         /** A category's score / its applicable points × 100. */
-        CATEGORY_PERCENT("categoryPercent");
+        CATEGORY_PERCENT("categoryPercent"),
+        /** In a combining variant: the sum of its parts' stars. */
+        PART_STARS("partStars");
 
         private final String key;
 
@@ -35,7 +37,7 @@ public sealed interface Condition
         }
     }
 
-    /** The category id that means "every top-level category". */
+    /** The category id (or part) that means "every top-level category" (or every part). */
     String EVERY_TOP_LEVEL_CATEGORY = "*";
 
     /**
@@ -91,6 +93,38 @@ public sealed interface Condition
             if (withinMonths <= 0) {
                 throw new IllegalArgumentException("withinMonths must be positive");
             }
+        }
+    }
+
+    /**
+     * In a combining variant: a condition on the result of one of its parts, or of every part.
+     *
+     * @param part       a scheme id among the parts, or {@code *} for every part
+     * @param figure     what is compared: {@link PartFigure#PASSED} (a level was reached, compared with
+     *                   {@code equals: true}) or {@link PartFigure#STARS}
+     * @param comparison the comparison
+     */
+    record OnPart(String part, PartFigure figure, Comparison comparison) implements Condition {
+        public OnPart {
+            requireNonNull(part, "part is null");
+            requireNonNull(figure, "figure is null");
+            requireNonNull(comparison, "comparison is null");
+        }
+    }
+
+    /** What a {@link OnPart} condition compares. */
+    enum PartFigure {
+        PASSED("passed"),
+        STARS("stars");
+
+        private final String key;
+
+        PartFigure(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
         }
     }
 }

@@ -2,20 +2,30 @@ package io.github.aftersales.spi;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /**
  * One way of assessing against a scheme (for GB/T 27922: the 100-point form, or one of the
  * annexes' category tables), with its own catalog and grading table.
  *
- * @param id           variant id, unique within the scheme, e.g. {@code form}
- * @param title        title as written in the standard
- * @param titleEn      our English title
- * @param catalog      the criteria
- * @param grading      the grading table
- * @param notApplicable default reading of a clause marked not applicable; an assessment may override it
+ * <p>A variant either has a catalog of its own, or {@linkplain #combines() combines} the results of
+ * other schemes evaluated on the same assessment (ZG025 6.3: GB/T 27922 stars plus ZG025 stars); a
+ * combining variant has an empty catalog and its grading table speaks of its parts.
+ *
+ * @param id                 variant id, unique within the scheme, e.g. {@code form}
+ * @param title              title as written in the standard
+ * @param titleEn            our English title
+ * @param catalog            the criteria (empty for a combining variant)
+ * @param grading            the grading table
+ * @param notApplicable      default reading of a clause marked not applicable
+ * @param notApplicableFixed whether the standard fixes that reading, so an assessment may not choose
+ *                           the other (ZG025 6.2 b) says excluded items leave the total)
+ * @param combines           the scheme variants whose results this variant combines; empty for an
+ *                           ordinary variant
  */
 public record Variant(
         String id, String title, String titleEn, Catalog catalog, GradingTable grading,
-        NotApplicablePolicy notApplicable) {
+        NotApplicablePolicy notApplicable, boolean notApplicableFixed, List<PartRef> combines) {
 
     public Variant {
         requireNonNull(id, "id is null");
@@ -24,5 +34,29 @@ public record Variant(
         requireNonNull(catalog, "catalog is null");
         requireNonNull(grading, "grading is null");
         requireNonNull(notApplicable, "notApplicable is null");
+        combines = List.copyOf(combines);
+    }
+
+    /** Whether this variant combines other schemes' results instead of scoring clauses. */
+    public boolean combining() {
+        return !combines.isEmpty();
+    }
+
+    /**
+     * A scheme variant that a combining variant takes the result of.
+     *
+     * @param scheme  the scheme id
+     * @param variant the variant id
+     */
+    public record PartRef(String scheme, String variant) {
+        public PartRef {
+            requireNonNull(scheme, "scheme is null");
+            requireNonNull(variant, "variant is null");
+        }
+
+        @Override
+        public String toString() {
+            return scheme + " " + variant;
+        }
     }
 }

@@ -54,7 +54,7 @@ class EvaluatorTest {
         assertThat(a.percent()).isEqualByComparingTo(d("3.25").multiply(d("100")).divide(d("6"), java.math.MathContext.DECIMAL128));
         // 72.5 % >= 60 and audit passed: bronze; silver needs 80 %
         assertThat(r.gradeId()).isEqualTo("bronze");
-        assertThat(r.reasons()).contains("percentage 72.5 % < 80 % needed for 二星 (two stars)");
+        assertThat(r.reasons()).contains("percentage 72.5 % < 80 % needed for 二星 (two stars): 0.75 more points of 10");
     }
 
     @ParameterizedTest(name = "B = {0} gives {1}")
@@ -81,14 +81,14 @@ class EvaluatorTest {
         assertThat(r.stars()).isZero();
         assertThat(r.grade()).isEqualTo("不合格");
         assertThat(r.gradeId()).isNull();
-        assertThat(r.reasons()).first().isEqualTo("percentage 59.9 % < 60 % needed for 一星 (one star)");
+        assertThat(r.reasons()).first().isEqualTo("percentage 59.9 % < 60 % needed for 一星 (one star): 0.01 more points of 10");
     }
 
     @Test
     void everyCategoryConditionNamesTheCategoryThatFails() {
         SchemeResult r = evaluate(demo(allConform("1.99")));
         assertThat(r.reasons()).contains(
-                "category B 乙 at 49.75 % (1.99 of 4) < 50 % needed for 二星 (two stars)");
+                "category B 乙 at 49.75 % (1.99 of 4) < 50 % needed for 二星 (two stars): 0.01 more points of 4");
     }
 
     @Test
@@ -108,7 +108,7 @@ class EvaluatorTest {
         assertThat(r.excluded()).extracting(ClauseResult::id).containsExactly("A.2");
         // gold needs total >= 9
         assertThat(r.gradeId()).isEqualTo("silver");
-        assertThat(r.reasons()).contains("total 8.57 < 9 needed for 三星 (three stars)");
+        assertThat(r.reasons()).contains("total 8.57 < 9 needed for 三星 (three stars): 0.3 more points");
         assertThat(r.reasons()).anySatisfy(s -> assertThat(s).startsWith("A.2 not applicable: excluded (prorate"));
     }
 
@@ -125,7 +125,7 @@ class EvaluatorTest {
         assertThat(cli.score()).isEqualByComparingTo("9");
         assertThat(cli.maxScore()).isEqualByComparingTo("10");
         assertThat(cli.notApplicable()).isEqualTo(NotApplicablePolicy.FULL_POINTS);
-        assertThat(cli.reasons()).contains("category A 甲 at 83.33 % (5 of 6) ≤ 90 % needed for 三星 (three stars)");
+        assertThat(cli.reasons()).contains("category A 甲 at 83.33 % (5 of 6) ≤ 90 % needed for 三星 (three stars): more than 0.4 more points of 6");
 
         String inFile = demo(findings).replace("\"scheme\": \"demo\",",
                 "\"scheme\": \"demo\", \"options\": {\"notApplicable\": \"full-points\"},");
@@ -221,5 +221,21 @@ class EvaluatorTest {
         var fromJson = evaluate(json);
         assertThat(fromYaml).isEqualTo(fromJson);
         assertThat(fromJson.score()).isEqualByComparingTo("5.75");
+    }
+
+    @Test
+    void samplesLoseTheirNonConformingShareAndPercentScoresAShare() {
+        SchemeResult r = evaluate(demo("""
+                {"id": "A.1", "samples": {"checked": 5, "nonConforming": 2}},
+                {"id": "A.2", "percent": 50},
+                {"id": "A.3", "samples": {"checked": 3, "nonConforming": 0}},
+                {"id": "A.4", "percent": 100},
+                {"id": "B", "score": 4}"""));
+        // A.1: 2 × 3/5 = 1.2; A.2: 3 × 50 % = 1.5; A.3: 0.5; A.4: 0.5; B: 4 → 7.7 of 10
+        assertThat(r.score()).isEqualByComparingTo("7.7");
+        ClauseResult a1 = r.clauses().get(0);
+        assertThat(a1.score()).isEqualByComparingTo("1.2");
+        assertThat(a1.how()).isEqualTo("2 of 5 samples not conforming: 2 × 3/5 = 1.2");
+        assertThat(r.clauses().get(1).how()).isEqualTo("scored 50 %: 3 × 50 % = 1.5");
     }
 }

@@ -238,4 +238,27 @@ class InputErrorsTest {
         assertThat(Files.readString(file)).isEqualTo(text);
         assertThat(Files.getLastModifiedTime(file)).isEqualTo(before);
     }
+
+    @Test
+    void moreNonConformingSamplesThanSamples() {
+        assertThat(failure(withFinding("{\"id\": \"A.1\", \"samples\": {\"checked\": 3, \"nonConforming\": 4}}"))
+                .problem()).isEqualTo("schemes[0].findings[0].samples.nonConforming: 4 samples not conforming out of 3"
+                        + " checked: there cannot be more non-conforming samples than samples");
+        assertThat(failure(withFinding("{\"id\": \"A.1\", \"samples\": {\"checked\": 0, \"nonConforming\": 0}}"))
+                .problem()).endsWith("'checked' must be at least 1, not 0");
+        assertThat(failure(withFinding("{\"id\": \"A.1\", \"samples\": {\"checked\": 2.5, \"nonConforming\": 0}}"))
+                .problem()).endsWith("'checked' must be a whole number, not 2.5");
+    }
+
+    @Test
+    void percentWithinZeroToHundredAndOnlyOneWayToScore() {
+        assertThat(failure(withFinding("{\"id\": \"A.1\", \"percent\": 101}")).problem())
+                .isEqualTo("schemes[0].findings[0].percent: 'percent' must be between 0 and 100, not 101");
+        assertThat(failure(withFinding("{\"id\": \"A.1\", \"percent\": 50, \"score\": 1}")).problem())
+                .endsWith("A.1 is given more than one of score, samples and percent; give one");
+        String excludedAndScored = demo(allConform("4").replace("{\"id\": \"A.2\", \"result\": \"conform\"}",
+                "{\"id\": \"A.2\", \"result\": \"not-applicable\", \"note\": \"n\", \"percent\": 20}"));
+        assertThat(failure(excludedAndScored).problem())
+                .endsWith("A.2 is marked not applicable and also given a score; give one or the other");
+    }
 }

@@ -39,9 +39,14 @@ public final class SchemesCommand implements Callable<Integer> {
             for (int n = 0; n < s.variants().size(); n++) {
                 Variant v = s.variants().get(n);
                 out.printf("    variant %-9s %s%s%n", v.id(), v.title(), n == 0 ? "  [default]" : "");
-                out.printf("                      %s; %d items, %s points%n", v.titleEn(),
-                        v.catalog().clauses().size() + v.catalog().wholeScoredCategories().size(),
-                        Decimals.text(v.catalog().totalPoints()));
+                if (v.combining()) {
+                    out.printf("                      %s; combines %s%n", v.titleEn(), v.combines().stream()
+                            .map(Variant.PartRef::toString).collect(java.util.stream.Collectors.joining(" and ")));
+                } else {
+                    out.printf("                      %s; %d items, %s points%n", v.titleEn(),
+                            v.catalog().clauses().size() + v.catalog().wholeScoredCategories().size(),
+                            Decimals.text(v.catalog().totalPoints()));
+                }
             }
         }
         for (SchemeRegistry.Problem p : registry.problems()) {

@@ -65,7 +65,12 @@ public final class TemplateCommand implements Callable<Integer> {
         Variant variant = variantId == null ? scheme.defaultVariant() : scheme.variant(variantId).orElseThrow(() ->
                 new UserException(ExitCode.USAGE, "scheme " + scheme.id() + " has no variant '" + variantId
                         + "'; its variants: " + scheme.variants().stream().map(Variant::id).collect(Collectors.joining(", "))));
-        ObjectNode template = Templates.blank(scheme, variant);
+        ObjectNode template;
+        try {
+            template = Templates.blank(scheme, variant, id -> java.util.Optional.ofNullable(schemes.get(id)));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
         String text = format == Format.yaml ? Output.yaml(template) : Output.json(template);
         Output.write(text, output, force, spec.commandLine().getOut());
         return ExitCode.OK;

@@ -87,10 +87,12 @@ public final class JsonReport {
                 cn.put("condition", c.condition());
                 cn.put("measured", c.measured());
                 cn.put("holds", c.holds());
-                ArrayNode f = cn.putArray("failures");
-                c.failures().forEach(f::add);
+                ArrayNode f = cn.putArray("shortfalls");
+                c.shortfalls().forEach(sf -> f.addObject().put("what", sf.what()).put("gap", sf.gap()));
             }
         }
+        ArrayNode parts = o.putArray("parts");
+        s.parts().forEach(p -> parts.addObject().put("scheme", p.scheme()).put("variant", p.variant()));
         ArrayNode reasons = o.putArray("reasons");
         s.reasons().forEach(reasons::add);
         return o;

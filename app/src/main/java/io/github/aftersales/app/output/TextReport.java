@@ -26,7 +26,11 @@ public final class TextReport {
         }
         for (SchemeResult s : r.results()) {
             b.append('\n');
-            scheme(b, s);
+            if (s.parts().isEmpty()) {
+                scheme(b, s);
+            } else {
+                combined(b, s, r);
+            }
         }
         return b.toString();
     }
@@ -97,6 +101,37 @@ public final class TextReport {
                 b.append('\n');
             }
         }
+        b.append("\n  说明 Why this grade\n");
+        if (s.reasons().isEmpty()) {
+            b.append("    the highest level is reached\n");
+        }
+        for (String reason : s.reasons()) {
+            b.append("    ").append(reason).append('\n');
+        }
+    }
+
+    /** A grade that combines other schemes' results: each part, its stars and its next star, and the sum. */
+    private static void combined(StringBuilder b, SchemeResult s, EvaluationResult r) {
+        b.append(s.schemeVersion()).append(" [").append(s.scheme()).append(" / ").append(s.variant()).append("] ")
+                .append(s.variantTitle()).append('\n');
+        java.util.List<String> terms = new java.util.ArrayList<>();
+        for (var ref : s.parts()) {
+            SchemeResult part = r.results().stream().filter(p -> p.scheme().equals(ref.scheme())).findFirst().orElseThrow();
+            terms.add(Integer.toString(part.stars()));
+            b.append("  ").append(part.scheme()).append(' ').append(part.variant()).append(": ").append(part.grade())
+                    .append(" (").append(part.gradeEn()).append(")  ").append(part.stars()).append(" stars  ")
+                    .append("total ").append(text(part.total())).append(" / ").append(text(part.declaredMax()))
+                    .append(", ").append(text(part.percent())).append(" %\n");
+            for (String need : part.nextLevelNeeds()) {
+                b.append("      next: ").append(need).append('\n');
+            }
+        }
+        b.append("  等级 Grade:  ").append(s.grade()).append(" (").append(s.gradeEn()).append(')');
+        if (s.stars() > 0) {
+            b.append("  ").append(String.join(" + ", terms)).append(" = ").append(s.stars()).append("  ")
+                    .append("★".repeat(s.stars()));
+        }
+        b.append(s.passed() ? "" : "  — not passed").append('\n');
         b.append("\n  说明 Why this grade\n");
         if (s.reasons().isEmpty()) {
             b.append("    the highest level is reached\n");

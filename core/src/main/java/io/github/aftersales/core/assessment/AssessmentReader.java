@@ -30,11 +30,12 @@ public final class AssessmentReader {
 
     private static final Set<String> ROOT_KEYS = Set.of("organisation", "date", "assessor", "schemes");
     private static final Set<String> PART_KEYS = Set.of(
-            "scheme", "variant", "schemeVersion", "title", "options", "findings", "facts", "events");
+            "scheme", "variant", "schemeVersion", "title", "options", "findings", "facts", "events", "scoringGuide",
+            "combines");
     private static final Set<String> OPTION_KEYS = Set.of("notApplicable", "missing");
     /** What a finding may hold; the descriptive keys a template writes are accepted and not used. */
     private static final Set<String> FINDING_KEYS = Set.of(
-            "id", "result", "score", "note", "evidence",
+            "id", "result", "score", "samples", "percent", "note", "evidence",
             "row", "title", "titleEn", "points", "requiredEvidence", "asksApplicability", "checklistOf");
 
     private AssessmentReader() {
@@ -143,10 +144,33 @@ public final class AssessmentReader {
                     "result must be conform (符合), not-conform (不符合) or not-applicable (不适用), not '" + text + "'"));
         }
         BigDecimal score = r.optionalNumber(o, "score").orElse(null);
+        Finding.Samples samples = r.optional(o, "samples").map(v -> samples(r, v)).orElse(null);
+        BigDecimal percent = r.optionalNumber(o, "percent").orElse(null);
+        if (percent != null && (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            throw r.problem(o.get("percent"), "'percent' must be between 0 and 100, not " + percent.toPlainString());
+        }
         List<String> evidence = r.optional(o, "evidence").map(v -> r.stringList(v, "'evidence'")).orElse(List.of());
         BigDecimal points = o.has("points") ? r.number(o.get("points"), "'points'") : null;
-        return new Finding(id, result, score, r.optionalString(o, "note").orElse(null), evidence, points,
+        return new Finding(id, result, score, samples, percent, r.optionalString(o, "note").orElse(null), evidence, points,
                 o.position(), o.path());
+    }
+
+    private static Finding.Samples samples(Reading r, Located v) {
+        Located.Obj o = r.object(v, "'samples'");
+        r.onlyKeys(o, Set.of("checked", "nonConforming"));
+        int checked = r.integer(r.required(o, "checked"), "'checked'");
+        int bad = r.integer(r.required(o, "nonConforming"), "'nonConforming'");
+        if (checked < 1) {
+            throw r.problem(o.get("checked"), "'checked' must be at least 1, not " + checked);
+        }
+        if (bad < 0) {
+            throw r.problem(o.get("nonConforming"), "'nonConforming' must not be negative: " + bad);
+        }
+        if (bad > checked) {
+            throw r.problem(o.get("nonConforming"), bad + " samples not conforming out of " + checked
+                    + " checked: there cannot be more non-conforming samples than samples");
+        }
+        return new Finding.Samples(checked, bad);
     }
 
     /** Ids are text; a YAML author may write {@code id: 5.1} unquoted, which YAML reads as a number. */

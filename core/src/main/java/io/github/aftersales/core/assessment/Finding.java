@@ -12,6 +12,9 @@ import java.util.List;
  * @param id             the clause or category id
  * @param result         conform / not conform / not applicable, or {@code null} if not stated
  * @param score          the score given, or {@code null} if not stated
+ * @param samples        samples checked and samples not conforming, for an item checked on several
+ *                       samples (ZG025 6.2 c)), or {@code null}
+ * @param percent        the share of the points awarded, 0–100 (ZG025 Table 1), or {@code null}
  * @param note           the auditor's note, or {@code null}
  * @param evidence       references to the evidence seen
  * @param declaredPoints the points the file says the clause has (a template carries them), or {@code null}
@@ -19,7 +22,7 @@ import java.util.List;
  * @param path           its path in the file
  */
 public record Finding(
-        String id, Conformity result, BigDecimal score, String note, List<String> evidence,
+        String id, Conformity result, BigDecimal score, Samples samples, BigDecimal percent, String note, List<String> evidence,
         BigDecimal declaredPoints, Located.Position position, String path) {
 
     public Finding {
@@ -29,6 +32,18 @@ public record Finding(
 
     /** Whether the auditor has said anything that scores this clause. */
     public boolean isBlank() {
-        return result == null && score == null;
+        return result == null && score == null && samples == null && percent == null;
+    }
+
+    /** How many of score, samples and percent are given. */
+    public int scoreForms() {
+        return (score == null ? 0 : 1) + (samples == null ? 0 : 1) + (percent == null ? 0 : 1);
+    }
+
+    /**
+     * Samples checked for an item, and how many did not conform; validated when read
+     * ({@code 0 <= nonConforming <= checked}, {@code checked >= 1}).
+     */
+    public record Samples(int checked, int nonConforming) {
     }
 }

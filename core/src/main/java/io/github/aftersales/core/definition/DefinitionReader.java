@@ -71,7 +71,8 @@ public final class DefinitionReader {
         }
         for (Located item : items) {
             Located.Obj v = r.object(item, "a variant");
-            r.onlyKeys(v, Set.of("id", "title", "titleEn", "catalog", "grading", "notApplicable"));
+            r.onlyKeys(v, Set.of("id", "title", "titleEn", "catalog", "grading", "notApplicable", "notApplicableFixed",
+                    "combines"));
             String vid = r.requiredString(v, "id");
             if (!seen.add(vid)) {
                 throw r.problem(v.get("id"), "variant id '" + vid + "' is declared twice");
@@ -79,10 +80,29 @@ public final class DefinitionReader {
             String policyKey = r.optionalString(v, "notApplicable").orElse(NotApplicablePolicy.PRORATE.key());
             NotApplicablePolicy policy = NotApplicablePolicy.fromKey(policyKey).orElseThrow(() -> r.problem(
                     v.get("notApplicable"), "notApplicable must be 'prorate' or 'full-points', not '" + policyKey + "'"));
-            Catalog catalog = catalog(r.requiredString(v, "catalog"));
-            GradingTable grading = grading(r.requiredString(v, "grading"), catalog);
+            List<Variant.PartRef> combines = new ArrayList<>();
+            for (Located part : r.optional(v, "combines").map(p -> r.list(p, "'combines'")).orElse(List.of())) {
+                Located.Obj po = r.object(part, "a part");
+                r.onlyKeys(po, Set.of("scheme", "variant"));
+                Variant.PartRef ref = new Variant.PartRef(r.requiredString(po, "scheme"), r.requiredString(po, "variant"));
+                if (combines.stream().anyMatch(c -> c.scheme().equals(ref.scheme()))) {
+                    throw r.problem(po, "scheme " + ref.scheme() + " is combined twice");
+                }
+                combines.add(ref);
+            }
+            Catalog catalog;
+            if (combines.isEmpty()) {
+                catalog = catalog(r.requiredString(v, "catalog"));
+            } else {
+                if (v.has("catalog")) {
+                    throw r.problem(v.get("catalog"), "a variant that combines other schemes has no catalog of its own");
+                }
+                catalog = new Catalog(r.requiredString(v, "title"), r.requiredString(v, "titleEn"), java.math.BigDecimal.ZERO,
+                        List.of(), false, List.of());
+            }
+            GradingTable grading = grading(r.requiredString(v, "grading"), catalog, combines);
             variants.add(new Variant(vid, r.requiredString(v, "title"), r.requiredString(v, "titleEn"),
-                    catalog, grading, policy));
+                    catalog, grading, policy, r.optionalBoolean(v, "notApplicableFixed", false), combines));
         }
         return new SchemeDefinition(id, r.requiredString(root, "version"), r.requiredString(root, "title"),
                 r.requiredString(root, "titleEn"), variants);
@@ -111,7 +131,8 @@ public final class DefinitionReader {
     private Catalog readCatalog(String name) {
         Reading r = new Reading(name);
         Located.Obj root = r.object(load(name), "a catalog");
-        r.onlyKeys(root, Set.of("title", "titleEn", "totalPoints", "categories", "anyClauseMayBeExcluded", "source"));
+        r.onlyKeys(root, Set.of("title", "titleEn", "totalPoints", "categories", "anyClauseMayBeExcluded", "scoringGuide",
+                "source"));
         List<Category> categories = new ArrayList<>();
         for (Located c : r.list(r.required(root, "categories"), "'categories'")) {
             categories.add(category(r, c, false));
@@ -121,7 +142,8 @@ public final class DefinitionReader {
         }
         Catalog catalog = new Catalog(r.requiredString(root, "title"), r.requiredString(root, "titleEn"),
                 nonNegative(r, root, "totalPoints"), categories,
-                r.optionalBoolean(root, "anyClauseMayBeExcluded", false));
+                r.optionalBoolean(root, "anyClauseMayBeExcluded", false),
+                r.optional(root, "scoringGuide").map(v -> r.stringList(v, "'scoringGuide'")).orElse(List.of()));
         CatalogValidator.validate(catalog, name, root);
         return catalog;
     }
@@ -181,10 +203,10 @@ public final class DefinitionReader {
 
     // ---- grading tables -----------------------------------------------------------------------
 
-    private GradingTable grading(String file, Catalog catalog) {
+    private GradingTable grading(String file, Catalog catalog, List<Variant.PartRef> combines) {
         String name = directory + file;
         GradingTable table = readGrading(name);
-        GradingValidator.validate(table, catalog, name);
+        GradingValidator.validate(table, catalog, combines, name);
         return table;
     }
 
@@ -231,20 +253,29 @@ public final class DefinitionReader {
     private static Condition condition(Reading r, Located node) {
         Located.Obj o = r.object(node, "a condition");
         Set<String> allowed = new java.util.HashSet<>(OPERATORS.keySet());
-        allowed.addAll(Set.of("figure", "category", "fact", "count", "withinMonths", "before", "where"));
+        allowed.addAll(Set.of("figure", "category", "fact", "count", "withinMonths", "before", "where", "part"));
         r.onlyKeys(o, allowed);
         Comparison comparison = comparison(r, o);
-        int kinds = (o.has("figure") ? 1 : 0) + (o.has("fact") ? 1 : 0) + (o.has("count") ? 1 : 0);
-        if (kinds != 1) {
-            throw r.problem(o, "a condition names exactly one of 'figure', 'fact' and 'count'");
-        }
         try {
+            if (o.has("part")) {
+                String part = r.requiredString(o, "part");
+                String key = r.requiredString(o, "figure");
+                Condition.PartFigure figure = java.util.Arrays.stream(Condition.PartFigure.values())
+                        .filter(f -> f.key().equals(key)).findFirst()
+                        .orElseThrow(() -> r.problem(o.get("figure"), "a part's figure is 'passed' or 'stars', not '"
+                                + key + "'"));
+                return new Condition.OnPart(part, figure, comparison);
+            }
+            int kinds = (o.has("figure") ? 1 : 0) + (o.has("fact") ? 1 : 0) + (o.has("count") ? 1 : 0);
+            if (kinds != 1) {
+                throw r.problem(o, "a condition names exactly one of 'figure', 'fact', 'count' and 'part'");
+            }
             if (o.has("figure")) {
                 String key = r.requiredString(o, "figure");
                 Condition.Figure figure = java.util.Arrays.stream(Condition.Figure.values())
                         .filter(f -> f.key().equals(key)).findFirst()
                         .orElseThrow(() -> r.problem(o.get("figure"), "unknown figure '" + key + "'; known: total,"
-                                + " score, percent, categoryPercent"));
+                                + " score, percent, categoryPercent, partStars"));
                 return new Condition.OnFigure(figure, r.optionalString(o, "category").orElse(null), comparison);
             }
             if (o.has("fact")) {

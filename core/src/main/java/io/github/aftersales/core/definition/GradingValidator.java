@@ -5,6 +5,8 @@ import io.github.aftersales.spi.Catalog;
 import io.github.aftersales.spi.Condition;
 import io.github.aftersales.spi.GradingTable;
 import io.github.aftersales.spi.Level;
+import io.github.aftersales.spi.Variant;
+import java.util.List;
 
 /** Checks that a grading table refers only to what its catalog has. */
 public final class GradingValidator {
@@ -12,10 +14,25 @@ public final class GradingValidator {
     private GradingValidator() {
     }
 
-    public static void validate(GradingTable table, Catalog catalog, String source) {
+    public static void validate(GradingTable table, Catalog catalog, List<Variant.PartRef> combines, String source) {
         Integer previousStars = null;
         for (Level level : table.levels()) {
             for (Condition c : level.conditions()) {
+                boolean onParts = c instanceof Condition.OnPart
+                        || (c instanceof Condition.OnFigure f && f.figure() == Condition.Figure.PART_STARS);
+                if (onParts && combines.isEmpty()) {
+                    throw new LocatedException(source, null, "level " + level.id()
+                            + " has a condition on parts, but its variant combines no other scheme");
+                }
+                if (!onParts && !combines.isEmpty() && c instanceof Condition.OnFigure) {
+                    throw new LocatedException(source, null, "level " + level.id() + " of a combining variant has a"
+                            + " condition on its own score; it has no catalog (use partStars or a part's figures)");
+                }
+                if (c instanceof Condition.OnPart p && !Condition.EVERY_TOP_LEVEL_CATEGORY.equals(p.part())
+                        && combines.stream().noneMatch(ref -> ref.scheme().equals(p.part()))) {
+                    throw new LocatedException(source, null, "level " + level.id() + " names part " + p.part()
+                            + ", which its variant does not combine");
+                }
                 if (c instanceof Condition.OnFigure f && f.category() != null
                         && !Condition.EVERY_TOP_LEVEL_CATEGORY.equals(f.category())
                         && catalog.category(f.category()).isEmpty()) {

@@ -5,13 +5,22 @@ import java.util.List;
 /**
  * One condition of one level, checked.
  *
- * @param condition the condition as people read it ("total ≥ 90")
- * @param measured  the measured value as people read it ("88.5"), or a list for every-category conditions
- * @param holds     whether it holds
- * @param failures  why it does not hold, one sentence a failing figure ("total 88.5 &lt; 90"); empty when it holds
+ * @param condition  the condition as people read it ("total ≥ 90")
+ * @param measured   the measured value as people read it ("88.5"), or a list for every-category conditions
+ * @param holds      whether it holds
+ * @param shortfalls why it does not hold, one a failing figure; empty when it holds
  */
-public record ConditionCheck(String condition, String measured, boolean holds, List<String> failures) {
+public record ConditionCheck(String condition, String measured, boolean holds, List<Shortfall> shortfalls) {
     public ConditionCheck {
-        failures = List.copyOf(failures);
+        shortfalls = List.copyOf(shortfalls);
+    }
+
+    /**
+     * One figure that misses its threshold.
+     *
+     * @param what the figure against its threshold ("total 88.5 &lt; 90")
+     * @param gap  what would close it ("1.5 more points"), or {@code null} when no amount of points says it
+     */
+    public record Shortfall(String what, String gap) {
     }
 }

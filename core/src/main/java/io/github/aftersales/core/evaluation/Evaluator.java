@@ -44,32 +44,96 @@ public final class Evaluator {
         this.knownSchemeIds = Set.copyOf(knownSchemeIds);
     }
 
-    /** Evaluates every scheme part of an assessment. */
+    /**
+     * Evaluates every scheme part of an assessment. Parts that combine others (ZG025 6.3) are
+     * evaluated after the parts they combine; results come in the file's order.
+     */
     public EvaluationResult evaluate(Assessment assessment, EvaluationOptions options) {
-        List<SchemeResult> results = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, Resolved> parts = new LinkedHashMap<>();
         for (SchemeAssessment part : assessment.parts()) {
-            if (!seen.add(part.scheme())) {
+            Resolved earlier = parts.put(part.scheme(), resolve(part, assessment.source()));
+            if (earlier != null) {
                 throw new LocatedException(assessment.source(), part.position(),
-                        part.path() + ": scheme " + part.scheme() + " appears twice in this assessment");
+                        part.path() + ": scheme " + part.scheme() + " appears twice in this assessment (first at line "
+                                + earlier.part().position().line() + ")");
             }
-            Scheme scheme = schemes.apply(part.scheme()).orElseThrow(() -> new LocatedException(assessment.source(),
-                    part.position(), part.path() + ": unknown scheme '" + part.scheme() + "'"
-                            + Suggestions.didYouMean(part.scheme(), knownSchemeIds) + "; installed: "
-                            + String.join(", ", new java.util.TreeSet<>(knownSchemeIds))));
-            Variant variant = part.variant() == null ? scheme.defaultVariant()
-                    : scheme.variant(part.variant()).orElseThrow(() -> new LocatedException(assessment.source(),
-                            part.position(), part.path() + ": scheme " + scheme.id() + " has no variant '"
-                                    + part.variant() + "'; its variants: " + scheme.variants().stream()
-                                            .map(Variant::id).collect(Collectors.joining(", "))));
-            if (part.schemeVersion() != null && !part.schemeVersion().equals(scheme.version())) {
-                throw new LocatedException(assessment.source(), part.position(), part.path() + ": this part was made for "
-                        + scheme.id() + " version '" + part.schemeVersion() + "', but the installed scheme is '"
-                        + scheme.version() + "'; make a new template or correct schemeVersion");
-            }
-            results.add(evaluate(scheme, variant, part, assessment.source(), options));
         }
-        return new EvaluationResult(assessment.source(), assessment.organisation(), assessment.date(), results);
+        Map<String, SchemeResult> results = new LinkedHashMap<>();
+        for (Resolved r : parts.values()) {
+            if (!r.variant().combining()) {
+                results.put(r.scheme().id(), evaluate(r.scheme(), r.variant(), r.part(), assessment.source(), options));
+            }
+        }
+        for (Resolved r : parts.values()) {
+            if (r.variant().combining()) {
+                results.put(r.scheme().id(), combine(r, parts, results, assessment.source()));
+            }
+        }
+        List<SchemeResult> ordered = parts.keySet().stream().map(results::get).toList();
+        return new EvaluationResult(assessment.source(), assessment.organisation(), assessment.date(), ordered);
+    }
+
+    private record Resolved(Scheme scheme, Variant variant, SchemeAssessment part) {
+    }
+
+    private Resolved resolve(SchemeAssessment part, String source) {
+        Scheme scheme = schemes.apply(part.scheme()).orElseThrow(() -> new LocatedException(source,
+                part.position(), part.path() + ": unknown scheme '" + part.scheme() + "'"
+                        + Suggestions.didYouMean(part.scheme(), knownSchemeIds) + "; installed: "
+                        + String.join(", ", new java.util.TreeSet<>(knownSchemeIds))));
+        Variant variant = part.variant() == null ? scheme.defaultVariant()
+                : scheme.variant(part.variant()).orElseThrow(() -> new LocatedException(source,
+                        part.position(), part.path() + ": scheme " + scheme.id() + " has no variant '"
+                                + part.variant() + "'; its variants: " + scheme.variants().stream()
+                                        .map(Variant::id).collect(Collectors.joining(", "))));
+        if (part.schemeVersion() != null && !part.schemeVersion().equals(scheme.version())) {
+            throw new LocatedException(source, part.position(), part.path() + ": this part was made for "
+                    + scheme.id() + " version '" + part.schemeVersion() + "', but the installed scheme is '"
+                    + scheme.version() + "'; make a new template or correct schemeVersion");
+        }
+        return new Resolved(scheme, variant, part);
+    }
+
+    /** A combining part: its grade from the results of the parts it names, which must be in the assessment. */
+    private static SchemeResult combine(Resolved r, Map<String, Resolved> parts, Map<String, SchemeResult> results,
+            String source) {
+        SchemeAssessment part = r.part();
+        if (!part.findings().isEmpty()) {
+            throw new LocatedException(source, part.position(), part.path() + ": " + r.scheme().id() + " "
+                    + r.variant().id() + " combines " + r.variant().combines() + "; it has no findings of its own"
+                    + " (put them in those parts)");
+        }
+        Map<String, SchemeResult> combined = new LinkedHashMap<>();
+        for (Variant.PartRef ref : r.variant().combines()) {
+            Resolved p = parts.get(ref.scheme());
+            if (p == null) {
+                throw new LocatedException(source, part.position(), part.path() + ": " + r.scheme().id() + " combines "
+                        + r.variant().combines().stream().map(Variant.PartRef::toString).collect(Collectors.joining(" and "))
+                        + ", but this assessment has no " + ref.scheme() + " part");
+            }
+            if (!p.variant().id().equals(ref.variant())) {
+                throw new LocatedException(source, p.part().position(), p.part().path() + ": " + r.scheme().id()
+                        + " combines " + ref + ", but this part is " + ref.scheme() + " " + p.variant().id());
+            }
+            if (p.variant().combining()) {
+                throw new LocatedException(source, part.position(), part.path() + ": " + ref.scheme()
+                        + " combines other schemes itself; combinations do not nest");
+            }
+            combined.put(ref.scheme(), results.get(ref.scheme()));
+        }
+        BigDecimal stars = BigDecimal.valueOf(combined.values().stream().mapToInt(SchemeResult::stars).sum());
+        BigDecimal most = BigDecimal.valueOf(r.variant().combines().stream()
+                .mapToInt(ref -> parts.get(ref.scheme()).variant().grading().levels().stream()
+                        .mapToInt(io.github.aftersales.spi.Level::starCount).max().orElse(0))
+                .sum());
+        Measurements m = new Measurements(stars, most, most, stars,
+                most.signum() == 0 ? BigDecimal.ZERO : Decimals.percent(stars, most), List.of(), combined,
+                part.facts(), part.events(), source, part);
+        Grader.Grade grade = Grader.grade(r.variant().grading(), m);
+        return new SchemeResult(r.scheme().id(), r.scheme().version(), r.variant().id(), r.variant().title(),
+                stars, most, most, stars, m.percent(), grade.name(), grade.nameEn(), grade.levelId(), grade.stars(),
+                grade.passed(), r.variant().notApplicable(), List.of(), List.of(), grade.levels(), grade.reasons(),
+                r.variant().combines());
     }
 
     /** Evaluates one part against one variant. */
@@ -101,7 +165,17 @@ public final class Evaluator {
             this.catalog = variant.catalog();
             this.part = part;
             this.source = source;
-            if (options.notApplicable() != null) {
+            if (variant.notApplicableFixed()) {
+                if (part.notApplicable() != null && part.notApplicable() != variant.notApplicable()) {
+                    throw new LocatedException(source, part.position(), part.path() + ": " + scheme.id() + " "
+                            + variant.id() + " fixes the reading of excluded items as " + variant.notApplicable().key()
+                            + "; options.notApplicable cannot change it");
+                }
+                policy = variant.notApplicable();
+                policySource = "fixed by " + scheme.id() + " " + variant.id()
+                        + (options.notApplicable() != null && options.notApplicable() != policy
+                                ? "; the command line's choice does not apply to it" : "");
+            } else if (options.notApplicable() != null) {
                 policy = options.notApplicable();
                 policySource = "chosen on the command line";
             } else if (part.notApplicable() != null) {
@@ -205,13 +279,16 @@ public final class Evaluator {
                             + (asking.isEmpty() ? " has no clause that may be marked not applicable"
                                     : " asks about applicability only for " + String.join(", ", asking)));
                 }
-                if (f.score() != null) {
+                if (f.scoreForms() > 0) {
                     throw problem(f, f.id() + " is marked not applicable and also given a score; give one or the other");
                 }
                 if (f.note() == null) {
                     throw problem(f, f.id() + " is marked not applicable without a note: say why it does not apply");
                 }
                 return;
+            }
+            if (f.scoreForms() > 1) {
+                throw problem(f, f.id() + " is given more than one of score, samples and percent; give one");
             }
             if (f.score() != null) {
                 if (f.score().signum() < 0) {
@@ -221,10 +298,12 @@ public final class Evaluator {
                     throw problem(f, "score of " + f.id() + " is " + f.score().toPlainString() + ", above its "
                             + text(points) + " points");
                 }
-                if (f.result() == Conformity.NOT_CONFORM && points.signum() > 0 && f.score().compareTo(points) == 0) {
-                    throw problem(f, f.id() + " is marked not conform but given its full " + text(points)
-                            + " points; lower the score or mark it conform");
-                }
+            }
+            Derived derived = derive(f, points);
+            if (derived != null && f.result() == Conformity.NOT_CONFORM && points.signum() > 0
+                    && derived.score().compareTo(points) == 0) {
+                throw problem(f, f.id() + " is marked not conform but given its full " + text(points)
+                        + " points; lower the score or mark it conform");
             }
         }
 
@@ -246,9 +325,10 @@ public final class Evaluator {
                 return new ClauseResult(id, title, titleEn, points, null, f.result(), false, f.note(), f.evidence(),
                         "not applicable: excluded from the applicable total (" + policy.key() + ", " + policySource + ")");
             }
-            if (f.score() != null) {
-                return new ClauseResult(id, title, titleEn, points, f.score(), f.result(), true, f.note(), f.evidence(),
-                        "score given");
+            Derived derived = derive(f, points);
+            if (derived != null) {
+                return new ClauseResult(id, title, titleEn, points, derived.score(), f.result(), true, f.note(),
+                        f.evidence(), derived.how());
             }
             boolean conform = f.result() == Conformity.CONFORM;
             return new ClauseResult(id, title, titleEn, points, conform ? points : BigDecimal.ZERO, f.result(), true,
@@ -283,14 +363,14 @@ public final class Evaluator {
                         + " of " + text(applicable) + " applicable points, scaled to " + text(total) + " of "
                         + text(declared));
             }
-            Measurements m = new Measurements(score, total, percent, categories, part.facts(), part.events(),
-                    source, part);
+            Measurements m = new Measurements(score, applicable, declared, total, percent, categories, Map.of(),
+                    part.facts(), part.events(), source, part);
             Grader.Grade grade = Grader.grade(variant.grading(), m);
             List<String> allReasons = new ArrayList<>(grade.reasons());
             allReasons.addAll(reasons);
             return new SchemeResult(scheme.id(), scheme.version(), variant.id(), variant.title(), score, applicable,
                     declared, total, percent, grade.name(), grade.nameEn(), grade.levelId(), grade.stars(),
-                    grade.passed(), policy, categories, clauses, grade.levels(), allReasons);
+                    grade.passed(), policy, categories, clauses, grade.levels(), allReasons, List.of());
         }
 
         /** Adds a category's figures (and its sub-categories') to {@code out}; returns its own. */
@@ -330,6 +410,33 @@ public final class Evaluator {
             }
             out.set(at, result);
             return result;
+        }
+
+        /** A score worked out from what the auditor gave, and how. */
+        private record Derived(BigDecimal score, String how) {
+        }
+
+        /**
+         * The score from a score given, samples (the share of samples not conforming is deducted:
+         * ZG025 6.2 c)) or a percentage (ZG025 Table 1); {@code null} when none is given.
+         */
+        private static Derived derive(Finding f, BigDecimal points) {
+            if (f.score() != null) {
+                return new Derived(f.score(), "score given");
+            }
+            if (f.samples() != null) {
+                int checked = f.samples().checked();
+                int bad = f.samples().nonConforming();
+                BigDecimal score = Decimals.scale(points, BigDecimal.valueOf(checked - bad), BigDecimal.valueOf(checked));
+                return new Derived(score, bad + " of " + checked + " samples not conforming: " + text(points) + " × "
+                        + (checked - bad) + "/" + checked + " = " + text(score));
+            }
+            if (f.percent() != null) {
+                BigDecimal score = Decimals.scale(points, f.percent(), Decimals.HUNDRED);
+                return new Derived(score, "scored " + text(f.percent()) + " %: " + text(points) + " × "
+                        + text(f.percent()) + " % = " + text(score));
+            }
+            return null;
         }
 
         private boolean mayBeExcluded(Object unit) {

@@ -3,12 +3,14 @@ package io.github.aftersales.core.evaluation;
 import static io.github.aftersales.core.evaluation.Decimals.text;
 
 import io.github.aftersales.core.assessment.Event;
+import io.github.aftersales.core.evaluation.ConditionCheck.Shortfall;
 import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.spi.Comparison;
 import io.github.aftersales.spi.Condition;
 import io.github.aftersales.spi.GradingTable;
 import io.github.aftersales.spi.Level;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -46,11 +48,16 @@ final class Grader {
                 break;
             }
         }
+        // what each higher level needs; a shortfall already named for a lower level is not repeated
         List<String> reasons = new ArrayList<>();
+        java.util.Set<String> named = new java.util.HashSet<>();
         for (int i = reached + 1; i < checks.size(); i++) {
             LevelCheck higher = checks.get(i);
-            for (String failure : higher.failures()) {
-                reasons.add(failure + " needed for " + higher.name() + " (" + higher.nameEn() + ")");
+            for (Shortfall s : higher.shortfalls()) {
+                if (named.add(s.what())) {
+                    reasons.add(s.what() + " needed for " + higher.name() + " (" + higher.nameEn() + ")"
+                            + (s.gap() == null ? "" : ": " + s.gap()));
+                }
             }
         }
         if (reached < 0) {
@@ -65,31 +72,44 @@ final class Grader {
         String needs = cmp.operator().symbol() + " " + cmp.thresholdText();
         if (condition instanceof Condition.OnFigure f) {
             return switch (f.figure()) {
-                case TOTAL -> number("total", m.total(), cmp, needs);
-                case SCORE -> number("score", m.score(), cmp, needs);
-                case PERCENT -> percent("percentage", m.percent(), cmp, needs);
+                case TOTAL -> number("total", m.total(), cmp, needs,
+                        // the total is the score scaled by declared / applicable
+                        pointsGap(cmp, Decimals.scale(cmp.number(), m.applicable(), m.declared()), m.score(), null));
+                case SCORE -> number("score", m.score(), cmp, needs, pointsGap(cmp, cmp.number(), m.score(), null));
+                case PERCENT -> percent(m, cmp, needs);
                 case CATEGORY_PERCENT -> categories(f.category(), m, cmp, needs);
+                case PART_STARS -> partStars(m, cmp, needs);
             };
         }
-        if (condition instanceof Condition.OnFact f) {
-            Object value = m.facts().get(f.fact());
-            if (value == null) {
-                throw new LocatedException(m.source(), m.part().position(), m.part().path()
-                        + ": the grading table needs the fact '" + f.fact() + "', which the assessment does not state"
-                        + " (add it under facts)");
-            }
-            boolean holds;
-            if (value instanceof BigDecimal n && cmp.number() != null) {
-                holds = cmp.test(n);
-            } else {
-                holds = cmp.test(value instanceof BigDecimal n ? n.toPlainString() : value.toString());
-            }
-            String measured = value instanceof BigDecimal n ? text(n) : value.toString();
-            return new ConditionCheck(f.fact() + " " + needs, measured, holds,
-                    holds ? List.of() : List.of(f.fact() + " " + measured + " " + cmp.operator().negatedSymbol() + " "
-                            + cmp.thresholdText()));
+        if (condition instanceof Condition.OnPart p) {
+            return part(p, m, needs);
         }
-        Condition.OnEventCount e = (Condition.OnEventCount) condition;
+        if (condition instanceof Condition.OnFact f) {
+            return fact(f, m, cmp, needs);
+        }
+        return events((Condition.OnEventCount) condition, m, cmp, needs);
+    }
+
+    private static ConditionCheck fact(Condition.OnFact f, Measurements m, Comparison cmp, String needs) {
+        Object value = m.facts().get(f.fact());
+        if (value == null) {
+            throw new LocatedException(m.source(), m.part().position(), m.part().path()
+                    + ": the grading table needs the fact '" + f.fact() + "', which the assessment does not state"
+                    + " (add it under facts)");
+        }
+        boolean holds;
+        if (value instanceof BigDecimal n && cmp.number() != null) {
+            holds = cmp.test(n);
+        } else {
+            holds = cmp.test(value instanceof BigDecimal n ? n.toPlainString() : value.toString());
+        }
+        String measured = value instanceof BigDecimal n ? text(n) : value.toString();
+        return new ConditionCheck(f.fact() + " " + needs, measured, holds, holds ? List.of()
+                : List.of(new Shortfall(f.fact() + " " + measured + " " + cmp.operator().negatedSymbol() + " "
+                        + cmp.thresholdText(), null)));
+    }
+
+    private static ConditionCheck events(Condition.OnEventCount e, Measurements m, Comparison cmp, String needs) {
         LocalDate end = dateFact(e.before(), m);
         // both ends count: an event exactly N months before the date is inside the window (the
         // reading that never lets an event slip through on its anniversary)
@@ -101,11 +121,10 @@ final class Grader {
                 .count();
         String what = e.eventType() + (e.where().isEmpty() ? "" : " " + e.where()) + " in the " + e.withinMonths()
                 + " months before " + e.before() + " (" + end + ")";
-        BigDecimal n = BigDecimal.valueOf(count);
-        boolean holds = cmp.test(n);
-        return new ConditionCheck(what + " " + needs, Long.toString(count), holds,
-                holds ? List.of() : List.of(what + ": " + count + " " + cmp.operator().negatedSymbol() + " "
-                        + cmp.thresholdText()));
+        boolean holds = cmp.test(BigDecimal.valueOf(count));
+        return new ConditionCheck(what + " " + needs, Long.toString(count), holds, holds ? List.of()
+                : List.of(new Shortfall(what + ": " + count + " " + cmp.operator().negatedSymbol() + " "
+                        + cmp.thresholdText(), null)));
     }
 
     private static boolean matches(Event ev, Map<String, String> where) {
@@ -127,18 +146,20 @@ final class Grader {
         }
     }
 
-    private static ConditionCheck number(String name, BigDecimal value, Comparison cmp, String needs) {
+    private static ConditionCheck number(String name, BigDecimal value, Comparison cmp, String needs, String gap) {
         boolean holds = cmp.test(value);
-        return new ConditionCheck(name + " " + needs, text(value), holds,
-                holds ? List.of() : List.of(name + " " + text(value) + " " + cmp.operator().negatedSymbol() + " "
-                        + cmp.thresholdText()));
+        return new ConditionCheck(name + " " + needs, text(value), holds, holds ? List.of()
+                : List.of(new Shortfall(name + " " + text(value) + " " + cmp.operator().negatedSymbol() + " "
+                        + cmp.thresholdText(), gap)));
     }
 
-    private static ConditionCheck percent(String name, BigDecimal value, Comparison cmp, String needs) {
-        boolean holds = cmp.test(value);
-        return new ConditionCheck(name + " " + needs + " %", text(value) + " %", holds,
-                holds ? List.of() : List.of(name + " " + text(value) + " % " + cmp.operator().negatedSymbol() + " "
-                        + cmp.thresholdText() + " %"));
+    private static ConditionCheck percent(Measurements m, Comparison cmp, String needs) {
+        boolean holds = cmp.test(m.percent());
+        String gap = pointsGap(cmp, Decimals.scale(cmp.number(), m.applicable(), Decimals.HUNDRED), m.score(),
+                m.applicable());
+        return new ConditionCheck("percentage " + needs + " %", text(m.percent()) + " %", holds, holds ? List.of()
+                : List.of(new Shortfall("percentage " + text(m.percent()) + " % " + cmp.operator().negatedSymbol() + " "
+                        + cmp.thresholdText() + " %", gap)));
     }
 
     private static ConditionCheck categories(String which, Measurements m, Comparison cmp, String needs) {
@@ -147,18 +168,78 @@ final class Grader {
                 .filter(c -> every ? c.depth() == 0 : c.id().equals(which))
                 .filter(c -> c.percent() != null)
                 .toList();
-        List<String> failures = new ArrayList<>();
+        List<Shortfall> shortfalls = new ArrayList<>();
         List<String> measured = new ArrayList<>();
         for (CategoryResult c : targets) {
             measured.add(c.id() + " " + text(c.percent()) + " %");
             if (!cmp.test(c.percent())) {
-                failures.add("category " + c.id() + " " + c.title() + " at " + text(c.percent()) + " % ("
+                shortfalls.add(new Shortfall("category " + c.id() + " " + c.title() + " at " + text(c.percent()) + " % ("
                         + text(c.score()) + " of " + text(c.applicablePoints()) + ") "
-                        + cmp.operator().negatedSymbol() + " " + cmp.thresholdText() + " %");
+                        + cmp.operator().negatedSymbol() + " " + cmp.thresholdText() + " %",
+                        pointsGap(cmp, Decimals.scale(cmp.number(), c.applicablePoints(), Decimals.HUNDRED), c.score(),
+                                c.applicablePoints())));
             }
         }
         String label = every ? "every category" : "category " + which;
         return new ConditionCheck(label + " " + needs + " % of its points", String.join(", ", measured),
-                failures.isEmpty(), failures);
+                shortfalls.isEmpty(), shortfalls);
+    }
+
+    private static ConditionCheck partStars(Measurements m, Comparison cmp, String needs) {
+        int sum = m.parts().values().stream().mapToInt(SchemeResult::stars).sum();
+        List<String> terms = m.parts().values().stream().map(r -> Integer.toString(r.stars())).toList();
+        String measured = String.join(" + ", terms) + " = " + sum;
+        boolean holds = cmp.test(BigDecimal.valueOf(sum));
+        return new ConditionCheck("stars of the parts " + needs, measured, holds, holds ? List.of()
+                : List.of(new Shortfall("stars of the parts " + measured + " " + cmp.operator().negatedSymbol() + " "
+                        + cmp.thresholdText(), null)));
+    }
+
+    private static ConditionCheck part(Condition.OnPart p, Measurements m, String needs) {
+        boolean every = Condition.EVERY_TOP_LEVEL_CATEGORY.equals(p.part());
+        List<SchemeResult> targets = m.parts().values().stream()
+                .filter(r -> every || r.scheme().equals(p.part())).toList();
+        List<Shortfall> shortfalls = new ArrayList<>();
+        List<String> measured = new ArrayList<>();
+        for (SchemeResult r : targets) {
+            String name = r.scheme() + " " + r.variant();
+            if (p.figure() == Condition.PartFigure.PASSED) {
+                measured.add(name + " " + (r.passed() ? "passed" : "not passed"));
+                if (!p.comparison().test(Boolean.toString(r.passed()))) {
+                    // say which part fails and by how much: the part's own first reason
+                    String why = r.reasons().isEmpty() ? r.grade() : r.reasons().get(0);
+                    shortfalls.add(new Shortfall(name + " " + (r.passed() ? "passed" : "not passed (" + why + ")"), null));
+                }
+            } else {
+                measured.add(name + " " + r.stars());
+                if (!p.comparison().test(BigDecimal.valueOf(r.stars()))) {
+                    shortfalls.add(new Shortfall(name + " stars " + r.stars() + " "
+                            + p.comparison().operator().negatedSymbol() + " " + p.comparison().thresholdText(), null));
+                }
+            }
+        }
+        String label = (every ? "every part" : "part " + p.part()) + " " + p.figure().key();
+        return new ConditionCheck(label + " " + needs, String.join(", ", measured), shortfalls.isEmpty(), shortfalls);
+    }
+
+    /**
+     * How many more points would make {@code score} reach {@code neededScore} (the threshold turned
+     * into points), rounded up to two decimals so the amount always suffices; {@code null} when the
+     * comparison is not a lower bound or points cannot close the gap.
+     */
+    private static String pointsGap(Comparison cmp, BigDecimal neededScore, BigDecimal score, BigDecimal of) {
+        if (cmp.number() == null || (cmp.operator() != Comparison.Operator.AT_LEAST
+                && cmp.operator() != Comparison.Operator.ABOVE)) {
+            return null;
+        }
+        BigDecimal gap = neededScore.subtract(score);
+        if (gap.signum() < 0) {
+            return null;
+        }
+        BigDecimal shown = gap.setScale(2, RoundingMode.CEILING).stripTrailingZeros();
+        String amount = (cmp.operator() == Comparison.Operator.ABOVE ? "more than " : "")
+                + (shown.scale() < 0 ? shown.setScale(0) : shown).toPlainString();
+        boolean one = shown.compareTo(BigDecimal.ONE) == 0 && cmp.operator() == Comparison.Operator.AT_LEAST;
+        return amount + " more point" + (one ? "" : "s") + (of == null ? "" : " of " + text(of));
     }
 }

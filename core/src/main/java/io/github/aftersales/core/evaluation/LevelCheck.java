@@ -17,8 +17,8 @@ public record LevelCheck(String id, String name, String nameEn, int stars, boole
         conditions = List.copyOf(conditions);
     }
 
-    /** The failing sentences of this level. */
-    public List<String> failures() {
-        return conditions.stream().flatMap(c -> c.failures().stream()).toList();
+    /** The shortfalls of this level's conditions. */
+    public List<ConditionCheck.Shortfall> shortfalls() {
+        return conditions.stream().flatMap(c -> c.shortfalls().stream()).toList();
     }
 }

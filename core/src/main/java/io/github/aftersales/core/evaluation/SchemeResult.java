@@ -1,6 +1,7 @@
 package io.github.aftersales.core.evaluation;
 
 import io.github.aftersales.spi.NotApplicablePolicy;
+import io.github.aftersales.spi.Variant;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -27,18 +28,23 @@ import java.util.List;
  * @param clauses       every scored clause (or category scored as a whole) and checklist item
  * @param levels        every level of the table, lowest first, with its checks
  * @param reasons       why the grade is what it is and not higher, and what was excluded, in sentences
+ * @param parts         for a combining scheme: the parts whose results it combines (their results are
+ *                      beside it in the same assessment); then {@code score} and {@code total} are the sum
+ *                      of the parts' stars and {@code maxScore} the most they can sum to. Empty otherwise.
  */
 public record SchemeResult(
         String scheme, String schemeVersion, String variant, String variantTitle,
         BigDecimal score, BigDecimal maxScore, BigDecimal declaredMax, BigDecimal total, BigDecimal percent,
         String grade, String gradeEn, String gradeId, int stars, boolean passed, NotApplicablePolicy notApplicable,
-        List<CategoryResult> categories, List<ClauseResult> clauses, List<LevelCheck> levels, List<String> reasons) {
+        List<CategoryResult> categories, List<ClauseResult> clauses, List<LevelCheck> levels, List<String> reasons,
+        List<Variant.PartRef> parts) {
 
     public SchemeResult {
         categories = List.copyOf(categories);
         clauses = List.copyOf(clauses);
         levels = List.copyOf(levels);
         reasons = List.copyOf(reasons);
+        parts = List.copyOf(parts);
     }
 
     /** The scored clauses that lost points, in catalog order. */
@@ -49,6 +55,25 @@ public record SchemeResult(
     /** The clauses excluded as not applicable. */
     public List<ClauseResult> excluded() {
         return clauses.stream().filter(c -> !c.applicable()).toList();
+    }
+
+    /** The level just above the grade (the lowest level when none is reached), if there is one. */
+    public java.util.Optional<LevelCheck> nextLevel() {
+        int reached = -1;
+        for (int i = 0; i < levels.size(); i++) {
+            if (levels.get(i).id().equals(gradeId)) {
+                reached = i;
+            }
+        }
+        return reached + 1 < levels.size() ? java.util.Optional.of(levels.get(reached + 1)) : java.util.Optional.empty();
+    }
+
+    /** What the next level needs, in sentences ("total 88.5 &lt; 90 needed for 四星级 (four stars): 1.5 more points"). */
+    public List<String> nextLevelNeeds() {
+        return nextLevel().map(l -> l.shortfalls().stream()
+                .map(s -> s.what() + " needed for " + l.name() + " (" + l.nameEn() + ")"
+                        + (s.gap() == null ? "" : ": " + s.gap()))
+                .toList()).orElse(List.of());
     }
 
     /** The top-level categories. */

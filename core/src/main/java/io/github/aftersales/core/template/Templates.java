@@ -7,6 +7,8 @@ import io.github.aftersales.spi.Category;
 import io.github.aftersales.spi.Clause;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Blank assessments: exactly the format {@link io.github.aftersales.core.assessment.AssessmentReader}
@@ -20,14 +22,41 @@ public final class Templates {
     private Templates() {
     }
 
-    /** A blank assessment for one variant of one scheme. */
-    public static ObjectNode blank(Scheme scheme, Variant variant) {
+    /**
+     * A blank assessment for one variant of one scheme. For a variant that combines others, the
+     * blank parts of those come first, then the combining part.
+     *
+     * @param others looks up the schemes a combining variant names
+     * @throws IllegalArgumentException when a combined scheme or variant is not installed
+     */
+    public static ObjectNode blank(Scheme scheme, Variant variant, Function<String, Optional<Scheme>> others) {
         ObjectNode root = NODES.objectNode();
         root.putNull("organisation");
         root.putNull("date");
         root.putNull("assessor");
         ArrayNode schemes = root.putArray("schemes");
-        ObjectNode part = schemes.addObject();
+        for (Variant.PartRef ref : variant.combines()) {
+            Scheme other = others.apply(ref.scheme()).orElseThrow(() -> new IllegalArgumentException(
+                    scheme.id() + " " + variant.id() + " combines " + ref + ", but scheme " + ref.scheme()
+                            + " is not installed"));
+            Variant otherVariant = other.variant(ref.variant()).orElseThrow(() -> new IllegalArgumentException(
+                    scheme.id() + " " + variant.id() + " combines " + ref + ", but the installed " + ref.scheme()
+                            + " has no variant " + ref.variant()));
+            schemes.add(part(other, otherVariant));
+        }
+        ObjectNode own = part(scheme, variant);
+        if (variant.combining()) {
+            own.remove("options");
+            own.remove("findings");
+            ArrayNode combines = own.putArray("combines");
+            variant.combines().forEach(ref -> combines.add(ref.toString()));
+        }
+        schemes.add(own);
+        return root;
+    }
+
+    private static ObjectNode part(Scheme scheme, Variant variant) {
+        ObjectNode part = NODES.objectNode();
         part.put("scheme", scheme.id());
         part.put("variant", variant.id());
         part.put("schemeVersion", scheme.version());
@@ -35,11 +64,15 @@ public final class Templates {
         ObjectNode options = part.putObject("options");
         options.put("notApplicable", variant.notApplicable().key());
         options.put("missing", "error");
+        if (!variant.catalog().scoringGuide().isEmpty()) {
+            ArrayNode guide = part.putArray("scoringGuide");
+            variant.catalog().scoringGuide().forEach(guide::add);
+        }
         ArrayNode findings = part.putArray("findings");
         for (Category c : variant.catalog().categories()) {
             add(findings, c, null);
         }
-        return root;
+        return part;
     }
 
     private static void add(ArrayNode findings, Category c, String wholeOwner) {

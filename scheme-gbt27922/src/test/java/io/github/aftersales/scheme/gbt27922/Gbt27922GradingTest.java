@@ -87,8 +87,8 @@ class Gbt27922GradingTest {
         SchemeResult r = evaluate(formLosing(new BigDecimal("11.5")), EvaluationOptions.DEFAULTS);
         assertThat(r.total()).isEqualByComparingTo("88.5");
         assertThat(r.reasons()).containsExactly(
-                "total 88.5 < 90 needed for 四星级 (four stars)",
-                "total 88.5 < 95 needed for 五星级 (five stars)");
+                "total 88.5 < 90 needed for 四星级 (four stars): 1.5 more points",
+                "total 88.5 < 95 needed for 五星级 (five stars): 6.5 more points");
         // the clauses that lost points, in catalog order: 5.1.1.1 (1), 5.1.1.2 (3), 5.1.2.1 (1), 5.1.2.2 (5), 5.1.3.1 (1.5 of 2)
         assertThat(r.lostPoints()).extracting(c -> c.id() + " -" + c.lost().stripTrailingZeros().toPlainString())
                 .containsExactly("5.1.1.1 -1", "5.1.1.2 -3", "5.1.2.1 -1", "5.1.2.2 -5", "5.1.3.1 -1.5");
@@ -109,7 +109,7 @@ class Gbt27922GradingTest {
         assertThat(prorated.maxScore()).isEqualByComparingTo("98");
         assertThat(prorated.total().setScale(4, java.math.RoundingMode.DOWN)).isEqualByComparingTo("89.8979");
         assertThat(prorated.stars()).isEqualTo(3);
-        assertThat(prorated.reasons()).first().isEqualTo("total 89.89 < 90 needed for 四星级 (four stars)");
+        assertThat(prorated.reasons()).first().isEqualTo("total 89.89 < 90 needed for 四星级 (four stars): 0.1 more points");
         assertThat(prorated.reasons()).last().isEqualTo("5.2.5.5 not applicable: excluded (prorate, the default of"
                 + " gbt27922 form); score 88.1 of 98 applicable points, scaled to 89.89 of 100");
 
@@ -133,7 +133,7 @@ class Gbt27922GradingTest {
         assertThat(result.grade()).isEqualTo("四星级");
         assertThat(result.lostPoints()).extracting(c -> c.id())
                 .containsExactly("5.1.2.2", "5.1.5.2", "5.1.6.4", "5.2.2.2", "5.3.1.4", "5.3.2.2");
-        assertThat(result.reasons()).first().isEqualTo("total 92.85 < 95 needed for 五星级 (five stars)");
+        assertThat(result.reasons()).first().isEqualTo("total 92.85 < 95 needed for 五星级 (five stars): 2.1 more points");
     }
 
     private static String annexB(Map<String, String> scores) {
@@ -167,7 +167,7 @@ class Gbt27922GradingTest {
         assertThat(failing.passed()).isFalse();
         assertThat(failing.stars()).isZero();
         assertThat(failing.reasons()).containsExactly(
-                "category B.6 客户投诉 at 46.66 % (14 of 30) < 50 % needed for 达标 (qualified)");
+                "category B.6 客户投诉 at 46.66 % (14 of 30) < 50 % needed for 达标 (qualified): 1 more point of 30");
         // B.6 at exactly 15 of 30 = 50 %: qualified
         SchemeResult passing = evaluate(annexB(annexBScores("15", "18")), EvaluationOptions.DEFAULTS);
         assertThat(passing.passed()).isTrue();
@@ -180,7 +180,7 @@ class Gbt27922GradingTest {
         // every category at least half, total 5+5+5+10+9+15+11+8 = 68 < 70 ... and 69.99 / 70 on the boundary
         SchemeResult low = evaluate(annexB(annexBScores("15", "10")), EvaluationOptions.DEFAULTS);
         assertThat(low.passed()).isFalse();
-        assertThat(low.reasons()).containsExactly("total 68 < 70 needed for 达标 (qualified)");
+        assertThat(low.reasons()).containsExactly("total 68 < 70 needed for 达标 (qualified): 2 more points");
         assertThat(evaluate(annexB(annexBScores("16.99", "10")), EvaluationOptions.DEFAULTS).passed()).isFalse();
         assertThat(evaluate(annexB(annexBScores("17", "10")), EvaluationOptions.DEFAULTS).passed()).isTrue();
     }
@@ -193,6 +193,6 @@ class Gbt27922GradingTest {
         SchemeResult r = evaluate(file, EvaluationOptions.DEFAULTS);
         assertThat(r.score()).isEqualByComparingTo("79.99");
         assertThat(r.reasons()).containsExactly(
-                "category A.2-4 客户投诉 at 49.97 % (19.99 of 40) < 50 % needed for 达标 (qualified)");
+                "category A.2-4 客户投诉 at 49.97 % (19.99 of 40) < 50 % needed for 达标 (qualified): 0.01 more points of 40");
     }
 }
