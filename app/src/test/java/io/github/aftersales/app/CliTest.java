@@ -274,4 +274,39 @@ class CliTest {
         CliRun.of("evaluate", EXAMPLE.toString());
         assertThat(Files.readAllBytes(EXAMPLE)).isEqualTo(before);
     }
+
+    @Test
+    void zg025TemplateLists88Items() throws Exception {
+        CliRun r = CliRun.of("template", "--scheme", "zg025");
+        assertThat(r.exit()).isZero();
+        JsonNode t = JSON.readTree(r.out());
+        assertValid("assessment.schema.json", t);
+        assertThat(t.at("/schemes/0/findings")).hasSize(88);
+        assertThat(t.at("/schemes/0/findings/0/id").asText()).isEqualTo("5.1.1 a)");
+        assertThat(t.at("/schemes/0/scoringGuide")).hasSize(5);
+        JsonNode combined = JSON.readTree(CliRun.of("template", "--scheme", "zg025-combined").out());
+        assertValid("assessment.schema.json", combined);
+        List<String> parts = new ArrayList<>();
+        combined.get("schemes").forEach(p -> parts.add(p.get("scheme").asText() + ":" + p.path("findings").size()));
+        assertThat(parts).containsExactly("gbt27922:51", "zg025:88", "zg025-combined:0");
+    }
+
+    @Test
+    void theCombinedExamplePrintsBothPartsTheirStarsAndTheSum() throws Exception {
+        // worked out in Zg025Test.theBundledCombinedExample: GB/T 27922 4 stars, ZG025 5 stars, 9 in all
+        CliRun r = CliRun.of("evaluate", "examples/zg025-combined.json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("gbt27922 form: 四星级 (four stars)  4 stars")
+                .contains("zg025 items: 五星级 (five stars)  5 stars")
+                .contains("next: percentage 73.83 % < 75 % needed for 六星级 (six stars): 1 more point of 86")
+                .contains("等级 Grade:  九星级 (nine stars)  4 + 5 = 9");
+        CliRun json = CliRun.of("evaluate", "--format", "json", "examples/zg025-combined.json");
+        JsonNode root = JSON.readTree(json.out());
+        assertValid("result.schema.json", root);
+        assertValid("assessment.schema.json", JSON.readTree(Path.of("examples/zg025-combined.json").toFile()));
+        JsonNode sum = root.at("/assessments/0/schemes/2");
+        assertThat(sum.get("scheme").asText()).isEqualTo("zg025-combined");
+        assertThat(sum.get("stars").asInt()).isEqualTo(9);
+        assertThat(sum.get("parts")).hasSize(2);
+    }
 }

@@ -58,6 +58,11 @@ public final class Evaluator {
                                 + earlier.part().position().line() + ")");
             }
         }
+        for (Resolved r : parts.values()) {
+            if (r.variant().combining()) {
+                checkCombination(r, parts, assessment.source());
+            }
+        }
         Map<String, SchemeResult> results = new LinkedHashMap<>();
         for (Resolved r : parts.values()) {
             if (!r.variant().combining()) {
@@ -94,16 +99,15 @@ public final class Evaluator {
         return new Resolved(scheme, variant, part);
     }
 
-    /** A combining part: its grade from the results of the parts it names, which must be in the assessment. */
-    private static SchemeResult combine(Resolved r, Map<String, Resolved> parts, Map<String, SchemeResult> results,
-            String source) {
+    /** A combining part names parts that this assessment has, with the variants it combines. */
+    private static void checkCombination(Resolved r, Map<String, Resolved> parts, String source) {
         SchemeAssessment part = r.part();
         if (!part.findings().isEmpty()) {
             throw new LocatedException(source, part.position(), part.path() + ": " + r.scheme().id() + " "
-                    + r.variant().id() + " combines " + r.variant().combines() + "; it has no findings of its own"
+                    + r.variant().id() + " combines " + r.variant().combines().stream().map(Variant.PartRef::toString)
+                            .collect(Collectors.joining(" and ")) + "; it has no findings of its own"
                     + " (put them in those parts)");
         }
-        Map<String, SchemeResult> combined = new LinkedHashMap<>();
         for (Variant.PartRef ref : r.variant().combines()) {
             Resolved p = parts.get(ref.scheme());
             if (p == null) {
@@ -119,6 +123,15 @@ public final class Evaluator {
                 throw new LocatedException(source, part.position(), part.path() + ": " + ref.scheme()
                         + " combines other schemes itself; combinations do not nest");
             }
+        }
+    }
+
+    /** A combining part: its grade from the results of the parts it names (checked before). */
+    private static SchemeResult combine(Resolved r, Map<String, Resolved> parts, Map<String, SchemeResult> results,
+            String source) {
+        SchemeAssessment part = r.part();
+        Map<String, SchemeResult> combined = new LinkedHashMap<>();
+        for (Variant.PartRef ref : r.variant().combines()) {
             combined.put(ref.scheme(), results.get(ref.scheme()));
         }
         BigDecimal stars = BigDecimal.valueOf(combined.values().stream().mapToInt(SchemeResult::stars).sum());
