@@ -66,7 +66,7 @@ class DefinitionReaderTest {
         var d = load("none", s -> s);
         assertThat(d.id()).isEqualTo("demo");
         assertThat(d.variants()).hasSize(2);
-        assertThat(d.variants().get(0).catalog().clauses()).hasSize(6);
+        assertThat(d.variants().get(0).catalog().clauses()).hasSize(7);
     }
 
     @Test
@@ -105,14 +105,14 @@ class DefinitionReaderTest {
     @Test
     void checklistItemsCarryNoPoints() {
         assertThat(broken("demo.catalog.json", replace("\"title\": \"检查二\",", "\"title\": \"检查二\", \"points\": 1,"))
-                .problem()).isEqualTo("categories[1].clauses[0].points: clause B.2 is inside a category scored as a whole,"
-                        + " so it carries no points of its own (the standard gives points only per category)");
+                .problem()).isEqualTo("categories[1].clauses[0].points: clause B.2 is a checklist item, so it carries no"
+                        + " points of its own (the standard gives points only per category, or none)");
     }
 
     @Test
     void gradingMayOnlyNameCategoriesTheCatalogHas() {
-        assertThat(broken("demo.grading.json", replace("\"category\": \"A\"", "\"category\": \"C\"")).getMessage())
-                .isEqualTo("schemes/demo/demo.grading.json: level gold names category C, which the catalog does not have");
+        assertThat(broken("demo.grading.json", replace("\"category\": \"A\"", "\"category\": \"Z\"")).getMessage())
+                .isEqualTo("schemes/demo/demo.grading.json: level gold names category Z, which the catalog does not have");
     }
 
     @Test

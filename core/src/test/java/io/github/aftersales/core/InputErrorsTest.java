@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.aftersales.core.assessment.AssessmentReader;
 import io.github.aftersales.core.evaluation.EvaluationOptions;
+import io.github.aftersales.core.evaluation.SchemeResult;
 import io.github.aftersales.core.json.LocatedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -260,5 +261,14 @@ class InputErrorsTest {
                 "{\"id\": \"A.2\", \"result\": \"not-applicable\", \"note\": \"n\", \"percent\": 20}"));
         assertThat(failure(excludedAndScored).problem())
                 .endsWith("A.2 is marked not applicable and also given a score; give one or the other");
+    }
+
+    @Test
+    void aChecklistWithoutPointsTakesResultsButNoScores() {
+        assertThat(failure(demo(allConform("4") + ",\n{\"id\": \"C.1\", \"score\": 1}")).problem())
+                .endsWith("C.1 is a checklist item of C 丙, which carries no points: give it a result and a note only");
+        SchemeResult r = Fixtures.evaluate(demo(allConform("4") + ",\n{\"id\": \"C.1\", \"result\": \"not-conform\", \"note\": \"x\"}"));
+        assertThat(r.score()).isEqualByComparingTo("10");
+        assertThat(r.maxScore()).isEqualByComparingTo("10");
     }
 }

@@ -31,7 +31,9 @@ public final class CatalogValidator {
         BigDecimal sum = BigDecimal.ZERO;
         for (Category c : catalog.categories()) {
             check(c, source, ids);
-            sum = sum.add(c.points());
+            if (c.points() != null) {
+                sum = sum.add(c.points());
+            }
         }
         if (sum.compareTo(catalog.totalPoints()) != 0) {
             throw new LocatedException(source, root == null ? null : root.position(),
@@ -48,7 +50,7 @@ public final class CatalogValidator {
         for (Category sub : c.categories()) {
             check(sub, source, ids);
         }
-        if (c.scoredAsWhole() || c.points() == null) {
+        if (c.scoring() != Category.Scoring.BY_CLAUSES) {
             return;
         }
         BigDecimal children = BigDecimal.ZERO;

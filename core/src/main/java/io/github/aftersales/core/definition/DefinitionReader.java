@@ -148,28 +148,37 @@ public final class DefinitionReader {
         return catalog;
     }
 
-    private Category category(Reading r, Located node, boolean insideWhole) {
+    private Category category(Reading r, Located node, boolean insideChecklist) {
         Located.Obj o = r.object(node, "a category");
-        r.onlyKeys(o, Set.of("id", "title", "titleEn", "points", "scoredAsWhole", "categories", "clauses"));
+        r.onlyKeys(o, Set.of("id", "title", "titleEn", "points", "scoredAsWhole", "checklist", "categories", "clauses"));
         String id = r.requiredString(o, "id");
         boolean whole = r.optionalBoolean(o, "scoredAsWhole", false);
-        if (whole && insideWhole) {
-            throw r.problem(o, "category " + id + " is scoredAsWhole inside a category already scored as a whole");
+        boolean checklistOnly = r.optionalBoolean(o, "checklist", false);
+        if (whole && checklistOnly) {
+            throw r.problem(o, "category " + id + " is both scoredAsWhole and checklist; a checklist carries no points");
         }
-        boolean checklist = insideWhole || whole;
-        BigDecimal points = insideWhole ? noPoints(r, o, "category " + id) : nonNegative(r, o, "points");
+        if ((whole || checklistOnly) && insideChecklist) {
+            throw r.problem(o, "category " + id + " is " + (whole ? "scoredAsWhole" : "a checklist")
+                    + " inside a category whose items are already a checklist");
+        }
+        Category.Scoring scoring = whole ? Category.Scoring.AS_WHOLE
+                : insideChecklist || checklistOnly ? Category.Scoring.NOT_SCORED : Category.Scoring.BY_CLAUSES;
+        boolean childrenChecklist = scoring != Category.Scoring.BY_CLAUSES;
+        BigDecimal points = scoring == Category.Scoring.NOT_SCORED
+                ? noPoints(r, o, "category " + id, insideChecklist)
+                : nonNegative(r, o, "points");
         List<Category> subs = new ArrayList<>();
         for (Located c : r.optional(o, "categories").map(v -> r.list(v, "'categories'")).orElse(List.of())) {
-            subs.add(category(r, c, checklist));
+            subs.add(category(r, c, childrenChecklist));
         }
         List<Clause> clauses = new ArrayList<>();
         for (Located c : r.optional(o, "clauses").map(v -> r.list(v, "'clauses'")).orElse(List.of())) {
-            clauses.add(clause(r, c, checklist));
+            clauses.add(clause(r, c, childrenChecklist));
         }
         if (subs.isEmpty() && clauses.isEmpty() && !whole) {
             throw r.problem(o, "category " + id + " has neither clauses nor categories");
         }
-        return new Category(id, r.requiredString(o, "title"), r.requiredString(o, "titleEn"), points, whole,
+        return new Category(id, r.requiredString(o, "title"), r.requiredString(o, "titleEn"), points, scoring,
                 subs, clauses);
     }
 
@@ -177,7 +186,7 @@ public final class DefinitionReader {
         Located.Obj o = r.object(node, "a clause");
         r.onlyKeys(o, Set.of("id", "title", "titleEn", "points", "requiredEvidence", "asksApplicability", "row", "note"));
         String id = r.requiredString(o, "id");
-        BigDecimal points = checklist ? noPoints(r, o, "clause " + id) : nonNegative(r, o, "points");
+        BigDecimal points = checklist ? noPoints(r, o, "clause " + id, true) : nonNegative(r, o, "points");
         Integer row = r.optional(o, "row").map(v -> r.integer(v, "'row'")).orElse(null);
         List<String> evidence = r.optional(o, "requiredEvidence")
                 .map(v -> r.stringList(v, "'requiredEvidence'")).orElse(List.of());
@@ -185,10 +194,12 @@ public final class DefinitionReader {
                 r.optionalBoolean(o, "asksApplicability", false), row, r.optionalString(o, "note").orElse(null));
     }
 
-    private static BigDecimal noPoints(Reading r, Located.Obj o, String what) {
+    private static BigDecimal noPoints(Reading r, Located.Obj o, String what, boolean insideChecklist) {
         if (o.has("points")) {
-            throw r.problem(o.get("points"), what + " is inside a category scored as a whole, so it carries no"
-                    + " points of its own (the standard gives points only per category)");
+            throw r.problem(o.get("points"), what + (insideChecklist
+                    ? " is a checklist item, so it carries no points of its own (the standard gives points only"
+                            + " per category, or none)"
+                    : " is a checklist, so it carries no points"));
         }
         return null;
     }

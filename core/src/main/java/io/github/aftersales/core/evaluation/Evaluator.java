@@ -205,7 +205,8 @@ public final class Evaluator {
         }
 
         private void index(Category c, Category wholeOwner) {
-            Category owner = wholeOwner != null ? wholeOwner : (c.scoredAsWhole() ? c : null);
+            Category owner = wholeOwner != null ? wholeOwner
+                    : (c.scoring() != Category.Scoring.BY_CLAUSES ? c : null);
             if (c.scoredAsWhole()) {
                 scoredUnits.put(c.id(), c);
             }
@@ -263,9 +264,11 @@ public final class Evaluator {
             if (unit == null) {
                 Category owner = checklistOwner.get(f.id());
                 if (owner != null) {
-                    if (f.score() != null || f.result() == Conformity.NOT_APPLICABLE) {
+                    if (f.scoreForms() > 0 || f.result() == Conformity.NOT_APPLICABLE) {
                         throw problem(f, f.id() + " is a checklist item of " + owner.id() + " " + owner.title()
-                                + ", which the standard scores only as a whole: give the score to " + owner.id());
+                                + (owner.scoredAsWhole()
+                                        ? ", which the standard scores only as a whole: give the score to " + owner.id()
+                                        : ", which carries no points: give it a result and a note only"));
                     }
                     return;
                 }
@@ -356,7 +359,7 @@ public final class Evaluator {
             BigDecimal score = BigDecimal.ZERO;
             BigDecimal applicable = BigDecimal.ZERO;
             for (CategoryResult c : categories) {
-                if (c.depth() == 0) {
+                if (c.depth() == 0 && c.points() != null) {
                     score = score.add(c.score());
                     applicable = applicable.add(c.applicablePoints());
                 }

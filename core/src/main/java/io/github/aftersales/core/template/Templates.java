@@ -77,6 +77,9 @@ public final class Templates {
 
     private static void add(ArrayNode findings, Category c, String wholeOwner) {
         String owner = wholeOwner;
+        if (owner == null && c.scoring() == Category.Scoring.NOT_SCORED) {
+            owner = c.id(); // a checklist carrying no points: its items take a result and a note
+        }
         if (c.scoredAsWhole()) {
             ObjectNode f = findings.addObject();
             f.put("id", c.id());
