@@ -8,7 +8,7 @@ import java.util.Map;
  * A condition of a grade {@link Level}: one measured figure compared with a threshold.
  */
 public sealed interface Condition
-        permits Condition.OnFigure, Condition.OnFact, Condition.OnEventCount, Condition.OnPart {
+        permits Condition.OnFigure, Condition.OnFact, Condition.OnEventCount, Condition.OnPart, Condition.OnDuration {
 
     /** How the measured value must compare. */
     Comparison comparison();
@@ -125,6 +125,22 @@ public sealed interface Condition
 
         public String key() {
             return key;
+        }
+    }
+
+    /**
+     * A condition on the whole months between two date facts (e.g. the organisation has operated for
+     * at least 12 months before the on-site evaluation).
+     *
+     * @param from       the earlier date fact, e.g. {@code operatingSince}
+     * @param to         the later date fact, e.g. {@code onSiteDate}
+     * @param comparison the comparison of the months
+     */
+    record OnDuration(String from, String to, Comparison comparison) implements Condition {
+        public OnDuration {
+            requireNonNull(from, "from is null");
+            requireNonNull(to, "to is null");
+            requireNonNull(comparison, "comparison is null");
         }
     }
 }

@@ -22,10 +22,11 @@ import java.util.List;
  *                           the other (ZG025 6.2 b) says excluded items leave the total)
  * @param combines           the scheme variants whose results this variant combines; empty for an
  *                           ordinary variant
+ * @param inputs             the facts and events an assessment states besides its findings
  */
 public record Variant(
         String id, String title, String titleEn, Catalog catalog, GradingTable grading,
-        NotApplicablePolicy notApplicable, boolean notApplicableFixed, List<PartRef> combines) {
+        NotApplicablePolicy notApplicable, boolean notApplicableFixed, List<PartRef> combines, Inputs inputs) {
 
     public Variant {
         requireNonNull(id, "id is null");
@@ -35,6 +36,7 @@ public record Variant(
         requireNonNull(grading, "grading is null");
         requireNonNull(notApplicable, "notApplicable is null");
         combines = List.copyOf(combines);
+        requireNonNull(inputs, "inputs is null");
     }
 
     /** Whether this variant combines other schemes' results instead of scoring clauses. */

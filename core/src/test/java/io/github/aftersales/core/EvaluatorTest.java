@@ -172,7 +172,7 @@ class EvaluatorTest {
         assertThat(evaluate(demo(findings, facts, """
                 {"type": "majorComplaint", "date": "2025-01-10", "rectified": true}""")).gradeId()).isEqualTo("gold");
         assertThat(evaluate(demo(findings, facts, """
-                {"type": "majorComplaint", "date": "2026-06-02", "rectified": false}""")).gradeId()).isEqualTo("gold");
+                {"type": "majorComplaint", "date": "2026-06-01", "rectified": false}""")).gradeId()).isEqualTo("silver");
         SchemeResult blocked = evaluate(demo(findings, facts, """
                 {"type": "majorComplaint", "date": "2025-01-10", "rectified": false}"""));
         assertThat(blocked.reasons()).containsExactly(

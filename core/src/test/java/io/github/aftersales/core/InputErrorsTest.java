@@ -179,7 +179,7 @@ class InputErrorsTest {
     @Test
     void aFactTheGradingTableNeedsMustBeStated() {
         assertThat(failure(demo(allConform("4"), "\"audit\": \"passed\"", "")).problem())
-                .isEqualTo("schemes[0]: the grading table needs the fact 'S', which the assessment does not state (add it under facts)");
+                .isEqualTo("schemes[0].facts: missing S, onSiteDate (survey figure, percent; on-site evaluation date, date)");
     }
 
     @Test
@@ -270,5 +270,24 @@ class InputErrorsTest {
         SchemeResult r = Fixtures.evaluate(demo(allConform("4") + ",\n{\"id\": \"C.1\", \"result\": \"not-conform\", \"note\": \"x\"}"));
         assertThat(r.score()).isEqualByComparingTo("10");
         assertThat(r.maxScore()).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void factsAndEventsAreCheckedAgainstWhatTheVariantDeclares() {
+        String facts = "\"audit\": \"passed\", \"S\": 95, \"onSiteDate\": \"2026-06-01\"";
+        assertThat(failure(demo(allConform("4"), facts.replace("95", "101"), "")).problem())
+                .isEqualTo("schemes[0].facts.S: S must be a percentage from 0 to 100, not 101");
+        assertThat(failure(demo(allConform("4"), facts.replace("passed", "ok"), "")).problem())
+                .isEqualTo("schemes[0].facts.audit: audit must be one of passed, failed, not 'ok'");
+        assertThat(failure(demo(allConform("4"), facts + ", \"s\": 90", "")).problem())
+                .startsWith("schemes[0].facts.s: unknown fact 's' (did you mean 'S'?)");
+        assertThat(failure(demo(allConform("4"), facts, "{\"type\": \"majorComplaint\", \"date\": \"2026-06-02\","
+                + " \"rectified\": false}")).problem())
+                .isEqualTo("a majorComplaint event dated 2026-06-02 is after onSiteDate 2026-06-01, the day of the evaluation");
+        assertThat(failure(demo(allConform("4"), facts, "{\"type\": \"majorComplaint\", \"date\": \"2026-01-02\","
+                + " \"rectified\": \"no\"}")).problem())
+                .isEqualTo("a majorComplaint event must say rectified: true or false, not 'no'");
+        assertThat(failure(demo(allConform("4"), facts, "{\"type\": \"majorComplain\", \"date\": \"2026-01-02\"}"))
+                .problem()).startsWith("unknown event type 'majorComplain' (did you mean 'majorComplaint'?)");
     }
 }

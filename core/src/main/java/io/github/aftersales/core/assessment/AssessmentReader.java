@@ -31,7 +31,7 @@ public final class AssessmentReader {
     private static final Set<String> ROOT_KEYS = Set.of("organisation", "date", "assessor", "schemes");
     private static final Set<String> PART_KEYS = Set.of(
             "scheme", "variant", "schemeVersion", "title", "options", "findings", "facts", "events", "scoringGuide",
-            "combines");
+            "combines", "factsGuide", "eventTypes");
     private static final Set<String> OPTION_KEYS = Set.of("notApplicable", "missing");
     /** What a finding may hold; the descriptive keys a template writes are accepted and not used. */
     private static final Set<String> FINDING_KEYS = Set.of(
@@ -119,7 +119,10 @@ public final class AssessmentReader {
         if (o.has("facts")) {
             Located.Obj fo = r.object(o.get("facts"), "'facts'");
             fo.members().forEach((k, v) -> {
-                if (!(v instanceof Located.Scalar s) || s.value() == null) {
+                if (v instanceof Located.Scalar s && s.value() == null) {
+                    return; // not stated, as in a blank template
+                }
+                if (!(v instanceof Located.Scalar s)) {
                     throw r.problem(v, "fact '" + k + "' must be a number, true/false, a word or a date, not " + v.kind());
                 }
                 facts.put(k, s.value());

@@ -10,6 +10,7 @@ import io.github.aftersales.spi.Clause;
 import io.github.aftersales.spi.Comparison;
 import io.github.aftersales.spi.Condition;
 import io.github.aftersales.spi.GradingTable;
+import io.github.aftersales.spi.Inputs;
 import io.github.aftersales.spi.Level;
 import io.github.aftersales.spi.NotApplicablePolicy;
 import io.github.aftersales.spi.Variant;
@@ -72,7 +73,7 @@ public final class DefinitionReader {
         for (Located item : items) {
             Located.Obj v = r.object(item, "a variant");
             r.onlyKeys(v, Set.of("id", "title", "titleEn", "catalog", "grading", "notApplicable", "notApplicableFixed",
-                    "combines"));
+                    "combines", "facts", "events", "evaluationDate"));
             String vid = r.requiredString(v, "id");
             if (!seen.add(vid)) {
                 throw r.problem(v.get("id"), "variant id '" + vid + "' is declared twice");
@@ -100,12 +101,52 @@ public final class DefinitionReader {
                 catalog = new Catalog(r.requiredString(v, "title"), r.requiredString(v, "titleEn"), java.math.BigDecimal.ZERO,
                         List.of(), false, List.of());
             }
-            GradingTable grading = grading(r.requiredString(v, "grading"), catalog, combines);
+            Inputs inputs = inputs(r, v);
+            GradingTable grading = grading(r.requiredString(v, "grading"), catalog, combines, inputs);
             variants.add(new Variant(vid, r.requiredString(v, "title"), r.requiredString(v, "titleEn"),
-                    catalog, grading, policy, r.optionalBoolean(v, "notApplicableFixed", false), combines));
+                    catalog, grading, policy, r.optionalBoolean(v, "notApplicableFixed", false), combines, inputs));
         }
         return new SchemeDefinition(id, r.requiredString(root, "version"), r.requiredString(root, "title"),
                 r.requiredString(root, "titleEn"), variants);
+    }
+
+    private static Inputs inputs(Reading r, Located.Obj v) {
+        List<Inputs.FactSpec> facts = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (Located item : r.optional(v, "facts").map(x -> r.list(x, "'facts'")).orElse(List.of())) {
+            Located.Obj f = r.object(item, "a fact");
+            r.onlyKeys(f, Set.of("name", "title", "titleEn", "type", "values"));
+            String name = r.requiredString(f, "name");
+            if (!names.add(name)) {
+                throw r.problem(f, "fact '" + name + "' is declared twice");
+            }
+            String typeKey = r.requiredString(f, "type");
+            Inputs.FactSpec.Type type = java.util.Arrays.stream(Inputs.FactSpec.Type.values())
+                    .filter(t -> t.key().equals(typeKey)).findFirst()
+                    .orElseThrow(() -> r.problem(f.get("type"), "a fact's type is percent, count, date, choice or"
+                            + " number, not '" + typeKey + "'"));
+            List<String> values = r.optional(f, "values").map(x -> r.stringList(x, "'values'")).orElse(List.of());
+            if ((type == Inputs.FactSpec.Type.CHOICE) == values.isEmpty()) {
+                throw r.problem(f, "fact '" + name + "': " + (values.isEmpty() ? "a choice needs its values"
+                        : "only a choice has values"));
+            }
+            facts.add(new Inputs.FactSpec(name, r.requiredString(f, "title"), r.requiredString(f, "titleEn"), type,
+                    values));
+        }
+        List<Inputs.EventSpec> events = new ArrayList<>();
+        for (Located item : r.optional(v, "events").map(x -> r.list(x, "'events'")).orElse(List.of())) {
+            Located.Obj e = r.object(item, "an event type");
+            r.onlyKeys(e, Set.of("type", "title", "titleEn", "attributes"));
+            events.add(new Inputs.EventSpec(r.requiredString(e, "type"), r.requiredString(e, "title"),
+                    r.requiredString(e, "titleEn"),
+                    r.optional(e, "attributes").map(x -> r.stringList(x, "'attributes'")).orElse(List.of())));
+        }
+        String evaluationDate = r.optionalString(v, "evaluationDate").orElse(null);
+        if (evaluationDate != null && facts.stream().noneMatch(f -> f.name().equals(evaluationDate)
+                && f.type() == Inputs.FactSpec.Type.DATE)) {
+            throw r.problem(v.get("evaluationDate"), "evaluationDate '" + evaluationDate + "' must be a declared date fact");
+        }
+        return new Inputs(facts, events, evaluationDate);
     }
 
     private Located load(String name) {
@@ -214,10 +255,10 @@ public final class DefinitionReader {
 
     // ---- grading tables -----------------------------------------------------------------------
 
-    private GradingTable grading(String file, Catalog catalog, List<Variant.PartRef> combines) {
+    private GradingTable grading(String file, Catalog catalog, List<Variant.PartRef> combines, Inputs inputs) {
         String name = directory + file;
         GradingTable table = readGrading(name);
-        GradingValidator.validate(table, catalog, combines, name);
+        GradingValidator.validate(table, catalog, combines, inputs, name);
         return table;
     }
 
@@ -264,7 +305,8 @@ public final class DefinitionReader {
     private static Condition condition(Reading r, Located node) {
         Located.Obj o = r.object(node, "a condition");
         Set<String> allowed = new java.util.HashSet<>(OPERATORS.keySet());
-        allowed.addAll(Set.of("figure", "category", "fact", "count", "withinMonths", "before", "where", "part"));
+        allowed.addAll(Set.of("figure", "category", "fact", "count", "withinMonths", "before", "where", "part",
+                "monthsBetween"));
         r.onlyKeys(o, allowed);
         Comparison comparison = comparison(r, o);
         try {
@@ -277,9 +319,17 @@ public final class DefinitionReader {
                                 + key + "'"));
                 return new Condition.OnPart(part, figure, comparison);
             }
+            if (o.has("monthsBetween")) {
+                List<String> dates = r.stringList(o.get("monthsBetween"), "'monthsBetween'");
+                if (dates.size() != 2) {
+                    throw r.problem(o.get("monthsBetween"), "'monthsBetween' names two date facts, the earlier first");
+                }
+                return new Condition.OnDuration(dates.get(0), dates.get(1), comparison);
+            }
             int kinds = (o.has("figure") ? 1 : 0) + (o.has("fact") ? 1 : 0) + (o.has("count") ? 1 : 0);
             if (kinds != 1) {
-                throw r.problem(o, "a condition names exactly one of 'figure', 'fact', 'count' and 'part'");
+                throw r.problem(o, "a condition names exactly one of 'figure', 'fact', 'count', 'monthsBetween'"
+                        + " and 'part'");
             }
             if (o.has("figure")) {
                 String key = r.requiredString(o, "figure");

@@ -4,6 +4,7 @@ import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.spi.Catalog;
 import io.github.aftersales.spi.Condition;
 import io.github.aftersales.spi.GradingTable;
+import io.github.aftersales.spi.Inputs;
 import io.github.aftersales.spi.Level;
 import io.github.aftersales.spi.Variant;
 import java.util.List;
@@ -14,10 +15,12 @@ public final class GradingValidator {
     private GradingValidator() {
     }
 
-    public static void validate(GradingTable table, Catalog catalog, List<Variant.PartRef> combines, String source) {
+    public static void validate(GradingTable table, Catalog catalog, List<Variant.PartRef> combines, Inputs inputs,
+            String source) {
         Integer previousStars = null;
         for (Level level : table.levels()) {
             for (Condition c : level.conditions()) {
+                checkInputs(c, inputs, level, source);
                 boolean onParts = c instanceof Condition.OnPart
                         || (c instanceof Condition.OnFigure f && f.figure() == Condition.Figure.PART_STARS);
                 if (onParts && combines.isEmpty()) {
@@ -50,6 +53,38 @@ public final class GradingValidator {
                             + previousStars);
                 }
                 previousStars = level.stars();
+            }
+        }
+    }
+
+    /** When a variant declares its facts and events, its conditions may use only those. */
+    private static void checkInputs(Condition c, Inputs inputs, Level level, String source) {
+        if (inputs.facts().isEmpty() && inputs.events().isEmpty()) {
+            return;
+        }
+        List<String> facts = List.of();
+        if (c instanceof Condition.OnFact f) {
+            facts = List.of(f.fact());
+        } else if (c instanceof Condition.OnEventCount e) {
+            facts = List.of(e.before());
+        } else if (c instanceof Condition.OnDuration d) {
+            facts = List.of(d.from(), d.to());
+        }
+        for (String fact : facts) {
+            if (inputs.facts().stream().noneMatch(f -> f.name().equals(fact))) {
+                throw new LocatedException(source, null, "level " + level.id() + " uses fact '" + fact
+                        + "', which its variant does not declare");
+            }
+        }
+        if (c instanceof Condition.OnEventCount e) {
+            Inputs.EventSpec spec = inputs.events().stream().filter(s -> s.type().equals(e.eventType())).findFirst()
+                    .orElseThrow(() -> new LocatedException(source, null, "level " + level.id() + " counts events '"
+                            + e.eventType() + "', a type its variant does not declare"));
+            for (String attribute : e.where().keySet()) {
+                if (!spec.attributes().contains(attribute)) {
+                    throw new LocatedException(source, null, "level " + level.id() + " filters " + e.eventType()
+                            + " on '" + attribute + "', which that event type does not declare");
+                }
             }
         }
     }

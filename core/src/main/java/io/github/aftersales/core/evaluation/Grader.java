@@ -87,7 +87,25 @@ final class Grader {
         if (condition instanceof Condition.OnFact f) {
             return fact(f, m, cmp, needs);
         }
+        if (condition instanceof Condition.OnDuration d) {
+            return duration(d, m, cmp, needs);
+        }
         return events((Condition.OnEventCount) condition, m, cmp, needs);
+    }
+
+    private static ConditionCheck duration(Condition.OnDuration d, Measurements m, Comparison cmp, String needs) {
+        LocalDate from = dateFact(d.from(), m);
+        LocalDate to = dateFact(d.to(), m);
+        if (from.isAfter(to)) {
+            throw new LocatedException(m.source(), m.part().position(), m.part().path() + ": " + d.from() + " (" + from
+                    + ") is after " + d.to() + " (" + to + ")");
+        }
+        long months = java.time.Period.between(from, to).toTotalMonths();
+        String what = "months from " + d.from() + " (" + from + ") to " + d.to() + " (" + to + ")";
+        boolean holds = cmp.test(BigDecimal.valueOf(months));
+        return new ConditionCheck(what + " " + needs, Long.toString(months), holds, holds ? List.of()
+                : List.of(new Shortfall(what + ": " + months + " " + cmp.operator().negatedSymbol() + " "
+                        + cmp.thresholdText(), null)));
     }
 
     private static ConditionCheck fact(Condition.OnFact f, Measurements m, Comparison cmp, String needs) {

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aftersales.spi.Category;
 import io.github.aftersales.spi.Clause;
+import io.github.aftersales.spi.Inputs;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /**
@@ -71,6 +73,24 @@ public final class Templates {
         ArrayNode findings = part.putArray("findings");
         for (Category c : variant.catalog().categories()) {
             add(findings, c, null);
+        }
+        Inputs inputs = variant.inputs();
+        if (!inputs.facts().isEmpty()) {
+            ArrayNode guide = part.putArray("factsGuide");
+            ObjectNode facts = part.putObject("facts");
+            for (Inputs.FactSpec f : inputs.facts()) {
+                guide.add(f.name() + ": " + f.title() + " / " + f.titleEn() + " ("
+                        + (f.values().isEmpty() ? f.type().key() : String.join(" | ", f.values())) + ")");
+                facts.putNull(f.name());
+            }
+        }
+        if (!inputs.events().isEmpty()) {
+            ArrayNode guide = part.putArray("eventTypes");
+            for (Inputs.EventSpec e : inputs.events()) {
+                guide.add(e.type() + ": " + e.title() + " / " + e.titleEn() + "; each with date"
+                        + e.attributes().stream().map(a -> ", " + a + " (true/false)").collect(Collectors.joining()));
+            }
+            part.putArray("events");
         }
         return part;
     }

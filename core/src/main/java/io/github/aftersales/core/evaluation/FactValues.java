@@ -1,0 +1,47 @@
+package io.github.aftersales.core.evaluation;
+
+import io.github.aftersales.spi.Inputs;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** Whether a stated fact has a value of its declared type. */
+final class FactValues {
+
+    private FactValues() {
+    }
+
+    /** What is wrong with {@code value} for {@code spec}, or {@code null} when it fits. */
+    static String problem(Inputs.FactSpec spec, Object value) {
+        switch (spec.type()) {
+            case PERCENT:
+                if (!(value instanceof BigDecimal n) || n.signum() < 0 || n.compareTo(BigDecimal.valueOf(100)) > 0) {
+                    return spec.name() + " must be a percentage from 0 to 100, not " + text(value);
+                }
+                return null;
+            case COUNT:
+                if (!(value instanceof BigDecimal n) || n.signum() < 0 || n.stripTrailingZeros().scale() > 0) {
+                    return spec.name() + " must be a whole number, 0 or more, not " + text(value);
+                }
+                return null;
+            case NUMBER:
+                return value instanceof BigDecimal ? null : spec.name() + " must be a number, not " + text(value);
+            case DATE:
+                try {
+                    LocalDate.parse(value.toString());
+                    return null;
+                } catch (DateTimeParseException e) {
+                    return spec.name() + " must be a date as YYYY-MM-DD, not " + text(value);
+                }
+            case CHOICE:
+            default:
+                return spec.values().contains(value.toString()) ? null
+                        : spec.name() + " must be one of " + String.join(", ", spec.values()) + ", not " + text(value);
+        }
+    }
+
+    private static String text(Object value) {
+        return value instanceof String ? "'" + value + "'" : value instanceof BigDecimal n ? n.toPlainString()
+                : String.valueOf(value);
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.aftersales.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * The facts and events an assessment of a variant states besides its findings (an audit outcome,
+ * survey figures, dates, dated incidents), so they are checked when read and listed in templates.
+ * A variant that declares none accepts none.
+ *
+ * @param facts          the facts, each required
+ * @param events         the event types
+ * @param evaluationDate the date fact that is the day of the evaluation: no event and no other date
+ *                       fact may lie after it; {@code null} when the variant has no such date
+ */
+public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evaluationDate) {
+
+    /** No facts, no events. */
+    public static final Inputs NONE = new Inputs(List.of(), List.of(), null);
+
+    public Inputs {
+        facts = List.copyOf(facts);
+        events = List.copyOf(events);
+    }
+
+    /**
+     * A fact an assessment must state.
+     *
+     * @param name    its key in the assessment's {@code facts}
+     * @param title   what it is, as the standard says it
+     * @param titleEn our English
+     * @param type    what values it takes
+     * @param values  for {@link Type#CHOICE}: the words allowed; empty otherwise
+     */
+    public record FactSpec(String name, String title, String titleEn, Type type, List<String> values) {
+        public FactSpec {
+            requireNonNull(name, "name is null");
+            requireNonNull(title, "title is null");
+            requireNonNull(titleEn, "titleEn is null");
+            requireNonNull(type, "type is null");
+            values = List.copyOf(values);
+        }
+
+        /** The kinds of fact. */
+        public enum Type {
+            /** A number, 0 to 100. */
+            PERCENT("percent"),
+            /** A whole number, 0 or more. */
+            COUNT("count"),
+            /** A date, YYYY-MM-DD. */
+            DATE("date"),
+            /** One of the declared words. */
+            CHOICE("choice"),
+            /** Any number. */
+            NUMBER("number");
+
+            private final String key;
+
+            Type(String key) {
+                this.key = key;
+            }
+
+            public String key() {
+                return key;
+            }
+        }
+    }
+
+    /**
+     * A type of dated event an assessment may list.
+     *
+     * @param type       its key in an event's {@code type}
+     * @param title      what it is, as the standard says it
+     * @param titleEn    our English
+     * @param attributes the true/false attributes every event of this type states (e.g. {@code rectified})
+     */
+    public record EventSpec(String type, String title, String titleEn, List<String> attributes) {
+        public EventSpec {
+            requireNonNull(type, "type is null");
+            requireNonNull(title, "title is null");
+            requireNonNull(titleEn, "titleEn is null");
+            attributes = List.copyOf(attributes);
+        }
+    }
+}
