@@ -30,7 +30,7 @@ public final class AppModule extends AbstractModule {
     public static AppModule discovering() {
         SchemeRegistry registry = SchemeRegistry.discover(AppModule.class.getClassLoader());
         registry.installed().forEach(i -> LOG.debug("scheme {} {} from {}", i.scheme().id(), i.scheme().version(), i.origin()));
-        registry.problems().forEach(p -> LOG.warn("scheme not loaded from {}: {}", p.origin(), p.message()));
+        registry.problems().forEach(p -> LOG.warn("a scheme from {} was not loaded: {}", p.origin(), p.message()));
         if (registry.installed().isEmpty()) {
             LOG.warn("no scheme found: put a scheme jar on the class path (see docs/catalog-format.md)");
         }

@@ -60,7 +60,7 @@ class CliTest {
         assertThat(r.out()).contains("gbt27922  GB/T 27922-2011  商品售后服务评价体系")
                 .contains("from: ").contains("scheme-gbt27922")
                 .contains("variant form").contains("variant annex-a1").contains("variant annex-a2").contains("variant annex-b")
-                .contains("51 items, 100 points");
+                .contains("51 scored items, 100 points").contains("8 scored items and 52 checklist items, 100 points");
     }
 
     @Test
@@ -308,5 +308,31 @@ class CliTest {
         assertThat(sum.get("scheme").asText()).isEqualTo("zg025-combined");
         assertThat(sum.get("stars").asInt()).isEqualTo(9);
         assertThat(sum.get("parts")).hasSize(2);
+    }
+
+    @Test
+    void theInputIsNeverTheOutput() throws Exception {
+        Path copy = dir.resolve("form.json");
+        Files.copy(EXAMPLE, copy);
+        byte[] before = Files.readAllBytes(copy);
+        CliRun r = CliRun.of("evaluate", copy.toString(), "-o", copy.toString(), "--force");
+        assertThat(r.exit()).isEqualTo(ExitCode.OUTPUT);
+        assertThat(r.err()).contains("is an input file; input files are never overwritten");
+        assertThat(Files.readAllBytes(copy)).isEqualTo(before);
+    }
+
+    @Test
+    void noCommandIsBadUsage() {
+        CliRun r = CliRun.of();
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("name a command").contains("Usage: aftersales");
+        assertThat(CliRun.of("evaluate", "-V").out()).contains("aftersales");
+    }
+
+    @Test
+    void theFullPointsReadingIsShownInText() {
+        CliRun r = CliRun.of("evaluate", "--not-applicable", "full-points", EXAMPLE.toString());
+        assertThat(r.out()).contains("不适用 Not applicable (full-points)")
+                .contains("5.2.5.5 not applicable: full points (full-points, chosen on the command line)");
     }
 }

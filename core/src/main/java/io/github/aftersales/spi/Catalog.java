@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,18 +52,6 @@ public record Catalog(
     /** The categories the auditor scores as a whole, depth first. */
     public List<Category> wholeScoredCategories() {
         return allCategories().stream().filter(Category::scoredAsWhole).toList();
-    }
-
-    /** Clauses and categories by id. Ids are unique in a valid catalog. */
-    public Map<String, Object> elementsById() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Category c : allCategories()) {
-            out.putIfAbsent(c.id(), c);
-            for (Clause cl : c.clauses()) {
-                out.putIfAbsent(cl.id(), cl);
-            }
-        }
-        return out;
     }
 
     /** The clause with this id. */

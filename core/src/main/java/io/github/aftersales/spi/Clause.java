@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A clause of the standard: what is assessed, what it is worth and what evidence it needs.
@@ -28,15 +27,5 @@ public record Clause(
         requireNonNull(title, "title is null");
         requireNonNull(titleEn, "titleEn is null");
         requiredEvidence = List.copyOf(requiredEvidence);
-    }
-
-    /** Whether the auditor scores this clause (it carries points of its own). */
-    public boolean scored() {
-        return points != null;
-    }
-
-    /** The points, if the clause carries any. */
-    public Optional<BigDecimal> pointsIfScored() {
-        return Optional.ofNullable(points);
     }
 }

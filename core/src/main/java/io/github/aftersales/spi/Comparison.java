@@ -48,6 +48,30 @@ public record Comparison(Operator operator, BigDecimal number, String word) {
         };
     }
 
+    /**
+     * Whether the quotient {@code numerator / denominator} satisfies this comparison, decided exactly
+     * by comparing {@code numerator} with {@code threshold × denominator} (no division, no rounding).
+     *
+     * @param denominator must be positive
+     */
+    public boolean test(BigDecimal numerator, BigDecimal denominator) {
+        if (number == null) {
+            return false;
+        }
+        return test(numerator, denominator, number);
+    }
+
+    private boolean test(BigDecimal numerator, BigDecimal denominator, BigDecimal threshold) {
+        int c = numerator.compareTo(threshold.multiply(denominator));
+        return switch (operator) {
+            case AT_LEAST -> c >= 0;
+            case ABOVE -> c > 0;
+            case AT_MOST -> c <= 0;
+            case BELOW -> c < 0;
+            case EQUALS -> c == 0;
+        };
+    }
+
     /** Whether a measured word satisfies this comparison. */
     public boolean test(String measured) {
         return word != null && word.equalsIgnoreCase(measured);

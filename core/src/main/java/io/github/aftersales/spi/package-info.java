@@ -2,7 +2,7 @@
  * The scheme SPI: everything a certification scheme module implements or returns.
  *
  * <p>A scheme module implements {@link io.github.aftersales.spi.Scheme} (usually by extending
- * {@link io.github.aftersales.spi.ResourceScheme}, which reads the scheme from JSON resources) and
+ * {@link io.github.aftersales.core.ResourceScheme}, which reads the scheme from JSON resources) and
  * lists the implementing class in {@code META-INF/services/io.github.aftersales.spi.Scheme}. The
  * application finds it with {@link java.util.ServiceLoader}.
  *
@@ -11,7 +11,9 @@
  * catalogs (criteria with points) and grading tables (ordered levels with conditions). Scoring and
  * grading are done by core, one engine for every scheme.
  *
- * <p>Stability: this package is the contract with third-party schemes. New members are added as
- * default methods or optional record components documented with the version they appeared in.
+ * <p>Stability: this package is the contract with third-party schemes, at version 0.x while the
+ * first schemes are written: it may still change between minor versions, and each change is
+ * listed in the release notes. Interfaces grow by default methods; records are values the
+ * platform builds or reads from resources, so schemes rarely construct them directly.
  */
 package io.github.aftersales.spi;

@@ -238,4 +238,42 @@ class EvaluatorTest {
         assertThat(a1.how()).isEqualTo("2 of 5 samples not conforming: 2 × 3/5 = 1.2");
         assertThat(r.clauses().get(1).how()).isEqualTo("scored 50 %: 3 × 50 % = 1.5");
     }
+
+    @Test
+    void theFullPointsReadingIsNamedInTheReasons() {
+        SchemeResult r = evaluate(demo(allConform("4").replace("{\"id\": \"A.2\", \"result\": \"conform\"}",
+                "{\"id\": \"A.2\", \"result\": \"not-applicable\", \"note\": \"不涉及\"}")),
+                new EvaluationOptions(NotApplicablePolicy.FULL_POINTS, false));
+        assertThat(r.reasons()).contains("A.2 not applicable: full points (full-points, chosen on the command line)");
+    }
+
+    @Test
+    void aChecklistItemNotConformingUnderAFullCategoryIsPointedOut() {
+        SchemeResult r = evaluate(demo(allConform("4") + """
+                ,
+                {"id": "B.1", "result": "not-conform", "note": "组不符合"},
+                {"id": "B.1.1", "result": "not-conform"}"""));
+        assertThat(r.reasons()).contains("B has its full 4 points though its checklist item B.1 does not conform",
+                "B has its full 4 points though its checklist item B.1.1 does not conform");
+        assertThat(r.clauses().stream().filter(c -> c.id().equals("B.1")).findFirst().orElseThrow().note())
+                .isEqualTo("组不符合");
+    }
+
+    @Test
+    void quotientsAreComparedExactly() {
+        // A.2 excluded: 7 applicable. 6.3 of 7 is exactly 90 %; 6.299999999999 is below it, though a
+        // rounded quotient would print and compare as 90
+        String below = demo("""
+                {"id": "A.1", "score": 1.299999999999},
+                {"id": "A.2", "result": "not-applicable", "note": "不涉及"},
+                {"id": "A.3", "result": "conform"},
+                {"id": "A.4", "result": "conform"},
+                {"id": "B", "score": 4}""");
+        SchemeResult r = evaluate(below);
+        assertThat(r.percent().setScale(2, java.math.RoundingMode.DOWN)).isEqualByComparingTo("89.99");
+        assertThat(r.total()).isLessThan(new BigDecimal("9"));
+        assertThat(r.reasons()).contains("total 8.99 < 9 needed for 三星 (three stars): 0.01 more points");
+        assertThat(evaluate(below.replace("1.299999999999", "1.3")).reasons())
+                .noneMatch(reason -> reason.startsWith("total"));
+    }
 }

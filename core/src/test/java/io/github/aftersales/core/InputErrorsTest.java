@@ -290,4 +290,47 @@ class InputErrorsTest {
         assertThat(failure(demo(allConform("4"), facts, "{\"type\": \"majorComplain\", \"date\": \"2026-01-02\"}"))
                 .problem()).startsWith("unknown event type 'majorComplain' (did you mean 'majorComplaint'?)");
     }
+
+    @Test
+    void yamlNumbersThatAreNotPlainDecimalsAreRefusedNotReread() {
+        for (String n : new String[] {"016", "0x10", "0b11", "1_0"}) {
+            String yaml = "schemes:\n  - scheme: demo\n    findings: [{id: A.1, score: " + n + "}]\n";
+            assertThat(yamlFailure(yaml).getMessage()).as(n).startsWith("test.yaml:3:")
+                    .contains("write the number " + n + " in plain decimals");
+        }
+    }
+
+    @Test
+    void numbersOutOfRangeAreRefusedQuickly() {
+        assertThat(failure(withFinding("{\"id\": \"A.1\", \"score\": 1e-99999999}")).problem())
+                .isEqualTo("the number 1e-99999999 is out of range: at most 12 digits before the point and 12 after it");
+        assertThat(failure(withFinding("{\"id\": \"A.1\", \"score\": 1e999999}")).problem())
+                .startsWith("the number 1e999999 is out of range");
+        assertThat(failure(withFinding("{\"id\": \"A.1\", \"score\": 1.0000000000001}")).problem())
+                .startsWith("the number 1.0000000000001 is out of range");
+    }
+
+    @Test
+    void conformWithNoPointsContradictsItself() {
+        assertThat(failure(withFinding("{\"id\": \"A.1\", \"result\": \"conform\", \"score\": 0}")).problem())
+                .endsWith("A.1 is marked conform but given 0 of its 2 points; raise the score or mark it not conform");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8() throws Exception {
+        byte[] gbk = "organisation: 示例\nschemes: []\n".getBytes("GBK");
+        try {
+            AssessmentReader.read(new java.io.ByteArrayInputStream(gbk), "gbk.yaml",
+                    io.github.aftersales.core.json.LocatedReader.Syntax.YAML);
+            throw new AssertionError("no error");
+        } catch (LocatedException e) {
+            assertThat(e.getMessage()).startsWith("gbk.yaml").endsWith("the file is not UTF-8 text; save it as UTF-8");
+        }
+    }
+
+    @Test
+    void ideographicSpaceAroundAResultIsIgnored() {
+        SchemeResult r = Fixtures.evaluate(withFinding("{\"id\": \"A.1\", \"result\": \"符合\u3000\"}"));
+        assertThat(r.score()).isEqualByComparingTo("10");
+    }
 }

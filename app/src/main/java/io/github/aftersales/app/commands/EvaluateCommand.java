@@ -1,6 +1,7 @@
 package io.github.aftersales.app.commands;
 
 import io.github.aftersales.app.ExitCode;
+import io.github.aftersales.app.UserException;
 import io.github.aftersales.app.output.JsonReport;
 import io.github.aftersales.app.output.Output;
 import io.github.aftersales.app.output.TextReport;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: score and grade assessment files. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Score and grade assessments (JSON, or YAML for .yaml/.yml files), one result per scheme in"
                 + " each file. A file that cannot be evaluated is reported with its place and skipped; the exit code is"
                 + " then 3. Input files are only read."})
@@ -30,17 +31,6 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     /** The output formats. */
     public enum Format { text, json }
-
-    /** The readings of a not-applicable clause, as typed on the command line. */
-    public enum NotApplicable {
-        prorate(NotApplicablePolicy.PRORATE), full_points(NotApplicablePolicy.FULL_POINTS);
-
-        final NotApplicablePolicy policy;
-
-        NotApplicable(NotApplicablePolicy policy) {
-            this.policy = policy;
-        }
-    }
 
     private final Evaluator evaluator;
 
@@ -59,7 +49,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "What a clause marked not applicable is worth: 'prorate' (left out of the applicable total,"
                     + " score scaled back to the declared total) or 'full-points'. Overrides the file and the scheme's"
                     + " default.")
-    NotApplicable notApplicable;
+    NotApplicablePolicy notApplicable;
 
     @Option(names = "--missing-as-zero",
             description = "Count a clause with no result or score as 0 instead of rejecting the file.")
@@ -78,7 +68,15 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvaluationOptions options = new EvaluationOptions(notApplicable == null ? null : notApplicable.policy,
+        if (output != null) {
+            for (Path file : files) {
+                if (sameFile(file, output)) {
+                    throw new UserException(ExitCode.OUTPUT, output + ": is an input file; input files are never"
+                            + " overwritten, choose another output file");
+                }
+            }
+        }
+        EvaluationOptions options = new EvaluationOptions(notApplicable,
                 missingAsZero);
         List<EvaluationResult> results = new ArrayList<>();
         int exit = ExitCode.OK;
@@ -110,13 +108,20 @@ public final class EvaluateCommand implements Callable<Integer> {
         return exit;
     }
 
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+    }
+
     /** Accepts {@code prorate} and {@code full-points}. */
-    static final class NotApplicableConverter implements picocli.CommandLine.ITypeConverter<NotApplicable> {
+    static final class NotApplicableConverter implements picocli.CommandLine.ITypeConverter<NotApplicablePolicy> {
         @Override
-        public NotApplicable convert(String value) {
-            NotApplicablePolicy p = NotApplicablePolicy.fromKey(value).orElseThrow(() ->
+        public NotApplicablePolicy convert(String value) {
+            return NotApplicablePolicy.fromKey(value).orElseThrow(() ->
                     new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of prorate, full-points"));
-            return p == NotApplicablePolicy.PRORATE ? NotApplicable.prorate : NotApplicable.full_points;
         }
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
             "  3   bad input (a file missing, malformed or not fitting its scheme)",
             "  4   output file exists (use --force) or cannot be written",
             "  70  internal error"})
-public final class RootCommand implements Runnable {
+public final class RootCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Log what happens and show stack traces of errors.")
@@ -28,7 +28,9 @@ public final class RootCommand implements Runnable {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("error: name a command: schemes, template or evaluate");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return io.github.aftersales.app.ExitCode.USAGE;
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code schemes}: what is installed, and where from. */
-@Command(name = "schemes", mixinStandardHelpOptions = true,
+@Command(name = "schemes", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "List the installed schemes and their variants, with version and where each came from.")
 public final class SchemesCommand implements Callable<Integer> {
 
@@ -43,15 +43,16 @@ public final class SchemesCommand implements Callable<Integer> {
                     out.printf("                      %s; combines %s%n", v.titleEn(), v.combines().stream()
                             .map(Variant.PartRef::toString).collect(java.util.stream.Collectors.joining(" and ")));
                 } else {
-                    out.printf("                      %s; %d items, %s points%n", v.titleEn(),
-                            v.catalog().clauses().size() + v.catalog().wholeScoredCategories().size(),
+                    long scored = v.catalog().clauses().stream().filter(c -> c.points() != null).count()
+                            + v.catalog().wholeScoredCategories().size();
+                    long checklist = v.catalog().clauses().stream().filter(c -> c.points() == null).count();
+                    out.printf("                      %s; %d scored items%s, %s points%n", v.titleEn(), scored,
+                            checklist == 0 ? "" : " and " + checklist + " checklist items",
                             Decimals.text(v.catalog().totalPoints()));
                 }
             }
         }
-        for (SchemeRegistry.Problem p : registry.problems()) {
-            spec.commandLine().getErr().printf("warning: a scheme from %s was not loaded: %s%n", p.origin(), p.message());
-        }
+        // schemes that failed to load were already reported, once, when the application started
         return 0;
     }
 }

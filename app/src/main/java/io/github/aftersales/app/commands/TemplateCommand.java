@@ -4,22 +4,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.app.UserException;
 import io.github.aftersales.app.output.Output;
+import io.github.aftersales.core.registry.Messages;
 import io.github.aftersales.core.template.Templates;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code template}: a blank assessment to fill in, in the format {@code evaluate} reads. */
-@Command(name = "template", mixinStandardHelpOptions = true,
+@Command(name = "template", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Write a blank assessment for a scheme: every clause with its id, title, points and the evidence"
                 + " to provide, and empty result, score, note and evidence to fill in. Evaluate the filled file with"
                 + " 'evaluate'."})
@@ -58,13 +57,10 @@ public final class TemplateCommand implements Callable<Integer> {
     public Integer call() {
         Scheme scheme = schemes.get(schemeId);
         if (scheme == null) {
-            throw new UserException(ExitCode.USAGE, "unknown scheme '" + schemeId + "'"
-                    + io.github.aftersales.core.json.Suggestions.didYouMean(schemeId, schemes.keySet())
-                    + "; installed: " + String.join(", ", new TreeSet<>(schemes.keySet())));
+            throw new UserException(ExitCode.USAGE, Messages.unknownScheme(schemeId, schemes.keySet()));
         }
         Variant variant = variantId == null ? scheme.defaultVariant() : scheme.variant(variantId).orElseThrow(() ->
-                new UserException(ExitCode.USAGE, "scheme " + scheme.id() + " has no variant '" + variantId
-                        + "'; its variants: " + scheme.variants().stream().map(Variant::id).collect(Collectors.joining(", "))));
+                new UserException(ExitCode.USAGE, Messages.unknownVariant(scheme, variantId)));
         ObjectNode template;
         try {
             template = Templates.blank(scheme, variant, id -> java.util.Optional.ofNullable(schemes.get(id)));

@@ -80,9 +80,11 @@ public final class TextReport {
             }
             b.append('\n');
         }
-        if (!s.excluded().isEmpty()) {
-            b.append("\n  不适用 Not applicable\n");
-            for (ClauseResult c : s.excluded()) {
+        var notApplicable = s.clauses().stream()
+                .filter(c -> c.result() == io.github.aftersales.core.assessment.Conformity.NOT_APPLICABLE).toList();
+        if (!notApplicable.isEmpty()) {
+            b.append("\n  不适用 Not applicable (").append(s.notApplicable().key()).append(")\n");
+            for (ClauseResult c : notApplicable) {
                 b.append("    ").append(c.id()).append("  ").append(shorten(c.title())).append(" / ").append(c.titleEn())
                         .append("\n        ").append(c.how()).append("; note: ").append(c.note()).append('\n');
             }

@@ -86,7 +86,7 @@ public final class AssessmentReader {
             throw r.problem(schemes, "'schemes' is empty: name at least one scheme to evaluate");
         }
         return new Assessment(r.source(), r.optionalString(root, "organisation").orElse(null),
-                r.optional(root, "date").map(v -> scalarText(r, v)).orElse(null),
+                r.optional(root, "date").map(v -> r.scalarText(v, "the value")).orElse(null),
                 r.optionalString(root, "assessor").orElse(null), parts);
     }
 
@@ -193,7 +193,7 @@ public final class AssessmentReader {
         Map<String, String> attrs = new LinkedHashMap<>();
         o.members().forEach((k, v) -> {
             if (!k.equals("type") && !k.equals("date")) {
-                attrs.put(k, scalarText(r, v));
+                attrs.put(k, r.scalarText(v, "the value"));
             }
         });
         return new Event(type, date, attrs, o.position());
@@ -201,18 +201,11 @@ public final class AssessmentReader {
 
     /** Parses an ISO date (2026-11-20). */
     public static LocalDate date(Reading r, Located v) {
-        String text = scalarText(r, v);
+        String text = r.scalarText(v, "the value");
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw r.problem(v, "'" + text + "' is not a date as YYYY-MM-DD");
         }
-    }
-
-    private static String scalarText(Reading r, Located v) {
-        if (v instanceof Located.Scalar s && s.value() != null) {
-            return s.value() instanceof BigDecimal n ? n.toPlainString() : s.value().toString();
-        }
-        throw r.problem(v, "expected a value, not " + v.kind());
     }
 }

@@ -27,7 +27,7 @@ public enum Conformity {
 
     /** Reads the English key or the Chinese word as on the form. */
     public static Optional<Conformity> parse(String s) {
-        String k = s.trim().toLowerCase(Locale.ROOT);
+        String k = s.strip().toLowerCase(Locale.ROOT);
         for (Conformity c : values()) {
             if (c.key.equals(k) || c.zh.equals(k)) {
                 return Optional.of(c);

@@ -1,6 +1,7 @@
 package io.github.aftersales.core.definition;
 
 import io.github.aftersales.core.json.Located;
+import io.github.aftersales.core.evaluation.Decimals;
 import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.spi.Catalog;
 import io.github.aftersales.spi.Category;
@@ -37,8 +38,8 @@ public final class CatalogValidator {
         }
         if (sum.compareTo(catalog.totalPoints()) != 0) {
             throw new LocatedException(source, root == null ? null : root.position(),
-                    "the top-level categories add up to " + plain(sum) + " points, but totalPoints is "
-                            + plain(catalog.totalPoints()));
+                    "the top-level categories add up to " + Decimals.text(sum) + " points, but totalPoints is "
+                            + Decimals.text(catalog.totalPoints()));
         }
     }
 
@@ -61,8 +62,8 @@ public final class CatalogValidator {
             children = children.add(sub.points());
         }
         if (children.compareTo(c.points()) != 0) {
-            throw new LocatedException(source, null, "category " + c.id() + " declares " + plain(c.points())
-                    + " points but its clauses and sub-categories add up to " + plain(children));
+            throw new LocatedException(source, null, "category " + c.id() + " declares " + Decimals.text(c.points())
+                    + " points but its clauses and sub-categories add up to " + Decimals.text(children));
         }
     }
 
@@ -70,9 +71,5 @@ public final class CatalogValidator {
         if (!ids.add(id)) {
             throw new LocatedException(source, null, "id " + id + " appears more than once");
         }
-    }
-
-    static String plain(BigDecimal d) {
-        return d.stripTrailingZeros().toPlainString();
     }
 }

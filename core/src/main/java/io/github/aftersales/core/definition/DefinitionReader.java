@@ -345,7 +345,7 @@ public final class DefinitionReader {
             Map<String, String> where = new LinkedHashMap<>();
             r.optional(o, "where").ifPresent(w -> {
                 Located.Obj wo = r.object(w, "'where'");
-                wo.members().forEach((k, v) -> where.put(k, scalarText(r, v)));
+                wo.members().forEach((k, v) -> where.put(k, r.scalarText(v, "the value")));
             });
             return new Condition.OnEventCount(r.requiredString(o, "count"), r.integer(r.required(o, "withinMonths"),
                     "'withinMonths'"), r.requiredString(o, "before"), where, comparison);
@@ -367,7 +367,7 @@ public final class DefinitionReader {
             if (v instanceof Located.Scalar s && s.value() instanceof BigDecimal n) {
                 found = Comparison.of(op.getValue(), n);
             } else if (op.getValue() == Comparison.Operator.EQUALS) {
-                found = Comparison.equalsWord(scalarText(r, v));
+                found = Comparison.equalsWord(r.scalarText(v, "the value"));
             } else {
                 throw r.problem(v, "'" + op.getKey() + "' needs a number, not " + v.kind());
             }
@@ -376,12 +376,5 @@ public final class DefinitionReader {
             throw r.problem(o, "a condition needs a comparison: one of " + String.join(", ", OPERATORS.keySet()));
         }
         return found;
-    }
-
-    private static String scalarText(Reading r, Located v) {
-        if (v instanceof Located.Scalar s && s.value() != null) {
-            return s.value() instanceof BigDecimal n ? n.toPlainString() : s.value().toString();
-        }
-        throw r.problem(v, "expected a number, a word or true/false, not " + v.kind());
     }
 }

@@ -8,6 +8,7 @@ import io.github.aftersales.core.assessment.Finding;
 import io.github.aftersales.core.assessment.SchemeAssessment;
 import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.core.json.Suggestions;
+import io.github.aftersales.core.registry.Messages;
 import io.github.aftersales.spi.Catalog;
 import io.github.aftersales.spi.Category;
 import io.github.aftersales.spi.Clause;
@@ -84,14 +85,10 @@ public final class Evaluator {
 
     private Resolved resolve(SchemeAssessment part, String source) {
         Scheme scheme = schemes.apply(part.scheme()).orElseThrow(() -> new LocatedException(source,
-                part.position(), part.path() + ": unknown scheme '" + part.scheme() + "'"
-                        + Suggestions.didYouMean(part.scheme(), knownSchemeIds) + "; installed: "
-                        + String.join(", ", new java.util.TreeSet<>(knownSchemeIds))));
+                part.position(), part.path() + ": " + Messages.unknownScheme(part.scheme(), knownSchemeIds)));
         Variant variant = part.variant() == null ? scheme.defaultVariant()
                 : scheme.variant(part.variant()).orElseThrow(() -> new LocatedException(source,
-                        part.position(), part.path() + ": scheme " + scheme.id() + " has no variant '"
-                                + part.variant() + "'; its variants: " + scheme.variants().stream()
-                                        .map(Variant::id).collect(Collectors.joining(", "))));
+                        part.position(), part.path() + ": " + Messages.unknownVariant(scheme, part.variant())));
         if (part.schemeVersion() != null && !part.schemeVersion().equals(scheme.version())) {
             throw new LocatedException(source, part.position(), part.path() + ": this part was made for "
                     + scheme.id() + " version '" + part.schemeVersion() + "', but the installed scheme is '"
@@ -219,6 +216,9 @@ public final class Evaluator {
                 }
             }
             for (Category sub : c.categories()) {
+                if (owner != null) {
+                    checklistOwner.put(sub.id(), owner); // a checklist group takes a result and a note too
+                }
                 index(sub, owner);
             }
         }
@@ -251,9 +251,12 @@ public final class Evaluator {
                 outcomes.put(unit.getKey(), score(unit.getValue(), byId.get(unit.getKey())));
             }
             for (Map.Entry<String, Category> item : checklistOwner.entrySet()) {
-                Clause cl = catalog.clause(item.getKey()).orElseThrow();
-                Finding f = byId.get(cl.id());
-                outcomes.put(cl.id(), new ClauseResult(cl.id(), cl.title(), cl.titleEn(), null, null,
+                String id = item.getKey();
+                Optional<Clause> clause = catalog.clause(id);
+                String title = clause.map(Clause::title).orElseGet(() -> catalog.category(id).orElseThrow().title());
+                String titleEn = clause.map(Clause::titleEn).orElseGet(() -> catalog.category(id).orElseThrow().titleEn());
+                Finding f = byId.get(id);
+                outcomes.put(id, new ClauseResult(id, title, titleEn, null, null,
                         f == null ? null : f.result(), true, f == null ? null : f.note(),
                         f == null ? List.of() : f.evidence(), "checklist of " + item.getValue().id()));
             }
@@ -397,6 +400,11 @@ public final class Evaluator {
                 throw problem(f, f.id() + " is marked not conform but given its full " + text(points)
                         + " points; lower the score or mark it conform");
             }
+            if (derived != null && f.result() == Conformity.CONFORM && points.signum() > 0
+                    && derived.score().signum() == 0) {
+                throw problem(f, f.id() + " is marked conform but given 0 of its " + text(points)
+                        + " points; raise the score or mark it not conform");
+            }
         }
 
         private ClauseResult score(Object unit, Finding f) {
@@ -448,6 +456,19 @@ public final class Evaluator {
             BigDecimal percent = Decimals.percent(score, applicable);
             BigDecimal total = applicable.compareTo(declared) == 0 ? score : Decimals.scale(score, declared, applicable);
             List<ClauseResult> clauses = new ArrayList<>(outcomes.values());
+            for (ClauseResult c : clauses) {
+                if (c.result() == Conformity.NOT_APPLICABLE && c.applicable()) {
+                    reasons.add(c.id() + " " + c.how());
+                }
+            }
+            for (Map.Entry<String, Category> item : checklistOwner.entrySet()) {
+                ClauseResult check = outcomes.get(item.getKey());
+                ClauseResult owner = outcomes.get(item.getValue().id());
+                if (check.result() == Conformity.NOT_CONFORM && owner != null && owner.lost().signum() == 0) {
+                    reasons.add(item.getValue().id() + " has its full " + text(owner.points()) + " points though its"
+                            + " checklist item " + check.id() + " does not conform");
+                }
+            }
             List<ClauseResult> excluded = clauses.stream().filter(c -> !c.applicable()).toList();
             if (!excluded.isEmpty()) {
                 reasons.add(excluded.stream().map(ClauseResult::id).collect(Collectors.joining(", "))
@@ -519,12 +540,15 @@ public final class Evaluator {
             if (f.samples() != null) {
                 int checked = f.samples().checked();
                 int bad = f.samples().nonConforming();
-                BigDecimal score = Decimals.scale(points, BigDecimal.valueOf(checked - bad), BigDecimal.valueOf(checked));
+                // a share such as 2/3 has no exact decimal: it is rounded to 4 decimals (half up) here, once,
+                // so every sum and comparison after it is exact
+                BigDecimal score = points.multiply(BigDecimal.valueOf(checked - bad))
+                        .divide(BigDecimal.valueOf(checked), 4, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
                 return new Derived(score, bad + " of " + checked + " samples not conforming: " + text(points) + " × "
                         + (checked - bad) + "/" + checked + " = " + text(score));
             }
             if (f.percent() != null) {
-                BigDecimal score = Decimals.scale(points, f.percent(), Decimals.HUNDRED);
+                BigDecimal score = points.multiply(f.percent()).movePointLeft(2).stripTrailingZeros();
                 return new Derived(score, "scored " + text(f.percent()) + " %: " + text(points) + " × "
                         + text(f.percent()) + " % = " + text(score));
             }

@@ -72,9 +72,9 @@ final class Grader {
         String needs = cmp.operator().symbol() + " " + cmp.thresholdText();
         if (condition instanceof Condition.OnFigure f) {
             return switch (f.figure()) {
-                case TOTAL -> number("total", m.total(), cmp, needs,
-                        // the total is the score scaled by declared / applicable
-                        pointsGap(cmp, Decimals.scale(cmp.number(), m.applicable(), m.declared()), m.score(), null));
+                // total = score × declared / applicable: compared as score × declared against threshold × applicable
+                case TOTAL -> quotient("total", m.total(), cmp.test(m.score().multiply(m.declared()), m.applicable()),
+                        cmp, "", pointsGap(cmp, Decimals.scale(cmp.number(), m.applicable(), m.declared()), m.score(), null));
                 case SCORE -> number("score", m.score(), cmp, needs, pointsGap(cmp, cmp.number(), m.score(), null));
                 case PERCENT -> percent(m, cmp, needs);
                 case CATEGORY_PERCENT -> categories(f.category(), m, cmp, needs);
@@ -165,19 +165,27 @@ final class Grader {
     }
 
     private static ConditionCheck number(String name, BigDecimal value, Comparison cmp, String needs, String gap) {
-        boolean holds = cmp.test(value);
-        return new ConditionCheck(name + " " + needs, text(value), holds, holds ? List.of()
-                : List.of(new Shortfall(name + " " + text(value) + " " + cmp.operator().negatedSymbol() + " "
-                        + cmp.thresholdText(), gap)));
+        return quotient(name, value, cmp.test(value), cmp, "", gap);
+    }
+
+    /**
+     * A check on a figure whose exact comparison was decided by the caller; {@code shown} is only
+     * for people (cut to two decimals, so a value below a threshold never prints as the threshold).
+     */
+    private static ConditionCheck quotient(String name, BigDecimal shown, boolean holds, Comparison cmp, String unit,
+            String gap) {
+        return new ConditionCheck(name + " " + cmp.operator().symbol() + " " + cmp.thresholdText() + unit,
+                text(shown) + unit, holds, holds ? List.of()
+                        : List.of(new Shortfall(name + " " + text(shown) + unit + " " + cmp.operator().negatedSymbol()
+                                + " " + cmp.thresholdText() + unit, gap)));
     }
 
     private static ConditionCheck percent(Measurements m, Comparison cmp, String needs) {
-        boolean holds = cmp.test(m.percent());
+        // percent = score × 100 / applicable: compared as score × 100 against threshold × applicable
+        boolean holds = cmp.test(m.score().multiply(Decimals.HUNDRED), m.applicable());
         String gap = pointsGap(cmp, Decimals.scale(cmp.number(), m.applicable(), Decimals.HUNDRED), m.score(),
                 m.applicable());
-        return new ConditionCheck("percentage " + needs + " %", text(m.percent()) + " %", holds, holds ? List.of()
-                : List.of(new Shortfall("percentage " + text(m.percent()) + " % " + cmp.operator().negatedSymbol() + " "
-                        + cmp.thresholdText() + " %", gap)));
+        return quotient("percentage", m.percent(), holds, cmp, " %", gap);
     }
 
     private static ConditionCheck categories(String which, Measurements m, Comparison cmp, String needs) {
@@ -190,7 +198,7 @@ final class Grader {
         List<String> measured = new ArrayList<>();
         for (CategoryResult c : targets) {
             measured.add(c.id() + " " + text(c.percent()) + " %");
-            if (!cmp.test(c.percent())) {
+            if (!cmp.test(c.score().multiply(Decimals.HUNDRED), c.applicablePoints())) {
                 shortfalls.add(new Shortfall("category " + c.id() + " " + c.title() + " at " + text(c.percent()) + " % ("
                         + text(c.score()) + " of " + text(c.applicablePoints()) + ") "
                         + cmp.operator().negatedSymbol() + " " + cmp.thresholdText() + " %",

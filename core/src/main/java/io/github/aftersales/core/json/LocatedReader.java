@@ -75,20 +75,46 @@ public final class LocatedReader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             throw new ParseException(loc == null ? new Located.Position(0, 0) : position(loc),
-                    "malformed " + syntax.name() + ": " + e.getOriginalMessage());
+                    "malformed " + syntax.name() + ": " + plain(e.getOriginalMessage()));
+        } catch (java.io.CharConversionException e) {
+            throw new ParseException(new Located.Position(0, 0), "the file is not UTF-8 text; save it as UTF-8");
         } catch (RuntimeException e) {
             // SnakeYAML reports some problems (alias limits, bad indentation) as unchecked exceptions.
             throw new ParseException(new Located.Position(0, 0),
-                    "malformed " + syntax.name() + ": " + firstLine(e.getMessage()));
+                    "malformed " + syntax.name() + ": " + plain(e.getMessage()));
         }
     }
 
-    private static String firstLine(String s) {
+    /** A parser's message as one line for people: its first line, without Jackson's advice to programmers. */
+    private static String plain(String s) {
         if (s == null) {
             return "unreadable";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = nl < 0 ? s : s.substring(0, nl);
+        if (line.contains("CharConversionException") || line.contains("Invalid UTF-8")) {
+            return "the file is not UTF-8 text; save it as UTF-8";
+        }
+        if (line.startsWith("while parsing a block") || line.startsWith("while scanning")) {
+            return line + " (check the indentation and the quotes)";
+        }
+        if (line.contains("nesting depth")) {
+            return "nested more than " + MAX_DEPTH + " levels deep";
+        }
+        if (line.contains("Number value length") || line.contains("exceeds the maximum")) {
+            return "a number is too long";
+        }
+        if (line.contains("Non-standard token 'NaN'") || line.contains("Non-standard token 'Infinity'")
+                || line.contains("Non-standard token '-Infinity'") || line.contains("Non-standard token '+Infinity'")) {
+            return "NaN and Infinity are not numbers here";
+        }
+        int advice = line.indexOf(": was expecting");
+        line = line.replaceAll(" *\\(for [A-Za-z.]+ at .*?\\)", "");
+        int hint = line.indexOf("; enable ");
+        if (hint < 0) {
+            hint = line.indexOf(" (enable ");
+        }
+        return hint > 0 ? line.substring(0, hint) : advice > 0 && line.length() > 200 ? line.substring(0, advice) : line;
     }
 
     private static Located readValue(JsonParser p, String path) throws IOException, ParseException {
@@ -128,7 +154,7 @@ public final class LocatedReader {
                 return new Located.Scalar(pos, path, p.getText());
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                return new Located.Scalar(pos, path, p.getDecimalValue());
+                return new Located.Scalar(pos, path, number(p, pos));
             case VALUE_TRUE:
                 return new Located.Scalar(pos, path, Boolean.TRUE);
             case VALUE_FALSE:
@@ -138,6 +164,30 @@ public final class LocatedReader {
             default:
                 throw new ParseException(pos, "unexpected " + t);
         }
+    }
+
+    /** Plain decimal notation, optionally with an exponent: what JSON allows, and all we accept from YAML. */
+    private static final java.util.regex.Pattern PLAIN_NUMBER =
+            java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+
+    /** The largest magnitude and the most decimals a number may have: far beyond any score, far below a hang. */
+    private static final int MAX_EXPONENT = 12;
+    private static final int MAX_DECIMALS = 12;
+
+    private static java.math.BigDecimal number(JsonParser p, Located.Position pos) throws IOException, ParseException {
+        String text = p.getText();
+        if (!PLAIN_NUMBER.matcher(text).matches()) {
+            // YAML 1.1 reads 016 as octal 14, 0x10 as 16, 1_0 as 10: refuse rather than reread
+            throw new ParseException(pos, "write the number " + text + " in plain decimals (YAML would read it as "
+                    + p.getDecimalValue().toPlainString() + ")");
+        }
+        java.math.BigDecimal n = new java.math.BigDecimal(text);
+        if (n.signum() != 0 && (n.precision() - n.scale() > MAX_EXPONENT || n.stripTrailingZeros().scale() > MAX_DECIMALS)) {
+            throw new ParseException(pos, "the number " + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
+                    + " is out of range: at most " + MAX_EXPONENT + " digits before the point and " + MAX_DECIMALS
+                    + " after it");
+        }
+        return n;
     }
 
     private static Located.Position position(JsonLocation loc) {

@@ -123,4 +123,12 @@ public final class Reading {
     public List<String> stringList(Located v, String what) {
         return list(v, what).stream().map(item -> string(item, what + " entry")).toList();
     }
+
+    /** A number, a word or true/false as text (numbers in plain notation). */
+    public String scalarText(Located v, String what) {
+        if (v instanceof Located.Scalar s && s.value() != null) {
+            return s.value() instanceof BigDecimal n ? n.toPlainString() : s.value().toString();
+        }
+        throw problem(v, what + " must be a number, a word or true/false, not " + v.kind());
+    }
 }

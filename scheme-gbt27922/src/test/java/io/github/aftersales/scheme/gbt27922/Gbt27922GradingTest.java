@@ -195,4 +195,14 @@ class Gbt27922GradingTest {
         assertThat(r.reasons()).containsExactly(
                 "category A.2-4 客户投诉 at 49.97 % (19.99 of 40) < 50 % needed for 达标 (qualified): 0.01 more points of 40");
     }
+
+    @Test
+    void proratedBoundariesAreExact() {
+        // 5.2.5.5 not applicable: 98 applicable. 88.2 of 98 is exactly 90 → four stars; 88.19 is 89.98… → three
+        assertThat(evaluate(formLosing(new BigDecimal("9.8"), "5.2.5.5"), EvaluationOptions.DEFAULTS).stars()).isEqualTo(4);
+        assertThat(evaluate(formLosing(new BigDecimal("9.81"), "5.2.5.5"), EvaluationOptions.DEFAULTS).stars()).isEqualTo(3);
+        // 68.6 of 98 is exactly 70 → 达标; 68.59 is not
+        assertThat(evaluate(formLosing(new BigDecimal("29.4"), "5.2.5.5"), EvaluationOptions.DEFAULTS).stars()).isEqualTo(2);
+        assertThat(evaluate(formLosing(new BigDecimal("29.41"), "5.2.5.5"), EvaluationOptions.DEFAULTS).stars()).isZero();
+    }
 }

@@ -1,11 +1,14 @@
-package io.github.aftersales.spi;
+package io.github.aftersales.core;
 
 import io.github.aftersales.core.definition.DefinitionReader;
+import io.github.aftersales.spi.Scheme;
+import io.github.aftersales.spi.Variant;
 import java.util.List;
 
 /**
  * A scheme whose data lives in resource files, which is how every scheme should be written: the
- * subclass names its resource directory and nothing else.
+ * subclass names its resource directory and nothing else. It lives outside the SPI package because
+ * it is an implementation of {@link Scheme} (reading JSON), not part of the contract.
  *
  * <pre>{@code
  * public final class MyScheme extends ResourceScheme {
