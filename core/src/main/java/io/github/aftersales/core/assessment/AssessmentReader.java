@@ -192,11 +192,11 @@ public final class AssessmentReader {
         LocalDate date = date(r, dateNode);
         Map<String, String> attrs = new LinkedHashMap<>();
         o.members().forEach((k, v) -> {
-            if (!k.equals("type") && !k.equals("date")) {
+            if (!k.equals("type") && !k.equals("date") && !k.equals("note")) {
                 attrs.put(k, r.scalarText(v, "the value"));
             }
         });
-        return new Event(type, date, attrs, o.position());
+        return new Event(type, date, attrs, r.optionalString(o, "note").orElse(null), o.position());
     }
 
     /** Parses an ISO date (2026-11-20). */

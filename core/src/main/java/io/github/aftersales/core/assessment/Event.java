@@ -12,9 +12,10 @@ import java.util.Map;
  * @param type       the event type, e.g. {@code majorComplaint}
  * @param date       when it happened
  * @param attributes other attributes as text (e.g. {@code rectified=false})
+ * @param note       what happened, in the auditor's words, or {@code null}
  * @param position   where it is in the file
  */
-public record Event(String type, LocalDate date, Map<String, String> attributes, Located.Position position) {
+public record Event(String type, LocalDate date, Map<String, String> attributes, String note, Located.Position position) {
     public Event {
         requireNonNull(type, "type is null");
         requireNonNull(date, "date is null");
