@@ -335,4 +335,40 @@ class CliTest {
         assertThat(r.out()).contains("不适用 Not applicable (full-points)")
                 .contains("5.2.5.5 not applicable: full points (full-points, chosen on the command line)");
     }
+
+    @Test
+    void everyBundledExampleFollowsTheInputSchemaAndEvaluates() throws Exception {
+        List<Path> examples;
+        try (var files = Files.walk(Path.of("examples"))) {
+            examples = files.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(8);
+        for (Path example : examples) {
+            JsonNode node = example.toString().endsWith(".yaml") ? new YAMLMapper().readTree(example.toFile())
+                    : JSON.readTree(example.toFile());
+            assertValid("assessment.schema.json", node);
+            CliRun r = CliRun.of("evaluate", "--format", "json", example.toString());
+            assertThat(r.exit()).as(example + ": " + r.err()).isZero();
+            assertValid("result.schema.json", JSON.readTree(r.out()));
+        }
+    }
+
+    @Test
+    void surveilDecidesOnACertificate() throws Exception {
+        // worked out in SurveillanceTest: a verified major complaint not rectified suspends a five-star certificate
+        CliRun suspended = CliRun.of("surveil", "--level", "5", "examples/cqm/surveillance-unrectified-complaint.json");
+        assertThat(suspended.exit()).as(suspended.err()).isZero();
+        assertThat(suspended.out()).contains("cqm star: certificate 五星级 (5 stars) → SUSPEND")
+                .contains("majorComplaint on 2027-06-20: 经过证实的重大投诉且不能有效整改");
+        CliRun revoked = CliRun.of("surveil", "--level", "5", "--on-serious", "revoke", "--format", "json",
+                "examples/cqm/surveillance-unrectified-complaint.json");
+        assertThat(JSON.readTree(revoked.out()).get("decision").asText()).isEqualTo("revoke");
+        CliRun downgraded = CliRun.of("surveil", "--level", "5", "examples/cqm/note1-example1-face-to-face-75.json");
+        assertThat(downgraded.out()).contains("→ DOWNGRADE to 3 stars");
+        CliRun wrong = CliRun.of("surveil", "--level", "5", EXAMPLE.toString());
+        assertThat(wrong.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(wrong.err()).contains("no part of this file is of a scheme with surveillance rules");
+        CliRun badChoice = CliRun.of("surveil", "--level", "5", "--on-serious", "warn", "examples/cqm/cqm-five-star.json");
+        assertThat(badChoice.exit()).isEqualTo(ExitCode.USAGE);
+    }
 }

@@ -23,10 +23,13 @@ import java.util.List;
  * @param combines           the scheme variants whose results this variant combines; empty for an
  *                           ordinary variant
  * @param inputs             the facts and events an assessment states besides its findings
+ * @param surveillance       what the standard says about surveillance of a certificate, or
+ *                           {@code null} when it says nothing
  */
 public record Variant(
         String id, String title, String titleEn, Catalog catalog, GradingTable grading,
-        NotApplicablePolicy notApplicable, boolean notApplicableFixed, List<PartRef> combines, Inputs inputs) {
+        NotApplicablePolicy notApplicable, boolean notApplicableFixed, List<PartRef> combines, Inputs inputs,
+        SurveillanceRules surveillance) {
 
     public Variant {
         requireNonNull(id, "id is null");

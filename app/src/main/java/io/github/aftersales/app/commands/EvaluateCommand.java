@@ -108,7 +108,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         return exit;
     }
 
-    private static boolean sameFile(Path a, Path b) {
+    static boolean sameFile(Path a, Path b) {
         try {
             return java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
         } catch (java.io.IOException e) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Scores organisations against after-sales service certification schemes and gives their star grade.",
-        subcommands = {SchemesCommand.class, TemplateCommand.class, EvaluateCommand.class},
+        subcommands = {SchemesCommand.class, TemplateCommand.class, EvaluateCommand.class, SurveilCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   done (an assessment was evaluated, whatever its grade)",
@@ -29,7 +29,7 @@ public final class RootCommand implements java.util.concurrent.Callable<Integer>
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("error: name a command: schemes, template or evaluate");
+        spec.commandLine().getErr().println("error: name a command: schemes, template, evaluate or surveil");
         spec.commandLine().usage(spec.commandLine().getErr());
         return io.github.aftersales.app.ExitCode.USAGE;
     }

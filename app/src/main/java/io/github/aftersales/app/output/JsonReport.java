@@ -38,7 +38,8 @@ public final class JsonReport {
         return root;
     }
 
-    static ObjectNode scheme(SchemeResult s) {
+    /** One scheme's result, as in the evaluate result. */
+    public static ObjectNode scheme(SchemeResult s) {
         ObjectNode o = NODES.objectNode();
         o.put("scheme", s.scheme());
         o.put("schemeVersion", s.schemeVersion());

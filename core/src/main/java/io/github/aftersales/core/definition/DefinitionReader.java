@@ -12,6 +12,7 @@ import io.github.aftersales.spi.Condition;
 import io.github.aftersales.spi.GradingTable;
 import io.github.aftersales.spi.Inputs;
 import io.github.aftersales.spi.Level;
+import io.github.aftersales.spi.SurveillanceRules;
 import io.github.aftersales.spi.NotApplicablePolicy;
 import io.github.aftersales.spi.Variant;
 import java.io.IOException;
@@ -73,7 +74,7 @@ public final class DefinitionReader {
         for (Located item : items) {
             Located.Obj v = r.object(item, "a variant");
             r.onlyKeys(v, Set.of("id", "title", "titleEn", "catalog", "grading", "notApplicable", "notApplicableFixed",
-                    "combines", "facts", "events", "evaluationDate"));
+                    "combines", "facts", "events", "evaluationDate", "surveillance"));
             String vid = r.requiredString(v, "id");
             if (!seen.add(vid)) {
                 throw r.problem(v.get("id"), "variant id '" + vid + "' is declared twice");
@@ -103,8 +104,11 @@ public final class DefinitionReader {
             }
             Inputs inputs = inputs(r, v);
             GradingTable grading = grading(r.requiredString(v, "grading"), catalog, combines, inputs);
+            SurveillanceRules surveillance = r.optional(v, "surveillance").map(x -> surveillance(r, x, inputs))
+                    .orElse(null);
             variants.add(new Variant(vid, r.requiredString(v, "title"), r.requiredString(v, "titleEn"),
-                    catalog, grading, policy, r.optionalBoolean(v, "notApplicableFixed", false), combines, inputs));
+                    catalog, grading, policy, r.optionalBoolean(v, "notApplicableFixed", false), combines, inputs,
+                    surveillance));
         }
         return new SchemeDefinition(id, r.requiredString(root, "version"), r.requiredString(root, "title"),
                 r.requiredString(root, "titleEn"), variants);
@@ -147,6 +151,38 @@ public final class DefinitionReader {
             throw r.problem(v.get("evaluationDate"), "evaluationDate '" + evaluationDate + "' must be a declared date fact");
         }
         return new Inputs(facts, events, evaluationDate);
+    }
+
+    private static SurveillanceRules surveillance(Reading r, Located node, Inputs inputs) {
+        Located.Obj o = r.object(node, "'surveillance'");
+        r.onlyKeys(o, Set.of("seriousEvents", "withinMonths", "onSeriousEvent"));
+        if (inputs.evaluationDate() == null) {
+            throw r.problem(o, "surveillance looks for events before the evaluation date: declare evaluationDate");
+        }
+        List<SurveillanceRules.SeriousEvent> events = new ArrayList<>();
+        for (Located item : r.list(r.required(o, "seriousEvents"), "'seriousEvents'")) {
+            Located.Obj e = r.object(item, "a serious event");
+            r.onlyKeys(e, Set.of("type", "where", "title", "titleEn"));
+            String type = r.requiredString(e, "type");
+            Inputs.EventSpec spec = inputs.events().stream().filter(x -> x.type().equals(type)).findFirst()
+                    .orElseThrow(() -> r.problem(e.get("type"), "serious event '" + type + "' is not a declared event type"));
+            Map<String, String> where = new LinkedHashMap<>();
+            r.optional(e, "where").ifPresent(w -> r.object(w, "'where'").members().forEach((k, v) -> {
+                if (!spec.attributes().contains(k)) {
+                    throw r.problem(v, "event type " + type + " has no attribute '" + k + "'");
+                }
+                where.put(k, r.scalarText(v, "the value"));
+            }));
+            events.add(new SurveillanceRules.SeriousEvent(type, where, r.requiredString(e, "title"),
+                    r.requiredString(e, "titleEn")));
+        }
+        String action = r.requiredString(o, "onSeriousEvent");
+        SurveillanceRules.Action onSerious = action.equals("suspend") ? SurveillanceRules.Action.SUSPEND
+                : action.equals("revoke") ? SurveillanceRules.Action.REVOKE : null;
+        if (onSerious == null) {
+            throw r.problem(o.get("onSeriousEvent"), "onSeriousEvent is suspend or revoke, not '" + action + "'");
+        }
+        return new SurveillanceRules(events, r.integer(r.required(o, "withinMonths"), "'withinMonths'"), onSerious);
     }
 
     private Located load(String name) {

@@ -36,7 +36,7 @@ class CqmTest {
     static final Catalog CATALOG = REGISTRY.find("cqm").orElseThrow().defaultVariant().catalog();
 
     /** An assessment to vary: indicator scores, facts and events; the base reaches five stars. */
-    static final class Case {
+    public static final class Case {
         final Map<String, String> scores = new LinkedHashMap<>(Map.of(
                 "4.1.1", "10", "4.1.2", "15", "4.1.3", "10", "4.1.4", "25",
                 "4.1.5", "15", "4.1.6", "7", "4.1.7", "8", "4.1.8", "10"));

@@ -1,0 +1,163 @@
+package io.github.aftersales.app.commands;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.aftersales.app.ExitCode;
+import io.github.aftersales.app.UserException;
+import io.github.aftersales.app.output.JsonReport;
+import io.github.aftersales.app.output.Output;
+import io.github.aftersales.core.assessment.Assessment;
+import io.github.aftersales.core.assessment.AssessmentReader;
+import io.github.aftersales.core.assessment.SchemeAssessment;
+import io.github.aftersales.core.evaluation.EvaluationOptions;
+import io.github.aftersales.core.evaluation.EvaluationResult;
+import io.github.aftersales.core.evaluation.Evaluator;
+import io.github.aftersales.core.evaluation.SchemeResult;
+import io.github.aftersales.core.evaluation.Surveillance;
+import io.github.aftersales.core.evaluation.SurveillanceResult;
+import io.github.aftersales.spi.Scheme;
+import io.github.aftersales.spi.SurveillanceRules;
+import io.github.aftersales.spi.Variant;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code surveil}: decide on a certificate from a surveillance assessment (CQM 6.4). */
+@Command(name = "surveil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Decide on a certificate from a surveillance assessment: keep, downgrade, suspend or revoke."
+                + " The assessment is graded as by 'evaluate'; serious events (for cqm: a verified major complaint not"
+                + " rectified, customer injury or death caused by the service, a government blacklist) suspend or"
+                + " revoke the certificate whatever the grade. Input files are only read."})
+public final class SurveilCommand implements Callable<Integer> {
+
+    /** The output formats. */
+    public enum Format { text, json }
+
+    private final Evaluator evaluator;
+    private final Map<String, Scheme> schemes;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The surveillance assessment.")
+    Path file;
+
+    @Option(names = "--level", required = true, paramLabel = "STARS",
+            description = "The certificate's current level, in stars.")
+    int level;
+
+    @Option(names = "--scheme", paramLabel = "ID",
+            description = "The scheme of the certificate, when the file holds more than one with surveillance rules.")
+    String schemeId;
+
+    @Option(names = "--on-serious", paramLabel = "ACTION",
+            description = "suspend or revoke: what a serious event leads to (default: the scheme's; for cqm, suspend)."
+                    + " The standard says 'suspend or revoke' without saying which.")
+    String onSerious;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--force", description = "Overwrite the output file if it exists.")
+    boolean force;
+
+    @Inject
+    SurveilCommand(Evaluator evaluator, Map<String, Scheme> schemes) {
+        this.evaluator = evaluator;
+        this.schemes = schemes;
+    }
+
+    @Override
+    public Integer call() {
+        Optional<SurveillanceRules.Action> action = Optional.empty();
+        if (onSerious != null) {
+            action = Optional.of(switch (onSerious) {
+                case "suspend" -> SurveillanceRules.Action.SUSPEND;
+                case "revoke" -> SurveillanceRules.Action.REVOKE;
+                default -> throw new UserException(ExitCode.USAGE, "--on-serious is suspend or revoke, not '" + onSerious + "'");
+            });
+        }
+        if (output != null && EvaluateCommand.sameFile(file, output)) {
+            throw new UserException(ExitCode.OUTPUT, output + ": is the input file; choose another output file");
+        }
+        Assessment assessment = AssessmentReader.read(file);
+        EvaluationResult result = evaluator.evaluate(assessment, EvaluationOptions.DEFAULTS);
+        List<Integer> candidates = new java.util.ArrayList<>();
+        for (int i = 0; i < result.results().size(); i++) {
+            SchemeResult r = result.results().get(i);
+            if ((schemeId == null || schemeId.equals(r.scheme())) && variant(r).surveillance() != null) {
+                candidates.add(i);
+            }
+        }
+        if (candidates.size() != 1) {
+            throw new UserException(ExitCode.USAGE, candidates.isEmpty()
+                    ? file + ": no part of this file is of a scheme with surveillance rules"
+                            + (schemeId == null ? "" : " named " + schemeId)
+                    : file + ": several parts have surveillance rules; name one with --scheme");
+        }
+        int index = candidates.get(0);
+        SchemeResult evaluation = result.results().get(index);
+        SchemeAssessment part = assessment.parts().get(index);
+        SurveillanceResult decision;
+        try {
+            decision = Surveillance.decide(variant(evaluation), part, evaluation, level, action, assessment.source());
+        } catch (IllegalArgumentException e) {
+            throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
+        String text = format == Format.json ? Output.json(json(decision, assessment)) : text(decision, assessment);
+        Output.write(text, output, force, spec.commandLine().getOut());
+        return ExitCode.OK;
+    }
+
+    private Variant variant(SchemeResult r) {
+        return schemes.get(r.scheme()).variant(r.variant()).orElseThrow();
+    }
+
+    private static String text(SurveillanceResult d, Assessment a) {
+        StringBuilder b = new StringBuilder();
+        b.append("监督 Surveillance: ").append(a.source()).append('\n');
+        if (a.organisation() != null) {
+            b.append("组织 Organisation: ").append(a.organisation()).append('\n');
+        }
+        b.append(d.scheme()).append(' ').append(d.variant()).append(": certificate ").append(d.currentLevel())
+                .append(" (").append(d.currentStars()).append(" stars) → ").append(d.decision().key().toUpperCase());
+        if (d.decision() == SurveillanceRules.Action.DOWNGRADE) {
+            b.append(" to ").append(d.stars()).append(" stars");
+        }
+        b.append("\n\n  说明 Why\n");
+        d.reasons().forEach(r -> b.append("    ").append(r).append('\n'));
+        b.append("\n  Surveillance assessment: ").append(d.evaluation().grade()).append(" (")
+                .append(d.evaluation().gradeEn()).append("), total ").append(
+                        io.github.aftersales.core.evaluation.Decimals.text(d.evaluation().total())).append('\n');
+        return b.toString();
+    }
+
+    private static ObjectNode json(SurveillanceResult d, Assessment a) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("source", a.source());
+        o.put("organisation", a.organisation());
+        o.put("scheme", d.scheme());
+        o.put("variant", d.variant());
+        o.put("currentStars", d.currentStars());
+        o.put("currentLevel", d.currentLevel());
+        o.put("decision", d.decision().key());
+        o.put("stars", d.stars());
+        ArrayNode reasons = o.putArray("reasons");
+        d.reasons().forEach(reasons::add);
+        o.set("evaluation", JsonReport.scheme(d.evaluation()));
+        return o;
+    }
+}

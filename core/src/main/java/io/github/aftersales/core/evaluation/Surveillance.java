@@ -1,0 +1,99 @@
+package io.github.aftersales.core.evaluation;
+
+import io.github.aftersales.core.assessment.Event;
+import io.github.aftersales.core.assessment.SchemeAssessment;
+import io.github.aftersales.spi.Level;
+import io.github.aftersales.spi.SurveillanceRules;
+import io.github.aftersales.spi.SurveillanceRules.Action;
+import io.github.aftersales.spi.Variant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one surveillance rule, for every scheme that declares {@link SurveillanceRules}: a serious
+ * event suspends or revokes the certificate; otherwise the surveillance assessment's grade keeps it
+ * (at or above the certificate's level), downgrades it (a lower level) or revokes it (no level).
+ * Surveillance never raises a certificate: that takes a new evaluation.
+ */
+public final class Surveillance {
+
+    private Surveillance() {
+    }
+
+    /**
+     * Decides on a certificate.
+     *
+     * @param variant      the variant the certificate was issued under; it declares surveillance rules
+     * @param part         the surveillance assessment's part for that variant
+     * @param evaluation   that part's result
+     * @param currentStars the certificate's stars; must be one of the variant's levels
+     * @param onSerious    what a serious event leads to, or empty for the scheme's default
+     * @param source       the assessment file, for messages
+     * @throws IllegalArgumentException when the variant has no surveillance rules or no level with those stars
+     */
+    public static SurveillanceResult decide(Variant variant, SchemeAssessment part, SchemeResult evaluation,
+            int currentStars, Optional<Action> onSerious, String source) {
+        SurveillanceRules rules = variant.surveillance();
+        if (rules == null) {
+            throw new IllegalArgumentException(evaluation.scheme() + " " + variant.id() + " has no surveillance rules");
+        }
+        Level current = variant.grading().levels().stream().filter(l -> l.starCount() == currentStars && currentStars > 0)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(evaluation.scheme() + " " + variant.id()
+                        + " has no level with " + currentStars + " stars; its levels have " + variant.grading().levels()
+                                .stream().map(l -> Integer.toString(l.starCount())).reduce((a, b) -> a + ", " + b)
+                                .orElse("none")));
+        String dateFact = variant.inputs().evaluationDate();
+        LocalDate date = LocalDate.parse(String.valueOf(part.facts().get(dateFact)));
+        LocalDate since = date.minusMonths(rules.withinMonths());
+        List<String> reasons = new ArrayList<>();
+        for (Event e : part.events()) {
+            if (e.date().isBefore(since) || e.date().isAfter(date)) {
+                continue;
+            }
+            for (SurveillanceRules.SeriousEvent serious : rules.seriousEvents()) {
+                if (serious.type().equals(e.type()) && serious.where().entrySet().stream()
+                        .allMatch(w -> w.getValue().equalsIgnoreCase(e.attributes().get(w.getKey())))) {
+                    reasons.add(e.type() + " on " + e.date() + ": " + serious.title() + " (" + serious.titleEn() + ")"
+                            + (e.note() == null ? "" : "; " + e.note()));
+                }
+            }
+        }
+        String scheme = evaluation.scheme();
+        if (!reasons.isEmpty()) {
+            Action action = onSerious.orElse(rules.onSeriousEvent());
+            reasons.add(action.key() + (onSerious.isPresent() ? " (chosen for this surveillance)"
+                    : " (the default of " + scheme + " " + variant.id() + " where the standard says suspend or revoke)")
+                    + " for serious events in the " + rules.withinMonths() + " months before " + dateFact + " (" + date
+                    + ")");
+            return new SurveillanceResult(scheme, variant.id(), currentStars, current.name(), action, 0, reasons, evaluation);
+        }
+        int stars = evaluation.stars();
+        if (!evaluation.passed()) {
+            reasons.add("the surveillance assessment reaches no level (" + evaluation.grade() + "): the certificate is"
+                    + " revoked");
+            reasons.addAll(evaluation.nextLevelNeeds());
+            return new SurveillanceResult(scheme, variant.id(), currentStars, current.name(), Action.REVOKE, 0, reasons,
+                    evaluation);
+        }
+        if (stars < currentStars) {
+            reasons.add("the surveillance assessment reaches " + evaluation.grade() + " (" + stars + " stars), below the"
+                    + " certificate's " + current.name() + " (" + currentStars + "): downgraded");
+            for (int i = 0; i < variant.grading().levels().size(); i++) {
+                if (variant.grading().levels().get(i).starCount() == currentStars) {
+                    LevelCheck lost = evaluation.levels().get(i);
+                    lost.shortfalls().forEach(s -> reasons.add(s.what() + " needed for " + lost.name()
+                            + " (" + lost.nameEn() + ")"));
+                }
+            }
+            return new SurveillanceResult(scheme, variant.id(), currentStars, current.name(), Action.DOWNGRADE, stars,
+                    reasons, evaluation);
+        }
+        reasons.add("the surveillance assessment reaches " + evaluation.grade() + " (" + stars + " stars)"
+                + (stars > currentStars ? ", above the certificate's level: kept at " + current.name()
+                        + "; a higher level takes a new evaluation" : ": the certificate keeps " + current.name()));
+        return new SurveillanceResult(scheme, variant.id(), currentStars, current.name(), Action.KEEP, currentStars, reasons,
+                evaluation);
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.aftersales.scheme.cqm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.aftersales.core.assessment.Assessment;
+import io.github.aftersales.core.assessment.AssessmentReader;
+import io.github.aftersales.core.evaluation.EvaluationOptions;
+import io.github.aftersales.core.evaluation.Surveillance;
+import io.github.aftersales.core.evaluation.SurveillanceResult;
+import io.github.aftersales.core.json.LocatedReader;
+import io.github.aftersales.spi.SurveillanceRules.Action;
+import io.github.aftersales.spi.Variant;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** CQM 6.4: every surveillance outcome. */
+class SurveillanceTest {
+
+    static final Variant STAR = CqmTest.REGISTRY.find("cqm").orElseThrow().defaultVariant();
+
+    static SurveillanceResult surveil(Assessment a, int level, Optional<Action> onSerious) {
+        var result = CqmTest.EVALUATOR.evaluate(a, EvaluationOptions.DEFAULTS).results().get(0);
+        return Surveillance.decide(STAR, a.parts().get(0), result, level, onSerious, a.source());
+    }
+
+    static SurveillanceResult surveil(CqmTest.Case c, int level) {
+        try {
+            Assessment a = AssessmentReader.read(new ByteArrayInputStream(c.json().getBytes(StandardCharsets.UTF_8)),
+                    "s.json", LocatedReader.Syntax.JSON);
+            return surveil(a, level, Optional.empty());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aGradeAtOrAboveTheCertificateKeepsIt() {
+        SurveillanceResult same = surveil(CqmTest.base(), 5);
+        assertThat(same.decision()).isEqualTo(Action.KEEP);
+        assertThat(same.stars()).isEqualTo(5);
+        SurveillanceResult higher = surveil(CqmTest.base(), 3);
+        assertThat(higher.decision()).isEqualTo(Action.KEEP);
+        assertThat(higher.stars()).isEqualTo(3);
+        assertThat(higher.reasons()).first().asString().contains("a higher level takes a new evaluation");
+    }
+
+    @Test
+    void aLowerGradeDowngradesToTheLevelReached() {
+        SurveillanceResult r = surveil(CqmTest.base().fact("S当面", "75"), 5);
+        assertThat(r.decision()).isEqualTo(Action.DOWNGRADE);
+        assertThat(r.stars()).isEqualTo(3);
+        assertThat(r.reasons()).contains("S当面 75 < 90 needed for 五星级 (five stars)");
+    }
+
+    @Test
+    void noLevelRevokes() {
+        SurveillanceResult r = surveil(CqmTest.base().fact("managementAudit", "\"failed\""), 4);
+        assertThat(r.decision()).isEqualTo(Action.REVOKE);
+        assertThat(r.stars()).isZero();
+    }
+
+    @Test
+    void aSeriousEventSuspendsByDefaultWhateverTheGrade() throws Exception {
+        // examples/cqm/surveillance-unrectified-complaint.json: all else five stars, one verified
+        // major complaint not rectified, 2027-06-20, within the 12 months before 2027-10-12
+        Assessment a = AssessmentReader.read(Path.of("../examples/cqm/surveillance-unrectified-complaint.json"));
+        SurveillanceResult r = surveil(a, 5, Optional.empty());
+        assertThat(r.decision()).isEqualTo(Action.SUSPEND);
+        assertThat(r.stars()).isZero();
+        assertThat(r.reasons().get(0)).startsWith("majorComplaint on 2027-06-20: 经过证实的重大投诉且不能有效整改");
+        assertThat(r.reasons().get(1)).startsWith("suspend (the default of cqm star where the standard says suspend or revoke)");
+        assertThat(surveil(a, 5, Optional.of(Action.REVOKE)).decision()).isEqualTo(Action.REVOKE);
+    }
+
+    @Test
+    void harmAndBlacklistAreSeriousToo() {
+        assertThat(surveil(CqmTest.base().event("customerHarm", "2026-05-01", ""), 5).decision()).isEqualTo(Action.SUSPEND);
+        assertThat(surveil(CqmTest.base().event("governmentBlacklist", "2026-05-01", ""), 5).decision())
+                .isEqualTo(Action.SUSPEND);
+    }
+
+    @Test
+    void theSeriousEventWindowIsTwelveMonthsBothEndsIncluded() {
+        // on-site 2026-10-15: 2025-10-15 is inside, 2025-10-14 outside (then the harm is old news)
+        assertThat(surveil(CqmTest.base().event("customerHarm", "2025-10-15", ""), 5).decision()).isEqualTo(Action.SUSPEND);
+        assertThat(surveil(CqmTest.base().event("customerHarm", "2025-10-14", ""), 5).decision()).isEqualTo(Action.KEEP);
+    }
+
+    @Test
+    void aRectifiedComplaintIsNotSeriousButStillCountsForTheGrade() {
+        SurveillanceResult r = surveil(CqmTest.base().event("majorComplaint", "2026-05-01", ", \"rectified\": true"), 5);
+        assertThat(r.decision()).isEqualTo(Action.DOWNGRADE);
+        assertThat(r.stars()).isEqualTo(4);
+    }
+
+    @Test
+    void theCurrentLevelMustBeALevelOfTheScheme() {
+        assertThatThrownBy(() -> surveil(CqmTest.base(), 6)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cqm star has no level with 6 stars; its levels have 1, 2, 3, 4, 5");
+        assertThatThrownBy(() -> surveil(CqmTest.base(), 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
