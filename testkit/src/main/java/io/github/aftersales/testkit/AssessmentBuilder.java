@@ -1,0 +1,198 @@
+package io.github.aftersales.testkit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.aftersales.core.assessment.AssessmentReader;
+import io.github.aftersales.core.evaluation.EvaluationOptions;
+import io.github.aftersales.core.evaluation.Evaluator;
+import io.github.aftersales.core.evaluation.SchemeResult;
+import io.github.aftersales.core.json.LocatedReader;
+import io.github.aftersales.spi.Category;
+import io.github.aftersales.spi.Clause;
+import io.github.aftersales.spi.Inputs;
+import io.github.aftersales.spi.Scheme;
+import io.github.aftersales.spi.Variant;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds an assessment of one variant in the format users write, reads it back with the real
+ * reader and evaluates it with the real engine. Facts start at the best case the variant declares
+ * (percentages 100, counts 0, dates well before the evaluation date, the first word of a choice).
+ */
+public final class AssessmentBuilder {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Scheme scheme;
+    private final Variant variant;
+    private final Map<String, ObjectNode> findings = new LinkedHashMap<>();
+    private final ObjectNode facts = JsonNodeFactory.instance.objectNode();
+    private final ArrayNode events = JsonNodeFactory.instance.arrayNode();
+    private String notApplicable;
+
+    AssessmentBuilder(Scheme scheme, Variant variant) {
+        this.scheme = scheme;
+        this.variant = variant;
+        for (Inputs.FactSpec f : variant.inputs().facts()) {
+            switch (f.type()) {
+                case PERCENT -> facts.put(f.name(), 100);
+                case COUNT, NUMBER -> facts.put(f.name(), 0);
+                case DATE -> facts.put(f.name(), f.name().equals(variant.inputs().evaluationDate()) ? "2026-01-01"
+                        : "2016-01-01");
+                case CHOICE -> facts.put(f.name(), f.values().get(0));
+            }
+        }
+    }
+
+    /** The items the auditor scores: clauses with points and categories scored as a whole, in catalog order. */
+    static List<ScoredItem> scoredItems(Variant variant) {
+        List<ScoredItem> out = new ArrayList<>();
+        for (Category c : variant.catalog().categories()) {
+            collect(c, out, variant.catalog().anyClauseMayBeExcluded());
+        }
+        return out;
+    }
+
+    private static void collect(Category c, List<ScoredItem> out, boolean anyExcluded) {
+        if (c.scoredAsWhole()) {
+            out.add(new ScoredItem(c.id(), c.points(), anyExcluded));
+            return;
+        }
+        if (c.scoring() == Category.Scoring.NOT_SCORED) {
+            return;
+        }
+        for (Clause cl : c.clauses()) {
+            out.add(new ScoredItem(cl.id(), cl.points(), anyExcluded || cl.asksApplicability()));
+        }
+        for (Category sub : c.categories()) {
+            collect(sub, out, anyExcluded);
+        }
+    }
+
+    /** An item the auditor scores. */
+    record ScoredItem(String id, BigDecimal points, boolean excludable) {
+    }
+
+    private ObjectNode finding(String id) {
+        ObjectNode f = JsonNodeFactory.instance.objectNode();
+        f.put("id", id);
+        findings.put(id, f);
+        return f;
+    }
+
+    /** Every scored item conforms (full points). */
+    public AssessmentBuilder allConform() {
+        scoredItems(variant).forEach(i -> conform(i.id()));
+        return this;
+    }
+
+    public AssessmentBuilder conform(String... ids) {
+        for (String id : ids) {
+            finding(id).put("result", "conform");
+        }
+        return this;
+    }
+
+    public AssessmentBuilder notConform(String id, String note) {
+        finding(id).put("result", "not-conform").put("note", note);
+        return this;
+    }
+
+    public AssessmentBuilder score(String id, String score) {
+        finding(id).put("score", new BigDecimal(score));
+        return this;
+    }
+
+    public AssessmentBuilder samples(String id, int checked, int nonConforming) {
+        finding(id).putObject("samples").put("checked", checked).put("nonConforming", nonConforming);
+        return this;
+    }
+
+    public AssessmentBuilder notApplicable(String id, String note) {
+        finding(id).put("result", "not-applicable").put("note", note);
+        return this;
+    }
+
+    /** A checklist item's result, without points. */
+    public AssessmentBuilder checklist(String id, String result, String note) {
+        finding(id).put("result", result).put("note", note);
+        return this;
+    }
+
+    public AssessmentBuilder fact(String name, Object value) {
+        if (value instanceof Number n) {
+            facts.put(name, new BigDecimal(n.toString()));
+        } else {
+            facts.put(name, String.valueOf(value));
+        }
+        return this;
+    }
+
+    /** An event; {@code attributes} alternate names and values ({@code "rectified", "true"}). */
+    public AssessmentBuilder event(String type, String date, String... attributes) {
+        ObjectNode e = events.addObject().put("type", type).put("date", date);
+        for (int i = 0; i + 1 < attributes.length; i += 2) {
+            if (Set.of("true", "false").contains(attributes[i + 1])) {
+                e.put(attributes[i], Boolean.parseBoolean(attributes[i + 1]));
+            } else {
+                e.put(attributes[i], attributes[i + 1]);
+            }
+        }
+        return this;
+    }
+
+    /** Chooses the reading of not-applicable clauses ({@code prorate} or {@code full-points}). */
+    public AssessmentBuilder notApplicableReading(String key) {
+        this.notApplicable = key;
+        return this;
+    }
+
+    /** The assessment as JSON, as a user would write it. */
+    public String json() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("organisation", "test kit");
+        ObjectNode part = root.putArray("schemes").addObject();
+        part.put("scheme", scheme.id());
+        part.put("variant", variant.id());
+        if (notApplicable != null) {
+            part.putObject("options").put("notApplicable", notApplicable);
+        }
+        ArrayNode list = part.putArray("findings");
+        findings.values().forEach(list::add);
+        if (!facts.isEmpty()) {
+            part.set("facts", facts);
+        }
+        if (!events.isEmpty()) {
+            part.set("events", events);
+        }
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the assessment back with the real reader and evaluates it. */
+    public SchemeResult evaluate() {
+        Evaluator evaluator = new Evaluator(id -> id.equals(scheme.id()) ? java.util.Optional.of(scheme)
+                : java.util.Optional.empty(), Set.of(scheme.id()));
+        try {
+            return evaluator.evaluate(AssessmentReader.read(new ByteArrayInputStream(json().getBytes(StandardCharsets.UTF_8)),
+                    "test-kit assessment of " + scheme.id() + " " + variant.id(), LocatedReader.Syntax.JSON),
+                    EvaluationOptions.DEFAULTS).results().get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
