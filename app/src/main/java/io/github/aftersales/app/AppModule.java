@@ -7,6 +7,7 @@ import com.google.inject.multibindings.MapBinder;
 import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.core.registry.SchemeRegistry;
 import io.github.aftersales.spi.Scheme;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,14 +27,14 @@ public final class AppModule extends AbstractModule {
         this.registry = registry;
     }
 
-    /** The module for the schemes on the application's class path. */
-    public static AppModule discovering() {
-        SchemeRegistry registry = SchemeRegistry.discover(AppModule.class.getClassLoader());
+    /**
+     * The module for the schemes on the application's class path and in the plugin directory.
+     *
+     * @param pluginDirectory a directory of plugin jars, or {@code null} for none
+     */
+    public static AppModule discovering(Path pluginDirectory) {
+        SchemeRegistry registry = SchemeRegistry.discover(AppModule.class.getClassLoader(), pluginDirectory);
         registry.installed().forEach(i -> LOG.debug("scheme {} {} from {}", i.scheme().id(), i.scheme().version(), i.origin()));
-        registry.problems().forEach(p -> LOG.warn("a scheme from {} was not loaded: {}", p.origin(), p.message()));
-        if (registry.installed().isEmpty()) {
-            LOG.warn("no scheme found: put a scheme jar on the class path (see docs/catalog-format.md)");
-        }
         return new AppModule(registry);
     }
 

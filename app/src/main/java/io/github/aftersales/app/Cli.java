@@ -5,7 +5,11 @@ import com.google.inject.ConfigurationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.github.aftersales.app.commands.RootCommand;
+import io.github.aftersales.core.evaluation.SchemeFailureException;
 import io.github.aftersales.core.json.LocatedException;
+import io.github.aftersales.core.registry.SchemeRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +34,11 @@ public final class Cli {
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
-            Injector injector = Guice.createInjector(AppModule.discovering());
+            Injector injector = Guice.createInjector(AppModule.discovering(pluginDirectory(args)));
+            // like SLF4J 2 reporting a provider it could not load: one line each, and the rest carry on
+            for (SchemeRegistry.Problem p : injector.getInstance(SchemeRegistry.class).problems()) {
+                errWriter.println("warning: " + p.origin() + ": " + p.message());
+            }
             CommandLine cli = commandLine(injector, outWriter, errWriter, debug);
             return cli.execute(args);
         } catch (RuntimeException e) {
@@ -44,6 +52,31 @@ public final class Cli {
             outWriter.flush();
             errWriter.flush();
         }
+    }
+
+    /** The environment variable naming the plugin directory when --plugins is not given. */
+    public static final String PLUGINS_ENV = "AFTERSALES_PLUGINS";
+
+    /**
+     * The plugin directory: {@code --plugins DIR}, else {@code $AFTERSALES_PLUGINS}, else
+     * {@code ~/.aftersales/plugins} when it exists, else none. Read before the command line is
+     * parsed, because the schemes it holds are part of what the commands are built with.
+     */
+    static Path pluginDirectory(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--plugins") && i + 1 < args.length) {
+                return Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--plugins=")) {
+                return Path.of(args[i].substring("--plugins=".length()));
+            }
+        }
+        String env = System.getenv(PLUGINS_ENV);
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        Path home = Path.of(System.getProperty("user.home"), ".aftersales", "plugins");
+        return Files.isDirectory(home) ? home : null;
     }
 
     static CommandLine commandLine(Injector injector, PrintWriter out, PrintWriter err, boolean debug) {
@@ -62,6 +95,11 @@ public final class Cli {
             if (ex instanceof LocatedException) {
                 c.getErr().println("error: " + ex.getMessage());
                 code = ExitCode.INPUT;
+            } else if (ex instanceof SchemeFailureException f) {
+                c.getErr().println("error: " + f.getMessage() + " (" + injector.getInstance(SchemeRegistry.class).installed()
+                        .stream().filter(i -> i.scheme().id().equals(f.scheme())).map(SchemeRegistry.Installed::origin)
+                        .findFirst().orElse("unknown origin") + ")");
+                code = ExitCode.SCHEME;
             } else if (ex instanceof UserException u) {
                 c.getErr().println("error: " + u.getMessage());
                 code = u.exitCode();

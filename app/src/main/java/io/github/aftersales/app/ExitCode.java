@@ -10,6 +10,8 @@ public final class ExitCode {
     public static final int INPUT = 3;
     /** An output file exists and {@code --force} was not given, or it cannot be written. */
     public static final int OUTPUT = 4;
+    /** A scheme (usually a plugin) failed while evaluating; the message names it and where it came from. */
+    public static final int SCHEME = 5;
     /** A defect of this program; the message says so. */
     public static final int INTERNAL = 70;
 

@@ -9,6 +9,7 @@ import io.github.aftersales.core.assessment.AssessmentReader;
 import io.github.aftersales.core.evaluation.EvaluationOptions;
 import io.github.aftersales.core.evaluation.EvaluationResult;
 import io.github.aftersales.core.evaluation.Evaluator;
+import io.github.aftersales.core.evaluation.SchemeFailureException;
 import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.spi.NotApplicablePolicy;
 import jakarta.inject.Inject;
@@ -83,12 +84,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 results.add(evaluator.evaluate(AssessmentReader.read(file), options));
-            } catch (LocatedException e) {
+            } catch (LocatedException | SchemeFailureException e) {
                 if (files.size() == 1) {
                     throw e;
                 }
-                spec.commandLine().getErr().println("error: " + e.getMessage());
-                exit = ExitCode.INPUT;
+                spec.commandLine().getErr().println("error: " + (e instanceof SchemeFailureException
+                        ? file + ": " : "") + e.getMessage());
+                exit = Math.max(exit, e instanceof SchemeFailureException ? ExitCode.SCHEME : ExitCode.INPUT);
             }
         }
         String text;

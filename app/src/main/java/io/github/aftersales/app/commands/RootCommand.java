@@ -17,8 +17,14 @@ import picocli.CommandLine.ScopeType;
             "  2   bad usage (unknown option or scheme on the command line)",
             "  3   bad input (a file missing, malformed or not fitting its scheme)",
             "  4   output file exists (use --force) or cannot be written",
+            "  5   a scheme (a plugin) failed while evaluating",
             "  70  internal error"})
 public final class RootCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Option(names = "--plugins", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Load scheme jars from DIR, each in its own class loader (default: $AFTERSALES_PLUGINS, else"
+                    + " ~/.aftersales/plugins when it exists).")
+    java.nio.file.Path plugins;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Log what happens and show stack traces of errors.")

@@ -53,7 +53,7 @@ public final class Evaluator {
     public EvaluationResult evaluate(Assessment assessment, EvaluationOptions options) {
         Map<String, Resolved> parts = new LinkedHashMap<>();
         for (SchemeAssessment part : assessment.parts()) {
-            Resolved earlier = parts.put(part.scheme(), resolve(part, assessment.source()));
+            Resolved earlier = parts.put(part.scheme(), guarded(part.scheme(), () -> resolve(part, assessment.source())));
             if (earlier != null) {
                 throw new LocatedException(assessment.source(), part.position(),
                         part.path() + ": scheme " + part.scheme() + " appears twice in this assessment (first at line "
@@ -68,12 +68,13 @@ public final class Evaluator {
         Map<String, SchemeResult> results = new LinkedHashMap<>();
         for (Resolved r : parts.values()) {
             if (!r.variant().combining()) {
-                results.put(r.scheme().id(), evaluate(r.scheme(), r.variant(), r.part(), assessment.source(), options));
+                results.put(r.scheme().id(), guarded(r.scheme().id(),
+                        () -> evaluate(r.scheme(), r.variant(), r.part(), assessment.source(), options)));
             }
         }
         for (Resolved r : parts.values()) {
             if (r.variant().combining()) {
-                results.put(r.scheme().id(), combine(r, parts, results, assessment.source()));
+                results.put(r.scheme().id(), guarded(r.scheme().id(), () -> combine(r, parts, results, assessment.source())));
             }
         }
         List<SchemeResult> ordered = parts.keySet().stream().map(results::get).toList();
@@ -81,6 +82,20 @@ public final class Evaluator {
     }
 
     private record Resolved(Scheme scheme, Variant variant, SchemeAssessment part) {
+    }
+
+    /**
+     * Runs work that calls into a scheme: a problem with the input stays the user's, anything else
+     * the scheme throws is the scheme's failure, named as such.
+     */
+    private static <T> T guarded(String scheme, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (LocatedException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new SchemeFailureException(scheme, e);
+        }
     }
 
     private Resolved resolve(SchemeAssessment part, String source) {

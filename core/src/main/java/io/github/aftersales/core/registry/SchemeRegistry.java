@@ -1,7 +1,12 @@
 package io.github.aftersales.core.registry;
 
 import io.github.aftersales.spi.Scheme;
+import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,24 +44,97 @@ public final class SchemeRegistry {
 
     /** Discovers the schemes visible to this class loader. */
     public static SchemeRegistry discover(ClassLoader loader) {
+        return discover(loader, null);
+    }
+
+    /**
+     * Discovers the schemes visible to this class loader (built in), then those in each {@code .jar}
+     * of {@code pluginDirectory}, each jar in a class loader of its own. A broken jar is a problem
+     * naming the jar; it never stops the others.
+     *
+     * @param pluginDirectory a directory of plugin jars, or {@code null} for none
+     */
+    public static SchemeRegistry discover(ClassLoader loader, Path pluginDirectory) {
         Map<String, Installed> found = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
-        Iterator<Scheme> it = ServiceLoader.load(Scheme.class, loader).iterator();
+        load(ServiceLoader.load(Scheme.class, loader), null, found, problems);
+        if (pluginDirectory != null) {
+            plugins(loader, pluginDirectory, found, problems);
+        }
+        return new SchemeRegistry(found, problems);
+    }
+
+    private static void plugins(ClassLoader application, Path directory, Map<String, Installed> found,
+            List<Problem> problems) {
+        if (!Files.isDirectory(directory)) {
+            problems.add(new Problem(directory.toString(), "the plugin directory does not exist or is not a directory"));
+            return;
+        }
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(directory)) {
+            jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            problems.add(new Problem(directory.toString(), "cannot list the plugin directory: " + e.getMessage()));
+            return;
+        }
+        for (Path jar : jars) {
+            try (JarFile ignored = new JarFile(jar.toFile())) {
+                // opened only to tell a jar from something else with its name
+            } catch (IOException e) {
+                problems.add(new Problem(jar.toString(), "not a jar: " + e.getMessage()));
+                continue;
+            }
+            PluginClassLoader pluginLoader;
+            try {
+                pluginLoader = new PluginClassLoader(jar, application);
+            } catch (IOException e) {
+                problems.add(new Problem(jar.toString(), "cannot be opened: " + e.getMessage()));
+                continue;
+            }
+            int before = found.size() + problems.size();
+            load(ServiceLoader.load(Scheme.class, pluginLoader), pluginLoader, found, problems);
+            if (found.size() + problems.size() == before) {
+                problems.add(new Problem(jar.toString(), "no scheme in it: it lists none in META-INF/services/"
+                        + Scheme.class.getName()));
+            }
+        }
+    }
+
+    /** Loads the providers; with {@code onlyFrom}, only those whose class that loader defined (a plugin's own). */
+    private static void load(ServiceLoader<Scheme> services, ClassLoader onlyFrom, Map<String, Installed> found,
+            List<Problem> problems) {
+        Iterator<ServiceLoader.Provider<Scheme>> it = services.stream().iterator();
         while (true) {
-            Scheme scheme;
+            ServiceLoader.Provider<Scheme> provider;
             try {
                 if (!it.hasNext()) {
                     break;
                 }
-                scheme = it.next();
-            } catch (ServiceConfigurationError e) {
-                problems.add(new Problem("class path", describe(e)));
+                provider = it.next();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                problems.add(new Problem(onlyFrom == null ? "class path" : onlyFrom.getName(), describe(e)));
                 continue;
             }
-            String origin = originOf(scheme.getClass());
+            Class<? extends Scheme> type;
+            try {
+                type = provider.type();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                problems.add(new Problem(onlyFrom == null ? "class path" : onlyFrom.getName(), describe(e)));
+                continue;
+            }
+            if (onlyFrom != null && type.getClassLoader() != onlyFrom) {
+                continue; // a built-in scheme seen again through the plugin's parent
+            }
+            String origin = originOf(type, onlyFrom != null);
+            Scheme scheme;
+            try {
+                scheme = provider.get();
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                problems.add(new Problem(origin, type.getName() + " could not be created: " + describe(e)));
+                continue;
+            }
             add(found, problems, scheme, origin);
         }
-        return new SchemeRegistry(found, problems);
     }
 
     /** A registry of the given schemes (for tests and embedding). */
@@ -64,7 +142,7 @@ public final class SchemeRegistry {
         Map<String, Installed> found = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (Scheme s : schemes) {
-            add(found, problems, s, originOf(s.getClass()));
+            add(found, problems, s, originOf(s.getClass(), false));
         }
         return new SchemeRegistry(found, problems);
     }
@@ -78,7 +156,12 @@ public final class SchemeRegistry {
                 return;
             }
         } catch (RuntimeException e) {
-            problems.add(new Problem(origin, scheme.getClass().getName() + " failed to describe itself: " + e));
+            problems.add(new Problem(origin, scheme.getClass().getName() + " failed to describe itself: " + describe(e)));
+            return;
+        }
+        String invalid = DefinitionChecks.problem(scheme);
+        if (invalid != null) {
+            problems.add(new Problem(origin, "scheme " + id + " is not valid: " + invalid));
             return;
         }
         Installed earlier = found.get(id);
@@ -104,14 +187,19 @@ public final class SchemeRegistry {
         return e.getMessage() + ": " + message;
     }
 
-    private static String originOf(Class<?> type) {
+    private static String originOf(Class<?> type, boolean plugin) {
+        String where;
         try {
             CodeSource cs = type.getProtectionDomain().getCodeSource();
             URL url = cs == null ? null : cs.getLocation();
-            return url == null ? "built in" : url.getPath();
+            where = url == null ? null : url.getPath();
         } catch (SecurityException e) {
-            return "unknown";
+            where = null;
         }
+        if (plugin) {
+            return "plugin " + where;
+        }
+        return where == null ? "built in" : "built in (" + where + ")";
     }
 
     /** The installed schemes, in discovery order. */

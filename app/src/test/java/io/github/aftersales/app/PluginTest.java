@@ -1,0 +1,231 @@
+package io.github.aftersales.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plugins at run time, through the real CLI, on real jars built here: the example third-party
+ * scheme (compiled from examples/third-party-scheme), and one broken jar for each way a plugin can
+ * break. A broken plugin gives one line naming its jar and the cause; every other scheme works.
+ */
+class PluginTest {
+
+    private static final Path EXAMPLE = Path.of("examples/third-party-scheme");
+    private static final String FORM = "examples/gbt27922-form.json";
+
+    @TempDir
+    Path work;
+
+    /** Compiles sources against the test class path (which holds core) into {@code classes}. */
+    private void compile(Path classes, List<Path> sources) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        Files.createDirectories(classes);
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
+                "--release", "17", "-nowarn"));
+        sources.forEach(s -> args.add(s.toString()));
+        int rc = javac.run(null, null, null, args.toArray(String[]::new));
+        assertThat(rc).as("javac").isZero();
+    }
+
+    /** Writes a jar from directories (their files, relative) and extra entries (path → text). */
+    private Path jar(String name, List<Path> roots, Map<String, String> entries) throws IOException {
+        Path jar = work.resolve("plugins").resolve(name);
+        Files.createDirectories(jar.getParent());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (Path root : roots) {
+                try (Stream<Path> files = Files.walk(root)) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        out.putNextEntry(new JarEntry(root.relativize(f).toString().replace('\\', '/')));
+                        Files.copy(f, out);
+                        out.closeEntry();
+                    }
+                }
+            }
+            for (Map.Entry<String, String> e : entries.entrySet()) {
+                out.putNextEntry(new JarEntry(e.getKey()));
+                out.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    /** The example third-party scheme as its own build would package it. */
+    private Path exampleJar() throws IOException {
+        Path classes = work.resolve("example-classes");
+        try (Stream<Path> src = Files.walk(EXAMPLE.resolve("src/main/java"))) {
+            compile(classes, src.filter(p -> p.toString().endsWith(".java")).toList());
+        }
+        return jar("example-home-repair-scheme.jar", List.of(classes, EXAMPLE.resolve("src/main/resources")), Map.of());
+    }
+
+    private Path pluginDir() {
+        return work.resolve("plugins");
+    }
+
+    private CliRun run(String... args) {
+        List<String> all = new ArrayList<>(List.of("--plugins", pluginDir().toString()));
+        all.addAll(List.of(args));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    /** A broken jar gives exactly one warning line naming it, and the built-in schemes still evaluate. */
+    private void assertOneLineAndOthersWork(Path jar, String cause) {
+        CliRun schemes = run("schemes");
+        assertThat(schemes.exit()).isZero();
+        assertThat(schemes.out()).contains("gbt27922").contains("zg025").contains("cqm");
+        List<String> warnings = schemes.err().lines().filter(l -> l.startsWith("warning:")).toList();
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).contains(jar.getFileName().toString()).contains(cause);
+        assertThat(schemes.clean()).isTrue();
+        CliRun evaluate = run("evaluate", FORM);
+        assertThat(evaluate.exit()).isZero();
+        assertThat(evaluate.out()).contains("四星级");
+    }
+
+    @Test
+    void theExampleSchemeLoadsFromItsJarAndEvaluates() throws IOException {
+        Path jar = exampleJar();
+        CliRun schemes = run("schemes");
+        assertThat(schemes.err()).isEmpty();
+        assertThat(schemes.out()).contains("example-home-repair").contains("from: plugin " + jar.toAbsolutePath())
+                .contains("from: built in");
+        // 1.1 3; 1.2 2 of 10 samples late: 5 × 8/10 = 4; 2.1 4; 2.2 4; 2.3 excluded: 15 of 16 = 93.75 %,
+        // category 1 at 7 of 8 = 87.5 %, category 2 at 100 % → 优秀 (two stars)
+        CliRun r = run("evaluate", EXAMPLE.resolve("example-assessment.json").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("15 / 16 applicable").contains("优秀 (excellent)  ★★");
+        assertThat(run("evaluate", FORM).out()).contains("四星级");
+    }
+
+    @Test
+    void aFileThatIsNotAJar() throws IOException {
+        Path bad = pluginDir().resolve("notes.jar");
+        Files.createDirectories(pluginDir());
+        Files.writeString(bad, "not a zip");
+        assertOneLineAndOthersWork(bad, "not a jar");
+    }
+
+    @Test
+    void aServiceEntryNamingAMissingClass() throws IOException {
+        Path jar = jar("missing-class.jar", List.of(),
+                Map.of("META-INF/services/io.github.aftersales.spi.Scheme", "com.example.NoSuchScheme\n"));
+        assertOneLineAndOthersWork(jar, "com.example.NoSuchScheme");
+    }
+
+    @Test
+    void aCatalogThatFailsValidation() throws IOException {
+        Path classes = work.resolve("classes");
+        try (Stream<Path> src = Files.walk(EXAMPLE.resolve("src/main/java"))) {
+            compile(classes, src.filter(p -> p.toString().endsWith(".java")).toList());
+        }
+        String catalog = Files.readString(EXAMPLE.resolve("src/main/resources/schemes/example-home-repair/main.catalog.json"))
+                .replace("\"points\": 3,", "\"points\": 2,");
+        Path resources = work.resolve("resources");
+        copyTree(EXAMPLE.resolve("src/main/resources"), resources);
+        Files.writeString(resources.resolve("schemes/example-home-repair/main.catalog.json"), catalog);
+        Path jar = jar("bad-catalog.jar", List.of(classes, resources), Map.of());
+        assertOneLineAndOthersWork(jar, "category 1 declares 8 points but its clauses and sub-categories add up to 7");
+    }
+
+    @Test
+    void aSchemeIdAnotherSchemeAlreadyHas() throws IOException {
+        Path classes = work.resolve("classes");
+        try (Stream<Path> src = Files.walk(EXAMPLE.resolve("src/main/java"))) {
+            compile(classes, src.filter(p -> p.toString().endsWith(".java")).toList());
+        }
+        Path resources = work.resolve("resources");
+        copyTree(EXAMPLE.resolve("src/main/resources"), resources);
+        Path scheme = resources.resolve("schemes/example-home-repair/scheme.json");
+        Files.writeString(scheme, Files.readString(scheme).replace("\"id\": \"example-home-repair\"", "\"id\": \"gbt27922\""));
+        Path jar = jar("impostor.jar", List.of(classes, resources), Map.of());
+        assertOneLineAndOthersWork(jar, "scheme id 'gbt27922'");
+    }
+
+    @Test
+    void aJarWithNoScheme() throws IOException {
+        Path jar = jar("empty.jar", List.of(), Map.of("README.txt", "nothing here"));
+        assertOneLineAndOthersWork(jar, "no scheme in it");
+    }
+
+    @Test
+    void aSchemeThatThrowsWhileEvaluating() throws IOException {
+        Path src = work.resolve("src/com/example/Flaky.java");
+        Files.createDirectories(src.getParent());
+        // describes itself when loaded, then fails whenever the engine asks for its variants
+        Files.writeString(src, """
+                package com.example;
+                public final class Flaky implements io.github.aftersales.spi.Scheme {
+                    private final io.github.aftersales.spi.Scheme delegate = new com.example.aftersales.HomeRepairScheme();
+                    public String id() { return "flaky"; }
+                    public String version() { return "1"; }
+                    public String title() { return "flaky"; }
+                    public String titleEn() { return "flaky"; }
+                    public java.util.List<io.github.aftersales.spi.Variant> variants() {
+                        boolean evaluating = StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                                f -> f.getClassName().equals("io.github.aftersales.core.evaluation.Evaluator")));
+                        if (evaluating) {
+                            throw new IllegalStateException("flaky is broken");
+                        }
+                        return delegate.variants();
+                    }
+                }
+                """);
+        Path classes = work.resolve("classes");
+        List<Path> sources = new ArrayList<>(List.of(src));
+        try (Stream<Path> s = Files.walk(EXAMPLE.resolve("src/main/java"))) {
+            s.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
+        }
+        compile(classes, sources);
+        Path resources = work.resolve("resources");
+        copyTree(EXAMPLE.resolve("src/main/resources"), resources);
+        Files.delete(resources.resolve("META-INF/services/io.github.aftersales.spi.Scheme"));
+        Path jar = jar("flaky.jar", List.of(classes, resources),
+                Map.of("META-INF/services/io.github.aftersales.spi.Scheme", "com.example.Flaky\n"));
+        Path assessment = work.resolve("flaky.json");
+        Files.writeString(assessment, "{\"schemes\": [{\"scheme\": \"flaky\", \"findings\": []}]}");
+        CliRun r = run("evaluate", assessment.toString(), FORM);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.SCHEME);
+        assertThat(r.err()).contains("scheme flaky failed while evaluating: flaky is broken");
+        assertThat(r.out()).contains("四星级");
+        assertThat(r.clean()).isTrue();
+        CliRun alone = run("evaluate", assessment.toString());
+        assertThat(alone.err()).contains("error: scheme flaky failed while evaluating: flaky is broken (plugin "
+                + jar.toAbsolutePath() + ")");
+    }
+
+    @Test
+    void aMissingPluginDirectoryIsOneWarning() {
+        CliRun r = CliRun.of("--plugins", work.resolve("nowhere").toString(), "evaluate", FORM);
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("the plugin directory does not exist");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+
+}
