@@ -107,6 +107,9 @@ class CliTest {
         assertValid("assessment.schema.json", template);
         for (JsonNode f : template.at("/schemes/0/findings")) {
             ((ObjectNode) f).put("result", "conform");
+            if (f.has("points")) {
+                ((ObjectNode) f).put("score", f.get("points").decimalValue()); // a category scored as a whole needs one
+            }
         }
         Path filled = dir.resolve(variant + ".json");
         Files.writeString(filled, JSON.writeValueAsString(template));
@@ -368,7 +371,7 @@ class CliTest {
         CliRun downgraded = CliRun.of("surveil", "--level", "5", "examples/cqm/note1-example1-face-to-face-75.json");
         assertThat(downgraded.out()).contains("→ DOWNGRADE to 3 stars");
         CliRun wrong = CliRun.of("surveil", "--level", "5", EXAMPLE.toString());
-        assertThat(wrong.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(wrong.exit()).isEqualTo(ExitCode.INPUT);
         assertThat(wrong.err()).contains("no part of this file is of a scheme with surveillance rules");
         CliRun badChoice = CliRun.of("surveil", "--level", "5", "--on-serious", "warn", "examples/cqm/cqm-five-star.json");
         assertThat(badChoice.exit()).isEqualTo(ExitCode.USAGE);

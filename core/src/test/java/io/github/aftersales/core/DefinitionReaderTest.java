@@ -116,6 +116,21 @@ class DefinitionReaderTest {
     }
 
     @Test
+    void factConditionsMustFitTheDeclaredFacts() {
+        assertThat(broken("demo.grading.json", replace("\"equals\": \"passed\"", "\"equals\": \"pass\"")).problem())
+                .isEqualTo("level bronze expects fact 'audit' to be 'pass', which is not one of its values (passed, failed):"
+                        + " the level could never be reached");
+        assertThat(broken("demo.grading.json", replace("{ \"fact\": \"S\", \"atLeast\": 85 }",
+                "{ \"fact\": \"audit\", \"atLeast\": 85 }")).problem())
+                .isEqualTo("level silver compares fact 'audit' with a number, but it is a choice");
+        assertThat(broken("demo.grading.json", replace("\"before\": \"onSiteDate\"", "\"before\": \"S\"")).problem())
+                .isEqualTo("level gold counts from fact 'S', which is not a date");
+        assertThat(broken("demo.grading.json", replace("\"fact\": \"audit\", \"equals\": \"passed\" } ] },",
+                "\"fact\": \"audits\", \"equals\": \"passed\" } ] },")).problem())
+                .isEqualTo("level bronze uses fact 'audits', which its variant does not declare");
+    }
+
+    @Test
     void levelsGoFromLowestToHighest() {
         assertThat(broken("demo.grading.json", replace("\"stars\": 3", "\"stars\": 1")).problem())
                 .isEqualTo("levels are listed from the lowest to the highest, but gold has 1 stars after a level with 2");

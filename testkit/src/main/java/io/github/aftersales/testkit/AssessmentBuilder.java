@@ -66,14 +66,14 @@ public final class AssessmentBuilder {
 
     private static void collect(Category c, List<ScoredItem> out, boolean anyExcluded) {
         if (c.scoredAsWhole()) {
-            out.add(new ScoredItem(c.id(), c.points(), anyExcluded));
+            out.add(new ScoredItem(c.id(), c.points(), anyExcluded, true));
             return;
         }
         if (c.scoring() == Category.Scoring.NOT_SCORED) {
             return;
         }
         for (Clause cl : c.clauses()) {
-            out.add(new ScoredItem(cl.id(), cl.points(), anyExcluded || cl.asksApplicability()));
+            out.add(new ScoredItem(cl.id(), cl.points(), anyExcluded || cl.asksApplicability(), false));
         }
         for (Category sub : c.categories()) {
             collect(sub, out, anyExcluded);
@@ -81,7 +81,7 @@ public final class AssessmentBuilder {
     }
 
     /** An item the auditor scores. */
-    record ScoredItem(String id, BigDecimal points, boolean excludable) {
+    record ScoredItem(String id, BigDecimal points, boolean excludable, boolean wholeCategory) {
     }
 
     private ObjectNode finding(String id) {
@@ -91,9 +91,15 @@ public final class AssessmentBuilder {
         return f;
     }
 
-    /** Every scored item conforms (full points). */
+    /** Every scored item at full points: clauses conform, categories scored as a whole get their points. */
     public AssessmentBuilder allConform() {
-        scoredItems(variant).forEach(i -> conform(i.id()));
+        for (ScoredItem i : scoredItems(variant)) {
+            if (i.wholeCategory()) {
+                score(i.id(), i.points().toPlainString());
+            } else {
+                conform(i.id());
+            }
+        }
         return this;
     }
 

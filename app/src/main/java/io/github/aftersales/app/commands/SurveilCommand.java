@@ -103,7 +103,7 @@ public final class SurveilCommand implements Callable<Integer> {
             }
         }
         if (candidates.size() != 1) {
-            throw new UserException(ExitCode.USAGE, candidates.isEmpty()
+            throw new UserException(candidates.isEmpty() ? ExitCode.INPUT : ExitCode.USAGE, candidates.isEmpty()
                     ? file + ": no part of this file is of a scheme with surveillance rules"
                             + (schemeId == null ? "" : " named " + schemeId)
                     : file + ": several parts have surveillance rules; name one with --scheme");

@@ -96,6 +96,8 @@ public final class JsonReport {
         s.parts().forEach(p -> parts.addObject().put("scheme", p.scheme()).put("variant", p.variant()));
         ArrayNode reasons = o.putArray("reasons");
         s.reasons().forEach(reasons::add);
+        ArrayNode next = o.putArray("nextLevelNeeds");
+        s.nextLevelNeeds().forEach(next::add);
         return o;
     }
 

@@ -116,8 +116,10 @@ public final class AssessmentReader {
             findings.add(finding(r, f));
         }
         Map<String, Object> facts = new LinkedHashMap<>();
+        Map<String, Located.Position> factPositions = new LinkedHashMap<>();
         if (o.has("facts")) {
             Located.Obj fo = r.object(o.get("facts"), "'facts'");
+            factPositions.putAll(fo.keyPositions());
             fo.members().forEach((k, v) -> {
                 if (v instanceof Located.Scalar s && s.value() == null) {
                     return; // not stated, as in a blank template
@@ -133,7 +135,8 @@ public final class AssessmentReader {
             events.add(event(r, e));
         }
         return new SchemeAssessment(r.requiredString(o, "scheme"), r.optionalString(o, "variant").orElse(null),
-                r.optionalString(o, "schemeVersion").orElse(null), policy, missingAsZero, findings, facts, events, o.position(), o.path());
+                r.optionalString(o, "schemeVersion").orElse(null), policy, missingAsZero, findings, facts, factPositions,
+                events, o.position(), o.path());
     }
 
     private static Finding finding(Reading r, Located node) {
@@ -192,7 +195,8 @@ public final class AssessmentReader {
         LocalDate date = date(r, dateNode);
         Map<String, String> attrs = new LinkedHashMap<>();
         o.members().forEach((k, v) -> {
-            if (!k.equals("type") && !k.equals("date") && !k.equals("note")) {
+            boolean stated = !(v instanceof Located.Scalar s && s.value() == null);
+            if (stated && !k.equals("type") && !k.equals("date") && !k.equals("note")) {
                 attrs.put(k, r.scalarText(v, "the value"));
             }
         });
@@ -202,10 +206,15 @@ public final class AssessmentReader {
     /** Parses an ISO date (2026-11-20). */
     public static LocalDate date(Reading r, Located v) {
         String text = r.scalarText(v, "the value");
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw r.problem(v, "'" + text + "' is not a date as YYYY-MM-DD");
         }
+        if (date.getYear() < 1900 || date.getYear() > 2100) {
+            throw r.problem(v, "'" + text + "' is not a date between 1900 and 2100");
+        }
+        return date;
     }
 }

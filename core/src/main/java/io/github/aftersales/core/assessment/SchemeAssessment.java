@@ -18,19 +18,21 @@ import java.util.Map;
  * @param findings      the auditor's findings, in the file's order
  * @param facts         stated facts (audit outcome, survey figures, dates): {@link java.math.BigDecimal},
  *                      {@link Boolean} or {@link String} values
+ * @param factPositions where each fact is in the file
  * @param events        dated events
  * @param position      where the part starts in the file
  * @param path          its path in the file, e.g. {@code schemes[0]}
  */
 public record SchemeAssessment(
         String scheme, String variant, String schemeVersion, NotApplicablePolicy notApplicable, boolean missingAsZero,
-        List<Finding> findings, Map<String, Object> facts, List<Event> events,
+        List<Finding> findings, Map<String, Object> facts, Map<String, Located.Position> factPositions, List<Event> events,
         Located.Position position, String path) {
 
     public SchemeAssessment {
         requireNonNull(scheme, "scheme is null");
         findings = List.copyOf(findings);
         facts = Map.copyOf(facts);
+        factPositions = Map.copyOf(factPositions);
         events = List.copyOf(events);
     }
 }

@@ -76,6 +76,34 @@ public final class GradingValidator {
                         + "', which its variant does not declare");
             }
         }
+        java.util.function.Function<String, Inputs.FactSpec> factSpec = name -> inputs.facts().stream()
+                .filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        List<String> dates = c instanceof Condition.OnEventCount e ? List.of(e.before())
+                : c instanceof Condition.OnDuration d ? List.of(d.from(), d.to()) : List.of();
+        for (String date : dates) {
+            if (factSpec.apply(date).type() != Inputs.FactSpec.Type.DATE) {
+                throw new LocatedException(source, null, "level " + level.id() + " counts from fact '" + date
+                        + "', which is not a date");
+            }
+        }
+        if (c instanceof Condition.OnFact f) {
+            Inputs.FactSpec s = factSpec.apply(f.fact());
+            boolean numeric = s.type() != Inputs.FactSpec.Type.CHOICE && s.type() != Inputs.FactSpec.Type.DATE;
+            if (f.comparison().number() != null && !numeric) {
+                throw new LocatedException(source, null, "level " + level.id() + " compares fact '" + f.fact()
+                        + "' with a number, but it is a " + s.type().key());
+            }
+            if (f.comparison().word() != null && s.type() == Inputs.FactSpec.Type.CHOICE
+                    && !s.values().contains(f.comparison().word())) {
+                throw new LocatedException(source, null, "level " + level.id() + " expects fact '" + f.fact() + "' to be '"
+                        + f.comparison().word() + "', which is not one of its values (" + String.join(", ", s.values())
+                        + "): the level could never be reached");
+            }
+            if (f.comparison().word() != null && numeric) {
+                throw new LocatedException(source, null, "level " + level.id() + " compares fact '" + f.fact()
+                        + "', a " + s.type().key() + ", with the word '" + f.comparison().word() + "'");
+            }
+        }
         if (c instanceof Condition.OnEventCount e) {
             Inputs.EventSpec spec = inputs.events().stream().filter(s -> s.type().equals(e.eventType())).findFirst()
                     .orElseThrow(() -> new LocatedException(source, null, "level " + level.id() + " counts events '"

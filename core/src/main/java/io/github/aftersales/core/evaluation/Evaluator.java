@@ -115,6 +115,11 @@ public final class Evaluator {
     /** A combining part names parts that this assessment has, with the variants it combines. */
     private static void checkCombination(Resolved r, Map<String, Resolved> parts, String source) {
         SchemeAssessment part = r.part();
+        if (part.notApplicable() != null || part.missingAsZero()) {
+            throw new LocatedException(source, part.position(), part.path() + ": " + r.scheme().id() + " "
+                    + r.variant().id() + " combines other parts and scores no clause; options belong in those parts");
+        }
+        InputChecks.check(r.scheme(), r.variant(), part, source);
         if (!part.findings().isEmpty()) {
             throw new LocatedException(source, part.position(), part.path() + ": " + r.scheme().id() + " "
                     + r.variant().id() + " combines " + r.variant().combines().stream().map(Variant.PartRef::toString)
@@ -154,11 +159,25 @@ public final class Evaluator {
                 .sum());
         Measurements m = new Measurements(stars, most, most, stars,
                 most.signum() == 0 ? BigDecimal.ZERO : Decimals.percent(stars, most), List.of(), combined,
-                part.facts(), part.events(), source, part);
+                part.facts(), part.events(), source, part, Measurements.Exact.of(stars));
         Grader.Grade grade = Grader.grade(r.variant().grading(), m);
+        List<String> reasons = new ArrayList<>(grade.reasons());
+        if (combined.values().stream().anyMatch(p -> !p.passed())) {
+            // when a part fails, sums of stars are beside the point: say only which part fails and why
+            reasons.removeIf(reason -> reason.startsWith("stars of the parts"));
+        }
+        for (SchemeResult p : combined.values()) {
+            Variant pv = parts.get(p.scheme()).variant();
+            boolean excludedAny = p.clauses().stream()
+                    .anyMatch(c -> c.result() == Conformity.NOT_APPLICABLE);
+            if (excludedAny && p.notApplicable() != pv.notApplicable()) {
+                reasons.add(p.scheme() + " " + p.variant() + " counted its not-applicable clauses as "
+                        + p.notApplicable().key() + ", not its default " + pv.notApplicable().key());
+            }
+        }
         return new SchemeResult(r.scheme().id(), r.scheme().version(), r.variant().id(), r.variant().title(),
                 stars, most, most, stars, m.percent(), grade.name(), grade.nameEn(), grade.levelId(), grade.stars(),
-                grade.passed(), r.variant().notApplicable(), List.of(), List.of(), grade.levels(), grade.reasons(),
+                grade.passed(), r.variant().notApplicable(), List.of(), List.of(), grade.levels(), reasons,
                 r.variant().combines());
     }
 
@@ -183,6 +202,13 @@ public final class Evaluator {
         /** Checklist clause id → the category that is scored for it. */
         private final Map<String, Category> checklistOwner = new LinkedHashMap<>();
         private final Map<String, ClauseResult> outcomes = new LinkedHashMap<>();
+        /**
+         * Every score times {@link #scale}, the least common multiple of the sample counts: a share of
+         * samples such as 2/3 has no exact decimal, but 2/3 × 3 has, so sums and comparisons stay exact.
+         */
+        private final Map<String, BigDecimal> scaled = new LinkedHashMap<>();
+        private final Map<String, BigDecimal> scaledCategories = new LinkedHashMap<>();
+        private BigDecimal scale = BigDecimal.ONE;
         private final List<String> reasons = new ArrayList<>();
 
         Run(Scheme scheme, Variant variant, SchemeAssessment part, String source, EvaluationOptions options) {
@@ -239,7 +265,15 @@ public final class Evaluator {
         }
 
         SchemeResult run() {
-            checkInputs();
+            InputChecks.check(scheme, variant, part, source);
+            java.math.BigInteger lcm = java.math.BigInteger.ONE;
+            for (Finding f : part.findings()) {
+                if (f.samples() != null) {
+                    java.math.BigInteger c = java.math.BigInteger.valueOf(f.samples().checked());
+                    lcm = lcm.divide(lcm.gcd(c)).multiply(c);
+                }
+            }
+            scale = new BigDecimal(lcm);
             Map<String, Finding> byId = new LinkedHashMap<>();
             for (Finding f : part.findings()) {
                 Finding earlier = byId.putIfAbsent(f.id(), f);
@@ -278,79 +312,6 @@ public final class Evaluator {
             return figures();
         }
 
-        /**
-         * Checks the facts and events against what the variant declares: known names, values of the
-         * declared type, nothing dated after the evaluation date.
-         */
-        private void checkInputs() {
-            Inputs inputs = variant.inputs();
-            Map<String, Inputs.FactSpec> specs = new LinkedHashMap<>();
-            inputs.facts().forEach(f -> specs.put(f.name(), f));
-            for (Map.Entry<String, Object> fact : part.facts().entrySet()) {
-                Inputs.FactSpec spec = specs.get(fact.getKey());
-                if (spec == null) {
-                    throw partProblem("facts." + fact.getKey(), specs.isEmpty()
-                            ? scheme.id() + " " + variant.id() + " takes no facts"
-                            : "unknown fact '" + fact.getKey() + "'" + Suggestions.didYouMean(fact.getKey(), specs.keySet())
-                                    + "; " + scheme.id() + " " + variant.id() + " takes: " + String.join(", ", specs.keySet()));
-                }
-                String wrong = FactValues.problem(spec, fact.getValue());
-                if (wrong != null) {
-                    throw partProblem("facts." + fact.getKey(), wrong);
-                }
-            }
-            List<String> missing = specs.keySet().stream().filter(k -> !part.facts().containsKey(k)).toList();
-            if (!missing.isEmpty()) {
-                throw partProblem("facts", "missing " + String.join(", ", missing) + " ("
-                        + missing.stream().map(k -> specs.get(k).titleEn() + ", " + specs.get(k).type().key())
-                                .collect(Collectors.joining("; ")) + ")");
-            }
-            java.time.LocalDate evaluated = inputs.evaluationDate() == null ? null
-                    : java.time.LocalDate.parse(part.facts().get(inputs.evaluationDate()).toString());
-            if (evaluated != null) {
-                for (Inputs.FactSpec spec : inputs.facts()) {
-                    if (spec.type() == Inputs.FactSpec.Type.DATE
-                            && java.time.LocalDate.parse(part.facts().get(spec.name()).toString()).isAfter(evaluated)) {
-                        throw partProblem("facts." + spec.name(), spec.name() + " " + part.facts().get(spec.name())
-                                + " is after " + inputs.evaluationDate() + " " + evaluated + ", the day of the evaluation");
-                    }
-                }
-            }
-            Map<String, Inputs.EventSpec> types = new LinkedHashMap<>();
-            inputs.events().forEach(e -> types.put(e.type(), e));
-            for (io.github.aftersales.core.assessment.Event e : part.events()) {
-                Inputs.EventSpec spec = types.get(e.type());
-                if (spec == null) {
-                    throw new LocatedException(source, e.position(), types.isEmpty()
-                            ? part.path() + ": " + scheme.id() + " " + variant.id() + " takes no events"
-                            : "unknown event type '" + e.type() + "'" + Suggestions.didYouMean(e.type(), types.keySet())
-                                    + "; " + scheme.id() + " " + variant.id() + " counts: "
-                                    + String.join(", ", types.keySet()));
-                }
-                for (String attribute : e.attributes().keySet()) {
-                    if (!spec.attributes().contains(attribute)) {
-                        throw new LocatedException(source, e.position(), "a " + e.type() + " event has no attribute '"
-                                + attribute + "'" + (spec.attributes().isEmpty() ? ""
-                                        : "; it has: " + String.join(", ", spec.attributes())));
-                    }
-                }
-                for (String attribute : spec.attributes()) {
-                    String value = e.attributes().get(attribute);
-                    if (value == null || !(value.equals("true") || value.equals("false"))) {
-                        throw new LocatedException(source, e.position(), "a " + e.type() + " event must say "
-                                + attribute + ": true or false" + (value == null ? "" : ", not '" + value + "'"));
-                    }
-                }
-                if (evaluated != null && e.date().isAfter(evaluated)) {
-                    throw new LocatedException(source, e.position(), "a " + e.type() + " event dated " + e.date()
-                            + " is after " + inputs.evaluationDate() + " " + evaluated + ", the day of the evaluation");
-                }
-            }
-        }
-
-        private LocatedException partProblem(String where, String message) {
-            return new LocatedException(source, part.position(), part.path() + "." + where + ": " + message);
-        }
 
         /** Checks one finding against the catalog; scoring comes later. */
         private void check(Finding f) {
@@ -400,6 +361,10 @@ public final class Evaluator {
             if (f.scoreForms() > 1) {
                 throw problem(f, f.id() + " is given more than one of score, samples and percent; give one");
             }
+            if (unit instanceof Category whole && f.scoreForms() == 0) {
+                throw problem(f, whole.id() + " " + whole.title() + " is scored as a whole: give it a score of its "
+                        + text(points) + " points (a result alone does not say how many)");
+            }
             if (f.score() != null) {
                 if (f.score().signum() < 0) {
                     throw problem(f, "score of " + f.id() + " is negative: " + f.score().toPlainString());
@@ -409,20 +374,28 @@ public final class Evaluator {
                             + text(points) + " points");
                 }
             }
-            Derived derived = derive(f, points);
+            Derived derived = derive(f, points, scale);
             if (derived != null && f.result() == Conformity.NOT_CONFORM && points.signum() > 0
-                    && derived.score().compareTo(points) == 0) {
+                    && derived.scaled().compareTo(points.multiply(scale)) == 0) {
                 throw problem(f, f.id() + " is marked not conform but given its full " + text(points)
                         + " points; lower the score or mark it conform");
             }
             if (derived != null && f.result() == Conformity.CONFORM && points.signum() > 0
-                    && derived.score().signum() == 0) {
+                    && derived.scaled().signum() == 0) {
                 throw problem(f, f.id() + " is marked conform but given 0 of its " + text(points)
                         + " points; raise the score or mark it not conform");
             }
         }
 
         private ClauseResult score(Object unit, Finding f) {
+            ClauseResult r = scoreUnscaled(unit, f);
+            if (!scaled.containsKey(r.id())) {
+                scaled.put(r.id(), r.score() == null ? BigDecimal.ZERO : r.score().multiply(scale));
+            }
+            return r;
+        }
+
+        private ClauseResult scoreUnscaled(Object unit, Finding f) {
             String id = unit instanceof Clause c ? c.id() : ((Category) unit).id();
             String title = unit instanceof Clause c ? c.title() : ((Category) unit).title();
             String titleEn = unit instanceof Clause c ? c.titleEn() : ((Category) unit).titleEn();
@@ -440,9 +413,10 @@ public final class Evaluator {
                 return new ClauseResult(id, title, titleEn, points, null, f.result(), false, f.note(), f.evidence(),
                         "not applicable: excluded from the applicable total (" + policy.key() + ", " + policySource + ")");
             }
-            Derived derived = derive(f, points);
+            Derived derived = derive(f, points, scale);
             if (derived != null) {
-                return new ClauseResult(id, title, titleEn, points, derived.score(), f.result(), true, f.note(),
+                scaled.put(id, derived.scaled());
+                return new ClauseResult(id, title, titleEn, points, unscale(derived.scaled()), f.result(), true, f.note(),
                         f.evidence(), derived.how());
             }
             boolean conform = f.result() == Conformity.CONFORM;
@@ -455,21 +429,23 @@ public final class Evaluator {
             for (Category c : catalog.categories()) {
                 sum(c, 0, categories);
             }
-            BigDecimal score = BigDecimal.ZERO;
+            BigDecimal scaledScore = BigDecimal.ZERO;
             BigDecimal applicable = BigDecimal.ZERO;
             for (CategoryResult c : categories) {
                 if (c.depth() == 0 && c.points() != null) {
-                    score = score.add(c.score());
+                    scaledScore = scaledScore.add(scaledCategories.get(c.id()));
                     applicable = applicable.add(c.applicablePoints());
                 }
             }
+            BigDecimal score = unscale(scaledScore);
             if (applicable.signum() == 0) {
                 throw new LocatedException(source, part.position(), part.path() + ": every item of " + scheme.id() + " "
                         + variant.id() + " is excluded or worth 0 points: there is nothing to grade");
             }
             BigDecimal declared = catalog.totalPoints();
-            BigDecimal percent = Decimals.percent(score, applicable);
-            BigDecimal total = applicable.compareTo(declared) == 0 ? score : Decimals.scale(score, declared, applicable);
+            BigDecimal percent = Decimals.percent(scaledScore, applicable.multiply(scale));
+            BigDecimal total = applicable.compareTo(declared) == 0 ? score
+                    : Decimals.scale(scaledScore, declared, applicable.multiply(scale));
             List<ClauseResult> clauses = new ArrayList<>(outcomes.values());
             for (ClauseResult c : clauses) {
                 if (c.result() == Conformity.NOT_APPLICABLE && c.applicable()) {
@@ -492,8 +468,22 @@ public final class Evaluator {
                         + text(declared));
             }
             Measurements m = new Measurements(score, applicable, declared, total, percent, categories, Map.of(),
-                    part.facts(), part.events(), source, part);
+                    part.facts(), part.events(), source, part, new Measurements.Exact(scale, scaledScore, scaledCategories));
             Grader.Grade grade = Grader.grade(variant.grading(), m);
+            Set<String> counted = new HashSet<>();
+            variant.grading().levels().forEach(l -> l.conditions().forEach(c -> {
+                if (c instanceof io.github.aftersales.spi.Condition.OnEventCount e) {
+                    counted.add(e.eventType());
+                }
+            }));
+            for (io.github.aftersales.core.assessment.Event e : part.events()) {
+                if (!counted.contains(e.type())) {
+                    boolean surveilled = variant.surveillance() != null && variant.surveillance().seriousEvents().stream()
+                            .anyMatch(s -> s.type().equals(e.type()));
+                    reasons.add(e.type() + " on " + e.date() + " is not a condition of any level of " + scheme.id() + " "
+                            + variant.id() + (surveilled ? "; surveillance acts on it (surveil)" : ""));
+                }
+            }
             List<String> allReasons = new ArrayList<>(grade.reasons());
             allReasons.addAll(reasons);
             return new SchemeResult(scheme.id(), scheme.version(), variant.id(), variant.title(), score, applicable,
@@ -505,19 +495,19 @@ public final class Evaluator {
         private CategoryResult sum(Category c, int depth, List<CategoryResult> out) {
             int at = out.size();
             out.add(null);
-            BigDecimal score = BigDecimal.ZERO;
+            BigDecimal score = BigDecimal.ZERO; // scaled
             BigDecimal applicable = BigDecimal.ZERO;
             if (c.scoredAsWhole()) {
                 ClauseResult r = outcomes.get(c.id());
                 if (r.applicable()) {
-                    score = r.score();
+                    score = scaled.get(c.id());
                     applicable = c.points();
                 }
             } else {
                 for (Clause cl : c.clauses()) {
                     ClauseResult r = outcomes.get(cl.id());
                     if (r != null && r.points() != null && r.applicable()) {
-                        score = score.add(r.score());
+                        score = score.add(scaled.get(cl.id()));
                         applicable = applicable.add(r.points());
                     }
                 }
@@ -525,46 +515,62 @@ public final class Evaluator {
             for (Category sub : c.categories()) {
                 CategoryResult s = sum(sub, depth + 1, out);
                 if (!c.scoredAsWhole() && c.points() != null) {
-                    score = score.add(s.score());
+                    score = score.add(scaledCategories.get(sub.id()));
                     applicable = applicable.add(s.applicablePoints());
                 }
             }
-            BigDecimal percent = applicable.signum() > 0 ? Decimals.percent(score, applicable) : null;
-            CategoryResult result = new CategoryResult(c.id(), c.title(), c.titleEn(), depth,
-                    c.points() == null ? BigDecimal.ZERO : c.points(), applicable, score, percent);
+            CategoryResult result;
             if (c.points() == null) {
-                // a checklist group inside a category scored as a whole: no figures of its own
+                // a checklist group, or a checklist without points: no figures of its own
                 result = new CategoryResult(c.id(), c.title(), c.titleEn(), depth, null, null, null, null);
+            } else {
+                scaledCategories.put(c.id(), score);
+                BigDecimal percent = applicable.signum() > 0 ? Decimals.percent(score, applicable.multiply(scale)) : null;
+                result = new CategoryResult(c.id(), c.title(), c.titleEn(), depth, c.points(), applicable, unscale(score),
+                        percent);
             }
             out.set(at, result);
             return result;
         }
 
-        /** A score worked out from what the auditor gave, and how. */
-        private record Derived(BigDecimal score, String how) {
+        /** A scaled value back in points (exact when it has a decimal; else to 34 digits, for people). */
+        private BigDecimal unscale(BigDecimal value) {
+            if (scale.compareTo(BigDecimal.ONE) == 0) {
+                return value;
+            }
+            try {
+                return value.divide(scale).stripTrailingZeros();
+            } catch (ArithmeticException nonTerminating) {
+                return value.divide(scale, Decimals.QUOTIENT);
+            }
+        }
+
+        /** A score worked out from what the auditor gave (times the run's scale), and how. */
+        private record Derived(BigDecimal scaled, String how) {
         }
 
         /**
          * The score from a score given, samples (the share of samples not conforming is deducted:
-         * ZG025 6.2 c)) or a percentage (ZG025 Table 1); {@code null} when none is given.
+         * ZG025 6.2 c)) or a percentage (ZG025 Table 1), times {@code scale}; {@code null} when none is
+         * given. {@code scale} is a multiple of every sample count, so the result is exact.
          */
-        private static Derived derive(Finding f, BigDecimal points) {
+        private static Derived derive(Finding f, BigDecimal points, BigDecimal scale) {
             if (f.score() != null) {
-                return new Derived(f.score(), "score given");
+                return new Derived(f.score().multiply(scale), "score given");
             }
             if (f.samples() != null) {
                 int checked = f.samples().checked();
                 int bad = f.samples().nonConforming();
-                // a share such as 2/3 has no exact decimal: it is rounded to 4 decimals (half up) here, once,
-                // so every sum and comparison after it is exact
-                BigDecimal score = points.multiply(BigDecimal.valueOf(checked - bad))
-                        .divide(BigDecimal.valueOf(checked), 4, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
-                return new Derived(score, bad + " of " + checked + " samples not conforming: " + text(points) + " × "
-                        + (checked - bad) + "/" + checked + " = " + text(score));
+                BigDecimal perSample = scale.divide(BigDecimal.valueOf(checked)); // exact: scale is a multiple
+                BigDecimal scaledScore = points.multiply(BigDecimal.valueOf(checked - bad)).multiply(perSample);
+                BigDecimal shown = points.multiply(BigDecimal.valueOf(checked - bad))
+                        .divide(BigDecimal.valueOf(checked), Decimals.QUOTIENT);
+                return new Derived(scaledScore, bad + " of " + checked + " samples not conforming: " + text(points) + " × "
+                        + (checked - bad) + "/" + checked + " = " + text(shown));
             }
             if (f.percent() != null) {
                 BigDecimal score = points.multiply(f.percent()).movePointLeft(2).stripTrailingZeros();
-                return new Derived(score, "scored " + text(f.percent()) + " %: " + text(points) + " × "
+                return new Derived(score.multiply(scale), "scored " + text(f.percent()) + " %: " + text(points) + " × "
                         + text(f.percent()) + " % = " + text(score));
             }
             return null;

@@ -28,8 +28,9 @@ final class FactValues {
                 return value instanceof BigDecimal ? null : spec.name() + " must be a number, not " + text(value);
             case DATE:
                 try {
-                    LocalDate.parse(value.toString());
-                    return null;
+                    int year = LocalDate.parse(value.toString()).getYear();
+                    return year >= 1900 && year <= 2100 ? null
+                            : spec.name() + " must be a date between 1900 and 2100, not " + text(value);
                 } catch (DateTimeParseException e) {
                     return spec.name() + " must be a date as YYYY-MM-DD, not " + text(value);
                 }

@@ -73,9 +73,12 @@ final class Grader {
         if (condition instanceof Condition.OnFigure f) {
             return switch (f.figure()) {
                 // total = score × declared / applicable: compared as score × declared against threshold × applicable
-                case TOTAL -> quotient("total", m.total(), cmp.test(m.score().multiply(m.declared()), m.applicable()),
-                        cmp, "", pointsGap(cmp, Decimals.scale(cmp.number(), m.applicable(), m.declared()), m.score(), null));
-                case SCORE -> number("score", m.score(), cmp, needs, pointsGap(cmp, cmp.number(), m.score(), null));
+                case TOTAL -> quotient("total", m.total(),
+                        cmp.test(m.exact().scaledScore().multiply(m.declared()), m.applicable().multiply(m.exact().scale())),
+                        cmp, "", pointsGap(cmp, Decimals.scale(cmp.number(), m.applicable(), m.declared()), m.exact(),
+                                m.exact().scaledScore(), null));
+                case SCORE -> quotient("score", m.score(), cmp.test(m.exact().scaledScore(), m.exact().scale()), cmp, "",
+                        pointsGap(cmp, cmp.number(), m.exact(), m.exact().scaledScore(), null));
                 case PERCENT -> percent(m, cmp, needs);
                 case CATEGORY_PERCENT -> categories(f.category(), m, cmp, needs);
                 case PART_STARS -> partStars(m, cmp, needs);
@@ -164,10 +167,6 @@ final class Grader {
         }
     }
 
-    private static ConditionCheck number(String name, BigDecimal value, Comparison cmp, String needs, String gap) {
-        return quotient(name, value, cmp.test(value), cmp, "", gap);
-    }
-
     /**
      * A check on a figure whose exact comparison was decided by the caller; {@code shown} is only
      * for people (cut to two decimals, so a value below a threshold never prints as the threshold).
@@ -182,9 +181,10 @@ final class Grader {
 
     private static ConditionCheck percent(Measurements m, Comparison cmp, String needs) {
         // percent = score × 100 / applicable: compared as score × 100 against threshold × applicable
-        boolean holds = cmp.test(m.score().multiply(Decimals.HUNDRED), m.applicable());
-        String gap = pointsGap(cmp, Decimals.scale(cmp.number(), m.applicable(), Decimals.HUNDRED), m.score(),
-                m.applicable());
+        boolean holds = cmp.test(m.exact().scaledScore().multiply(Decimals.HUNDRED),
+                m.applicable().multiply(m.exact().scale()));
+        String gap = pointsGap(cmp, Decimals.scale(cmp.number(), m.applicable(), Decimals.HUNDRED), m.exact(),
+                m.exact().scaledScore(), m.applicable());
         return quotient("percentage", m.percent(), holds, cmp, " %", gap);
     }
 
@@ -198,12 +198,13 @@ final class Grader {
         List<String> measured = new ArrayList<>();
         for (CategoryResult c : targets) {
             measured.add(c.id() + " " + text(c.percent()) + " %");
-            if (!cmp.test(c.score().multiply(Decimals.HUNDRED), c.applicablePoints())) {
+            BigDecimal scaled = m.exact().scaledCategories().get(c.id());
+            if (!cmp.test(scaled.multiply(Decimals.HUNDRED), c.applicablePoints().multiply(m.exact().scale()))) {
                 shortfalls.add(new Shortfall("category " + c.id() + " " + c.title() + " at " + text(c.percent()) + " % ("
                         + text(c.score()) + " of " + text(c.applicablePoints()) + ") "
                         + cmp.operator().negatedSymbol() + " " + cmp.thresholdText() + " %",
-                        pointsGap(cmp, Decimals.scale(cmp.number(), c.applicablePoints(), Decimals.HUNDRED), c.score(),
-                                c.applicablePoints())));
+                        pointsGap(cmp, Decimals.scale(cmp.number(), c.applicablePoints(), Decimals.HUNDRED), m.exact(),
+                                scaled, c.applicablePoints())));
             }
         }
         String label = every ? "every category" : "category " + which;
@@ -253,12 +254,14 @@ final class Grader {
      * into points), rounded up to two decimals so the amount always suffices; {@code null} when the
      * comparison is not a lower bound or points cannot close the gap.
      */
-    private static String pointsGap(Comparison cmp, BigDecimal neededScore, BigDecimal score, BigDecimal of) {
+    private static String pointsGap(Comparison cmp, BigDecimal neededScore, Measurements.Exact exact, BigDecimal scaledScore,
+            BigDecimal of) {
         if (cmp.number() == null || (cmp.operator() != Comparison.Operator.AT_LEAST
                 && cmp.operator() != Comparison.Operator.ABOVE)) {
             return null;
         }
-        BigDecimal gap = neededScore.subtract(score);
+        // needed − score, from the exact scaled score; neededScore is itself a quotient carried far enough
+        BigDecimal gap = neededScore.multiply(exact.scale()).subtract(scaledScore).divide(exact.scale(), Decimals.QUOTIENT);
         if (gap.signum() < 0) {
             return null;
         }

@@ -20,9 +20,24 @@ import java.util.Map;
  * @param events      events the assessment states
  * @param source      the assessment file, for messages
  * @param part        the assessment part, for messages
+ * @param exact       the exact figures the comparisons use
  */
 record Measurements(
         BigDecimal score, BigDecimal applicable, BigDecimal declared, BigDecimal total, BigDecimal percent,
         List<CategoryResult> categories, Map<String, SchemeResult> parts, Map<String, Object> facts,
-        List<Event> events, String source, SchemeAssessment part) {
+        List<Event> events, String source, SchemeAssessment part, Exact exact) {
+
+    /**
+     * Scores times {@code scale} (a multiple of every sample count), so that they are exact decimals:
+     * a score is {@code scaledScore / scale}, exactly.
+     *
+     * @param scale            the scale
+     * @param scaledScore      the score times the scale
+     * @param scaledCategories each category's score times the scale, by id
+     */
+    record Exact(BigDecimal scale, BigDecimal scaledScore, Map<String, BigDecimal> scaledCategories) {
+        static Exact of(BigDecimal score) {
+            return new Exact(BigDecimal.ONE, score, Map.of());
+        }
+    }
 }

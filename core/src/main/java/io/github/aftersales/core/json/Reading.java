@@ -113,10 +113,13 @@ public final class Reading {
 
     public int integer(Located v, String what) {
         BigDecimal n = number(v, what);
+        if (n.stripTrailingZeros().scale() > 0) {
+            throw problem(v, what + " must be a whole number, not " + n.toPlainString());
+        }
         try {
             return n.intValueExact();
         } catch (ArithmeticException e) {
-            throw problem(v, what + " must be a whole number, not " + n.toPlainString());
+            throw problem(v, what + " is too large: " + n.toPlainString());
         }
     }
 

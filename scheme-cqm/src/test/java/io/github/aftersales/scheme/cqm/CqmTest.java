@@ -156,6 +156,40 @@ class CqmTest {
         assertThat(r.stars()).isEqualTo(stars);
     }
 
+    @ParameterizedTest(name = "4.1.4 at {0} of 25 → {1} stars")
+    @CsvSource({"22.5, 5", "22.49, 4", "20, 4", "19.99, 3", "17.5, 3", "17.49, 2"})
+    void eachIndicatorsShareOnItsOwn(String score, int stars) {
+        // X stays ≥ 92.49 throughout: only 4.1.4's share (90 / 80 / 70 %) decides; two stars asks no share
+        assertThat(base().score("4.1.4", score).stars()).isEqualTo(stars);
+    }
+
+    @Test
+    void eventsNoLevelCountsAreSaidToBeIgnoredByTheGrade() {
+        SchemeResult r = base().event("governmentBlacklist", "2026-05-01", "").evaluate();
+        assertThat(r.stars()).isEqualTo(5);
+        assertThat(r.reasons()).containsExactly("governmentBlacklist on 2026-05-01 is not a condition of any level of cqm"
+                + " star; surveillance acts on it (surveil)");
+    }
+
+    @Test
+    void anIndicatorNeedsAScoreNotJustAResult() {
+        Case c = base();
+        c.scores.remove("4.1.4");
+        String json = c.json().replace("\"findings\": [", "\"findings\": [{\"id\": \"4.1.4\", \"result\": \"conform\"}, ");
+        assertThatThrownBy(() -> EVALUATOR.evaluate(AssessmentReader.read(new ByteArrayInputStream(
+                json.getBytes(StandardCharsets.UTF_8)), "t.json", LocatedReader.Syntax.JSON), EvaluationOptions.DEFAULTS))
+                .hasMessageEndingWith("4.1.4 技术支持 is scored as a whole: give it a score of its 25 points (a result alone"
+                        + " does not say how many)");
+    }
+
+    @Test
+    void datesOutsideReasonAreRejected() {
+        assertThatThrownBy(() -> base().fact("operatingSince", "\"-999999999-06-01\"").evaluate())
+                .hasMessageContaining("operatingSince must be a date");
+        assertThatThrownBy(() -> base().fact("operatingSince", "\"1850-06-01\"").evaluate())
+                .hasMessageEndingWith("operatingSince must be a date between 1900 and 2100, not '1850-06-01'");
+    }
+
     @Test
     void managementAuditNotPassedGivesNoLevel() {
         SchemeResult r = base().fact("managementAudit", "\"failed\"").evaluate();
@@ -192,7 +226,7 @@ class CqmTest {
         "2026-10-15, 1", // on the day of the evaluation
     })
     void accidentWindows(String date, int stars) {
-        assertThat(base().event("responsibilityAccident", date, "").stars()).isEqualTo(stars);
+        assertThat(base().event("responsibilityAccident", date, ", \"injuryOrDeath\": false").stars()).isEqualTo(stars);
     }
 
     @ParameterizedTest(name = "negative information on {0} → {1} stars")

@@ -77,17 +77,28 @@ class SurveillanceTest {
     }
 
     @Test
-    void harmAndBlacklistAreSeriousToo() {
-        assertThat(surveil(CqmTest.base().event("customerHarm", "2026-05-01", ""), 5).decision()).isEqualTo(Action.SUSPEND);
+    void injuryOrDeathAndBlacklistAreSeriousToo() {
+        assertThat(surveil(CqmTest.base().event("responsibilityAccident", "2026-05-01", ", \"injuryOrDeath\": true"), 5).decision()).isEqualTo(Action.SUSPEND);
         assertThat(surveil(CqmTest.base().event("governmentBlacklist", "2026-05-01", ""), 5).decision())
                 .isEqualTo(Action.SUSPEND);
     }
 
     @Test
     void theSeriousEventWindowIsTwelveMonthsBothEndsIncluded() {
-        // on-site 2026-10-15: 2025-10-15 is inside, 2025-10-14 outside (then the harm is old news)
-        assertThat(surveil(CqmTest.base().event("customerHarm", "2025-10-15", ""), 5).decision()).isEqualTo(Action.SUSPEND);
-        assertThat(surveil(CqmTest.base().event("customerHarm", "2025-10-14", ""), 5).decision()).isEqualTo(Action.KEEP);
+        // on-site 2026-10-15: 2025-10-15 is inside; 2025-10-14 is outside the surveillance window, but the
+        // accident still counts for the grade (no accident in the 24 months before five stars): downgraded
+        assertThat(surveil(CqmTest.base().event("responsibilityAccident", "2025-10-15", ", \"injuryOrDeath\": true"), 5)
+                .decision()).isEqualTo(Action.SUSPEND);
+        SurveillanceResult older = surveil(CqmTest.base().event("responsibilityAccident", "2025-10-14",
+                ", \"injuryOrDeath\": true"), 5);
+        assertThat(older.decision()).isEqualTo(Action.DOWNGRADE);
+        assertThat(older.stars()).isEqualTo(4);
+        // property loss only is a responsibility accident for the grade (none allowed in the year before
+        // two stars and up: one star), not a serious event
+        SurveillanceResult property = surveil(CqmTest.base().event("responsibilityAccident", "2026-05-01",
+                ", \"injuryOrDeath\": false"), 5);
+        assertThat(property.decision()).isEqualTo(Action.DOWNGRADE);
+        assertThat(property.stars()).isEqualTo(1);
     }
 
     @Test

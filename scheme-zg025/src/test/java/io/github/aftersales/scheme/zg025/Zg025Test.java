@@ -163,6 +163,31 @@ class Zg025Test {
     }
 
     @Test
+    void thirdsOfSamplesAddUpExactlyAtABoundary() {
+        // 88 items: 3 excluded (85 applicable), 3 with 2 of 3 samples not conforming (1/3 each, exactly 1
+        // together), 32 not conforming, 50 conforming: 50 + 1 = 51 of 85 = 60 % exactly → three stars,
+        // which rounding each third to 0.3333 would have failed (50.9999 of 85)
+        List<Clause> items = ITEMS.clauses();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String id = items.get(i).id();
+            if (i < 3) {
+                out.add("{\"id\": \"" + id + "\", \"result\": \"not-applicable\", \"note\": \"不涉及\"}");
+            } else if (i < 6) {
+                out.add("{\"id\": \"" + id + "\", \"samples\": {\"checked\": 3, \"nonConforming\": 2}}");
+            } else if (i < 38) {
+                out.add("{\"id\": \"" + id + "\", \"result\": \"not-conform\"}");
+            } else {
+                out.add("{\"id\": \"" + id + "\", \"result\": \"conform\"}");
+            }
+        }
+        SchemeResult r = evaluate(assessment(zg025Part(String.join(",\n", out))));
+        assertThat(r.maxScore()).isEqualByComparingTo("85");
+        assertThat(r.score()).isEqualByComparingTo("51");
+        assertThat(r.stars()).isEqualTo(3);
+    }
+
+    @Test
     void exclusionsLeaveTheApplicableTotal() {
         // 8 items excluded, 16 lost: 64 of 80 = 80 % → seven stars (64 of 88 would be 72.7 %, five)
         String[] excluded = ITEMS.category("5.6").orElseThrow().categories().stream()
@@ -259,6 +284,41 @@ class Zg025Test {
         assertThat(zgFails.passed()).isFalse();
         assertThat(zgFails.reasons()).first().asString().startsWith("zg025 items not passed (percentage 59.98 % < 60 %"
                 + " needed for 三星级 (three stars): 0.01 more points of 88)");
+    }
+
+    @Test
+    void aCombiningPartTakesNoFactsAndNoOptions() {
+        assertThatThrownBy(() -> evaluate(assessment(gbtPart(BigDecimal.ZERO), zg025Part(zg025Findings(BigDecimal.ZERO)),
+                "{\"scheme\": \"zg025-combined\", \"facts\": {\"x\": 1}}")))
+                .hasMessageEndingWith("schemes[2].facts.x: zg025-combined combined takes no facts");
+        assertThatThrownBy(() -> evaluate(assessment(gbtPart(BigDecimal.ZERO), zg025Part(zg025Findings(BigDecimal.ZERO)),
+                "{\"scheme\": \"zg025-combined\", \"options\": {\"notApplicable\": \"full-points\"}}")))
+                .hasMessageEndingWith("zg025-combined combined combines other parts and scores no clause; options belong in"
+                        + " those parts");
+    }
+
+    @Test
+    void aPartsNonDefaultReadingIsNamedInTheCombinedResult() {
+        // GB/T 27922 with 5.2.5.5 not applicable, counted at full points on the command line
+        String gbt = gbtPart(BigDecimal.ZERO).replace("{\"id\": \"5.2.5.5\", \"score\": 2}",
+                "{\"id\": \"5.2.5.5\", \"result\": \"not-applicable\", \"note\": \"非贸易型企业\"}");
+        EvaluationResult all = evaluateAll(assessment(gbt, zg025Part(zg025Findings(BigDecimal.ZERO)),
+                "{\"scheme\": \"zg025-combined\"}"), new EvaluationOptions(NotApplicablePolicy.FULL_POINTS, false));
+        assertThat(all.results().get(2).reasons()).contains(
+                "gbt27922 form counted its not-applicable clauses as full-points, not its default prorate");
+    }
+
+    @Test
+    void itemsScoredOnSamplesOrAsAPercentage() {
+        String bad = zg025Findings(BigDecimal.ZERO).replace("{\"id\": \"5.5.2 b)\", \"result\": \"conform\"}",
+                "{\"id\": \"5.5.2 b)\", \"samples\": {\"checked\": 4, \"nonConforming\": 5}}");
+        assertThatThrownBy(() -> evaluate(assessment(zg025Part(bad))))
+                .hasMessageEndingWith("5 samples not conforming out of 4 checked: there cannot be more non-conforming"
+                        + " samples than samples");
+        // 5.6.2 b) scored 45 % (Table 1's 41–60 % band): 87.45 of 88
+        String percent = zg025Findings(BigDecimal.ZERO).replace("{\"id\": \"5.6.2 b)\", \"result\": \"conform\"}",
+                "{\"id\": \"5.6.2 b)\", \"percent\": 45}");
+        assertThat(evaluate(assessment(zg025Part(percent))).score()).isEqualByComparingTo("87.45");
     }
 
     @Test

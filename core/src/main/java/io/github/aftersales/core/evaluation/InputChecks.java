@@ -1,0 +1,96 @@
+package io.github.aftersales.core.evaluation;
+
+import io.github.aftersales.core.assessment.SchemeAssessment;
+import io.github.aftersales.core.json.LocatedException;
+import io.github.aftersales.core.json.Suggestions;
+import io.github.aftersales.spi.Inputs;
+import io.github.aftersales.spi.Scheme;
+import io.github.aftersales.spi.Variant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The facts and events of an assessment part, checked against what its variant declares. */
+final class InputChecks {
+
+    private InputChecks() {
+    }
+
+    /**
+     * Checks the facts and events against what the variant declares: known names, values of the
+     * declared type, nothing dated after the evaluation date.
+     */
+    static void check(Scheme scheme, Variant variant, SchemeAssessment part, String source) {
+        Inputs inputs = variant.inputs();
+        Map<String, Inputs.FactSpec> specs = new LinkedHashMap<>();
+        inputs.facts().forEach(f -> specs.put(f.name(), f));
+        for (Map.Entry<String, Object> fact : part.facts().entrySet()) {
+            Inputs.FactSpec spec = specs.get(fact.getKey());
+            if (spec == null) {
+                throw partProblem(part, source, "facts." + fact.getKey(), specs.isEmpty()
+                        ? scheme.id() + " " + variant.id() + " takes no facts"
+                        : "unknown fact '" + fact.getKey() + "'" + Suggestions.didYouMean(fact.getKey(), specs.keySet())
+                                + "; " + scheme.id() + " " + variant.id() + " takes: " + String.join(", ", specs.keySet()));
+            }
+            String wrong = FactValues.problem(spec, fact.getValue());
+            if (wrong != null) {
+                throw partProblem(part, source, "facts." + fact.getKey(), wrong);
+            }
+        }
+        List<String> missing = specs.keySet().stream().filter(k -> !part.facts().containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            throw partProblem(part, source, "facts", "missing " + String.join(", ", missing) + " ("
+                    + missing.stream().map(k -> specs.get(k).titleEn() + ", " + specs.get(k).type().key())
+                            .collect(Collectors.joining("; ")) + ")");
+        }
+        java.time.LocalDate evaluated = inputs.evaluationDate() == null ? null
+                : java.time.LocalDate.parse(part.facts().get(inputs.evaluationDate()).toString());
+        if (evaluated != null) {
+            for (Inputs.FactSpec spec : inputs.facts()) {
+                if (spec.type() == Inputs.FactSpec.Type.DATE
+                        && java.time.LocalDate.parse(part.facts().get(spec.name()).toString()).isAfter(evaluated)) {
+                    throw partProblem(part, source, "facts." + spec.name(), spec.name() + " " + part.facts().get(spec.name())
+                            + " is after " + inputs.evaluationDate() + " " + evaluated + ", the day of the evaluation");
+                }
+            }
+        }
+        Map<String, Inputs.EventSpec> types = new LinkedHashMap<>();
+        inputs.events().forEach(e -> types.put(e.type(), e));
+        for (io.github.aftersales.core.assessment.Event e : part.events()) {
+            Inputs.EventSpec spec = types.get(e.type());
+            if (spec == null) {
+                throw new LocatedException(source, e.position(), types.isEmpty()
+                        ? part.path() + ": " + scheme.id() + " " + variant.id() + " takes no events"
+                        : "unknown event type '" + e.type() + "'" + Suggestions.didYouMean(e.type(), types.keySet())
+                                + "; " + scheme.id() + " " + variant.id() + " counts: "
+                                + String.join(", ", types.keySet()));
+            }
+            for (String attribute : e.attributes().keySet()) {
+                if (!spec.attributes().contains(attribute)) {
+                    throw new LocatedException(source, e.position(), "a " + e.type() + " event has no attribute '"
+                            + attribute + "'" + (spec.attributes().isEmpty() ? ""
+                                    : "; it has: " + String.join(", ", spec.attributes())));
+                }
+            }
+            for (String attribute : spec.attributes()) {
+                String value = e.attributes().get(attribute);
+                if (value == null || !(value.equals("true") || value.equals("false"))) {
+                    throw new LocatedException(source, e.position(), "a " + e.type() + " event must say "
+                            + attribute + ": true or false" + (value == null ? "" : ", not '" + value + "'"));
+                }
+            }
+            if (evaluated != null && e.date().isAfter(evaluated)) {
+                throw new LocatedException(source, e.position(), "a " + e.type() + " event dated " + e.date()
+                        + " is after " + inputs.evaluationDate() + " " + evaluated + ", the day of the evaluation");
+            }
+        }
+    }
+
+    private static LocatedException partProblem(SchemeAssessment part, String source, String where, String message) {
+        io.github.aftersales.core.json.Located.Position at = where.startsWith("facts.")
+                ? part.factPositions().getOrDefault(where.substring("facts.".length()), part.position())
+                : part.position();
+        return new LocatedException(source, at, part.path() + "." + where + ": " + message);
+    }
+}
