@@ -38,6 +38,9 @@ public final class AssessmentReader {
             "id", "result", "score", "samples", "percent", "note", "evidence",
             "row", "title", "titleEn", "points", "requiredEvidence", "asksApplicability", "checklistOf");
 
+    /** The largest assessment file read: far above any real form (a few hundred KiB), far below memory. */
+    public static final long MAX_FILE_BYTES = 32L << 20;
+
     private AssessmentReader() {
     }
 
@@ -46,6 +49,17 @@ public final class AssessmentReader {
         String source = file.toString();
         if (Files.isDirectory(file)) {
             throw new LocatedException(source, null, "is a directory, not an assessment file");
+        }
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new LocatedException(source, null, "is " + (size >> 20) + " MiB; an assessment file is at most "
+                        + (MAX_FILE_BYTES >> 20) + " MiB");
+            }
+        } catch (NoSuchFileException e) {
+            throw new LocatedException(source, null, "no such file");
+        } catch (IOException e) {
+            throw new LocatedException(source, null, "cannot be read: " + e.getMessage());
         }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, source, syntaxOf(file));

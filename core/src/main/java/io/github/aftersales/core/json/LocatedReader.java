@@ -124,6 +124,10 @@ public final class LocatedReader {
             // Jackson does not expand aliases; refusing them also rules out alias bombs
             throw new ParseException(pos, "YAML aliases (*" + p.getText() + ") are not supported here: write the value out");
         }
+        if (p instanceof YAMLParser yaml && yaml.getTypeId() != null) {
+            // nothing is ever built from a tag, but a tag asking for a type is not an assessment
+            throw new ParseException(pos, "YAML tags (" + yaml.getTypeId() + ") are not supported here");
+        }
         switch (t) {
             case START_OBJECT: {
                 Map<String, Located> members = new LinkedHashMap<>();
@@ -177,6 +181,9 @@ public final class LocatedReader {
     private static java.math.BigDecimal number(JsonParser p, Located.Position pos) throws IOException, ParseException {
         String text = p.getText();
         if (!PLAIN_NUMBER.matcher(text).matches()) {
+            if (text.toLowerCase(java.util.Locale.ROOT).matches("[-+]?\\.(nan|inf)")) {
+                throw new ParseException(pos, "NaN and Infinity are not numbers here (" + text + ")");
+            }
             // YAML 1.1 reads 016 as octal 14, 0x10 as 16, 1_0 as 10: refuse rather than reread
             throw new ParseException(pos, "write the number " + text + " in plain decimals (YAML would read it as "
                     + p.getDecimalValue().toPlainString() + ")");
