@@ -286,6 +286,25 @@ class GradingPropertiesTest {
         }
     }
 
+    @Property(tries = 2000)
+    void aResultSerialisedAndReadBackSaysTheSame(@ForAll("zg025") Filling f) throws IOException {
+        SchemeResult r = evaluate(f);
+        com.fasterxml.jackson.databind.JsonNode back = JSON.readTree(JSON.writeValueAsString(
+                io.github.aftersales.app.output.JsonReport.scheme(r)));
+        assertThat(back.get("stars").asInt()).isEqualTo(r.stars());
+        assertThat(back.get("passed").asBoolean()).isEqualTo(r.passed());
+        assertThat(back.get("grade").asText()).isEqualTo(r.grade());
+        assertThat(back.get("score").decimalValue()).isEqualByComparingTo(
+                io.github.aftersales.core.evaluation.Decimals.shown(r.score()));
+        assertThat(back.get("maxScore").decimalValue()).isEqualByComparingTo(r.maxScore());
+        List<String> lost = new ArrayList<>();
+        back.get("lostPoints").forEach(c -> lost.add(c.get("id").asText()));
+        assertThat(lost).isEqualTo(r.lostPoints().stream().map(ClauseResult::id).toList());
+        List<String> reasons = new ArrayList<>();
+        back.get("reasons").forEach(x -> reasons.add(x.asText()));
+        assertThat(reasons).isEqualTo(r.reasons());
+    }
+
     // ---- shared checks ----------------------------------------------------------------------------
 
     @Provide
