@@ -204,8 +204,9 @@ class PluginTest {
         assertThat(r.out()).contains("四星级");
         assertThat(r.clean()).isTrue();
         CliRun alone = run("evaluate", assessment.toString());
-        assertThat(alone.err()).contains("error: scheme flaky failed while evaluating: flaky is broken (plugin "
-                + jar.toAbsolutePath() + ")");
+        assertThat(alone.err()).isEqualTo("error: " + assessment + ": scheme flaky failed while evaluating: flaky is"
+                + " broken (plugin " + jar.toAbsolutePath() + ")" + System.lineSeparator());
+        assertThat(alone.exit()).isEqualTo(ExitCode.SCHEME);
     }
 
     @Test

@@ -10,13 +10,17 @@ import io.github.aftersales.core.evaluation.EvaluationOptions;
 import io.github.aftersales.core.evaluation.EvaluationResult;
 import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.core.evaluation.SchemeFailureException;
-import io.github.aftersales.core.json.LocatedException;
+import io.github.aftersales.core.registry.SchemeRegistry;
 import io.github.aftersales.spi.NotApplicablePolicy;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.github.aftersales.app.output.BatchSummary;
+import io.github.aftersales.app.output.Pipeline;
+import io.github.aftersales.app.output.Progress;
+import io.github.aftersales.app.output.Sink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,18 +35,22 @@ import picocli.CommandLine.Spec;
 public final class EvaluateCommand implements Callable<Integer> {
 
     /** The output formats. */
-    public enum Format { text, json }
+    public enum Format { text, json, ndjson, summary }
 
     private final Evaluator evaluator;
+    private final SchemeRegistry registry;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Assessment files.")
-    List<Path> files;
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Assessment files (JSON, or YAML for .yaml/.yml), directories (read recursively), NDJSON files"
+                    + " (.ndjson/.jsonl: one assessment a line), or - for NDJSON on standard input.")
+    List<String> files;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
+            description = "text, json, ndjson (one result a line, streamed) or summary (counts, grade distribution,"
+                    + " pass rate, clauses losing points most often) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--not-applicable", paramLabel = "READING",
@@ -62,52 +70,76 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite the output file if it exists.")
     boolean force;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Evaluate on N threads (default: the number of cores).")
+    Integer threads;
+
     @Inject
-    EvaluateCommand(Evaluator evaluator) {
+    EvaluateCommand(Evaluator evaluator, SchemeRegistry registry) {
         this.evaluator = evaluator;
+        this.registry = registry;
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (output != null) {
-            for (Path file : files) {
-                if (sameFile(file, output)) {
+            for (String file : files) {
+                if (!file.equals("-") && sameFile(Path.of(file), output)) {
                     throw new UserException(ExitCode.OUTPUT, output + ": is an input file; input files are never"
                             + " overwritten, choose another output file");
                 }
             }
         }
-        EvaluationOptions options = new EvaluationOptions(notApplicable,
-                missingAsZero);
-        List<EvaluationResult> results = new ArrayList<>();
-        int exit = ExitCode.OK;
-        for (Path file : files) {
-            try {
-                results.add(evaluator.evaluate(AssessmentReader.read(file), options));
-            } catch (LocatedException | SchemeFailureException e) {
-                if (files.size() == 1) {
-                    throw e;
+        EvaluationOptions options = new EvaluationOptions(notApplicable, missingAsZero);
+        BatchSummary summary = new BatchSummary();
+        List<EvaluationResult> kept = new ArrayList<>();
+        int[] exit = {ExitCode.OK};
+        StringBuilder text = new StringBuilder();
+        try (Sink sink = Sink.open(output, force, format == Format.ndjson, spec.commandLine().getOut());
+             Progress progress = Progress.start(spec.commandLine().getErr())) {
+            int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+            Pipeline.run(files, System.in, evaluator, options, workers, outcome -> {
+                if (outcome.error() != null) {
+                    exit[0] = Math.max(exit[0], outcome.error() instanceof SchemeFailureException
+                            ? ExitCode.SCHEME : ExitCode.INPUT);
+                    String message = outcome.error() instanceof SchemeFailureException f
+                            ? outcome.source() + ": " + f.getMessage() + " (" + origin(f.scheme()) + ")"
+                            : outcome.error().getMessage();
+                    spec.commandLine().getErr().println("error: " + message);
+                    if (Boolean.TRUE.equals(spec.root().findOption("--debug").getValue())) {
+                        outcome.error().printStackTrace(spec.commandLine().getErr());
+                    }
+                    summary.reject(message);
+                } else {
+                    EvaluationResult r = outcome.result();
+                    summary.add(r);
+                    switch (format) {
+                        case ndjson -> sink.line(Output.compactJson(JsonReport.assessment(r)));
+                        case json -> kept.add(r);
+                        case text -> {
+                            if (text.length() > 0) {
+                                text.append("\n").append("─".repeat(60)).append("\n\n");
+                            }
+                            text.append(TextReport.of(r));
+                        }
+                        case summary -> { }
+                    }
                 }
-                spec.commandLine().getErr().println("error: " + (e instanceof SchemeFailureException
-                        ? file + ": " : "") + e.getMessage());
-                exit = Math.max(exit, e instanceof SchemeFailureException ? ExitCode.SCHEME : ExitCode.INPUT);
+                progress.tick(summary.evaluated(), summary.rejected());
+            });
+            switch (format) {
+                case json -> sink.all(Output.json(JsonReport.of(kept)));
+                case text -> sink.all(text.toString());
+                case summary -> sink.all(summary.text());
+                case ndjson -> { }
             }
+            sink.commit();
         }
-        String text;
-        if (format == Format.json) {
-            text = Output.json(JsonReport.of(results));
-        } else {
-            StringBuilder b = new StringBuilder();
-            for (EvaluationResult r : results) {
-                if (b.length() > 0) {
-                    b.append("\n").append("─".repeat(60)).append("\n\n");
-                }
-                b.append(TextReport.of(r));
-            }
-            text = b.toString();
-        }
-        Output.write(text, output, force, spec.commandLine().getOut());
-        return exit;
+        return exit[0];
+    }
+
+    private String origin(String scheme) {
+        return registry.installed().stream().filter(i -> i.scheme().id().equals(scheme))
+                .map(SchemeRegistry.Installed::origin).findFirst().orElse("unknown origin");
     }
 
     static boolean sameFile(Path a, Path b) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Scores organisations against after-sales service certification schemes and gives their star grade.",
-        subcommands = {SchemesCommand.class, TemplateCommand.class, EvaluateCommand.class, SurveilCommand.class},
+        subcommands = {SchemesCommand.class, TemplateCommand.class, EvaluateCommand.class, SurveilCommand.class,
+            GenerateCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   done (an assessment was evaluated, whatever its grade)",

@@ -27,15 +27,19 @@ public final class JsonReport {
     public static ObjectNode of(List<EvaluationResult> results) {
         ObjectNode root = NODES.objectNode();
         ArrayNode assessments = root.putArray("assessments");
-        for (EvaluationResult r : results) {
-            ObjectNode a = assessments.addObject();
-            a.put("source", r.source());
-            a.put("organisation", r.organisation());
-            a.put("date", r.date());
-            ArrayNode schemes = a.putArray("schemes");
-            r.results().forEach(s -> schemes.add(scheme(s)));
-        }
+        results.forEach(r -> assessments.add(assessment(r)));
         return root;
+    }
+
+    /** One assessment's results: an item of {@code assessments}, and one line of NDJSON output. */
+    public static ObjectNode assessment(EvaluationResult r) {
+        ObjectNode a = NODES.objectNode();
+        a.put("source", r.source());
+        a.put("organisation", r.organisation());
+        a.put("date", r.date());
+        ArrayNode schemes = a.putArray("schemes");
+        r.results().forEach(s -> schemes.add(scheme(s)));
+        return a;
     }
 
     /** One scheme's result, as in the evaluate result. */

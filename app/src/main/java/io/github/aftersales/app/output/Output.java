@@ -43,6 +43,17 @@ public final class Output {
         }
     }
 
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+
+    /** One line of JSON (for NDJSON). */
+    public static String compactJson(JsonNode node) {
+        try {
+            return COMPACT.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String yaml(JsonNode node) {
         try {
             return YAML.writeValueAsString(node);

@@ -79,9 +79,15 @@ public final class AssessmentReader {
 
     /** Reads from a stream; {@code source} names it in messages. */
     public static Assessment read(InputStream in, String source, LocatedReader.Syntax syntax) throws IOException {
+        return read(in, source, syntax, 0);
+    }
+
+    /** Reads one line of an NDJSON file: {@code lineOffset} lines come before it, so messages name its line. */
+    public static Assessment read(InputStream in, String source, LocatedReader.Syntax syntax, int lineOffset)
+            throws IOException {
         Located root;
         try {
-            root = LocatedReader.read(in, syntax);
+            root = LocatedReader.read(in, syntax, lineOffset);
         } catch (LocatedReader.ParseException e) {
             throw new LocatedException(source, e.position(), e.getMessage());
         }

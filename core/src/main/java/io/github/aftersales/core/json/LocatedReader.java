@@ -59,6 +59,26 @@ public final class LocatedReader {
      * @throws ParseException with the line and column of the first syntax error
      */
     public static Located read(InputStream in, Syntax syntax) throws IOException, ParseException {
+        return read(in, syntax, 0);
+    }
+
+    /**
+     * Reads one document whose first line is line {@code 1 + lineOffset} of its file (a line of an
+     * NDJSON file), so positions name the file's line.
+     */
+    public static Located read(InputStream in, Syntax syntax, int lineOffset) throws IOException, ParseException {
+        LINE_OFFSET.set(lineOffset);
+        try {
+            return readDocument(in, syntax);
+        } finally {
+            LINE_OFFSET.remove();
+        }
+    }
+
+    /** The line offset of the document being read on this thread (positions are made deep in the parse). */
+    private static final ThreadLocal<Integer> LINE_OFFSET = ThreadLocal.withInitial(() -> 0);
+
+    private static Located readDocument(InputStream in, Syntax syntax) throws IOException, ParseException {
         JsonFactory factory = syntax == Syntax.YAML ? YAML : JSON;
         try (JsonParser p = factory.createParser(in)) {
             JsonToken first = p.nextToken();
@@ -108,6 +128,7 @@ public final class LocatedReader {
                 || line.contains("Non-standard token '-Infinity'") || line.contains("Non-standard token '+Infinity'")) {
             return "NaN and Infinity are not numbers here";
         }
+        line = line.replaceAll(" ?\\(start marker at \\[Source: .*?\\]\\)", "");
         int advice = line.indexOf(": was expecting");
         line = line.replaceAll(" *\\(for [A-Za-z.]+ at .*?\\)", "");
         int hint = line.indexOf("; enable ");
@@ -198,7 +219,7 @@ public final class LocatedReader {
     }
 
     private static Located.Position position(JsonLocation loc) {
-        return new Located.Position(loc.getLineNr(), loc.getColumnNr());
+        return new Located.Position(loc.getLineNr() + LINE_OFFSET.get(), loc.getColumnNr());
     }
 
     /** A syntax error, with where it is. */

@@ -1,0 +1,81 @@
+package io.github.aftersales.app.commands;
+
+import io.github.aftersales.app.ExitCode;
+import io.github.aftersales.app.UserException;
+import io.github.aftersales.app.output.Output;
+import io.github.aftersales.app.output.Sink;
+import io.github.aftersales.core.generate.Generator;
+import io.github.aftersales.core.registry.Messages;
+import io.github.aftersales.spi.Scheme;
+import io.github.aftersales.spi.Variant;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code generate}: realistic random assessments, NDJSON, for load tests and benchmarks. */
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Write N realistic random assessments of a scheme as NDJSON (one a line), valid input for"
+                + " 'evaluate': most items conform, some lose part of their points, a few fail, some are excluded or"
+                + " scored on samples, so the grades spread as in a real book. The same seed gives the same output."})
+public final class GenerateCommand implements Callable<Integer> {
+
+    private final Map<String, Scheme> schemes;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scheme", required = true, paramLabel = "ID", description = "Scheme id (see 'schemes').")
+    String schemeId;
+
+    @Option(names = "--variant", paramLabel = "V", description = "Variant id; default: the scheme's first variant.")
+    String variantId;
+
+    @Option(names = "--count", required = true, paramLabel = "N", description = "How many assessments.")
+    long count;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--force", description = "Overwrite the output file if it exists.")
+    boolean force;
+
+    @Inject
+    GenerateCommand(Map<String, Scheme> schemes) {
+        this.schemes = schemes;
+    }
+
+    @Override
+    public Integer call() {
+        if (count < 0) {
+            throw new UserException(ExitCode.USAGE, "--count must not be negative: " + count);
+        }
+        Scheme scheme = schemes.get(schemeId);
+        if (scheme == null) {
+            throw new UserException(ExitCode.USAGE, Messages.unknownScheme(schemeId, schemes.keySet()));
+        }
+        Variant variant = variantId == null ? scheme.defaultVariant() : scheme.variant(variantId).orElseThrow(() ->
+                new UserException(ExitCode.USAGE, Messages.unknownVariant(scheme, variantId)));
+        Generator generator;
+        try {
+            generator = new Generator(scheme, variant, id -> Optional.ofNullable(schemes.get(id)), seed);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
+        try (Sink sink = Sink.open(output, force, true, spec.commandLine().getOut())) {
+            for (long i = 0; i < count; i++) {
+                sink.line(Output.compactJson(generator.next()));
+            }
+            sink.commit();
+        }
+        return ExitCode.OK;
+    }
+}

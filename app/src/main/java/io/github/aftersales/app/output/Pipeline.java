@@ -1,0 +1,82 @@
+package io.github.aftersales.app.output;
+
+import io.github.aftersales.core.batch.BatchReader;
+import io.github.aftersales.core.evaluation.EvaluationOptions;
+import io.github.aftersales.core.evaluation.EvaluationResult;
+import io.github.aftersales.core.evaluation.Evaluator;
+import io.github.aftersales.core.evaluation.SchemeFailureException;
+import io.github.aftersales.core.json.LocatedException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Reads assessments one at a time, evaluates them on several threads, and hands the outcomes on in
+ * the order they were read. At most a small window of assessments is in flight, so memory stays
+ * flat however many are read.
+ */
+public final class Pipeline {
+
+    /** One assessment's outcome: a result, or the error that stopped it. */
+    public record Outcome(String source, EvaluationResult result, RuntimeException error) {
+    }
+
+    private Pipeline() {
+    }
+
+    public static void run(List<String> inputs, InputStream stdin, Evaluator evaluator, EvaluationOptions options,
+            int workers, Consumer<Outcome> sink) throws InterruptedException {
+        if (workers <= 1) {
+            BatchReader.read(inputs, stdin, entry -> sink.accept(evaluate(entry, evaluator, options)));
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "evaluate");
+            t.setDaemon(true);
+            return t;
+        });
+        Deque<Future<Outcome>> window = new ArrayDeque<>();
+        int most = workers * 8;
+        try {
+            BatchReader.read(inputs, stdin, entry -> {
+                window.add(pool.submit(() -> evaluate(entry, evaluator, options)));
+                while (window.size() > most) {
+                    sink.accept(take(window));
+                }
+            });
+            while (!window.isEmpty()) {
+                sink.accept(take(window));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Outcome take(Deque<Future<Outcome>> window) {
+        try {
+            return window.poll().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static Outcome evaluate(BatchReader.Entry entry, Evaluator evaluator, EvaluationOptions options) {
+        if (entry.error() != null) {
+            return new Outcome(entry.error().source(), null, entry.error());
+        }
+        try {
+            return new Outcome(entry.assessment().source(), evaluator.evaluate(entry.assessment(), options), null);
+        } catch (LocatedException | SchemeFailureException e) {
+            return new Outcome(entry.assessment().source(), null, e);
+        }
+    }
+}
