@@ -73,10 +73,16 @@ public final class Pipeline {
         if (entry.error() != null) {
             return new Outcome(entry.error().source(), null, entry.error());
         }
+        io.github.aftersales.core.assessment.Assessment assessment;
         try {
-            return new Outcome(entry.assessment().source(), evaluator.evaluate(entry.assessment(), options), null);
+            assessment = entry.assessment(); // parsed here, on the evaluating thread
+        } catch (LocatedException e) {
+            return new Outcome(e.source(), null, e);
+        }
+        try {
+            return new Outcome(assessment.source(), evaluator.evaluate(assessment, options), null);
         } catch (LocatedException | SchemeFailureException e) {
-            return new Outcome(entry.assessment().source(), null, e);
+            return new Outcome(assessment.source(), null, e);
         }
     }
 }

@@ -156,7 +156,7 @@ public final class AssessmentReader {
         }
         return new SchemeAssessment(r.requiredString(o, "scheme"), r.optionalString(o, "variant").orElse(null),
                 r.optionalString(o, "schemeVersion").orElse(null), policy, missingAsZero, findings, facts, factPositions,
-                events, o.position(), o.path());
+                events, o.position(), o.where());
     }
 
     private static Finding finding(Reading r, Located node) {
@@ -178,7 +178,7 @@ public final class AssessmentReader {
         List<String> evidence = r.optional(o, "evidence").map(v -> r.stringList(v, "'evidence'")).orElse(List.of());
         BigDecimal points = o.has("points") ? r.number(o.get("points"), "'points'") : null;
         return new Finding(id, result, score, samples, percent, r.optionalString(o, "note").orElse(null), evidence, points,
-                o.position(), o.path());
+                o.position(), o.where());
     }
 
     private static Finding.Samples samples(Reading r, Located v) {

@@ -19,11 +19,11 @@ import java.util.List;
  * @param evidence       references to the evidence seen
  * @param declaredPoints the points the file says the clause has (a template carries them), or {@code null}
  * @param position       where the finding is in the file
- * @param path           its path in the file
+ * @param where          where it is in the file (its path, for messages)
  */
 public record Finding(
         String id, Conformity result, BigDecimal score, Samples samples, BigDecimal percent, String note, List<String> evidence,
-        BigDecimal declaredPoints, Located.Position position, String path) {
+        BigDecimal declaredPoints, Located.Position position, Located.Where where) {
 
     public Finding {
         requireNonNull(id, "id is null");
@@ -45,5 +45,10 @@ public record Finding(
      * ({@code 0 <= nonConforming <= checked}, {@code checked >= 1}).
      */
     public record Samples(int checked, int nonConforming) {
+    }
+
+    /** Its path in the file, e.g. {@code schemes[0]}, for messages. */
+    public String path() {
+        return where.toString();
     }
 }

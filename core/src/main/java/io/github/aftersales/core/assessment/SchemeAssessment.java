@@ -21,12 +21,12 @@ import java.util.Map;
  * @param factPositions where each fact is in the file
  * @param events        dated events
  * @param position      where the part starts in the file
- * @param path          its path in the file, e.g. {@code schemes[0]}
+ * @param where         where it is in the file (its path, for messages)
  */
 public record SchemeAssessment(
         String scheme, String variant, String schemeVersion, NotApplicablePolicy notApplicable, boolean missingAsZero,
         List<Finding> findings, Map<String, Object> facts, Map<String, Located.Position> factPositions, List<Event> events,
-        Located.Position position, String path) {
+        Located.Position position, Located.Where where) {
 
     public SchemeAssessment {
         requireNonNull(scheme, "scheme is null");
@@ -34,5 +34,10 @@ public record SchemeAssessment(
         facts = Map.copyOf(facts);
         factPositions = Map.copyOf(factPositions);
         events = List.copyOf(events);
+    }
+
+    /** Its path in the file, e.g. {@code schemes[0]}, for messages. */
+    public String path() {
+        return where.toString();
     }
 }

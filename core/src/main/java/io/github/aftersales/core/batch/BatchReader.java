@@ -4,9 +4,7 @@ import io.github.aftersales.core.assessment.Assessment;
 import io.github.aftersales.core.assessment.AssessmentReader;
 import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.core.json.LocatedReader;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,8 +24,18 @@ public final class BatchReader {
     /** The longest NDJSON line read: one assessment, far above any real form. */
     public static final int MAX_LINE_BYTES = 32 << 20;
 
-    /** What was read: an assessment, or the error naming where it went wrong. */
-    public record Entry(Assessment assessment, LocatedException error) {
+    /**
+     * What was read: an assessment still to be parsed (so parsing can run on the thread that
+     * evaluates it), or the error naming where reading went wrong.
+     */
+    public record Entry(java.util.function.Supplier<Assessment> parse, LocatedException error) {
+        /** Parses the assessment; throws the {@link LocatedException} that names the place when it cannot. */
+        public Assessment assessment() {
+            if (error != null) {
+                throw error;
+            }
+            return parse.get();
+        }
     }
 
     private BatchReader() {
@@ -80,58 +88,90 @@ public final class BatchReader {
             }
             return;
         }
-        try {
-            sink.accept(new Entry(AssessmentReader.read(path), null));
-        } catch (LocatedException e) {
-            sink.accept(new Entry(null, e));
-        }
+        sink.accept(new Entry(() -> AssessmentReader.read(path), null));
     }
 
     /** One assessment a line; blank lines are skipped; a line too long is reported and skipped. */
-    static void ndjson(InputStream raw, String source, Consumer<Entry> sink) {
-        InputStream in = raw instanceof BufferedInputStream ? raw : new BufferedInputStream(raw, 1 << 16);
-        ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+    static void ndjson(InputStream in, String source, Consumer<Entry> sink) {
+        byte[] chunk = new byte[1 << 16];
+        byte[] line = new byte[1 << 13];
+        int length = 0;
+        boolean tooLong = false;
         int lineNumber = 0;
         try {
-            while (true) {
-                line.reset();
-                boolean tooLong = false;
-                int b;
-                while ((b = in.read()) != -1 && b != '\n') {
-                    if (line.size() < MAX_LINE_BYTES) {
-                        line.write(b);
-                    } else {
-                        tooLong = true; // keep reading to the end of the line, keep nothing
+            int n;
+            while ((n = in.read(chunk)) != -1) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] != '\n') {
+                        continue;
                     }
-                }
-                if (b == -1 && line.size() == 0 && !tooLong) {
-                    return;
-                }
-                lineNumber++;
-                if (tooLong) {
-                    sink.accept(new Entry(null, new LocatedException(source, new io.github.aftersales.core.json.Located
-                            .Position(lineNumber, 1), "the line is longer than " + (MAX_LINE_BYTES >> 20)
-                                    + " MiB; one assessment a line is far less")));
-                } else if (!isBlank(line)) {
-                    try {
-                        sink.accept(new Entry(AssessmentReader.read(new ByteArrayInputStream(line.toByteArray()), source,
-                                LocatedReader.Syntax.JSON, lineNumber - 1), null));
-                    } catch (LocatedException e) {
-                        sink.accept(new Entry(null, e));
+                    // append chunk[from, i) and end the line
+                    int take = i - from;
+                    if (!tooLong && length + take > MAX_LINE_BYTES) {
+                        tooLong = true;
                     }
+                    if (!tooLong) {
+                        line = ensure(line, length + take);
+                        System.arraycopy(chunk, from, line, length, take);
+                        length += take;
+                    }
+                    emit(source, ++lineNumber, line, length, tooLong, sink);
+                    line = length > (1 << 20) ? new byte[1 << 13] : line; // do not keep a huge buffer
+                    length = 0;
+                    tooLong = false;
+                    from = i + 1;
                 }
-                if (b == -1) {
-                    return;
+                int rest = n - from;
+                if (!tooLong && length + rest > MAX_LINE_BYTES) {
+                    tooLong = true; // keep reading to the end of the line, keep nothing
                 }
+                if (!tooLong) {
+                    line = ensure(line, length + rest);
+                    System.arraycopy(chunk, from, line, length, rest);
+                    length += rest;
+                }
+            }
+            if (length > 0 || tooLong) {
+                emit(source, ++lineNumber, line, length, tooLong, sink);
             }
         } catch (IOException e) {
             sink.accept(new Entry(null, new LocatedException(source, null, "cannot be read: " + e.getMessage())));
         }
     }
 
-    private static boolean isBlank(ByteArrayOutputStream line) {
-        byte[] bytes = line.toByteArray();
-        for (byte x : bytes) {
+    private static byte[] ensure(byte[] buffer, int needed) {
+        if (needed <= buffer.length) {
+            return buffer;
+        }
+        return java.util.Arrays.copyOf(buffer, Math.max(needed, Math.min(MAX_LINE_BYTES, buffer.length * 2)));
+    }
+
+    private static void emit(String source, int lineNumber, byte[] line, int length, boolean tooLong,
+            Consumer<Entry> sink) {
+        if (tooLong) {
+            sink.accept(new Entry(null, new LocatedException(source, new io.github.aftersales.core.json.Located
+                    .Position(lineNumber, 1), "the line is longer than " + (MAX_LINE_BYTES >> 20)
+                            + " MiB; one assessment a line is far less")));
+            return;
+        }
+        if (isBlank(line, length)) {
+            return;
+        }
+        byte[] copy = java.util.Arrays.copyOf(line, length);
+        sink.accept(new Entry(() -> {
+            try {
+                return AssessmentReader.read(new ByteArrayInputStream(copy), source, LocatedReader.Syntax.JSON,
+                        lineNumber - 1);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, null));
+    }
+
+    private static boolean isBlank(byte[] line, int length) {
+        for (int i = 0; i < length; i++) {
+            byte x = line[i];
             if (x != ' ' && x != '\t' && x != '\r') {
                 return false;
             }

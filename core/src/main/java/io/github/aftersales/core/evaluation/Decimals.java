@@ -5,13 +5,13 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Decimal arithmetic for scores. Sums are exact; a quotient (a percentage, a prorated total) is
- * carried to 34 significant digits, far beyond any difference a threshold could meet, and is only
- * shortened for display.
+ * Decimal arithmetic for scores. Sums are exact and every comparison with a threshold is made
+ * exactly (by cross-multiplying, in the grader); a quotient (a percentage, a prorated total) is
+ * only for people: carried to 16 significant digits and cut to two decimals for display.
  */
 public final class Decimals {
 
-    static final MathContext QUOTIENT = MathContext.DECIMAL128;
+    static final MathContext QUOTIENT = MathContext.DECIMAL64;
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Decimals() {

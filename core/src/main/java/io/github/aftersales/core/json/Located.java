@@ -3,7 +3,6 @@ package io.github.aftersales.core.json;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +15,52 @@ public sealed interface Located permits Located.Obj, Located.Arr, Located.Scalar
     /** Where the value starts. */
     Position position();
 
+    /** Where the value is from the root, built into a path only when a message needs it. */
+    Where where();
+
     /** The path from the root, e.g. {@code schemes[0].findings[3].score}. Empty for the root. */
-    String path();
+    default String path() {
+        return where().toString();
+    }
+
+    /**
+     * A place in the tree: its parent and its key or index. The path string is built only on demand,
+     * because most values never appear in a message.
+     */
+    final class Where {
+        /** The root. */
+        public static final Where ROOT = new Where(null, null, -1);
+
+        private final Where parent;
+        private final String key;
+        private final int index;
+
+        private Where(Where parent, String key, int index) {
+            this.parent = parent;
+            this.key = key;
+            this.index = index;
+        }
+
+        public Where key(String name) {
+            return new Where(this, name, -1);
+        }
+
+        public Where index(int i) {
+            return new Where(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "";
+            }
+            String up = parent.toString();
+            if (key == null) {
+                return up + "[" + index + "]";
+            }
+            return up.isEmpty() ? key : up + "." + key;
+        }
+    }
 
     /** What kind of value this is, for messages ("an object", "a number"). */
     String kind();
@@ -31,11 +74,12 @@ public sealed interface Located permits Located.Obj, Located.Arr, Located.Scalar
     }
 
     /** An object, its members in document order. */
-    record Obj(Position position, String path, Map<String, Located> members, Map<String, Position> keyPositions)
+    record Obj(Position position, Where where, Map<String, Located> members, Map<String, Position> keyPositions)
             implements Located {
+        /** The maps are the reader's own, handed over: wrapped, not copied (a tree is read by the thousand). */
         public Obj {
-            members = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(members));
-            keyPositions = Map.copyOf(keyPositions);
+            members = java.util.Collections.unmodifiableMap(members);
+            keyPositions = java.util.Collections.unmodifiableMap(keyPositions);
         }
 
         @Override
@@ -54,9 +98,9 @@ public sealed interface Located permits Located.Obj, Located.Arr, Located.Scalar
     }
 
     /** An array. */
-    record Arr(Position position, String path, List<Located> items) implements Located {
+    record Arr(Position position, Where where, List<Located> items) implements Located {
         public Arr {
-            items = List.copyOf(items);
+            items = java.util.Collections.unmodifiableList(items);
         }
 
         @Override
@@ -69,7 +113,7 @@ public sealed interface Located permits Located.Obj, Located.Arr, Located.Scalar
      * A scalar: {@link String}, {@link BigDecimal} (every number, read exactly), {@link Boolean}, or
      * {@code null}.
      */
-    record Scalar(Position position, String path, Object value) implements Located {
+    record Scalar(Position position, Where where, Object value) implements Located {
         public Scalar {
             requireNonNull(position, "position is null");
             if (value != null && !(value instanceof String || value instanceof BigDecimal

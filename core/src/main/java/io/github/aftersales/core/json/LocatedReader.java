@@ -85,7 +85,7 @@ public final class LocatedReader {
             if (first == null) {
                 throw new ParseException(new Located.Position(1, 1), "the file is empty");
             }
-            Located root = readValue(p, "");
+            Located root = readValue(p, Located.Where.ROOT);
             JsonToken extra = p.nextToken();
             if (extra != null) {
                 throw new ParseException(position(p.currentTokenLocation()),
@@ -138,7 +138,7 @@ public final class LocatedReader {
         return hint > 0 ? line.substring(0, hint) : advice > 0 && line.length() > 200 ? line.substring(0, advice) : line;
     }
 
-    private static Located readValue(JsonParser p, String path) throws IOException, ParseException {
+    private static Located readValue(JsonParser p, Located.Where path) throws IOException, ParseException {
         Located.Position pos = position(p.currentTokenLocation());
         JsonToken t = p.currentToken();
         if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
@@ -157,12 +157,13 @@ public final class LocatedReader {
                     String name = p.currentName();
                     Located.Position keyPos = position(p.currentTokenLocation());
                     if (members.containsKey(name)) {
+                        String where = path.toString();
                         throw new ParseException(keyPos, "duplicate key '" + name + "' in "
-                                + (path.isEmpty() ? "the document" : path) + " (first at line "
+                                + (where.isEmpty() ? "the document" : where) + " (first at line "
                                 + keys.get(name).line() + ")");
                     }
                     p.nextToken();
-                    members.put(name, readValue(p, path.isEmpty() ? name : path + "." + name));
+                    members.put(name, readValue(p, path.key(name)));
                     keys.put(name, keyPos);
                 }
                 return new Located.Obj(pos, path, members, keys);
@@ -171,7 +172,7 @@ public final class LocatedReader {
                 List<Located> items = new ArrayList<>();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(p, path + "[" + i++ + "]"));
+                    items.add(readValue(p, path.index(i++)));
                 }
                 return new Located.Arr(pos, path, items);
             }
