@@ -197,10 +197,11 @@ public final class Evaluator {
         private final NotApplicablePolicy policy;
         private final String policySource;
         private final boolean missingAsZero;
+        private final VariantIndex index;
         /** Scored units (clauses with points, categories scored as a whole) by id, catalog order. */
-        private final Map<String, Object> scoredUnits = new LinkedHashMap<>();
-        /** Checklist clause id → the category that is scored for it. */
-        private final Map<String, Category> checklistOwner = new LinkedHashMap<>();
+        private final Map<String, Object> scoredUnits;
+        /** Checklist item id → the category that owns it. */
+        private final Map<String, Category> checklistOwner;
         private final Map<String, ClauseResult> outcomes = new LinkedHashMap<>();
         /**
          * Every score times {@link #scale}, the least common multiple of the sample counts: a share of
@@ -238,30 +239,9 @@ public final class Evaluator {
                 policySource = "the default of " + scheme.id() + " " + variant.id();
             }
             this.missingAsZero = options.missingAsZero() || part.missingAsZero();
-            for (Category c : catalog.categories()) {
-                index(c, null);
-            }
-        }
-
-        private void index(Category c, Category wholeOwner) {
-            Category owner = wholeOwner != null ? wholeOwner
-                    : (c.scoring() != Category.Scoring.BY_CLAUSES ? c : null);
-            if (c.scoredAsWhole()) {
-                scoredUnits.put(c.id(), c);
-            }
-            for (Clause cl : c.clauses()) {
-                if (owner != null) {
-                    checklistOwner.put(cl.id(), owner);
-                } else {
-                    scoredUnits.put(cl.id(), cl);
-                }
-            }
-            for (Category sub : c.categories()) {
-                if (owner != null) {
-                    checklistOwner.put(sub.id(), owner); // a checklist group takes a result and a note too
-                }
-                index(sub, owner);
-            }
+            this.index = VariantIndex.of(variant);
+            this.scoredUnits = index.scoredUnits;
+            this.checklistOwner = index.checklistOwner;
         }
 
         SchemeResult run() {
@@ -301,9 +281,9 @@ public final class Evaluator {
             }
             for (Map.Entry<String, Category> item : checklistOwner.entrySet()) {
                 String id = item.getKey();
-                Optional<Clause> clause = catalog.clause(id);
-                String title = clause.map(Clause::title).orElseGet(() -> catalog.category(id).orElseThrow().title());
-                String titleEn = clause.map(Clause::titleEn).orElseGet(() -> catalog.category(id).orElseThrow().titleEn());
+                Clause clause = index.clauses.get(id);
+                String title = clause != null ? clause.title() : index.categories.get(id).title();
+                String titleEn = clause != null ? clause.titleEn() : index.categories.get(id).titleEn();
                 Finding f = byId.get(id);
                 outcomes.put(id, new ClauseResult(id, title, titleEn, null, null,
                         f == null ? null : f.result(), true, f == null ? null : f.note(),
@@ -327,10 +307,10 @@ public final class Evaluator {
                     }
                     return;
                 }
-                Optional<Category> category = catalog.category(f.id());
-                if (category.isPresent()) {
+                Category category = index.categories.get(f.id());
+                if (category != null) {
                     throw problem(f, f.id() + " is a category; score its clauses ("
-                            + String.join(", ", idsUnder(category.get())) + ")");
+                            + String.join(", ", idsUnder(category)) + ")");
                 }
                 Set<String> ids = new HashSet<>(scoredUnits.keySet());
                 ids.addAll(checklistOwner.keySet());
@@ -581,7 +561,7 @@ public final class Evaluator {
         }
 
         private List<String> askingApplicability() {
-            return catalog.clauses().stream().filter(Clause::asksApplicability).map(Clause::id).toList();
+            return index.askingApplicability;
         }
 
         private static BigDecimal pointsOf(Object unit) {

@@ -1,0 +1,82 @@
+package io.github.aftersales.core.evaluation;
+
+import io.github.aftersales.spi.Category;
+import io.github.aftersales.spi.Clause;
+import io.github.aftersales.spi.Variant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the engine looks up in a variant's catalog for every assessment, worked out once per variant
+ * (profiling showed the catalog walked again for every clause of every assessment).
+ */
+final class VariantIndex {
+
+    private static final Map<Variant, VariantIndex> CACHE = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    /** Scored units (clauses with points, categories scored as a whole) by id, in catalog order. */
+    final Map<String, Object> scoredUnits;
+    /** Checklist item (clause or checklist group) id → the category that owns it. */
+    final Map<String, Category> checklistOwner;
+    final Map<String, Clause> clauses;
+    final Map<String, Category> categories;
+    /** The clauses that ask whether they apply. */
+    final List<String> askingApplicability;
+
+    private VariantIndex(Variant variant) {
+        Map<String, Object> scored = new LinkedHashMap<>();
+        Map<String, Category> owners = new LinkedHashMap<>();
+        for (Category c : variant.catalog().categories()) {
+            index(c, null, scored, owners);
+        }
+        Map<String, Clause> byId = new LinkedHashMap<>();
+        List<String> asking = new ArrayList<>();
+        for (Clause cl : variant.catalog().clauses()) {
+            byId.put(cl.id(), cl);
+            if (cl.asksApplicability()) {
+                asking.add(cl.id());
+            }
+        }
+        Map<String, Category> cats = new LinkedHashMap<>();
+        variant.catalog().allCategories().forEach(c -> cats.put(c.id(), c));
+        this.scoredUnits = Collections.unmodifiableMap(scored);
+        this.checklistOwner = Collections.unmodifiableMap(owners);
+        this.clauses = Collections.unmodifiableMap(byId);
+        this.categories = Collections.unmodifiableMap(cats);
+        this.askingApplicability = List.copyOf(asking);
+    }
+
+    /** The index of a variant (the same instance is indexed once). */
+    static VariantIndex of(Variant variant) {
+        VariantIndex index = CACHE.get(variant);
+        if (index == null) {
+            index = new VariantIndex(variant);
+            CACHE.put(variant, index);
+        }
+        return index;
+    }
+
+    private static void index(Category c, Category wholeOwner, Map<String, Object> scored, Map<String, Category> owners) {
+        Category owner = wholeOwner != null ? wholeOwner : (c.scoring() != Category.Scoring.BY_CLAUSES ? c : null);
+        if (c.scoredAsWhole()) {
+            scored.put(c.id(), c);
+        }
+        for (Clause cl : c.clauses()) {
+            if (owner != null) {
+                owners.put(cl.id(), owner);
+            } else {
+                scored.put(cl.id(), cl);
+            }
+        }
+        for (Category sub : c.categories()) {
+            if (owner != null) {
+                owners.put(sub.id(), owner); // a checklist group takes a result and a note too
+            }
+            index(sub, owner, scored, owners);
+        }
+    }
+}
