@@ -35,17 +35,7 @@ public record Comparison(Operator operator, BigDecimal number, String word) {
 
     /** Whether a measured number satisfies this comparison. */
     public boolean test(BigDecimal measured) {
-        if (number == null) {
-            return false;
-        }
-        int c = measured.compareTo(number);
-        return switch (operator) {
-            case AT_LEAST -> c >= 0;
-            case ABOVE -> c > 0;
-            case AT_MOST -> c <= 0;
-            case BELOW -> c < 0;
-            case EQUALS -> c == 0;
-        };
+        return test(measured, BigDecimal.ONE);
     }
 
     /**

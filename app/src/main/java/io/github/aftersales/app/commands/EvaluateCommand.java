@@ -64,11 +64,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Count a clause with no result or score as 0 instead of rejecting the file.")
     boolean missingAsZero;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-    Path output;
-
-    @Option(names = "--force", description = "Overwrite the output file if it exists.")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    OutputOptions out = new OutputOptions();
 
     @Option(names = "--threads", paramLabel = "N", description = "Evaluate on N threads (default: the number of cores).")
     Integer threads;
@@ -81,10 +78,10 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (output != null) {
+        if (out.output != null) {
             for (String file : files) {
-                if (!file.equals("-") && sameFile(Path.of(file), output)) {
-                    throw new UserException(ExitCode.OUTPUT, output + ": is an input file; input files are never"
+                if (!file.equals("-") && sameFile(Path.of(file), out.output)) {
+                    throw new UserException(ExitCode.OUTPUT, out.output + ": is an input file; input files are never"
                             + " overwritten, choose another output file");
                 }
             }
@@ -94,7 +91,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<EvaluationResult> kept = new ArrayList<>();
         int[] exit = {ExitCode.OK};
         StringBuilder text = new StringBuilder();
-        try (Sink sink = Sink.open(output, force, format == Format.ndjson, spec.commandLine().getOut());
+        try (Sink sink = Sink.open(out.output, out.force, format == Format.ndjson, spec.commandLine().getOut());
              Progress progress = Progress.start(spec.commandLine().getErr())) {
             int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
             Pipeline.run(files, System.in, evaluator, options, workers, outcome -> {

@@ -5,7 +5,6 @@ import io.github.aftersales.app.UserException;
 import io.github.aftersales.app.output.Output;
 import io.github.aftersales.app.output.Sink;
 import io.github.aftersales.core.generate.Generator;
-import io.github.aftersales.core.registry.Messages;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
 import jakarta.inject.Inject;
@@ -42,11 +41,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-    Path output;
-
-    @Option(names = "--force", description = "Overwrite the output file if it exists.")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    OutputOptions out = new OutputOptions();
 
     @Inject
     GenerateCommand(Map<String, Scheme> schemes) {
@@ -58,19 +54,16 @@ public final class GenerateCommand implements Callable<Integer> {
         if (count < 0) {
             throw new UserException(ExitCode.USAGE, "--count must not be negative: " + count);
         }
-        Scheme scheme = schemes.get(schemeId);
-        if (scheme == null) {
-            throw new UserException(ExitCode.USAGE, Messages.unknownScheme(schemeId, schemes.keySet()));
-        }
-        Variant variant = variantId == null ? scheme.defaultVariant() : scheme.variant(variantId).orElseThrow(() ->
-                new UserException(ExitCode.USAGE, Messages.unknownVariant(scheme, variantId)));
+        SchemeChoice choice = SchemeChoice.of(schemes, schemeId, variantId);
+        Scheme scheme = choice.scheme();
+        Variant variant = choice.variant();
         Generator generator;
         try {
             generator = new Generator(scheme, variant, id -> Optional.ofNullable(schemes.get(id)), seed);
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCode.USAGE, e.getMessage());
         }
-        try (Sink sink = Sink.open(output, force, true, spec.commandLine().getOut())) {
+        try (Sink sink = Sink.open(out.output, out.force, true, spec.commandLine().getOut())) {
             for (long i = 0; i < count; i++) {
                 sink.line(Output.compactJson(generator.next()));
             }

@@ -68,11 +68,8 @@ public final class SurveilCommand implements Callable<Integer> {
             description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-    Path output;
-
-    @Option(names = "--force", description = "Overwrite the output file if it exists.")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    OutputOptions out = new OutputOptions();
 
     @Inject
     SurveilCommand(Evaluator evaluator, Map<String, Scheme> schemes) {
@@ -90,8 +87,8 @@ public final class SurveilCommand implements Callable<Integer> {
                 default -> throw new UserException(ExitCode.USAGE, "--on-serious is suspend or revoke, not '" + onSerious + "'");
             });
         }
-        if (output != null && EvaluateCommand.sameFile(file, output)) {
-            throw new UserException(ExitCode.OUTPUT, output + ": is the input file; choose another output file");
+        if (out.output != null && EvaluateCommand.sameFile(file, out.output)) {
+            throw new UserException(ExitCode.OUTPUT, out.output + ": is the input file; choose another output file");
         }
         Assessment assessment = AssessmentReader.read(file);
         EvaluationResult result = evaluator.evaluate(assessment, EvaluationOptions.DEFAULTS);
@@ -118,7 +115,7 @@ public final class SurveilCommand implements Callable<Integer> {
             throw new UserException(ExitCode.USAGE, e.getMessage());
         }
         String text = format == Format.json ? Output.json(json(decision, assessment)) : text(decision, assessment);
-        Output.write(text, output, force, spec.commandLine().getOut());
+        Output.write(text, out.output, out.force, spec.commandLine().getOut());
         return ExitCode.OK;
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.app.UserException;
 import io.github.aftersales.app.output.Output;
-import io.github.aftersales.core.registry.Messages;
 import io.github.aftersales.core.template.Templates;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
@@ -42,11 +41,8 @@ public final class TemplateCommand implements Callable<Integer> {
             description = "json or yaml (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-    Path output;
-
-    @Option(names = "--force", description = "Overwrite the output file if it exists.")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    OutputOptions out = new OutputOptions();
 
     @Inject
     TemplateCommand(Map<String, Scheme> schemes) {
@@ -55,12 +51,9 @@ public final class TemplateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scheme scheme = schemes.get(schemeId);
-        if (scheme == null) {
-            throw new UserException(ExitCode.USAGE, Messages.unknownScheme(schemeId, schemes.keySet()));
-        }
-        Variant variant = variantId == null ? scheme.defaultVariant() : scheme.variant(variantId).orElseThrow(() ->
-                new UserException(ExitCode.USAGE, Messages.unknownVariant(scheme, variantId)));
+        SchemeChoice choice = SchemeChoice.of(schemes, schemeId, variantId);
+        Scheme scheme = choice.scheme();
+        Variant variant = choice.variant();
         ObjectNode template;
         try {
             template = Templates.blank(scheme, variant, id -> java.util.Optional.ofNullable(schemes.get(id)));
@@ -68,7 +61,7 @@ public final class TemplateCommand implements Callable<Integer> {
             throw new UserException(ExitCode.USAGE, e.getMessage());
         }
         String text = format == Format.yaml ? Output.yaml(template) : Output.json(template);
-        Output.write(text, output, force, spec.commandLine().getOut());
+        Output.write(text, out.output, out.force, spec.commandLine().getOut());
         return ExitCode.OK;
     }
 }

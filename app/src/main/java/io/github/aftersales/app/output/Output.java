@@ -6,17 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import io.github.aftersales.app.ExitCode;
-import io.github.aftersales.app.UserException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writing what a command produces: to standard output, or to a file that is never overwritten
@@ -62,44 +54,14 @@ public final class Output {
         }
     }
 
-    /** Writes {@code text} to {@code file}, or to {@code out} when {@code file} is null. */
+    /**
+     * Writes {@code text} to {@code file} (never over an existing file without {@code force}, and
+     * whole or not at all), or to {@code out} when {@code file} is null.
+     */
     public static void write(String text, Path file, boolean force, PrintWriter out) {
-        if (file == null) {
-            out.print(text);
-            out.flush();
-            return;
-        }
-        if (Files.exists(file) && !force) {
-            throw new UserException(ExitCode.OUTPUT, file + ": already exists; choose another file or pass --force to"
-                    + " overwrite it");
-        }
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                if (force) {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    Files.move(tmp, file);
-                }
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (FileAlreadyExistsException e) {
-            throw new UserException(ExitCode.OUTPUT, file + ": already exists; pass --force to overwrite it");
-        } catch (IOException e) {
-            throw new UserException(ExitCode.OUTPUT, file + ": cannot be written: " + e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the temporary file is hidden and named after the output
-                }
-            }
+        try (Sink sink = Sink.open(file, force, false, out)) {
+            sink.all(text);
+            sink.commit();
         }
     }
 }
