@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import io.github.aftersales.app.output.BatchSummary;
+import io.github.aftersales.app.output.HtmlReport;
+import io.github.aftersales.app.output.Labels;
+import io.github.aftersales.app.output.MarkdownReport;
+import java.util.Optional;
 import io.github.aftersales.app.output.Pipeline;
 import io.github.aftersales.app.output.Progress;
 import io.github.aftersales.app.output.Sink;
@@ -35,7 +39,7 @@ import picocli.CommandLine.Spec;
 public final class EvaluateCommand implements Callable<Integer> {
 
     /** The output formats. */
-    public enum Format { text, json, ndjson, summary }
+    public enum Format { text, json, ndjson, summary, md, html }
 
     private final Evaluator evaluator;
     private final SchemeRegistry registry;
@@ -49,9 +53,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     List<String> files;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, ndjson (one result a line, streamed) or summary (counts, grade distribution,"
-                    + " pass rate, clauses losing points most often) (default: ${DEFAULT-VALUE}).")
+            description = "text, json, ndjson (one result a line, streamed), summary (counts, grade distribution,"
+                    + " pass rate, clauses losing points most often), md (Markdown) or html (one self-contained file with a"
+                    + " chart per scheme) (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "both",
+            description = "Headings and labels in zh, en or both (default: ${DEFAULT-VALUE}); the standards' texts stay"
+                    + " as written.")
+    String lang;
 
     @Option(names = "--not-applicable", paramLabel = "READING",
             converter = NotApplicableConverter.class,
@@ -70,10 +80,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Evaluate on N threads (default: the number of cores).")
     Integer threads;
 
+    private final java.util.Map<String, io.github.aftersales.spi.Scheme> schemes;
+
     @Inject
-    EvaluateCommand(Evaluator evaluator, SchemeRegistry registry) {
+    EvaluateCommand(Evaluator evaluator, SchemeRegistry registry, java.util.Map<String, io.github.aftersales.spi.Scheme> schemes) {
         this.evaluator = evaluator;
         this.registry = registry;
+        this.schemes = schemes;
     }
 
     @Override
@@ -85,6 +98,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                             + " overwritten, choose another output file");
                 }
             }
+        }
+        Labels labels;
+        try {
+            labels = Labels.parse(lang);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(ExitCode.USAGE, "--lang: " + e.getMessage());
         }
         EvaluationOptions options = new EvaluationOptions(notApplicable, missingAsZero);
         BatchSummary summary = new BatchSummary();
@@ -116,8 +135,10 @@ public final class EvaluateCommand implements Callable<Integer> {
                             if (text.length() > 0) {
                                 text.append("\n").append("─".repeat(60)).append("\n\n");
                             }
-                            text.append(TextReport.of(r));
+                            text.append(TextReport.of(r, labels));
                         }
+                        case md -> text.append(text.length() > 0 ? "\n---\n\n" : "").append(MarkdownReport.of(r, labels));
+                        case html -> kept.add(r);
                         case summary -> { }
                     }
                 }
@@ -125,7 +146,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             });
             switch (format) {
                 case json -> sink.all(Output.json(JsonReport.of(kept)));
-                case text -> sink.all(text.toString());
+                case text, md -> sink.all(text.toString());
+                case html -> sink.all(HtmlReport.of(kept, labels, s -> Optional.ofNullable(schemes.get(s.scheme()))
+                        .flatMap(sc -> sc.variant(s.variant()))));
                 case summary -> sink.all(summary.text());
                 case ndjson -> { }
             }

@@ -49,7 +49,9 @@ public final class Sink implements AutoCloseable {
         }
         try {
             Path dir = file.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            // not createTempFile: its owner-only permissions would stay on the report after the rename
+            Path tmp = Files.createFile(dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime())
+                    + ".tmp"));
             return new Sink(out, file, tmp, Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), force);
         } catch (IOException e) {
             throw new UserException(ExitCode.OUTPUT, file + ": cannot be written: " + e.getMessage());

@@ -16,40 +16,44 @@ public final class TextReport {
     }
 
     public static String of(EvaluationResult r) {
+        return of(r, Labels.BOTH);
+    }
+
+    public static String of(EvaluationResult r, Labels l) {
         StringBuilder b = new StringBuilder();
-        b.append("评估 Assessment: ").append(r.source()).append('\n');
+        b.append(l.of("评估", "Assessment")).append(": ").append(r.source()).append('\n');
         if (r.organisation() != null) {
-            b.append("组织 Organisation: ").append(r.organisation()).append('\n');
+            b.append(l.of("组织", "Organisation")).append(": ").append(r.organisation()).append('\n');
         }
         if (r.date() != null) {
-            b.append("日期 Date: ").append(r.date()).append('\n');
+            b.append(l.of("日期", "Date")).append(": ").append(r.date()).append('\n');
         }
         for (SchemeResult s : r.results()) {
             b.append('\n');
             if (s.parts().isEmpty()) {
-                scheme(b, s);
+                scheme(b, s, l);
             } else {
-                combined(b, s, r);
+                combined(b, s, r, l);
             }
         }
         return b.toString();
     }
 
-    private static void scheme(StringBuilder b, SchemeResult s) {
+    private static void scheme(StringBuilder b, SchemeResult s, Labels l) {
         b.append(s.schemeVersion()).append(" [").append(s.scheme()).append(" / ").append(s.variant()).append("] ")
                 .append(s.variantTitle()).append('\n');
-        b.append("  得分 Score:  ").append(text(s.score())).append(" / ").append(text(s.maxScore()));
+        b.append("  ").append(l.of("得分", "Score")).append(":  ").append(text(s.score())).append(" / ").append(text(s.maxScore()));
         if (s.maxScore().compareTo(s.declaredMax()) != 0) {
             b.append(" applicable (scaled: ").append(text(s.total())).append(" / ").append(text(s.declaredMax())).append(')');
         }
         b.append("  = ").append(text(s.percent())).append(" %\n");
-        b.append("  等级 Grade:  ").append(s.grade()).append(" (").append(s.gradeEn()).append(')');
+        b.append("  ").append(l.of("等级", "Grade")).append(":  ").append(l.grade(s.grade(), s.gradeEn()));
         if (s.stars() > 0) {
             b.append("  ").append("★".repeat(s.stars()));
         }
         b.append(s.passed() ? "" : "  — not passed").append('\n');
 
-        b.append("\n  类别 Categories\n");
+        b.append("\n  ").append(l.of("类别", "Categories")).append("\n");
         for (CategoryResult c : s.categories()) {
             if (c.points() == null) {
                 continue; // a checklist group inside a category scored as a whole
@@ -66,7 +70,7 @@ public final class TextReport {
             b.append('\n');
         }
 
-        b.append("\n  失分 Points lost\n");
+        b.append("\n  ").append(l.of("失分", "Points lost")).append("\n");
         if (s.lostPoints().isEmpty()) {
             b.append("    none\n");
         }
@@ -83,7 +87,7 @@ public final class TextReport {
         var notApplicable = s.clauses().stream()
                 .filter(c -> c.result() == io.github.aftersales.core.assessment.Conformity.NOT_APPLICABLE).toList();
         if (!notApplicable.isEmpty()) {
-            b.append("\n  不适用 Not applicable (").append(s.notApplicable().key()).append(")\n");
+            b.append("\n  ").append(l.of("不适用", "Not applicable")).append(" (").append(s.notApplicable().key()).append(")\n");
             for (ClauseResult c : notApplicable) {
                 b.append("    ").append(c.id()).append("  ").append(shorten(c.title())).append(" / ").append(c.titleEn())
                         .append("\n        ").append(c.how()).append("; note: ").append(c.note()).append('\n');
@@ -93,7 +97,7 @@ public final class TextReport {
                 .filter(c -> c.checklist() && c.result() == io.github.aftersales.core.assessment.Conformity.NOT_CONFORM)
                 .toList();
         if (!checklist.isEmpty()) {
-            b.append("\n  不符合 Checklist items not conforming\n");
+            b.append("\n  ").append(l.of("不符合的检查项", "Checklist items not conforming")).append("\n");
             for (ClauseResult c : checklist) {
                 b.append("    ").append(c.id()).append("  ").append(shorten(c.title())).append(" / ").append(c.titleEn())
                         .append("\n        ").append(c.how());
@@ -103,9 +107,9 @@ public final class TextReport {
                 b.append('\n');
             }
         }
-        b.append("\n  说明 Why this grade\n");
+        b.append("\n  ").append(l.of("说明", "Why this grade")).append("\n");
         if (s.reasons().isEmpty()) {
-            b.append("    the highest level is reached\n");
+            b.append("    ").append(l.of("已达最高等级", "the highest level is reached")).append("\n");
         }
         for (String reason : s.reasons()) {
             b.append("    ").append(reason).append('\n');
@@ -113,7 +117,7 @@ public final class TextReport {
     }
 
     /** A grade that combines other schemes' results: each part, its stars and its next star, and the sum. */
-    private static void combined(StringBuilder b, SchemeResult s, EvaluationResult r) {
+    private static void combined(StringBuilder b, SchemeResult s, EvaluationResult r, Labels l) {
         b.append(s.schemeVersion()).append(" [").append(s.scheme()).append(" / ").append(s.variant()).append("] ")
                 .append(s.variantTitle()).append('\n');
         java.util.List<String> terms = new java.util.ArrayList<>();
@@ -128,15 +132,15 @@ public final class TextReport {
                 b.append("      next: ").append(need).append('\n');
             }
         }
-        b.append("  等级 Grade:  ").append(s.grade()).append(" (").append(s.gradeEn()).append(')');
+        b.append("  ").append(l.of("等级", "Grade")).append(":  ").append(l.grade(s.grade(), s.gradeEn()));
         if (s.stars() > 0) {
             b.append("  ").append(String.join(" + ", terms)).append(" = ").append(s.stars()).append("  ")
                     .append("★".repeat(s.stars()));
         }
         b.append(s.passed() ? "" : "  — not passed").append('\n');
-        b.append("\n  说明 Why this grade\n");
+        b.append("\n  ").append(l.of("说明", "Why this grade")).append("\n");
         if (s.reasons().isEmpty()) {
-            b.append("    the highest level is reached\n");
+            b.append("    ").append(l.of("已达最高等级", "the highest level is reached")).append("\n");
         }
         for (String reason : s.reasons()) {
             b.append("    ").append(reason).append('\n');
