@@ -29,6 +29,7 @@ public final class Cli {
     /** Runs the command line and returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean debug = Arrays.asList(args).contains("--debug");
+        io.github.aftersales.core.assessment.AssessmentReader.addFormat("xlsx", io.github.aftersales.app.xlsx.XlsxForms::read);
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(debug ? Level.DEBUG : Level.WARN);
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);

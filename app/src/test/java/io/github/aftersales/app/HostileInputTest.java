@@ -70,6 +70,31 @@ class HostileInputTest {
     }
 
     @Test
+    void anXlsxZipBombIsRefusedQuickly(@TempDir Path dir) throws Exception {
+        // 512 MiB of one repeated byte compressed into well under 1 MiB, posing as a workbook
+        Path bomb = dir.resolve("bomb.xlsx");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) ' ');
+            for (int i = 0; i < 512; i++) {
+                zip.write(block);
+            }
+        }
+        assertThat(Files.size(bomb)).isLessThan(2L << 20);
+        long start = System.nanoTime();
+        CliRun r = CliRun.of("evaluate", bomb.toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(r.err().lines().toList()).hasSize(1);
+        assertThat(r.err()).startsWith("error: " + bomb + ": cannot be read as an xlsx workbook");
+        assertThat(r.clean()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
     void aByteOrderMarkIsAccepted(@TempDir Path dir) throws Exception {
         // a BOM is what Windows editors write: not hostile, and the file means what it says
         Path bom = dir.resolve("bom.json");

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 public final class TemplateCommand implements Callable<Integer> {
 
     /** The output syntaxes. */
-    public enum Format { json, yaml }
+    public enum Format { json, yaml, xlsx }
 
     private final Map<String, Scheme> schemes;
 
@@ -38,7 +38,7 @@ public final class TemplateCommand implements Callable<Integer> {
     String variantId;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json or yaml (default: ${DEFAULT-VALUE}).")
+            description = "json, yaml or xlsx (an Excel workbook to fill in; needs -o FILE) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @picocli.CommandLine.Mixin
@@ -54,6 +54,26 @@ public final class TemplateCommand implements Callable<Integer> {
         SchemeChoice choice = SchemeChoice.of(schemes, schemeId, variantId);
         Scheme scheme = choice.scheme();
         Variant variant = choice.variant();
+        if (format == Format.xlsx) {
+            if (out.output == null) {
+                throw new UserException(ExitCode.USAGE, "an xlsx form is written to a file: give -o FILE.xlsx");
+            }
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try {
+                io.github.aftersales.app.xlsx.XlsxForms.write(scheme, variant,
+                        id -> java.util.Optional.ofNullable(schemes.get(id)), bytes);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(ExitCode.USAGE, e.getMessage());
+            }
+            try (io.github.aftersales.app.output.Sink sink = io.github.aftersales.app.output.Sink.open(out.output,
+                    out.force, false, spec.commandLine().getOut())) {
+                sink.bytes(bytes.toByteArray());
+                sink.commit();
+            }
+            return ExitCode.OK;
+        }
         ObjectNode template;
         try {
             template = Templates.blank(scheme, variant, id -> java.util.Optional.ofNullable(schemes.get(id)));

@@ -24,14 +24,18 @@ public final class Sink implements AutoCloseable {
     private final Path target;
     private final Path temporary;
     private final BufferedWriter writer;
+    private final java.io.OutputStream stream;
     private final boolean force;
     private boolean committed;
 
-    private Sink(PrintWriter out, Path target, Path temporary, BufferedWriter writer, boolean force) {
+    private Sink(PrintWriter out, Path target, Path temporary, java.io.OutputStream stream, boolean force) {
         this.out = out;
+        this.stream = stream;
+        BufferedWriter w = stream == null ? null
+                : new BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
         this.target = target;
         this.temporary = temporary;
-        this.writer = writer;
+        this.writer = w;
         this.force = force;
     }
 
@@ -52,7 +56,7 @@ public final class Sink implements AutoCloseable {
             // not createTempFile: its owner-only permissions would stay on the report after the rename
             Path tmp = Files.createFile(dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime())
                     + ".tmp"));
-            return new Sink(out, file, tmp, Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), force);
+            return new Sink(out, file, tmp, new java.io.BufferedOutputStream(Files.newOutputStream(tmp)), force);
         } catch (IOException e) {
             throw new UserException(ExitCode.OUTPUT, file + ": cannot be written: " + e.getMessage());
         }
@@ -76,6 +80,19 @@ public final class Sink implements AutoCloseable {
         }
         try {
             writer.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Bytes (a workbook), to a file only. */
+    public void bytes(byte[] data) {
+        if (writer == null) {
+            throw new UserException(ExitCode.USAGE, "this output is binary: give a file with -o FILE");
+        }
+        try {
+            writer.flush();
+            stream.write(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,9 +44,38 @@ public final class AssessmentReader {
     private AssessmentReader() {
     }
 
-    /** Reads a file; {@code .yaml}/{@code .yml} as YAML, anything else as JSON. */
+    /** Readers of other file formats, by extension (the app adds xlsx). */
+    private static final Map<String, java.util.function.Function<Path, Assessment>> FORMATS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Adds a reader for files with this extension (lower case, without the dot). It throws
+     * {@link LocatedException} naming the place for every problem, like the JSON and YAML readers.
+     */
+    public static void addFormat(String extension, java.util.function.Function<Path, Assessment> reader) {
+        FORMATS.put(extension, reader);
+    }
+
+    /** Whether a file of this name is read as an assessment (by directory walks). */
+    public static boolean readable(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1);
+        return ext.equals("json") || ext.equals("yaml") || ext.equals("yml") || FORMATS.containsKey(ext);
+    }
+
+    /** Reads a file; {@code .yaml}/{@code .yml} as YAML, an added format by its extension, anything else as JSON. */
     public static Assessment read(Path file) {
         String source = file.toString();
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        java.util.function.Function<Path, Assessment> other = dot < 0 ? null : FORMATS.get(name.substring(dot + 1));
+        if (other != null) {
+            if (!Files.exists(file)) {
+                throw new LocatedException(source, null, "no such file");
+            }
+            return other.apply(file);
+        }
         if (Files.isDirectory(file)) {
             throw new LocatedException(source, null, "is a directory, not an assessment file");
         }

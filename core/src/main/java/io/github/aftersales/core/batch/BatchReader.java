@@ -75,8 +75,8 @@ public final class BatchReader {
     }
 
     private static boolean isAssessmentFile(Path p) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml") || isNdjson(name);
+        String name = p.getFileName().toString();
+        return AssessmentReader.readable(name) || isNdjson(name);
     }
 
     private static void file(Path path, Consumer<Entry> sink) {

@@ -41,6 +41,11 @@ public sealed interface Located permits Located.Obj, Located.Arr, Located.Scalar
             this.index = index;
         }
 
+        /** A place outside a JSON tree, named as people find it (a spreadsheet's {@code Sheet!F12}). */
+        public static Where named(String label) {
+            return new Where(ROOT, label, -1);
+        }
+
         public Where key(String name) {
             return new Where(this, name, -1);
         }

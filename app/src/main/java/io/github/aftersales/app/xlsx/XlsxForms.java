@@ -1,0 +1,405 @@
+package io.github.aftersales.app.xlsx;
+
+import io.github.aftersales.core.assessment.Assessment;
+import io.github.aftersales.core.assessment.Conformity;
+import io.github.aftersales.core.assessment.Finding;
+import io.github.aftersales.core.assessment.SchemeAssessment;
+import io.github.aftersales.core.json.Located;
+import io.github.aftersales.core.json.LocatedException;
+import io.github.aftersales.spi.Category;
+import io.github.aftersales.spi.Clause;
+import io.github.aftersales.spi.Inputs;
+import io.github.aftersales.spi.Scheme;
+import io.github.aftersales.spi.Variant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Assessment forms as Excel workbooks (Apache POI): one sheet per scheme part with the columns of
+ * the standard's form, drop-down lists for the conclusion, scores limited to each clause's points,
+ * the standard's text locked, and live totals; read back into an assessment, every bad cell named
+ * as {@code Sheet!Cell}.
+ */
+public final class XlsxForms {
+
+    /** The marker that tells our workbooks from any other. */
+    static final String MARKER = "aftersales-form-1";
+    private static final String ABOUT = "about";
+    /** The columns: 序号, 要点, 条款, 需提供证明材料, 自评估结论, 分数, 证明材料清单, 备注, 分值, 编号. */
+    static final int ROW_NO = 0;
+    static final int HEADING = 1;
+    static final int CLAUSE = 2;
+    static final int REQUIRED = 3;
+    static final int RESULT = 4;
+    static final int SCORE = 5;
+    static final int EVIDENCE = 6;
+    static final int NOTE = 7;
+    static final int POINTS = 8;
+    static final int ID = 9;
+    static final int FIRST_ROW = 5; // 0-based: rows 1-5 are the title, the organisation and the header
+    private static final String[] RESULTS = {"符合", "不符合", "不适用"};
+
+    private XlsxForms() {
+    }
+
+    // ---- writing ---------------------------------------------------------------------------------
+
+    /** Writes a blank form for a variant (for a combining variant: a sheet per part it combines). */
+    public static void write(Scheme scheme, Variant variant, Function<String, Optional<Scheme>> others, OutputStream out)
+            throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet about = wb.createSheet(ABOUT);
+            put(about, 0, 0, MARKER);
+            put(about, 1, 0, "scheme");
+            put(about, 1, 1, scheme.id());
+            put(about, 2, 0, "variant");
+            put(about, 2, 1, variant.id());
+            int line = 4;
+            List<Map.Entry<Scheme, Variant>> parts = new ArrayList<>();
+            for (Variant.PartRef ref : variant.combines()) {
+                Scheme s = others.apply(ref.scheme()).orElseThrow(() -> new IllegalArgumentException(
+                        scheme.id() + " combines " + ref + ", which is not installed"));
+                parts.add(Map.entry(s, s.variant(ref.variant()).orElseThrow()));
+            }
+            if (!variant.combining()) {
+                parts.add(Map.entry(scheme, variant));
+            }
+            Styles styles = new Styles(wb);
+            for (Map.Entry<Scheme, Variant> part : parts) {
+                String sheetName = part.getKey().id();
+                put(about, line, 0, "sheet");
+                put(about, line, 1, sheetName);
+                put(about, line, 2, part.getValue().id());
+                put(about, line, 3, part.getKey().version());
+                line++;
+                sheet(wb.createSheet(sheetName), part.getKey(), part.getValue(), styles);
+            }
+            if (variant.combining()) {
+                put(about, line, 0, "combining");
+                put(about, line, 1, scheme.id());
+                put(about, line, 2, variant.id());
+                put(about, line, 3, scheme.version());
+            }
+            wb.setSheetHidden(wb.getSheetIndex(ABOUT), true);
+            wb.setActiveSheet(1);
+            wb.write(out);
+        }
+    }
+
+    private static final class Styles {
+        final CellStyle locked;
+        final CellStyle wrap;
+        final CellStyle input;
+        final CellStyle header;
+        final CellStyle grey;
+
+        Styles(Workbook wb) {
+            locked = wb.createCellStyle();
+            locked.setLocked(true);
+            locked.setWrapText(true);
+            wrap = locked;
+            input = wb.createCellStyle();
+            input.setLocked(false);
+            input.setWrapText(true);
+            input.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+            input.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            header = wb.createCellStyle();
+            header.setLocked(true);
+            header.setWrapText(true);
+            var bold = wb.createFont();
+            bold.setBold(true);
+            header.setFont(bold);
+            grey = wb.createCellStyle();
+            grey.setLocked(true);
+            grey.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            grey.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        }
+    }
+
+    private static void sheet(Sheet sheet, Scheme scheme, Variant variant, Styles st) {
+        put(sheet, 0, 0, variant.title() + " — " + scheme.version(), st.header);
+        put(sheet, 1, 0, "组织名称 Organisation", st.header);
+        put(sheet, 1, 2, "", st.input);
+        put(sheet, 2, 0, "评估时间 Date", st.header);
+        put(sheet, 2, 2, "", st.input);
+        put(sheet, 3, 0, "评估部门/人员 Assessor", st.header);
+        put(sheet, 3, 2, "", st.input);
+        String[] head = {"序号", "要点", "条款", "需提供证明材料", "自评估结论 符合/不符合/不适用", "分数", "证明材料清单", "备注 Note",
+            "分值 Points", "编号 Id"};
+        for (int c = 0; c < head.length; c++) {
+            put(sheet, 4, c, head[c], st.header);
+        }
+        int[] row = {FIRST_ROW};
+        DataValidationHelper dv = sheet.getDataValidationHelper();
+        for (Category c : variant.catalog().categories()) {
+            rows(sheet, c, null, variant.catalog().anyClauseMayBeExcluded(), st, dv, row);
+        }
+        int last = row[0];
+        put(sheet, last, CLAUSE, "合计 Total", st.header);
+        Cell total = sheet.getRow(last).createCell(SCORE);
+        total.setCellFormula("SUM(F" + (FIRST_ROW + 1) + ":F" + last + ")");
+        total.setCellStyle(st.locked);
+        Cell points = sheet.getRow(last).createCell(POINTS);
+        points.setCellFormula("SUM(I" + (FIRST_ROW + 1) + ":I" + last + ")");
+        points.setCellStyle(st.locked);
+        int factRow = last + 2;
+        if (!variant.inputs().facts().isEmpty()) {
+            put(sheet, factRow++, 0, "事实 Facts", st.header);
+            for (Inputs.FactSpec f : variant.inputs().facts()) {
+                put(sheet, factRow, CLAUSE, f.title() + " / " + f.titleEn() + " (" + f.type().key() + ")", st.wrap);
+                put(sheet, factRow, ID, "fact:" + f.name(), st.locked);
+                put(sheet, factRow, RESULT, "", st.input);
+                if (!f.values().isEmpty()) {
+                    validation(sheet, dv, dv.createExplicitListConstraint(f.values().toArray(String[]::new)), factRow, RESULT);
+                }
+                factRow++;
+            }
+        }
+        sheet.setColumnWidth(CLAUSE, 60 * 256);
+        sheet.setColumnWidth(REQUIRED, 40 * 256);
+        sheet.setColumnWidth(RESULT, 14 * 256);
+        sheet.setColumnWidth(EVIDENCE, 30 * 256);
+        sheet.setColumnWidth(NOTE, 30 * 256);
+        sheet.setColumnHidden(ID, false);
+        sheet.protectSheet(""); // the standard's text is locked; the yellow cells are for the auditor
+    }
+
+    private static void rows(Sheet sheet, Category c, String owner, boolean anyExcluded, Styles st,
+            DataValidationHelper dv, int[] row) {
+        String heading = c.id() + " " + c.title() + (c.points() == null ? "" : "（" + plain(c.points()) + "分）");
+        if (c.scoredAsWhole()) {
+            int r = row[0]++;
+            put(sheet, r, HEADING, heading, st.wrap);
+            put(sheet, r, CLAUSE, c.id() + " " + c.title() + " / " + c.titleEn(), st.wrap);
+            scored(sheet, r, c.id(), c.points(), false, st, dv);
+            owner = c.id();
+        } else if (owner == null && c.scoring() == Category.Scoring.NOT_SCORED) {
+            owner = c.id();
+        }
+        boolean first = true;
+        for (Clause cl : c.clauses()) {
+            int r = row[0]++;
+            if (first && owner == null) {
+                put(sheet, r, HEADING, heading, st.wrap);
+            }
+            first = false;
+            if (cl.row() != null) {
+                put(sheet, r, ROW_NO, Integer.toString(cl.row()), st.locked);
+            }
+            put(sheet, r, CLAUSE, cl.id() + " " + cl.title() + (cl.points() == null ? "" : "（" + plain(cl.points()) + "分）"),
+                    st.wrap);
+            put(sheet, r, REQUIRED, String.join("\n", cl.requiredEvidence()), st.wrap);
+            if (owner != null) {
+                put(sheet, r, ID, cl.id(), st.locked);
+                put(sheet, r, RESULT, "", st.input);
+                put(sheet, r, SCORE, "", st.grey);
+                put(sheet, r, EVIDENCE, "", st.input);
+                put(sheet, r, NOTE, "", st.input);
+                validation(sheet, dv, dv.createExplicitListConstraint(new String[] {"符合", "不符合"}), r, RESULT);
+            } else {
+                scored(sheet, r, cl.id(), cl.points(), anyExcluded || cl.asksApplicability(), st, dv);
+            }
+        }
+        for (Category sub : c.categories()) {
+            rows(sheet, sub, owner, anyExcluded, st, dv, row);
+        }
+    }
+
+    private static void scored(Sheet sheet, int r, String id, BigDecimal points, boolean excludable, Styles st,
+            DataValidationHelper dv) {
+        put(sheet, r, ID, id, st.locked);
+        Cell p = sheet.getRow(r).createCell(POINTS);
+        p.setCellValue(points.doubleValue());
+        p.setCellStyle(st.locked);
+        put(sheet, r, RESULT, "", st.input);
+        Cell score = sheet.getRow(r).createCell(SCORE);
+        score.setCellStyle(st.input);
+        put(sheet, r, EVIDENCE, "", st.input);
+        put(sheet, r, NOTE, "", st.input);
+        validation(sheet, dv, dv.createExplicitListConstraint(excludable ? RESULTS : new String[] {"符合", "不符合"}), r, RESULT);
+        validation(sheet, dv, dv.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN, "0",
+                plain(points)), r, SCORE);
+    }
+
+    private static void validation(Sheet sheet, DataValidationHelper dv, DataValidationConstraint constraint, int r, int c) {
+        DataValidation v = dv.createValidation(constraint, new CellRangeAddressList(r, r, c, c));
+        v.setShowErrorBox(true);
+        sheet.addValidationData(v);
+    }
+
+    private static void put(Sheet sheet, int r, int c, String value) {
+        Row row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
+        row.createCell(c).setCellValue(value);
+    }
+
+    private static void put(Sheet sheet, int r, int c, String value, CellStyle style) {
+        Row row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
+        Cell cell = row.createCell(c);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
+    }
+
+    // ---- reading -----------------------------------------------------------------------------------
+
+    /** Reads a filled form; every problem is a {@link LocatedException} naming {@code Sheet!Cell}. */
+    public static Assessment read(Path file) {
+        String source = file.toString();
+        try (InputStream in = Files.newInputStream(file); Workbook wb = WorkbookFactory.create(in)) {
+            Sheet about = wb.getSheet(ABOUT);
+            if (about == null || !MARKER.equals(text(about, 0, 0))) {
+                throw new LocatedException(source, null, "is not an assessment form of this program (no '" + ABOUT
+                        + "' sheet with its marker); make one with 'template --format xlsx'");
+            }
+            List<SchemeAssessment> parts = new ArrayList<>();
+            String organisation = null;
+            String date = null;
+            String assessor = null;
+            for (int r = 4; r <= about.getLastRowNum(); r++) {
+                String kind = text(about, r, 0);
+                if ("sheet".equals(kind)) {
+                    String sheetName = text(about, r, 1);
+                    Sheet sheet = wb.getSheet(sheetName);
+                    if (sheet == null) {
+                        throw new LocatedException(source, null, "the sheet '" + sheetName + "' is missing");
+                    }
+                    organisation = first(organisation, text(sheet, 1, 2));
+                    date = first(date, text(sheet, 2, 2));
+                    assessor = first(assessor, text(sheet, 3, 2));
+                    parts.add(part(source, sheet, sheetName, text(about, r, 2), text(about, r, 3)));
+                } else if ("combining".equals(kind)) {
+                    parts.add(new SchemeAssessment(text(about, r, 1), text(about, r, 2), text(about, r, 3), null, false,
+                            List.of(), Map.of(), Map.of(), List.of(), new Located.Position(0, 0),
+                            Located.Where.named(ABOUT)));
+                }
+            }
+            if (parts.isEmpty()) {
+                throw new LocatedException(source, null, "the form names no scheme sheet");
+            }
+            return new Assessment(source, organisation, date, assessor, parts);
+        } catch (LocatedException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
+            throw new LocatedException(source, null, "cannot be read as an xlsx workbook: " + why);
+        }
+    }
+
+    private static SchemeAssessment part(String source, Sheet sheet, String name, String variant, String version) {
+        List<Finding> findings = new ArrayList<>();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        for (int r = FIRST_ROW; r <= sheet.getLastRowNum(); r++) {
+            String id = text(sheet, r, ID);
+            if (id == null) {
+                continue;
+            }
+            if (id.startsWith("fact:")) {
+                Cell cell = cell(sheet, r, RESULT);
+                if (cell != null && cell.getCellType() == CellType.NUMERIC) {
+                    facts.put(id.substring(5), BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros());
+                } else if (text(sheet, r, RESULT) != null) {
+                    facts.put(id.substring(5), text(sheet, r, RESULT));
+                }
+                continue;
+            }
+            String resultText = text(sheet, r, RESULT);
+            Conformity result = null;
+            if (resultText != null) {
+                final int row = r;
+                result = Conformity.parse(resultText).orElseThrow(() -> bad(source, sheet, row, RESULT,
+                        "'" + resultText + "' is not 符合, 不符合 or 不适用"));
+            }
+            BigDecimal score = number(source, sheet, r, SCORE);
+            String evidence = text(sheet, r, EVIDENCE);
+            BigDecimal points = number(source, sheet, r, POINTS);
+            findings.add(new Finding(id, result, score, null, null, text(sheet, r, NOTE),
+                    evidence == null ? List.of() : List.of(evidence.split("\\R")), points, new Located.Position(0, 0),
+                    Located.Where.named(name + "!" + new CellReference(r, score != null || result == null ? SCORE : RESULT)
+                            .formatAsString(false))));
+        }
+        return new SchemeAssessment(name, variant, version, null, false, findings, facts, Map.of(), List.of(),
+                new Located.Position(0, 0), Located.Where.named(name));
+    }
+
+    private static LocatedException bad(String source, Sheet sheet, int r, int c, String message) {
+        return new LocatedException(source, null, sheet.getSheetName() + "!" + new CellReference(r, c).formatAsString(false)
+                + ": " + message);
+    }
+
+    private static BigDecimal number(String source, Sheet sheet, int r, int c) {
+        Cell cell = cell(sheet, r, c);
+        if (cell == null || cell.getCellType() == CellType.BLANK) {
+            return null;
+        }
+        if (cell.getCellType() == CellType.NUMERIC) {
+            double d = cell.getNumericCellValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw bad(source, sheet, r, c, "not a number");
+            }
+            return new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        }
+        if (cell.getCellType() == CellType.STRING) {
+            String s = cell.getStringCellValue().strip();
+            if (s.isEmpty()) {
+                return null;
+            }
+            try {
+                return new BigDecimal(s);
+            } catch (NumberFormatException e) {
+                throw bad(source, sheet, r, c, "'" + s + "' is not a number");
+            }
+        }
+        throw bad(source, sheet, r, c, "expected a number, found " + cell.getCellType().name().toLowerCase());
+    }
+
+    private static Cell cell(Sheet sheet, int r, int c) {
+        Row row = sheet.getRow(r);
+        return row == null ? null : row.getCell(c);
+    }
+
+    private static String text(Sheet sheet, int r, int c) {
+        Cell cell = cell(sheet, r, c);
+        if (cell == null) {
+            return null;
+        }
+        String s = switch (cell.getCellType()) {
+            case STRING -> cell.getStringCellValue();
+            case NUMERIC -> new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
+            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
+            default -> null;
+        };
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,211 @@
+package io.github.aftersales.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Excel forms: template → filled with POI → evaluate gives what the same findings give in JSON; bad cells. */
+class XlsxTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RESULT = 4;
+    private static final int SCORE = 5;
+    private static final int EVIDENCE = 6;
+    private static final int NOTE = 7;
+    private static final int ID = 9;
+
+    @TempDir
+    Path dir;
+    Path form;
+
+    @BeforeEach
+    void template() {
+        form = dir.resolve("form.xlsx");
+        CliRun r = CliRun.of("template", "--scheme", "gbt27922", "--format", "xlsx", "-o", form.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+    }
+
+    /** Fills the form with the findings of examples/gbt27922-form.json, as an auditor would in a spreadsheet. */
+    private void fillFromExample() throws Exception {
+        JsonNode example = JSON.readTree(Path.of("examples/gbt27922-form.json").toFile());
+        try (InputStream in = Files.newInputStream(form); Workbook wb = WorkbookFactory.create(in)) {
+            Sheet sheet = wb.getSheet("gbt27922");
+            sheet.getRow(1).getCell(2).setCellValue(example.get("organisation").asText());
+            sheet.getRow(2).getCell(2).setCellValue(example.get("date").asText());
+            for (JsonNode f : example.at("/schemes/0/findings")) {
+                Row row = rowOf(sheet, f.get("id").asText());
+                String result = f.path("result").asText("");
+                row.getCell(RESULT).setCellValue(switch (result) {
+                    case "conform" -> "符合";
+                    case "not-conform" -> "不符合";
+                    case "not-applicable" -> "不适用";
+                    default -> "";
+                });
+                if (f.hasNonNull("score")) {
+                    row.getCell(SCORE).setCellValue(f.get("score").asDouble());
+                }
+                if (f.hasNonNull("note")) {
+                    row.getCell(NOTE).setCellValue(f.get("note").asText());
+                }
+                if (f.has("evidence") && f.get("evidence").size() > 0) {
+                    row.getCell(EVIDENCE).setCellValue(f.get("evidence").get(0).asText());
+                }
+            }
+            save(wb);
+        }
+    }
+
+    private static Row rowOf(Sheet sheet, String id) {
+        for (Row row : sheet) {
+            if (row.getCell(ID) != null && id.equals(row.getCell(ID).getStringCellValue())) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + id);
+    }
+
+    private void save(Workbook wb) throws Exception {
+        Path tmp = dir.resolve("tmp.xlsx");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            wb.write(out);
+        }
+        Files.move(tmp, form, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void edit(String id, int column, Object value) throws Exception {
+        try (InputStream in = Files.newInputStream(form); Workbook wb = WorkbookFactory.create(in)) {
+            Row row = rowOf(wb.getSheet("gbt27922"), id);
+            if (value instanceof Double d) {
+                row.getCell(column).setCellValue(d);
+            } else {
+                row.getCell(column).setCellValue(value.toString());
+            }
+            save(wb);
+        }
+    }
+
+    @Test
+    void theTemplateIsAFormACertificationBodyCouldHandOut() throws Exception {
+        try (InputStream in = Files.newInputStream(form); XSSFWorkbook wb = (XSSFWorkbook) WorkbookFactory.create(in)) {
+            XSSFSheet sheet = wb.getSheet("gbt27922");
+            assertThat(sheet.getProtect()).isTrue();
+            assertThat(wb.isSheetHidden(wb.getSheetIndex("about"))).isTrue();
+            assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("序号");
+            assertThat(sheet.getRow(4).getCell(4).getStringCellValue()).startsWith("自评估结论");
+            long clauses = 0;
+            for (Row row : sheet) {
+                if (row.getCell(ID) != null && row.getCell(ID).getStringCellValue().matches("5\\.\\d\\.\\d\\.\\d")) {
+                    clauses++;
+                    assertThat(row.getCell(RESULT).getCellStyle().getLocked()).isFalse();
+                    assertThat(row.getCell(2).getCellStyle().getLocked()).isTrue();
+                }
+            }
+            assertThat(clauses).isEqualTo(51);
+            // a drop-down for each conclusion and a 0..points limit for each score
+            assertThat(sheet.getDataValidations()).hasSize(102);
+            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(SCORE).getCellFormula()).startsWith("SUM(F6:F");
+        }
+    }
+
+    @Test
+    void aFilledFormEvaluatesLikeTheSameFindingsInJson() throws Exception {
+        fillFromExample();
+        CliRun xlsx = CliRun.of("evaluate", "--format", "json", form.toString());
+        assertThat(xlsx.exit()).as(xlsx.err()).isZero();
+        JsonNode fromXlsx = JSON.readTree(xlsx.out()).at("/assessments/0/schemes/0");
+        JsonNode fromJson = JSON.readTree(CliRun.of("evaluate", "--format", "json", "examples/gbt27922-form.json").out())
+                .at("/assessments/0/schemes/0");
+        for (String key : new String[] {"score", "maxScore", "total", "percent", "stars", "grade", "reasons", "lostPoints"}) {
+            if (key.equals("lostPoints")) {
+                assertThat(ids(fromXlsx.get(key))).isEqualTo(ids(fromJson.get(key)));
+            } else if (key.equals("reasons")) {
+                // the same reading; the JSON example states it in its options, the form leaves it to the scheme
+                assertThat(fromXlsx.get(key).toString()).isEqualTo(fromJson.get(key).toString()
+                        .replace("chosen in the assessment's options", "the default of gbt27922 form"));
+            } else {
+                assertThat(fromXlsx.get(key)).as(key).isEqualTo(fromJson.get(key));
+            }
+        }
+        assertThat(fromXlsx.get("stars").asInt()).isEqualTo(4);
+    }
+
+    private static java.util.List<String> ids(JsonNode list) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        list.forEach(c -> out.add(c.get("id").asText() + " " + c.get("score").asText() + " " + c.path("note").asText()));
+        return out;
+    }
+
+    @Test
+    void eachBadCellIsNamedAsSheetAndCell() throws Exception {
+        fillFromExample();
+        int row = rowIndex("5.1.2.2");
+        edit("5.1.2.2", SCORE, "三");
+        CliRun text = CliRun.of("evaluate", form.toString());
+        assertThat(text.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(text.err()).isEqualTo("error: " + form + ": gbt27922!F" + (row + 1) + ": '三' is not a number"
+                + System.lineSeparator());
+        edit("5.1.2.2", SCORE, 6.0);
+        assertThat(CliRun.of("evaluate", form.toString()).err()).isEqualTo("error: " + form + ": gbt27922!F" + (row + 1)
+                + ": score of 5.1.2.2 is 6, above its 5 points" + System.lineSeparator());
+        edit("5.1.2.2", SCORE, 3.0);
+        edit("5.1.2.2", RESULT, "maybe");
+        assertThat(CliRun.of("evaluate", form.toString()).err()).contains("gbt27922!E" + (row + 1)
+                + ": 'maybe' is not 符合, 不符合 or 不适用");
+    }
+
+    private int rowIndex(String id) throws Exception {
+        try (InputStream in = Files.newInputStream(form); Workbook wb = WorkbookFactory.create(in)) {
+            return rowOf(wb.getSheet("gbt27922"), id).getRowNum();
+        }
+    }
+
+    @Test
+    void aWorkbookThatIsNotOursOrNotAWorkbookSaysSo() throws Exception {
+        Path other = dir.resolve("other.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(other)) {
+            wb.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("budget");
+            wb.write(out);
+        }
+        CliRun r = CliRun.of("evaluate", other.toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(r.err()).contains("is not an assessment form of this program");
+        Path text = dir.resolve("notes.xlsx");
+        Files.writeString(text, "not a zip");
+        CliRun t = CliRun.of("evaluate", text.toString());
+        assertThat(t.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(t.err()).contains("cannot be read as an xlsx workbook");
+        assertThat(t.clean()).isTrue();
+    }
+
+    @Test
+    void aFormOfAnotherVersionSaysSo() throws Exception {
+        fillFromExample();
+        try (InputStream in = Files.newInputStream(form); Workbook wb = WorkbookFactory.create(in)) {
+            wb.getSheet("about").getRow(4).getCell(3).setCellValue("GB/T 27922-2008");
+            save(wb);
+        }
+        assertThat(CliRun.of("evaluate", form.toString()).err()).contains("this part was made for gbt27922 version"
+                + " 'GB/T 27922-2008', but the installed scheme is 'GB/T 27922-2011'");
+    }
+
+    @Test
+    void xlsxNeedsAnOutputFile() {
+        CliRun r = CliRun.of("template", "--scheme", "gbt27922", "--format", "xlsx");
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("an xlsx form is written to a file");
+    }
+}
