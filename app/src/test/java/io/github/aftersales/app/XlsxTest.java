@@ -208,4 +208,45 @@ class XlsxTest {
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("an xlsx form is written to a file");
     }
+
+    @Test
+    void aCqmFormWithItsFactsIncludingADateTypedAsADate() throws Exception {
+        Path cqm = dir.resolve("cqm.xlsx");
+        assertThat(CliRun.of("template", "--scheme", "cqm", "--format", "xlsx", "-o", cqm.toString()).exit()).isZero();
+        java.util.Map<String, Double> scores = java.util.Map.of("4.1.1", 10.0, "4.1.2", 15.0, "4.1.3", 10.0, "4.1.4", 25.0,
+                "4.1.5", 15.0, "4.1.6", 7.0, "4.1.7", 8.0, "4.1.8", 10.0);
+        try (InputStream in = Files.newInputStream(cqm); Workbook wb = WorkbookFactory.create(in)) {
+            Sheet sheet = wb.getSheet("cqm");
+            var dateStyle = wb.createCellStyle();
+            dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            for (Row row : sheet) {
+                if (row.getCell(ID) == null) {
+                    continue;
+                }
+                String id = row.getCell(ID).getStringCellValue();
+                if (scores.containsKey(id)) {
+                    row.getCell(SCORE).setCellValue(scores.get(id));
+                }
+                switch (id) {
+                    case "fact:managementAudit" -> row.getCell(RESULT).setCellValue("passed");
+                    case "fact:seriousNonConformities" -> row.getCell(RESULT).setCellValue(0);
+                    case "fact:S", "fact:S当面" -> row.getCell(RESULT).setCellValue(95);
+                    case "fact:operatingSince" -> {
+                        row.getCell(RESULT).setCellValue(java.time.LocalDate.of(2020, 3, 1));
+                        row.getCell(RESULT).setCellStyle(dateStyle);
+                    }
+                    case "fact:onSiteDate" -> row.getCell(RESULT).setCellValue("2026-10-15");
+                    default -> { }
+                }
+            }
+            Path tmp = dir.resolve("tmp.xlsx");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                wb.write(out);
+            }
+            Files.move(tmp, cqm, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        CliRun r = CliRun.of("evaluate", cqm.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("五星级 (five stars)");
+    }
 }

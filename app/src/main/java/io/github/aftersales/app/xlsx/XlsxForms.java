@@ -323,7 +323,11 @@ public final class XlsxForms {
             }
             if (id.startsWith("fact:")) {
                 Cell cell = cell(sheet, r, RESULT);
-                if (cell != null && cell.getCellType() == CellType.NUMERIC) {
+                if (cell != null && cell.getCellType() == CellType.NUMERIC
+                        && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
+                    // a date typed into a spreadsheet is a number formatted as a date
+                    facts.put(id.substring(5), cell.getLocalDateTimeCellValue().toLocalDate().toString());
+                } else if (cell != null && cell.getCellType() == CellType.NUMERIC) {
                     facts.put(id.substring(5), BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros());
                 } else if (text(sheet, r, RESULT) != null) {
                     facts.put(id.substring(5), text(sheet, r, RESULT));

@@ -341,7 +341,7 @@ public final class Evaluator {
             if (f.scoreForms() > 1) {
                 throw problem(f, f.id() + " is given more than one of score, samples and percent; give one");
             }
-            if (unit instanceof Category whole && f.scoreForms() == 0) {
+            if (unit instanceof Category whole && f.scoreForms() == 0 && !f.isBlank()) {
                 throw problem(f, whole.id() + " " + whole.title() + " is scored as a whole: give it a score of its "
                         + text(points) + " points (a result alone does not say how many)");
             }
