@@ -248,5 +248,38 @@ class XlsxTest {
         CliRun r = CliRun.of("evaluate", cqm.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("五星级 (five stars)");
+
+        // one rectified major complaint in an event row (Note 1, example 2): four stars
+        try (InputStream in = Files.newInputStream(cqm); Workbook wb = WorkbookFactory.create(in)) {
+            Sheet sheet = wb.getSheet("cqm");
+            Row header = null;
+            Row first = null;
+            for (Row row : sheet) {
+                if (row.getCell(RESULT) != null && row.getCell(RESULT).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && "类型 type".equals(row.getCell(RESULT).getStringCellValue())) {
+                    header = row;
+                }
+                if (first == null && row.getCell(ID) != null && "event".equals(row.getCell(ID).getStringCellValue())) {
+                    first = row;
+                }
+            }
+            first.getCell(RESULT).setCellValue("majorComplaint");
+            first.getCell(SCORE).setCellValue("2025-12-01");
+            for (org.apache.poi.ss.usermodel.Cell c : header) {
+                if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && c.getStringCellValue().startsWith("rectified")) {
+                    first.getCell(c.getColumnIndex()).setCellValue("true");
+                }
+            }
+            Path tmp = dir.resolve("tmp.xlsx");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                wb.write(out);
+            }
+            Files.move(tmp, cqm, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        CliRun withEvent = CliRun.of("evaluate", cqm.toString());
+        assertThat(withEvent.exit()).as(withEvent.err()).isZero();
+        assertThat(withEvent.out()).contains("四星级 (four stars)")
+                .contains("majorComplaint in the 24 months before onSiteDate (2026-10-15): 1 > 0 needed for 五星级");
     }
 }

@@ -2,6 +2,7 @@ package io.github.aftersales.app.xlsx;
 
 import io.github.aftersales.core.assessment.Assessment;
 import io.github.aftersales.core.assessment.Conformity;
+import io.github.aftersales.core.assessment.Event;
 import io.github.aftersales.core.assessment.Finding;
 import io.github.aftersales.core.assessment.SchemeAssessment;
 import io.github.aftersales.core.json.Located;
@@ -17,6 +18,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +64,9 @@ public final class XlsxForms {
     static final int POINTS = 8;
     static final int ID = 9;
     static final int FIRST_ROW = 5; // 0-based: rows 1-5 are the title, the organisation and the header
+    /** Event rows: attribute columns after the id column, one a distinct attribute name. */
+    static final int FIRST_ATTRIBUTE = 10;
+    private static final int EVENT_ROWS = 20;
     private static final String[] RESULTS = {"符合", "不符合", "不适用"};
 
     private XlsxForms() {
@@ -180,6 +185,34 @@ public final class XlsxForms {
                 factRow++;
             }
         }
+        if (!variant.inputs().events().isEmpty()) {
+            factRow++;
+            put(sheet, factRow, 0, "事件 Events", st.header);
+            put(sheet, factRow, RESULT, "类型 type", st.header);
+            put(sheet, factRow, SCORE, "日期 date (YYYY-MM-DD)", st.header);
+            put(sheet, factRow, EVIDENCE, "说明 note", st.header);
+            List<String> attributes = eventAttributes(variant);
+            for (int a = 0; a < attributes.size(); a++) {
+                put(sheet, factRow, FIRST_ATTRIBUTE + a, attributes.get(a) + " (true/false)", st.header);
+            }
+            String[] types = variant.inputs().events().stream().map(Inputs.EventSpec::type).toArray(String[]::new);
+            StringBuilder guide = new StringBuilder();
+            variant.inputs().events().forEach(e -> guide.append(e.type()).append(": ").append(e.title()).append("; "));
+            put(sheet, factRow, CLAUSE, guide.toString(), st.wrap);
+            factRow++;
+            for (int i = 0; i < EVENT_ROWS; i++, factRow++) {
+                put(sheet, factRow, ID, "event", st.locked);
+                put(sheet, factRow, RESULT, "", st.input);
+                put(sheet, factRow, SCORE, "", st.input);
+                put(sheet, factRow, EVIDENCE, "", st.input);
+                validation(sheet, dv, dv.createExplicitListConstraint(types), factRow, RESULT);
+                for (int a = 0; a < attributes.size(); a++) {
+                    put(sheet, factRow, FIRST_ATTRIBUTE + a, "", st.input);
+                    validation(sheet, dv, dv.createExplicitListConstraint(new String[] {"true", "false"}), factRow,
+                            FIRST_ATTRIBUTE + a);
+                }
+            }
+        }
         sheet.setColumnWidth(CLAUSE, 60 * 256);
         sheet.setColumnWidth(REQUIRED, 40 * 256);
         sheet.setColumnWidth(RESULT, 14 * 256);
@@ -187,6 +220,12 @@ public final class XlsxForms {
         sheet.setColumnWidth(NOTE, 30 * 256);
         sheet.setColumnHidden(ID, false);
         sheet.protectSheet(""); // the standard's text is locked; the yellow cells are for the auditor
+    }
+
+    private static List<String> eventAttributes(Variant variant) {
+        List<String> names = new ArrayList<>();
+        variant.inputs().events().forEach(e -> e.attributes().stream().filter(a -> !names.contains(a)).forEach(names::add));
+        return names;
     }
 
     private static void rows(Sheet sheet, Category c, String owner, boolean anyExcluded, Styles st,
@@ -316,9 +355,14 @@ public final class XlsxForms {
     private static SchemeAssessment part(String source, Sheet sheet, String name, String variant, String version) {
         List<Finding> findings = new ArrayList<>();
         Map<String, Object> facts = new LinkedHashMap<>();
+        List<Event> events = new ArrayList<>();
         for (int r = FIRST_ROW; r <= sheet.getLastRowNum(); r++) {
             String id = text(sheet, r, ID);
             if (id == null) {
+                continue;
+            }
+            if (id.equals("event")) {
+                event(source, sheet, r).ifPresent(events::add);
                 continue;
             }
             if (id.startsWith("fact:")) {
@@ -349,8 +393,48 @@ public final class XlsxForms {
                     Located.Where.named(name + "!" + new CellReference(r, score != null || result == null ? SCORE : RESULT)
                             .formatAsString(false))));
         }
-        return new SchemeAssessment(name, variant, version, null, false, findings, facts, Map.of(), List.of(),
+        return new SchemeAssessment(name, variant, version, null, false, findings, facts, Map.of(), events,
                 new Located.Position(0, 0), Located.Where.named(name));
+    }
+
+    /** An event row: type, date, note, and true/false attributes named in the events header row. */
+    private static Optional<Event> event(String source, Sheet sheet, int r) {
+        String type = text(sheet, r, RESULT);
+        if (type == null) {
+            return Optional.empty();
+        }
+        Cell dateCell = cell(sheet, r, SCORE);
+        LocalDate date;
+        if (dateCell != null && dateCell.getCellType() == CellType.NUMERIC
+                && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(dateCell)) {
+            date = dateCell.getLocalDateTimeCellValue().toLocalDate();
+        } else {
+            String text = text(sheet, r, SCORE);
+            if (text == null) {
+                throw bad(source, sheet, r, SCORE, "a " + type + " event needs its date (YYYY-MM-DD)");
+            }
+            try {
+                date = LocalDate.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw bad(source, sheet, r, SCORE, "'" + text + "' is not a date as YYYY-MM-DD");
+            }
+        }
+        if (date.getYear() < 1900 || date.getYear() > 2100) {
+            throw bad(source, sheet, r, SCORE, "'" + date + "' is not a date between 1900 and 2100");
+        }
+        int header = r;
+        while (header > 0 && !"类型 type".equals(text(sheet, header, RESULT))) {
+            header--;
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (int c = FIRST_ATTRIBUTE; c < FIRST_ATTRIBUTE + 10; c++) {
+            String name = text(sheet, header, c);
+            String value = text(sheet, r, c);
+            if (name != null && value != null) {
+                attributes.put(name.replace(" (true/false)", ""), value.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return Optional.of(new Event(type, date, attributes, text(sheet, r, EVIDENCE), new Located.Position(0, 0)));
     }
 
     private static LocatedException bad(String source, Sheet sheet, int r, int c, String message) {
