@@ -41,6 +41,7 @@ class HostileInputTest {
         "empty.json              | the file is empty",
         "binary.json             | malformed JSON",
         "control-characters.json | malformed JSON",
+        "zstd-entry.xlsx         | cannot be read as an xlsx workbook: it uses a compression or structure",
     })
     void oneClearLineAndExit3(String file, String message) {
         Path path = CORPUS.resolve(file);

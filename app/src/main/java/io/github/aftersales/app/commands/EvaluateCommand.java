@@ -91,6 +91,12 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (files.stream().filter("-"::equals).count() > 1) {
+            throw new UserException(ExitCode.USAGE, "standard input (-) can be read only once");
+        }
+        if (threads != null && threads < 1) {
+            throw new UserException(ExitCode.USAGE, "--threads must be at least 1, not " + threads);
+        }
         if (out.output != null) {
             for (String file : files) {
                 if (!file.equals("-") && sameFile(Path.of(file), out.output)) {
@@ -144,17 +150,40 @@ public final class EvaluateCommand implements Callable<Integer> {
                 }
                 progress.tick(summary.evaluated(), summary.rejected());
             });
+            if (summary.evaluated() + summary.rejected() == 0) {
+                spec.commandLine().getErr().println("error: no assessment found in " + String.join(", ", files));
+                return ExitCode.INPUT;
+            }
+            if (summary.evaluated() == 0 && out.output != null) {
+                return exit[0]; // nothing to report: no file is written
+            }
+            String rejectedMd = rejectedSection(summary, labels);
             switch (format) {
                 case json -> sink.all(Output.json(JsonReport.of(kept)));
-                case text, md -> sink.all(text.toString());
+                case text -> sink.all(text.toString());
+                case md -> sink.all(text + rejectedMd);
                 case html -> sink.all(HtmlReport.of(kept, labels, s -> Optional.ofNullable(schemes.get(s.scheme()))
-                        .flatMap(sc -> sc.variant(s.variant()))));
+                        .flatMap(sc -> sc.variant(s.variant())), summary.firstRejections(), summary.rejected()));
                 case summary -> sink.all(summary.text());
                 case ndjson -> { }
             }
             sink.commit();
         }
         return exit[0];
+    }
+
+    /** The rejections, for a Markdown report: it must not look complete when it is not. */
+    private static String rejectedSection(BatchSummary summary, Labels l) {
+        if (summary.rejected() == 0) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\n## ").append(l.of("未能评估的文件", "Not evaluated")).append(" (")
+                .append(summary.rejected()).append(")\n\n");
+        summary.firstRejections().forEach(m -> b.append("- ").append(MarkdownReport.esc(m)).append('\n'));
+        if (summary.rejected() > summary.firstRejections().size()) {
+            b.append("- … ").append(summary.rejected() - summary.firstRejections().size()).append(" more\n");
+        }
+        return b.toString();
     }
 
     private String origin(String scheme) {

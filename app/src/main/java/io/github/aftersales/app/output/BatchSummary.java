@@ -29,6 +29,8 @@ public final class BatchSummary {
         long count;
         long passed;
         final Map<String, Long> grades = new LinkedHashMap<>();
+        /** Stars × 2, plus 1 when passed: orders grades from the highest. */
+        final Map<String, Integer> rank = new LinkedHashMap<>();
         final Map<String, Long> lostOn = new LinkedHashMap<>();
     }
 
@@ -40,7 +42,9 @@ public final class BatchSummary {
             if (s.passed()) {
                 p.passed++;
             }
-            p.grades.merge(s.stars() + "★ " + s.grade(), 1L, Long::sum);
+            p.grades.merge((s.stars() > 0 ? s.stars() + "★ " : s.passed() ? "" : "0★ ") + s.grade(), 1L, Long::sum);
+            p.rank.putIfAbsent((s.stars() > 0 ? s.stars() + "★ " : s.passed() ? "" : "0★ ") + s.grade(),
+                    s.stars() * 2 + (s.passed() ? 1 : 0));
             for (ClauseResult c : s.lostPoints()) {
                 p.lostOn.merge(c.id(), 1L, Long::sum);
             }
@@ -62,6 +66,11 @@ public final class BatchSummary {
         return rejected;
     }
 
+    /** The first rejections, for reports handed to people: a report must not look complete when it is not. */
+    public List<String> firstRejections() {
+        return List.copyOf(firstRejections);
+    }
+
     public String text() {
         StringBuilder b = new StringBuilder();
         b.append("读取 Read: ").append(evaluated + rejected).append("   评估 Evaluated: ").append(evaluated)
@@ -77,7 +86,8 @@ public final class BatchSummary {
             b.append('\n').append(e.getKey()).append(": ").append(p.count).append(" assessments, passed ")
                     .append(p.passed).append(String.format(" (%.1f %%)", 100.0 * p.passed / p.count)).append('\n');
             b.append("  等级分布 Grades\n");
-            p.grades.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByKey().reversed())
+            p.grades.entrySet().stream()
+                    .sorted(Comparator.comparing((Map.Entry<String, Long> g) -> p.rank.get(g.getKey())).reversed())
                     .forEach(g -> b.append(String.format("    %-24s %8d  %5.1f %%%n", g.getKey(), g.getValue(),
                             100.0 * g.getValue() / p.count)));
             b.append("  最常失分 Clauses losing points most often\n");

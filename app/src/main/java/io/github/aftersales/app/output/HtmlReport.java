@@ -32,6 +32,15 @@ public final class HtmlReport {
      */
     public static String of(List<EvaluationResult> results, Labels l,
             Function<SchemeResult, Optional<Variant>> variantOf) {
+        return of(results, l, variantOf, List.of(), 0);
+    }
+
+    /**
+     * @param rejections the first messages of the assessments that could not be evaluated
+     * @param rejected   how many could not be evaluated; a report must not look complete when it is not
+     */
+    public static String of(List<EvaluationResult> results, Labels l,
+            Function<SchemeResult, Optional<Variant>> variantOf, List<String> rejections, long rejected) {
         StringBuilder b = new StringBuilder();
         EvaluationResult r = results.isEmpty() ? new EvaluationResult("", null, null, List.of()) : results.get(0);
         b.append("<!DOCTYPE html>\n<html lang=\"").append(l == Labels.EN ? "en" : "zh").append("\">\n<head>\n")
@@ -49,6 +58,15 @@ public final class HtmlReport {
                 .append("</style>\n</head>\n<body>\n");
         for (EvaluationResult one : results) {
             assessment(b, one, l, variantOf);
+        }
+        if (rejected > 0) {
+            b.append("<section class=\"rejected\">\n<h2 class=\"failed\">").append(h(l.of("未能评估的文件", "Not evaluated")))
+                    .append(" (").append(rejected).append(")</h2>\n<ul>\n");
+            rejections.forEach(m -> b.append("<li>").append(h(m)).append("</li>\n"));
+            if (rejected > rejections.size()) {
+                b.append("<li>… ").append(rejected - rejections.size()).append("</li>\n");
+            }
+            b.append("</ul>\n</section>\n");
         }
         return b.append("</body>\n</html>\n").toString();
     }

@@ -72,7 +72,7 @@ public final class MarkdownReport {
     }
 
     /** Escapes what Markdown tables and emphasis would take as syntax. */
-    static String esc(String s) {
+    public static String esc(String s) {
         return s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("\n", " ");
     }
 }

@@ -349,6 +349,11 @@ public final class XlsxForms {
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
             throw new LocatedException(source, null, "cannot be read as an xlsx workbook: " + why);
+        } catch (LinkageError | StackOverflowError e) {
+            // found by fuzzing: a zip entry claiming zstd compression makes commons-compress reach for a
+            // codec that is not on the class path; a workbook never uses it
+            throw new LocatedException(source, null, "cannot be read as an xlsx workbook: it uses a compression or"
+                    + " structure an Excel workbook does not");
         }
     }
 
@@ -447,14 +452,19 @@ public final class XlsxForms {
         if (cell == null || cell.getCellType() == CellType.BLANK) {
             return null;
         }
-        if (cell.getCellType() == CellType.NUMERIC) {
+        // a formula counts by the value the spreadsheet program computed for it
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        if (type == CellType.NUMERIC && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
+            throw bad(source, sheet, r, c, "expected a number, found a date");
+        }
+        if (type == CellType.NUMERIC) {
             double d = cell.getNumericCellValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw bad(source, sheet, r, c, "not a number");
             }
             return new BigDecimal(Double.toString(d)).stripTrailingZeros();
         }
-        if (cell.getCellType() == CellType.STRING) {
+        if (type == CellType.STRING) {
             String s = cell.getStringCellValue().strip();
             if (s.isEmpty()) {
                 return null;
@@ -465,7 +475,8 @@ public final class XlsxForms {
                 throw bad(source, sheet, r, c, "'" + s + "' is not a number");
             }
         }
-        throw bad(source, sheet, r, c, "expected a number, found " + cell.getCellType().name().toLowerCase());
+        throw bad(source, sheet, r, c, "expected a number, found " + (cell.getCellType() == CellType.FORMULA
+                ? "a formula without a computed number" : cell.getCellType().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     private static Cell cell(Sheet sheet, int r, int c) {
