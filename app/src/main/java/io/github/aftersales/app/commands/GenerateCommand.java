@@ -29,11 +29,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scheme", required = true, paramLabel = "ID", description = "Scheme id (see 'schemes').")
-    String schemeId;
-
-    @Option(names = "--variant", paramLabel = "V", description = "Variant id; default: the scheme's first variant.")
-    String variantId;
+    @picocli.CommandLine.Mixin
+    SchemeChoice choice = new SchemeChoice();
 
     @Option(names = "--count", required = true, paramLabel = "N", description = "How many assessments.")
     long count;
@@ -54,9 +51,9 @@ public final class GenerateCommand implements Callable<Integer> {
         if (count < 0) {
             throw new UserException(ExitCode.USAGE, "--count must not be negative: " + count);
         }
-        SchemeChoice choice = SchemeChoice.of(schemes, schemeId, variantId);
-        Scheme scheme = choice.scheme();
-        Variant variant = choice.variant();
+        SchemeChoice.Chosen chosen = choice.resolve(schemes);
+        Scheme scheme = chosen.scheme();
+        Variant variant = chosen.variant();
         Generator generator;
         try {
             generator = new Generator(scheme, variant, id -> Optional.ofNullable(schemes.get(id)), seed);

@@ -31,11 +31,8 @@ public final class TemplateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scheme", required = true, paramLabel = "ID", description = "Scheme id (see 'schemes').")
-    String schemeId;
-
-    @Option(names = "--variant", paramLabel = "V", description = "Variant id; default: the scheme's first variant.")
-    String variantId;
+    @picocli.CommandLine.Mixin
+    SchemeChoice choice = new SchemeChoice();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
             description = "json, yaml or xlsx (an Excel workbook to fill in; needs -o FILE) (default: ${DEFAULT-VALUE}).")
@@ -51,9 +48,9 @@ public final class TemplateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SchemeChoice choice = SchemeChoice.of(schemes, schemeId, variantId);
-        Scheme scheme = choice.scheme();
-        Variant variant = choice.variant();
+        SchemeChoice.Chosen chosen = choice.resolve(schemes);
+        Scheme scheme = chosen.scheme();
+        Variant variant = chosen.variant();
         if (format == Format.xlsx) {
             if (out.output == null) {
                 throw new UserException(ExitCode.USAGE, "an xlsx form is written to a file: give -o FILE.xlsx");
