@@ -65,9 +65,14 @@ class BatchTest {
         assertThat(errors.get(1)).startsWith("error: " + bad + ":5:").contains("malformed JSON");
         List<String> out = r.out().lines().toList();
         assertThat(out).hasSize(4);
+        List<Integer> lineNumbers = new java.util.ArrayList<>();
         for (String line : out) {
-            assertThat(JSON.readTree(line).get("schemes").get(0).get("scheme").asText()).isEqualTo("gbt27922");
+            JsonNode result = JSON.readTree(line);
+            assertThat(result.get("schemes").get(0).get("scheme").asText()).isEqualTo("gbt27922");
+            lineNumbers.add(result.get("line").asInt());
         }
+        // lines 3 and 5 were rejected, line 4 is blank: each result says which line it came from
+        assertThat(lineNumbers).containsExactly(1, 2, 6, 7);
     }
 
     @Test

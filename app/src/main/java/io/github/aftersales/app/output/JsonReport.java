@@ -35,6 +35,9 @@ public final class JsonReport {
     public static ObjectNode assessment(EvaluationResult r) {
         ObjectNode a = NODES.objectNode();
         a.put("source", r.source());
+        if (r.line() > 0) {
+            a.put("line", r.line());
+        }
         a.put("organisation", r.organisation());
         a.put("date", r.date());
         ArrayNode schemes = a.putArray("schemes");

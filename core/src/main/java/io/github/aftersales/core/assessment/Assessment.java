@@ -12,10 +12,17 @@ import java.util.List;
  * @param date         the assessment date as written, or {@code null}
  * @param assessor     who assessed, or {@code null}
  * @param parts        one part a scheme, at least one
+ * @param line         the line of an NDJSON file it was read from, or 0 for a whole file
  */
-public record Assessment(String source, String organisation, String date, String assessor, List<SchemeAssessment> parts) {
+public record Assessment(String source, String organisation, String date, String assessor, List<SchemeAssessment> parts,
+        int line) {
     public Assessment {
         requireNonNull(source, "source is null");
         parts = List.copyOf(parts);
+    }
+
+    /** An assessment that is a whole file. */
+    public Assessment(String source, String organisation, String date, String assessor, List<SchemeAssessment> parts) {
+        this(source, organisation, date, assessor, parts, 0);
     }
 }

@@ -111,19 +111,23 @@ public final class AssessmentReader {
         return read(in, source, syntax, 0);
     }
 
-    /** Reads one line of an NDJSON file: {@code lineOffset} lines come before it, so messages name its line. */
-    public static Assessment read(InputStream in, String source, LocatedReader.Syntax syntax, int lineOffset)
+    /**
+     * Reads a document that is line {@code line} of an NDJSON file (so messages and the result name
+     * its line), or a whole file when {@code line} is 0.
+     */
+    public static Assessment read(InputStream in, String source, LocatedReader.Syntax syntax, int line)
             throws IOException {
         Located root;
+        int lineOffset = Math.max(0, line - 1);
         try {
             root = LocatedReader.read(in, syntax, lineOffset);
         } catch (LocatedReader.ParseException e) {
             throw new LocatedException(source, e.position(), e.getMessage());
         }
-        return parse(root, new Reading(source));
+        return parse(root, new Reading(source), line);
     }
 
-    private static Assessment parse(Located rootNode, Reading r) {
+    private static Assessment parse(Located rootNode, Reading r, int line) {
         Located.Obj root = r.object(rootNode, "an assessment");
         r.onlyKeys(root, ROOT_KEYS);
         List<SchemeAssessment> parts = new ArrayList<>();
@@ -136,7 +140,7 @@ public final class AssessmentReader {
         }
         return new Assessment(r.source(), r.optionalString(root, "organisation").orElse(null),
                 r.optional(root, "date").map(v -> r.scalarText(v, "the value")).orElse(null),
-                r.optionalString(root, "assessor").orElse(null), parts);
+                r.optionalString(root, "assessor").orElse(null), parts, line);
     }
 
     private static SchemeAssessment part(Reading r, Located node) {

@@ -162,7 +162,7 @@ public final class BatchReader {
         sink.accept(new Entry(() -> {
             try {
                 return AssessmentReader.read(new ByteArrayInputStream(copy), source, LocatedReader.Syntax.JSON,
-                        lineNumber - 1);
+                        lineNumber);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

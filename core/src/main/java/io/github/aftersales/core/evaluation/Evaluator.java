@@ -78,7 +78,8 @@ public final class Evaluator {
             }
         }
         List<SchemeResult> ordered = parts.keySet().stream().map(results::get).toList();
-        return new EvaluationResult(assessment.source(), assessment.organisation(), assessment.date(), ordered);
+        return new EvaluationResult(assessment.source(), assessment.organisation(), assessment.date(), ordered,
+                assessment.line());
     }
 
     private record Resolved(Scheme scheme, Variant variant, SchemeAssessment part) {
