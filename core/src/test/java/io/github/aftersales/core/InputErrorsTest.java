@@ -208,7 +208,7 @@ class InputErrorsTest {
         String yaml = "schemes:\n  - scheme: demo\n    findings:\n      - id: A.1\n        score:\n        note:\n"
                 + "      - {id: A.2, result: conform}\n      - {id: A.3, result: conform}\n      - {id: A.4, result: conform}\n"
                 + "      - {id: B, score: 4}\n    facts: {audit: passed, S: 95, onSiteDate: 2026-06-01}\n";
-        assertThat(yamlFailure(yaml).problem()).startsWith("schemes[0]: 1 of 5 demo main items have no score or result: A.1 ");
+        assertThat(yamlFailure(yaml).problem()).startsWith("schemes[0].findings[0]: 1 of 5 demo main items have no score or result: A.1 ");
     }
 
     @Test

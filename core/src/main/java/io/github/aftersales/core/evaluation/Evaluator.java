@@ -273,7 +273,11 @@ public final class Evaluator {
             if (!missing.isEmpty() && !missingAsZero) {
                 String list = missing.size() <= 12 ? String.join(", ", missing)
                         : String.join(", ", missing.subList(0, 12)) + " and " + (missing.size() - 12) + " more";
-                throw new LocatedException(source, part.position(), part.path() + ": " + missing.size() + " of "
+                // point at the first blank finding when there is one (a template's row, a form's cell)
+                Finding firstBlank = missing.stream().map(byId::get).filter(java.util.Objects::nonNull).findFirst()
+                        .orElse(null);
+                throw new LocatedException(source, firstBlank == null ? part.position() : firstBlank.position(),
+                        (firstBlank == null ? part.path() : firstBlank.path()) + ": " + missing.size() + " of "
                         + scoredUnits.size() + " " + scheme.id() + " " + variant.id() + " items have no score or result: "
                         + list + " (give each a result or score, or pass --missing-as-zero to count them as 0)");
             }
