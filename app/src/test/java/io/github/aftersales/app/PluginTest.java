@@ -64,12 +64,17 @@ class PluginTest {
         return jar;
     }
 
-    /** The example third-party scheme as its own build would package it. */
-    private Path exampleJar() throws IOException {
-        Path classes = work.resolve("example-classes");
+    /** Compiles the example third-party scheme's sources into {@code classes}. */
+    private Path compileExample(Path classes) throws IOException {
         try (Stream<Path> src = Files.walk(EXAMPLE.resolve("src/main/java"))) {
             compile(classes, src.filter(p -> p.toString().endsWith(".java")).toList());
         }
+        return classes;
+    }
+
+    /** The example third-party scheme as its own build would package it. */
+    private Path exampleJar() throws IOException {
+        Path classes = compileExample(work.resolve("example-classes"));
         return jar("example-home-repair-scheme.jar", List.of(classes, EXAMPLE.resolve("src/main/resources")), Map.of());
     }
 
@@ -129,10 +134,7 @@ class PluginTest {
 
     @Test
     void aCatalogThatFailsValidation() throws IOException {
-        Path classes = work.resolve("classes");
-        try (Stream<Path> src = Files.walk(EXAMPLE.resolve("src/main/java"))) {
-            compile(classes, src.filter(p -> p.toString().endsWith(".java")).toList());
-        }
+        Path classes = compileExample(work.resolve("classes"));
         String catalog = Files.readString(EXAMPLE.resolve("src/main/resources/schemes/example-home-repair/main.catalog.json"))
                 .replace("\"points\": 3,", "\"points\": 2,");
         Path resources = work.resolve("resources");
@@ -144,10 +146,7 @@ class PluginTest {
 
     @Test
     void aSchemeIdAnotherSchemeAlreadyHas() throws IOException {
-        Path classes = work.resolve("classes");
-        try (Stream<Path> src = Files.walk(EXAMPLE.resolve("src/main/java"))) {
-            compile(classes, src.filter(p -> p.toString().endsWith(".java")).toList());
-        }
+        Path classes = compileExample(work.resolve("classes"));
         Path resources = work.resolve("resources");
         copyTree(EXAMPLE.resolve("src/main/resources"), resources);
         Path scheme = resources.resolve("schemes/example-home-repair/scheme.json");
