@@ -9,7 +9,8 @@ import java.util.Map;
  * What a scheme says about surveillance of a certificate (CQM 6.4): the events that suspend or
  * revoke it whatever the grade, and the window they are looked for in. The rest of the rule is the
  * same for every scheme and lives in core: the surveillance assessment is graded like any other;
- * a grade at or above the certificate's keeps it, a lower grade downgrades it, no grade revokes it.
+ * its grade then keeps, downgrades or (where the {@link CertificationCycle} says the new grade
+ * stands) upgrades the certificate, and no grade revokes it.
  *
  * @param seriousEvents  the events that suspend or revoke the certificate
  * @param withinMonths   how far back before the evaluation date the events are looked for
@@ -47,7 +48,7 @@ public record SurveillanceRules(List<SeriousEvent> seriousEvents, int withinMont
 
     /** What surveillance decides. */
     public enum Action {
-        KEEP("keep"), DOWNGRADE("downgrade"), SUSPEND("suspend"), REVOKE("revoke");
+        KEEP("keep"), DOWNGRADE("downgrade"), UPGRADE("upgrade"), SUSPEND("suspend"), REVOKE("revoke");
 
         private final String key;
 

@@ -25,11 +25,13 @@ import java.util.List;
  * @param inputs             the facts and events an assessment states besides its findings
  * @param surveillance       what the standard says about surveillance of a certificate, or
  *                           {@code null} when it says nothing
+ * @param cycle              how often a certificate is evaluated again, or {@code null} when the
+ *                           standard does not say
  */
 public record Variant(
         String id, String title, String titleEn, Catalog catalog, GradingTable grading,
         NotApplicablePolicy notApplicable, boolean notApplicableFixed, List<PartRef> combines, Inputs inputs,
-        SurveillanceRules surveillance) {
+        SurveillanceRules surveillance, CertificationCycle cycle) {
 
     public Variant {
         requireNonNull(id, "id is null");
@@ -40,6 +42,14 @@ public record Variant(
         requireNonNull(notApplicable, "notApplicable is null");
         combines = List.copyOf(combines);
         requireNonNull(inputs, "inputs is null");
+    }
+
+    /** A variant whose standard says nothing about how often it is evaluated again. */
+    public Variant(String id, String title, String titleEn, Catalog catalog, GradingTable grading,
+            NotApplicablePolicy notApplicable, boolean notApplicableFixed, List<PartRef> combines, Inputs inputs,
+            SurveillanceRules surveillance) {
+        this(id, title, titleEn, catalog, grading, notApplicable, notApplicableFixed, combines, inputs, surveillance,
+                null);
     }
 
     /** Whether this variant combines other schemes' results instead of scoring clauses. */

@@ -92,15 +92,15 @@ public final class SurveilCommand implements Callable<Integer> {
         List<Integer> candidates = new java.util.ArrayList<>();
         for (int i = 0; i < result.results().size(); i++) {
             SchemeResult r = result.results().get(i);
-            if ((schemeId == null || schemeId.equals(r.scheme())) && variant(r).surveillance() != null) {
+            if ((schemeId == null || schemeId.equals(r.scheme())) && (variant(r).surveillance() != null || variant(r).cycle() != null)) {
                 candidates.add(i);
             }
         }
         if (candidates.size() != 1) {
             throw new UserException(candidates.isEmpty() ? ExitCode.INPUT : ExitCode.USAGE, candidates.isEmpty()
-                    ? file + ": no part of this file is of a scheme with surveillance rules"
+                    ? file + ": no part of this file is of a scheme whose standard says how its certificates are surveilled"
                             + (schemeId == null ? "" : " named " + schemeId)
-                    : file + ": several parts have surveillance rules; name one with --scheme");
+                    : file + ": several parts are of schemes with surveillance (" + candidates.stream().map(i -> result.results().get(i).scheme()).toList() + "); name one with --scheme");
         }
         int index = candidates.get(0);
         SchemeResult evaluation = result.results().get(index);

@@ -21,7 +21,7 @@ public final class SurveillanceReport {
         }
         b.append(d.scheme()).append(' ').append(d.variant()).append(": certificate ").append(d.currentLevel())
                 .append(" (").append(d.currentStars()).append(" stars) → ").append(d.decision().key().toUpperCase());
-        if (d.decision() == SurveillanceRules.Action.DOWNGRADE) {
+        if (d.decision() == SurveillanceRules.Action.DOWNGRADE || d.decision() == SurveillanceRules.Action.UPGRADE) {
             b.append(" to ").append(d.stars()).append(" stars");
         }
         b.append("\n\n  说明 Why\n");

@@ -5,6 +5,7 @@ import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.core.json.LocatedReader;
 import io.github.aftersales.core.json.Reading;
 import io.github.aftersales.spi.Catalog;
+import io.github.aftersales.spi.CertificationCycle;
 import io.github.aftersales.spi.Category;
 import io.github.aftersales.spi.Clause;
 import io.github.aftersales.spi.Comparison;
@@ -74,7 +75,7 @@ public final class DefinitionReader {
         for (Located item : items) {
             Located.Obj v = r.object(item, "a variant");
             r.onlyKeys(v, Set.of("id", "title", "titleEn", "catalog", "grading", "notApplicable", "notApplicableFixed",
-                    "combines", "facts", "events", "evaluationDate", "surveillance"));
+                    "combines", "facts", "events", "evaluationDate", "surveillance", "cycle"));
             String vid = r.requiredString(v, "id");
             if (!seen.add(vid)) {
                 throw r.problem(v.get("id"), "variant id '" + vid + "' is declared twice");
@@ -106,9 +107,10 @@ public final class DefinitionReader {
             GradingTable grading = grading(r.requiredString(v, "grading"), catalog, combines, inputs);
             SurveillanceRules surveillance = r.optional(v, "surveillance").map(x -> surveillance(r, x, inputs))
                     .orElse(null);
+            CertificationCycle cycle = r.optional(v, "cycle").map(x -> cycle(r, x, inputs)).orElse(null);
             variants.add(new Variant(vid, r.requiredString(v, "title"), r.requiredString(v, "titleEn"),
                     catalog, grading, policy, r.optionalBoolean(v, "notApplicableFixed", false), combines, inputs,
-                    surveillance));
+                    surveillance, cycle));
         }
         return new SchemeDefinition(id, r.requiredString(root, "version"), r.requiredString(root, "title"),
                 r.requiredString(root, "titleEn"), variants);
@@ -151,6 +153,34 @@ public final class DefinitionReader {
             throw r.problem(v.get("evaluationDate"), "evaluationDate '" + evaluationDate + "' must be a declared date fact");
         }
         return new Inputs(facts, events, evaluationDate);
+    }
+
+    private static CertificationCycle cycle(Reading r, Located node, Inputs inputs) {
+        Located.Obj o = r.object(node, "'cycle'");
+        r.onlyKeys(o, Set.of("surveillanceMonths", "reevaluationMonths", "extraEvaluationAfter", "regrading", "source"));
+        int surveillanceMonths = r.integer(r.required(o, "surveillanceMonths"), "'surveillanceMonths'");
+        if (surveillanceMonths < 1 || surveillanceMonths > 120) {
+            throw r.problem(o.get("surveillanceMonths"), "surveillanceMonths must be 1 to 120, not " + surveillanceMonths);
+        }
+        int reevaluationMonths = r.optional(o, "reevaluationMonths")
+                .map(x -> r.integer(x, "'reevaluationMonths'")).orElse(0);
+        if (reevaluationMonths < 0 || reevaluationMonths > 240) {
+            throw r.problem(o.get("reevaluationMonths"), "reevaluationMonths must be 0 (none) to 240, not "
+                    + reevaluationMonths);
+        }
+        List<String> extra = r.optional(o, "extraEvaluationAfter").map(x -> r.stringList(x, "'extraEvaluationAfter'"))
+                .orElse(List.of());
+        for (String type : extra) {
+            if (inputs.events().stream().noneMatch(e -> e.type().equals(type))) {
+                throw r.problem(o.get("extraEvaluationAfter"), "'" + type + "' is not a declared event type");
+            }
+        }
+        String key = r.requiredString(o, "regrading");
+        CertificationCycle.Regrading regrading = java.util.Arrays.stream(CertificationCycle.Regrading.values())
+                .filter(g -> g.key().equals(key)).findFirst().orElseThrow(() -> r.problem(o.get("regrading"),
+                        "regrading is keep-or-downgrade or new-grade, not '" + key + "'"));
+        return new CertificationCycle(surveillanceMonths, reevaluationMonths, extra, regrading,
+                r.requiredString(o, "source"));
     }
 
     private static SurveillanceRules surveillance(Reading r, Located node, Inputs inputs) {

@@ -2,6 +2,7 @@ package io.github.aftersales.core.evaluation;
 
 import io.github.aftersales.core.assessment.Event;
 import io.github.aftersales.core.assessment.SchemeAssessment;
+import io.github.aftersales.spi.CertificationCycle;
 import io.github.aftersales.spi.Level;
 import io.github.aftersales.spi.SurveillanceRules;
 import io.github.aftersales.spi.SurveillanceRules.Action;
@@ -12,10 +13,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one surveillance rule, for every scheme that declares {@link SurveillanceRules}: a serious
- * event suspends or revokes the certificate; otherwise the surveillance assessment's grade keeps it
- * (at or above the certificate's level), downgrades it (a lower level) or revokes it (no level).
- * Surveillance never raises a certificate: that takes a new evaluation.
+ * The one surveillance rule, for every scheme that declares {@link SurveillanceRules} or a
+ * {@link CertificationCycle}: a serious event suspends or revokes the certificate; otherwise the
+ * surveillance assessment's grade keeps it (at its level), downgrades it (a lower level) or revokes
+ * it (no level). A higher grade raises the certificate only where the cycle says the new grade
+ * stands (ZG025 4.4); under CQM 6.4 raising takes a new evaluation.
  */
 public final class Surveillance {
 
@@ -25,49 +27,38 @@ public final class Surveillance {
     /**
      * Decides on a certificate.
      *
-     * @param variant      the variant the certificate was issued under; it declares surveillance rules
+     * @param variant      the variant the certificate was issued under; it declares surveillance rules or a cycle
      * @param part         the surveillance assessment's part for that variant
      * @param evaluation   that part's result
      * @param currentStars the certificate's stars; must be one of the variant's levels
      * @param onSerious    what a serious event leads to, or empty for the scheme's default
      * @param source       the assessment file, for messages
-     * @throws IllegalArgumentException when the variant has no surveillance rules or no level with those stars
+     * @throws IllegalArgumentException when the variant has neither surveillance rules nor a cycle, or no level
+     *                                  with those stars
      */
     public static SurveillanceResult decide(Variant variant, SchemeAssessment part, SchemeResult evaluation,
             int currentStars, Optional<Action> onSerious, String source) {
         SurveillanceRules rules = variant.surveillance();
-        if (rules == null) {
-            throw new IllegalArgumentException(evaluation.scheme() + " " + variant.id() + " has no surveillance rules");
+        CertificationCycle cycle = variant.cycle();
+        if (rules == null && cycle == null) {
+            throw new IllegalArgumentException(evaluation.scheme() + " " + variant.id() + ": the standard says nothing"
+                    + " about surveillance; a new evaluation is the only way to regrade its certificates");
         }
+        CertificationCycle.Regrading regrading = cycle == null ? CertificationCycle.Regrading.KEEP_OR_DOWNGRADE
+                : cycle.regrading();
         Level current = variant.grading().levels().stream().filter(l -> l.starCount() == currentStars && currentStars > 0)
                 .findFirst().orElseThrow(() -> new IllegalArgumentException(evaluation.scheme() + " " + variant.id()
                         + " has no level with " + currentStars + " stars; its levels have " + variant.grading().levels()
                                 .stream().map(l -> Integer.toString(l.starCount())).reduce((a, b) -> a + ", " + b)
                                 .orElse("none")));
-        String dateFact = variant.inputs().evaluationDate();
-        LocalDate date = LocalDate.parse(String.valueOf(part.facts().get(dateFact)));
-        LocalDate since = date.minusMonths(rules.withinMonths());
         List<String> reasons = new ArrayList<>();
-        for (Event e : part.events()) {
-            if (e.date().isBefore(since) || e.date().isAfter(date)) {
-                continue;
-            }
-            for (SurveillanceRules.SeriousEvent serious : rules.seriousEvents()) {
-                if (serious.type().equals(e.type()) && serious.where().entrySet().stream()
-                        .allMatch(w -> w.getValue().equalsIgnoreCase(e.attributes().get(w.getKey())))) {
-                    reasons.add(e.type() + " on " + e.date() + ": " + serious.title() + " (" + serious.titleEn() + ")"
-                            + (e.note() == null ? "" : "; " + e.note()));
-                }
-            }
-        }
         String scheme = evaluation.scheme();
-        if (!reasons.isEmpty()) {
-            Action action = onSerious.orElse(rules.onSeriousEvent());
-            reasons.add(action.key() + (onSerious.isPresent() ? " (chosen for this surveillance)"
-                    : " (the default of " + scheme + " " + variant.id() + " where the standard says suspend or revoke)")
-                    + " for serious events in the " + rules.withinMonths() + " months before " + dateFact + " (" + date
-                    + ")");
-            return new SurveillanceResult(scheme, variant.id(), currentStars, current.name(), action, 0, reasons, evaluation);
+        if (rules != null) {
+            Optional<SurveillanceResult> serious = seriousEvents(variant, rules, part, evaluation, current, currentStars,
+                    onSerious, reasons);
+            if (serious.isPresent()) {
+                return serious.get();
+            }
         }
         int stars = evaluation.stars();
         if (!evaluation.passed()) {
@@ -90,10 +81,48 @@ public final class Surveillance {
             return new SurveillanceResult(scheme, variant.id(), currentStars, current.name(), Action.DOWNGRADE, stars,
                     reasons, evaluation);
         }
+        if (stars > currentStars && regrading == CertificationCycle.Regrading.NEW_GRADE) {
+            reasons.add("the surveillance assessment reaches " + evaluation.grade() + " (" + stars + " stars), above the"
+                    + " certificate's " + current.name() + " (" + currentStars + "): the new grade stands ("
+                    + cycle.source() + ")");
+            return new SurveillanceResult(scheme, variant.id(), currentStars, current.name(), Action.UPGRADE, stars,
+                    reasons, evaluation);
+        }
         reasons.add("the surveillance assessment reaches " + evaluation.grade() + " (" + stars + " stars)"
                 + (stars > currentStars ? ", above the certificate's level: kept at " + current.name()
                         + "; a higher level takes a new evaluation" : ": the certificate keeps " + current.name()));
         return new SurveillanceResult(scheme, variant.id(), currentStars, current.name(), Action.KEEP, currentStars, reasons,
                 evaluation);
+    }
+
+    private static Optional<SurveillanceResult> seriousEvents(Variant variant, SurveillanceRules rules,
+            SchemeAssessment part, SchemeResult evaluation, Level current, int currentStars, Optional<Action> onSerious,
+            List<String> reasons) {
+        String dateFact = variant.inputs().evaluationDate();
+        LocalDate date = LocalDate.parse(String.valueOf(part.facts().get(dateFact)));
+        LocalDate since = date.minusMonths(rules.withinMonths());
+        for (Event e : part.events()) {
+            if (e.date().isBefore(since) || e.date().isAfter(date)) {
+                continue;
+            }
+            for (SurveillanceRules.SeriousEvent serious : rules.seriousEvents()) {
+                if (serious.type().equals(e.type()) && serious.where().entrySet().stream()
+                        .allMatch(w -> w.getValue().equalsIgnoreCase(e.attributes().get(w.getKey())))) {
+                    reasons.add(e.type() + " on " + e.date() + ": " + serious.title() + " (" + serious.titleEn() + ")"
+                            + (e.note() == null ? "" : "; " + e.note()));
+                }
+            }
+        }
+        String scheme = evaluation.scheme();
+        if (!reasons.isEmpty()) {
+            Action action = onSerious.orElse(rules.onSeriousEvent());
+            reasons.add(action.key() + (onSerious.isPresent() ? " (chosen for this surveillance)"
+                    : " (the default of " + scheme + " " + variant.id() + " where the standard says suspend or revoke)")
+                    + " for serious events in the " + rules.withinMonths() + " months before " + dateFact + " (" + date
+                    + ")");
+            return Optional.of(new SurveillanceResult(scheme, variant.id(), currentStars, current.name(), action, 0,
+                    reasons, evaluation));
+        }
+        return Optional.empty();
     }
 }

@@ -1,0 +1,199 @@
+package io.github.aftersales.register;
+
+import io.github.aftersales.core.evaluation.Surveillance;
+import io.github.aftersales.core.evaluation.SurveillanceResult;
+import io.github.aftersales.spi.CertificationCycle;
+import io.github.aftersales.spi.Inputs;
+import io.github.aftersales.spi.SurveillanceRules.Action;
+import io.github.aftersales.spi.Variant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * The certificate lifecycle: what an issue, a surveillance, a re-evaluation or an incident does to a
+ * certificate. No database here; the rules that grade come from core ({@link Surveillance}) and the
+ * schemes' own data ({@link CertificationCycle}, surveillance rules).
+ */
+final class Lifecycle {
+
+    private Lifecycle() {
+    }
+
+    static NewEvent issue(EvaluatedAssessment e) {
+        if (!e.result().passed()) {
+            throw new RegisterException(RegisterException.Kind.INPUT, e.fileName() + ": " + e.result().scheme() + " "
+                    + e.result().variant() + " reaches no level (" + e.result().grade() + "), so no certificate can be"
+                    + " issued" + needs(e));
+        }
+        return new NewEvent(EventKind.ISSUED, e.date(), "issue", State.ACTIVE, e.result().stars(), e.result().grade(),
+                e.date(), "issued at " + e.result().grade() + " (" + e.result().gradeEn() + ", " + e.result().stars()
+                        + " stars) on " + e.fileName(), null, e);
+    }
+
+    static NewEvent surveil(CertificateView c, EvaluatedAssessment e, Optional<Action> onSerious) {
+        checkLive(c, "a surveillance");
+        checkSameScheme(c, e);
+        checkEvaluationDate(c, e.date());
+        SurveillanceResult d;
+        try {
+            d = Surveillance.decide(e.variant(), e.part(), e.result(), c.stars(), onSerious, e.fileName());
+        } catch (IllegalArgumentException ex) {
+            throw new RegisterException(RegisterException.Kind.REFUSED, "certificate " + c.label() + ": "
+                    + ex.getMessage());
+        }
+        List<String> reasons = new ArrayList<>();
+        State state = switch (d.decision()) {
+            case KEEP, DOWNGRADE, UPGRADE -> State.ACTIVE;
+            case SUSPEND -> State.SUSPENDED;
+            case REVOKE -> State.REVOKED;
+        };
+        if (c.state() == State.SUSPENDED && state == State.ACTIVE) {
+            reasons.add("reinstated: the surveillance finds no serious event");
+        }
+        reasons.addAll(d.reasons());
+        int stars = switch (d.decision()) {
+            case KEEP, DOWNGRADE, UPGRADE -> d.stars();
+            case SUSPEND -> c.stars();
+            case REVOKE -> 0;
+        };
+        String grade = switch (d.decision()) {
+            case KEEP -> c.grade();
+            case DOWNGRADE, UPGRADE -> e.result().grade();
+            case SUSPEND -> c.grade();
+            case REVOKE -> "—";
+        };
+        return new NewEvent(EventKind.SURVEILLANCE, e.date(), d.decision().key(), state, stars, grade,
+                c.current().cycleStart(), String.join("\n", reasons), null, e);
+    }
+
+    static NewEvent reevaluate(CertificateView c, EvaluatedAssessment e) {
+        checkLive(c, "a re-evaluation");
+        checkSameScheme(c, e);
+        checkEvaluationDate(c, e.date());
+        if (!e.result().passed()) {
+            return new NewEvent(EventKind.REEVALUATION, e.date(), "revoke", State.REVOKED, 0, "—", c.current()
+                    .cycleStart(), "the re-evaluation reaches no level (" + e.result().grade() + "): the certificate is"
+                            + " revoked" + needs(e), null, e);
+        }
+        int stars = e.result().stars();
+        String change = stars == c.stars() ? "kept at" : stars > c.stars() ? "raised to" : "lowered to";
+        return new NewEvent(EventKind.REEVALUATION, e.date(), "regrade", State.ACTIVE, stars, e.result().grade(),
+                e.date(), (c.state() == State.SUSPENDED ? "reinstated by a new evaluation\n" : "")
+                        + "re-evaluated on " + e.fileName() + ": " + change + " " + e.result().grade() + " ("
+                        + stars + " stars); a new cycle starts", null, e);
+    }
+
+    static NewEvent incident(CertificateView c, Variant variant, String type, LocalDate date, String note) {
+        checkLive(c, "an incident");
+        if (date.isBefore(c.certificate().issuedOn())) {
+            throw new RegisterException(RegisterException.Kind.REFUSED, "certificate " + c.label() + " was issued on "
+                    + c.certificate().issuedOn() + "; an incident on " + date + " is before that");
+        }
+        Inputs.EventSpec spec = variant.inputs().events().stream().filter(s -> s.type().equals(type)).findFirst()
+                .orElseThrow(() -> new RegisterException(RegisterException.Kind.INPUT, c.certificate().scheme() + " "
+                        + c.certificate().variant() + " has no event type '" + type + "'; it has: " + (variant.inputs()
+                                .events().isEmpty() ? "none" : String.join(", ", variant.inputs().events().stream()
+                                        .map(Inputs.EventSpec::type).toList()))));
+        CertificationCycle cycle = variant.cycle();
+        boolean extra = cycle != null && cycle.extraEvaluationAfter().contains(type);
+        String reason = type + " on " + date + ": " + spec.title() + " (" + spec.titleEn() + ")"
+                + (note == null || note.isBlank() ? "" : "; " + note)
+                + (extra ? "\ncalls for an extra evaluation (" + cycle.source() + ")" : "");
+        return new NewEvent(EventKind.INCIDENT, date, "note", c.state(), c.stars(), c.grade(), c.current().cycleStart(),
+                reason, type, null);
+    }
+
+    /**
+     * What is due by {@code on}: the next surveillance (last evaluation + the interval), the
+     * re-evaluation (cycle start + its interval) and an extra evaluation for each incident that
+     * calls for one since the last evaluation (due from the incident's date).
+     */
+    static DueReport due(List<CertificateView> certificates, LocalDate on, LocalDate today,
+            BiFunction<String, String, Optional<Variant>> variants) {
+        List<DueItem> items = new ArrayList<>();
+        List<DueReport.Unscheduled> unscheduled = new ArrayList<>();
+        for (CertificateView c : certificates) {
+            if (c.state() == State.REVOKED) {
+                continue;
+            }
+            Optional<Variant> variant = variants.apply(c.certificate().scheme(), c.certificate().variant());
+            if (variant.isEmpty()) {
+                unscheduled.add(new DueReport.Unscheduled(c, "scheme " + c.certificate().scheme() + " "
+                        + c.certificate().variant() + " is not installed"));
+                continue;
+            }
+            CertificationCycle cycle = variant.get().cycle();
+            if (cycle == null) {
+                unscheduled.add(new DueReport.Unscheduled(c, "the standard of " + c.certificate().scheme() + " "
+                        + c.certificate().variant() + " gives no surveillance interval"));
+                continue;
+            }
+            LocalDate last = c.lastEvaluation();
+            List<DueItem> mine = new ArrayList<>();
+            mine.add(new DueItem(c, DueItem.What.SURVEILLANCE, last.plusMonths(cycle.surveillanceMonths()),
+                    false, "at most " + cycle.surveillanceMonths() + " months after the last evaluation on " + last
+                            + " (" + cycle.source() + ")"));
+            if (cycle.reevaluationMonths() > 0) {
+                LocalDate start = c.current().cycleStart();
+                mine.add(new DueItem(c, DueItem.What.REEVALUATION, start.plusMonths(cycle.reevaluationMonths()), false,
+                        "at most " + cycle.reevaluationMonths() + " months after the cycle began on " + start + " ("
+                                + cycle.source() + ")"));
+            }
+            for (CertificateEvent event : c.history()) {
+                if (event.kind() == EventKind.INCIDENT && event.date().isAfter(last.minusDays(1))
+                        && cycle.extraEvaluationAfter().contains(event.incidentType())) {
+                    mine.add(new DueItem(c, DueItem.What.EXTRA_EVALUATION, event.date(), false, event.incidentType()
+                            + " on " + event.date() + " calls for an extra evaluation (" + cycle.source() + ")"));
+                }
+            }
+            for (DueItem item : mine) {
+                if (!item.due().isAfter(on)) {
+                    items.add(new DueItem(c, item.what(), item.due(), item.due().isBefore(today), item.basis()));
+                }
+            }
+        }
+        items.sort(Comparator.comparing(DueItem::due).thenComparing(i -> i.certificate().number())
+                .thenComparing(DueItem::what));
+        return new DueReport(on, today, items, unscheduled);
+    }
+
+    private static void checkLive(CertificateView c, String what) {
+        if (c.state() == State.REVOKED) {
+            CertificateEvent revoked = c.current();
+            throw new RegisterException(RegisterException.Kind.REFUSED, "certificate " + c.label() + " was revoked on "
+                    + revoked.date() + " (" + revoked.reason().lines().findFirst().orElse("") + "); " + what
+                    + " cannot be recorded against it: a new certificate takes a new evaluation");
+        }
+    }
+
+    private static void checkSameScheme(CertificateView c, EvaluatedAssessment e) {
+        Certificate cert = c.certificate();
+        if (!cert.scheme().equals(e.result().scheme()) || !cert.variant().equals(e.result().variant())) {
+            throw new RegisterException(RegisterException.Kind.INPUT, e.fileName() + ": is an assessment for "
+                    + e.result().scheme() + " " + e.result().variant() + ", but certificate " + c.label() + " is of "
+                    + cert.scheme() + " " + cert.variant());
+        }
+    }
+
+    private static void checkEvaluationDate(CertificateView c, LocalDate date) {
+        if (date.isBefore(c.certificate().issuedOn())) {
+            throw new RegisterException(RegisterException.Kind.REFUSED, "certificate " + c.label() + " was issued on "
+                    + c.certificate().issuedOn() + "; an evaluation on " + date + " is before that");
+        }
+        LocalDate last = c.lastEvaluation();
+        if (date.isBefore(last)) {
+            throw new RegisterException(RegisterException.Kind.REFUSED, "certificate " + c.label()
+                    + " was last evaluated on " + last + "; an evaluation on " + date + " is before that, and the"
+                    + " history is kept in the order things happened");
+        }
+    }
+
+    private static String needs(EvaluatedAssessment e) {
+        List<String> needs = e.result().nextLevelNeeds();
+        return needs.isEmpty() ? "" : ": " + String.join("; ", needs);
+    }
+}

@@ -1,0 +1,391 @@
+package io.github.aftersales.register;
+
+import io.github.aftersales.spi.SurveillanceRules.Action;
+import io.github.aftersales.spi.Variant;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * The certificate register: certificates and their append-only history in H2 or PostgreSQL.
+ *
+ * <p>Every write is one transaction: a certificate and its issue event together, or one event. Two
+ * writers appending to one certificate at once cannot both win: the event key (certificate, seq)
+ * makes the second insert fail, and it is decided again on the new state. Nothing is updated in
+ * place or deleted. The schema is Flyway's, the same migrations for both databases; a register
+ * migrated by a newer version of this program is refused rather than written to.
+ */
+public final class Register implements AutoCloseable {
+
+    /** What the caller means to do: a read never creates an embedded register that is not there. */
+    public enum Access { READ, WRITE }
+
+    private static final String HISTORY_TABLE = "register_schema_history";
+    private static final int ATTEMPTS = 20;
+
+    private final RegisterSettings settings;
+    private final Jdbi jdbi;
+    private final Connection keeper;
+    private final Clock clock;
+    private final String user;
+    /** Test hook: told each step of a write, so a test can crash the process between two of them. */
+    Consumer<String> steps = step -> { };
+
+    private Register(RegisterSettings settings, Jdbi jdbi, Connection keeper, Clock clock, String user) {
+        this.settings = settings;
+        this.jdbi = jdbi;
+        this.keeper = keeper;
+        this.clock = clock;
+        this.user = user;
+    }
+
+    /** Opens the register, creating or migrating its schema; see {@link #open(RegisterSettings, Access, Clock, String)}. */
+    public static Register open(RegisterSettings settings, Access access) {
+        return open(settings, access, Clock.systemUTC(), System.getProperty("user.name", "unknown"));
+    }
+
+    /**
+     * Opens the register.
+     *
+     * @param settings where it is
+     * @param access   {@link Access#READ} refuses an embedded register that does not exist yet
+     * @param clock    for the time each entry is recorded
+     * @param user     who records, stored with each entry
+     * @throws RegisterException when it cannot be opened or has a newer schema; nothing is written then
+     */
+    public static Register open(RegisterSettings settings, Access access, Clock clock, String user) {
+        String url = settings.url();
+        if (access == Access.READ && settings.embeddedFile() && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
+            url = url + ";IFEXISTS=TRUE";
+        }
+        Connection keeper = null;
+        try {
+            // one connection held open for the register's life: an embedded H2 stays open between handles
+            java.util.Properties credentials = new java.util.Properties();
+            if (settings.user() != null) {
+                credentials.setProperty("user", settings.user());
+            }
+            if (settings.password() != null) {
+                credentials.setProperty("password", settings.password());
+            }
+            String target = url;
+            keeper = DriverManager.getConnection(target, credentials);
+            Flyway flyway = Flyway.configure(Register.class.getClassLoader())
+                    .dataSource(url, settings.user(), settings.password())
+                    .locations("classpath:db/register")
+                    .table(HISTORY_TABLE)
+                    .load();
+            refuseNewerSchema(flyway, settings);
+            flyway.migrate();
+            Jdbi jdbi = Jdbi.create(() -> DriverManager.getConnection(target, credentials));
+            return new Register(settings, jdbi, keeper, clock, user);
+        } catch (SQLException | FlywayException e) {
+            closeQuietly(keeper);
+            if (access == Access.READ && settings.embeddedFile() && e instanceof SQLException s
+                    && s.getErrorCode() == 90146) {
+                throw new RegisterException(RegisterException.Kind.DATABASE, "there is no register yet at "
+                        + settings.describe() + "; 'register record' creates it");
+            }
+            throw new RegisterException(RegisterException.Kind.DATABASE, "cannot open the register at "
+                    + settings.describe() + ": " + firstLine(e), e);
+        } catch (RegisterException e) {
+            closeQuietly(keeper);
+            throw e;
+        }
+    }
+
+    private static void refuseNewerSchema(Flyway flyway, RegisterSettings settings) {
+        List<String> newer = new ArrayList<>();
+        for (MigrationInfo m : flyway.info().all()) {
+            if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
+                newer.add(m.getVersion() + " (" + m.getDescription() + ")");
+            }
+        }
+        if (!newer.isEmpty()) {
+            MigrationInfo[] known = flyway.info().all();
+            String ours = known.length == 0 ? "none" : String.valueOf(java.util.Arrays.stream(known)
+                    .filter(m -> !m.getState().name().startsWith("FUTURE")).map(MigrationInfo::getVersion)
+                    .max(Comparable::compareTo).orElse(null));
+            throw new RegisterException(RegisterException.Kind.DATABASE, "the register at " + settings.describe()
+                    + " has schema version " + String.join(", ", newer) + ", newer than this aftersales knows (up to "
+                    + ours + "); use the newer aftersales that migrated it. Nothing was written");
+        }
+    }
+
+    /** Where the register is, for messages. */
+    public RegisterSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Records an evaluated assessment as a new certificate.
+     *
+     * @param organisation the certified organisation
+     * @param reference    the body's own certificate number, or {@code null}
+     * @param evaluation   the evaluation it is issued on; it must reach a level
+     * @return the certificate with its issue event
+     */
+    public CertificateView record(String organisation, String reference, EvaluatedAssessment evaluation) {
+        if (organisation == null || organisation.isBlank()) {
+            throw new RegisterException(RegisterException.Kind.INPUT, evaluation.fileName()
+                    + ": names no organisation; give one with --organisation");
+        }
+        if (reference != null && (reference.isBlank() || reference.chars().allMatch(Character::isDigit))) {
+            throw new RegisterException(RegisterException.Kind.INPUT, "reference '" + reference + "' must not be blank"
+                    + " or all digits (numbers are the register's own)");
+        }
+        NewEvent issue = Lifecycle.issue(evaluation);
+        try {
+            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+                Instant now = now();
+                long number = h.createUpdate("INSERT INTO certificate (reference, organisation, scheme, variant,"
+                        + " scheme_version, issued_on, recorded_at, recorded_by) VALUES (:reference, :organisation,"
+                        + " :scheme, :variant, :version, :issued, :at, :by)")
+                        .bind("reference", reference)
+                        .bind("organisation", organisation.strip())
+                        .bind("scheme", evaluation.result().scheme())
+                        .bind("variant", evaluation.result().variant())
+                        .bind("version", evaluation.result().schemeVersion())
+                        .bind("issued", evaluation.date())
+                        .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                        .bind("by", user)
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                steps.accept("certificate inserted");
+                insertEvent(h, number, 1, issue, now);
+                steps.accept("issue event inserted");
+                return load(h, Long.toString(number));
+            });
+        } catch (JdbiException e) {
+            if (uniqueViolation(e) && reference != null) {
+                throw new RegisterException(RegisterException.Kind.REFUSED, "reference '" + reference
+                        + "' is already in the register (certificate " + find(reference).number() + ")");
+            }
+            throw databaseError("record a certificate", e);
+        }
+    }
+
+    /**
+     * Applies a surveillance assessment by the scheme's rules (CQM 6.4: keep, downgrade, suspend,
+     * revoke; ZG025 4.4: the new grade).
+     */
+    public CertificateView surveil(String certificate, EvaluatedAssessment evaluation, Optional<Action> onSerious) {
+        return append(certificate, c -> Lifecycle.surveil(c, evaluation, onSerious));
+    }
+
+    /** Applies a full re-evaluation: the new grade stands and a new cycle starts; no grade revokes. */
+    public CertificateView reevaluate(String certificate, EvaluatedAssessment evaluation) {
+        return append(certificate, c -> Lifecycle.reevaluate(c, evaluation));
+    }
+
+    /**
+     * Notes an incident (an event type the variant declares); where the scheme's cycle says so it
+     * calls for an extra evaluation.
+     */
+    public CertificateView incident(String certificate, Function<CertificateView, Variant> variant, String type,
+            LocalDate date, String note) {
+        return append(certificate, c -> Lifecycle.incident(c, variant.apply(c), type, date, note));
+    }
+
+    /** One certificate with its history, by the register's number or the body's reference. */
+    public CertificateView find(String certificate) {
+        try {
+            return jdbi.withHandle(h -> load(h, certificate));
+        } catch (JdbiException e) {
+            throw databaseError("read certificate " + certificate, e);
+        }
+    }
+
+    /**
+     * The certificates whose organisation or reference contains {@code text} (any case; all when
+     * {@code null}), by number.
+     */
+    public List<CertificateView> list(String text) {
+        try {
+            return jdbi.withHandle(h -> {
+                String where = text == null ? "" : " WHERE LOWER(c.organisation) LIKE :text ESCAPE '!'"
+                        + " OR LOWER(c.reference) LIKE :text ESCAPE '!'";
+                String pattern = text == null ? null : "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!")
+                        .replace("%", "!%").replace("_", "!_") + "%";
+                var certificates = h.createQuery("SELECT * FROM certificate c" + where + " ORDER BY c.id");
+                var events = h.createQuery(EVENT_COLUMNS + " FROM certificate_event e JOIN certificate c ON"
+                        + " c.id = e.certificate_id" + where + " ORDER BY e.certificate_id, e.seq");
+                if (pattern != null) {
+                    certificates.bind("text", pattern);
+                    events.bind("text", pattern);
+                }
+                Map<Long, List<CertificateEvent>> history = new LinkedHashMap<>();
+                events.map((rs, ctx) -> event(rs)).forEach(e -> history.computeIfAbsent(e.certificate(),
+                        k -> new ArrayList<>()).add(e));
+                return certificates.map((rs, ctx) -> certificate(rs)).list().stream()
+                        .map(c -> new CertificateView(c, history.getOrDefault(c.number(), List.of()))).toList();
+            });
+        } catch (JdbiException e) {
+            throw databaseError("list certificates", e);
+        }
+    }
+
+    /**
+     * What needs surveillance, re-evaluation or an extra evaluation by {@code on}, overdue meaning
+     * before {@code today}.
+     *
+     * @param variants finds a certificate's scheme variant (its cycle) among the installed schemes
+     */
+    public DueReport due(LocalDate on, LocalDate today, BiFunction<String, String, Optional<Variant>> variants) {
+        return Lifecycle.due(list(null), on, today, variants);
+    }
+
+    /** The assessment file an event was recorded on, byte for byte, or empty. */
+    public Optional<byte[]> assessment(long certificate, int seq) {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT assessment FROM certificate_event WHERE certificate_id"
+                    + " = :c AND seq = :s").bind("c", certificate).bind("s", seq).mapTo(byte[].class).findOne());
+        } catch (JdbiException e) {
+            throw databaseError("read an assessment", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(keeper);
+    }
+
+    private CertificateView append(String certificate, Function<CertificateView, NewEvent> decide) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+                    CertificateView c = load(h, certificate);
+                    NewEvent event = decide.apply(c);
+                    insertEvent(h, c.number(), c.current().seq() + 1, event, now());
+                    steps.accept("event inserted");
+                    return load(h, Long.toString(c.number()));
+                });
+            } catch (JdbiException e) {
+                if (uniqueViolation(e) && attempt < ATTEMPTS) {
+                    continue; // another writer appended first: decide again on the state it left
+                }
+                throw databaseError("record on certificate " + certificate, e);
+            }
+        }
+    }
+
+    private void insertEvent(Handle h, long number, int seq, NewEvent e, Instant now) {
+        EvaluatedAssessment evidence = e.evidence();
+        h.createUpdate("INSERT INTO certificate_event (certificate_id, seq, kind, event_date, decision, state, stars,"
+                + " grade, cycle_start, reason, incident_type, assessment_name, assessment, result, recorded_at,"
+                + " recorded_by) VALUES (:id, :seq, :kind, :date, :decision, :state, :stars, :grade, :cycle, :reason,"
+                + " :incident, :name, :bytes, :result, :at, :by)")
+                .bind("id", number)
+                .bind("seq", seq)
+                .bind("kind", e.kind().key())
+                .bind("date", e.date())
+                .bind("decision", e.decision())
+                .bind("state", e.state().key())
+                .bind("stars", e.stars())
+                .bind("grade", e.grade())
+                .bind("cycle", e.cycleStart())
+                .bind("reason", e.reason())
+                .bind("incident", e.incidentType())
+                .bind("name", evidence == null ? null : evidence.fileName())
+                .bind("bytes", evidence == null ? null : evidence.fileBytes())
+                .bind("result", evidence == null ? null : evidence.resultJson())
+                .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .bind("by", user)
+                .execute();
+    }
+
+    private static final String EVENT_COLUMNS = "SELECT e.certificate_id, e.seq, e.kind, e.event_date, e.decision,"
+            + " e.state, e.stars, e.grade, e.cycle_start, e.reason, e.incident_type, e.assessment_name, e.result,"
+            + " e.recorded_at, e.recorded_by";
+
+    private static CertificateView load(Handle h, String certificate) {
+        String key = certificate.strip();
+        Optional<Certificate> found = key.chars().allMatch(Character::isDigit) && !key.isEmpty() && key.length() < 19
+                ? h.createQuery("SELECT * FROM certificate WHERE id = :id").bind("id", Long.parseLong(key))
+                        .map((rs, ctx) -> certificate(rs)).findOne()
+                : h.createQuery("SELECT * FROM certificate WHERE reference = :r").bind("r", key)
+                        .map((rs, ctx) -> certificate(rs)).findOne();
+        Certificate c = found.orElseThrow(() -> new RegisterException(RegisterException.Kind.NOT_FOUND,
+                "no certificate '" + certificate + "' in the register ('register list' shows them)"));
+        List<CertificateEvent> history = h.createQuery(EVENT_COLUMNS + " FROM certificate_event e WHERE"
+                + " e.certificate_id = :id ORDER BY e.seq").bind("id", c.number()).map((rs, ctx) -> event(rs)).list();
+        return new CertificateView(c, history);
+    }
+
+    private static Certificate certificate(ResultSet rs) throws SQLException {
+        return new Certificate(rs.getLong("id"), rs.getString("reference"), rs.getString("organisation"),
+                rs.getString("scheme"), rs.getString("variant"), rs.getString("scheme_version"),
+                rs.getObject("issued_on", LocalDate.class), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                rs.getString("recorded_by"));
+    }
+
+    private static CertificateEvent event(ResultSet rs) throws SQLException {
+        return new CertificateEvent(rs.getLong("certificate_id"), rs.getInt("seq"), EventKind.fromKey(rs.getString("kind")),
+                rs.getObject("event_date", LocalDate.class), rs.getString("decision"),
+                State.fromKey(rs.getString("state")), rs.getInt("stars"), rs.getString("grade"),
+                rs.getObject("cycle_start", LocalDate.class), rs.getString("reason"), rs.getString("incident_type"),
+                rs.getString("assessment_name"), rs.getString("result"),
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"));
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds: truncate so what is read back equals what was written
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private RegisterException databaseError(String what, JdbiException e) {
+        return new RegisterException(RegisterException.Kind.DATABASE, "could not " + what + " in the register at "
+                + settings.describe() + ": " + firstLine(e) + ". Nothing was written", e);
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return m.lines().findFirst().orElse(m).strip();
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing is best effort; the transactions are already committed or rolled back
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.aftersales.register;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+
+/**
+ * Where the register is: a JDBC URL (H2 for the embedded default, PostgreSQL to share one among
+ * auditors) and the credentials, if any.
+ *
+ * @param url      the JDBC URL
+ * @param user     the database user, or {@code null}
+ * @param password the password, or {@code null}; never shown
+ * @param origin   where the URL came from, for messages ("--register", a configuration file, the default)
+ */
+public record RegisterSettings(String url, String user, String password, String origin) {
+
+    public RegisterSettings {
+        requireNonNull(url, "url is null");
+        requireNonNull(origin, "origin is null");
+    }
+
+    /** The embedded default: an H2 file {@code register.mv.db} in {@code directory}. */
+    public static RegisterSettings embedded(Path directory, String origin) {
+        // AUTO_SERVER lets a second aftersales process on this machine use the register while one has it open;
+        // no trace file: errors are reported to the user, not written beside the register
+        return new RegisterSettings("jdbc:h2:file:" + directory.toAbsolutePath().resolve("register")
+                + ";AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0", null, null, origin);
+    }
+
+    /** Whether this is an H2 database in a file (created on first write, absent until then). */
+    public boolean embeddedFile() {
+        return url.startsWith("jdbc:h2:file:") || (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")
+                && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:"));
+    }
+
+    /** The URL without credentials that some drivers allow in it, for messages. */
+    public String describe() {
+        String shown = url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+        return shown + " (" + origin + ")";
+    }
+}

@@ -1,0 +1,208 @@
+package io.github.aftersales.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Concurrent writers, crashes mid-write, and databases the register must refuse. */
+class RegisterDurabilityTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void concurrentWritersLoseNothing(Databases db) throws Exception {
+        RegisterSettings settings = db.fresh(dir);
+        EvaluatedAssessment cqm = Fixtures.evaluated("cqm/cqm-five-star.json", null);
+        try (Register setup = Register.open(settings, Register.Access.WRITE)) {
+            setup.record("Shared Co.", null, cqm);
+        }
+        int writers = 8;
+        int each = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            done.add(pool.submit(() -> {
+                start.await();
+                // each writer is an auditor with a connection of their own
+                try (Register register = Register.open(settings, Register.Access.WRITE)) {
+                    for (int i = 0; i < each; i++) {
+                        register.record("Org " + writer + "-" + i, "R-" + writer + "-" + i, cqm);
+                        register.incident("1", Fixtures::variantOf, "negativeInformation", LocalDate.of(2026, 12, 1),
+                                "writer " + writer + " entry " + i);
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        try (Register register = Register.open(settings, Register.Access.READ)) {
+            assertThat(register.list(null)).hasSize(1 + writers * each);
+            assertThat(register.list("R-")).hasSize(writers * each);
+            CertificateView shared = register.find("1");
+            assertThat(shared.history()).extracting(CertificateEvent::seq)
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, 1 + writers * each).boxed().toList());
+            assertThat(shared.history()).extracting(CertificateEvent::reason).filteredOn(r -> r.contains("writer "))
+                    .hasSize(writers * each).doesNotHaveDuplicates();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void failureInsideAWriteLeavesTheRegisterAsItWas(Databases db) {
+        RegisterSettings settings = db.fresh(dir);
+        try (Register register = Register.open(settings, Register.Access.WRITE)) {
+            register.record("Before Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            register.steps = step -> {
+                if (step.equals("certificate inserted")) {
+                    throw new IllegalStateException("disk full (simulated)");
+                }
+            };
+            assertThatThrownBy(() -> register.record("Half Co.", null,
+                    Fixtures.evaluated("cqm/cqm-five-star.json", null))).hasMessageContaining("disk full");
+            register.steps = step -> { };
+            assertThat(register.list(null)).extracting(c -> c.certificate().organisation()).containsExactly("Before Co.");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void processKilledMidWriteLeavesTheRegisterAsItWas(Databases db) throws Exception {
+        RegisterSettings settings = db.fresh(dir);
+        try (Register register = Register.open(settings, Register.Access.WRITE)) {
+            register.record("Before Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+        }
+        for (String step : List.of("certificate inserted", "event inserted")) {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(), settings.url(),
+                    settings.user() == null ? "" : settings.user(), step).redirectErrorStream(true).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                StringBuilder seen = new StringBuilder();
+                String line;
+                while ((line = out.readLine()) != null && !line.equals("REACHED " + step)) {
+                    seen.append(line).append('\n');
+                }
+                assertThat(line).as("the child's output:\n%s", seen).isEqualTo("REACHED " + step);
+                child.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback by the program
+                assertThat(child.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            }
+            try (Register register = Register.open(settings, Register.Access.WRITE)) {
+                assertThat(register.list(null)).extracting(c -> c.certificate().organisation())
+                        .containsExactly("Before Co.");
+                assertThat(register.find("1").history()).hasSize(1);
+            }
+        }
+        try (Register register = Register.open(settings, Register.Access.WRITE)) {
+            register.record("After Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            assertThat(register.list(null)).hasSize(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void registerWithANewerSchemaIsRefusedAndNotWritten(Databases db) throws Exception {
+        RegisterSettings settings = db.fresh(dir);
+        try (Register register = Register.open(settings, Register.Access.WRITE)) {
+            register.record("Before Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+        }
+        long rows;
+        try (Connection c = connect(settings); Statement s = c.createStatement()) {
+            rows = count(s, "SELECT COUNT(*) FROM \"register_schema_history\"");
+            s.executeUpdate("INSERT INTO \"register_schema_history\" (\"installed_rank\", \"version\", \"description\","
+                    + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " VALUES (2, '2', 'from the future', 'SQL', 'V2__from_the_future.sql', 0, 'test', 1, TRUE)");
+        }
+        assertThatThrownBy(() -> Register.open(settings, Register.Access.WRITE))
+                .isInstanceOf(RegisterException.class)
+                .hasMessageContaining("has schema version 2 (from the future), newer than this aftersales knows (up to 1)")
+                .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.DATABASE);
+        try (Connection c = connect(settings); Statement s = c.createStatement()) {
+            assertThat(count(s, "SELECT COUNT(*) FROM \"register_schema_history\"")).isEqualTo(rows + 1);
+            assertThat(count(s, "SELECT COUNT(*) FROM certificate")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void readingARegisterThatIsNotThereCreatesNothing() {
+        RegisterSettings settings = RegisterSettings.embedded(dir.resolve("none"), "test");
+        assertThatThrownBy(() -> Register.open(settings, Register.Access.READ))
+                .hasMessageStartingWith("there is no register yet at jdbc:h2:file:")
+                .hasMessageEndingWith("; 'register record' creates it");
+        assertThat(dir.resolve("none")).doesNotExist();
+    }
+
+    @Test
+    void fileThatIsNotARegisterIsRefusedAndKept() throws Exception {
+        Path file = dir.resolve("register.mv.db");
+        byte[] junk = "these are an auditor's notes, not a database\n".repeat(200).getBytes(StandardCharsets.UTF_8);
+        Files.write(file, junk);
+        assertThatThrownBy(() -> Register.open(RegisterSettings.embedded(dir, "test"), Register.Access.WRITE))
+                .isInstanceOf(RegisterException.class).hasMessageStartingWith("cannot open the register at jdbc:h2:file:");
+        assertThat(Files.readAllBytes(file)).isEqualTo(junk);
+    }
+
+    @Test
+    void directoryThatCannotBeCreatedIsRefused() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        assertThatThrownBy(() -> Register.open(RegisterSettings.embedded(notADirectory.resolve("sub"), "test"),
+                Register.Access.WRITE)).isInstanceOf(RegisterException.class)
+                .hasMessageStartingWith("cannot open the register at jdbc:h2:file:");
+    }
+
+    @Test
+    void postgresqlThatDoesNotAnswerIsRefused() {
+        RegisterSettings settings = new RegisterSettings("jdbc:postgresql://127.0.0.1:1/register?connectTimeout=5",
+                "auditor", "secret", "--register");
+        assertThatThrownBy(() -> Register.open(settings, Register.Access.WRITE))
+                .isInstanceOf(RegisterException.class)
+                .hasMessageStartingWith("cannot open the register at jdbc:postgresql://127.0.0.1:1/register"
+                        + "?connectTimeout=5 (--register): ")
+                .hasMessageNotContaining("secret");
+    }
+
+    private static Connection connect(RegisterSettings settings) throws Exception {
+        Properties p = new Properties();
+        if (settings.user() != null) {
+            p.setProperty("user", settings.user());
+        }
+        return DriverManager.getConnection(settings.url(), p);
+    }
+
+    private static long count(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package io.github.aftersales.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.aftersales.spi.SurveillanceRules.Action;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The register's lifecycle on the bundled examples, on H2 and on PostgreSQL alike. */
+class RegisterTest {
+
+    @TempDir
+    Path dir;
+
+    private Register open(Databases db) {
+        return Register.open(db.fresh(dir), Register.Access.WRITE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void cqmCertificateIsDowngradedThenSuspendedByItsSurveillances(Databases db) throws Exception {
+        try (Register register = open(db)) {
+            CertificateView issued = register.record("示例服务有限公司", "CQM-2026-001",
+                    Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            assertThat(issued.number()).isEqualTo(1);
+            assertThat(issued.certificate().issuedOn()).isEqualTo(LocalDate.of(2026, 10, 15)); // its onSiteDate
+            assertThat(issued.state()).isEqualTo(State.ACTIVE);
+            assertThat(issued.stars()).isEqualTo(5);
+            assertThat(issued.certificate().schemeVersion()).startsWith("CQM/F-RZ-ZY-06-001");
+
+            // 2027-10-08: S 88 and S当面 87 < 90 needed for five stars: four stars, downgraded (6.4)
+            CertificateView downgraded = register.surveil("CQM-2026-001",
+                    Fixtures.evaluated("cqm/surveillance-downgrade.json", null), Optional.empty());
+            assertThat(downgraded.current().kind()).isEqualTo(EventKind.SURVEILLANCE);
+            assertThat(downgraded.current().decision()).isEqualTo("downgrade");
+            assertThat(downgraded.state()).isEqualTo(State.ACTIVE);
+            assertThat(downgraded.stars()).isEqualTo(4);
+            assertThat(downgraded.grade()).isEqualTo("四星级");
+            assertThat(downgraded.current().reason()).contains("S当面 87 < 90 needed for 五星级");
+            assertThat(downgraded.history().get(0)).isEqualTo(issued.history().get(0));
+
+            // 2027-10-12: a verified major complaint of 2027-06-20 not rectified: suspended, stars kept
+            CertificateView suspended = register.surveil("1",
+                    Fixtures.evaluated("cqm/surveillance-unrectified-complaint.json", null), Optional.empty());
+            assertThat(suspended.state()).isEqualTo(State.SUSPENDED);
+            assertThat(suspended.stars()).isEqualTo(4);
+            assertThat(suspended.current().reason()).contains("majorComplaint on 2027-06-20");
+            assertThat(suspended.history()).hasSize(3);
+            assertThat(suspended.history().subList(0, 2)).isEqualTo(downgraded.history());
+
+            // the files are kept byte for byte
+            byte[] file = read("cqm/surveillance-downgrade.json");
+            assertThat(register.assessment(1, 2)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(file));
+
+            // CQM 5.1: an evaluation yearly, from the last one (2027-10-12)
+            DueReport due = register.due(LocalDate.of(2028, 12, 31), LocalDate.of(2028, 11, 1), Fixtures::variant);
+            assertThat(due.items()).singleElement().satisfies(item -> {
+                assertThat(item.what()).isEqualTo(DueItem.What.SURVEILLANCE);
+                assertThat(item.due()).isEqualTo(LocalDate.of(2028, 10, 12));
+                assertThat(item.overdue()).isTrue();
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void combinedCertificateIsDueForSurveillanceYearlyAndReevaluationEveryThreeYears(Databases db) {
+        try (Register register = open(db)) {
+            // the file's parts: gbt27922, zg025 and the combined grade, which is the one a certificate is for
+            CertificateView c = register.record("示例电器有限公司", null, Fixtures.evaluated("zg025-combined.json", null));
+            assertThat(c.certificate().scheme()).isEqualTo("zg025-combined");
+            assertThat(c.stars()).isEqualTo(9); // 4 (GB/T 27922) + 5 (ZG025)
+            assertThat(c.certificate().issuedOn()).isEqualTo(LocalDate.of(2026, 11, 20)); // the file's date
+
+            LocalDate today = LocalDate.of(2026, 11, 23);
+            assertThat(register.due(LocalDate.of(2027, 11, 19), today, Fixtures::variant).items()).isEmpty();
+            DueReport nextYear = register.due(LocalDate.of(2027, 12, 31), today, Fixtures::variant);
+            assertThat(nextYear.items()).singleElement().satisfies(item -> {
+                assertThat(item.what()).isEqualTo(DueItem.What.SURVEILLANCE);
+                assertThat(item.due()).isEqualTo(LocalDate.of(2027, 11, 20)); // ZG025 4.4: at least yearly
+                assertThat(item.overdue()).isFalse();
+                assertThat(item.basis()).contains("4.4");
+            });
+            DueReport threeYears = register.due(LocalDate.of(2029, 11, 20), today, Fixtures::variant);
+            assertThat(threeYears.items()).extracting(DueItem::what, DueItem::due).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(DueItem.What.SURVEILLANCE, LocalDate.of(2027, 11, 20)),
+                    org.assertj.core.groups.Tuple.tuple(DueItem.What.REEVALUATION, LocalDate.of(2029, 11, 20)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void gbt27922AloneIsRecordedButNotScheduled(Databases db) {
+        try (Register register = open(db)) {
+            register.record("示例电器有限公司", null, Fixtures.evaluated("gbt27922-form.json", null));
+            DueReport due = register.due(LocalDate.of(2040, 1, 1), LocalDate.of(2026, 11, 23), Fixtures::variant);
+            assertThat(due.items()).isEmpty();
+            assertThat(due.unscheduled()).singleElement().satisfies(u -> assertThat(u.why())
+                    .contains("gives no surveillance interval"));
+            assertThatThrownBy(() -> register.surveil("1", Fixtures.evaluated("gbt27922-form.json", null),
+                    Optional.empty())).isInstanceOf(RegisterException.class)
+                    .hasMessageContaining("says nothing about surveillance");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void incidentCallsForAnExtraEvaluation(Databases db) {
+        try (Register register = open(db)) {
+            register.record("示例服务有限公司", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            CertificateView noted = register.incident("1", Fixtures::variantOf, "responsibilityAccident",
+                    LocalDate.of(2027, 3, 2), "一名顾客受伤");
+            assertThat(noted.state()).isEqualTo(State.ACTIVE);
+            assertThat(noted.stars()).isEqualTo(5);
+            DueReport due = register.due(LocalDate.of(2027, 4, 1), LocalDate.of(2027, 3, 10), Fixtures::variant);
+            assertThat(due.items()).singleElement().satisfies(item -> {
+                assertThat(item.what()).isEqualTo(DueItem.What.EXTRA_EVALUATION);
+                assertThat(item.due()).isEqualTo(LocalDate.of(2027, 3, 2));
+                assertThat(item.overdue()).isTrue();
+            });
+            // negative information is an event type, but CQM 5.1 names accidents and major complaints only
+            register.incident("1", Fixtures::variantOf, "negativeInformation", LocalDate.of(2027, 3, 5), null);
+            assertThat(register.due(LocalDate.of(2027, 4, 1), LocalDate.of(2027, 3, 10), Fixtures::variant).items())
+                    .hasSize(1);
+            assertThatThrownBy(() -> register.incident("1", Fixtures::variantOf, "flood", LocalDate.of(2027, 3, 5),
+                    null)).hasMessageContaining("has no event type 'flood'").hasMessageContaining("majorComplaint");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void revokedCertificateTakesNothingMore(Databases db) {
+        try (Register register = open(db)) {
+            register.record("示例服务有限公司", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            CertificateView revoked = register.surveil("1",
+                    Fixtures.evaluated("cqm/surveillance-unrectified-complaint.json", null), Optional.of(Action.REVOKE));
+            assertThat(revoked.state()).isEqualTo(State.REVOKED);
+            assertThat(revoked.stars()).isZero();
+            assertThat(register.due(LocalDate.of(2040, 1, 1), LocalDate.of(2030, 1, 1), Fixtures::variant).items())
+                    .isEmpty();
+            assertThatThrownBy(() -> register.surveil("1", Fixtures.evaluated("cqm/surveillance-downgrade.json", null)
+                    .withDate(LocalDate.of(2027, 10, 13)), Optional.empty()))
+                    .isInstanceOf(RegisterException.class)
+                    .hasMessageContaining("was revoked on 2027-10-12")
+                    .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.REFUSED);
+            assertThat(register.find("1").history()).hasSize(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void datesBeforeTheIssueOrTheLastEvaluationAreRefused(Databases db) {
+        try (Register register = open(db)) {
+            register.record("示例服务有限公司", null, Fixtures.evaluated("cqm/surveillance-downgrade.json", null));
+            assertThatThrownBy(() -> register.surveil("1", Fixtures.evaluated("cqm/cqm-five-star.json", null),
+                    Optional.empty())).hasMessage("certificate 1 was issued on 2027-10-08; an evaluation on 2026-10-15"
+                            + " is before that");
+            assertThatThrownBy(() -> register.incident("1", Fixtures::variantOf, "majorComplaint",
+                    LocalDate.of(2027, 10, 7), null)).hasMessageContaining("an incident on 2027-10-07 is before that");
+            register.surveil("1", Fixtures.evaluated("cqm/surveillance-unrectified-complaint.json", null),
+                    Optional.empty()); // 2027-10-12
+            assertThatThrownBy(() -> register.reevaluate("1", Fixtures.evaluated("cqm/surveillance-downgrade.json",
+                    null).withDate(LocalDate.of(2027, 10, 9)))).hasMessageContaining("last evaluated on 2027-10-12");
+            assertThat(register.find("1").history()).hasSize(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void unknownCertificatesAndDuplicateReferencesAreRefused(Databases db) {
+        try (Register register = open(db)) {
+            assertThatThrownBy(() -> register.find("42")).isInstanceOf(RegisterException.class)
+                    .hasMessage("no certificate '42' in the register ('register list' shows them)");
+            assertThatThrownBy(() -> register.surveil("CQM-9", Fixtures.evaluated("cqm/cqm-five-star.json", null),
+                    Optional.empty())).hasMessageContaining("no certificate 'CQM-9'");
+            register.record("A", "CQM-1", Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            assertThatThrownBy(() -> register.record("B", "CQM-1", Fixtures.evaluated("cqm/cqm-five-star.json", null)))
+                    .hasMessage("reference 'CQM-1' is already in the register (certificate 1)");
+            assertThatThrownBy(() -> register.record("B", "77", Fixtures.evaluated("cqm/cqm-five-star.json", null)))
+                    .hasMessageContaining("all digits");
+            assertThat(register.list(null)).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void searchFindsOrganisationsAndReferencesInAnyCase(Databases db) {
+        try (Register register = open(db)) {
+            register.record("Example Service Co.", "CQM-1", Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            register.record("示例电器有限公司", "ZG-1", Fixtures.evaluated("zg025-combined.json", null));
+            register.record("100% Pure_Service", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            assertThat(register.list("service")).extracting(CertificateView::number).containsExactly(1L, 3L);
+            assertThat(register.list("zg-")).extracting(CertificateView::number).containsExactly(2L);
+            assertThat(register.list("电器")).extracting(CertificateView::number).containsExactly(2L);
+            assertThat(register.list("%")).extracting(CertificateView::number).containsExactly(3L);
+            assertThat(register.list("_s")).extracting(CertificateView::number).containsExactly(3L);
+            assertThat(register.list(null)).hasSize(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void zg025SurveillanceGivesTheNewGrade(Databases db) {
+        try (Register register = open(db)) {
+            register.record("示例电器有限公司", null, Fixtures.evaluated("zg025-combined.json", null));
+            // the same assessment a year later: 9 stars again, kept
+            CertificateView kept = register.surveil("1", Fixtures.evaluated("zg025-combined.json", null)
+                    .withDate(LocalDate.of(2027, 11, 18)), Optional.empty());
+            assertThat(kept.current().decision()).isEqualTo("keep");
+            assertThat(kept.stars()).isEqualTo(9);
+            assertThat(kept.current().cycleStart()).isEqualTo(LocalDate.of(2026, 11, 20));
+            // a re-evaluation starts a new cycle
+            CertificateView again = register.reevaluate("1", Fixtures.evaluated("zg025-combined.json", null)
+                    .withDate(LocalDate.of(2029, 11, 1)));
+            assertThat(again.current().cycleStart()).isEqualTo(LocalDate.of(2029, 11, 1));
+            DueReport due = register.due(LocalDate.of(2032, 12, 31), LocalDate.of(2029, 11, 2), Fixtures::variant);
+            assertThat(due.items()).extracting(DueItem::due)
+                    .containsExactly(LocalDate.of(2030, 11, 1), LocalDate.of(2032, 11, 1));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void failingAssessmentIssuesNoCertificate(Databases db) {
+        try (Register register = open(db)) {
+            EvaluatedAssessment cqm = Fixtures.evaluated("cqm/note1-example3-indicator-70.json", null);
+            if (cqm.result().passed()) {
+                return; // the example reaches a level: covered by the lifecycle tests
+            }
+            assertThatThrownBy(() -> register.record("A", null, cqm)).hasMessageContaining("no certificate can be issued");
+            assertThat(register.list(null)).isEmpty();
+        }
+    }
+
+    private static byte[] read(String example) throws Exception {
+        return Files.readAllBytes(Fixtures.example(example));
+    }
+
+    static List<Databases> all() {
+        return List.of(Databases.values());
+    }
+}
