@@ -85,6 +85,13 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(java.time.LocalDate.class, value -> {
+            try {
+                return java.time.LocalDate.parse(value.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a date like 2026-11-20");
+            }
+        });
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("error: " + ex.getMessage());
@@ -101,6 +108,13 @@ public final class Cli {
                         .stream().filter(i -> i.scheme().id().equals(f.scheme())).map(SchemeRegistry.Installed::origin)
                         .findFirst().orElse("unknown origin") + ")");
                 code = ExitCode.SCHEME;
+            } else if (ex instanceof io.github.aftersales.register.RegisterException r) {
+                c.getErr().println("error: " + r.getMessage());
+                code = switch (r.kind()) {
+                    case NOT_FOUND, INPUT -> ExitCode.INPUT;
+                    case REFUSED -> ExitCode.REFUSED;
+                    case DATABASE -> ExitCode.DATABASE;
+                };
             } else if (ex instanceof UserException u) {
                 c.getErr().println("error: " + u.getMessage());
                 code = u.exitCode();

@@ -45,8 +45,12 @@ class CliTest {
         CliRun version = CliRun.of("--version");
         assertThat(version.exit()).isZero();
         assertThat(version.out()).contains("aftersales").contains("scheme gbt27922 GB/T 27922-2011");
-        for (String command : List.of("schemes", "template", "evaluate")) {
-            CliRun help = CliRun.of(command, "--help");
+        for (String command : List.of("schemes", "template", "evaluate", "surveil", "generate", "register",
+                "register record", "register list", "register search", "register show", "register due",
+                "register surveil", "register reevaluate", "register incident", "register export")) {
+            List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+            args.add("--help");
+            CliRun help = CliRun.of(args.toArray(String[]::new));
             assertThat(help.exit()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: aftersales " + command);
         }
@@ -372,7 +376,7 @@ class CliTest {
         assertThat(downgraded.out()).contains("→ DOWNGRADE to 3 stars");
         CliRun wrong = CliRun.of("surveil", "--level", "5", EXAMPLE.toString());
         assertThat(wrong.exit()).isEqualTo(ExitCode.INPUT);
-        assertThat(wrong.err()).contains("no part of this file is of a scheme with surveillance rules");
+        assertThat(wrong.err()).contains("no part of this file is of a scheme whose standard says how its certificates are surveilled");
         CliRun badChoice = CliRun.of("surveil", "--level", "5", "--on-serious", "warn", "examples/cqm/cqm-five-star.json");
         assertThat(badChoice.exit()).isEqualTo(ExitCode.USAGE);
     }

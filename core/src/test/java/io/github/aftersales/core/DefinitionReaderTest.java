@@ -12,6 +12,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +129,24 @@ class DefinitionReaderTest {
         assertThat(broken("demo.grading.json", replace("\"fact\": \"audit\", \"equals\": \"passed\" } ] },",
                 "\"fact\": \"audits\", \"equals\": \"passed\" } ] },")).problem())
                 .isEqualTo("level bronze uses fact 'audits', which its variant does not declare");
+    }
+
+    @Test
+    void aCycleIsReadAndChecked() throws IOException {
+        String cycle = "\"evaluationDate\": \"onSiteDate\",\n      \"cycle\": { \"surveillanceMonths\": 12,"
+                + " \"reevaluationMonths\": 36, \"extraEvaluationAfter\": [\"majorComplaint\"], \"regrading\":"
+                + " \"new-grade\", \"source\": \"DEMO 4.4\" }";
+        var read = load("scheme.json", replace("\"evaluationDate\": \"onSiteDate\"", cycle)).variants().get(0).cycle();
+        assertThat(read).isEqualTo(new io.github.aftersales.spi.CertificationCycle(12, 36, List.of("majorComplaint"),
+                io.github.aftersales.spi.CertificationCycle.Regrading.NEW_GRADE, "DEMO 4.4"));
+        assertThat(load("none", x -> x).variants().get(0).cycle()).isNull();
+        assertThat(broken("scheme.json", replace("\"evaluationDate\": \"onSiteDate\"", cycle.replace("\"new-grade\"",
+                "\"raise\""))).problem()).isEqualTo("variants[0].cycle.regrading: regrading is keep-or-downgrade or new-grade, not 'raise'");
+        assertThat(broken("scheme.json", replace("\"evaluationDate\": \"onSiteDate\"", cycle.replace("[\"majorComplaint\"]",
+                "[\"flood\"]"))).problem()).isEqualTo("variants[0].cycle.extraEvaluationAfter: 'flood' is not a declared event type");
+        assertThat(broken("scheme.json", replace("\"evaluationDate\": \"onSiteDate\"", cycle.replace(
+                "\"surveillanceMonths\": 12", "\"surveillanceMonths\": 0"))).problem())
+                .isEqualTo("variants[0].cycle.surveillanceMonths: surveillanceMonths must be 1 to 120, not 0");
     }
 
     @Test

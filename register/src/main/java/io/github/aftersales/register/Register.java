@@ -370,7 +370,25 @@ public final class Register implements AutoCloseable {
         return false;
     }
 
+    /** The database's own sentence: the first SQL error in the chain (H2's error code suffix dropped), else the root's. */
     private static String firstLine(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getMessage() != null) {
+                switch (s.getErrorCode()) {
+                    case 90028, 90030, 90048 -> {
+                        return "the file is not a register this program can read (not an H2 database, damaged, or"
+                                + " written by another H2 version)";
+                    }
+                    case 90020 -> {
+                        return "another program holds the file open";
+                    }
+                    default -> {
+                        String m = s.getMessage().replaceAll(" \\[\\d+-\\d+]$", "");
+                        return m.lines().findFirst().orElse(m).strip();
+                    }
+                }
+            }
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -34,8 +34,13 @@ public record RegisterSettings(String url, String user, String password, String 
                 && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:"));
     }
 
-    /** The URL without credentials that some drivers allow in it, for messages. */
+    /** The file of an embedded register, or the URL without the password some drivers allow in it, for messages. */
     public String describe() {
+        if (url.startsWith("jdbc:h2:file:")) {
+            String path = url.substring("jdbc:h2:file:".length());
+            int options = path.indexOf(';');
+            return (options < 0 ? path : path.substring(0, options)) + ".mv.db (" + origin + ")";
+        }
         String shown = url.replaceAll("(?i)(password=)[^;&]*", "$1***");
         return shown + " (" + origin + ")";
     }

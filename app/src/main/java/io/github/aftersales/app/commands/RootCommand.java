@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Scores organisations against after-sales service certification schemes and gives their star grade.",
         subcommands = {SchemesCommand.class, TemplateCommand.class, EvaluateCommand.class, SurveilCommand.class,
-            GenerateCommand.class},
+            GenerateCommand.class, io.github.aftersales.app.commands.register.RegisterCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   done (an assessment was evaluated, whatever its grade)",
@@ -19,6 +19,8 @@ import picocli.CommandLine.ScopeType;
             "  3   bad input (a file missing, malformed or not fitting its scheme)",
             "  4   output file exists (use --force) or cannot be written",
             "  5   a scheme (a plugin) failed while evaluating",
+            "  6   the register refused (a revoked certificate, a date before its issue or last evaluation)",
+            "  7   the register's database cannot be opened, is newer than this program, or failed",
             "  70  internal error"})
 public final class RootCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -36,7 +38,7 @@ public final class RootCommand implements java.util.concurrent.Callable<Integer>
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("error: name a command: schemes, template, evaluate or surveil");
+        spec.commandLine().getErr().println("error: name a command: schemes, template, evaluate, surveil, generate or register");
         spec.commandLine().usage(spec.commandLine().getErr());
         return io.github.aftersales.app.ExitCode.USAGE;
     }

@@ -1,0 +1,252 @@
+package io.github.aftersales.app.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.aftersales.register.Certificate;
+import io.github.aftersales.register.CertificateEvent;
+import io.github.aftersales.register.CertificateView;
+import io.github.aftersales.register.DueItem;
+import io.github.aftersales.register.DueReport;
+import io.github.aftersales.register.RegisterSettings;
+import java.util.List;
+
+/** The register for people (text), programs (JSON) and spreadsheets (CSV). */
+public final class RegisterReport {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private RegisterReport() {
+    }
+
+    public static String list(List<CertificateView> found, String search) {
+        if (found.isEmpty()) {
+            return search == null ? "the register holds no certificates yet\n"
+                    : "no certificate's organisation or reference contains '" + search + "'\n";
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("%-5s %-16s %-10s %-26s %-14s %-11s %s%n", "No.", "Reference", "State", "Scheme",
+                "Grade", "Issued", "Organisation"));
+        for (CertificateView c : found) {
+            Certificate cert = c.certificate();
+            b.append(String.format("%-5d %-16s %-10s %-26s %-14s %-11s %s%n", cert.number(),
+                    cert.reference() == null ? "-" : cert.reference(), c.state().key(),
+                    cert.scheme() + " " + cert.variant(), stars(c.stars()), cert.issuedOn(), cert.organisation()));
+        }
+        b.append(found.size()).append(found.size() == 1 ? " certificate\n" : " certificates\n");
+        return b.toString();
+    }
+
+    public static String show(CertificateView c) {
+        Certificate cert = c.certificate();
+        StringBuilder b = new StringBuilder();
+        b.append("证书 Certificate ").append(c.label()).append('\n');
+        b.append("  组织 Organisation: ").append(cert.organisation()).append('\n');
+        b.append("  标准 Scheme:       ").append(cert.scheme()).append(' ').append(cert.variant()).append(" (")
+                .append(cert.schemeVersion()).append(")\n");
+        b.append("  颁发 Issued:       ").append(cert.issuedOn()).append("  (recorded ").append(cert.recordedAt())
+                .append(" by ").append(cert.recordedBy()).append(")\n");
+        b.append("  现状 Now:          ").append(c.state().key()).append(", ").append(c.grade()).append(" (")
+                .append(stars(c.stars())).append("); cycle since ").append(c.current().cycleStart())
+                .append("; last evaluated ").append(c.lastEvaluation()).append('\n');
+        b.append("\n  历史 History\n");
+        for (CertificateEvent e : c.history()) {
+            b.append("    #").append(e.seq()).append("  ").append(e.date()).append("  ").append(e.kind().key())
+                    .append(": ").append(e.decision()).append(" → ").append(e.state().key()).append(", ")
+                    .append(e.grade()).append(" (").append(stars(e.stars())).append(")");
+            if (e.assessmentName() != null) {
+                b.append("  [").append(e.assessmentName()).append("]");
+            }
+            b.append('\n');
+            e.reason().lines().forEach(line -> b.append("         ").append(line).append('\n'));
+            b.append("         recorded ").append(e.recordedAt()).append(" by ").append(e.recordedBy()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** One line on what an entry did, then the certificate's reasons. */
+    public static String change(CertificateView before, CertificateView after) {
+        CertificateEvent e = after.current();
+        StringBuilder b = new StringBuilder();
+        b.append("certificate ").append(after.label()).append(", ").append(e.kind().key()).append(" of ")
+                .append(e.date()).append(": ").append(e.decision()).append(" — ").append(before.state().key())
+                .append(", ").append(before.grade()).append(" (").append(stars(before.stars())).append(") → ")
+                .append(after.state().key()).append(", ").append(after.grade()).append(" (")
+                .append(stars(after.stars())).append(")\n");
+        e.reason().lines().forEach(line -> b.append("  ").append(line).append('\n'));
+        return b.toString();
+    }
+
+    public static String due(DueReport report) {
+        StringBuilder b = new StringBuilder();
+        b.append("到期 Due on or before ").append(report.on()).append(" (overdue: before ").append(report.today())
+                .append(")\n");
+        if (report.items().isEmpty()) {
+            b.append("  nothing\n");
+        }
+        for (DueItem item : report.items()) {
+            Certificate cert = item.certificate().certificate();
+            b.append(String.format("  %-8s %s  %-17s certificate %s, %s, %s %s, %s (%s)%n",
+                    item.overdue() ? "OVERDUE" : "", item.due(), item.what().key(), item.certificate().label(),
+                    cert.organisation(), cert.scheme(), cert.variant(), item.certificate().state().key(),
+                    stars(item.certificate().stars())));
+            b.append("           ").append(item.basis()).append('\n');
+        }
+        if (!report.unscheduled().isEmpty()) {
+            b.append("\n未排期 Not scheduled\n");
+            for (DueReport.Unscheduled u : report.unscheduled()) {
+                b.append("  certificate ").append(u.certificate().label()).append(", ")
+                        .append(u.certificate().certificate().organisation()).append(": ").append(u.why()).append('\n');
+            }
+        }
+        long overdue = report.items().stream().filter(DueItem::overdue).count();
+        b.append('\n').append(report.items().size()).append(" due, ").append(overdue).append(" overdue\n");
+        return b.toString();
+    }
+
+    public static ObjectNode dueJson(DueReport report) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("on", report.on().toString());
+        o.put("today", report.today().toString());
+        ArrayNode items = o.putArray("due");
+        for (DueItem item : report.items()) {
+            ObjectNode i = items.addObject();
+            i.put("certificate", item.certificate().number());
+            i.put("reference", item.certificate().certificate().reference());
+            i.put("organisation", item.certificate().certificate().organisation());
+            i.put("scheme", item.certificate().certificate().scheme());
+            i.put("variant", item.certificate().certificate().variant());
+            i.put("state", item.certificate().state().key());
+            i.put("what", item.what().key());
+            i.put("due", item.due().toString());
+            i.put("overdue", item.overdue());
+            i.put("basis", item.basis());
+        }
+        ArrayNode unscheduled = o.putArray("unscheduled");
+        for (DueReport.Unscheduled u : report.unscheduled()) {
+            unscheduled.addObject().put("certificate", u.certificate().number()).put("why", u.why());
+        }
+        return o;
+    }
+
+    public static ArrayNode listJson(List<CertificateView> found) {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode();
+        found.forEach(c -> a.add(certificateJson(c, false)));
+        return a;
+    }
+
+    public static ObjectNode exportJson(List<CertificateView> all, RegisterSettings settings) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("format", "aftersales-register-export-1");
+        o.put("exportedAt", java.time.Instant.now().toString());
+        ArrayNode a = o.putArray("certificates");
+        all.forEach(c -> a.add(certificateJson(c, true)));
+        return o;
+    }
+
+    public static ObjectNode certificateJson(CertificateView c, boolean results) {
+        Certificate cert = c.certificate();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("number", cert.number());
+        o.put("reference", cert.reference());
+        o.put("organisation", cert.organisation());
+        o.put("scheme", cert.scheme());
+        o.put("variant", cert.variant());
+        o.put("schemeVersion", cert.schemeVersion());
+        o.put("issuedOn", cert.issuedOn().toString());
+        o.put("state", c.state().key());
+        o.put("stars", c.stars());
+        o.put("grade", c.grade());
+        o.put("cycleStart", c.current().cycleStart().toString());
+        o.put("lastEvaluation", c.lastEvaluation().toString());
+        o.put("recordedAt", cert.recordedAt().toString());
+        o.put("recordedBy", cert.recordedBy());
+        ArrayNode history = o.putArray("history");
+        for (CertificateEvent e : c.history()) {
+            ObjectNode h = history.addObject();
+            h.put("seq", e.seq());
+            h.put("kind", e.kind().key());
+            h.put("date", e.date().toString());
+            h.put("decision", e.decision());
+            h.put("state", e.state().key());
+            h.put("stars", e.stars());
+            h.put("grade", e.grade());
+            h.put("cycleStart", e.cycleStart().toString());
+            ArrayNode reasons = h.putArray("reasons");
+            e.reason().lines().forEach(reasons::add);
+            h.put("incidentType", e.incidentType());
+            h.put("assessment", e.assessmentName());
+            if (results && e.resultJson() != null) {
+                try {
+                    h.set("result", MAPPER.readTree(e.resultJson()));
+                } catch (JsonProcessingException ex) {
+                    h.put("result", e.resultJson()); // stored as it was, even if not JSON
+                }
+            }
+            h.put("recordedAt", e.recordedAt().toString());
+            h.put("recordedBy", e.recordedBy());
+        }
+        return o;
+    }
+
+    public static String certificatesCsv(List<CertificateView> all) {
+        StringBuilder b = new StringBuilder();
+        row(b, "number", "reference", "organisation", "scheme", "variant", "scheme_version", "issued_on", "state",
+                "stars", "grade", "cycle_start", "last_evaluation", "entries");
+        for (CertificateView c : all) {
+            Certificate cert = c.certificate();
+            row(b, Long.toString(cert.number()), cert.reference(), cert.organisation(), cert.scheme(), cert.variant(),
+                    cert.schemeVersion(), cert.issuedOn().toString(), c.state().key(), Integer.toString(c.stars()),
+                    c.grade(), c.current().cycleStart().toString(), c.lastEvaluation().toString(),
+                    Integer.toString(c.history().size()));
+        }
+        return b.toString();
+    }
+
+    public static String eventsCsv(List<CertificateView> all) {
+        StringBuilder b = new StringBuilder();
+        row(b, "number", "reference", "seq", "kind", "date", "decision", "state", "stars", "grade", "cycle_start",
+                "reason", "incident_type", "assessment", "recorded_at", "recorded_by");
+        for (CertificateView c : all) {
+            for (CertificateEvent e : c.history()) {
+                row(b, Long.toString(c.number()), c.certificate().reference(), Integer.toString(e.seq()), e.kind().key(),
+                        e.date().toString(), e.decision(), e.state().key(), Integer.toString(e.stars()), e.grade(),
+                        e.cycleStart().toString(), e.reason(), e.incidentType(), e.assessmentName(),
+                        e.recordedAt().toString(), e.recordedBy());
+            }
+        }
+        return b.toString();
+    }
+
+    /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF between rows. */
+    private static void row(StringBuilder b, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(csv(cells[i]));
+        }
+        b.append("\r\n");
+    }
+
+    static String csv(String cell) {
+        if (cell == null) {
+            return "";
+        }
+        String v = cell;
+        // a spreadsheet runs a cell starting with = + - @ as a formula: an organisation name must not
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+
+    private static String stars(int n) {
+        return n == 1 ? "1 star" : n + " stars";
+    }
+}

@@ -1,0 +1,185 @@
+package io.github.aftersales.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The register through the real command line: what a newcomer does with the bundled examples, on the
+ * embedded register and on PostgreSQL by changing only --register, and every refusal as one line.
+ */
+class RegisterCliTest {
+
+    private static EmbeddedPostgres postgres;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        postgres.close();
+    }
+
+    private static CliRun run(String register, String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "register";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--register";
+        all[args.length + 2] = register;
+        CliRun r = CliRun.of(all);
+        assertThat(r.clean()).as(r.err()).isTrue();
+        return r;
+    }
+
+    /** Record the examples, downgrade one by surveillance, list what is due next year; the output. */
+    private static List<String> newcomer(String register) {
+        CliRun cqm = run(register, "record", "examples/cqm/cqm-five-star.json", "--reference", "CQM-2026-001");
+        assertThat(cqm.exit()).as(cqm.err()).isZero();
+        assertThat(cqm.out()).startsWith("recorded certificate 1 (CQM-2026-001): 示例服务有限公司").contains("cqm star, 五星级"
+                + " (5 stars), issued 2026-10-15");
+        CliRun combined = run(register, "record", "examples/zg025-combined.json");
+        assertThat(combined.out()).contains("recorded certificate 2: ").contains("zg025-combined combined, 九星级 (9 stars),"
+                + " issued 2026-11-20");
+        CliRun form = run(register, "record", "examples/gbt27922-form.json", "--reference", "GBT-7");
+        assertThat(form.out()).contains("gbt27922 form, 四星级 (4 stars)");
+
+        CliRun surveil = run(register, "surveil", "CQM-2026-001", "examples/cqm/surveillance-downgrade.json");
+        assertThat(surveil.exit()).as(surveil.err()).isZero();
+        assertThat(surveil.out()).startsWith("certificate 1 (CQM-2026-001), surveillance of 2027-10-08: downgrade —"
+                + " active, 五星级 (5 stars) → active, 四星级 (4 stars)");
+
+        CliRun due = run(register, "due", "--on", "2027-12-31", "--today", "2026-11-23");
+        assertThat(due.exit()).isZero();
+        // the combined certificate of 2026-11-20 is due for surveillance within a year (ZG025 4.4); the CQM one
+        // was last evaluated on 2027-10-08, so not before 2028-10-08; GB/T 27922 gives no interval
+        assertThat(due.out()).contains("2027-11-20  surveillance      certificate 2,")
+                .doesNotContain("certificate 1 (CQM-2026-001), 示例")
+                .contains("certificate 3 (GBT-7), 示例电器有限公司 (Example Appliances Co., Ltd. — fictitious): the standard"
+                        + " of gbt27922 form gives no surveillance interval")
+                .contains("1 due, 0 overdue");
+
+        CliRun list = run(register, "list");
+        CliRun show = run(register, "show", "1");
+        assertThat(show.out()).contains("#1  2026-10-15  issued: issue → active, 五星级 (5 stars)  [cqm-five-star.json]")
+                .contains("#2  2027-10-08  surveillance: downgrade → active, 四星级 (4 stars)  [surveillance-downgrade.json]")
+                .contains("S当面 87 < 90 needed for 五星级 (five stars)");
+        CliRun csv = run(register, "export", "--format", "csv");
+        return List.of(list.out(), due.out(), show.out().replaceAll("recorded \\S+ by \\S+", "recorded …"),
+                csv.out());
+    }
+
+    @Test
+    void newcomerRecordsSurveilsAndListsWhatIsDueOnBothDatabases() throws Exception {
+        List<String> embedded = newcomer(dir.resolve("register").toString());
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE newcomer");
+        }
+        List<String> shared = newcomer(postgres.getJdbcUrl("postgres", "newcomer"));
+        assertThat(shared).isEqualTo(embedded);
+        assertThat(embedded.get(0)).contains("1     CQM-2026-001     active     cqm star                   4 stars")
+                .contains("3 certificates");
+        assertThat(List.of(embedded.get(3).split("\r\n"))).hasSize(4).first().isEqualTo("number,reference,organisation,scheme,"
+                + "variant,scheme_version,issued_on,state,stars,grade,cycle_start,last_evaluation,entries");
+    }
+
+    @Test
+    void exportJsonHoldsEveryEntryWithItsResult() throws Exception {
+        String register = dir.toString();
+        run(register, "record", "examples/cqm/cqm-five-star.json");
+        run(register, "surveil", "1", "examples/cqm/surveillance-unrectified-complaint.json");
+        Path out = dir.resolve("register.json");
+        CliRun export = run(register, "export", "--format", "json", "-o", out.toString());
+        assertThat(export.exit()).as(export.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(Files.readString(out));
+        JsonNode history = json.get("certificates").get(0).get("history");
+        assertThat(history).hasSize(2);
+        assertThat(history.get(1).get("decision").asText()).isEqualTo("suspend");
+        assertThat(history.get(1).get("state").asText()).isEqualTo("suspended");
+        assertThat(history.get(1).get("result").get("stars").asInt()).isEqualTo(1); // 一星级: the complaint (6.2)
+        assertThat(json.get("certificates").get(0).get("stars").asInt()).isEqualTo(5); // kept while suspended
+        // the export is not written over without --force
+        CliRun again = run(register, "export", "--format", "json", "-o", out.toString());
+        assertThat(again.exit()).isEqualTo(ExitCode.OUTPUT);
+        // the stored assessment file comes back byte for byte
+        Path back = dir.resolve("back.json");
+        assertThat(run(register, "show", "1", "--assessment", "2", "-o", back.toString()).exit()).isZero();
+        assertThat(Files.readAllBytes(back)).isEqualTo(Files.readAllBytes(
+                Path.of("examples/cqm/surveillance-unrectified-complaint.json")));
+    }
+
+    @Test
+    void refusalsAreOneLineWithTheirExitCode() throws Exception {
+        String register = dir.toString();
+        assertThat(run(register, "list").exit()).isEqualTo(ExitCode.DATABASE);
+        assertThat(run(register, "list").err()).isEqualTo("error: there is no register yet at "
+                + dir.toAbsolutePath().resolve("register.mv.db") + " (--register); 'register record' creates it\n");
+        assertThat(Files.exists(dir.resolve("register.mv.db"))).isFalse();
+
+        run(register, "record", "examples/cqm/cqm-five-star.json");
+        CliRun unknown = run(register, "show", "7");
+        assertThat(unknown.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(unknown.err()).isEqualTo("error: no certificate '7' in the register ('register list' shows them)\n");
+
+        CliRun missing = run(register, "surveil", "1", "examples/cqm/no-such-file.json");
+        assertThat(missing.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(missing.err()).contains("no-such-file.json");
+
+        CliRun before = run(register, "incident", "1", "--type", "majorComplaint", "--date", "2026-01-01");
+        assertThat(before.exit()).isEqualTo(ExitCode.REFUSED);
+        assertThat(before.err()).isEqualTo("error: certificate 1 was issued on 2026-10-15; an incident on 2026-01-01 is"
+                + " before that\n");
+
+        assertThat(run(register, "surveil", "1", "examples/cqm/surveillance-unrectified-complaint.json",
+                "--on-serious", "revoke").exit()).isZero();
+        CliRun revoked = run(register, "surveil", "1", "examples/cqm/surveillance-downgrade.json");
+        assertThat(revoked.exit()).isEqualTo(ExitCode.REFUSED);
+        assertThat(revoked.err()).startsWith("error: certificate 1 was revoked on 2027-10-12 (");
+
+        CliRun wrongScheme = run(register, "record", "examples/zg025-combined.json", "--scheme", "cqm");
+        assertThat(wrongScheme.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(wrongScheme.err()).isEqualTo("error: zg025-combined.json: has no part of scheme cqm; its parts are"
+                + " gbt27922, zg025, zg025-combined\n");
+
+        CliRun badDate = run(register, "due", "--on", "2027-13-01");
+        assertThat(badDate.exit()).isEqualTo(ExitCode.USAGE);
+
+        assertThat(run(register, "show", "1").out()).contains("#2  2027-10-12  surveillance: revoke → revoked");
+        assertThat(run(register, "list").out()).contains("revoked");
+    }
+
+    @Test
+    void fileThatIsNotARegisterIsRefusedAndKept() throws Exception {
+        Path file = dir.resolve("register.mv.db");
+        Files.writeString(file, "notes, not a database\n".repeat(100), StandardCharsets.UTF_8);
+        CliRun r = run(dir.toString(), "record", "examples/cqm/cqm-five-star.json");
+        assertThat(r.exit()).isEqualTo(ExitCode.DATABASE);
+        assertThat(r.err()).startsWith("error: cannot open the register at " + file.toAbsolutePath() + " (--register): ")
+                .hasLineCount(1);
+        assertThat(Files.readString(file)).isEqualTo("notes, not a database\n".repeat(100));
+    }
+
+    @Test
+    void postgresqlThatDoesNotAnswerIsOneLine() {
+        CliRun r = run("jdbc:postgresql://127.0.0.1:1/register?connectTimeout=5", "list");
+        assertThat(r.exit()).isEqualTo(ExitCode.DATABASE);
+        assertThat(r.err()).startsWith("error: cannot open the register at jdbc:postgresql://127.0.0.1:1/register")
+                .hasLineCount(1);
+    }
+}
