@@ -368,7 +368,7 @@ class CliTest {
         CliRun suspended = CliRun.of("surveil", "--level", "5", "examples/cqm/surveillance-unrectified-complaint.json");
         assertThat(suspended.exit()).as(suspended.err()).isZero();
         assertThat(suspended.out()).contains("cqm star: certificate 五星级 (5 stars) → SUSPEND")
-                .contains("majorComplaint on 2027-06-20: 经过证实的重大投诉且不能有效整改");
+                .contains("majorComplaint on 2026-06-20: 经过证实的重大投诉且不能有效整改");
         CliRun revoked = CliRun.of("surveil", "--level", "5", "--on-serious", "revoke", "--format", "json",
                 "examples/cqm/surveillance-unrectified-complaint.json");
         assertThat(JSON.readTree(revoked.out()).get("decision").asText()).isEqualTo("revoke");

@@ -62,23 +62,23 @@ class RegisterCliTest {
 
         CliRun surveil = run(register, "surveil", "CQM-2026-001", "examples/cqm/surveillance-downgrade.json");
         assertThat(surveil.exit()).as(surveil.err()).isZero();
-        assertThat(surveil.out()).startsWith("certificate 1 (CQM-2026-001), surveillance of 2027-10-08: downgrade —"
+        assertThat(surveil.out()).startsWith("certificate 1 (CQM-2026-001), surveillance of 2026-11-18: downgrade —"
                 + " active, 五星级 (5 stars) → active, 四星级 (4 stars)");
 
         CliRun due = run(register, "due", "--on", "2027-12-31", "--today", "2026-11-23");
         assertThat(due.exit()).isZero();
-        // the combined certificate of 2026-11-20 is due for surveillance within a year (ZG025 4.4); the CQM one
-        // was last evaluated on 2027-10-08, so not before 2028-10-08; GB/T 27922 gives no interval
-        assertThat(due.out()).contains("2027-11-20  surveillance      certificate 2,")
-                .doesNotContain("certificate 1 (CQM-2026-001), 示例")
+        // CQM 5.1: yearly from the surveillance of 2026-11-18; ZG025 4.4: yearly from the issue on 2026-11-20;
+        // GB/T 27922 gives no interval
+        assertThat(due.out()).contains("2027-11-18  surveillance      certificate 1 (CQM-2026-001),")
+                .contains("2027-11-20  surveillance      certificate 2,")
                 .contains("certificate 3 (GBT-7), 示例电器有限公司 (Example Appliances Co., Ltd. — fictitious): the standard"
                         + " of gbt27922 form gives no surveillance interval")
-                .contains("1 due, 0 overdue");
+                .contains("2 due, 0 overdue");
 
         CliRun list = run(register, "list");
         CliRun show = run(register, "show", "1");
         assertThat(show.out()).contains("#1  2026-10-15  issued: issue → active, 五星级 (5 stars)  [cqm-five-star.json]")
-                .contains("#2  2027-10-08  surveillance: downgrade → active, 四星级 (4 stars)  [surveillance-downgrade.json]")
+                .contains("#2  2026-11-18  surveillance: downgrade → active, 四星级 (4 stars)  [surveillance-downgrade.json]")
                 .contains("S当面 87 < 90 needed for 五星级 (five stars)");
         CliRun csv = run(register, "export", "--format", "csv");
         return List.of(list.out(), due.out(), show.out().replaceAll("recorded \\S+ by \\S+", "recorded …"),
@@ -97,6 +97,30 @@ class RegisterCliTest {
                 .contains("3 certificates");
         assertThat(List.of(embedded.get(3).split("\r\n"))).hasSize(4).first().isEqualTo("number,reference,organisation,scheme,"
                 + "variant,scheme_version,issued_on,state,stars,grade,cycle_start,last_evaluation,entries");
+    }
+
+    @Test
+    void embeddedRegisterMovesToPostgresqlWithItsWholeHistory() throws Exception {
+        String embedded = dir.resolve("register").toString();
+        newcomer(embedded);
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE moved");
+        }
+        String shared = postgres.getJdbcUrl("postgres", "moved");
+        CliRun copy = run(embedded, "copy", "--to", shared);
+        assertThat(copy.exit()).as(copy.err()).isZero();
+        assertThat(copy.out()).startsWith("copied 3 certificates with their history from ");
+        for (String[] args : List.of(new String[] {"list"}, new String[] {"show", "1", "--format", "json"},
+                new String[] {"export", "--format", "csv", "--events"})) {
+            assertThat(run(shared, args).out()).as(String.join(" ", args)).isEqualTo(run(embedded, args).out());
+        }
+        assertThat(run(shared, "show", "1", "--assessment", "2").out())
+                .isEqualTo(Files.readString(Path.of("examples/cqm/surveillance-downgrade.json")));
+        // numbering goes on after the copied certificates; a second copy is refused
+        assertThat(run(shared, "record", "examples/cqm/cqm-five-star.json").out()).startsWith("recorded certificate 4");
+        CliRun again = run(embedded, "copy", "--to", shared);
+        assertThat(again.exit()).isEqualTo(ExitCode.REFUSED);
+        assertThat(again.err()).contains("already holds 4 certificates; a copy goes into an empty register only");
     }
 
     @Test
@@ -150,7 +174,7 @@ class RegisterCliTest {
                 "--on-serious", "revoke").exit()).isZero();
         CliRun revoked = run(register, "surveil", "1", "examples/cqm/surveillance-downgrade.json");
         assertThat(revoked.exit()).isEqualTo(ExitCode.REFUSED);
-        assertThat(revoked.err()).startsWith("error: certificate 1 was revoked on 2027-10-12 (");
+        assertThat(revoked.err()).startsWith("error: certificate 1 was revoked on 2026-11-12 (");
 
         CliRun wrongScheme = run(register, "record", "examples/zg025-combined.json", "--scheme", "cqm");
         assertThat(wrongScheme.exit()).isEqualTo(ExitCode.INPUT);
@@ -160,8 +184,45 @@ class RegisterCliTest {
         CliRun badDate = run(register, "due", "--on", "2027-13-01");
         assertThat(badDate.exit()).isEqualTo(ExitCode.USAGE);
 
-        assertThat(run(register, "show", "1").out()).contains("#2  2027-10-12  surveillance: revoke → revoked");
+        assertThat(run(register, "show", "1").out()).contains("#2  2026-11-12  surveillance: revoke → revoked");
         assertThat(run(register, "list").out()).contains("revoked");
+    }
+
+    @Test
+    void theRegisterFileIsNeverTakenAsTheOutput() throws Exception {
+        String register = dir.toString();
+        run(register, "record", "examples/cqm/cqm-five-star.json");
+        Path file = dir.resolve("register.mv.db");
+        byte[] before = Files.readAllBytes(file);
+        for (String[] args : List.of(new String[] {"export", "-o", file.toString(), "--force"},
+                new String[] {"show", "1", "--assessment", "1", "-o", file.toString(), "--force"})) {
+            CliRun r = run(register, args);
+            assertThat(r.exit()).isEqualTo(ExitCode.OUTPUT);
+            assertThat(r.err()).isEqualTo("error: " + file + ": is the register's own file; choose another output file\n");
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(run(register, "list").out()).contains("1 certificate");
+    }
+
+    @Test
+    void certificateOfASchemeNotInstalledIsNamed() throws Exception {
+        String register = dir.toString();
+        run(register, "record", "examples/cqm/cqm-five-star.json");
+        // a certificate recorded by an aftersales that had a plugin this one lacks
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("register")
+                + ";AUTO_SERVER=TRUE"); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO certificate (reference, organisation, scheme, variant, scheme_version, issued_on,"
+                    + " recorded_at, recorded_by) VALUES ('P-1', 'Plugin Co.', 'acme-service', 'main', 'ACME-1',"
+                    + " DATE '2026-01-05', CURRENT_TIMESTAMP, 'other')");
+            s.executeUpdate("INSERT INTO certificate_event (certificate_id, seq, kind, event_date, decision, state, stars,"
+                    + " grade, cycle_start, reason, recorded_at, recorded_by) VALUES (2, 1, 'issued', DATE '2026-01-05',"
+                    + " 'issue', 'active', 3, 'gold', DATE '2026-01-05', 'issued', CURRENT_TIMESTAMP, 'other')");
+        }
+        CliRun r = run(register, "surveil", "P-1", "examples/cqm/surveillance-downgrade.json");
+        assertThat(r.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(r.err()).startsWith("error: certificate 2 (P-1) is of scheme acme-service, which is not installed here");
+        CliRun due = run(register, "due", "--on", "2027-12-31", "--today", "2026-11-23");
+        assertThat(due.out()).contains("certificate 2 (P-1), Plugin Co.: scheme acme-service main is not installed");
     }
 
     @Test

@@ -23,7 +23,8 @@ final class Lifecycle {
     private Lifecycle() {
     }
 
-    static NewEvent issue(EvaluatedAssessment e) {
+    static NewEvent issue(EvaluatedAssessment e, LocalDate today) {
+        notAfterToday("a certificate issued", e.date(), today);
         if (!e.result().passed()) {
             throw new RegisterException(RegisterException.Kind.INPUT, e.fileName() + ": " + e.result().scheme() + " "
                     + e.result().variant() + " reaches no level (" + e.result().grade() + "), so no certificate can be"
@@ -34,10 +35,10 @@ final class Lifecycle {
                         + " stars) on " + e.fileName(), null, e);
     }
 
-    static NewEvent surveil(CertificateView c, EvaluatedAssessment e, Optional<Action> onSerious) {
+    static NewEvent surveil(CertificateView c, EvaluatedAssessment e, Optional<Action> onSerious, LocalDate today) {
         checkLive(c, "a surveillance");
         checkSameScheme(c, e);
-        checkEvaluationDate(c, e.date());
+        checkEvaluationDate(c, e.date(), today);
         SurveillanceResult d;
         try {
             d = Surveillance.decide(e.variant(), e.part(), e.result(), c.stars(), onSerious, e.fileName());
@@ -70,10 +71,24 @@ final class Lifecycle {
                 c.current().cycleStart(), String.join("\n", reasons), null, e);
     }
 
-    static NewEvent reevaluate(CertificateView c, EvaluatedAssessment e) {
+    static NewEvent reevaluate(CertificateView c, EvaluatedAssessment e, Optional<Action> onSerious, LocalDate today) {
         checkLive(c, "a re-evaluation");
         checkSameScheme(c, e);
-        checkEvaluationDate(c, e.date());
+        checkEvaluationDate(c, e.date(), today);
+        // a serious event in the file acts on a new evaluation as on a surveillance (CQM 6.4)
+        List<String> serious = Surveillance.seriousEvents(e.variant(), e.part());
+        if (!serious.isEmpty()) {
+            Action action = onSerious.orElse(e.variant().surveillance().onSeriousEvent());
+            List<String> reasons = new ArrayList<>(serious);
+            reasons.add(action.key() + (onSerious.isPresent() ? " (chosen for this evaluation)" : " (the default of "
+                    + e.result().scheme() + " " + e.result().variant() + " where the standard says suspend or revoke)")
+                    + ": serious events act on a new evaluation as on a surveillance");
+            return action == Action.REVOKE
+                    ? new NewEvent(EventKind.REEVALUATION, e.date(), "revoke", State.REVOKED, 0, "—",
+                            c.current().cycleStart(), String.join("\n", reasons), null, e)
+                    : new NewEvent(EventKind.REEVALUATION, e.date(), "suspend", State.SUSPENDED, c.stars(), c.grade(),
+                            c.current().cycleStart(), String.join("\n", reasons), null, e);
+        }
         if (!e.result().passed()) {
             return new NewEvent(EventKind.REEVALUATION, e.date(), "revoke", State.REVOKED, 0, "—", c.current()
                     .cycleStart(), "the re-evaluation reaches no level (" + e.result().grade() + "): the certificate is"
@@ -87,8 +102,10 @@ final class Lifecycle {
                         + stars + " stars); a new cycle starts", null, e);
     }
 
-    static NewEvent incident(CertificateView c, Variant variant, String type, LocalDate date, String note) {
+    static NewEvent incident(CertificateView c, Variant variant, String type, LocalDate date, String note,
+            LocalDate today) {
         checkLive(c, "an incident");
+        notAfterToday("an incident", date, today);
         if (date.isBefore(c.certificate().issuedOn())) {
             throw new RegisterException(RegisterException.Kind.REFUSED, "certificate " + c.label() + " was issued on "
                     + c.certificate().issuedOn() + "; an incident on " + date + " is before that");
@@ -134,6 +151,7 @@ final class Lifecycle {
             }
             LocalDate last = c.lastEvaluation();
             List<DueItem> mine = new ArrayList<>();
+            List<CertificateEvent> evaluations = c.history().stream().filter(ev -> ev.kind().evaluation()).toList();
             mine.add(new DueItem(c, DueItem.What.SURVEILLANCE, last.plusMonths(cycle.surveillanceMonths()),
                     false, "at most " + cycle.surveillanceMonths() + " months after the last evaluation on " + last
                             + " (" + cycle.source() + ")"));
@@ -144,7 +162,10 @@ final class Lifecycle {
                                 + cycle.source() + ")"));
             }
             for (CertificateEvent event : c.history()) {
-                if (event.kind() == EventKind.INCIDENT && event.date().isAfter(last.minusDays(1))
+                // done once an evaluation took place after it: a later day, or the same day recorded after it
+                boolean evaluatedSince = evaluations.stream().anyMatch(ev -> ev.date().isAfter(event.date())
+                        || (ev.date().equals(event.date()) && ev.seq() > event.seq()));
+                if (event.kind() == EventKind.INCIDENT && !evaluatedSince
                         && cycle.extraEvaluationAfter().contains(event.incidentType())) {
                     mine.add(new DueItem(c, DueItem.What.EXTRA_EVALUATION, event.date(), false, event.incidentType()
                             + " on " + event.date() + " calls for an extra evaluation (" + cycle.source() + ")"));
@@ -179,7 +200,15 @@ final class Lifecycle {
         }
     }
 
-    private static void checkEvaluationDate(CertificateView c, LocalDate date) {
+    private static void notAfterToday(String what, LocalDate date, LocalDate today) {
+        if (date.isAfter(today)) {
+            throw new RegisterException(RegisterException.Kind.REFUSED, what + " on " + date + " is after today ("
+                    + today + "): the register records what has taken place");
+        }
+    }
+
+    private static void checkEvaluationDate(CertificateView c, LocalDate date, LocalDate today) {
+        notAfterToday("an evaluation", date, today);
         if (date.isBefore(c.certificate().issuedOn())) {
             throw new RegisterException(RegisterException.Kind.REFUSED, "certificate " + c.label() + " was issued on "
                     + c.certificate().issuedOn() + "; an evaluation on " + date + " is before that");

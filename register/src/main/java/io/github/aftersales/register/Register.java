@@ -41,8 +41,15 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  */
 public final class Register implements AutoCloseable {
 
-    /** What the caller means to do: a read never creates an embedded register that is not there. */
-    public enum Access { READ, WRITE }
+    /** What the caller means to do with the register. */
+    public enum Access {
+        /** Look only: the register must exist, and nothing in it is changed, its schema included. */
+        READ,
+        /** Add to a register that exists (its schema is upgraded if older). */
+        UPDATE,
+        /** Add, creating the register if there is none. */
+        WRITE
+    }
 
     private static final String HISTORY_TABLE = "register_schema_history";
     private static final int ATTEMPTS = 20;
@@ -65,21 +72,22 @@ public final class Register implements AutoCloseable {
 
     /** Opens the register, creating or migrating its schema; see {@link #open(RegisterSettings, Access, Clock, String)}. */
     public static Register open(RegisterSettings settings, Access access) {
-        return open(settings, access, Clock.systemUTC(), System.getProperty("user.name", "unknown"));
+        // the local date decides "today": an evaluation in Beijing this morning is not in the future
+        return open(settings, access, Clock.systemDefaultZone(), System.getProperty("user.name", "unknown"));
     }
 
     /**
      * Opens the register.
      *
      * @param settings where it is
-     * @param access   {@link Access#READ} refuses an embedded register that does not exist yet
-     * @param clock    for the time each entry is recorded
+     * @param access   whether the register may be created or its schema upgraded
+     * @param clock    for the time each entry is recorded, and today's date (in the clock's zone)
      * @param user     who records, stored with each entry
      * @throws RegisterException when it cannot be opened or has a newer schema; nothing is written then
      */
     public static Register open(RegisterSettings settings, Access access, Clock clock, String user) {
         String url = settings.url();
-        if (access == Access.READ && settings.embeddedFile() && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
+        if (access != Access.WRITE && settings.embeddedFile() && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
             url = url + ";IFEXISTS=TRUE";
         }
         Connection keeper = null;
@@ -100,21 +108,46 @@ public final class Register implements AutoCloseable {
                     .table(HISTORY_TABLE)
                     .load();
             refuseNewerSchema(flyway, settings);
-            flyway.migrate();
+            if (access == Access.READ) {
+                refuseMissingOrOlderSchema(flyway, settings);
+            } else {
+                if (access == Access.UPDATE && flyway.info().applied().length == 0) {
+                    throw noRegisterYet(settings);
+                }
+                flyway.migrate();
+            }
             Jdbi jdbi = Jdbi.create(() -> DriverManager.getConnection(target, credentials));
             return new Register(settings, jdbi, keeper, clock, user);
         } catch (SQLException | FlywayException e) {
             closeQuietly(keeper);
-            if (access == Access.READ && settings.embeddedFile() && e instanceof SQLException s
+            if (access != Access.WRITE && settings.embeddedFile() && e instanceof SQLException s
                     && s.getErrorCode() == 90146) {
-                throw new RegisterException(RegisterException.Kind.DATABASE, "there is no register yet at "
-                        + settings.describe() + "; 'register record' creates it");
+                throw noRegisterYet(settings);
             }
             throw new RegisterException(RegisterException.Kind.DATABASE, "cannot open the register at "
                     + settings.describe() + ": " + firstLine(e), e);
-        } catch (RegisterException e) {
+        } catch (RuntimeException e) {
             closeQuietly(keeper);
             throw e;
+        }
+    }
+
+    private static RegisterException noRegisterYet(RegisterSettings settings) {
+        return new RegisterException(RegisterException.Kind.DATABASE, "there is no register yet at "
+                + settings.describe() + "; 'register record' creates it");
+    }
+
+    /** A read changes nothing: not even the schema of a register an older aftersales made. */
+    private static void refuseMissingOrOlderSchema(Flyway flyway, RegisterSettings settings) {
+        var info = flyway.info();
+        if (info.applied().length == 0) {
+            throw noRegisterYet(settings);
+        }
+        if (info.pending().length > 0) {
+            throw new RegisterException(RegisterException.Kind.DATABASE, "the register at " + settings.describe()
+                    + " has schema version " + info.current().getVersion() + " and this aftersales uses "
+                    + info.pending()[info.pending().length - 1].getVersion() + "; a command that writes (record,"
+                    + " surveil, reevaluate, incident) upgrades it. Nothing was read or written");
         }
     }
 
@@ -154,18 +187,22 @@ public final class Register implements AutoCloseable {
             throw new RegisterException(RegisterException.Kind.INPUT, evaluation.fileName()
                     + ": names no organisation; give one with --organisation");
         }
-        if (reference != null && (reference.isBlank() || reference.chars().allMatch(Character::isDigit))) {
+        String ref = reference == null ? null : reference.strip();
+        if (ref != null && (ref.isEmpty() || ref.chars().allMatch(Character::isDigit))) {
             throw new RegisterException(RegisterException.Kind.INPUT, "reference '" + reference + "' must not be blank"
                     + " or all digits (numbers are the register's own)");
         }
-        NewEvent issue = Lifecycle.issue(evaluation);
+        fits("the organisation", organisation.strip(), 1000);
+        fits("the reference", ref, 200);
+        fits("the file name", evaluation.fileName(), 1000);
+        NewEvent issue = Lifecycle.issue(evaluation, today());
         try {
             return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
                 Instant now = now();
                 long number = h.createUpdate("INSERT INTO certificate (reference, organisation, scheme, variant,"
                         + " scheme_version, issued_on, recorded_at, recorded_by) VALUES (:reference, :organisation,"
                         + " :scheme, :variant, :version, :issued, :at, :by)")
-                        .bind("reference", reference)
+                        .bind("reference", ref)
                         .bind("organisation", organisation.strip())
                         .bind("scheme", evaluation.result().scheme())
                         .bind("variant", evaluation.result().variant())
@@ -180,9 +217,9 @@ public final class Register implements AutoCloseable {
                 return load(h, Long.toString(number));
             });
         } catch (JdbiException e) {
-            if (uniqueViolation(e) && reference != null) {
-                throw new RegisterException(RegisterException.Kind.REFUSED, "reference '" + reference
-                        + "' is already in the register (certificate " + find(reference).number() + ")");
+            if (uniqueViolation(e) && ref != null) {
+                throw new RegisterException(RegisterException.Kind.REFUSED, "reference '" + ref
+                        + "' is already in the register (certificate " + find(ref).number() + ")");
             }
             throw databaseError("record a certificate", e);
         }
@@ -193,12 +230,17 @@ public final class Register implements AutoCloseable {
      * revoke; ZG025 4.4: the new grade).
      */
     public CertificateView surveil(String certificate, EvaluatedAssessment evaluation, Optional<Action> onSerious) {
-        return append(certificate, c -> Lifecycle.surveil(c, evaluation, onSerious));
+        fits("the file name", evaluation.fileName(), 1000);
+        return append(certificate, c -> Lifecycle.surveil(c, evaluation, onSerious, today()));
     }
 
-    /** Applies a full re-evaluation: the new grade stands and a new cycle starts; no grade revokes. */
-    public CertificateView reevaluate(String certificate, EvaluatedAssessment evaluation) {
-        return append(certificate, c -> Lifecycle.reevaluate(c, evaluation));
+    /**
+     * Applies a full re-evaluation: the new grade stands and a new cycle starts; no grade revokes;
+     * serious events in the file suspend or revoke as on a surveillance.
+     */
+    public CertificateView reevaluate(String certificate, EvaluatedAssessment evaluation, Optional<Action> onSerious) {
+        fits("the file name", evaluation.fileName(), 1000);
+        return append(certificate, c -> Lifecycle.reevaluate(c, evaluation, onSerious, today()));
     }
 
     /**
@@ -207,7 +249,8 @@ public final class Register implements AutoCloseable {
      */
     public CertificateView incident(String certificate, Function<CertificateView, Variant> variant, String type,
             LocalDate date, String note) {
-        return append(certificate, c -> Lifecycle.incident(c, variant.apply(c), type, date, note));
+        fits("the note", note, 10_000);
+        return append(certificate, c -> Lifecycle.incident(c, variant.apply(c), type, date, note, today()));
     }
 
     /** One certificate with its history, by the register's number or the body's reference. */
@@ -265,6 +308,55 @@ public final class Register implements AutoCloseable {
                     + " = :c AND seq = :s").bind("c", certificate).bind("s", seq).mapTo(byte[].class).findOne());
         } catch (JdbiException e) {
             throw databaseError("read an assessment", e);
+        }
+    }
+
+    /**
+     * Copies this register, every certificate and entry as recorded (numbers, files, results, times
+     * and names), into {@code target}, which must hold no certificate: how an embedded register
+     * moves to the PostgreSQL its body shares. One transaction: on failure the target stays empty.
+     *
+     * @return the number of certificates copied
+     */
+    public int copyTo(Register target) {
+        try {
+            long existing = target.jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM certificate")
+                    .mapTo(Long.class).one());
+            if (existing > 0) {
+                throw new RegisterException(RegisterException.Kind.REFUSED, "the register at "
+                        + target.settings.describe() + " already holds " + existing + " certificates; a copy goes into"
+                        + " an empty register only. Nothing was written");
+            }
+            long next = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM certificate")
+                    .mapTo(Long.class).one());
+            // numbers are copied as they are; new certificates continue after them (before the copy: in H2 this
+            // statement ends a transaction, and the target is still empty here)
+            target.jdbi.useHandle(h -> h.execute("ALTER TABLE certificate ALTER COLUMN id RESTART WITH " + next));
+            return target.jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, out -> jdbi.withHandle(in -> {
+                List<Long> numbers = in.createQuery("SELECT id FROM certificate ORDER BY id").mapTo(Long.class).list();
+                for (long number : numbers) {
+                    out.createUpdate("INSERT INTO certificate (id, reference, organisation, scheme, variant,"
+                            + " scheme_version, issued_on, recorded_at, recorded_by) VALUES (:id, :reference,"
+                            + " :organisation, :scheme, :variant, :scheme_version, :issued_on, :recorded_at,"
+                            + " :recorded_by)")
+                            .bindMap(in.createQuery("SELECT id, reference, organisation, scheme, variant, scheme_version,"
+                                    + " issued_on, recorded_at, recorded_by FROM certificate WHERE id = :id")
+                                    .bind("id", number).mapToMap().one())
+                            .execute();
+                    in.createQuery("SELECT * FROM certificate_event WHERE certificate_id = :id ORDER BY seq")
+                            .bind("id", number).mapToMap().forEach(row -> out.createUpdate("INSERT INTO"
+                                    + " certificate_event (certificate_id, seq, kind, event_date, decision, state, stars,"
+                                    + " grade, cycle_start, reason, incident_type, assessment_name, assessment, result,"
+                                    + " recorded_at, recorded_by) VALUES (:certificate_id, :seq, :kind, :event_date,"
+                                    + " :decision, :state, :stars, :grade, :cycle_start, :reason, :incident_type,"
+                                    + " :assessment_name, :assessment, :result, :recorded_at, :recorded_by)")
+                                    .bindMap(row).execute());
+                    target.steps.accept("certificate copied");
+                }
+                return numbers.size();
+            }));
+        } catch (JdbiException e) {
+            throw databaseError("copy the register to " + target.settings.describe(), e);
         }
     }
 
@@ -349,6 +441,17 @@ public final class Register implements AutoCloseable {
                 rs.getObject("cycle_start", LocalDate.class), rs.getString("reason"), rs.getString("incident_type"),
                 rs.getString("assessment_name"), rs.getString("result"),
                 rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static void fits(String what, String value, int limit) {
+        if (value != null && value.length() > limit) {
+            throw new RegisterException(RegisterException.Kind.INPUT, what + " is " + value.length()
+                    + " characters long; the register keeps at most " + limit);
+        }
     }
 
     private Instant now() {

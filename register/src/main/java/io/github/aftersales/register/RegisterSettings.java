@@ -34,12 +34,20 @@ public record RegisterSettings(String url, String user, String password, String 
                 && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:"));
     }
 
+    /** The file of an embedded register in a file ({@code register.mv.db}), if it is one. */
+    public java.util.Optional<Path> embeddedFilePath() {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return java.util.Optional.empty();
+        }
+        String path = url.substring("jdbc:h2:file:".length());
+        int options = path.indexOf(';');
+        return java.util.Optional.of(Path.of((options < 0 ? path : path.substring(0, options)) + ".mv.db"));
+    }
+
     /** The file of an embedded register, or the URL without the password some drivers allow in it, for messages. */
     public String describe() {
-        if (url.startsWith("jdbc:h2:file:")) {
-            String path = url.substring("jdbc:h2:file:".length());
-            int options = path.indexOf(';');
-            return (options < 0 ? path : path.substring(0, options)) + ".mv.db (" + origin + ")";
+        if (embeddedFilePath().isPresent()) {
+            return embeddedFilePath().get() + " (" + origin + ")";
         }
         String shown = url.replaceAll("(?i)(password=)[^;&]*", "$1***");
         return shown + " (" + origin + ")";

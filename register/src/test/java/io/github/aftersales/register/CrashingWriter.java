@@ -30,7 +30,7 @@ public final class CrashingWriter {
             }
         };
         if (stopAt.equals("event inserted")) {
-            register.incident("1", Fixtures::variantOf, "negativeInformation", LocalDate.of(2026, 12, 1), "crash");
+            register.incident("1", Fixtures::variantOf, "negativeInformation", LocalDate.of(2026, 11, 1), "crash");
         } else {
             register.record("Crash Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
         }

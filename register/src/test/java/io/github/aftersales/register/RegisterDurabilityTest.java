@@ -54,7 +54,7 @@ class RegisterDurabilityTest {
                 try (Register register = Register.open(settings, Register.Access.WRITE)) {
                     for (int i = 0; i < each; i++) {
                         register.record("Org " + writer + "-" + i, "R-" + writer + "-" + i, cqm);
-                        register.incident("1", Fixtures::variantOf, "negativeInformation", LocalDate.of(2026, 12, 1),
+                        register.incident("1", Fixtures::variantOf, "negativeInformation", LocalDate.of(2026, 11, 1),
                                 "writer " + writer + " entry " + i);
                     }
                 }
@@ -79,6 +79,72 @@ class RegisterDurabilityTest {
 
     @ParameterizedTest
     @EnumSource(Databases.class)
+    void concurrentSurveillancesAreEachDecidedOnTheStateTheOtherLeft(Databases db) throws Exception {
+        RegisterSettings settings = db.fresh(dir);
+        try (Register setup = Register.open(settings, Register.Access.WRITE)) {
+            for (int i = 0; i < 20; i++) {
+                setup.record("Org " + i, null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            }
+        }
+        EvaluatedAssessment complaint = Fixtures.evaluated("cqm/surveillance-unrectified-complaint.json", null)
+                .withDate(LocalDate.of(2026, 11, 18));
+        EvaluatedAssessment lower = Fixtures.evaluated("cqm/surveillance-downgrade.json", null);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (EvaluatedAssessment e : List.of(complaint, lower)) {
+            done.add(pool.submit(() -> {
+                start.await();
+                try (Register register = Register.open(settings, Register.Access.UPDATE)) {
+                    for (int i = 1; i <= 20; i++) {
+                        register.surveil(Integer.toString(i), e, java.util.Optional.empty());
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        try (Register register = Register.open(settings, Register.Access.READ)) {
+            for (CertificateView c : register.list(null)) {
+                assertThat(c.history()).extracting(CertificateEvent::seq).containsExactly(1, 2, 3);
+                // both on 2026-11-18: whichever came second was decided on the state the first left
+                CertificateEvent second = c.history().get(2);
+                if (second.decision().equals("suspend")) {
+                    assertThat(c.history().get(1).decision()).isEqualTo("downgrade");
+                    assertThat(second.stars()).isEqualTo(4); // suspended at the four stars the first left
+                } else {
+                    assertThat(c.history().get(1).decision()).isEqualTo("suspend");
+                    assertThat(second.reason()).startsWith("reinstated");
+                    assertThat(second.stars()).isEqualTo(4);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void readingAnEmptyDatabaseCreatesNothing(Databases db) throws Exception {
+        RegisterSettings settings = db.fresh(dir);
+        assertThatThrownBy(() -> Register.open(settings, Register.Access.READ)).hasMessageStartingWith(
+                "there is no register yet at");
+        assertThatThrownBy(() -> Register.open(settings, Register.Access.UPDATE)).hasMessageStartingWith(
+                "there is no register yet at");
+        if (db == Databases.POSTGRESQL) {
+            try (Connection c = connect(settings); Statement s = c.createStatement()) {
+                assertThat(count(s, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'"))
+                        .isZero();
+            }
+        } else {
+            assertThat(dir.resolve("register.mv.db")).doesNotExist();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
     void failureInsideAWriteLeavesTheRegisterAsItWas(Databases db) {
         RegisterSettings settings = db.fresh(dir);
         try (Register register = Register.open(settings, Register.Access.WRITE)) {
@@ -90,8 +156,16 @@ class RegisterDurabilityTest {
             };
             assertThatThrownBy(() -> register.record("Half Co.", null,
                     Fixtures.evaluated("cqm/cqm-five-star.json", null))).hasMessageContaining("disk full");
+            register.steps = step -> {
+                if (step.equals("event inserted")) {
+                    throw new IllegalStateException("connection lost (simulated)");
+                }
+            };
+            assertThatThrownBy(() -> register.incident("1", Fixtures::variantOf, "majorComplaint",
+                    LocalDate.of(2026, 11, 1), null)).hasMessageContaining("connection lost");
             register.steps = step -> { };
             assertThat(register.list(null)).extracting(c -> c.certificate().organisation()).containsExactly("Before Co.");
+            assertThat(register.find("1").history()).hasSize(1);
         }
     }
 

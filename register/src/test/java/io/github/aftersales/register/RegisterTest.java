@@ -19,13 +19,17 @@ class RegisterTest {
     @TempDir
     Path dir;
 
+    /** Today for these tests: after every date the examples and the tests use. */
+    static final java.time.Clock LATER = java.time.Clock.fixed(java.time.Instant.parse("2032-12-31T00:00:00Z"),
+            java.time.ZoneOffset.UTC);
+
     private Register open(Databases db) {
-        return Register.open(db.fresh(dir), Register.Access.WRITE);
+        return Register.open(db.fresh(dir), Register.Access.WRITE, LATER, "auditor");
     }
 
     @ParameterizedTest
     @EnumSource(Databases.class)
-    void cqmCertificateIsDowngradedThenSuspendedByItsSurveillances(Databases db) throws Exception {
+    void cqmCertificateIsSuspendedThenReinstatedAndDowngradedByItsSurveillances(Databases db) throws Exception {
         try (Register register = open(db)) {
             CertificateView issued = register.record("示例服务有限公司", "CQM-2026-001",
                     Fixtures.evaluated("cqm/cqm-five-star.json", null));
@@ -34,38 +38,81 @@ class RegisterTest {
             assertThat(issued.state()).isEqualTo(State.ACTIVE);
             assertThat(issued.stars()).isEqualTo(5);
             assertThat(issued.certificate().schemeVersion()).startsWith("CQM/F-RZ-ZY-06-001");
+            assertThat(issued.current().recordedBy()).isEqualTo("auditor");
 
-            // 2027-10-08: S 88 and S当面 87 < 90 needed for five stars: four stars, downgraded (6.4)
-            CertificateView downgraded = register.surveil("CQM-2026-001",
+            // 2026-11-12: a verified major complaint of 2026-06-20 not rectified (6.4): suspended, stars kept
+            CertificateView suspended = register.surveil("CQM-2026-001",
+                    Fixtures.evaluated("cqm/surveillance-unrectified-complaint.json", null), Optional.empty());
+            assertThat(suspended.current().kind()).isEqualTo(EventKind.SURVEILLANCE);
+            assertThat(suspended.current().decision()).isEqualTo("suspend");
+            assertThat(suspended.state()).isEqualTo(State.SUSPENDED);
+            assertThat(suspended.stars()).isEqualTo(5);
+            assertThat(suspended.current().reason()).contains("majorComplaint on 2026-06-20");
+            assertThat(suspended.history().get(0)).isEqualTo(issued.history().get(0));
+
+            // 2026-11-18: no serious event, S 88 and S当面 87 < 90 needed for five stars: reinstated at four (6.4)
+            CertificateView downgraded = register.surveil("1",
                     Fixtures.evaluated("cqm/surveillance-downgrade.json", null), Optional.empty());
-            assertThat(downgraded.current().kind()).isEqualTo(EventKind.SURVEILLANCE);
             assertThat(downgraded.current().decision()).isEqualTo("downgrade");
             assertThat(downgraded.state()).isEqualTo(State.ACTIVE);
             assertThat(downgraded.stars()).isEqualTo(4);
             assertThat(downgraded.grade()).isEqualTo("四星级");
-            assertThat(downgraded.current().reason()).contains("S当面 87 < 90 needed for 五星级");
-            assertThat(downgraded.history().get(0)).isEqualTo(issued.history().get(0));
-
-            // 2027-10-12: a verified major complaint of 2027-06-20 not rectified: suspended, stars kept
-            CertificateView suspended = register.surveil("1",
-                    Fixtures.evaluated("cqm/surveillance-unrectified-complaint.json", null), Optional.empty());
-            assertThat(suspended.state()).isEqualTo(State.SUSPENDED);
-            assertThat(suspended.stars()).isEqualTo(4);
-            assertThat(suspended.current().reason()).contains("majorComplaint on 2027-06-20");
-            assertThat(suspended.history()).hasSize(3);
-            assertThat(suspended.history().subList(0, 2)).isEqualTo(downgraded.history());
+            assertThat(downgraded.current().reason()).startsWith("reinstated").contains("S当面 87 < 90 needed for 五星级");
+            assertThat(downgraded.history()).hasSize(3);
+            assertThat(downgraded.history().subList(0, 2)).isEqualTo(suspended.history());
 
             // the files are kept byte for byte
             byte[] file = read("cqm/surveillance-downgrade.json");
-            assertThat(register.assessment(1, 2)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(file));
+            assertThat(register.assessment(1, 3)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(file));
 
-            // CQM 5.1: an evaluation yearly, from the last one (2027-10-12)
-            DueReport due = register.due(LocalDate.of(2028, 12, 31), LocalDate.of(2028, 11, 1), Fixtures::variant);
+            // CQM 5.1: an evaluation yearly, from the last one (2026-11-18)
+            DueReport due = register.due(LocalDate.of(2027, 12, 31), LocalDate.of(2027, 11, 19), Fixtures::variant);
             assertThat(due.items()).singleElement().satisfies(item -> {
                 assertThat(item.what()).isEqualTo(DueItem.What.SURVEILLANCE);
-                assertThat(item.due()).isEqualTo(LocalDate.of(2028, 10, 12));
+                assertThat(item.due()).isEqualTo(LocalDate.of(2027, 11, 18));
                 assertThat(item.overdue()).isTrue();
             });
+            // due today is not overdue yet
+            assertThat(register.due(LocalDate.of(2027, 12, 31), LocalDate.of(2027, 11, 18), Fixtures::variant).items())
+                    .singleElement().satisfies(item -> assertThat(item.overdue()).isFalse());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void reevaluationWithASeriousEventSuspendsLikeASurveillance(Databases db) {
+        try (Register register = open(db)) {
+            register.record("示例服务有限公司", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            CertificateView suspended = register.reevaluate("1",
+                    Fixtures.evaluated("cqm/surveillance-unrectified-complaint.json", null), Optional.empty());
+            assertThat(suspended.state()).isEqualTo(State.SUSPENDED);
+            assertThat(suspended.stars()).isEqualTo(5);
+            assertThat(suspended.current().cycleStart()).isEqualTo(LocalDate.of(2026, 10, 15)); // no new cycle
+            CertificateView revoked = register.reevaluate("1", Fixtures.evaluated(
+                    "cqm/surveillance-unrectified-complaint.json", null).withDate(LocalDate.of(2026, 11, 13)),
+                    Optional.of(Action.REVOKE));
+            assertThat(revoked.state()).isEqualTo(State.REVOKED);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void datesAfterTodayAreRefused(Databases db) {
+        java.time.Clock today = java.time.Clock.fixed(java.time.Instant.parse("2026-11-23T01:00:00Z"),
+                java.time.ZoneId.of("Asia/Shanghai"));
+        try (Register register = Register.open(db.fresh(dir), Register.Access.WRITE, today, "auditor")) {
+            register.record("示例服务有限公司", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            assertThatThrownBy(() -> register.surveil("1", Fixtures.evaluated("cqm/surveillance-downgrade.json", null)
+                    .withDate(LocalDate.of(2072, 11, 20)), Optional.empty()))
+                    .hasMessage("an evaluation on 2072-11-20 is after today (2026-11-23): the register records what has"
+                            + " taken place");
+            assertThatThrownBy(() -> register.incident("1", Fixtures::variantOf, "majorComplaint",
+                    LocalDate.of(2026, 11, 24), null)).hasMessageContaining("is after today (2026-11-23)");
+            assertThatThrownBy(() -> register.record("X", null, Fixtures.evaluated("cqm/cqm-five-star.json", null)
+                    .withDate(LocalDate.of(2027, 1, 1)))).hasMessageContaining("after today");
+            // 09:00 in Shanghai is still the 22nd in UTC: today is the local date
+            assertThat(register.incident("1", Fixtures::variantOf, "majorComplaint", LocalDate.of(2026, 11, 23), null)
+                    .history()).hasSize(2);
         }
     }
 
@@ -145,10 +192,10 @@ class RegisterTest {
             assertThat(revoked.stars()).isZero();
             assertThat(register.due(LocalDate.of(2040, 1, 1), LocalDate.of(2030, 1, 1), Fixtures::variant).items())
                     .isEmpty();
-            assertThatThrownBy(() -> register.surveil("1", Fixtures.evaluated("cqm/surveillance-downgrade.json", null)
-                    .withDate(LocalDate.of(2027, 10, 13)), Optional.empty()))
+            assertThatThrownBy(() -> register.surveil("1", Fixtures.evaluated("cqm/surveillance-downgrade.json", null),
+                    Optional.empty()))
                     .isInstanceOf(RegisterException.class)
-                    .hasMessageContaining("was revoked on 2027-10-12")
+                    .hasMessageContaining("was revoked on 2026-11-12")
                     .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.REFUSED);
             assertThat(register.find("1").history()).hasSize(2);
         }
@@ -158,17 +205,47 @@ class RegisterTest {
     @EnumSource(Databases.class)
     void datesBeforeTheIssueOrTheLastEvaluationAreRefused(Databases db) {
         try (Register register = open(db)) {
-            register.record("示例服务有限公司", null, Fixtures.evaluated("cqm/surveillance-downgrade.json", null));
+            register.record("示例服务有限公司", null, Fixtures.evaluated("cqm/surveillance-unrectified-complaint.json",
+                    "cqm").withDate(LocalDate.of(2026, 11, 12)));
             assertThatThrownBy(() -> register.surveil("1", Fixtures.evaluated("cqm/cqm-five-star.json", null),
-                    Optional.empty())).hasMessage("certificate 1 was issued on 2027-10-08; an evaluation on 2026-10-15"
+                    Optional.empty())).hasMessage("certificate 1 was issued on 2026-11-12; an evaluation on 2026-10-15"
                             + " is before that");
             assertThatThrownBy(() -> register.incident("1", Fixtures::variantOf, "majorComplaint",
-                    LocalDate.of(2027, 10, 7), null)).hasMessageContaining("an incident on 2027-10-07 is before that");
-            register.surveil("1", Fixtures.evaluated("cqm/surveillance-unrectified-complaint.json", null),
-                    Optional.empty()); // 2027-10-12
+                    LocalDate.of(2026, 11, 11), null)).hasMessageContaining("an incident on 2026-11-11 is before that");
+            register.surveil("1", Fixtures.evaluated("cqm/surveillance-downgrade.json", null), Optional.empty()); // 11-18
             assertThatThrownBy(() -> register.reevaluate("1", Fixtures.evaluated("cqm/surveillance-downgrade.json",
-                    null).withDate(LocalDate.of(2027, 10, 9)))).hasMessageContaining("last evaluated on 2027-10-12");
+                    null).withDate(LocalDate.of(2026, 11, 17)), Optional.empty()))
+                    .hasMessageContaining("last evaluated on 2026-11-18");
             assertThat(register.find("1").history()).hasSize(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void anIncidentIsDoneWithOnceAnEvaluationFollowsIt(Databases db) {
+        try (Register register = open(db)) {
+            register.record("示例服务有限公司", null, Fixtures.evaluated("cqm/cqm-five-star.json", null)); // 2026-10-15
+            register.incident("1", Fixtures::variantOf, "majorComplaint", LocalDate.of(2026, 11, 18), "press report");
+            LocalDate on = LocalDate.of(2026, 12, 31);
+            LocalDate today = LocalDate.of(2026, 11, 20);
+            assertThat(register.due(on, today, Fixtures::variant).items()).extracting(DueItem::what)
+                    .containsExactly(DueItem.What.EXTRA_EVALUATION);
+            // the surveillance of the same day, recorded after the incident, is that evaluation
+            register.surveil("1", Fixtures.evaluated("cqm/surveillance-downgrade.json", null), Optional.empty());
+            assertThat(register.due(on, today, Fixtures::variant).items()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void dueDatesAtTheEndOfFebruary(Databases db) {
+        try (Register register = open(db)) {
+            register.record("示例电器有限公司", null, Fixtures.evaluated("zg025-combined.json", null)
+                    .withDate(LocalDate.of(2028, 2, 29)));
+            DueReport due = register.due(LocalDate.of(2031, 12, 31), LocalDate.of(2028, 3, 1), Fixtures::variant);
+            // twelve months after 29 February is the last day of February; so is thirty-six
+            assertThat(due.items()).extracting(DueItem::due)
+                    .containsExactly(LocalDate.of(2029, 2, 28), LocalDate.of(2031, 2, 28));
         }
     }
 
@@ -218,7 +295,7 @@ class RegisterTest {
             assertThat(kept.current().cycleStart()).isEqualTo(LocalDate.of(2026, 11, 20));
             // a re-evaluation starts a new cycle
             CertificateView again = register.reevaluate("1", Fixtures.evaluated("zg025-combined.json", null)
-                    .withDate(LocalDate.of(2029, 11, 1)));
+                    .withDate(LocalDate.of(2029, 11, 1)), Optional.empty());
             assertThat(again.current().cycleStart()).isEqualTo(LocalDate.of(2029, 11, 1));
             DueReport due = register.due(LocalDate.of(2032, 12, 31), LocalDate.of(2029, 11, 2), Fixtures::variant);
             assertThat(due.items()).extracting(DueItem::due)
@@ -230,12 +307,26 @@ class RegisterTest {
     @EnumSource(Databases.class)
     void failingAssessmentIssuesNoCertificate(Databases db) {
         try (Register register = open(db)) {
-            EvaluatedAssessment cqm = Fixtures.evaluated("cqm/note1-example3-indicator-70.json", null);
-            if (cqm.result().passed()) {
-                return; // the example reaches a level: covered by the lifecycle tests
-            }
-            assertThatThrownBy(() -> register.record("A", null, cqm)).hasMessageContaining("no certificate can be issued");
+            // category B.6 at 14 of 30 points, under the 50 % every category needs (Annex B)
+            EvaluatedAssessment annexB = Fixtures.evaluated("gbt27922-annex-b.yaml", null);
+            assertThatThrownBy(() -> register.record("A", null, annexB)).isInstanceOf(RegisterException.class)
+                    .hasMessageContaining("reaches no level (未达标), so no certificate can be issued")
+                    .hasMessageContaining("B.6");
             assertThat(register.list(null)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void overlongTextsAreBadInputNotDatabaseErrors(Databases db) {
+        try (Register register = open(db)) {
+            assertThatThrownBy(() -> register.record("x".repeat(1001), null,
+                    Fixtures.evaluated("cqm/cqm-five-star.json", null))).isInstanceOf(RegisterException.class)
+                    .hasMessage("the organisation is 1001 characters long; the register keeps at most 1000")
+                    .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.INPUT);
+            CertificateView c = register.record("A", "  R-7 ", Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            assertThat(c.certificate().reference()).isEqualTo("R-7");
+            assertThat(register.find("R-7").number()).isEqualTo(c.number());
         }
     }
 

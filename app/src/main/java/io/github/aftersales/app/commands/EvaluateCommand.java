@@ -63,16 +63,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + " as written.")
     String lang;
 
-    @Option(names = "--not-applicable", paramLabel = "READING",
-            converter = NotApplicableConverter.class,
-            description = "What a clause marked not applicable is worth: 'prorate' (left out of the applicable total,"
-                    + " score scaled back to the declared total) or 'full-points'. Overrides the file and the scheme's"
-                    + " default.")
-    NotApplicablePolicy notApplicable;
-
-    @Option(names = "--missing-as-zero",
-            description = "Count a clause with no result or score as 0 instead of rejecting the file.")
-    boolean missingAsZero;
+    @picocli.CommandLine.Mixin
+    ScoringOptions scoring = new ScoringOptions();
 
     @picocli.CommandLine.Mixin
     OutputOptions out = new OutputOptions();
@@ -111,7 +103,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCode.USAGE, "--lang: " + e.getMessage());
         }
-        EvaluationOptions options = new EvaluationOptions(notApplicable, missingAsZero);
+        EvaluationOptions options = scoring.options();
         BatchSummary summary = new BatchSummary();
         List<EvaluationResult> kept = new ArrayList<>();
         int[] exit = {ExitCode.OK};
@@ -191,7 +183,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 .map(SchemeRegistry.Installed::origin).findFirst().orElse("unknown origin");
     }
 
-    static boolean sameFile(Path a, Path b) {
+    public static boolean sameFile(Path a, Path b) {
         try {
             return java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
         } catch (java.io.IOException e) {
@@ -200,7 +192,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** Accepts {@code prorate} and {@code full-points}. */
-    static final class NotApplicableConverter implements picocli.CommandLine.ITypeConverter<NotApplicablePolicy> {
+    public static final class NotApplicableConverter implements picocli.CommandLine.ITypeConverter<NotApplicablePolicy> {
         @Override
         public NotApplicablePolicy convert(String value) {
             return NotApplicablePolicy.fromKey(value).orElseThrow(() ->

@@ -10,6 +10,11 @@ public final class OutputOptionsAccess {
     @CommandLine.Mixin
     OutputOptions options = new OutputOptions();
 
+    /** The output file, or {@code null} for standard output. */
+    public java.nio.file.Path output() {
+        return options.output;
+    }
+
     /** Writes text to the output file (never over an existing one without --force) or standard output. */
     public void write(String text, CommandLine cli) {
         Output.write(text, options.output, options.force, cli.getOut());

@@ -56,10 +56,9 @@ public final class SurveilCommand implements Callable<Integer> {
             description = "The scheme of the certificate, when the file holds more than one with surveillance rules.")
     String schemeId;
 
-    @Option(names = "--on-serious", paramLabel = "ACTION",
-            description = "suspend or revoke: what a serious event leads to (default: the scheme's; for cqm, suspend)."
-                    + " The standard says 'suspend or revoke' without saying which.")
-    String onSerious;
+    @Option(names = "--on-serious", paramLabel = "ACTION", converter = OnSeriousConverter.class,
+            description = OnSeriousConverter.DESCRIPTION)
+    SurveillanceRules.Action onSerious;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -76,14 +75,7 @@ public final class SurveilCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<SurveillanceRules.Action> action = Optional.empty();
-        if (onSerious != null) {
-            action = Optional.of(switch (onSerious) {
-                case "suspend" -> SurveillanceRules.Action.SUSPEND;
-                case "revoke" -> SurveillanceRules.Action.REVOKE;
-                default -> throw new UserException(ExitCode.USAGE, "--on-serious is suspend or revoke, not '" + onSerious + "'");
-            });
-        }
+        Optional<SurveillanceRules.Action> action = Optional.ofNullable(onSerious);
         if (out.output != null && EvaluateCommand.sameFile(file, out.output)) {
             throw new UserException(ExitCode.OUTPUT, out.output + ": is the input file; choose another output file");
         }

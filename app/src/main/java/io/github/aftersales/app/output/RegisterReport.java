@@ -66,9 +66,10 @@ public final class RegisterReport {
         return b.toString();
     }
 
-    /** One line on what an entry did, then the certificate's reasons. */
-    public static String change(CertificateView before, CertificateView after) {
+    /** One line on what the certificate's last entry did (from the entry before it), then its reasons. */
+    public static String change(CertificateView after) {
         CertificateEvent e = after.current();
+        CertificateEvent before = after.history().get(after.history().size() - 2);
         StringBuilder b = new StringBuilder();
         b.append("certificate ").append(after.label()).append(", ").append(e.kind().key()).append(" of ")
                 .append(e.date()).append(": ").append(e.decision()).append(" — ").append(before.state().key())

@@ -18,6 +18,7 @@ import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,12 +204,12 @@ public final class Evaluator {
         private final Map<String, Object> scoredUnits;
         /** Checklist item id → the category that owns it. */
         private final Map<String, Category> checklistOwner;
-        private final Map<String, ClauseResult> outcomes = new LinkedHashMap<>();
+        private final Map<String, ClauseResult> outcomes;
         /**
          * Every score times {@link #scale}, the least common multiple of the sample counts: a share of
          * samples such as 2/3 has no exact decimal, but 2/3 × 3 has, so sums and comparisons stay exact.
          */
-        private final Map<String, BigDecimal> scaled = new LinkedHashMap<>();
+        private final Map<String, BigDecimal> scaled;
         private final Map<String, BigDecimal> scaledCategories = new LinkedHashMap<>();
         private BigDecimal scale = BigDecimal.ONE;
         private final List<String> reasons = new ArrayList<>();
@@ -243,6 +244,13 @@ public final class Evaluator {
             this.index = VariantIndex.of(variant);
             this.scoredUnits = index.scoredUnits;
             this.checklistOwner = index.checklistOwner;
+            // sized once: profiling showed map growth among the engine's largest costs
+            this.outcomes = new LinkedHashMap<>(capacity(scoredUnits.size() + checklistOwner.size()));
+            this.scaled = new HashMap<>(capacity(scoredUnits.size()));
+        }
+
+        private static int capacity(int entries) {
+            return entries * 4 / 3 + 1;
         }
 
         SchemeResult run() {
@@ -255,7 +263,7 @@ public final class Evaluator {
                 }
             }
             scale = new BigDecimal(lcm);
-            Map<String, Finding> byId = new LinkedHashMap<>();
+            Map<String, Finding> byId = new HashMap<>(capacity(part.findings().size()));
             for (Finding f : part.findings()) {
                 Finding earlier = byId.putIfAbsent(f.id(), f);
                 if (earlier != null) {
@@ -359,14 +367,14 @@ public final class Evaluator {
                             + text(points) + " points");
                 }
             }
-            Derived derived = derive(f, points, scale);
+            BigDecimal derived = deriveScaled(f, points, scale);
             if (derived != null && f.result() == Conformity.NOT_CONFORM && points.signum() > 0
-                    && derived.scaled().compareTo(points.multiply(scale)) == 0) {
+                    && derived.compareTo(points.multiply(scale)) == 0) {
                 throw problem(f, f.id() + " is marked not conform but given its full " + text(points)
                         + " points; lower the score or mark it conform");
             }
             if (derived != null && f.result() == Conformity.CONFORM && points.signum() > 0
-                    && derived.scaled().signum() == 0) {
+                    && derived.signum() == 0) {
                 throw problem(f, f.id() + " is marked conform but given 0 of its " + text(points)
                         + " points; raise the score or mark it not conform");
             }
@@ -455,14 +463,8 @@ public final class Evaluator {
             Measurements m = new Measurements(score, applicable, declared, total, percent, categories, Map.of(),
                     part.facts(), part.events(), source, part, new Measurements.Exact(scale, scaledScore, scaledCategories));
             Grader.Grade grade = Grader.grade(variant.grading(), m);
-            Set<String> counted = new HashSet<>();
-            variant.grading().levels().forEach(l -> l.conditions().forEach(c -> {
-                if (c instanceof io.github.aftersales.spi.Condition.OnEventCount e) {
-                    counted.add(e.eventType());
-                }
-            }));
             for (io.github.aftersales.core.assessment.Event e : part.events()) {
-                if (!counted.contains(e.type())) {
+                if (!index.countedEventTypes.contains(e.type())) {
                     boolean surveilled = variant.surveillance() != null && variant.surveillance().seriousEvents().stream()
                             .anyMatch(s -> s.type().equals(e.type()));
                     reasons.add(e.type() + " on " + e.date() + " is not a condition of any level of " + scheme.id() + " "
@@ -532,6 +534,22 @@ public final class Evaluator {
 
         /** A score worked out from what the auditor gave (times the run's scale), and how. */
         private record Derived(BigDecimal scaled, String how) {
+        }
+
+        /** {@link #derive}'s score alone, without the sentence saying how (checks need only the figure). */
+        private static BigDecimal deriveScaled(Finding f, BigDecimal points, BigDecimal scale) {
+            if (f.score() != null) {
+                return f.score().multiply(scale);
+            }
+            if (f.samples() != null) {
+                int checked = f.samples().checked();
+                return points.multiply(BigDecimal.valueOf(checked - f.samples().nonConforming()))
+                        .multiply(scale.divide(BigDecimal.valueOf(checked)));
+            }
+            if (f.percent() != null) {
+                return points.multiply(f.percent()).movePointLeft(2).multiply(scale);
+            }
+            return null;
         }
 
         /**

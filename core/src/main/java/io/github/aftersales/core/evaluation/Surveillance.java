@@ -98,6 +98,32 @@ public final class Surveillance {
     private static Optional<SurveillanceResult> seriousEvents(Variant variant, SurveillanceRules rules,
             SchemeAssessment part, SchemeResult evaluation, Level current, int currentStars, Optional<Action> onSerious,
             List<String> reasons) {
+        List<String> found = seriousEvents(variant, part);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        reasons.addAll(found);
+        String scheme = evaluation.scheme();
+        Action action = onSerious.orElse(rules.onSeriousEvent());
+        reasons.add(action.key() + (onSerious.isPresent() ? " (chosen for this surveillance)"
+                : " (the default of " + scheme + " " + variant.id() + " where the standard says suspend or revoke)")
+                + " for serious events in the " + rules.withinMonths() + " months before "
+                + variant.inputs().evaluationDate() + " (" + part.facts().get(variant.inputs().evaluationDate()) + ")");
+        return Optional.of(new SurveillanceResult(scheme, variant.id(), currentStars, current.name(), action, 0,
+                reasons, evaluation));
+    }
+
+    /**
+     * The serious events (the variant's {@link SurveillanceRules}) an assessment states within the
+     * window before its evaluation date, one sentence each; empty when there are none or the
+     * variant has no such rules. A new evaluation acts on them as surveillance does.
+     */
+    public static List<String> seriousEvents(Variant variant, SchemeAssessment part) {
+        SurveillanceRules rules = variant.surveillance();
+        List<String> reasons = new ArrayList<>();
+        if (rules == null) {
+            return reasons;
+        }
         String dateFact = variant.inputs().evaluationDate();
         LocalDate date = LocalDate.parse(String.valueOf(part.facts().get(dateFact)));
         LocalDate since = date.minusMonths(rules.withinMonths());
@@ -113,16 +139,6 @@ public final class Surveillance {
                 }
             }
         }
-        String scheme = evaluation.scheme();
-        if (!reasons.isEmpty()) {
-            Action action = onSerious.orElse(rules.onSeriousEvent());
-            reasons.add(action.key() + (onSerious.isPresent() ? " (chosen for this surveillance)"
-                    : " (the default of " + scheme + " " + variant.id() + " where the standard says suspend or revoke)")
-                    + " for serious events in the " + rules.withinMonths() + " months before " + dateFact + " (" + date
-                    + ")");
-            return Optional.of(new SurveillanceResult(scheme, variant.id(), currentStars, current.name(), action, 0,
-                    reasons, evaluation));
-        }
-        return Optional.empty();
+        return reasons;
     }
 }

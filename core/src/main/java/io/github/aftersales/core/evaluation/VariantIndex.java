@@ -26,6 +26,8 @@ final class VariantIndex {
     final Map<String, Category> categories;
     /** The clauses that ask whether they apply. */
     final List<String> askingApplicability;
+    /** The event types some level counts. */
+    final java.util.Set<String> countedEventTypes;
 
     private VariantIndex(Variant variant) {
         Map<String, Object> scored = new LinkedHashMap<>();
@@ -48,6 +50,13 @@ final class VariantIndex {
         this.clauses = Collections.unmodifiableMap(byId);
         this.categories = Collections.unmodifiableMap(cats);
         this.askingApplicability = List.copyOf(asking);
+        java.util.Set<String> counted = new java.util.HashSet<>();
+        variant.grading().levels().forEach(l -> l.conditions().forEach(c -> {
+            if (c instanceof io.github.aftersales.spi.Condition.OnEventCount e) {
+                counted.add(e.eventType());
+            }
+        }));
+        this.countedEventTypes = java.util.Set.copyOf(counted);
     }
 
     /** The index of a variant (the same instance is indexed once). */

@@ -66,12 +66,12 @@ class SurveillanceTest {
     @Test
     void aSeriousEventSuspendsByDefaultWhateverTheGrade() throws Exception {
         // examples/cqm/surveillance-unrectified-complaint.json: all else five stars, one verified
-        // major complaint not rectified, 2027-06-20, within the 12 months before 2027-10-12
+        // major complaint not rectified, 2026-06-20, within the 12 months before 2026-11-12
         Assessment a = AssessmentReader.read(Path.of("../examples/cqm/surveillance-unrectified-complaint.json"));
         SurveillanceResult r = surveil(a, 5, Optional.empty());
         assertThat(r.decision()).isEqualTo(Action.SUSPEND);
         assertThat(r.stars()).isZero();
-        assertThat(r.reasons().get(0)).startsWith("majorComplaint on 2027-06-20: 经过证实的重大投诉且不能有效整改");
+        assertThat(r.reasons().get(0)).startsWith("majorComplaint on 2026-06-20: 经过证实的重大投诉且不能有效整改");
         assertThat(r.reasons().get(1)).startsWith("suspend (the default of cqm star where the standard says suspend or revoke)");
         assertThat(surveil(a, 5, Optional.of(Action.REVOKE)).decision()).isEqualTo(Action.REVOKE);
     }

@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
         subcommands = {RegisterCommand.Record.class, RegisterCommand.ListCertificates.class,
             RegisterCommand.Search.class, RegisterCommand.Show.class, RegisterCommand.Due.class,
             RegisterCommand.Surveil.class, RegisterCommand.Reevaluate.class, RegisterCommand.Incident.class,
-            RegisterCommand.Export.class})
+            RegisterCommand.Export.class, RegisterCommand.Copy.class})
 public final class RegisterCommand implements Callable<Integer> {
 
     @Option(names = "--register", scope = ScopeType.INHERIT, paramLabel = "URL|DIR",
@@ -62,7 +62,7 @@ public final class RegisterCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().getErr().println("error: name a register command: record, list, search, show, due,"
-                + " surveil, reevaluate, incident or export");
+                + " surveil, reevaluate, incident, export or copy");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCode.USAGE;
     }
@@ -95,19 +95,23 @@ public final class RegisterCommand implements Callable<Integer> {
             return Optional.ofNullable(schemes.get(scheme)).flatMap(s -> s.variant(variant));
         }
 
-        EvaluatedAssessment evaluate(Path file, String scheme, LocalDate date) {
-            return read(file, scheme, date).evaluated();
+        /** Evaluates a file for a certificate of the register, whose scheme must be installed. */
+        EvaluatedAssessment evaluate(Path file, CertificateView certificate, LocalDate date,
+                io.github.aftersales.core.evaluation.EvaluationOptions options) {
+            String scheme = certificate.certificate().scheme();
+            if (!schemes.containsKey(scheme)) {
+                throw new UserException(ExitCode.INPUT, "certificate " + certificate.label() + " is of scheme " + scheme
+                        + ", which is not installed here ('aftersales schemes' lists what is; a plugin is loaded with"
+                        + " --plugins DIR)");
+            }
+            return read(file, scheme, date, options).evaluated();
         }
 
         /** The file as read and its part evaluated for the register. */
         record Read(Assessment assessment, EvaluatedAssessment evaluated) {
         }
 
-        Read read(Path file, String scheme, LocalDate date) {
-            if (scheme != null && !schemes.containsKey(scheme)) {
-                throw new UserException(ExitCode.USAGE, "unknown scheme '" + scheme + "'; installed: "
-                        + String.join(", ", new java.util.TreeSet<>(schemes.keySet())));
-            }
+        Read read(Path file, String scheme, LocalDate date, io.github.aftersales.core.evaluation.EvaluationOptions options) {
             Assessment assessment = AssessmentReader.read(file);
             byte[] bytes;
             try {
@@ -115,10 +119,21 @@ public final class RegisterCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UserException(ExitCode.INPUT, file + ": cannot be read: " + e.getMessage());
             }
-            EvaluationResult result = evaluator.evaluate(assessment, EvaluationOptions.DEFAULTS);
+            EvaluationResult result = evaluator.evaluate(assessment, options);
             return new Read(assessment, Evaluations.pick(file.getFileName().toString(), bytes, assessment, result,
                     id -> Optional.ofNullable(schemes.get(id)), scheme, date,
                     r -> Output.compactJson(JsonReport.scheme(r))));
+        }
+
+        /** Refuses an output file that is the register itself: --force must not destroy it. */
+        void refuseRegisterAsOutput(Path output) {
+            Optional<Path> registerFile = parent.settings().embeddedFilePath();
+            if (output != null && registerFile.isPresent() && (output.toAbsolutePath().normalize().equals(registerFile
+                    .get().toAbsolutePath().normalize()) || io.github.aftersales.app.commands.EvaluateCommand.sameFile(
+                            output, registerFile.get()))) {
+                throw new UserException(ExitCode.OUTPUT, output + ": is the register's own file; choose another"
+                        + " output file");
+            }
         }
 
         void print(String text) {
@@ -153,6 +168,9 @@ public final class RegisterCommand implements Callable<Integer> {
         @Option(names = "--date", paramLabel = "DATE", description = "The issue date, yyyy-mm-dd, where the file states none.")
         LocalDate date;
 
+        @Mixin
+        io.github.aftersales.app.commands.ScoringOptions scoring = new io.github.aftersales.app.commands.ScoringOptions();
+
         @Inject
         Record(Evaluator evaluator, Map<String, Scheme> schemes) {
             super(evaluator, schemes);
@@ -160,7 +178,11 @@ public final class RegisterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Read read = read(file, scheme, date);
+            if (scheme != null && !schemes.containsKey(scheme)) {
+                throw new UserException(ExitCode.USAGE, "unknown scheme '" + scheme + "'; installed: "
+                        + String.join(", ", new java.util.TreeSet<>(schemes.keySet())));
+            }
+            Read read = read(file, scheme, date, scoring.options());
             String org = organisation != null ? organisation : read.assessment().organisation();
             try (Register register = open(Register.Access.WRITE)) {
                 CertificateView c = register.record(org, reference, read.evaluated());
@@ -251,6 +273,7 @@ public final class RegisterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            refuseRegisterAsOutput(out.output());
             try (Register register = open(Register.Access.READ)) {
                 CertificateView c = register.find(certificate);
                 if (assessment != null) {
@@ -320,9 +343,12 @@ public final class RegisterCommand implements Callable<Integer> {
         LocalDate date;
 
         @Option(names = "--on-serious", paramLabel = "ACTION",
-                description = "suspend or revoke: what a serious event leads to (default: the scheme's; for cqm,"
-                        + " suspend). The standard says 'suspend or revoke' without saying which.")
-        String onSerious;
+                converter = io.github.aftersales.app.commands.OnSeriousConverter.class,
+                description = io.github.aftersales.app.commands.OnSeriousConverter.DESCRIPTION)
+        SurveillanceRules.Action onSerious;
+
+        @Mixin
+        io.github.aftersales.app.commands.ScoringOptions scoring = new io.github.aftersales.app.commands.ScoringOptions();
 
         @Inject
         Surveil(Evaluator evaluator, Map<String, Scheme> schemes) {
@@ -331,20 +357,10 @@ public final class RegisterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Optional<SurveillanceRules.Action> action = Optional.empty();
-            if (onSerious != null) {
-                action = Optional.of(switch (onSerious) {
-                    case "suspend" -> SurveillanceRules.Action.SUSPEND;
-                    case "revoke" -> SurveillanceRules.Action.REVOKE;
-                    default -> throw new UserException(ExitCode.USAGE, "--on-serious is suspend or revoke, not '"
-                            + onSerious + "'");
-                });
-            }
-            try (Register register = open(Register.Access.READ)) {
-                CertificateView before = register.find(certificate);
-                EvaluatedAssessment e = evaluate(file, before.certificate().scheme(), date);
-                CertificateView after = register.surveil(certificate, e, action);
-                print(RegisterReport.change(before, after));
+            Optional<SurveillanceRules.Action> action = Optional.ofNullable(onSerious);
+            try (Register register = open(Register.Access.UPDATE)) {
+                EvaluatedAssessment e = evaluate(file, register.find(certificate), date, scoring.options());
+                print(RegisterReport.change(register.surveil(certificate, e, action)));
             }
             return ExitCode.OK;
         }
@@ -352,7 +368,8 @@ public final class RegisterCommand implements Callable<Integer> {
 
     @Command(name = "reevaluate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Apply a full re-evaluation: its grade stands, higher or lower, and a new cycle starts;"
-                    + " an assessment reaching no level revokes the certificate.")
+                    + " an assessment reaching no level revokes the certificate; serious events in it suspend or revoke"
+                    + " it as on a surveillance (CQM 6.4).")
     static final class Reevaluate extends Base {
         @Parameters(index = "0", paramLabel = "CERTIFICATE", description = "The register's number or your reference.")
         String certificate;
@@ -363,6 +380,14 @@ public final class RegisterCommand implements Callable<Integer> {
         @Option(names = "--date", paramLabel = "DATE", description = "The evaluation date, where the file states none.")
         LocalDate date;
 
+        @Option(names = "--on-serious", paramLabel = "ACTION",
+                converter = io.github.aftersales.app.commands.OnSeriousConverter.class,
+                description = io.github.aftersales.app.commands.OnSeriousConverter.DESCRIPTION)
+        SurveillanceRules.Action onSerious;
+
+        @Mixin
+        io.github.aftersales.app.commands.ScoringOptions scoring = new io.github.aftersales.app.commands.ScoringOptions();
+
         @Inject
         Reevaluate(Evaluator evaluator, Map<String, Scheme> schemes) {
             super(evaluator, schemes);
@@ -370,10 +395,9 @@ public final class RegisterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Register register = open(Register.Access.READ)) {
-                CertificateView before = register.find(certificate);
-                EvaluatedAssessment e = evaluate(file, before.certificate().scheme(), date);
-                print(RegisterReport.change(before, register.reevaluate(certificate, e)));
+            try (Register register = open(Register.Access.UPDATE)) {
+                EvaluatedAssessment e = evaluate(file, register.find(certificate), date, scoring.options());
+                print(RegisterReport.change(register.reevaluate(certificate, e, Optional.ofNullable(onSerious))));
             }
             return ExitCode.OK;
         }
@@ -403,13 +427,12 @@ public final class RegisterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Register register = open(Register.Access.READ)) {
-                CertificateView before = register.find(certificate);
+            try (Register register = open(Register.Access.UPDATE)) {
                 CertificateView after = register.incident(certificate, c -> variant(c.certificate().scheme(),
                         c.certificate().variant()).orElseThrow(() -> new UserException(ExitCode.INPUT, "certificate "
                                 + c.label() + " is of " + c.certificate().scheme() + ", which is not installed")),
                         type, date, note);
-                print(RegisterReport.change(before, after));
+                print(RegisterReport.change(after));
             }
             return ExitCode.OK;
         }
@@ -440,12 +463,47 @@ public final class RegisterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            refuseRegisterAsOutput(out.output());
             try (Register register = open(Register.Access.READ)) {
                 java.util.List<CertificateView> all = register.list(null);
                 String text = format == ExportFormat.json ? Output.json(RegisterReport.exportJson(all,
                         register.settings()))
                         : events ? RegisterReport.eventsCsv(all) : RegisterReport.certificatesCsv(all);
                 out.write(text, spec.commandLine());
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "copy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Copy the whole register, every certificate and entry as recorded (numbers, files, results,"
+                    + " who and when), into an empty register: how an embedded register moves to the PostgreSQL a body"
+                    + " shares. One transaction: on failure the target stays empty. The source is only read.",
+                "Then point --register / $AFTERSALES_REGISTER at the target."})
+    static final class Copy extends Base {
+        @Option(names = "--to", required = true, paramLabel = "URL|DIR",
+                description = "The target: a JDBC URL (credentials in it, e.g."
+                        + " jdbc:postgresql://host/db?user=u&password=p) or a directory for an embedded register.")
+        String to;
+
+        @Inject
+        Copy(Evaluator evaluator, Map<String, Scheme> schemes) {
+            super(evaluator, schemes);
+        }
+
+        @Override
+        public Integer call() {
+            RegisterSettings target = RegisterLocation.resolve(to, Map.of(), Path.of(System.getProperty("user.home")));
+            target = new RegisterSettings(target.url(), null, null, "--to");
+            try (Register source = open(Register.Access.READ)) {
+                if (source.settings().url().equals(target.url())) {
+                    throw new UserException(ExitCode.USAGE, "--to names the register being copied");
+                }
+                try (Register into = Register.open(target, Register.Access.WRITE)) {
+                    int n = source.copyTo(into);
+                    print("copied " + n + (n == 1 ? " certificate" : " certificates") + " with their history from "
+                            + source.settings().describe() + " to " + into.settings().describe() + "\n");
+                }
             }
             return ExitCode.OK;
         }
