@@ -143,6 +143,23 @@ class XlsxTest {
         assertThat(fromXlsx.get("stars").asInt()).isEqualTo(4);
     }
 
+    @Test
+    void aDateTypedAsADateInTheHeaderIsThatDate() throws Exception {
+        fillFromExample();
+        try (InputStream in = Files.newInputStream(form); Workbook wb = WorkbookFactory.create(in)) {
+            org.apache.poi.ss.usermodel.Cell date = wb.getSheet("gbt27922").getRow(2).getCell(2);
+            org.apache.poi.ss.usermodel.CellStyle style = wb.createCellStyle();
+            style.cloneStyleFrom(date.getCellStyle());
+            style.setDataFormat(wb.createDataFormat().getFormat("yyyy/m/d"));
+            date.setCellStyle(style);
+            date.setCellValue(java.time.LocalDate.of(2026, 11, 20)); // Excel keeps 46346, shown as 2026/11/20
+            save(wb);
+        }
+        CliRun record = CliRun.of("register", "record", form.toString(), "--register", dir.resolve("reg").toString());
+        assertThat(record.exit()).as(record.err()).isZero();
+        assertThat(record.out()).contains("gbt27922 form, 四星级 (4 stars), issued 2026-11-20");
+    }
+
     private static java.util.List<String> ids(JsonNode list) {
         java.util.List<String> out = new java.util.ArrayList<>();
         list.forEach(c -> out.add(c.get("id").asText() + " " + c.get("score").asText() + " " + c.path("note").asText()));

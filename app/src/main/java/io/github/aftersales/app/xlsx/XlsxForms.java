@@ -491,7 +491,10 @@ public final class XlsxForms {
         }
         String s = switch (cell.getCellType()) {
             case STRING -> cell.getStringCellValue();
-            case NUMERIC -> new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
+            // a date typed into Excel is a number formatted as a date: read it as the date it shows
+            case NUMERIC -> org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)
+                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+                    : new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
             case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
             default -> null;
         };
