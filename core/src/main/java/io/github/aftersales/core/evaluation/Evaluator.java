@@ -204,12 +204,13 @@ public final class Evaluator {
         private final Map<String, Object> scoredUnits;
         /** Checklist item id → the category that owns it. */
         private final Map<String, Category> checklistOwner;
-        private final Map<String, ClauseResult> outcomes;
+        /** Results by ordinal ({@link VariantIndex#ids}). */
+        private final ClauseResult[] outcomes;
         /**
          * Every score times {@link #scale}, the least common multiple of the sample counts: a share of
          * samples such as 2/3 has no exact decimal, but 2/3 × 3 has, so sums and comparisons stay exact.
          */
-        private final Map<String, BigDecimal> scaled;
+        private final BigDecimal[] scaled;
         private final Map<String, BigDecimal> scaledCategories = new LinkedHashMap<>();
         private BigDecimal scale = BigDecimal.ONE;
         private final List<String> reasons = new ArrayList<>();
@@ -244,13 +245,8 @@ public final class Evaluator {
             this.index = VariantIndex.of(variant);
             this.scoredUnits = index.scoredUnits;
             this.checklistOwner = index.checklistOwner;
-            // sized once: profiling showed map growth among the engine's largest costs
-            this.outcomes = new LinkedHashMap<>(capacity(scoredUnits.size() + checklistOwner.size()));
-            this.scaled = new HashMap<>(capacity(scoredUnits.size()));
-        }
-
-        private static int capacity(int entries) {
-            return entries * 4 / 3 + 1;
+            this.outcomes = new ClauseResult[index.ids.size()];
+            this.scaled = new BigDecimal[index.scoredCount];
         }
 
         SchemeResult run() {
@@ -263,54 +259,68 @@ public final class Evaluator {
                 }
             }
             scale = new BigDecimal(lcm);
-            Map<String, Finding> byId = new HashMap<>(capacity(part.findings().size()));
+            // one lookup a finding; everything after it is by ordinal
+            Finding[] byOrdinal = new Finding[index.ids.size()];
+            int next = 0;
             for (Finding f : part.findings()) {
-                Finding earlier = byId.putIfAbsent(f.id(), f);
-                if (earlier != null) {
-                    throw problem(f, f.id() + " is scored twice (first at line " + earlier.position().line() + ")");
+                // findings mostly follow the template's order: try the next ordinal before hashing the id
+                Integer ordinal = next < index.ids.size() && index.ids.get(next).equals(f.id()) ? Integer.valueOf(next)
+                        : index.ordinals.get(f.id()); // null: not a unit of this variant, which check() explains
+                next = ordinal == null ? next : ordinal + 1;
+                if (ordinal != null) {
+                    Finding earlier = byOrdinal[ordinal];
+                    if (earlier != null) {
+                        throw problem(f, f.id() + " is scored twice (first at line " + earlier.position().line() + ")");
+                    }
+                    byOrdinal[ordinal] = f;
                 }
-                check(f);
+                check(f, ordinal == null ? -1 : ordinal);
             }
             List<String> missing = new ArrayList<>();
-            for (Map.Entry<String, Object> unit : scoredUnits.entrySet()) {
-                Finding f = byId.get(unit.getKey());
+            for (int o = 0; o < index.scoredCount; o++) {
+                Finding f = byOrdinal[o];
                 if (f == null || f.isBlank()) {
-                    missing.add(unit.getKey());
+                    missing.add(index.ids.get(o));
                 }
             }
             if (!missing.isEmpty() && !missingAsZero) {
                 String list = missing.size() <= 12 ? String.join(", ", missing)
                         : String.join(", ", missing.subList(0, 12)) + " and " + (missing.size() - 12) + " more";
                 // point at the first blank finding when there is one (a template's row, a form's cell)
-                Finding firstBlank = missing.stream().map(byId::get).filter(java.util.Objects::nonNull).findFirst()
-                        .orElse(null);
+                Finding firstBlank = missing.stream().map(id -> byOrdinal[index.ordinals.get(id)])
+                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
                 throw new LocatedException(source, firstBlank == null ? part.position() : firstBlank.position(),
                         (firstBlank == null ? part.path() : firstBlank.path()) + ": " + missing.size() + " of "
                         + scoredUnits.size() + " " + scheme.id() + " " + variant.id() + " items have no score or result: "
                         + list + " (give each a result or score, or pass --missing-as-zero to count them as 0)");
             }
-            for (Map.Entry<String, Object> unit : scoredUnits.entrySet()) {
-                outcomes.put(unit.getKey(), score(unit.getValue(), byId.get(unit.getKey())));
+            int o = 0;
+            for (Object unit : scoredUnits.values()) {
+                outcomes[o] = score(unit, byOrdinal[o], o);
+                o++;
             }
-            for (Map.Entry<String, Category> item : checklistOwner.entrySet()) {
-                String id = item.getKey();
+            int item = 0;
+            for (Map.Entry<String, Category> owned : checklistOwner.entrySet()) {
+                String id = owned.getKey();
                 Clause clause = index.clauses.get(id);
                 String title = clause != null ? clause.title() : index.categories.get(id).title();
                 String titleEn = clause != null ? clause.titleEn() : index.categories.get(id).titleEn();
-                Finding f = byId.get(id);
-                outcomes.put(id, new ClauseResult(id, title, titleEn, null, null,
+                Finding f = byOrdinal[index.scoredCount + item];
+                outcomes[index.scoredCount + item] = new ClauseResult(id, title, titleEn, null, null,
                         f == null ? null : f.result(), true, f == null ? null : f.note(),
-                        f == null ? List.of() : f.evidence(), "checklist of " + item.getValue().id()));
+                        f == null ? List.of() : f.evidence(), "checklist of " + owned.getValue().id());
+                item++;
             }
             return figures();
         }
 
 
-        /** Checks one finding against the catalog; scoring comes later. */
-        private void check(Finding f) {
-            Object unit = scoredUnits.get(f.id());
+        /** Checks one finding (of the unit at {@code ordinal}, or -1 for none) against the catalog; scoring comes later. */
+        private void check(Finding f, int ordinal) {
+            Object unit = ordinal >= 0 && ordinal < index.scoredCount ? index.scoredUnitList.get(ordinal) : null;
             if (unit == null) {
-                Category owner = checklistOwner.get(f.id());
+                Category owner = ordinal >= index.scoredCount ? index.checklistOwnerList.get(ordinal - index.scoredCount)
+                        : null;
                 if (owner != null) {
                     if (f.scoreForms() > 0 || f.result() == Conformity.NOT_APPLICABLE) {
                         throw problem(f, f.id() + " is a checklist item of " + owner.id() + " " + owner.title()
@@ -380,15 +390,15 @@ public final class Evaluator {
             }
         }
 
-        private ClauseResult score(Object unit, Finding f) {
-            ClauseResult r = scoreUnscaled(unit, f);
-            if (!scaled.containsKey(r.id())) {
-                scaled.put(r.id(), r.score() == null ? BigDecimal.ZERO : r.score().multiply(scale));
+        private ClauseResult score(Object unit, Finding f, int ordinal) {
+            ClauseResult r = scoreUnscaled(unit, f, ordinal);
+            if (scaled[ordinal] == null) {
+                scaled[ordinal] = r.score() == null ? BigDecimal.ZERO : r.score().multiply(scale);
             }
             return r;
         }
 
-        private ClauseResult scoreUnscaled(Object unit, Finding f) {
+        private ClauseResult scoreUnscaled(Object unit, Finding f, int ordinal) {
             String id = unit instanceof Clause c ? c.id() : ((Category) unit).id();
             String title = unit instanceof Clause c ? c.title() : ((Category) unit).title();
             String titleEn = unit instanceof Clause c ? c.titleEn() : ((Category) unit).titleEn();
@@ -408,7 +418,7 @@ public final class Evaluator {
             }
             Derived derived = derive(f, points, scale);
             if (derived != null) {
-                scaled.put(id, derived.scaled());
+                scaled[ordinal] = derived.scaled();
                 return new ClauseResult(id, title, titleEn, points, unscale(derived.scaled()), f.result(), true, f.note(),
                         f.evidence(), derived.how());
             }
@@ -439,17 +449,19 @@ public final class Evaluator {
             BigDecimal percent = Decimals.percent(scaledScore, applicable.multiply(scale));
             BigDecimal total = applicable.compareTo(declared) == 0 ? score
                     : Decimals.scale(scaledScore, declared, applicable.multiply(scale));
-            List<ClauseResult> clauses = new ArrayList<>(outcomes.values());
+            List<ClauseResult> clauses = java.util.Arrays.asList(outcomes);
             for (ClauseResult c : clauses) {
                 if (c.result() == Conformity.NOT_APPLICABLE && c.applicable()) {
                     reasons.add(c.id() + " " + c.how());
                 }
             }
-            for (Map.Entry<String, Category> item : checklistOwner.entrySet()) {
-                ClauseResult check = outcomes.get(item.getKey());
-                ClauseResult owner = outcomes.get(item.getValue().id());
+            int item = 0;
+            for (Map.Entry<String, Category> owned : checklistOwner.entrySet()) {
+                ClauseResult check = outcomes[index.scoredCount + item];
+                int ownerOrdinal = index.checklistOwnerOrdinals[item++];
+                ClauseResult owner = ownerOrdinal < 0 ? null : outcomes[ownerOrdinal];
                 if (check.result() == Conformity.NOT_CONFORM && owner != null && owner.lost().signum() == 0) {
-                    reasons.add(item.getValue().id() + " has its full " + text(owner.points()) + " points though its"
+                    reasons.add(owned.getValue().id() + " has its full " + text(owner.points()) + " points though its"
                             + " checklist item " + check.id() + " does not conform");
                 }
             }
@@ -485,16 +497,17 @@ public final class Evaluator {
             BigDecimal score = BigDecimal.ZERO; // scaled
             BigDecimal applicable = BigDecimal.ZERO;
             if (c.scoredAsWhole()) {
-                ClauseResult r = outcomes.get(c.id());
+                int ordinal = index.ordinals.get(c.id());
+                ClauseResult r = outcomes[ordinal];
                 if (r.applicable()) {
-                    score = scaled.get(c.id());
+                    score = scaled[ordinal];
                     applicable = c.points();
                 }
             } else {
-                for (Clause cl : c.clauses()) {
-                    ClauseResult r = outcomes.get(cl.id());
+                for (int ordinal : index.clauseOrdinals.get(c)) {
+                    ClauseResult r = ordinal < 0 ? null : outcomes[ordinal];
                     if (r != null && r.points() != null && r.applicable()) {
-                        score = score.add(scaled.get(cl.id()));
+                        score = score.add(scaled[ordinal]);
                         applicable = applicable.add(r.points());
                     }
                 }

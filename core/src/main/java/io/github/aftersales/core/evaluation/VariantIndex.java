@@ -28,6 +28,24 @@ final class VariantIndex {
     final List<String> askingApplicability;
     /** The event types some level counts. */
     final java.util.Set<String> countedEventTypes;
+    /**
+     * Every unit a finding may be about, by ordinal: the scored units first, in catalog order, then
+     * the checklist items. The engine keeps a run's findings and results in arrays by ordinal
+     * (profiling showed per-run maps keyed by id as the largest cost of evaluating).
+     */
+    final List<String> ids;
+    /** Id → ordinal in {@link #ids}. */
+    final Map<String, Integer> ordinals;
+    /** How many of {@link #ids} are scored units (the rest are checklist items). */
+    final int scoredCount;
+    /** The scored units (a clause or a category scored as a whole), by ordinal. */
+    final List<Object> scoredUnitList;
+    /** The owner of each checklist item, by its ordinal minus {@link #scoredCount}. */
+    final List<Category> checklistOwnerList;
+    /** A checklist item's owner's ordinal (by the item's ordinal minus {@link #scoredCount}), or -1 when the owner is not scored. */
+    final int[] checklistOwnerOrdinals;
+    /** Per category: the ordinal of each of its clauses (-1 for one that is neither scored nor a checklist item). */
+    final Map<Category, int[]> clauseOrdinals = new IdentityHashMap<>();
 
     private VariantIndex(Variant variant) {
         Map<String, Object> scored = new LinkedHashMap<>();
@@ -57,6 +75,25 @@ final class VariantIndex {
             }
         }));
         this.countedEventTypes = java.util.Set.copyOf(counted);
+        List<String> all = new ArrayList<>(scored.keySet());
+        all.addAll(owners.keySet());
+        this.ids = List.copyOf(all);
+        this.scoredCount = scored.size();
+        this.scoredUnitList = List.copyOf(scored.values());
+        this.checklistOwnerList = List.copyOf(owners.values());
+        Map<String, Integer> ord = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            ord.put(all.get(i), i);
+        }
+        this.ordinals = Collections.unmodifiableMap(ord);
+        this.checklistOwnerOrdinals = new int[owners.size()];
+        int i = 0;
+        for (Category owner : owners.values()) {
+            checklistOwnerOrdinals[i++] = ord.getOrDefault(owner.id(), -1);
+        }
+        for (Category c : variant.catalog().allCategories()) {
+            clauseOrdinals.put(c, c.clauses().stream().mapToInt(cl -> ord.getOrDefault(cl.id(), -1)).toArray());
+        }
     }
 
     /** The index of a variant (the same instance is indexed once). */
