@@ -117,9 +117,14 @@ final class Lifecycle {
                                         .map(Inputs.EventSpec::type).toList()))));
         CertificationCycle cycle = variant.cycle();
         boolean extra = cycle != null && cycle.extraEvaluationAfter().contains(type);
+        // noted late: an evaluation dated after it already took place (due counts it the same way)
+        java.util.Optional<LocalDate> since = c.history().stream().filter(ev -> ev.kind().evaluation()
+                && ev.date().isAfter(date)).map(CertificateEvent::date).findFirst();
         String reason = type + " on " + date + ": " + spec.title() + " (" + spec.titleEn() + ")"
                 + (note == null || note.isBlank() ? "" : "; " + note)
-                + (extra ? "\ncalls for an extra evaluation (" + cycle.source() + ")" : "");
+                + (!extra ? "" : since.isPresent() ? "\ncalls for an extra evaluation (" + cycle.source() + "); the"
+                        + " evaluation of " + since.get() + " followed it" : "\ncalls for an extra evaluation ("
+                                + cycle.source() + ")");
         return new NewEvent(EventKind.INCIDENT, date, "note", c.state(), c.stars(), c.grade(), c.current().cycleStart(),
                 reason, type, null);
     }

@@ -59,15 +59,19 @@ public final class Register implements AutoCloseable {
     private final Connection keeper;
     private final Clock clock;
     private final String user;
+    /** The H2 file this register is, as H2 itself names it; empty for a server database. */
+    private final java.util.Optional<java.nio.file.Path> file;
     /** Test hook: told each step of a write, so a test can crash the process between two of them. */
     Consumer<String> steps = step -> { };
 
-    private Register(RegisterSettings settings, Jdbi jdbi, Connection keeper, Clock clock, String user) {
+    private Register(RegisterSettings settings, Jdbi jdbi, Connection keeper, Clock clock, String user,
+            java.util.Optional<java.nio.file.Path> file) {
         this.settings = settings;
         this.jdbi = jdbi;
         this.keeper = keeper;
         this.clock = clock;
         this.user = user;
+        this.file = file;
     }
 
     /** Opens the register, creating or migrating its schema; see {@link #open(RegisterSettings, Access, Clock, String)}. */
@@ -117,7 +121,7 @@ public final class Register implements AutoCloseable {
                 flyway.migrate();
             }
             Jdbi jdbi = Jdbi.create(() -> DriverManager.getConnection(target, credentials));
-            return new Register(settings, jdbi, keeper, clock, user);
+            return new Register(settings, jdbi, keeper, clock, user, h2File(keeper));
         } catch (SQLException | FlywayException e) {
             closeQuietly(keeper);
             if (access != Access.WRITE && settings.embeddedFile() && e instanceof SQLException s
@@ -130,6 +134,23 @@ public final class Register implements AutoCloseable {
             closeQuietly(keeper);
             throw e;
         }
+    }
+
+    /** H2's own name for its file (whatever form the URL took: ~, relative, file: or not); empty elsewhere. */
+    private static java.util.Optional<java.nio.file.Path> h2File(Connection c) throws SQLException {
+        if (!c.getMetaData().getDatabaseProductName().equals("H2")) {
+            return java.util.Optional.empty();
+        }
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("CALL DATABASE_PATH()")) {
+            String path = rs.next() ? rs.getString(1) : null;
+            return path == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(java.nio.file.Path.of(path + ".mv.db").toAbsolutePath().normalize());
+        }
+    }
+
+    /** The file this register is, when it is an embedded one: no output may be written over it. */
+    public java.util.Optional<java.nio.file.Path> file() {
+        return file;
     }
 
     private static RegisterException noRegisterYet(RegisterSettings settings) {
@@ -183,18 +204,8 @@ public final class Register implements AutoCloseable {
      * @return the certificate with its issue event
      */
     public CertificateView record(String organisation, String reference, EvaluatedAssessment evaluation) {
-        if (organisation == null || organisation.isBlank()) {
-            throw new RegisterException(RegisterException.Kind.INPUT, evaluation.fileName()
-                    + ": names no organisation; give one with --organisation");
-        }
+        checkRecord(organisation, reference, evaluation, clock);
         String ref = reference == null ? null : reference.strip();
-        if (ref != null && (ref.isEmpty() || ref.chars().allMatch(Character::isDigit))) {
-            throw new RegisterException(RegisterException.Kind.INPUT, "reference '" + reference + "' must not be blank"
-                    + " or all digits (numbers are the register's own)");
-        }
-        fits("the organisation", organisation.strip(), 1000);
-        fits("the reference", ref, 200);
-        fits("the file name", evaluation.fileName(), 1000);
         NewEvent issue = Lifecycle.issue(evaluation, today());
         try {
             return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
@@ -223,6 +234,28 @@ public final class Register implements AutoCloseable {
             }
             throw databaseError("record a certificate", e);
         }
+    }
+
+    /**
+     * What {@link #record} checks before it writes, without a register: a command calls it before it
+     * opens (and so creates) one, so a refused first record leaves no empty register behind.
+     *
+     * @throws RegisterException when the certificate cannot be recorded
+     */
+    public static void checkRecord(String organisation, String reference, EvaluatedAssessment evaluation, Clock clock) {
+        if (organisation == null || organisation.isBlank()) {
+            throw new RegisterException(RegisterException.Kind.INPUT, evaluation.fileName()
+                    + ": names no organisation; give one with --organisation");
+        }
+        String ref = reference == null ? null : reference.strip();
+        if (ref != null && (ref.isEmpty() || ref.chars().allMatch(Character::isDigit))) {
+            throw new RegisterException(RegisterException.Kind.INPUT, "reference '" + reference + "' must not be blank"
+                    + " or all digits (numbers are the register's own)");
+        }
+        fits("the organisation", organisation.strip(), 1000);
+        fits("the reference", ref, 200);
+        fits("the file name", evaluation.fileName(), 1000);
+        Lifecycle.issue(evaluation, LocalDate.now(clock));
     }
 
     /**
@@ -319,45 +352,58 @@ public final class Register implements AutoCloseable {
      * @return the number of certificates copied
      */
     public int copyTo(Register target) {
+        long copiedUpTo;
+        int copied;
         try {
-            long existing = target.jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM certificate")
-                    .mapTo(Long.class).one());
-            if (existing > 0) {
-                throw new RegisterException(RegisterException.Kind.REFUSED, "the register at "
-                        + target.settings.describe() + " already holds " + existing + " certificates; a copy goes into"
-                        + " an empty register only. Nothing was written");
-            }
-            long next = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM certificate")
-                    .mapTo(Long.class).one());
-            // numbers are copied as they are; new certificates continue after them (before the copy: in H2 this
-            // statement ends a transaction, and the target is still empty here)
-            target.jdbi.useHandle(h -> h.execute("ALTER TABLE certificate ALTER COLUMN id RESTART WITH " + next));
-            return target.jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, out -> jdbi.withHandle(in -> {
-                List<Long> numbers = in.createQuery("SELECT id FROM certificate ORDER BY id").mapTo(Long.class).list();
-                for (long number : numbers) {
-                    out.createUpdate("INSERT INTO certificate (id, reference, organisation, scheme, variant,"
-                            + " scheme_version, issued_on, recorded_at, recorded_by) VALUES (:id, :reference,"
-                            + " :organisation, :scheme, :variant, :scheme_version, :issued_on, :recorded_at,"
-                            + " :recorded_by)")
-                            .bindMap(in.createQuery("SELECT id, reference, organisation, scheme, variant, scheme_version,"
-                                    + " issued_on, recorded_at, recorded_by FROM certificate WHERE id = :id")
-                                    .bind("id", number).mapToMap().one())
-                            .execute();
-                    in.createQuery("SELECT * FROM certificate_event WHERE certificate_id = :id ORDER BY seq")
-                            .bind("id", number).mapToMap().forEach(row -> out.createUpdate("INSERT INTO"
-                                    + " certificate_event (certificate_id, seq, kind, event_date, decision, state, stars,"
-                                    + " grade, cycle_start, reason, incident_type, assessment_name, assessment, result,"
-                                    + " recorded_at, recorded_by) VALUES (:certificate_id, :seq, :kind, :event_date,"
-                                    + " :decision, :state, :stars, :grade, :cycle_start, :reason, :incident_type,"
-                                    + " :assessment_name, :assessment, :result, :recorded_at, :recorded_by)")
-                                    .bindMap(row).execute());
-                    target.steps.accept("certificate copied");
+            // the source read as one snapshot, the target written in one transaction
+            long[] highest = {0};
+            copied = target.jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, out -> {
+                long existing = out.createQuery("SELECT COUNT(*) FROM certificate").mapTo(Long.class).one();
+                if (existing > 0) {
+                    throw new RegisterException(RegisterException.Kind.REFUSED, "the register at "
+                            + target.settings.describe() + " already holds " + existing + " certificates; a copy goes"
+                            + " into an empty register only. Nothing was written");
                 }
-                return numbers.size();
-            }));
+                return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, in -> {
+                    List<Long> numbers = in.createQuery("SELECT id FROM certificate ORDER BY id").mapTo(Long.class)
+                            .list();
+                    for (long number : numbers) {
+                        out.createUpdate("INSERT INTO certificate (id, reference, organisation, scheme, variant,"
+                                + " scheme_version, issued_on, recorded_at, recorded_by) VALUES (:id, :reference,"
+                                + " :organisation, :scheme, :variant, :scheme_version, :issued_on, :recorded_at,"
+                                + " :recorded_by)")
+                                .bindMap(in.createQuery("SELECT id, reference, organisation, scheme, variant,"
+                                        + " scheme_version, issued_on, recorded_at, recorded_by FROM certificate WHERE"
+                                        + " id = :id").bind("id", number).mapToMap().one())
+                                .execute();
+                        in.createQuery("SELECT * FROM certificate_event WHERE certificate_id = :id ORDER BY seq")
+                                .bind("id", number).mapToMap().forEach(row -> out.createUpdate("INSERT INTO"
+                                        + " certificate_event (certificate_id, seq, kind, event_date, decision, state,"
+                                        + " stars, grade, cycle_start, reason, incident_type, assessment_name,"
+                                        + " assessment, result, recorded_at, recorded_by) VALUES (:certificate_id, :seq,"
+                                        + " :kind, :event_date, :decision, :state, :stars, :grade, :cycle_start, :reason,"
+                                        + " :incident_type, :assessment_name, :assessment, :result, :recorded_at,"
+                                        + " :recorded_by)").bindMap(row).execute());
+                        highest[0] = Math.max(highest[0], number);
+                        target.steps.accept("certificate copied");
+                    }
+                    return numbers.size();
+                });
+            });
+            copiedUpTo = highest[0];
         } catch (JdbiException e) {
             throw databaseError("copy the register to " + target.settings.describe(), e);
         }
+        try {
+            // new certificates are numbered after the copied ones (after the copy: in H2 this ends a transaction)
+            target.jdbi.useHandle(h -> h.execute("ALTER TABLE certificate ALTER COLUMN id RESTART WITH "
+                    + (copiedUpTo + 1)));
+        } catch (JdbiException e) {
+            throw new RegisterException(RegisterException.Kind.DATABASE, "copied " + copied + " certificates to "
+                    + target.settings.describe() + ", but could not make new numbers follow them: " + firstLine(e)
+                    + ". Run: ALTER TABLE certificate ALTER COLUMN id RESTART WITH " + (copiedUpTo + 1), e);
+        }
+        return copied;
     }
 
     @Override

@@ -34,7 +34,10 @@ public record RegisterSettings(String url, String user, String password, String 
                 && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:"));
     }
 
-    /** The file of an embedded register in a file ({@code register.mv.db}), if it is one. */
+    /**
+     * The file of an embedded register given as {@code jdbc:h2:file:}, for messages; an open
+     * {@link Register#file()} knows the file whatever form the URL took.
+     */
     public java.util.Optional<Path> embeddedFilePath() {
         if (!url.startsWith("jdbc:h2:file:")) {
             return java.util.Optional.empty();

@@ -228,6 +228,41 @@ class RegisterDurabilityTest {
     }
 
     @Test
+    void onPostgresqlAnAuditorRoleThatMayOnlyReadAndAddWorksAndCannotRewrite() throws Exception {
+        RegisterSettings owner = Databases.POSTGRESQL.fresh(dir);
+        try (Register register = Register.open(owner, Register.Access.WRITE)) {
+            register.record("Owner Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+        }
+        String role = "auditor_" + System.nanoTime();
+        try (Connection c = connect(owner); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'pw'");
+            // the grants docs/register.md gives
+            s.execute("GRANT SELECT, INSERT ON certificate, certificate_event TO " + role);
+            s.execute("GRANT USAGE ON SEQUENCE certificate_id_seq TO " + role);
+            s.execute("GRANT SELECT ON register_schema_history TO " + role);
+        }
+        // the embedded server's URL names its superuser: the auditor's has no user in it
+        String url = owner.url().replaceFirst("\\?.*$", "");
+        RegisterSettings auditor = new RegisterSettings(url, role, "pw", "test");
+        try (Register register = Register.open(auditor, Register.Access.WRITE)) {
+            register.record("Auditor Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            register.surveil("1", Fixtures.evaluated("cqm/surveillance-downgrade.json", null), java.util.Optional.empty());
+            assertThat(register.list(null)).hasSize(2);
+            assertThat(register.find("1").stars()).isEqualTo(4);
+        }
+        Properties p = new Properties();
+        p.setProperty("user", role);
+        p.setProperty("password", "pw");
+        try (Connection c = DriverManager.getConnection(url, p); Statement s = c.createStatement()) {
+            assertThat(c.getMetaData().getUserName()).isEqualTo(role);
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE certificate_event SET stars = 5"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM certificate_event"))
+                    .hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
     void readingARegisterThatIsNotThereCreatesNothing() {
         RegisterSettings settings = RegisterSettings.embedded(dir.resolve("none"), "test");
         assertThatThrownBy(() -> Register.open(settings, Register.Access.READ))

@@ -98,7 +98,8 @@ class RegisterTest {
     @ParameterizedTest
     @EnumSource(Databases.class)
     void datesAfterTodayAreRefused(Databases db) {
-        java.time.Clock today = java.time.Clock.fixed(java.time.Instant.parse("2026-11-23T01:00:00Z"),
+        // 04:00 on the 23rd in Shanghai, still the 22nd in UTC
+        java.time.Clock today = java.time.Clock.fixed(java.time.Instant.parse("2026-11-22T20:00:00Z"),
                 java.time.ZoneId.of("Asia/Shanghai"));
         try (Register register = Register.open(db.fresh(dir), Register.Access.WRITE, today, "auditor")) {
             register.record("示例服务有限公司", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
@@ -110,7 +111,7 @@ class RegisterTest {
                     LocalDate.of(2026, 11, 24), null)).hasMessageContaining("is after today (2026-11-23)");
             assertThatThrownBy(() -> register.record("X", null, Fixtures.evaluated("cqm/cqm-five-star.json", null)
                     .withDate(LocalDate.of(2027, 1, 1)))).hasMessageContaining("after today");
-            // 09:00 in Shanghai is still the 22nd in UTC: today is the local date
+            // today is the local date
             assertThat(register.incident("1", Fixtures::variantOf, "majorComplaint", LocalDate.of(2026, 11, 23), null)
                     .history()).hasSize(2);
         }
@@ -232,6 +233,11 @@ class RegisterTest {
                     .containsExactly(DueItem.What.EXTRA_EVALUATION);
             // the surveillance of the same day, recorded after the incident, is that evaluation
             register.surveil("1", Fixtures.evaluated("cqm/surveillance-downgrade.json", null), Optional.empty());
+            assertThat(register.due(on, today, Fixtures::variant).items()).isEmpty();
+            // a complaint noted late, dated before that surveillance: covered by it, and the entry says so
+            CertificateView late = register.incident("1", Fixtures::variantOf, "majorComplaint",
+                    LocalDate.of(2026, 11, 10), "reported late");
+            assertThat(late.current().reason()).endsWith("; the evaluation of 2026-11-18 followed it");
             assertThat(register.due(on, today, Fixtures::variant).items()).isEmpty();
         }
     }

@@ -125,12 +125,11 @@ public final class RegisterCommand implements Callable<Integer> {
                     r -> Output.compactJson(JsonReport.scheme(r))));
         }
 
-        /** Refuses an output file that is the register itself: --force must not destroy it. */
-        void refuseRegisterAsOutput(Path output) {
-            Optional<Path> registerFile = parent.settings().embeddedFilePath();
+        /** Refuses an output file that is the register itself (as H2 names its file): --force must not destroy it. */
+        void refuseRegisterAsOutput(Path output, Register register) {
+            Optional<Path> registerFile = register.file();
             if (output != null && registerFile.isPresent() && (output.toAbsolutePath().normalize().equals(registerFile
-                    .get().toAbsolutePath().normalize()) || io.github.aftersales.app.commands.EvaluateCommand.sameFile(
-                            output, registerFile.get()))) {
+                    .get()) || io.github.aftersales.app.commands.EvaluateCommand.sameFile(output, registerFile.get()))) {
                 throw new UserException(ExitCode.OUTPUT, output + ": is the register's own file; choose another"
                         + " output file");
             }
@@ -184,6 +183,8 @@ public final class RegisterCommand implements Callable<Integer> {
             }
             Read read = read(file, scheme, date, scoring.options());
             String org = organisation != null ? organisation : read.assessment().organisation();
+            // refused before the register is opened: a refused first record leaves no empty register behind
+            Register.checkRecord(org, reference, read.evaluated(), java.time.Clock.systemDefaultZone());
             try (Register register = open(Register.Access.WRITE)) {
                 CertificateView c = register.record(org, reference, read.evaluated());
                 print("recorded certificate " + c.label() + ": " + c.certificate().organisation() + ", "
@@ -273,8 +274,8 @@ public final class RegisterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            refuseRegisterAsOutput(out.output());
             try (Register register = open(Register.Access.READ)) {
+                refuseRegisterAsOutput(out.output(), register);
                 CertificateView c = register.find(certificate);
                 if (assessment != null) {
                     byte[] bytes = register.assessment(c.number(), assessment).orElseThrow(() -> new UserException(
@@ -463,8 +464,8 @@ public final class RegisterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            refuseRegisterAsOutput(out.output());
             try (Register register = open(Register.Access.READ)) {
+                refuseRegisterAsOutput(out.output(), register);
                 java.util.List<CertificateView> all = register.list(null);
                 String text = format == ExportFormat.json ? Output.json(RegisterReport.exportJson(all,
                         register.settings()))
@@ -493,6 +494,9 @@ public final class RegisterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (to.isBlank()) {
+                throw new UserException(ExitCode.USAGE, "--to needs a JDBC URL or a directory");
+            }
             RegisterSettings target = RegisterLocation.resolve(to, Map.of(), Path.of(System.getProperty("user.home")));
             target = new RegisterSettings(target.url(), null, null, "--to");
             try (Register source = open(Register.Access.READ)) {
