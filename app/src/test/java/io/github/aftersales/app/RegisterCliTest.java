@@ -186,6 +186,11 @@ class RegisterCliTest {
 
         assertThat(run(register, "show", "1").out()).contains("#2  2026-11-12  surveillance: revoke → revoked");
         assertThat(run(register, "list").out()).contains("revoked");
+        assertThat(run(register, "list", "--state", "revoked").out()).contains("1 certificate\n");
+        assertThat(run(register, "list", "--state", "active").out()).isEqualTo("no certificate is active\n");
+        assertThat(run(register, "search", "示例", "--scheme", "zg025").out())
+                .isEqualTo("no certificate containing '示例' is of scheme zg025\n");
+        assertThat(run(register, "list", "--state", "lapsed").exit()).isEqualTo(ExitCode.USAGE);
     }
 
     @Test

@@ -199,25 +199,18 @@ public final class RegisterCommand implements Callable<Integer> {
     @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "List the certificates with their current state.")
     static final class ListCertificates extends Base {
-        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-                description = "text or json (default: ${DEFAULT-VALUE}).")
-        Format format;
+        @Mixin
+        ListOptions options = new ListOptions();
 
         @Inject
         ListCertificates(Evaluator evaluator, Map<String, Scheme> schemes) {
             super(evaluator, schemes);
         }
 
-        String text() {
-            return null;
-        }
-
         @Override
         public Integer call() {
             try (Register register = open(Register.Access.READ)) {
-                java.util.List<CertificateView> found = register.list(text());
-                print(format == Format.json ? Output.json(RegisterReport.listJson(found))
-                        : RegisterReport.list(found, text()));
+                print(options.render(register.list(null), null));
             }
             return ExitCode.OK;
         }
@@ -229,9 +222,8 @@ public final class RegisterCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "TEXT")
         String text;
 
-        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-                description = "text or json (default: ${DEFAULT-VALUE}).")
-        Format format;
+        @Mixin
+        ListOptions options = new ListOptions();
 
         @Inject
         Search(Evaluator evaluator, Map<String, Scheme> schemes) {
@@ -241,11 +233,38 @@ public final class RegisterCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Register register = open(Register.Access.READ)) {
-                java.util.List<CertificateView> found = register.list(text);
-                print(format == Format.json ? Output.json(RegisterReport.listJson(found))
-                        : RegisterReport.list(found, text));
+                print(options.render(register.list(text), text));
             }
             return ExitCode.OK;
+        }
+    }
+
+    /** {@code --state}, {@code --scheme} and {@code --format}, the same on list and search. */
+    static final class ListOptions {
+        @Option(names = "--state", paramLabel = "STATE",
+                description = "Only certificates in this state: active, suspended or revoked.")
+        io.github.aftersales.register.State state;
+
+        @Option(names = "--scheme", paramLabel = "ID", description = "Only certificates of this scheme.")
+        String scheme;
+
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+                description = "text or json (default: ${DEFAULT-VALUE}).")
+        Format format;
+
+        String render(java.util.List<CertificateView> all, String text) {
+            java.util.List<CertificateView> found = all.stream()
+                    .filter(c -> state == null || c.state() == state)
+                    .filter(c -> scheme == null || c.certificate().scheme().equals(scheme)).toList();
+            if (format == Format.json) {
+                return Output.json(RegisterReport.listJson(found));
+            }
+            if (found.isEmpty() && (state != null || scheme != null)) {
+                return "no certificate" + (text == null ? "" : " containing '" + text + "'") + " is"
+                        + (state == null ? "" : " " + state.key()) + (scheme == null ? "" : " of scheme " + scheme)
+                        + "\n";
+            }
+            return RegisterReport.list(found, text);
         }
     }
 
