@@ -18,7 +18,6 @@ import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -549,47 +548,50 @@ public final class Evaluator {
         private record Derived(BigDecimal scaled, String how) {
         }
 
-        /** {@link #derive}'s score alone, without the sentence saying how (checks need only the figure). */
+        /**
+         * The score from a score given, samples (the share of samples not conforming is deducted:
+         * ZG025 6.2 c)) or a percentage (ZG025 Table 1), times {@code scale}; {@code null} when none is
+         * given. {@code scale} is a multiple of every sample count, so the result is exact. Checks need
+         * only this figure; {@link #derive} adds the sentence saying how.
+         */
         private static BigDecimal deriveScaled(Finding f, BigDecimal points, BigDecimal scale) {
             if (f.score() != null) {
                 return f.score().multiply(scale);
             }
             if (f.samples() != null) {
                 int checked = f.samples().checked();
-                return points.multiply(BigDecimal.valueOf(checked - f.samples().nonConforming()))
-                        .multiply(scale.divide(BigDecimal.valueOf(checked)));
+                BigDecimal perSample = scale.divide(BigDecimal.valueOf(checked)); // exact: scale is a multiple
+                return points.multiply(BigDecimal.valueOf(checked - f.samples().nonConforming())).multiply(perSample);
             }
             if (f.percent() != null) {
-                return points.multiply(f.percent()).movePointLeft(2).multiply(scale);
+                return percentScore(points, f.percent()).multiply(scale);
             }
             return null;
         }
 
-        /**
-         * The score from a score given, samples (the share of samples not conforming is deducted:
-         * ZG025 6.2 c)) or a percentage (ZG025 Table 1), times {@code scale}; {@code null} when none is
-         * given. {@code scale} is a multiple of every sample count, so the result is exact.
-         */
+        private static BigDecimal percentScore(BigDecimal points, BigDecimal percent) {
+            return points.multiply(percent).movePointLeft(2).stripTrailingZeros();
+        }
+
+        /** {@link #deriveScaled}'s figure with the sentence saying how it was worked out. */
         private static Derived derive(Finding f, BigDecimal points, BigDecimal scale) {
+            BigDecimal scaledScore = deriveScaled(f, points, scale);
+            if (scaledScore == null) {
+                return null;
+            }
             if (f.score() != null) {
-                return new Derived(f.score().multiply(scale), "score given");
+                return new Derived(scaledScore, "score given");
             }
             if (f.samples() != null) {
                 int checked = f.samples().checked();
                 int bad = f.samples().nonConforming();
-                BigDecimal perSample = scale.divide(BigDecimal.valueOf(checked)); // exact: scale is a multiple
-                BigDecimal scaledScore = points.multiply(BigDecimal.valueOf(checked - bad)).multiply(perSample);
                 BigDecimal shown = points.multiply(BigDecimal.valueOf(checked - bad))
                         .divide(BigDecimal.valueOf(checked), Decimals.QUOTIENT);
-                return new Derived(scaledScore, bad + " of " + checked + " samples not conforming: " + text(points) + " × "
-                        + (checked - bad) + "/" + checked + " = " + text(shown));
+                return new Derived(scaledScore, bad + " of " + checked + " samples not conforming: " + text(points)
+                        + " × " + (checked - bad) + "/" + checked + " = " + text(shown));
             }
-            if (f.percent() != null) {
-                BigDecimal score = points.multiply(f.percent()).movePointLeft(2).stripTrailingZeros();
-                return new Derived(score.multiply(scale), "scored " + text(f.percent()) + " %: " + text(points) + " × "
-                        + text(f.percent()) + " % = " + text(score));
-            }
-            return null;
+            return new Derived(scaledScore, "scored " + text(f.percent()) + " %: " + text(points) + " × "
+                    + text(f.percent()) + " % = " + text(percentScore(points, f.percent())));
         }
 
         private boolean mayBeExcluded(Object unit) {
