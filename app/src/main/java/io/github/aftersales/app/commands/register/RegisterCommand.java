@@ -352,23 +352,8 @@ public final class RegisterCommand implements Callable<Integer> {
                     + " downgrades, suspends or revokes; ZG025 gives the new grade. A surveillance without serious"
                     + " events reinstates a suspended certificate."})
     static final class Surveil extends Base {
-        @Parameters(index = "0", paramLabel = "CERTIFICATE", description = "The register's number or your reference.")
-        String certificate;
-
-        @Parameters(index = "1", paramLabel = "FILE", description = "The surveillance assessment.")
-        Path file;
-
-        @Option(names = "--date", paramLabel = "DATE",
-                description = "The surveillance date, where the file states none (cqm files state onSiteDate).")
-        LocalDate date;
-
-        @Option(names = "--on-serious", paramLabel = "ACTION",
-                converter = io.github.aftersales.app.commands.OnSeriousConverter.class,
-                description = io.github.aftersales.app.commands.OnSeriousConverter.DESCRIPTION)
-        SurveillanceRules.Action onSerious;
-
         @Mixin
-        io.github.aftersales.app.commands.ScoringOptions scoring = new io.github.aftersales.app.commands.ScoringOptions();
+        EvaluationEntry entry = new EvaluationEntry();
 
         @Inject
         Surveil(Evaluator evaluator, Map<String, Scheme> schemes) {
@@ -377,10 +362,9 @@ public final class RegisterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Optional<SurveillanceRules.Action> action = Optional.ofNullable(onSerious);
             try (Register register = open(Register.Access.UPDATE)) {
-                EvaluatedAssessment e = evaluate(file, register.find(certificate), date, scoring.options());
-                print(RegisterReport.change(register.surveil(certificate, e, action)));
+                print(RegisterReport.change(register.surveil(entry.certificate, entry.evaluate(this, register),
+                        Optional.ofNullable(entry.onSerious))));
             }
             return ExitCode.OK;
         }
@@ -391,13 +375,34 @@ public final class RegisterCommand implements Callable<Integer> {
                     + " an assessment reaching no level revokes the certificate; serious events in it suspend or revoke"
                     + " it as on a surveillance (CQM 6.4).")
     static final class Reevaluate extends Base {
+        @Mixin
+        EvaluationEntry entry = new EvaluationEntry();
+
+        @Inject
+        Reevaluate(Evaluator evaluator, Map<String, Scheme> schemes) {
+            super(evaluator, schemes);
+        }
+
+        @Override
+        public Integer call() {
+            try (Register register = open(Register.Access.UPDATE)) {
+                print(RegisterReport.change(register.reevaluate(entry.certificate, entry.evaluate(this, register),
+                        Optional.ofNullable(entry.onSerious))));
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /** What surveil and reevaluate take: a certificate, an assessment file, its date and how to score it. */
+    static final class EvaluationEntry {
         @Parameters(index = "0", paramLabel = "CERTIFICATE", description = "The register's number or your reference.")
         String certificate;
 
-        @Parameters(index = "1", paramLabel = "FILE", description = "The re-evaluation's assessment.")
+        @Parameters(index = "1", paramLabel = "FILE", description = "The assessment of this evaluation.")
         Path file;
 
-        @Option(names = "--date", paramLabel = "DATE", description = "The evaluation date, where the file states none.")
+        @Option(names = "--date", paramLabel = "DATE",
+                description = "The evaluation date, where the file states none (cqm files state onSiteDate).")
         LocalDate date;
 
         @Option(names = "--on-serious", paramLabel = "ACTION",
@@ -408,18 +413,8 @@ public final class RegisterCommand implements Callable<Integer> {
         @Mixin
         io.github.aftersales.app.commands.ScoringOptions scoring = new io.github.aftersales.app.commands.ScoringOptions();
 
-        @Inject
-        Reevaluate(Evaluator evaluator, Map<String, Scheme> schemes) {
-            super(evaluator, schemes);
-        }
-
-        @Override
-        public Integer call() {
-            try (Register register = open(Register.Access.UPDATE)) {
-                EvaluatedAssessment e = evaluate(file, register.find(certificate), date, scoring.options());
-                print(RegisterReport.change(register.reevaluate(certificate, e, Optional.ofNullable(onSerious))));
-            }
-            return ExitCode.OK;
+        EvaluatedAssessment evaluate(Base command, Register register) {
+            return command.evaluate(file, register.find(certificate), date, scoring.options());
         }
     }
 
