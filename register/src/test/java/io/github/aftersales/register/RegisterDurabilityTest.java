@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,13 +44,10 @@ class RegisterDurabilityTest {
         }
         int writers = 8;
         int each = 10;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
+        List<Callable<Void>> auditors = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             int writer = w;
-            done.add(pool.submit(() -> {
-                start.await();
+            auditors.add(() -> {
                 // each writer is an auditor with a connection of their own
                 try (Register register = Register.open(settings, Register.Access.WRITE)) {
                     for (int i = 0; i < each; i++) {
@@ -59,13 +57,9 @@ class RegisterDurabilityTest {
                     }
                 }
                 return null;
-            }));
+            });
         }
-        start.countDown();
-        for (Future<?> f : done) {
-            f.get(2, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+        atOnce(auditors);
         try (Register register = Register.open(settings, Register.Access.READ)) {
             assertThat(register.list(null)).hasSize(1 + writers * each);
             assertThat(register.list("R-")).hasSize(writers * each);
@@ -89,25 +83,18 @@ class RegisterDurabilityTest {
         EvaluatedAssessment complaint = Fixtures.evaluated("cqm/surveillance-unrectified-complaint.json", null)
                 .withDate(LocalDate.of(2026, 11, 18));
         EvaluatedAssessment lower = Fixtures.evaluated("cqm/surveillance-downgrade.json", null);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
+        List<Callable<Void>> auditors = new ArrayList<>();
         for (EvaluatedAssessment e : List.of(complaint, lower)) {
-            done.add(pool.submit(() -> {
-                start.await();
+            auditors.add(() -> {
                 try (Register register = Register.open(settings, Register.Access.UPDATE)) {
                     for (int i = 1; i <= 20; i++) {
                         register.surveil(Integer.toString(i), e, java.util.Optional.empty());
                     }
                 }
                 return null;
-            }));
+            });
         }
-        start.countDown();
-        for (Future<?> f : done) {
-            f.get(2, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+        atOnce(auditors);
         try (Register register = Register.open(settings, Register.Access.READ)) {
             for (CertificateView c : register.list(null)) {
                 assertThat(c.history()).extracting(CertificateEvent::seq).containsExactly(1, 2, 3);
@@ -300,6 +287,27 @@ class RegisterDurabilityTest {
                 .hasMessageStartingWith("cannot open the register at jdbc:postgresql://127.0.0.1:1/register"
                         + "?connectTimeout=5 (--register): ")
                 .hasMessageNotContaining("secret");
+    }
+
+    /** Starts every task at the same moment, each on its own thread, and waits for all (their failures fail the test). */
+    private static void atOnce(List<Callable<Void>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Void>> done = new ArrayList<>();
+            for (Callable<Void> task : tasks) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            for (Future<Void> f : done) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static Connection connect(RegisterSettings settings) throws Exception {
