@@ -1,18 +1,103 @@
 package io.github.aftersales.core.evaluation;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * One condition of one level, checked.
- *
- * @param condition  the condition as people read it ("total ≥ 90")
- * @param measured   the measured value as people read it ("88.5"), or a list for every-category conditions
- * @param holds      whether it holds
- * @param shortfalls why it does not hold, one a failing figure; empty when it holds
+ * One condition of one level, checked. Whether it holds is decided when the assessment is graded;
+ * the sentences saying so are written the first time someone reads them, because a batch re-scoring
+ * a book prints few of them and writing every one was most of the grading time. Immutable; safe to
+ * read from any thread.
  */
-public record ConditionCheck(String condition, String measured, boolean holds, List<Shortfall> shortfalls) {
-    public ConditionCheck {
-        shortfalls = List.copyOf(shortfalls);
+public final class ConditionCheck {
+
+    /**
+     * The sentences of a check.
+     *
+     * @param condition  the condition as people read it ("total ≥ 90")
+     * @param measured   the measured value as people read it ("88.5"), or a list for every-category conditions
+     * @param shortfalls why it does not hold, one a failing figure; empty when it holds
+     */
+    record Explanation(String condition, String measured, List<Shortfall> shortfalls) {
+        Explanation {
+            shortfalls = List.copyOf(shortfalls);
+        }
+    }
+
+    private final boolean holds;
+    private final Supplier<Explanation> explain;
+    private volatile Explanation explanation;
+
+    /**
+     * A check with its sentences written.
+     *
+     * @param condition  the condition as people read it ("total ≥ 90")
+     * @param measured   the measured value as people read it ("88.5"), or a list for every-category conditions
+     * @param holds      whether it holds
+     * @param shortfalls why it does not hold, one a failing figure; empty when it holds
+     */
+    public ConditionCheck(String condition, String measured, boolean holds, List<Shortfall> shortfalls) {
+        this.holds = holds;
+        this.explanation = new Explanation(condition, measured, shortfalls);
+        this.explain = null;
+    }
+
+    private ConditionCheck(boolean holds, Supplier<Explanation> explain) {
+        this.holds = holds;
+        this.explain = explain;
+    }
+
+    /** A check whose sentences {@code explain} writes when first read (it must not throw). */
+    static ConditionCheck explainedLater(boolean holds, Supplier<Explanation> explain) {
+        return new ConditionCheck(holds, explain);
+    }
+
+    private Explanation explanation() {
+        Explanation e = explanation;
+        if (e == null) {
+            // two threads may both write it: the same sentences, so either is kept
+            e = explain.get();
+            explanation = e;
+        }
+        return e;
+    }
+
+    /** The condition as people read it ("total ≥ 90"). */
+    public String condition() {
+        return explanation().condition();
+    }
+
+    /** The measured value as people read it ("88.5"), or a list for every-category conditions. */
+    public String measured() {
+        return explanation().measured();
+    }
+
+    /** Whether it holds. */
+    public boolean holds() {
+        return holds;
+    }
+
+    /** Why it does not hold, one a failing figure; empty when it holds. */
+    public List<Shortfall> shortfalls() {
+        return explanation().shortfalls();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConditionCheck c && holds == c.holds && explanation().equals(c.explanation());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(holds, explanation());
+    }
+
+    @Override
+    public String toString() {
+        Explanation e = explanation();
+        return "ConditionCheck[condition=" + e.condition() + ", measured=" + e.measured() + ", holds=" + holds
+                + ", shortfalls=" + e.shortfalls() + "]";
     }
 
     /**

@@ -162,20 +162,25 @@ public final class Evaluator {
                 most.signum() == 0 ? BigDecimal.ZERO : Decimals.percent(stars, most), List.of(), combined,
                 part.facts(), part.events(), source, part, Measurements.Exact.of(stars));
         Grader.Grade grade = Grader.grade(r.variant().grading(), m);
-        List<String> reasons = new ArrayList<>(grade.reasons());
-        if (combined.values().stream().anyMatch(p -> !p.passed())) {
-            // when a part fails, sums of stars are beside the point: say only which part fails and why
-            reasons.removeIf(reason -> reason.startsWith("stars of the parts"));
-        }
+        Map<String, NotApplicablePolicy> defaults = new LinkedHashMap<>();
         for (SchemeResult p : combined.values()) {
-            Variant pv = parts.get(p.scheme()).variant();
-            boolean excludedAny = p.clauses().stream()
-                    .anyMatch(c -> c.result() == Conformity.NOT_APPLICABLE);
-            if (excludedAny && p.notApplicable() != pv.notApplicable()) {
-                reasons.add(p.scheme() + " " + p.variant() + " counted its not-applicable clauses as "
-                        + p.notApplicable().key() + ", not its default " + pv.notApplicable().key());
-            }
+            defaults.put(p.scheme(), parts.get(p.scheme()).variant().notApplicable());
         }
+        List<String> reasons = LazyList.of(() -> {
+            List<String> all = new ArrayList<>(grade.reasons());
+            if (combined.values().stream().anyMatch(p -> !p.passed())) {
+                // when a part fails, sums of stars are beside the point: say only which part fails and why
+                all.removeIf(reason -> reason.startsWith("stars of the parts"));
+            }
+            for (SchemeResult p : combined.values()) {
+                boolean excludedAny = p.clauses().stream().anyMatch(c -> c.result() == Conformity.NOT_APPLICABLE);
+                if (excludedAny && p.notApplicable() != defaults.get(p.scheme())) {
+                    all.add(p.scheme() + " " + p.variant() + " counted its not-applicable clauses as "
+                            + p.notApplicable().key() + ", not its default " + defaults.get(p.scheme()).key());
+                }
+            }
+            return all;
+        });
         return new SchemeResult(r.scheme().id(), r.scheme().version(), r.variant().id(), r.variant().title(),
                 stars, most, most, stars, m.percent(), grade.name(), grade.nameEn(), grade.levelId(), grade.stars(),
                 grade.passed(), r.variant().notApplicable(), List.of(), List.of(), grade.levels(), reasons,
@@ -482,8 +487,11 @@ public final class Evaluator {
                             + variant.id() + (surveilled ? "; surveillance acts on it (surveil)" : ""));
                 }
             }
-            List<String> allReasons = new ArrayList<>(grade.reasons());
-            allReasons.addAll(reasons);
+            List<String> allReasons = LazyList.of(() -> {
+                List<String> all = new ArrayList<>(grade.reasons());
+                all.addAll(reasons);
+                return all;
+            });
             return new SchemeResult(scheme.id(), scheme.version(), variant.id(), variant.title(), score, applicable,
                     declared, total, percent, grade.name(), grade.nameEn(), grade.levelId(), grade.stars(),
                     grade.passed(), policy, categories, clauses, grade.levels(), allReasons, List.of());

@@ -32,14 +32,18 @@ final class Grader {
     }
 
     static Grade grade(GradingTable table, Measurements m) {
-        List<LevelCheck> checks = new ArrayList<>();
+        Dates dates = new Dates(m);
+        List<LevelCheck> checks = new ArrayList<>(table.levels().size());
         for (Level level : table.levels()) {
-            List<ConditionCheck> cs = new ArrayList<>();
-            for (Condition c : level.conditions()) {
-                cs.add(check(c, m));
+            List<Condition> conditions = level.conditions();
+            ConditionCheck[] cs = new ConditionCheck[conditions.size()];
+            boolean reached = true;
+            for (int i = 0; i < cs.length; i++) {
+                cs[i] = check(conditions.get(i), m, dates);
+                reached &= cs[i].holds();
             }
-            checks.add(new LevelCheck(level.id(), level.name(), level.nameEn(), level.starCount(),
-                    cs.stream().allMatch(ConditionCheck::holds), cs));
+            checks.add(new LevelCheck(level.id(), level.name(), level.nameEn(), level.starCount(), reached,
+                    java.util.Arrays.asList(cs)));
         }
         int reached = -1;
         for (int i = checks.size() - 1; i >= 0; i--) {
@@ -48,10 +52,20 @@ final class Grader {
                 break;
             }
         }
-        // what each higher level needs; a shortfall already named for a lower level is not repeated
+        int above = reached + 1;
+        List<String> reasons = LazyList.of(() -> shortfallsAbove(checks, above));
+        if (reached < 0) {
+            return new Grade(null, table.none().name(), table.none().nameEn(), 0, false, checks, reasons);
+        }
+        LevelCheck level = checks.get(reached);
+        return new Grade(level.id(), level.name(), level.nameEn(), level.stars(), true, checks, reasons);
+    }
+
+    /** What each level from {@code from} up needs; a shortfall already named for a lower level is not repeated. */
+    private static List<String> shortfallsAbove(List<LevelCheck> checks, int from) {
         List<String> reasons = new ArrayList<>();
         java.util.Set<String> named = new java.util.HashSet<>();
-        for (int i = reached + 1; i < checks.size(); i++) {
+        for (int i = from; i < checks.size(); i++) {
             LevelCheck higher = checks.get(i);
             for (Shortfall s : higher.shortfalls()) {
                 if (named.add(s.what())) {
@@ -60,58 +74,93 @@ final class Grader {
                 }
             }
         }
-        if (reached < 0) {
-            return new Grade(null, table.none().name(), table.none().nameEn(), 0, false, checks, reasons);
-        }
-        LevelCheck level = checks.get(reached);
-        return new Grade(level.id(), level.name(), level.nameEn(), level.stars(), true, checks, reasons);
+        return reasons;
     }
 
-    private static ConditionCheck check(Condition condition, Measurements m) {
+    /** The date facts of one assessment, each parsed once however many conditions count from it. */
+    private static final class Dates {
+        private final Measurements m;
+        private final Map<String, LocalDate> parsed = new java.util.HashMap<>(4);
+
+        Dates(Measurements m) {
+            this.m = m;
+        }
+
+        LocalDate get(String name, String neededFor) {
+            LocalDate date = parsed.get(name);
+            if (date == null) {
+                date = dateFact(name, neededFor, m);
+                parsed.put(name, date);
+            }
+            return date;
+        }
+    }
+
+    /**
+     * Checks one condition: whether it holds is decided here, exactly; the sentences are written
+     * when first read ({@link ConditionCheck#explainedLater}), from the same figures.
+     */
+    private static ConditionCheck check(Condition condition, Measurements m, Dates dates) {
         Comparison cmp = condition.comparison();
-        String needs = cmp.operator().symbol() + " " + cmp.thresholdText();
         if (condition instanceof Condition.OnFigure f) {
+            Measurements.Exact exact = m.exact();
             return switch (f.figure()) {
                 // total = score × declared / applicable: compared as score × declared against threshold × applicable
-                case TOTAL -> quotient("total", m.total(),
-                        cmp.test(m.exact().scaledScore().multiply(m.declared()), m.applicable().multiply(m.exact().scale())),
-                        cmp, "", pointsGap(cmp, Decimals.scale(cmp.number(), m.applicable(), m.declared()), m.exact(),
-                                m.exact().scaledScore(), null));
-                case SCORE -> quotient("score", m.score(), cmp.test(m.exact().scaledScore(), m.exact().scale()), cmp, "",
-                        pointsGap(cmp, cmp.number(), m.exact(), m.exact().scaledScore(), null));
-                case PERCENT -> percent(m, cmp, needs);
-                case CATEGORY_PERCENT -> categories(f.category(), m, cmp, needs);
-                case PART_STARS -> partStars(m, cmp, needs);
+                case TOTAL -> {
+                    boolean holds = cmp.test(exact.scaledScore().multiply(m.declared()),
+                            m.applicable().multiply(exact.scale()));
+                    yield ConditionCheck.explainedLater(holds, () -> quotient("total", m.total(), holds, cmp, "",
+                            pointsGap(cmp, Decimals.scale(cmp.number(), m.applicable(), m.declared()), exact,
+                                    exact.scaledScore(), null)));
+                }
+                case SCORE -> {
+                    boolean holds = cmp.test(exact.scaledScore(), exact.scale());
+                    yield ConditionCheck.explainedLater(holds, () -> quotient("score", m.score(), holds, cmp, "",
+                            pointsGap(cmp, cmp.number(), exact, exact.scaledScore(), null)));
+                }
+                case PERCENT -> percent(m, cmp);
+                case CATEGORY_PERCENT -> categories(f.category(), m, cmp);
+                case PART_STARS -> partStars(m, cmp);
             };
         }
         if (condition instanceof Condition.OnPart p) {
-            return part(p, m, needs);
+            return part(p, m);
         }
         if (condition instanceof Condition.OnFact f) {
-            return fact(f, m, cmp, needs);
+            return fact(f, m, cmp);
         }
         if (condition instanceof Condition.OnDuration d) {
-            return duration(d, m, cmp, needs);
+            return duration(d, m, cmp, dates);
         }
-        return events((Condition.OnEventCount) condition, m, cmp, needs);
+        return events((Condition.OnEventCount) condition, m, cmp, dates);
     }
 
-    private static ConditionCheck duration(Condition.OnDuration d, Measurements m, Comparison cmp, String needs) {
-        LocalDate from = dateFact(d.from(), m);
-        LocalDate to = dateFact(d.to(), m);
+    private static String needs(Comparison cmp) {
+        return cmp.operator().symbol() + " " + cmp.thresholdText();
+    }
+
+    /** A condition that one figure, shown as {@code measured}, does or does not meet. */
+    private static ConditionCheck.Explanation single(String condition, String measured, boolean holds, String shortfall) {
+        return new ConditionCheck.Explanation(condition, measured, holds ? List.of() : List.of(new Shortfall(shortfall, null)));
+    }
+
+    private static ConditionCheck duration(Condition.OnDuration d, Measurements m, Comparison cmp, Dates dates) {
+        LocalDate from = dates.get(d.from(), "counts months from");
+        LocalDate to = dates.get(d.to(), "counts months to");
         if (from.isAfter(to)) {
             throw new LocatedException(m.source(), m.part().position(), m.part().path() + ": " + d.from() + " (" + from
                     + ") is after " + d.to() + " (" + to + ")");
         }
         long months = java.time.Period.between(from, to).toTotalMonths();
-        String what = "months from " + d.from() + " (" + from + ") to " + d.to() + " (" + to + ")";
         boolean holds = cmp.test(BigDecimal.valueOf(months));
-        return new ConditionCheck(what + " " + needs, Long.toString(months), holds, holds ? List.of()
-                : List.of(new Shortfall(what + ": " + months + " " + cmp.operator().negatedSymbol() + " "
-                        + cmp.thresholdText(), null)));
+        return ConditionCheck.explainedLater(holds, () -> {
+            String what = "months from " + d.from() + " (" + from + ") to " + d.to() + " (" + to + ")";
+            return single(what + " " + needs(cmp), Long.toString(months), holds,
+                    what + ": " + months + " " + cmp.operator().negatedSymbol() + " " + cmp.thresholdText());
+        });
     }
 
-    private static ConditionCheck fact(Condition.OnFact f, Measurements m, Comparison cmp, String needs) {
+    private static ConditionCheck fact(Condition.OnFact f, Measurements m, Comparison cmp) {
         Object value = m.facts().get(f.fact());
         if (value == null) {
             throw new LocatedException(m.source(), m.part().position(), m.part().path()
@@ -124,39 +173,49 @@ final class Grader {
         } else {
             holds = cmp.test(value instanceof BigDecimal n ? n.toPlainString() : value.toString());
         }
-        String measured = value instanceof BigDecimal n ? text(n) : value.toString();
-        return new ConditionCheck(f.fact() + " " + needs, measured, holds, holds ? List.of()
-                : List.of(new Shortfall(f.fact() + " " + measured + " " + cmp.operator().negatedSymbol() + " "
-                        + cmp.thresholdText(), null)));
+        return ConditionCheck.explainedLater(holds, () -> {
+            String measured = value instanceof BigDecimal n ? text(n) : value.toString();
+            return single(f.fact() + " " + needs(cmp), measured, holds,
+                    f.fact() + " " + measured + " " + cmp.operator().negatedSymbol() + " " + cmp.thresholdText());
+        });
     }
 
-    private static ConditionCheck events(Condition.OnEventCount e, Measurements m, Comparison cmp, String needs) {
-        LocalDate end = dateFact(e.before(), m);
+    private static ConditionCheck events(Condition.OnEventCount e, Measurements m, Comparison cmp, Dates dates) {
+        LocalDate end = dates.get(e.before(), "counts events before");
         // both ends count: an event exactly N months before the date is inside the window (the
         // reading that never lets an event slip through on its anniversary)
         LocalDate start = end.minusMonths(e.withinMonths());
-        long count = m.events().stream()
-                .filter(ev -> ev.type().equals(e.eventType()))
-                .filter(ev -> !ev.date().isBefore(start) && !ev.date().isAfter(end))
-                .filter(ev -> matches(ev, e.where()))
-                .count();
-        String what = e.eventType() + (e.where().isEmpty() ? "" : " " + e.where()) + " in the " + e.withinMonths()
-                + " months before " + e.before() + " (" + end + ")";
+        long count = 0;
+        for (Event ev : m.events()) {
+            if (ev.type().equals(e.eventType()) && !ev.date().isBefore(start) && !ev.date().isAfter(end)
+                    && matches(ev, e.where())) {
+                count++;
+            }
+        }
+        long counted = count;
         boolean holds = cmp.test(BigDecimal.valueOf(count));
-        return new ConditionCheck(what + " " + needs, Long.toString(count), holds, holds ? List.of()
-                : List.of(new Shortfall(what + ": " + count + " " + cmp.operator().negatedSymbol() + " "
-                        + cmp.thresholdText(), null)));
+        return ConditionCheck.explainedLater(holds, () -> {
+            String what = e.eventType() + (e.where().isEmpty() ? "" : " " + e.where()) + " in the " + e.withinMonths()
+                    + " months before " + e.before() + " (" + end + ")";
+            return single(what + " " + needs(cmp), Long.toString(counted), holds,
+                    what + ": " + counted + " " + cmp.operator().negatedSymbol() + " " + cmp.thresholdText());
+        });
     }
 
     private static boolean matches(Event ev, Map<String, String> where) {
-        return where.entrySet().stream().allMatch(w -> w.getValue().equalsIgnoreCase(ev.attributes().get(w.getKey())));
+        for (Map.Entry<String, String> w : where.entrySet()) {
+            if (!w.getValue().equalsIgnoreCase(ev.attributes().get(w.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static LocalDate dateFact(String name, Measurements m) {
+    private static LocalDate dateFact(String name, String neededFor, Measurements m) {
         Object value = m.facts().get(name);
         if (value == null) {
             throw new LocatedException(m.source(), m.part().position(), m.part().path()
-                    + ": the grading table counts events before the date '" + name
+                    + ": the grading table " + neededFor + " the date '" + name
                     + "', which the assessment does not state (add it under facts as YYYY-MM-DD)");
         }
         try {
@@ -168,85 +227,124 @@ final class Grader {
     }
 
     /**
-     * A check on a figure whose exact comparison was decided by the caller; {@code shown} is only
-     * for people (cut to two decimals, so a value below a threshold never prints as the threshold).
+     * The sentences of a check on a figure whose exact comparison was decided by the caller;
+     * {@code shown} is only for people (cut to two decimals, so a value below a threshold never
+     * prints as the threshold).
      */
-    private static ConditionCheck quotient(String name, BigDecimal shown, boolean holds, Comparison cmp, String unit,
-            String gap) {
-        return new ConditionCheck(name + " " + cmp.operator().symbol() + " " + cmp.thresholdText() + unit,
-                text(shown) + unit, holds, holds ? List.of()
+    private static ConditionCheck.Explanation quotient(String name, BigDecimal shown, boolean holds, Comparison cmp,
+            String unit, String gap) {
+        return new ConditionCheck.Explanation(name + " " + cmp.operator().symbol() + " " + cmp.thresholdText() + unit,
+                text(shown) + unit, holds ? List.of()
                         : List.of(new Shortfall(name + " " + text(shown) + unit + " " + cmp.operator().negatedSymbol()
                                 + " " + cmp.thresholdText() + unit, gap)));
     }
 
-    private static ConditionCheck percent(Measurements m, Comparison cmp, String needs) {
+    private static ConditionCheck percent(Measurements m, Comparison cmp) {
         // percent = score × 100 / applicable: compared as score × 100 against threshold × applicable
         boolean holds = cmp.test(m.exact().scaledScore().multiply(Decimals.HUNDRED),
                 m.applicable().multiply(m.exact().scale()));
-        String gap = pointsGap(cmp, Decimals.scale(cmp.number(), m.applicable(), Decimals.HUNDRED), m.exact(),
-                m.exact().scaledScore(), m.applicable());
-        return quotient("percentage", m.percent(), holds, cmp, " %", gap);
+        return ConditionCheck.explainedLater(holds, () -> quotient("percentage", m.percent(), holds, cmp, " %",
+                pointsGap(cmp, Decimals.scale(cmp.number(), m.applicable(), Decimals.HUNDRED), m.exact(),
+                        m.exact().scaledScore(), m.applicable())));
     }
 
-    private static ConditionCheck categories(String which, Measurements m, Comparison cmp, String needs) {
+    private static boolean isTarget(CategoryResult c, String which, boolean every) {
+        return c.percent() != null && (every ? c.depth() == 0 : c.id().equals(which));
+    }
+
+    private static boolean meets(CategoryResult c, Measurements m, Comparison cmp) {
+        BigDecimal scaled = m.exact().scaledCategories().get(c.id());
+        return cmp.test(scaled.multiply(Decimals.HUNDRED), c.applicablePoints().multiply(m.exact().scale()));
+    }
+
+    private static ConditionCheck categories(String which, Measurements m, Comparison cmp) {
         boolean every = Condition.EVERY_TOP_LEVEL_CATEGORY.equals(which);
-        List<CategoryResult> targets = m.categories().stream()
-                .filter(c -> every ? c.depth() == 0 : c.id().equals(which))
-                .filter(c -> c.percent() != null)
-                .toList();
-        List<Shortfall> shortfalls = new ArrayList<>();
-        List<String> measured = new ArrayList<>();
-        for (CategoryResult c : targets) {
-            measured.add(c.id() + " " + text(c.percent()) + " %");
-            BigDecimal scaled = m.exact().scaledCategories().get(c.id());
-            if (!cmp.test(scaled.multiply(Decimals.HUNDRED), c.applicablePoints().multiply(m.exact().scale()))) {
-                shortfalls.add(new Shortfall("category " + c.id() + " " + c.title() + " at " + text(c.percent()) + " % ("
-                        + text(c.score()) + " of " + text(c.applicablePoints()) + ") "
-                        + cmp.operator().negatedSymbol() + " " + cmp.thresholdText() + " %",
-                        pointsGap(cmp, Decimals.scale(cmp.number(), c.applicablePoints(), Decimals.HUNDRED), m.exact(),
-                                scaled, c.applicablePoints())));
+        boolean holds = true;
+        for (CategoryResult c : m.categories()) {
+            if (isTarget(c, which, every) && !meets(c, m, cmp)) {
+                holds = false;
+                break;
             }
         }
-        String label = every ? "every category" : "category " + which;
-        return new ConditionCheck(label + " " + needs + " % of its points", String.join(", ", measured),
-                shortfalls.isEmpty(), shortfalls);
+        return ConditionCheck.explainedLater(holds, () -> {
+            List<Shortfall> shortfalls = new ArrayList<>();
+            List<String> measured = new ArrayList<>();
+            for (CategoryResult c : m.categories()) {
+                if (!isTarget(c, which, every)) {
+                    continue;
+                }
+                measured.add(c.id() + " " + text(c.percent()) + " %");
+                if (!meets(c, m, cmp)) {
+                    shortfalls.add(new Shortfall("category " + c.id() + " " + c.title() + " at " + text(c.percent())
+                            + " % (" + text(c.score()) + " of " + text(c.applicablePoints()) + ") "
+                            + cmp.operator().negatedSymbol() + " " + cmp.thresholdText() + " %",
+                            pointsGap(cmp, Decimals.scale(cmp.number(), c.applicablePoints(), Decimals.HUNDRED),
+                                    m.exact(), m.exact().scaledCategories().get(c.id()), c.applicablePoints())));
+                }
+            }
+            String label = every ? "every category" : "category " + which;
+            return new ConditionCheck.Explanation(label + " " + needs(cmp) + " % of its points",
+                    String.join(", ", measured), shortfalls);
+        });
     }
 
-    private static ConditionCheck partStars(Measurements m, Comparison cmp, String needs) {
-        int sum = m.parts().values().stream().mapToInt(SchemeResult::stars).sum();
-        List<String> terms = m.parts().values().stream().map(r -> Integer.toString(r.stars())).toList();
-        String measured = String.join(" + ", terms) + " = " + sum;
+    private static ConditionCheck partStars(Measurements m, Comparison cmp) {
+        int sum = 0;
+        for (SchemeResult r : m.parts().values()) {
+            sum += r.stars();
+        }
         boolean holds = cmp.test(BigDecimal.valueOf(sum));
-        return new ConditionCheck("stars of the parts " + needs, measured, holds, holds ? List.of()
-                : List.of(new Shortfall("stars of the parts " + measured + " " + cmp.operator().negatedSymbol() + " "
-                        + cmp.thresholdText(), null)));
+        int total = sum;
+        return ConditionCheck.explainedLater(holds, () -> {
+            List<String> terms = m.parts().values().stream().map(r -> Integer.toString(r.stars())).toList();
+            String measured = String.join(" + ", terms) + " = " + total;
+            return single("stars of the parts " + needs(cmp), measured, holds, "stars of the parts " + measured + " "
+                    + cmp.operator().negatedSymbol() + " " + cmp.thresholdText());
+        });
     }
 
-    private static ConditionCheck part(Condition.OnPart p, Measurements m, String needs) {
+    private static boolean partHolds(Condition.OnPart p, SchemeResult r) {
+        return p.figure() == Condition.PartFigure.PASSED ? p.comparison().test(Boolean.toString(r.passed()))
+                : p.comparison().test(BigDecimal.valueOf(r.stars()));
+    }
+
+    private static ConditionCheck part(Condition.OnPart p, Measurements m) {
         boolean every = Condition.EVERY_TOP_LEVEL_CATEGORY.equals(p.part());
-        List<SchemeResult> targets = m.parts().values().stream()
-                .filter(r -> every || r.scheme().equals(p.part())).toList();
-        List<Shortfall> shortfalls = new ArrayList<>();
-        List<String> measured = new ArrayList<>();
-        for (SchemeResult r : targets) {
-            String name = r.scheme() + " " + r.variant();
-            if (p.figure() == Condition.PartFigure.PASSED) {
-                measured.add(name + " " + (r.passed() ? "passed" : "not passed"));
-                if (!p.comparison().test(Boolean.toString(r.passed()))) {
-                    // say which part fails and by how much: the part's own first reason
-                    String why = r.reasons().isEmpty() ? r.grade() : r.reasons().get(0);
-                    shortfalls.add(new Shortfall(name + " " + (r.passed() ? "passed" : "not passed (" + why + ")"), null));
-                }
-            } else {
-                measured.add(name + " " + r.stars());
-                if (!p.comparison().test(BigDecimal.valueOf(r.stars()))) {
-                    shortfalls.add(new Shortfall(name + " stars " + r.stars() + " "
-                            + p.comparison().operator().negatedSymbol() + " " + p.comparison().thresholdText(), null));
-                }
+        boolean holds = true;
+        for (SchemeResult r : m.parts().values()) {
+            if ((every || r.scheme().equals(p.part())) && !partHolds(p, r)) {
+                holds = false;
+                break;
             }
         }
-        String label = (every ? "every part" : "part " + p.part()) + " " + p.figure().key();
-        return new ConditionCheck(label + " " + needs, String.join(", ", measured), shortfalls.isEmpty(), shortfalls);
+        return ConditionCheck.explainedLater(holds, () -> {
+            List<Shortfall> shortfalls = new ArrayList<>();
+            List<String> measured = new ArrayList<>();
+            for (SchemeResult r : m.parts().values()) {
+                if (!every && !r.scheme().equals(p.part())) {
+                    continue;
+                }
+                String name = r.scheme() + " " + r.variant();
+                if (p.figure() == Condition.PartFigure.PASSED) {
+                    measured.add(name + " " + (r.passed() ? "passed" : "not passed"));
+                    if (!partHolds(p, r)) {
+                        // say which part fails and by how much: the part's own first reason
+                        String why = r.reasons().isEmpty() ? r.grade() : r.reasons().get(0);
+                        shortfalls.add(new Shortfall(name + " " + (r.passed() ? "passed" : "not passed (" + why + ")"),
+                                null));
+                    }
+                } else {
+                    measured.add(name + " " + r.stars());
+                    if (!partHolds(p, r)) {
+                        shortfalls.add(new Shortfall(name + " stars " + r.stars() + " "
+                                + p.comparison().operator().negatedSymbol() + " " + p.comparison().thresholdText(), null));
+                    }
+                }
+            }
+            String label = (every ? "every part" : "part " + p.part()) + " " + p.figure().key();
+            return new ConditionCheck.Explanation(label + " " + needs(p.comparison()), String.join(", ", measured),
+                    shortfalls);
+        });
     }
 
     /**

@@ -43,7 +43,7 @@ public record SchemeResult(
         categories = List.copyOf(categories);
         clauses = List.copyOf(clauses);
         levels = List.copyOf(levels);
-        reasons = List.copyOf(reasons);
+        reasons = reasons instanceof LazyList ? reasons : List.copyOf(reasons); // written when first read
         parts = List.copyOf(parts);
     }
 
