@@ -3,39 +3,153 @@ package io.github.aftersales.core.evaluation;
 import io.github.aftersales.core.assessment.Conformity;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * What one clause (or category scored as a whole) came to.
- *
- * @param id         clause or category id
- * @param title      title as written
- * @param titleEn    English title
- * @param points     the points it carries, or {@code null} for a checklist item
- * @param score      the points awarded, or {@code null} when excluded or a checklist item
- * @param result     the auditor's conclusion, or {@code null}
- * @param applicable whether it counts in the applicable total
- * @param note       the auditor's note, or {@code null}
- * @param evidence   evidence references
- * @param how        how the score was arrived at ("score given", "conform: full points", …)
+ * What one clause (or category scored as a whole) came to. A score worked out from samples or a
+ * percentage, and the sentence saying how, are written the first time they are read (grading uses
+ * the exact scaled figures, never these). Immutable; safe to read from any thread.
  */
-public record ClauseResult(
-        String id, String title, String titleEn, BigDecimal points, BigDecimal score, Conformity result,
-        boolean applicable, String note, List<String> evidence, String how) {
+public final class ClauseResult {
 
-    public ClauseResult {
-        evidence = List.copyOf(evidence);
+    /** A worked-out score in points and the sentence saying how. */
+    record Derived(BigDecimal score, String how) {
+    }
+
+    private final String id;
+    private final String title;
+    private final String titleEn;
+    private final BigDecimal points;
+    private final BigDecimal score;
+    private final Conformity result;
+    private final boolean applicable;
+    private final String note;
+    private final List<String> evidence;
+    private final String how;
+    /** For a worked-out score: it and {@code how}, written when first read; else {@code null}. */
+    private final Later<Derived> derived;
+
+    /**
+     * @param id         clause or category id
+     * @param title      title as written
+     * @param titleEn    English title
+     * @param points     the points it carries, or {@code null} for a checklist item
+     * @param score      the points awarded, or {@code null} when excluded or a checklist item
+     * @param result     the auditor's conclusion, or {@code null}
+     * @param applicable whether it counts in the applicable total
+     * @param note       the auditor's note, or {@code null}
+     * @param evidence   evidence references
+     * @param how        how the score was arrived at ("score given", "conform: full points", …)
+     */
+    public ClauseResult(String id, String title, String titleEn, BigDecimal points, BigDecimal score,
+            Conformity result, boolean applicable, String note, List<String> evidence, String how) {
+        this(id, title, titleEn, points, score, result, applicable, note, evidence, how, null);
+    }
+
+    private ClauseResult(String id, String title, String titleEn, BigDecimal points, BigDecimal score,
+            Conformity result, boolean applicable, String note, List<String> evidence, String how,
+            Later<Derived> derived) {
+        this.id = id;
+        this.title = title;
+        this.titleEn = titleEn;
+        this.points = points;
+        this.score = score;
+        this.result = result;
+        this.applicable = applicable;
+        this.note = note;
+        this.evidence = List.copyOf(evidence);
+        this.how = how;
+        this.derived = derived;
+    }
+
+    /** An applicable clause whose score {@code derive} works out (with how) when first read. */
+    static ClauseResult derivedLater(String id, String title, String titleEn, BigDecimal points, Conformity result,
+            String note, List<String> evidence, Supplier<Derived> derive) {
+        return new ClauseResult(id, title, titleEn, points, null, result, true, note, evidence, null, Later.of(derive));
+    }
+
+    /** Clause or category id. */
+    public String id() {
+        return id;
+    }
+
+    /** Title as written. */
+    public String title() {
+        return title;
+    }
+
+    /** English title. */
+    public String titleEn() {
+        return titleEn;
+    }
+
+    /** The points it carries, or {@code null} for a checklist item. */
+    public BigDecimal points() {
+        return points;
+    }
+
+    /** The points awarded, or {@code null} when excluded or a checklist item. */
+    public BigDecimal score() {
+        return derived == null ? score : derived.get().score();
+    }
+
+    /** The auditor's conclusion, or {@code null}. */
+    public Conformity result() {
+        return result;
+    }
+
+    /** Whether it counts in the applicable total. */
+    public boolean applicable() {
+        return applicable;
+    }
+
+    /** The auditor's note, or {@code null}. */
+    public String note() {
+        return note;
+    }
+
+    /** Evidence references. */
+    public List<String> evidence() {
+        return evidence;
+    }
+
+    /** How the score was arrived at ("score given", "conform: full points", …). */
+    public String how() {
+        return derived == null ? how : derived.get().how();
     }
 
     /** Points lost, zero when none or not scored. */
     public BigDecimal lost() {
-        if (points == null || score == null || !applicable) {
+        BigDecimal s = score();
+        if (points == null || s == null || !applicable) {
             return BigDecimal.ZERO;
         }
-        return points.subtract(score);
+        return points.subtract(s);
     }
 
     /** Whether this is a checklist item without points of its own. */
     public boolean checklist() {
         return points == null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ClauseResult c && applicable == c.applicable && id.equals(c.id)
+                && Objects.equals(title, c.title) && Objects.equals(titleEn, c.titleEn)
+                && Objects.equals(points, c.points) && Objects.equals(score(), c.score()) && result == c.result
+                && Objects.equals(note, c.note) && evidence.equals(c.evidence) && Objects.equals(how(), c.how());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, title, titleEn, points, score(), result, applicable, note, evidence, how());
+    }
+
+    @Override
+    public String toString() {
+        return "ClauseResult[id=" + id + ", title=" + title + ", titleEn=" + titleEn + ", points=" + points
+                + ", score=" + score() + ", result=" + result + ", applicable=" + applicable + ", note=" + note
+                + ", evidence=" + evidence + ", how=" + how() + "]";
     }
 }

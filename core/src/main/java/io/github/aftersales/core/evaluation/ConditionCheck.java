@@ -26,8 +26,7 @@ public final class ConditionCheck {
     }
 
     private final boolean holds;
-    private final Supplier<Explanation> explain;
-    private volatile Explanation explanation;
+    private final Later<Explanation> explanation;
 
     /**
      * A check with its sentences written.
@@ -38,29 +37,21 @@ public final class ConditionCheck {
      * @param shortfalls why it does not hold, one a failing figure; empty when it holds
      */
     public ConditionCheck(String condition, String measured, boolean holds, List<Shortfall> shortfalls) {
-        this.holds = holds;
-        this.explanation = new Explanation(condition, measured, shortfalls);
-        this.explain = null;
+        this(holds, Later.now(new Explanation(condition, measured, shortfalls)));
     }
 
-    private ConditionCheck(boolean holds, Supplier<Explanation> explain) {
+    private ConditionCheck(boolean holds, Later<Explanation> explanation) {
         this.holds = holds;
-        this.explain = explain;
+        this.explanation = explanation;
     }
 
     /** A check whose sentences {@code explain} writes when first read (it must not throw). */
     static ConditionCheck explainedLater(boolean holds, Supplier<Explanation> explain) {
-        return new ConditionCheck(holds, explain);
+        return new ConditionCheck(holds, Later.of(explain));
     }
 
     private Explanation explanation() {
-        Explanation e = explanation;
-        if (e == null) {
-            // two threads may both write it: the same sentences, so either is kept
-            e = explain.get();
-            explanation = e;
-        }
-        return e;
+        return explanation.get();
     }
 
     /** The condition as people read it ("total ≥ 90"). */

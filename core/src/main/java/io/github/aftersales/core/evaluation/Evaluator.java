@@ -420,11 +420,12 @@ public final class Evaluator {
                 return new ClauseResult(id, title, titleEn, points, null, f.result(), false, f.note(), f.evidence(),
                         "not applicable: excluded from the applicable total (" + policy.key() + ", " + policySource + ")");
             }
-            Derived derived = derive(f, points, scale);
+            BigDecimal derived = deriveScaled(f, points, scale);
             if (derived != null) {
-                scaled[ordinal] = derived.scaled();
-                return new ClauseResult(id, title, titleEn, points, unscale(derived.scaled()), f.result(), true, f.note(),
-                        f.evidence(), derived.how());
+                scaled[ordinal] = derived;
+                BigDecimal runScale = scale;
+                return ClauseResult.derivedLater(id, title, titleEn, points, f.result(), f.note(), f.evidence(),
+                        () -> new ClauseResult.Derived(unscale(derived, runScale), how(f, points)));
             }
             boolean conform = f.result() == Conformity.CONFORM;
             return new ClauseResult(id, title, titleEn, points, conform ? points : BigDecimal.ZERO, f.result(), true,
@@ -444,7 +445,7 @@ public final class Evaluator {
                     applicable = applicable.add(c.applicablePoints());
                 }
             }
-            BigDecimal score = unscale(scaledScore);
+            BigDecimal score = unscale(scaledScore, scale);
             if (applicable.signum() == 0) {
                 throw new LocatedException(source, part.position(), part.path() + ": every item of " + scheme.id() + " "
                         + variant.id() + " is excluded or worth 0 points: there is nothing to grade");
@@ -464,7 +465,7 @@ public final class Evaluator {
                 ClauseResult check = outcomes[index.scoredCount + item];
                 int ownerOrdinal = index.checklistOwnerOrdinals[item++];
                 ClauseResult owner = ownerOrdinal < 0 ? null : outcomes[ownerOrdinal];
-                if (check.result() == Conformity.NOT_CONFORM && owner != null && owner.lost().signum() == 0) {
+                if (check.result() == Conformity.NOT_CONFORM && owner != null && lostNothing(ownerOrdinal)) {
                     reasons.add(owned.getValue().id() + " has its full " + text(owner.points()) + " points though its"
                             + " checklist item " + check.id() + " does not conform");
                 }
@@ -495,6 +496,12 @@ public final class Evaluator {
             return new SchemeResult(scheme.id(), scheme.version(), variant.id(), variant.title(), score, applicable,
                     declared, total, percent, grade.name(), grade.nameEn(), grade.levelId(), grade.stars(),
                     grade.passed(), policy, categories, clauses, grade.levels(), allReasons, List.of());
+        }
+
+        /** Whether a scored unit kept all its points (or does not count), from its exact scaled score. */
+        private boolean lostNothing(int ordinal) {
+            ClauseResult r = outcomes[ordinal];
+            return r.points() == null || !r.applicable() || scaled[ordinal].compareTo(r.points().multiply(scale)) == 0;
         }
 
         /** Adds a category's figures (and its sub-categories') to {@code out}; returns its own. */
@@ -532,16 +539,19 @@ public final class Evaluator {
                 result = new CategoryResult(c.id(), c.title(), c.titleEn(), depth, null, null, null, null);
             } else {
                 scaledCategories.put(c.id(), score);
-                BigDecimal percent = applicable.signum() > 0 ? Decimals.percent(score, applicable.multiply(scale)) : null;
-                result = new CategoryResult(c.id(), c.title(), c.titleEn(), depth, c.points(), applicable, unscale(score),
-                        percent);
+                BigDecimal scaledScore = score;
+                BigDecimal applicablePoints = applicable;
+                BigDecimal runScale = scale;
+                result = CategoryResult.shownLater(c.id(), c.title(), c.titleEn(), depth, c.points(), applicable,
+                        () -> new CategoryResult.Shown(unscale(scaledScore, runScale), applicablePoints.signum() > 0
+                                ? Decimals.percent(scaledScore, applicablePoints.multiply(runScale)) : null));
             }
             out.set(at, result);
             return result;
         }
 
         /** A scaled value back in points (exact when it has a decimal; else to 34 digits, for people). */
-        private BigDecimal unscale(BigDecimal value) {
+        private static BigDecimal unscale(BigDecimal value, BigDecimal scale) {
             if (scale.compareTo(BigDecimal.ONE) == 0) {
                 return value;
             }
@@ -552,15 +562,11 @@ public final class Evaluator {
             }
         }
 
-        /** A score worked out from what the auditor gave (times the run's scale), and how. */
-        private record Derived(BigDecimal scaled, String how) {
-        }
-
         /**
          * The score from a score given, samples (the share of samples not conforming is deducted:
          * ZG025 6.2 c)) or a percentage (ZG025 Table 1), times {@code scale}; {@code null} when none is
-         * given. {@code scale} is a multiple of every sample count, so the result is exact. Checks need
-         * only this figure; {@link #derive} adds the sentence saying how.
+         * given. {@code scale} is a multiple of every sample count, so the result is exact. Checks and
+         * sums need only this figure; {@link #how} writes the sentence.
          */
         private static BigDecimal deriveScaled(Finding f, BigDecimal points, BigDecimal scale) {
             if (f.score() != null) {
@@ -581,25 +587,21 @@ public final class Evaluator {
             return points.multiply(percent).movePointLeft(2).stripTrailingZeros();
         }
 
-        /** {@link #deriveScaled}'s figure with the sentence saying how it was worked out. */
-        private static Derived derive(Finding f, BigDecimal points, BigDecimal scale) {
-            BigDecimal scaledScore = deriveScaled(f, points, scale);
-            if (scaledScore == null) {
-                return null;
-            }
+        /** The sentence saying how {@link #deriveScaled} worked a score out. */
+        private static String how(Finding f, BigDecimal points) {
             if (f.score() != null) {
-                return new Derived(scaledScore, "score given");
+                return "score given";
             }
             if (f.samples() != null) {
                 int checked = f.samples().checked();
                 int bad = f.samples().nonConforming();
                 BigDecimal shown = points.multiply(BigDecimal.valueOf(checked - bad))
                         .divide(BigDecimal.valueOf(checked), Decimals.QUOTIENT);
-                return new Derived(scaledScore, bad + " of " + checked + " samples not conforming: " + text(points)
-                        + " × " + (checked - bad) + "/" + checked + " = " + text(shown));
+                return bad + " of " + checked + " samples not conforming: " + text(points) + " × " + (checked - bad)
+                        + "/" + checked + " = " + text(shown);
             }
-            return new Derived(scaledScore, "scored " + text(f.percent()) + " %: " + text(points) + " × "
-                    + text(f.percent()) + " % = " + text(percentScore(points, f.percent())));
+            return "scored " + text(f.percent()) + " %: " + text(points) + " × " + text(f.percent()) + " % = "
+                    + text(percentScore(points, f.percent()));
         }
 
         private boolean mayBeExcluded(Object unit) {

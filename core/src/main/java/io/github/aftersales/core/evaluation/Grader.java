@@ -249,7 +249,7 @@ final class Grader {
     }
 
     private static boolean isTarget(CategoryResult c, String which, boolean every) {
-        return c.percent() != null && (every ? c.depth() == 0 : c.id().equals(which));
+        return c.hasPercent() && (every ? c.depth() == 0 : c.id().equals(which));
     }
 
     private static boolean meets(CategoryResult c, Measurements m, Comparison cmp) {

@@ -7,16 +7,14 @@ import java.util.function.Supplier;
 
 /**
  * An unmodifiable list made the first time it is read: the sentences explaining a grade, which a
- * batch re-scoring a book mostly never prints. {@code make} must not throw, and gives the same
- * elements however often it is called (two threads may both call it; either list is kept).
+ * batch re-scoring a book mostly never prints ({@link Later} says what {@code make} must do).
  */
 final class LazyList<E> extends AbstractList<E> implements RandomAccess {
 
-    private final Supplier<List<E>> make;
-    private volatile List<E> list;
+    private final Later<List<E>> list;
 
     private LazyList(Supplier<List<E>> make) {
-        this.make = make;
+        this.list = Later.of(() -> List.copyOf(make.get()));
     }
 
     static <E> List<E> of(Supplier<List<E>> make) {
@@ -24,12 +22,7 @@ final class LazyList<E> extends AbstractList<E> implements RandomAccess {
     }
 
     private List<E> list() {
-        List<E> l = list;
-        if (l == null) {
-            l = List.copyOf(make.get());
-            list = l;
-        }
-        return l;
+        return list.get();
     }
 
     @Override
