@@ -303,17 +303,12 @@ public final class Evaluator {
                 outcomes[o] = score(unit, byOrdinal[o], o);
                 o++;
             }
-            int item = 0;
-            for (Map.Entry<String, Category> owned : checklistOwner.entrySet()) {
-                String id = owned.getKey();
-                Clause clause = index.clauses.get(id);
-                String title = clause != null ? clause.title() : index.categories.get(id).title();
-                String titleEn = clause != null ? clause.titleEn() : index.categories.get(id).titleEn();
-                Finding f = byOrdinal[index.scoredCount + item];
-                outcomes[index.scoredCount + item] = new ClauseResult(id, title, titleEn, null, null,
-                        f == null ? null : f.result(), true, f == null ? null : f.note(),
-                        f == null ? List.of() : f.evidence(), "checklist of " + owned.getValue().id());
-                item++;
+            for (int item = 0; item < index.checklistHows.length; item++) {
+                int ordinal = index.scoredCount + item;
+                Finding f = byOrdinal[ordinal];
+                outcomes[ordinal] = new ClauseResult(index.ids.get(ordinal), index.checklistTitles[item],
+                        index.checklistTitlesEn[item], null, null, f == null ? null : f.result(), true,
+                        f == null ? null : f.note(), f == null ? List.of() : f.evidence(), index.checklistHows[item]);
             }
             return figures();
         }
@@ -382,6 +377,7 @@ public final class Evaluator {
                 }
             }
             BigDecimal derived = deriveScaled(f, points, scale);
+            scaled[ordinal] = derived; // kept for scoring: null when the result alone gives the score
             if (derived != null && f.result() == Conformity.NOT_CONFORM && points.signum() > 0
                     && derived.compareTo(points.multiply(scale)) == 0) {
                 throw problem(f, f.id() + " is marked not conform but given its full " + text(points)
@@ -420,9 +416,8 @@ public final class Evaluator {
                 return new ClauseResult(id, title, titleEn, points, null, f.result(), false, f.note(), f.evidence(),
                         "not applicable: excluded from the applicable total (" + policy.key() + ", " + policySource + ")");
             }
-            BigDecimal derived = deriveScaled(f, points, scale);
+            BigDecimal derived = scaled[ordinal]; // worked out when the finding was checked
             if (derived != null) {
-                scaled[ordinal] = derived;
                 BigDecimal runScale = scale;
                 return ClauseResult.derivedLater(id, title, titleEn, points, f.result(), f.note(), f.evidence(),
                         () -> new ClauseResult.Derived(unscale(derived, runScale), how(f, points)));

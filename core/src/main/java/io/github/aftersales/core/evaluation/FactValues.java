@@ -28,7 +28,7 @@ final class FactValues {
                 return value instanceof BigDecimal ? null : spec.name() + " must be a number, not " + text(value);
             case DATE:
                 try {
-                    int year = LocalDate.parse(value.toString()).getYear();
+                    int year = IsoDates.parse(value).getYear();
                     return year >= 1900 && year <= 2100 ? null
                             : spec.name() + " must be a date between 1900 and 2100, not " + text(value);
                 } catch (DateTimeParseException e) {

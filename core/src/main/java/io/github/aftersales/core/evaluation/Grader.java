@@ -219,7 +219,7 @@ final class Grader {
                     + "', which the assessment does not state (add it under facts as YYYY-MM-DD)");
         }
         try {
-            return LocalDate.parse(value.toString());
+            return IsoDates.parse(value);
         } catch (DateTimeParseException ex) {
             throw new LocatedException(m.source(), m.part().position(), m.part().path() + ": fact '" + name
                     + "' must be a date as YYYY-MM-DD, not '" + value + "'");

@@ -45,11 +45,11 @@ final class InputChecks {
                             .collect(Collectors.joining("; ")) + ")");
         }
         java.time.LocalDate evaluated = inputs.evaluationDate() == null ? null
-                : java.time.LocalDate.parse(part.facts().get(inputs.evaluationDate()).toString());
+                : IsoDates.parse(part.facts().get(inputs.evaluationDate()));
         if (evaluated != null) {
             for (Inputs.FactSpec spec : inputs.facts()) {
                 if (spec.type() == Inputs.FactSpec.Type.DATE
-                        && java.time.LocalDate.parse(part.facts().get(spec.name()).toString()).isAfter(evaluated)) {
+                        && IsoDates.parse(part.facts().get(spec.name())).isAfter(evaluated)) {
                     throw partProblem(part, source, "facts." + spec.name(), spec.name() + " " + part.facts().get(spec.name())
                             + " is after " + inputs.evaluationDate() + " " + evaluated + ", the day of the evaluation");
                 }

@@ -46,6 +46,10 @@ final class VariantIndex {
     final int[] checklistOwnerOrdinals;
     /** Per category: the ordinal of each of its clauses (-1 for one that is neither scored nor a checklist item). */
     final Map<Category, int[]> clauseOrdinals = new IdentityHashMap<>();
+    /** Each checklist item's title, English title and "checklist of OWNER", by its ordinal minus {@link #scoredCount}. */
+    final String[] checklistTitles;
+    final String[] checklistTitlesEn;
+    final String[] checklistHows;
 
     private VariantIndex(Variant variant) {
         Map<String, Object> scored = new LinkedHashMap<>();
@@ -90,6 +94,17 @@ final class VariantIndex {
         int i = 0;
         for (Category owner : owners.values()) {
             checklistOwnerOrdinals[i++] = ord.getOrDefault(owner.id(), -1);
+        }
+        this.checklistTitles = new String[owners.size()];
+        this.checklistTitlesEn = new String[owners.size()];
+        this.checklistHows = new String[owners.size()];
+        int item = 0;
+        for (Map.Entry<String, Category> owned : owners.entrySet()) {
+            Clause clause = byId.get(owned.getKey());
+            Category group = cats.get(owned.getKey());
+            checklistTitles[item] = clause != null ? clause.title() : group.title();
+            checklistTitlesEn[item] = clause != null ? clause.titleEn() : group.titleEn();
+            checklistHows[item++] = "checklist of " + owned.getValue().id();
         }
         for (Category c : variant.catalog().allCategories()) {
             clauseOrdinals.put(c, c.clauses().stream().mapToInt(cl -> ord.getOrDefault(cl.id(), -1)).toArray());
