@@ -111,6 +111,18 @@ class DefinitionReaderTest {
     }
 
     @Test
+    void aFigureIsComparedWithANumber() {
+        assertThat(broken("demo.grading.json", replace("{ \"figure\": \"total\", \"atLeast\": 9 }",
+                "{ \"figure\": \"total\", \"equals\": \"high\" }")).getMessage())
+                .isEqualTo("schemes/demo/demo.grading.json: level gold compares a number (total) with the word 'high';"
+                        + " give a number");
+        assertThat(broken("demo.grading.json", replace("\"where\": { \"rectified\": false }, \"atMost\": 0",
+                "\"where\": { \"rectified\": false }, \"equals\": \"none\"")).getMessage())
+                .isEqualTo("schemes/demo/demo.grading.json: level gold compares a number (count) with the word"
+                        + " 'none'; give a number");
+    }
+
+    @Test
     void gradingMayOnlyNameCategoriesTheCatalogHas() {
         assertThat(broken("demo.grading.json", replace("\"category\": \"A\"", "\"category\": \"Z\"")).getMessage())
                 .isEqualTo("schemes/demo/demo.grading.json: level gold names category Z, which the catalog does not have");

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import io.github.aftersales.app.output.BatchSummary;
 import io.github.aftersales.app.output.HtmlReport;
@@ -111,7 +112,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (Sink sink = Sink.open(out.output, out.force, format == Format.ndjson, spec.commandLine().getOut());
              Progress progress = Progress.start(spec.commandLine().getErr())) {
             int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-            Pipeline.run(files, System.in, evaluator, options, workers, outcome -> {
+            Function<EvaluationResult, String> render = switch (format) {
+                case ndjson -> r -> Output.compactJson(JsonReport.assessment(r));
+                case text -> r -> TextReport.of(r, labels);
+                case md -> r -> MarkdownReport.of(r, labels);
+                case json, html, summary -> r -> null;
+            };
+            Pipeline.run(files, System.in, evaluator, options, workers, render, outcome -> {
                 if (outcome.error() != null) {
                     exit[0] = Math.max(exit[0], outcome.error() instanceof SchemeFailureException
                             ? ExitCode.SCHEME : ExitCode.INPUT);
@@ -127,15 +134,15 @@ public final class EvaluateCommand implements Callable<Integer> {
                     EvaluationResult r = outcome.result();
                     summary.add(r);
                     switch (format) {
-                        case ndjson -> sink.line(Output.compactJson(JsonReport.assessment(r)));
+                        case ndjson -> sink.line(outcome.rendered());
                         case json -> kept.add(r);
                         case text -> {
                             if (text.length() > 0) {
                                 text.append("\n").append("─".repeat(60)).append("\n\n");
                             }
-                            text.append(TextReport.of(r, labels));
+                            text.append(outcome.rendered());
                         }
-                        case md -> text.append(text.length() > 0 ? "\n---\n\n" : "").append(MarkdownReport.of(r, labels));
+                        case md -> text.append(text.length() > 0 ? "\n---\n\n" : "").append(outcome.rendered());
                         case html -> kept.add(r);
                         case summary -> { }
                     }

@@ -11,20 +11,29 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.NopStatusListener;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 
 /**
  * The application's logging, set up in code (found by logback as a service): warnings only, on
  * standard error, as {@code LEVEL: message}; {@code --debug} turns the root logger to DEBUG. Written
  * in code rather than {@code logback.xml} because reading XML configuration took a quarter of the
- * CLI's start-up. {@code -Dlogback.configurationFile=FILE} still chooses a file of one's own.
+ * CLI's start-up. {@code -Dlogback.configurationFile=FILE} still chooses a file of one's own (when
+ * it names nothing readable, this quiet setup stays).
  */
 public final class QuietLogging extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null) {
+        if (ownFileExists(System.getProperty("logback.configurationFile"))) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY; // the user's own file, read by logback's Joran configurator
         }
+        // as <statusListener class="NopStatusListener"/> did: logback's own notices never reach standard output
+        context.getStatusManager().add(new NopStatusListener());
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
         Line layout = new Line();
@@ -48,6 +57,26 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
+    /** Whether {@code -Dlogback.configurationFile} names a file, URL or class-path resource logback can read. */
+    private static boolean ownFileExists(String name) {
+        if (name == null || name.isBlank()) {
+            return false;
+        }
+        try {
+            if (Files.isRegularFile(Path.of(name))) {
+                return true;
+            }
+        } catch (InvalidPathException notAPath) {
+            // a URL, perhaps
+        }
+        try {
+            new URL(name).openStream().close();
+            return true;
+        } catch (IOException | IllegalArgumentException notAUrl) {
+            return QuietLogging.class.getClassLoader().getResource(name) != null;
+        }
+    }
+
     /** {@code LEVEL: message}, then the stack trace of an exception logged with it. */
     static final class Line extends LayoutBase<ILoggingEvent> {
         @Override
@@ -56,7 +85,7 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
                     .append(event.getFormattedMessage()).append(System.lineSeparator());
             IThrowableProxy thrown = event.getThrowableProxy();
             if (thrown != null) {
-                line.append(ThrowableProxyUtil.asString(thrown)).append(System.lineSeparator());
+                line.append(ThrowableProxyUtil.asString(thrown)); // ends with a line separator itself
             }
             return line.toString();
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads assessments one at a time, evaluates them on several threads, and hands the outcomes on in
@@ -23,17 +24,25 @@ import java.util.function.Consumer;
  */
 public final class Pipeline {
 
-    /** One assessment's outcome: a result, or the error that stopped it. */
-    public record Outcome(String source, EvaluationResult result, RuntimeException error) {
+    /**
+     * One assessment's outcome: a result (with its rendering, when one was asked for), or the error
+     * that stopped it.
+     */
+    public record Outcome(String source, EvaluationResult result, String rendered, RuntimeException error) {
     }
 
     private Pipeline() {
     }
 
+    /**
+     * @param render writes a result as the output wants it, on the evaluating thread (the explanations
+     *               a result holds are written when first read, so rendering is where that work is
+     *               done, and it is spread over the threads too); returns {@code null} for nothing
+     */
     public static void run(List<String> inputs, InputStream stdin, Evaluator evaluator, EvaluationOptions options,
-            int workers, Consumer<Outcome> sink) throws InterruptedException {
+            int workers, Function<EvaluationResult, String> render, Consumer<Outcome> sink) throws InterruptedException {
         if (workers <= 1) {
-            BatchReader.read(inputs, stdin, entry -> sink.accept(evaluate(entry, evaluator, options)));
+            BatchReader.read(inputs, stdin, entry -> sink.accept(evaluate(entry, evaluator, options, render)));
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -45,7 +54,7 @@ public final class Pipeline {
         int most = workers * 8;
         try {
             BatchReader.read(inputs, stdin, entry -> {
-                window.add(pool.submit(() -> evaluate(entry, evaluator, options)));
+                window.add(pool.submit(() -> evaluate(entry, evaluator, options, render)));
                 while (window.size() > most) {
                     sink.accept(take(window));
                 }
@@ -69,20 +78,23 @@ public final class Pipeline {
         }
     }
 
-    private static Outcome evaluate(BatchReader.Entry entry, Evaluator evaluator, EvaluationOptions options) {
+    private static Outcome evaluate(BatchReader.Entry entry, Evaluator evaluator, EvaluationOptions options,
+            Function<EvaluationResult, String> render) {
         if (entry.error() != null) {
-            return new Outcome(entry.error().source(), null, entry.error());
+            return new Outcome(entry.error().source(), null, null, entry.error());
         }
         io.github.aftersales.core.assessment.Assessment assessment;
         try {
             assessment = entry.assessment(); // parsed here, on the evaluating thread
         } catch (LocatedException e) {
-            return new Outcome(e.source(), null, e);
+            return new Outcome(e.source(), null, null, e);
         }
+        EvaluationResult result;
         try {
-            return new Outcome(assessment.source(), evaluator.evaluate(assessment, options), null);
+            result = evaluator.evaluate(assessment, options);
         } catch (LocatedException | SchemeFailureException e) {
-            return new Outcome(assessment.source(), null, e);
+            return new Outcome(assessment.source(), null, null, e);
         }
+        return new Outcome(assessment.source(), result, render.apply(result), null);
     }
 }

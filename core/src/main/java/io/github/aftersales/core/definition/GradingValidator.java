@@ -21,6 +21,14 @@ public final class GradingValidator {
         for (Level level : table.levels()) {
             for (Condition c : level.conditions()) {
                 checkInputs(c, inputs, level, source);
+                boolean measuresNumber = c instanceof Condition.OnFigure || c instanceof Condition.OnDuration
+                        || c instanceof Condition.OnEventCount;
+                if (measuresNumber && c.comparison().number() == null) {
+                    throw new LocatedException(source, null, "level " + level.id() + " compares a number ("
+                            + (c instanceof Condition.OnFigure f ? f.figure().key()
+                                    : c instanceof Condition.OnDuration ? "monthsBetween" : "count")
+                            + ") with the word '" + c.comparison().thresholdText() + "'; give a number");
+                }
                 boolean onParts = c instanceof Condition.OnPart
                         || (c instanceof Condition.OnFigure f && f.figure() == Condition.Figure.PART_STARS);
                 if (onParts && combines.isEmpty()) {

@@ -105,7 +105,7 @@ public final class CategoryResult {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CategoryResult c && depth == c.depth && id.equals(c.id) && Objects.equals(title, c.title)
+        return o instanceof CategoryResult c && depth == c.depth && Objects.equals(id, c.id) && Objects.equals(title, c.title)
                 && Objects.equals(titleEn, c.titleEn) && Objects.equals(points, c.points)
                 && Objects.equals(applicablePoints, c.applicablePoints) && shown.get().equals(c.shown.get());
     }

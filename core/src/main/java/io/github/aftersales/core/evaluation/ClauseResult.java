@@ -7,15 +7,11 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * What one clause (or category scored as a whole) came to. A score worked out from samples or a
- * percentage, and the sentence saying how, are written the first time they are read (grading uses
- * the exact scaled figures, never these). Immutable; safe to read from any thread.
+ * What one clause (or category scored as a whole) came to. For a score worked out from what the
+ * auditor gave (a score, samples, a percentage), the sentence saying how is written the first time it
+ * is read. Immutable; safe to read from any thread.
  */
 public final class ClauseResult {
-
-    /** A worked-out score in points and the sentence saying how. */
-    record Derived(BigDecimal score, String how) {
-    }
 
     private final String id;
     private final String title;
@@ -27,8 +23,10 @@ public final class ClauseResult {
     private final String note;
     private final List<String> evidence;
     private final String how;
-    /** For a worked-out score: it and {@code how}, written when first read; else {@code null}. */
-    private final Later<Derived> derived;
+    /** For a worked-out score: {@link #score} is times this scale (exact), else {@code null}. */
+    private final BigDecimal scale;
+    /** For a worked-out score: how, written when first read; else {@code null}. */
+    private final Later<String> derivedHow;
 
     /**
      * @param id         clause or category id
@@ -44,12 +42,12 @@ public final class ClauseResult {
      */
     public ClauseResult(String id, String title, String titleEn, BigDecimal points, BigDecimal score,
             Conformity result, boolean applicable, String note, List<String> evidence, String how) {
-        this(id, title, titleEn, points, score, result, applicable, note, evidence, how, null);
+        this(id, title, titleEn, points, score, result, applicable, note, evidence, how, null, null);
     }
 
     private ClauseResult(String id, String title, String titleEn, BigDecimal points, BigDecimal score,
             Conformity result, boolean applicable, String note, List<String> evidence, String how,
-            Later<Derived> derived) {
+            BigDecimal scale, Later<String> derivedHow) {
         this.id = id;
         this.title = title;
         this.titleEn = titleEn;
@@ -60,13 +58,18 @@ public final class ClauseResult {
         this.note = note;
         this.evidence = List.copyOf(evidence);
         this.how = how;
-        this.derived = derived;
+        this.scale = scale;
+        this.derivedHow = derivedHow;
     }
 
-    /** An applicable clause whose score {@code derive} works out (with how) when first read. */
-    static ClauseResult derivedLater(String id, String title, String titleEn, BigDecimal points, Conformity result,
-            String note, List<String> evidence, Supplier<Derived> derive) {
-        return new ClauseResult(id, title, titleEn, points, null, result, true, note, evidence, null, Later.of(derive));
+    /**
+     * An applicable clause whose score was worked out: {@code scaledScore / scale} points (divided
+     * when read: only people read it in points), and how, which {@code how} writes when first read.
+     */
+    static ClauseResult derived(String id, String title, String titleEn, BigDecimal points, BigDecimal scaledScore,
+            BigDecimal scale, Conformity result, String note, List<String> evidence, Supplier<String> how) {
+        return new ClauseResult(id, title, titleEn, points, scaledScore, result, true, note, evidence, null, scale,
+                Later.of(how));
     }
 
     /** Clause or category id. */
@@ -91,7 +94,7 @@ public final class ClauseResult {
 
     /** The points awarded, or {@code null} when excluded or a checklist item. */
     public BigDecimal score() {
-        return derived == null ? score : derived.get().score();
+        return scale == null ? score : Decimals.unscale(score, scale);
     }
 
     /** The auditor's conclusion, or {@code null}. */
@@ -116,7 +119,7 @@ public final class ClauseResult {
 
     /** How the score was arrived at ("score given", "conform: full points", …). */
     public String how() {
-        return derived == null ? how : derived.get().how();
+        return derivedHow == null ? how : derivedHow.get();
     }
 
     /** Points lost, zero when none or not scored. */
@@ -135,7 +138,7 @@ public final class ClauseResult {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ClauseResult c && applicable == c.applicable && id.equals(c.id)
+        return o instanceof ClauseResult c && applicable == c.applicable && Objects.equals(id, c.id)
                 && Objects.equals(title, c.title) && Objects.equals(titleEn, c.titleEn)
                 && Objects.equals(points, c.points) && Objects.equals(score(), c.score()) && result == c.result
                 && Objects.equals(note, c.note) && evidence.equals(c.evidence) && Objects.equals(how(), c.how());

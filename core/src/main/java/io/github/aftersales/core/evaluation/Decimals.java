@@ -36,6 +36,21 @@ public final class Decimals {
         return cut.scale() < 0 ? cut.setScale(0) : cut;
     }
 
+    /**
+     * A scaled value back in points: {@code value / scale}, exact when that has a decimal, else to 16
+     * digits (for people; comparisons use the scaled values).
+     */
+    static BigDecimal unscale(BigDecimal value, BigDecimal scale) {
+        if (scale.compareTo(BigDecimal.ONE) == 0) {
+            return value;
+        }
+        try {
+            return value.divide(scale).stripTrailingZeros();
+        } catch (ArithmeticException nonTerminating) {
+            return value.divide(scale, QUOTIENT);
+        }
+    }
+
     /** {@link #shown} as text. */
     public static String text(BigDecimal value) {
         return shown(value).toPlainString();

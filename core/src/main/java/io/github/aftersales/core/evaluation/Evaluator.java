@@ -160,8 +160,8 @@ public final class Evaluator {
                 .sum());
         Measurements m = new Measurements(stars, most, most, stars,
                 most.signum() == 0 ? BigDecimal.ZERO : Decimals.percent(stars, most), List.of(), combined,
-                part.facts(), part.events(), source, part, Measurements.Exact.of(stars));
-        Grader.Grade grade = Grader.grade(r.variant().grading(), m);
+                Measurements.Exact.of(stars));
+        Grader.Grade grade = Grader.grade(r.variant().grading(), m, Measurements.Stated.of(part, source));
         Map<String, NotApplicablePolicy> defaults = new LinkedHashMap<>();
         for (SchemeResult p : combined.values()) {
             defaults.put(p.scheme(), parts.get(p.scheme()).variant().notApplicable());
@@ -418,9 +418,8 @@ public final class Evaluator {
             }
             BigDecimal derived = scaled[ordinal]; // worked out when the finding was checked
             if (derived != null) {
-                BigDecimal runScale = scale;
-                return ClauseResult.derivedLater(id, title, titleEn, points, f.result(), f.note(), f.evidence(),
-                        () -> new ClauseResult.Derived(unscale(derived, runScale), how(f, points)));
+                return ClauseResult.derived(id, title, titleEn, points, derived, scale, f.result(), f.note(),
+                        f.evidence(), () -> how(f, points));
             }
             boolean conform = f.result() == Conformity.CONFORM;
             return new ClauseResult(id, title, titleEn, points, conform ? points : BigDecimal.ZERO, f.result(), true,
@@ -440,7 +439,7 @@ public final class Evaluator {
                     applicable = applicable.add(c.applicablePoints());
                 }
             }
-            BigDecimal score = unscale(scaledScore, scale);
+            BigDecimal score = Decimals.unscale(scaledScore, scale);
             if (applicable.signum() == 0) {
                 throw new LocatedException(source, part.position(), part.path() + ": every item of " + scheme.id() + " "
                         + variant.id() + " is excluded or worth 0 points: there is nothing to grade");
@@ -473,8 +472,8 @@ public final class Evaluator {
                         + text(declared));
             }
             Measurements m = new Measurements(score, applicable, declared, total, percent, categories, Map.of(),
-                    part.facts(), part.events(), source, part, new Measurements.Exact(scale, scaledScore, scaledCategories));
-            Grader.Grade grade = Grader.grade(variant.grading(), m);
+                    new Measurements.Exact(scale, scaledScore, scaledCategories));
+            Grader.Grade grade = Grader.grade(variant.grading(), m, Measurements.Stated.of(part, source));
             for (io.github.aftersales.core.assessment.Event e : part.events()) {
                 if (!index.countedEventTypes.contains(e.type())) {
                     boolean surveilled = variant.surveillance() != null && variant.surveillance().seriousEvents().stream()
@@ -483,9 +482,10 @@ public final class Evaluator {
                             + variant.id() + (surveilled ? "; surveillance acts on it (surveil)" : ""));
                 }
             }
+            List<String> ownReasons = reasons; // a local, so the sentences do not keep the whole run
             List<String> allReasons = LazyList.of(() -> {
                 List<String> all = new ArrayList<>(grade.reasons());
-                all.addAll(reasons);
+                all.addAll(ownReasons);
                 return all;
             });
             return new SchemeResult(scheme.id(), scheme.version(), variant.id(), variant.title(), score, applicable,
@@ -538,23 +538,11 @@ public final class Evaluator {
                 BigDecimal applicablePoints = applicable;
                 BigDecimal runScale = scale;
                 result = CategoryResult.shownLater(c.id(), c.title(), c.titleEn(), depth, c.points(), applicable,
-                        () -> new CategoryResult.Shown(unscale(scaledScore, runScale), applicablePoints.signum() > 0
+                        () -> new CategoryResult.Shown(Decimals.unscale(scaledScore, runScale), applicablePoints.signum() > 0
                                 ? Decimals.percent(scaledScore, applicablePoints.multiply(runScale)) : null));
             }
             out.set(at, result);
             return result;
-        }
-
-        /** A scaled value back in points (exact when it has a decimal; else to 34 digits, for people). */
-        private static BigDecimal unscale(BigDecimal value, BigDecimal scale) {
-            if (scale.compareTo(BigDecimal.ONE) == 0) {
-                return value;
-            }
-            try {
-                return value.divide(scale).stripTrailingZeros();
-            } catch (ArithmeticException nonTerminating) {
-                return value.divide(scale, Decimals.QUOTIENT);
-            }
         }
 
         /**

@@ -31,15 +31,15 @@ final class Grader {
                  List<String> reasons) {
     }
 
-    static Grade grade(GradingTable table, Measurements m) {
-        Dates dates = new Dates(m);
+    static Grade grade(GradingTable table, Measurements m, Measurements.Stated stated) {
+        Dates dates = new Dates(stated);
         List<LevelCheck> checks = new ArrayList<>(table.levels().size());
         for (Level level : table.levels()) {
             List<Condition> conditions = level.conditions();
             ConditionCheck[] cs = new ConditionCheck[conditions.size()];
             boolean reached = true;
             for (int i = 0; i < cs.length; i++) {
-                cs[i] = check(conditions.get(i), m, dates);
+                cs[i] = check(conditions.get(i), m, stated, dates);
                 reached &= cs[i].holds();
             }
             checks.add(new LevelCheck(level.id(), level.name(), level.nameEn(), level.starCount(), reached,
@@ -79,17 +79,17 @@ final class Grader {
 
     /** The date facts of one assessment, each parsed once however many conditions count from it. */
     private static final class Dates {
-        private final Measurements m;
+        private final Measurements.Stated stated;
         private final Map<String, LocalDate> parsed = new java.util.HashMap<>(4);
 
-        Dates(Measurements m) {
-            this.m = m;
+        Dates(Measurements.Stated stated) {
+            this.stated = stated;
         }
 
         LocalDate get(String name, String neededFor) {
             LocalDate date = parsed.get(name);
             if (date == null) {
-                date = dateFact(name, neededFor, m);
+                date = dateFact(name, neededFor, stated);
                 parsed.put(name, date);
             }
             return date;
@@ -100,7 +100,7 @@ final class Grader {
      * Checks one condition: whether it holds is decided here, exactly; the sentences are written
      * when first read ({@link ConditionCheck#explainedLater}), from the same figures.
      */
-    private static ConditionCheck check(Condition condition, Measurements m, Dates dates) {
+    private static ConditionCheck check(Condition condition, Measurements m, Measurements.Stated stated, Dates dates) {
         Comparison cmp = condition.comparison();
         if (condition instanceof Condition.OnFigure f) {
             Measurements.Exact exact = m.exact();
@@ -110,7 +110,7 @@ final class Grader {
                     boolean holds = cmp.test(exact.scaledScore().multiply(m.declared()),
                             m.applicable().multiply(exact.scale()));
                     yield ConditionCheck.explainedLater(holds, () -> quotient("total", m.total(), holds, cmp, "",
-                            pointsGap(cmp, Decimals.scale(cmp.number(), m.applicable(), m.declared()), exact,
+                            pointsGap(cmp, threshold(cmp, m.applicable(), m.declared()), exact,
                                     exact.scaledScore(), null)));
                 }
                 case SCORE -> {
@@ -127,12 +127,12 @@ final class Grader {
             return part(p, m);
         }
         if (condition instanceof Condition.OnFact f) {
-            return fact(f, m, cmp);
+            return fact(f, stated, cmp);
         }
         if (condition instanceof Condition.OnDuration d) {
-            return duration(d, m, cmp, dates);
+            return duration(d, stated, cmp, dates);
         }
-        return events((Condition.OnEventCount) condition, m, cmp, dates);
+        return events((Condition.OnEventCount) condition, stated, cmp, dates);
     }
 
     private static String needs(Comparison cmp) {
@@ -144,7 +144,7 @@ final class Grader {
         return new ConditionCheck.Explanation(condition, measured, holds ? List.of() : List.of(new Shortfall(shortfall, null)));
     }
 
-    private static ConditionCheck duration(Condition.OnDuration d, Measurements m, Comparison cmp, Dates dates) {
+    private static ConditionCheck duration(Condition.OnDuration d, Measurements.Stated m, Comparison cmp, Dates dates) {
         LocalDate from = dates.get(d.from(), "counts months from");
         LocalDate to = dates.get(d.to(), "counts months to");
         if (from.isAfter(to)) {
@@ -160,7 +160,7 @@ final class Grader {
         });
     }
 
-    private static ConditionCheck fact(Condition.OnFact f, Measurements m, Comparison cmp) {
+    private static ConditionCheck fact(Condition.OnFact f, Measurements.Stated m, Comparison cmp) {
         Object value = m.facts().get(f.fact());
         if (value == null) {
             throw new LocatedException(m.source(), m.part().position(), m.part().path()
@@ -180,7 +180,7 @@ final class Grader {
         });
     }
 
-    private static ConditionCheck events(Condition.OnEventCount e, Measurements m, Comparison cmp, Dates dates) {
+    private static ConditionCheck events(Condition.OnEventCount e, Measurements.Stated m, Comparison cmp, Dates dates) {
         LocalDate end = dates.get(e.before(), "counts events before");
         // both ends count: an event exactly N months before the date is inside the window (the
         // reading that never lets an event slip through on its anniversary)
@@ -211,7 +211,7 @@ final class Grader {
         return true;
     }
 
-    private static LocalDate dateFact(String name, String neededFor, Measurements m) {
+    private static LocalDate dateFact(String name, String neededFor, Measurements.Stated m) {
         Object value = m.facts().get(name);
         if (value == null) {
             throw new LocatedException(m.source(), m.part().position(), m.part().path()
@@ -244,7 +244,7 @@ final class Grader {
         boolean holds = cmp.test(m.exact().scaledScore().multiply(Decimals.HUNDRED),
                 m.applicable().multiply(m.exact().scale()));
         return ConditionCheck.explainedLater(holds, () -> quotient("percentage", m.percent(), holds, cmp, " %",
-                pointsGap(cmp, Decimals.scale(cmp.number(), m.applicable(), Decimals.HUNDRED), m.exact(),
+                pointsGap(cmp, threshold(cmp, m.applicable(), Decimals.HUNDRED), m.exact(),
                         m.exact().scaledScore(), m.applicable())));
     }
 
@@ -278,7 +278,7 @@ final class Grader {
                     shortfalls.add(new Shortfall("category " + c.id() + " " + c.title() + " at " + text(c.percent())
                             + " % (" + text(c.score()) + " of " + text(c.applicablePoints()) + ") "
                             + cmp.operator().negatedSymbol() + " " + cmp.thresholdText() + " %",
-                            pointsGap(cmp, Decimals.scale(cmp.number(), c.applicablePoints(), Decimals.HUNDRED),
+                            pointsGap(cmp, threshold(cmp, c.applicablePoints(), Decimals.HUNDRED),
                                     m.exact(), m.exact().scaledCategories().get(c.id()), c.applicablePoints())));
                 }
             }
@@ -347,6 +347,11 @@ final class Grader {
         });
     }
 
+    /** The threshold × numerator / denominator, or {@code null} when the threshold is not a number. */
+    private static BigDecimal threshold(Comparison cmp, BigDecimal numerator, BigDecimal denominator) {
+        return cmp.number() == null ? null : Decimals.scale(cmp.number(), numerator, denominator);
+    }
+
     /**
      * How many more points would make {@code score} reach {@code neededScore} (the threshold turned
      * into points), rounded up to two decimals so the amount always suffices; {@code null} when the
@@ -354,7 +359,7 @@ final class Grader {
      */
     private static String pointsGap(Comparison cmp, BigDecimal neededScore, Measurements.Exact exact, BigDecimal scaledScore,
             BigDecimal of) {
-        if (cmp.number() == null || (cmp.operator() != Comparison.Operator.AT_LEAST
+        if (neededScore == null || cmp.number() == null || (cmp.operator() != Comparison.Operator.AT_LEAST
                 && cmp.operator() != Comparison.Operator.ABOVE)) {
             return null;
         }

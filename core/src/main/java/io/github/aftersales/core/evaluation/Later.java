@@ -4,13 +4,13 @@ import java.util.function.Supplier;
 
 /**
  * A value made the first time it is read: the parts of a result that only people read (sentences,
- * display quotients), which a batch re-scoring a book mostly never prints. {@code make} must not
- * throw and must give equal values however often it is called: two threads may both call it, and
- * either value is kept.
+ * display quotients), which a batch re-scoring a book mostly never prints. It is made once, and
+ * {@code make} (with what it captured) is dropped then. {@code make} must not throw: whatever could
+ * go wrong with the input is found when the result is made, not when it is read.
  */
 final class Later<T> {
 
-    private final Supplier<T> make;
+    private Supplier<T> make; // dropped once the value is made, with all it captured
     private volatile T value;
 
     private Later(Supplier<T> make, T value) {
@@ -28,10 +28,15 @@ final class Later<T> {
 
     T get() {
         T v = value;
-        if (v == null) {
-            v = make.get();
-            value = v;
+        if (v != null) {
+            return v;
         }
-        return v;
+        synchronized (this) {
+            if (value == null) {
+                value = make.get();
+                make = null;
+            }
+            return value;
+        }
     }
 }

@@ -16,16 +16,26 @@ import java.util.Map;
  * @param percent     score / applicable × 100
  * @param categories  category figures, parents first
  * @param parts       for a combining variant: the parts' results by scheme id, in declared order
- * @param facts       facts the assessment states
- * @param events      events the assessment states
- * @param source      the assessment file, for messages
- * @param part        the assessment part, for messages
  * @param exact       the exact figures the comparisons use
  */
 record Measurements(
         BigDecimal score, BigDecimal applicable, BigDecimal declared, BigDecimal total, BigDecimal percent,
-        List<CategoryResult> categories, Map<String, SchemeResult> parts, Map<String, Object> facts,
-        List<Event> events, String source, SchemeAssessment part, Exact exact) {
+        List<CategoryResult> categories, Map<String, SchemeResult> parts, Exact exact) {
+
+    /**
+     * What the assessment part states besides its findings, kept apart from the figures because
+     * the sentences written later keep the figures (and should not keep the input).
+     *
+     * @param facts  facts the assessment states
+     * @param events events the assessment states
+     * @param source the assessment file, for messages
+     * @param part   the assessment part, for messages
+     */
+    record Stated(Map<String, Object> facts, List<Event> events, String source, SchemeAssessment part) {
+        static Stated of(SchemeAssessment part, String source) {
+            return new Stated(part.facts(), part.events(), source, part);
+        }
+    }
 
     /**
      * Scores times {@code scale} (a multiple of every sample count), so that they are exact decimals:
