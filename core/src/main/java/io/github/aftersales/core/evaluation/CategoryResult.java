@@ -2,20 +2,13 @@ package io.github.aftersales.core.evaluation;
 
 import java.math.BigDecimal;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
- * A category's figures. The score and percentage in points are worked out from the exact scaled
- * figures the first time they are read (grading compares the exact figures, never these). Immutable;
- * safe to read from any thread.
+ * A category's figures. Its score and percentage in points are worked out from the exact scaled
+ * figures when read (grading compares the exact figures, never these). Immutable; safe to read from
+ * any thread.
  */
 public final class CategoryResult {
-
-    /** A category's score in points and its percentage; the quotients only people read. */
-    record Shown(BigDecimal score, BigDecimal percent) {
-    }
-
-    private static final Later<Shown> NONE = Later.now(new Shown(null, null));
 
     private final String id;
     private final String title;
@@ -23,7 +16,11 @@ public final class CategoryResult {
     private final int depth;
     private final BigDecimal points;
     private final BigDecimal applicablePoints;
-    private final Later<Shown> shown;
+    /** The score in points, or times {@link #scale} when that is not {@code null}. */
+    private final BigDecimal score;
+    private final BigDecimal scale;
+    /** The percentage as given, or worked out when first read (two threads would work out the same). */
+    private BigDecimal percent;
 
     /**
      * @param id               category id
@@ -37,25 +34,26 @@ public final class CategoryResult {
      */
     public CategoryResult(String id, String title, String titleEn, int depth, BigDecimal points,
             BigDecimal applicablePoints, BigDecimal score, BigDecimal percent) {
-        this(id, title, titleEn, depth, points, applicablePoints,
-                score == null && percent == null ? NONE : Later.now(new Shown(score, percent)));
+        this(id, title, titleEn, depth, points, applicablePoints, score, null, percent);
     }
 
     private CategoryResult(String id, String title, String titleEn, int depth, BigDecimal points,
-            BigDecimal applicablePoints, Later<Shown> shown) {
+            BigDecimal applicablePoints, BigDecimal score, BigDecimal scale, BigDecimal percent) {
         this.id = id;
         this.title = title;
         this.titleEn = titleEn;
         this.depth = depth;
         this.points = points;
         this.applicablePoints = applicablePoints;
-        this.shown = shown;
+        this.score = score;
+        this.scale = scale;
+        this.percent = percent;
     }
 
-    /** A category with figures, whose score and percentage {@code shown} works out when first read. */
-    static CategoryResult shownLater(String id, String title, String titleEn, int depth, BigDecimal points,
-            BigDecimal applicablePoints, Supplier<Shown> shown) {
-        return new CategoryResult(id, title, titleEn, depth, points, applicablePoints, Later.of(shown));
+    /** A category with figures: {@code scaledScore / scale} points, its percentage worked out when read. */
+    static CategoryResult scaled(String id, String title, String titleEn, int depth, BigDecimal points,
+            BigDecimal applicablePoints, BigDecimal scaledScore, BigDecimal scale) {
+        return new CategoryResult(id, title, titleEn, depth, points, applicablePoints, scaledScore, scale, null);
     }
 
     /** Category id. */
@@ -90,12 +88,17 @@ public final class CategoryResult {
 
     /** The points awarded, or {@code null} for a checklist group. */
     public BigDecimal score() {
-        return shown.get().score();
+        return scale == null ? score : Decimals.unscale(score, scale);
     }
 
     /** Score / applicable points × 100, or {@code null} when nothing in it applies. */
     public BigDecimal percent() {
-        return shown.get().percent();
+        BigDecimal p = percent;
+        if (p == null && scale != null && hasPercent()) {
+            p = Decimals.percent(score, Decimals.times(applicablePoints, scale));
+            percent = p; // a BigDecimal is immutable: a racing reader sees it whole or works it out again
+        }
+        return p;
     }
 
     /** Whether anything in it applies, so that it has a percentage. */
@@ -107,12 +110,13 @@ public final class CategoryResult {
     public boolean equals(Object o) {
         return o instanceof CategoryResult c && depth == c.depth && Objects.equals(id, c.id) && Objects.equals(title, c.title)
                 && Objects.equals(titleEn, c.titleEn) && Objects.equals(points, c.points)
-                && Objects.equals(applicablePoints, c.applicablePoints) && shown.get().equals(c.shown.get());
+                && Objects.equals(applicablePoints, c.applicablePoints) && Objects.equals(score(), c.score())
+                && Objects.equals(percent(), c.percent());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, title, titleEn, depth, points, applicablePoints, shown.get());
+        return Objects.hash(id, title, titleEn, depth, points, applicablePoints, score(), percent());
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.github.aftersales.core.assessment.Conformity;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * What one clause (or category scored as a whole) came to. For a score worked out from what the
@@ -22,11 +21,12 @@ public final class ClauseResult {
     private final boolean applicable;
     private final String note;
     private final List<String> evidence;
-    private final String how;
+    /** How, as given; or for a worked-out score, written when first read (two threads would write the same). */
+    private String how;
     /** For a worked-out score: {@link #score} is times this scale (exact), else {@code null}. */
     private final BigDecimal scale;
-    /** For a worked-out score: how, written when first read; else {@code null}. */
-    private final Later<String> derivedHow;
+    /** For a worked-out score: the finding it was worked out from, for {@link #how}; else {@code null}. */
+    private final io.github.aftersales.core.assessment.Finding finding;
 
     /**
      * @param id         clause or category id
@@ -47,7 +47,7 @@ public final class ClauseResult {
 
     private ClauseResult(String id, String title, String titleEn, BigDecimal points, BigDecimal score,
             Conformity result, boolean applicable, String note, List<String> evidence, String how,
-            BigDecimal scale, Later<String> derivedHow) {
+            BigDecimal scale, io.github.aftersales.core.assessment.Finding finding) {
         this.id = id;
         this.title = title;
         this.titleEn = titleEn;
@@ -59,17 +59,17 @@ public final class ClauseResult {
         this.evidence = List.copyOf(evidence);
         this.how = how;
         this.scale = scale;
-        this.derivedHow = derivedHow;
+        this.finding = finding;
     }
 
     /**
-     * An applicable clause whose score was worked out: {@code scaledScore / scale} points (divided
-     * when read: only people read it in points), and how, which {@code how} writes when first read.
+     * An applicable clause whose score was worked out from {@code finding}: {@code scaledScore / scale}
+     * points (divided when read: only people read it in points); how is written when first read.
      */
     static ClauseResult derived(String id, String title, String titleEn, BigDecimal points, BigDecimal scaledScore,
-            BigDecimal scale, Conformity result, String note, List<String> evidence, Supplier<String> how) {
-        return new ClauseResult(id, title, titleEn, points, scaledScore, result, true, note, evidence, null, scale,
-                Later.of(how));
+            BigDecimal scale, io.github.aftersales.core.assessment.Finding finding) {
+        return new ClauseResult(id, title, titleEn, points, scaledScore, finding.result(), true, finding.note(),
+                finding.evidence(), null, scale, finding);
     }
 
     /** Clause or category id. */
@@ -119,7 +119,12 @@ public final class ClauseResult {
 
     /** How the score was arrived at ("score given", "conform: full points", …). */
     public String how() {
-        return derivedHow == null ? how : derivedHow.get();
+        String h = how;
+        if (h == null && finding != null) {
+            h = Evaluator.how(finding, points);
+            how = h; // a String is immutable: a racing reader sees it whole or writes it again
+        }
+        return h;
     }
 
     /** Points lost, zero when none or not scored. */

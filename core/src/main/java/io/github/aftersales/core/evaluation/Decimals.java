@@ -36,6 +36,11 @@ public final class Decimals {
         return cut.scale() < 0 ? cut.setScale(0) : cut;
     }
 
+    /** value × scale; {@code value} itself when the scale is one (no product made). */
+    static BigDecimal times(BigDecimal value, BigDecimal scale) {
+        return scale == BigDecimal.ONE ? value : value.multiply(scale);
+    }
+
     /**
      * A scaled value back in points: {@code value / scale}, exact when that has a decimal, else to 16
      * digits (for people; comparisons use the scaled values).

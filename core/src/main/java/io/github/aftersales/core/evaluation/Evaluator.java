@@ -215,8 +215,10 @@ public final class Evaluator {
          * samples such as 2/3 has no exact decimal, but 2/3 × 3 has, so sums and comparisons stay exact.
          */
         private final BigDecimal[] scaled;
-        private final Map<String, BigDecimal> scaledCategories = new LinkedHashMap<>();
+        private final Map<String, BigDecimal> scaledCategories;
         private BigDecimal scale = BigDecimal.ONE;
+        /** Whether any unit is excluded from the applicable total; if not, categories' are the catalog's. */
+        private boolean anyExcluded;
         private final List<String> reasons = new ArrayList<>();
 
         Run(Scheme scheme, Variant variant, SchemeAssessment part, String source, EvaluationOptions options) {
@@ -251,6 +253,7 @@ public final class Evaluator {
             this.checklistOwner = index.checklistOwner;
             this.outcomes = new ClauseResult[index.ids.size()];
             this.scaled = new BigDecimal[index.scoredCount];
+            this.scaledCategories = new LinkedHashMap<>(index.categories.size() * 2);
         }
 
         SchemeResult run() {
@@ -262,7 +265,8 @@ public final class Evaluator {
                     lcm = lcm.divide(lcm.gcd(c)).multiply(c);
                 }
             }
-            scale = new BigDecimal(lcm);
+            // the same ONE when no samples are given (most assessments): times() then multiplies nothing
+            scale = lcm.equals(java.math.BigInteger.ONE) ? BigDecimal.ONE : new BigDecimal(lcm);
             // one lookup a finding; everything after it is by ordinal
             Finding[] byOrdinal = new Finding[index.ids.size()];
             int next = 0;
@@ -379,7 +383,7 @@ public final class Evaluator {
             BigDecimal derived = deriveScaled(f, points, scale);
             scaled[ordinal] = derived; // kept for scoring: null when the result alone gives the score
             if (derived != null && f.result() == Conformity.NOT_CONFORM && points.signum() > 0
-                    && derived.compareTo(points.multiply(scale)) == 0) {
+                    && derived.compareTo(Decimals.times(points, scale)) == 0) {
                 throw problem(f, f.id() + " is marked not conform but given its full " + text(points)
                         + " points; lower the score or mark it conform");
             }
@@ -392,8 +396,9 @@ public final class Evaluator {
 
         private ClauseResult score(Object unit, Finding f, int ordinal) {
             ClauseResult r = scoreUnscaled(unit, f, ordinal);
+            anyExcluded |= !r.applicable();
             if (scaled[ordinal] == null) {
-                scaled[ordinal] = r.score() == null ? BigDecimal.ZERO : r.score().multiply(scale);
+                scaled[ordinal] = r.score() == null ? BigDecimal.ZERO : Decimals.times(r.score(), scale);
             }
             return r;
         }
@@ -418,8 +423,7 @@ public final class Evaluator {
             }
             BigDecimal derived = scaled[ordinal]; // worked out when the finding was checked
             if (derived != null) {
-                return ClauseResult.derived(id, title, titleEn, points, derived, scale, f.result(), f.note(),
-                        f.evidence(), () -> how(f, points));
+                return ClauseResult.derived(id, title, titleEn, points, derived, scale, f);
             }
             boolean conform = f.result() == Conformity.CONFORM;
             return new ClauseResult(id, title, titleEn, points, conform ? points : BigDecimal.ZERO, f.result(), true,
@@ -445,9 +449,9 @@ public final class Evaluator {
                         + variant.id() + " is excluded or worth 0 points: there is nothing to grade");
             }
             BigDecimal declared = catalog.totalPoints();
-            BigDecimal percent = Decimals.percent(scaledScore, applicable.multiply(scale));
+            BigDecimal percent = Decimals.percent(scaledScore, Decimals.times(applicable, scale));
             BigDecimal total = applicable.compareTo(declared) == 0 ? score
-                    : Decimals.scale(scaledScore, declared, applicable.multiply(scale));
+                    : Decimals.scale(scaledScore, declared, Decimals.times(applicable, scale));
             List<ClauseResult> clauses = java.util.Arrays.asList(outcomes);
             for (ClauseResult c : clauses) {
                 if (c.result() == Conformity.NOT_APPLICABLE && c.applicable()) {
@@ -496,7 +500,7 @@ public final class Evaluator {
         /** Whether a scored unit kept all its points (or does not count), from its exact scaled score. */
         private boolean lostNothing(int ordinal) {
             ClauseResult r = outcomes[ordinal];
-            return r.points() == null || !r.applicable() || scaled[ordinal].compareTo(r.points().multiply(scale)) == 0;
+            return r.points() == null || !r.applicable() || scaled[ordinal].compareTo(Decimals.times(r.points(), scale)) == 0;
         }
 
         /** Adds a category's figures (and its sub-categories') to {@code out}; returns its own. */
@@ -517,7 +521,9 @@ public final class Evaluator {
                     ClauseResult r = ordinal < 0 ? null : outcomes[ordinal];
                     if (r != null && r.points() != null && r.applicable()) {
                         score = score.add(scaled[ordinal]);
-                        applicable = applicable.add(r.points());
+                        if (anyExcluded) {
+                            applicable = applicable.add(r.points());
+                        }
                     }
                 }
             }
@@ -525,8 +531,13 @@ public final class Evaluator {
                 CategoryResult s = sum(sub, depth + 1, out);
                 if (!c.scoredAsWhole() && c.points() != null) {
                     score = score.add(scaledCategories.get(sub.id()));
-                    applicable = applicable.add(s.applicablePoints());
+                    if (anyExcluded) {
+                        applicable = applicable.add(s.applicablePoints());
+                    }
                 }
+            }
+            if (!anyExcluded && c.points() != null) {
+                applicable = index.fullApplicable.get(c); // the same sum, made once per variant
             }
             CategoryResult result;
             if (c.points() == null) {
@@ -534,12 +545,7 @@ public final class Evaluator {
                 result = new CategoryResult(c.id(), c.title(), c.titleEn(), depth, null, null, null, null);
             } else {
                 scaledCategories.put(c.id(), score);
-                BigDecimal scaledScore = score;
-                BigDecimal applicablePoints = applicable;
-                BigDecimal runScale = scale;
-                result = CategoryResult.shownLater(c.id(), c.title(), c.titleEn(), depth, c.points(), applicable,
-                        () -> new CategoryResult.Shown(Decimals.unscale(scaledScore, runScale), applicablePoints.signum() > 0
-                                ? Decimals.percent(scaledScore, applicablePoints.multiply(runScale)) : null));
+                result = CategoryResult.scaled(c.id(), c.title(), c.titleEn(), depth, c.points(), applicable, score, scale);
             }
             out.set(at, result);
             return result;
@@ -553,7 +559,7 @@ public final class Evaluator {
          */
         private static BigDecimal deriveScaled(Finding f, BigDecimal points, BigDecimal scale) {
             if (f.score() != null) {
-                return f.score().multiply(scale);
+                return Decimals.times(f.score(), scale);
             }
             if (f.samples() != null) {
                 int checked = f.samples().checked();
@@ -561,30 +567,13 @@ public final class Evaluator {
                 return points.multiply(BigDecimal.valueOf(checked - f.samples().nonConforming())).multiply(perSample);
             }
             if (f.percent() != null) {
-                return percentScore(points, f.percent()).multiply(scale);
+                return Decimals.times(percentScore(points, f.percent()), scale);
             }
             return null;
         }
 
         private static BigDecimal percentScore(BigDecimal points, BigDecimal percent) {
             return points.multiply(percent).movePointLeft(2).stripTrailingZeros();
-        }
-
-        /** The sentence saying how {@link #deriveScaled} worked a score out. */
-        private static String how(Finding f, BigDecimal points) {
-            if (f.score() != null) {
-                return "score given";
-            }
-            if (f.samples() != null) {
-                int checked = f.samples().checked();
-                int bad = f.samples().nonConforming();
-                BigDecimal shown = points.multiply(BigDecimal.valueOf(checked - bad))
-                        .divide(BigDecimal.valueOf(checked), Decimals.QUOTIENT);
-                return bad + " of " + checked + " samples not conforming: " + text(points) + " × " + (checked - bad)
-                        + "/" + checked + " = " + text(shown);
-            }
-            return "scored " + text(f.percent()) + " %: " + text(points) + " × " + text(f.percent()) + " % = "
-                    + text(percentScore(points, f.percent()));
         }
 
         private boolean mayBeExcluded(Object unit) {
@@ -609,5 +598,22 @@ public final class Evaluator {
         private LocatedException problem(Finding f, String message) {
             return new LocatedException(source, f.position(), f.path() + ": " + message);
         }
+    }
+
+    /** The sentence saying how {@code Run.deriveScaled} worked a score out (for {@link ClauseResult#how}). */
+    static String how(Finding f, BigDecimal points) {
+        if (f.score() != null) {
+            return "score given";
+        }
+        if (f.samples() != null) {
+            int checked = f.samples().checked();
+            int bad = f.samples().nonConforming();
+            BigDecimal shown = points.multiply(BigDecimal.valueOf(checked - bad))
+                    .divide(BigDecimal.valueOf(checked), Decimals.QUOTIENT);
+            return bad + " of " + checked + " samples not conforming: " + text(points) + " × " + (checked - bad)
+                    + "/" + checked + " = " + text(shown);
+        }
+        return "scored " + text(f.percent()) + " %: " + text(points) + " × " + text(f.percent()) + " % = "
+                + text(Run.percentScore(points, f.percent()));
     }
 }

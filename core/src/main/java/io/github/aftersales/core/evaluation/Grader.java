@@ -108,7 +108,7 @@ final class Grader {
                 // total = score × declared / applicable: compared as score × declared against threshold × applicable
                 case TOTAL -> {
                     boolean holds = cmp.test(exact.scaledScore().multiply(m.declared()),
-                            m.applicable().multiply(exact.scale()));
+                            Decimals.times(m.applicable(), exact.scale()));
                     yield ConditionCheck.explainedLater(holds, () -> quotient("total", m.total(), holds, cmp, "",
                             pointsGap(cmp, threshold(cmp, m.applicable(), m.declared()), exact,
                                     exact.scaledScore(), null)));
@@ -242,7 +242,7 @@ final class Grader {
     private static ConditionCheck percent(Measurements m, Comparison cmp) {
         // percent = score × 100 / applicable: compared as score × 100 against threshold × applicable
         boolean holds = cmp.test(m.exact().scaledScore().multiply(Decimals.HUNDRED),
-                m.applicable().multiply(m.exact().scale()));
+                Decimals.times(m.applicable(), m.exact().scale()));
         return ConditionCheck.explainedLater(holds, () -> quotient("percentage", m.percent(), holds, cmp, " %",
                 pointsGap(cmp, threshold(cmp, m.applicable(), Decimals.HUNDRED), m.exact(),
                         m.exact().scaledScore(), m.applicable())));
@@ -254,7 +254,7 @@ final class Grader {
 
     private static boolean meets(CategoryResult c, Measurements m, Comparison cmp) {
         BigDecimal scaled = m.exact().scaledCategories().get(c.id());
-        return cmp.test(scaled.multiply(Decimals.HUNDRED), c.applicablePoints().multiply(m.exact().scale()));
+        return cmp.test(scaled.multiply(Decimals.HUNDRED), Decimals.times(c.applicablePoints(), m.exact().scale()));
     }
 
     private static ConditionCheck categories(String which, Measurements m, Comparison cmp) {

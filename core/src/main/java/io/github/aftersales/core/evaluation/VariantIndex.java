@@ -46,6 +46,11 @@ final class VariantIndex {
     final int[] checklistOwnerOrdinals;
     /** Per category: the ordinal of each of its clauses (-1 for one that is neither scored nor a checklist item). */
     final Map<Category, int[]> clauseOrdinals = new IdentityHashMap<>();
+    /**
+     * Per category with points: its applicable points when nothing is excluded, summed as
+     * {@code Evaluator}'s sum does (its clauses' points, and its sub-categories' when it has points).
+     */
+    final Map<Category, java.math.BigDecimal> fullApplicable = new IdentityHashMap<>();
     /** Each checklist item's title, English title and "checklist of OWNER", by its ordinal minus {@link #scoredCount}. */
     final String[] checklistTitles;
     final String[] checklistTitlesEn;
@@ -106,9 +111,37 @@ final class VariantIndex {
             checklistTitlesEn[item] = clause != null ? clause.titleEn() : group.titleEn();
             checklistHows[item++] = "checklist of " + owned.getValue().id();
         }
+        for (Category c : variant.catalog().categories()) {
+            applicableWhenNothingExcluded(c, ord);
+        }
         for (Category c : variant.catalog().allCategories()) {
             clauseOrdinals.put(c, c.clauses().stream().mapToInt(cl -> ord.getOrDefault(cl.id(), -1)).toArray());
         }
+    }
+
+    private java.math.BigDecimal applicableWhenNothingExcluded(Category c, Map<String, Integer> ord) {
+        java.math.BigDecimal applicable = java.math.BigDecimal.ZERO;
+        if (c.scoredAsWhole()) {
+            applicable = c.points();
+        } else {
+            for (Clause cl : c.clauses()) {
+                Integer o = ord.get(cl.id());
+                if (o != null && o < scoredCount && cl.points() != null) {
+                    applicable = applicable.add(cl.points());
+                }
+            }
+        }
+        for (Category sub : c.categories()) {
+            java.math.BigDecimal s = applicableWhenNothingExcluded(sub, ord);
+            if (!c.scoredAsWhole() && c.points() != null) {
+                applicable = applicable.add(s);
+            }
+        }
+        if (c.points() == null) {
+            return null;
+        }
+        fullApplicable.put(c, applicable);
+        return applicable;
     }
 
     /** The index of a variant (the same instance is indexed once). */
