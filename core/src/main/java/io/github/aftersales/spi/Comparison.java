@@ -52,7 +52,8 @@ public record Comparison(Operator operator, BigDecimal number, String word) {
     }
 
     private boolean test(BigDecimal numerator, BigDecimal denominator, BigDecimal threshold) {
-        int c = numerator.compareTo(threshold.multiply(denominator));
+        // a denominator of one (a plain number) needs no product
+        int c = numerator.compareTo(denominator == BigDecimal.ONE ? threshold : threshold.multiply(denominator));
         return switch (operator) {
             case AT_LEAST -> c >= 0;
             case ABOVE -> c > 0;

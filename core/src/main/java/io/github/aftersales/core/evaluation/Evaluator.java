@@ -120,7 +120,7 @@ public final class Evaluator {
             throw new LocatedException(source, part.position(), part.path() + ": " + r.scheme().id() + " "
                     + r.variant().id() + " combines other parts and scores no clause; options belong in those parts");
         }
-        InputChecks.check(r.scheme(), r.variant(), part, source);
+        InputChecks.check(r.scheme(), r.variant(), VariantIndex.of(r.variant()), part, source);
         if (!part.findings().isEmpty()) {
             throw new LocatedException(source, part.position(), part.path() + ": " + r.scheme().id() + " "
                     + r.variant().id() + " combines " + r.variant().combines().stream().map(Variant.PartRef::toString)
@@ -257,16 +257,9 @@ public final class Evaluator {
         }
 
         SchemeResult run() {
-            InputChecks.check(scheme, variant, part, source);
-            java.math.BigInteger lcm = java.math.BigInteger.ONE;
-            for (Finding f : part.findings()) {
-                if (f.samples() != null) {
-                    java.math.BigInteger c = java.math.BigInteger.valueOf(f.samples().checked());
-                    lcm = lcm.divide(lcm.gcd(c)).multiply(c);
-                }
-            }
+            InputChecks.check(scheme, variant, index, part, source);
             // the same ONE when no samples are given (most assessments): times() then multiplies nothing
-            scale = lcm.equals(java.math.BigInteger.ONE) ? BigDecimal.ONE : new BigDecimal(lcm);
+            scale = sampleScale(part.findings());
             // one lookup a finding; everything after it is by ordinal
             Finding[] byOrdinal = new Finding[index.ids.size()];
             int next = 0;
@@ -458,17 +451,16 @@ public final class Evaluator {
                     reasons.add(c.id() + " " + c.how());
                 }
             }
-            int item = 0;
-            for (Map.Entry<String, Category> owned : checklistOwner.entrySet()) {
+            for (int item = 0; item < index.checklistOwnerOrdinals.length; item++) {
                 ClauseResult check = outcomes[index.scoredCount + item];
-                int ownerOrdinal = index.checklistOwnerOrdinals[item++];
+                int ownerOrdinal = index.checklistOwnerOrdinals[item];
                 ClauseResult owner = ownerOrdinal < 0 ? null : outcomes[ownerOrdinal];
                 if (check.result() == Conformity.NOT_CONFORM && owner != null && lostNothing(ownerOrdinal)) {
-                    reasons.add(owned.getValue().id() + " has its full " + text(owner.points()) + " points though its"
+                    reasons.add(index.checklistOwnerList.get(item).id() + " has its full " + text(owner.points()) + " points though its"
                             + " checklist item " + check.id() + " does not conform");
                 }
             }
-            List<ClauseResult> excluded = clauses.stream().filter(c -> !c.applicable()).toList();
+            List<ClauseResult> excluded = anyExcluded ? clauses.stream().filter(c -> !c.applicable()).toList() : List.of();
             if (!excluded.isEmpty()) {
                 reasons.add(excluded.stream().map(ClauseResult::id).collect(Collectors.joining(", "))
                         + " not applicable: excluded (" + policy.key() + ", " + policySource + "); score " + text(score)
@@ -495,6 +487,38 @@ public final class Evaluator {
             return new SchemeResult(scheme.id(), scheme.version(), variant.id(), variant.title(), score, applicable,
                     declared, total, percent, grade.name(), grade.nameEn(), grade.levelId(), grade.stars(),
                     grade.passed(), policy, categories, clauses, grade.levels(), allReasons, List.of());
+        }
+
+        /** The least common multiple of the findings' sample counts (in a long while it fits). */
+        private static BigDecimal sampleScale(List<Finding> findings) {
+            long lcm = 1;
+            try {
+                for (Finding f : findings) {
+                    if (f.samples() != null) {
+                        long c = f.samples().checked();
+                        lcm = Math.multiplyExact(lcm / gcd(lcm, c), c);
+                    }
+                }
+                return lcm == 1 ? BigDecimal.ONE : BigDecimal.valueOf(lcm);
+            } catch (ArithmeticException overflow) {
+                java.math.BigInteger big = java.math.BigInteger.ONE;
+                for (Finding f : findings) {
+                    if (f.samples() != null) {
+                        java.math.BigInteger c = java.math.BigInteger.valueOf(f.samples().checked());
+                        big = big.divide(big.gcd(c)).multiply(c);
+                    }
+                }
+                return new BigDecimal(big);
+            }
+        }
+
+        private static long gcd(long a, long b) {
+            while (b != 0) {
+                long t = a % b;
+                a = b;
+                b = t;
+            }
+            return a;
         }
 
         /** Whether a scored unit kept all its points (or does not count), from its exact scaled score. */

@@ -6,7 +6,6 @@ import io.github.aftersales.core.json.Suggestions;
 import io.github.aftersales.spi.Inputs;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,10 +20,9 @@ final class InputChecks {
      * Checks the facts and events against what the variant declares: known names, values of the
      * declared type, nothing dated after the evaluation date.
      */
-    static void check(Scheme scheme, Variant variant, SchemeAssessment part, String source) {
+    static void check(Scheme scheme, Variant variant, VariantIndex index, SchemeAssessment part, String source) {
         Inputs inputs = variant.inputs();
-        Map<String, Inputs.FactSpec> specs = new LinkedHashMap<>();
-        inputs.facts().forEach(f -> specs.put(f.name(), f));
+        Map<String, Inputs.FactSpec> specs = index.factSpecs;
         for (Map.Entry<String, Object> fact : part.facts().entrySet()) {
             Inputs.FactSpec spec = specs.get(fact.getKey());
             if (spec == null) {
@@ -38,7 +36,12 @@ final class InputChecks {
                 throw partProblem(part, source, "facts." + fact.getKey(), wrong);
             }
         }
-        List<String> missing = specs.keySet().stream().filter(k -> !part.facts().containsKey(k)).toList();
+        List<String> missing = new java.util.ArrayList<>(0);
+        for (String name : specs.keySet()) {
+            if (!part.facts().containsKey(name)) {
+                missing.add(name);
+            }
+        }
         if (!missing.isEmpty()) {
             throw partProblem(part, source, "facts", "missing " + String.join(", ", missing) + " ("
                     + missing.stream().map(k -> specs.get(k).titleEn() + ", " + specs.get(k).type().key())
@@ -55,8 +58,7 @@ final class InputChecks {
                 }
             }
         }
-        Map<String, Inputs.EventSpec> types = new LinkedHashMap<>();
-        inputs.events().forEach(e -> types.put(e.type(), e));
+        Map<String, Inputs.EventSpec> types = index.eventSpecs;
         for (io.github.aftersales.core.assessment.Event e : part.events()) {
             Inputs.EventSpec spec = types.get(e.type());
             if (spec == null) {

@@ -16,7 +16,11 @@ import java.util.Map;
  */
 final class VariantIndex {
 
-    private static final Map<Variant, VariantIndex> CACHE = Collections.synchronizedMap(new IdentityHashMap<>());
+    /**
+     * Indexes by variant instance. Read without a lock on every evaluation (by every evaluating
+     * thread); replaced whole, under the lock, when a variant is first indexed (there are few).
+     */
+    private static volatile Map<Variant, VariantIndex> cache = new IdentityHashMap<>();
 
     /** Scored units (clauses with points, categories scored as a whole) by id, in catalog order. */
     final Map<String, Object> scoredUnits;
@@ -26,6 +30,10 @@ final class VariantIndex {
     final Map<String, Category> categories;
     /** The clauses that ask whether they apply. */
     final List<String> askingApplicability;
+    /** The facts the variant takes, by name, in declared order. */
+    final Map<String, io.github.aftersales.spi.Inputs.FactSpec> factSpecs;
+    /** The events the variant takes, by type, in declared order. */
+    final Map<String, io.github.aftersales.spi.Inputs.EventSpec> eventSpecs;
     /** The event types some level counts. */
     final java.util.Set<String> countedEventTypes;
     /**
@@ -77,6 +85,12 @@ final class VariantIndex {
         this.clauses = Collections.unmodifiableMap(byId);
         this.categories = Collections.unmodifiableMap(cats);
         this.askingApplicability = List.copyOf(asking);
+        Map<String, io.github.aftersales.spi.Inputs.FactSpec> facts = new LinkedHashMap<>();
+        variant.inputs().facts().forEach(f -> facts.put(f.name(), f));
+        this.factSpecs = Collections.unmodifiableMap(facts);
+        Map<String, io.github.aftersales.spi.Inputs.EventSpec> events = new LinkedHashMap<>();
+        variant.inputs().events().forEach(e -> events.put(e.type(), e));
+        this.eventSpecs = Collections.unmodifiableMap(events);
         java.util.Set<String> counted = new java.util.HashSet<>();
         variant.grading().levels().forEach(l -> l.conditions().forEach(c -> {
             if (c instanceof io.github.aftersales.spi.Condition.OnEventCount e) {
@@ -146,12 +160,20 @@ final class VariantIndex {
 
     /** The index of a variant (the same instance is indexed once). */
     static VariantIndex of(Variant variant) {
-        VariantIndex index = CACHE.get(variant);
-        if (index == null) {
-            index = new VariantIndex(variant);
-            CACHE.put(variant, index);
+        VariantIndex index = cache.get(variant);
+        if (index != null) {
+            return index;
         }
-        return index;
+        synchronized (VariantIndex.class) {
+            index = cache.get(variant);
+            if (index == null) {
+                index = new VariantIndex(variant);
+                Map<Variant, VariantIndex> grown = new IdentityHashMap<>(cache);
+                grown.put(variant, index);
+                cache = grown;
+            }
+            return index;
+        }
     }
 
     private static void index(Category c, Category wholeOwner, Map<String, Object> scored, Map<String, Category> owners) {
