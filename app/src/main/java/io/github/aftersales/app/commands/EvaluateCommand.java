@@ -10,6 +10,7 @@ import io.github.aftersales.core.evaluation.EvaluationOptions;
 import io.github.aftersales.core.evaluation.EvaluationResult;
 import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.core.evaluation.SchemeFailureException;
+import io.github.aftersales.core.evaluation.SchemeResult;
 import io.github.aftersales.core.registry.SchemeRegistry;
 import io.github.aftersales.spi.NotApplicablePolicy;
 import jakarta.inject.Inject;
@@ -116,7 +117,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                 case ndjson -> r -> Output.compactJson(JsonReport.assessment(r));
                 case text -> r -> TextReport.of(r, labels);
                 case md -> r -> MarkdownReport.of(r, labels);
-                case json, html, summary -> r -> null;
+                // the summary counts lost points: their clauses are made here, on the evaluating thread
+                case summary -> r -> {
+                    r.results().forEach(SchemeResult::lostPoints);
+                    return null;
+                };
+                case json, html -> r -> null;
             };
             Pipeline.run(files, System.in, evaluator, options, workers, render, outcome -> {
                 if (outcome.error() != null) {

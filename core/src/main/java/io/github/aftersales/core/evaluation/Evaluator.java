@@ -208,8 +208,10 @@ public final class Evaluator {
         private final Map<String, Object> scoredUnits;
         /** Checklist item id → the category that owns it. */
         private final Map<String, Category> checklistOwner;
-        /** Results by ordinal ({@link VariantIndex#ids}). */
-        private final ClauseResult[] outcomes;
+        /** The finding of each unit and checklist item, by ordinal ({@link VariantIndex#ids}); null for none. */
+        private Finding[] byOrdinal;
+        /** Whether the scored unit at an ordinal is excluded from the applicable total. */
+        private final boolean[] excluded;
         /**
          * Every score times {@link #scale}, the least common multiple of the sample counts: a share of
          * samples such as 2/3 has no exact decimal, but 2/3 × 3 has, so sums and comparisons stay exact.
@@ -251,7 +253,7 @@ public final class Evaluator {
             this.index = VariantIndex.of(variant);
             this.scoredUnits = index.scoredUnits;
             this.checklistOwner = index.checklistOwner;
-            this.outcomes = new ClauseResult[index.ids.size()];
+            this.excluded = new boolean[index.scoredCount];
             this.scaled = new BigDecimal[index.scoredCount];
             this.scaledCategories = new LinkedHashMap<>(index.categories.size() * 2);
         }
@@ -261,7 +263,7 @@ public final class Evaluator {
             // the same ONE when no samples are given (most assessments): times() then multiplies nothing
             scale = sampleScale(part.findings());
             // one lookup a finding; everything after it is by ordinal
-            Finding[] byOrdinal = new Finding[index.ids.size()];
+            byOrdinal = new Finding[index.ids.size()];
             int next = 0;
             for (Finding f : part.findings()) {
                 // findings mostly follow the template's order: try the next ordinal before hashing the id
@@ -295,17 +297,8 @@ public final class Evaluator {
                         + scoredUnits.size() + " " + scheme.id() + " " + variant.id() + " items have no score or result: "
                         + list + " (give each a result or score, or pass --missing-as-zero to count them as 0)");
             }
-            int o = 0;
-            for (Object unit : scoredUnits.values()) {
-                outcomes[o] = score(unit, byOrdinal[o], o);
-                o++;
-            }
-            for (int item = 0; item < index.checklistHows.length; item++) {
-                int ordinal = index.scoredCount + item;
-                Finding f = byOrdinal[ordinal];
-                outcomes[ordinal] = new ClauseResult(index.ids.get(ordinal), index.checklistTitles[item],
-                        index.checklistTitlesEn[item], null, null, f == null ? null : f.result(), true,
-                        f == null ? null : f.note(), f == null ? List.of() : f.evidence(), index.checklistHows[item]);
+            for (int o = 0; o < index.scoredCount; o++) {
+                score(index.scoredUnitList.get(o), byOrdinal[o], o);
             }
             return figures();
         }
@@ -387,40 +380,23 @@ public final class Evaluator {
             }
         }
 
-        private ClauseResult score(Object unit, Finding f, int ordinal) {
-            ClauseResult r = scoreUnscaled(unit, f, ordinal);
-            anyExcluded |= !r.applicable();
-            if (scaled[ordinal] == null) {
-                scaled[ordinal] = r.score() == null ? BigDecimal.ZERO : Decimals.times(r.score(), scale);
-            }
-            return r;
-        }
-
-        private ClauseResult scoreUnscaled(Object unit, Finding f, int ordinal) {
-            String id = unit instanceof Clause c ? c.id() : ((Category) unit).id();
-            String title = unit instanceof Clause c ? c.title() : ((Category) unit).title();
-            String titleEn = unit instanceof Clause c ? c.titleEn() : ((Category) unit).titleEn();
-            BigDecimal points = pointsOf(unit);
+        /**
+         * Scores a unit: its scaled score, and whether it is excluded. Its {@link ClauseResult} is made
+         * only when someone reads the clauses ({@link Clauses}).
+         */
+        private void score(Object unit, Finding f, int ordinal) {
             if (f == null || f.isBlank()) {
-                reasons.add(id + " has no finding: counted as 0 (missing = zero)");
-                return new ClauseResult(id, title, titleEn, points, BigDecimal.ZERO, null, true,
-                        f == null ? null : f.note(), f == null ? List.of() : f.evidence(), "no finding: counted as 0");
+                reasons.add(index.ids.get(ordinal) + " has no finding: counted as 0 (missing = zero)");
+                scaled[ordinal] = BigDecimal.ZERO;
+            } else if (f.result() == Conformity.NOT_APPLICABLE) {
+                boolean full = policy == NotApplicablePolicy.FULL_POINTS;
+                excluded[ordinal] = !full;
+                anyExcluded |= !full;
+                scaled[ordinal] = full ? Decimals.times(pointsOf(unit), scale) : BigDecimal.ZERO;
+            } else if (scaled[ordinal] == null) { // else worked out when the finding was checked
+                scaled[ordinal] = f.result() == Conformity.CONFORM ? Decimals.times(pointsOf(unit), scale)
+                        : BigDecimal.ZERO;
             }
-            if (f.result() == Conformity.NOT_APPLICABLE) {
-                if (policy == NotApplicablePolicy.FULL_POINTS) {
-                    return new ClauseResult(id, title, titleEn, points, points, f.result(), true, f.note(), f.evidence(),
-                            "not applicable: full points (" + policy.key() + ", " + policySource + ")");
-                }
-                return new ClauseResult(id, title, titleEn, points, null, f.result(), false, f.note(), f.evidence(),
-                        "not applicable: excluded from the applicable total (" + policy.key() + ", " + policySource + ")");
-            }
-            BigDecimal derived = scaled[ordinal]; // worked out when the finding was checked
-            if (derived != null) {
-                return ClauseResult.derived(id, title, titleEn, points, derived, scale, f);
-            }
-            boolean conform = f.result() == Conformity.CONFORM;
-            return new ClauseResult(id, title, titleEn, points, conform ? points : BigDecimal.ZERO, f.result(), true,
-                    f.note(), f.evidence(), conform ? "conform: full points" : "not conform: no points");
         }
 
         private SchemeResult figures() {
@@ -445,24 +421,31 @@ public final class Evaluator {
             BigDecimal percent = Decimals.percent(scaledScore, Decimals.times(applicable, scale));
             BigDecimal total = applicable.compareTo(declared) == 0 ? score
                     : Decimals.scale(scaledScore, declared, Decimals.times(applicable, scale));
-            List<ClauseResult> clauses = java.util.Arrays.asList(outcomes);
-            for (ClauseResult c : clauses) {
-                if (c.result() == Conformity.NOT_APPLICABLE && c.applicable()) {
-                    reasons.add(c.id() + " " + c.how());
+            Clauses table = new Clauses(index, byOrdinal, scaled, scale, excluded, policy, policySource);
+            List<ClauseResult> clauses = LazyList.of(table::all);
+            for (int o = 0; o < index.scoredCount; o++) {
+                if (isNotApplicable(byOrdinal[o]) && !excluded[o]) {
+                    reasons.add(index.ids.get(o) + " " + table.notApplicableHow(false));
                 }
             }
             for (int item = 0; item < index.checklistOwnerOrdinals.length; item++) {
-                ClauseResult check = outcomes[index.scoredCount + item];
+                Finding check = byOrdinal[index.scoredCount + item];
                 int ownerOrdinal = index.checklistOwnerOrdinals[item];
-                ClauseResult owner = ownerOrdinal < 0 ? null : outcomes[ownerOrdinal];
-                if (check.result() == Conformity.NOT_CONFORM && owner != null && lostNothing(ownerOrdinal)) {
-                    reasons.add(index.checklistOwnerList.get(item).id() + " has its full " + text(owner.points()) + " points though its"
-                            + " checklist item " + check.id() + " does not conform");
+                if (check != null && check.result() == Conformity.NOT_CONFORM && ownerOrdinal >= 0
+                        && lostNothing(ownerOrdinal)) {
+                    reasons.add(index.checklistOwnerList.get(item).id() + " has its full "
+                            + text(pointsOf(index.scoredUnitList.get(ownerOrdinal))) + " points though its"
+                            + " checklist item " + index.ids.get(index.scoredCount + item) + " does not conform");
                 }
             }
-            List<ClauseResult> excluded = anyExcluded ? clauses.stream().filter(c -> !c.applicable()).toList() : List.of();
-            if (!excluded.isEmpty()) {
-                reasons.add(excluded.stream().map(ClauseResult::id).collect(Collectors.joining(", "))
+            List<String> excludedIds = new ArrayList<>(0);
+            for (int o = 0; anyExcluded && o < index.scoredCount; o++) {
+                if (excluded[o]) {
+                    excludedIds.add(index.ids.get(o));
+                }
+            }
+            if (!excludedIds.isEmpty()) {
+                reasons.add(String.join(", ", excludedIds)
                         + " not applicable: excluded (" + policy.key() + ", " + policySource + "); score " + text(score)
                         + " of " + text(applicable) + " applicable points, scaled to " + text(total) + " of "
                         + text(declared));
@@ -523,8 +506,18 @@ public final class Evaluator {
 
         /** Whether a scored unit kept all its points (or does not count), from its exact scaled score. */
         private boolean lostNothing(int ordinal) {
-            ClauseResult r = outcomes[ordinal];
-            return r.points() == null || !r.applicable() || scaled[ordinal].compareTo(Decimals.times(r.points(), scale)) == 0;
+            BigDecimal points = pointsOf(index.scoredUnitList.get(ordinal));
+            return points == null || excluded[ordinal] || scaled[ordinal].compareTo(Decimals.times(points, scale)) == 0;
+        }
+
+        /** Whether a scored unit counts in its category's applicable total. */
+        private boolean counts(int ordinal) {
+            return ordinal >= 0 && ordinal < index.scoredCount && !excluded[ordinal]
+                    && pointsOf(index.scoredUnitList.get(ordinal)) != null;
+        }
+
+        private static boolean isNotApplicable(Finding f) {
+            return f != null && !f.isBlank() && f.result() == Conformity.NOT_APPLICABLE;
         }
 
         /** Adds a category's figures (and its sub-categories') to {@code out}; returns its own. */
@@ -535,18 +528,16 @@ public final class Evaluator {
             BigDecimal applicable = BigDecimal.ZERO;
             if (c.scoredAsWhole()) {
                 int ordinal = index.ordinals.get(c.id());
-                ClauseResult r = outcomes[ordinal];
-                if (r.applicable()) {
+                if (!excluded[ordinal]) {
                     score = scaled[ordinal];
                     applicable = c.points();
                 }
             } else {
                 for (int ordinal : index.clauseOrdinals.get(c)) {
-                    ClauseResult r = ordinal < 0 ? null : outcomes[ordinal];
-                    if (r != null && r.points() != null && r.applicable()) {
+                    if (counts(ordinal)) {
                         score = score.add(scaled[ordinal]);
                         if (anyExcluded) {
-                            applicable = applicable.add(r.points());
+                            applicable = applicable.add(pointsOf(index.scoredUnitList.get(ordinal)));
                         }
                     }
                 }
@@ -621,6 +612,57 @@ public final class Evaluator {
 
         private LocatedException problem(Finding f, String message) {
             return new LocatedException(source, f.position(), f.path() + ": " + message);
+        }
+    }
+
+    /**
+     * What a run found for each unit and checklist item, from which their {@link ClauseResult}s are
+     * made when first read: a batch that only grades never makes them.
+     */
+    private record Clauses(VariantIndex index, Finding[] findings, BigDecimal[] scaled, BigDecimal scale,
+                           boolean[] excluded, NotApplicablePolicy policy, String policySource) {
+
+        List<ClauseResult> all() {
+            List<ClauseResult> all = new ArrayList<>(findings.length);
+            for (int o = 0; o < findings.length; o++) {
+                all.add(o < index.scoredCount ? scored(o) : checklistItem(o - index.scoredCount));
+            }
+            return all;
+        }
+
+        String notApplicableHow(boolean isExcluded) {
+            return isExcluded ? "not applicable: excluded from the applicable total (" + policy.key() + ", " + policySource + ")"
+                    : "not applicable: full points (" + policy.key() + ", " + policySource + ")";
+        }
+
+        private ClauseResult scored(int o) {
+            Object unit = index.scoredUnitList.get(o);
+            String id = index.ids.get(o);
+            String title = unit instanceof Clause c ? c.title() : ((Category) unit).title();
+            String titleEn = unit instanceof Clause c ? c.titleEn() : ((Category) unit).titleEn();
+            BigDecimal points = Run.pointsOf(unit);
+            Finding f = findings[o];
+            if (f == null || f.isBlank()) {
+                return new ClauseResult(id, title, titleEn, points, BigDecimal.ZERO, null, true,
+                        f == null ? null : f.note(), f == null ? List.of() : f.evidence(), "no finding: counted as 0");
+            }
+            if (f.result() == Conformity.NOT_APPLICABLE) {
+                return new ClauseResult(id, title, titleEn, points, excluded[o] ? null : points, f.result(), !excluded[o],
+                        f.note(), f.evidence(), notApplicableHow(excluded[o]));
+            }
+            if (f.scoreForms() > 0) {
+                return ClauseResult.derived(id, title, titleEn, points, scaled[o], scale, f);
+            }
+            boolean conform = f.result() == Conformity.CONFORM;
+            return new ClauseResult(id, title, titleEn, points, conform ? points : BigDecimal.ZERO, f.result(), true,
+                    f.note(), f.evidence(), conform ? "conform: full points" : "not conform: no points");
+        }
+
+        private ClauseResult checklistItem(int item) {
+            Finding f = findings[index.scoredCount + item];
+            return new ClauseResult(index.ids.get(index.scoredCount + item), index.checklistTitles[item],
+                    index.checklistTitlesEn[item], null, null, f == null ? null : f.result(), true,
+                    f == null ? null : f.note(), f == null ? List.of() : f.evidence(), index.checklistHows[item]);
         }
     }
 

@@ -41,7 +41,7 @@ public record SchemeResult(
 
     public SchemeResult {
         categories = List.copyOf(categories);
-        clauses = List.copyOf(clauses);
+        clauses = clauses instanceof LazyList ? clauses : List.copyOf(clauses); // made when first read
         levels = List.copyOf(levels);
         reasons = reasons instanceof LazyList ? reasons : List.copyOf(reasons); // written when first read
         parts = List.copyOf(parts);
