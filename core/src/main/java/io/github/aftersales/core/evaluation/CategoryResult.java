@@ -101,6 +101,14 @@ public final class CategoryResult {
         return p;
     }
 
+    /**
+     * The score times the run's scale ({@link Measurements.Exact#scale}), exact, for grading and
+     * for the parent's sum; for a result made with the public constructor, the score.
+     */
+    BigDecimal scaledScore() {
+        return score;
+    }
+
     /** Whether anything in it applies, so that it has a percentage. */
     public boolean hasPercent() {
         return applicablePoints != null && applicablePoints.signum() > 0;

@@ -217,7 +217,6 @@ public final class Evaluator {
          * samples such as 2/3 has no exact decimal, but 2/3 × 3 has, so sums and comparisons stay exact.
          */
         private final BigDecimal[] scaled;
-        private final Map<String, BigDecimal> scaledCategories;
         private BigDecimal scale = BigDecimal.ONE;
         /** Whether any unit is excluded from the applicable total; if not, categories' are the catalog's. */
         private boolean anyExcluded;
@@ -255,7 +254,6 @@ public final class Evaluator {
             this.checklistOwner = index.checklistOwner;
             this.excluded = new boolean[index.scoredCount];
             this.scaled = new BigDecimal[index.scoredCount];
-            this.scaledCategories = new LinkedHashMap<>(index.categories.size() * 2);
         }
 
         SchemeResult run() {
@@ -408,7 +406,7 @@ public final class Evaluator {
             BigDecimal applicable = BigDecimal.ZERO;
             for (CategoryResult c : categories) {
                 if (c.depth() == 0 && c.points() != null) {
-                    scaledScore = scaledScore.add(scaledCategories.get(c.id()));
+                    scaledScore = scaledScore.add(c.scaledScore());
                     applicable = applicable.add(c.applicablePoints());
                 }
             }
@@ -451,7 +449,7 @@ public final class Evaluator {
                         + text(declared));
             }
             Measurements m = new Measurements(score, applicable, declared, total, percent, categories, Map.of(),
-                    new Measurements.Exact(scale, scaledScore, scaledCategories));
+                    new Measurements.Exact(scale, scaledScore));
             Grader.Grade grade = Grader.grade(variant.grading(), m, Measurements.Stated.of(part, source));
             for (io.github.aftersales.core.assessment.Event e : part.events()) {
                 if (!index.countedEventTypes.contains(e.type())) {
@@ -545,7 +543,7 @@ public final class Evaluator {
             for (Category sub : c.categories()) {
                 CategoryResult s = sum(sub, depth + 1, out);
                 if (!c.scoredAsWhole() && c.points() != null) {
-                    score = score.add(scaledCategories.get(sub.id()));
+                    score = score.add(s.scaledScore());
                     if (anyExcluded) {
                         applicable = applicable.add(s.applicablePoints());
                     }
@@ -559,7 +557,6 @@ public final class Evaluator {
                 // a checklist group, or a checklist without points: no figures of its own
                 result = new CategoryResult(c.id(), c.title(), c.titleEn(), depth, null, null, null, null);
             } else {
-                scaledCategories.put(c.id(), score);
                 result = CategoryResult.scaled(c.id(), c.title(), c.titleEn(), depth, c.points(), applicable, score, scale);
             }
             out.set(at, result);

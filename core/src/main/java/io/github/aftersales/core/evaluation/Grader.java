@@ -253,7 +253,7 @@ final class Grader {
     }
 
     private static boolean meets(CategoryResult c, Measurements m, Comparison cmp) {
-        BigDecimal scaled = m.exact().scaledCategories().get(c.id());
+        BigDecimal scaled = c.scaledScore();
         return cmp.test(scaled.multiply(Decimals.HUNDRED), Decimals.times(c.applicablePoints(), m.exact().scale()));
     }
 
@@ -279,7 +279,7 @@ final class Grader {
                             + " % (" + text(c.score()) + " of " + text(c.applicablePoints()) + ") "
                             + cmp.operator().negatedSymbol() + " " + cmp.thresholdText() + " %",
                             pointsGap(cmp, threshold(cmp, c.applicablePoints(), Decimals.HUNDRED),
-                                    m.exact(), m.exact().scaledCategories().get(c.id()), c.applicablePoints())));
+                                    m.exact(), c.scaledScore(), c.applicablePoints())));
                 }
             }
             String label = every ? "every category" : "category " + which;

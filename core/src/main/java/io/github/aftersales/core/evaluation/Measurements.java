@@ -43,11 +43,10 @@ record Measurements(
      *
      * @param scale            the scale
      * @param scaledScore      the score times the scale
-     * @param scaledCategories each category's score times the scale, by id
      */
-    record Exact(BigDecimal scale, BigDecimal scaledScore, Map<String, BigDecimal> scaledCategories) {
+    record Exact(BigDecimal scale, BigDecimal scaledScore) {
         static Exact of(BigDecimal score) {
-            return new Exact(BigDecimal.ONE, score, Map.of());
+            return new Exact(BigDecimal.ONE, score);
         }
     }
 }
