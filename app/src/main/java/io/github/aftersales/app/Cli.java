@@ -23,21 +23,27 @@ import picocli.CommandLine;
  */
 public final class Cli {
 
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(Cli.class);
+
     private Cli() {
     }
 
     /** Runs the command line and returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        io.github.aftersales.core.assessment.AssessmentReader.addFormat("xlsx", io.github.aftersales.app.xlsx.XlsxForms::read);
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(debug ? Level.DEBUG : Level.WARN);
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
-            Injector injector = Guice.createInjector(AppModule.discovering(pluginDirectory(args)));
+            // the schemes are found on a thread of their own while logging and the injector are set up
+            AppModule module = AppModule.discovering(pluginDirectory(args));
+            io.github.aftersales.core.assessment.AssessmentReader.addFormat("xlsx", io.github.aftersales.app.xlsx.XlsxForms::read);
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                    .setLevel(debug ? Level.DEBUG : Level.WARN);
+            Injector injector = Guice.createInjector(module);
+            SchemeRegistry registry = module.registry();
+            registry.installed().forEach(i -> LOG.debug("scheme {} {} from {}", i.scheme().id(), i.scheme().version(), i.origin()));
             // like SLF4J 2 reporting a provider it could not load: one line each, and the rest carry on
-            for (SchemeRegistry.Problem p : injector.getInstance(SchemeRegistry.class).problems()) {
+            for (SchemeRegistry.Problem p : registry.problems()) {
                 errWriter.println("warning: " + p.origin() + ": " + p.message());
             }
             CommandLine cli = commandLine(injector, outWriter, errWriter, debug);
