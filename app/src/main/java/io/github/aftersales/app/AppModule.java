@@ -22,6 +22,7 @@ public final class AppModule extends AbstractModule {
 
     private final CompletableFuture<SchemeRegistry> registry;
 
+    /** The module for schemes already found (for embedding the application, and for tests). */
     public AppModule(SchemeRegistry registry) {
         this.registry = CompletableFuture.completedFuture(registry);
     }
@@ -32,8 +33,9 @@ public final class AppModule extends AbstractModule {
 
     /**
      * The module for the schemes on the application's class path and in the plugin directory. They
-     * are found and their catalogs read on a thread of their own, while the caller goes on (logging,
-     * the injector): on two cores that is a fifth of the start-up. {@link #registry} waits for them.
+     * are found and their catalogs read on a thread of their own while the caller creates the
+     * injector (about 20 ms of a 430 ms start on two cores: the threads share the one jar).
+     * {@link #registry} waits for them.
      *
      * @param pluginDirectory a directory of plugin jars, or {@code null} for none
      */

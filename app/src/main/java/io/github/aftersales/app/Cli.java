@@ -34,11 +34,12 @@ public final class Cli {
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
-            // the schemes are found on a thread of their own while logging and the injector are set up
-            AppModule module = AppModule.discovering(pluginDirectory(args));
-            io.github.aftersales.core.assessment.AssessmentReader.addFormat("xlsx", io.github.aftersales.app.xlsx.XlsxForms::read);
+            // the level first, so that what a plugin logs while it is found obeys --debug
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                     .setLevel(debug ? Level.DEBUG : Level.WARN);
+            // the schemes are found on a thread of their own while the injector is set up
+            AppModule module = AppModule.discovering(pluginDirectory(args));
+            io.github.aftersales.core.assessment.AssessmentReader.addFormat("xlsx", io.github.aftersales.app.xlsx.XlsxForms::read);
             Injector injector = Guice.createInjector(module);
             SchemeRegistry registry = module.registry();
             registry.installed().forEach(i -> LOG.debug("scheme {} {} from {}", i.scheme().id(), i.scheme().version(), i.origin()));

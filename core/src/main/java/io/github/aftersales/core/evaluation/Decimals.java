@@ -53,12 +53,13 @@ public final class Decimals {
     }
 
     /**
-     * Whether {@code value / scale} has a decimal that ends ({@code scale} a whole number > 0): when
+     * Whether {@code value / scale} has a decimal that ends ({@code scale} a whole number > 0, as every
+     * sample scale is): when
      * the part of {@code scale} prime to 10 divides {@code value}'s digits. Asked first because an
      * exact divide that does not end throws, and throwing for every 2/3 was a tenth of evaluating.
      */
     private static boolean ends(BigDecimal value, BigDecimal scale) {
-        if (scale.precision() <= 18 && value.precision() <= 18) { // in longs, as nearly always
+        if (scale.scale() == 0 && scale.precision() <= 18 && value.precision() <= 18) { // in longs, as nearly always
             long k = scale.longValueExact();
             while (k % 2 == 0) {
                 k /= 2;

@@ -12,7 +12,6 @@ import io.github.aftersales.core.registry.Messages;
 import io.github.aftersales.spi.Catalog;
 import io.github.aftersales.spi.Category;
 import io.github.aftersales.spi.Clause;
-import io.github.aftersales.spi.Inputs;
 import io.github.aftersales.spi.NotApplicablePolicy;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;

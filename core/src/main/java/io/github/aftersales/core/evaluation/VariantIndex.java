@@ -38,7 +38,7 @@ final class VariantIndex {
     final java.util.Set<String> countedEventTypes;
     /**
      * Every unit a finding may be about, by ordinal: the scored units first, in catalog order, then
-     * the checklist items. The engine keeps a run's findings and results in arrays by ordinal
+     * the checklist items. The engine keeps a run's findings and scaled scores in arrays by ordinal
      * (profiling showed per-run maps keyed by id as the largest cost of evaluating).
      */
     final List<String> ids;
