@@ -127,13 +127,12 @@ public final class ClauseResult {
         return h;
     }
 
-    /** Points lost, zero when none or not scored. */
+    /** Points lost, zero when none or not scored; from the exact score (one quotient, as every figure). */
     public BigDecimal lost() {
-        BigDecimal s = score();
-        if (points == null || s == null || !applicable) {
+        if (points == null || score == null || !applicable) {
             return BigDecimal.ZERO;
         }
-        return points.subtract(s);
+        return scale == null ? points.subtract(score) : Decimals.unscale(Decimals.times(points, scale).subtract(score), scale);
     }
 
     /** Whether this is a checklist item without points of its own. */

@@ -6,12 +6,21 @@ import java.math.RoundingMode;
 
 /**
  * Decimal arithmetic for scores. Sums are exact and every comparison with a threshold is made
- * exactly (by cross-multiplying, in the grader); a quotient (a percentage, a prorated total) is
- * only for people: carried to 16 significant digits and cut to two decimals for display.
+ * exactly (by cross-multiplying, in the grader); a quotient (a percentage, a prorated total, a score
+ * worked out from samples) is only for people, and is cut to two decimals for display in one place,
+ * {@link #shown}.
+ *
+ * <p>A quotient is made once, from exact operands, carried to 16 significant digits and rounded
+ * <em>towards zero</em>; it is never the operand of another quotient. Cutting it to two decimals then
+ * gives exactly the cut of the exact quotient (two cuts towards zero, the second coarser, are one
+ * cut), for every figure below 10<sup>14</sup> (inputs have at most 12 digits before the point). So a
+ * value a hair below a threshold (79.99999999999999614…) shows as 79.99, never as 80. Rounding to
+ * nearest, as before, made it 80.00000000000000 first.
  */
 public final class Decimals {
 
-    static final MathContext QUOTIENT = MathContext.DECIMAL64;
+    /** Every quotient: 16 significant digits, towards zero (see the class comment for why not to nearest). */
+    static final MathContext QUOTIENT = new MathContext(16, RoundingMode.DOWN);
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Decimals() {
@@ -28,8 +37,9 @@ public final class Decimals {
     }
 
     /**
-     * For people and JSON: at most two decimals, cut (not rounded) so a value below a threshold never
-     * prints as the threshold (79.996 prints 79.99, not 80).
+     * For people and JSON: at most two decimals, cut towards zero (not rounded) so a value below a
+     * threshold never prints as the threshold (79.996 prints 79.99, not 80). The one place a figure is
+     * cut for display.
      */
     public static BigDecimal shown(BigDecimal value) {
         BigDecimal cut = value.setScale(2, RoundingMode.DOWN).stripTrailingZeros();
@@ -79,6 +89,34 @@ public final class Decimals {
             k = k.divide(five);
         }
         return value.unscaledValue().mod(k).signum() == 0;
+    }
+
+    /**
+     * {@link #shown}, unless the figure cut to two decimals would compare with the threshold of
+     * {@code cmp} otherwise than the exact value does ({@code holds}): a value above a threshold of
+     * 3 with 3 decimals (3.001 ≤ 3 fails) would read "3 &gt; 3". Then it is cut to as many more
+     * decimals as it takes, so a sentence's two figures always compare the way its words say.
+     * A lower bound never needs more (a cut is never above the value): only upper bounds and
+     * thresholds with more than two decimals can.
+     */
+    public static BigDecimal shown(BigDecimal value, io.github.aftersales.spi.Comparison cmp, boolean holds) {
+        BigDecimal cut = shown(value);
+        if (cmp.number() == null) {
+            return cut;
+        }
+        for (int decimals = 3; cmp.test(cut) != holds && decimals <= value.scale(); decimals++) {
+            cut = value.setScale(decimals, RoundingMode.DOWN).stripTrailingZeros();
+        }
+        return cut.scale() < 0 ? cut.setScale(0) : cut;
+    }
+
+    /**
+     * How much more is needed, {@code numerator / denominator} (both exact, the denominator
+     * positive), rounded up to two decimals so that the amount shown always suffices.
+     */
+    static BigDecimal shownNeeded(BigDecimal numerator, BigDecimal denominator) {
+        BigDecimal up = numerator.divide(denominator, 2, RoundingMode.CEILING).stripTrailingZeros();
+        return up.scale() < 0 ? up.setScale(0) : up;
     }
 
     /** {@link #shown} as text. */

@@ -10,7 +10,6 @@ import io.github.aftersales.spi.Condition;
 import io.github.aftersales.spi.GradingTable;
 import io.github.aftersales.spi.Level;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -110,13 +109,12 @@ final class Grader {
                     boolean holds = cmp.test(exact.scaledScore().multiply(m.declared()),
                             Decimals.times(m.applicable(), exact.scale()));
                     yield ConditionCheck.explainedLater(holds, () -> quotient("total", m.total(), holds, cmp, "",
-                            pointsGap(cmp, threshold(cmp, m.applicable(), m.declared()), exact,
-                                    exact.scaledScore(), null)));
+                            pointsGap(cmp, m.applicable(), m.declared(), exact.scale(), exact.scaledScore(), null)));
                 }
                 case SCORE -> {
                     boolean holds = cmp.test(exact.scaledScore(), exact.scale());
                     yield ConditionCheck.explainedLater(holds, () -> quotient("score", m.score(), holds, cmp, "",
-                            pointsGap(cmp, cmp.number(), exact, exact.scaledScore(), null)));
+                            pointsGap(cmp, BigDecimal.ONE, BigDecimal.ONE, exact.scale(), exact.scaledScore(), null)));
                 }
                 case PERCENT -> percent(m, cmp);
                 case CATEGORY_PERCENT -> categories(f.category(), m, cmp);
@@ -174,7 +172,8 @@ final class Grader {
             holds = cmp.test(value instanceof BigDecimal n ? n.toPlainString() : value.toString());
         }
         return ConditionCheck.explainedLater(holds, () -> {
-            String measured = value instanceof BigDecimal n ? text(n) : value.toString();
+            String measured = value instanceof BigDecimal n ? Decimals.shown(n, cmp, holds).toPlainString()
+                    : value.toString();
             return single(f.fact() + " " + needs(cmp), measured, holds,
                     f.fact() + " " + measured + " " + cmp.operator().negatedSymbol() + " " + cmp.thresholdText());
         });
@@ -228,14 +227,15 @@ final class Grader {
 
     /**
      * The sentences of a check on a figure whose exact comparison was decided by the caller;
-     * {@code shown} is only for people (cut to two decimals, so a value below a threshold never
-     * prints as the threshold).
+     * {@code value} is shown as {@link Decimals#shown(BigDecimal, Comparison, boolean)} cuts it, so a
+     * value below a threshold never prints as the threshold.
      */
-    private static ConditionCheck.Explanation quotient(String name, BigDecimal shown, boolean holds, Comparison cmp,
+    private static ConditionCheck.Explanation quotient(String name, BigDecimal value, boolean holds, Comparison cmp,
             String unit, String gap) {
+        String shown = Decimals.shown(value, cmp, holds).toPlainString();
         return new ConditionCheck.Explanation(name + " " + cmp.operator().symbol() + " " + cmp.thresholdText() + unit,
-                text(shown) + unit, holds ? List.of()
-                        : List.of(new Shortfall(name + " " + text(shown) + unit + " " + cmp.operator().negatedSymbol()
+                shown + unit, holds ? List.of()
+                        : List.of(new Shortfall(name + " " + shown + unit + " " + cmp.operator().negatedSymbol()
                                 + " " + cmp.thresholdText() + unit, gap)));
     }
 
@@ -244,8 +244,8 @@ final class Grader {
         boolean holds = cmp.test(m.exact().scaledScore().multiply(Decimals.HUNDRED),
                 Decimals.times(m.applicable(), m.exact().scale()));
         return ConditionCheck.explainedLater(holds, () -> quotient("percentage", m.percent(), holds, cmp, " %",
-                pointsGap(cmp, threshold(cmp, m.applicable(), Decimals.HUNDRED), m.exact(),
-                        m.exact().scaledScore(), m.applicable())));
+                pointsGap(cmp, m.applicable(), Decimals.HUNDRED, m.exact().scale(), m.exact().scaledScore(),
+                        m.applicable())));
     }
 
     private static boolean isTarget(CategoryResult c, String which, boolean every) {
@@ -273,13 +273,15 @@ final class Grader {
                 if (!isTarget(c, which, every)) {
                     continue;
                 }
-                measured.add(c.id() + " " + text(c.percent()) + " %");
-                if (!meets(c, m, cmp)) {
-                    shortfalls.add(new Shortfall("category " + c.id() + " " + c.title() + " at " + text(c.percent())
+                boolean meets = meets(c, m, cmp);
+                String percent = Decimals.shown(c.percent(), cmp, meets).toPlainString();
+                measured.add(c.id() + " " + percent + " %");
+                if (!meets) {
+                    shortfalls.add(new Shortfall("category " + c.id() + " " + c.title() + " at " + percent
                             + " % (" + text(c.score()) + " of " + text(c.applicablePoints()) + ") "
                             + cmp.operator().negatedSymbol() + " " + cmp.thresholdText() + " %",
-                            pointsGap(cmp, threshold(cmp, c.applicablePoints(), Decimals.HUNDRED),
-                                    m.exact(), c.scaledScore(), c.applicablePoints())));
+                            pointsGap(cmp, c.applicablePoints(), Decimals.HUNDRED, m.exact().scale(),
+                                    c.scaledScore(), c.applicablePoints())));
                 }
             }
             String label = every ? "every category" : "category " + which;
@@ -347,30 +349,25 @@ final class Grader {
         });
     }
 
-    /** The threshold × numerator / denominator, or {@code null} when the threshold is not a number. */
-    private static BigDecimal threshold(Comparison cmp, BigDecimal numerator, BigDecimal denominator) {
-        return cmp.number() == null ? null : Decimals.scale(cmp.number(), numerator, denominator);
-    }
-
     /**
-     * How many more points would make {@code score} reach {@code neededScore} (the threshold turned
-     * into points), rounded up to two decimals so the amount always suffices; {@code null} when the
-     * comparison is not a lower bound or points cannot close the gap.
+     * How many more points would make the score ({@code scaledScore / scale}) reach the threshold
+     * turned into points ({@code threshold × numerator / denominator}), worked out exactly and rounded
+     * up to two decimals so the amount always suffices; {@code null} when the comparison is not a
+     * lower bound or the score already reaches it.
      */
-    private static String pointsGap(Comparison cmp, BigDecimal neededScore, Measurements.Exact exact, BigDecimal scaledScore,
-            BigDecimal of) {
-        if (neededScore == null || cmp.number() == null || (cmp.operator() != Comparison.Operator.AT_LEAST
+    private static String pointsGap(Comparison cmp, BigDecimal numerator, BigDecimal denominator, BigDecimal scale,
+            BigDecimal scaledScore, BigDecimal of) {
+        if (cmp.number() == null || (cmp.operator() != Comparison.Operator.AT_LEAST
                 && cmp.operator() != Comparison.Operator.ABOVE)) {
             return null;
         }
-        // needed − score, from the exact scaled score; neededScore is itself a quotient carried far enough
-        BigDecimal gap = neededScore.multiply(exact.scale()).subtract(scaledScore).divide(exact.scale(), Decimals.QUOTIENT);
+        // threshold × numerator / denominator − scaledScore / scale, over one common denominator
+        BigDecimal gap = cmp.number().multiply(numerator).multiply(scale).subtract(scaledScore.multiply(denominator));
         if (gap.signum() < 0) {
             return null;
         }
-        BigDecimal shown = gap.setScale(2, RoundingMode.CEILING).stripTrailingZeros();
-        String amount = (cmp.operator() == Comparison.Operator.ABOVE ? "more than " : "")
-                + (shown.scale() < 0 ? shown.setScale(0) : shown).toPlainString();
+        BigDecimal shown = Decimals.shownNeeded(gap, denominator.multiply(scale));
+        String amount = (cmp.operator() == Comparison.Operator.ABOVE ? "more than " : "") + shown.toPlainString();
         boolean one = shown.compareTo(BigDecimal.ONE) == 0 && cmp.operator() == Comparison.Operator.AT_LEAST;
         return amount + " more point" + (one ? "" : "s") + (of == null ? "" : " of " + text(of));
     }

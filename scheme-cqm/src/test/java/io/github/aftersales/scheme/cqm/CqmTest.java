@@ -156,6 +156,35 @@ class CqmTest {
         assertThat(r.stars()).isEqualTo(stars);
     }
 
+    @Test
+    void anXAHairBelowSixtyIsOneStarAndShownBelowSixty() {
+        // every indicator at 60 % of its points (X = 60, two stars), but 4.1.1 (10 points) checked on 2,590
+        // samples with one not conforming (10 − 1/259 instead of 6) and 4.1.4 at 11.003861003861 instead of
+        // 15: X = 60 − 1/259 + 0.003861003861 = 60 − 0.000000000000003861…, a hair below 60: one star,
+        // shown 59.99 (rounded to 16 digits it was 60)
+        Case c = base();
+        for (Map.Entry<String, String> e : new LinkedHashMap<>(c.scores).entrySet()) {
+            c.score(e.getKey(), new BigDecimal(e.getValue()).multiply(new BigDecimal("0.6")).stripTrailingZeros().toPlainString());
+        }
+        assertThat(c.stars()).isEqualTo(2);
+        c.score("4.1.1", "10").score("4.1.4", "11.003861003861");
+        assertThat(c.stars()).as("X = 60.003861003861").isEqualTo(2);
+        String json = c.json().replace("{\"id\": \"4.1.1\", \"score\": 10}",
+                "{\"id\": \"4.1.1\", \"samples\": {\"checked\": 2590, \"nonConforming\": 1}}");
+        assertThat(json).contains("2590");
+        SchemeResult r;
+        try {
+            r = EVALUATOR.evaluate(AssessmentReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                    "test.json", LocatedReader.Syntax.JSON), EvaluationOptions.DEFAULTS).results().get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(r.total()).isLessThan(new BigDecimal("60"));
+        assertThat(r.stars()).isEqualTo(1);
+        assertThat(io.github.aftersales.core.evaluation.Decimals.text(r.total())).isEqualTo("59.99");
+        assertThat(r.reasons()).first().asString().startsWith("total 59.99 < 60 needed for 二星级");
+    }
+
     @ParameterizedTest(name = "4.1.4 at {0} of 25 → {1} stars")
     @CsvSource({"22.5, 5", "22.49, 4", "20, 4", "19.99, 3", "17.5, 3", "17.49, 2"})
     void eachIndicatorsShareOnItsOwn(String score, int stars) {

@@ -136,6 +136,51 @@ class Gbt27922GradingTest {
         assertThat(result.reasons()).first().isEqualTo("total 92.85 < 95 needed for 五星级 (five stars): 2.1 more points");
     }
 
+    @Test
+    void aTotalAHairBelowABandIsShownBelowIt() {
+        // every clause conforms but: 5.1.1.1 (1 point) 1 of 259 samples not conforming: 258/259;
+        // 5.1.2.2 (5) scored 4.003861003861; 5.3.1.3, 5.3.1.4, 5.3.1.5, 5.3.2.1, 5.3.2.2 (3+5+2+2+7 = 19) not
+        // conforming. Total 100 − 19 − 1/259 − 0.996138996139 = 80 − 0.000000000000003861003… (1/259 is
+        // 0.003861003861003…): below 80, so 达标级, and shown cut to 79.99, not rounded to 80.
+        List<Clause> clauses = Gbt27922CatalogTest.SCHEME.variant("form").orElseThrow().catalog().clauses();
+        List<String> findings = new java.util.ArrayList<>();
+        for (Clause c : clauses) {
+            findings.add("{\"id\": \"" + c.id() + "\", " + switch (c.id()) {
+                case "5.1.1.1" -> "\"samples\": {\"checked\": 259, \"nonConforming\": 1}}";
+                case "5.1.2.2" -> "\"score\": 4.003861003861}";
+                case "5.3.1.3", "5.3.1.4", "5.3.1.5", "5.3.2.1", "5.3.2.2" -> "\"result\": \"not-conform\"}";
+                default -> "\"result\": \"conform\"}";
+            });
+        }
+        SchemeResult r = evaluate("{\"schemes\": [{\"scheme\": \"gbt27922\", \"variant\": \"form\", \"findings\": ["
+                + String.join(",", findings) + "]}]}", EvaluationOptions.DEFAULTS);
+        assertThat(r.total()).isLessThan(new BigDecimal("80"));
+        assertThat(r.stars()).isEqualTo(2);
+        assertThat(io.github.aftersales.core.evaluation.Decimals.text(r.total())).isEqualTo("79.99");
+        assertThat(io.github.aftersales.core.evaluation.Decimals.text(r.percent())).isEqualTo("79.99");
+        assertThat(r.reasons()).first().isEqualTo("total 79.99 < 80 needed for 三星级 (three stars): 0.01 more points");
+        // 5.1 服务体系 (40 points) lost 1/259 and 0.996138996139: 38.99, not 39
+        assertThat(io.github.aftersales.core.evaluation.Decimals.text(r.categories().get(0).score())).isEqualTo("38.99");
+    }
+
+    @Test
+    void annexTotalAHairBelow70IsNotQualifiedAndShownBelow70() {
+        // annex B at 70 exactly (5+5+5+10+9+17+11+8), then B.2 (6 points) checked on 1,554 samples with one
+        // not conforming: 6 − 6/1554 = 6 − 1/259 instead of 5, and B.7 at 10.003861003861 instead of 11.
+        // Total 70 − 1/259 + 0.003861003861 = 70 − 0.000000000000003861…: not qualified, shown 69.99
+        Map<String, String> scores = annexBScores("17", "10");
+        assertThat(evaluate(annexB(scores), EvaluationOptions.DEFAULTS).passed()).isTrue();
+        scores.put("B.7", "10.003861003861");
+        String json = annexB(scores).replace("{\"id\": \"B.2\", \"score\": 5}",
+                "{\"id\": \"B.2\", \"samples\": {\"checked\": 1554, \"nonConforming\": 1}}");
+        assertThat(json).contains("1554");
+        SchemeResult r = evaluate(json, EvaluationOptions.DEFAULTS);
+        assertThat(r.total()).isLessThan(new BigDecimal("70"));
+        assertThat(r.passed()).isFalse();
+        assertThat(io.github.aftersales.core.evaluation.Decimals.text(r.total())).isEqualTo("69.99");
+        assertThat(r.reasons()).containsExactly("total 69.99 < 70 needed for 达标 (qualified): 0.01 more points");
+    }
+
     private static String annexB(Map<String, String> scores) {
         StringBuilder b = new StringBuilder("{\"schemes\": [{\"scheme\": \"gbt27922\", \"variant\": \"annex-b\", \"findings\": [");
         String sep = "";

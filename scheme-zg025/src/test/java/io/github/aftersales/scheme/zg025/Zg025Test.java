@@ -188,6 +188,37 @@ class Zg025Test {
     }
 
     @Test
+    void sixtyPercentLessAHairIsShownBelowSixty() {
+        // 88 items: one excluded (87 applicable, 60 % of which is 52.2); one checked on 259 samples with
+        // one not conforming (258/259 = 1 − 0.003861003861003861…); one scored at 20.3861003861 %
+        // (0.203861003861); 51 conforming; 34 not conforming. Score 52.2 − 0.000000000000003861…, so
+        // 59.99999999999999556… %: 评价不合格, shown as 59.99 (rounded to 16 digits it was 60).
+        List<Clause> items = ITEMS.clauses();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String id = items.get(i).id();
+            if (i == 0) {
+                out.add("{\"id\": \"" + id + "\", \"result\": \"not-applicable\", \"note\": \"不涉及\"}");
+            } else if (i == 1) {
+                out.add("{\"id\": \"" + id + "\", \"samples\": {\"checked\": 259, \"nonConforming\": 1}}");
+            } else if (i == 2) {
+                out.add("{\"id\": \"" + id + "\", \"percent\": 20.3861003861}");
+            } else if (i < 54) {
+                out.add("{\"id\": \"" + id + "\", \"result\": \"conform\"}");
+            } else {
+                out.add("{\"id\": \"" + id + "\", \"result\": \"not-conform\"}");
+            }
+        }
+        SchemeResult r = evaluate(assessment(zg025Part(String.join(",\n", out))));
+        assertThat(r.maxScore()).isEqualByComparingTo("87");
+        assertThat(r.percent()).isLessThan(new BigDecimal("60"));
+        assertThat(r.stars()).isZero();
+        assertThat(r.grade()).isEqualTo("评价不合格");
+        assertThat(io.github.aftersales.core.evaluation.Decimals.text(r.percent())).isEqualTo("59.99");
+        assertThat(r.reasons()).first().asString().startsWith("percentage 59.99 % < 60 % needed for 三星级");
+    }
+
+    @Test
     void exclusionsLeaveTheApplicableTotal() {
         // 8 items excluded, 16 lost: 64 of 80 = 80 % → seven stars (64 of 88 would be 72.7 %, five)
         String[] excluded = ITEMS.category("5.6").orElseThrow().categories().stream()
