@@ -28,10 +28,17 @@ public final class Cli {
     private Cli() {
     }
 
-    /** Runs the command line and returns the exit code. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * Runs the command line and returns the exit code.
+     *
+     * @param out standard output; a write that fails there (a full disk, a closed pipe) ends the
+     *            command with {@link ExitCode#OUTPUT}
+     */
+    public static int run(String[] args, java.io.OutputStream out, PrintStream err) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        io.github.aftersales.app.output.CheckedOutput checked = new io.github.aftersales.app.output.CheckedOutput(out,
+                "standard output");
+        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(checked, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
             // the level first, so that what a plugin logs while it is found obeys --debug
@@ -48,7 +55,20 @@ public final class Cli {
                 errWriter.println("warning: " + p.origin() + ": " + p.message());
             }
             CommandLine cli = commandLine(injector, outWriter, errWriter, debug);
-            return cli.execute(args);
+            int code = cli.execute(args);
+            if (checked.failure() == null) {
+                outWriter.flush(); // what is still buffered must reach its place too, or the exit code says not
+            }
+            if (checked.failure() != null && code != ExitCode.OUTPUT) {
+                // failed where no command saw it (picocli printing help): said here, once
+                errWriter.println("error: " + checked.failure().getMessage());
+                return ExitCode.OUTPUT;
+            }
+            return code;
+        } catch (UserException e) {
+            // standard output failed outside a command (picocli's help, the last flush)
+            errWriter.println("error: " + e.getMessage());
+            return e.exitCode();
         } catch (RuntimeException e) {
             // start-up itself failed (wiring): a defect, reported as one line
             errWriter.println("error: could not start: " + e.getMessage());
@@ -57,7 +77,13 @@ public final class Cli {
             }
             return ExitCode.INTERNAL;
         } finally {
-            outWriter.flush();
+            if (checked.failure() == null) {
+                try {
+                    outWriter.flush();
+                } catch (UserException e) {
+                    errWriter.println("error: " + e.getMessage());
+                }
+            }
             errWriter.flush();
         }
     }
@@ -97,6 +123,16 @@ public final class Cli {
                 return java.time.LocalDate.parse(value.strip());
             } catch (java.time.format.DateTimeParseException e) {
                 throw new CommandLine.TypeConversionException("'" + value + "' is not a date like 2026-11-20");
+            }
+        });
+        // help and version text written where output fails (a full disk): one line, exit 4, no trace
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cli.setExecutionStrategy(parseResult -> {
+            try {
+                return runLast.execute(parseResult);
+            } catch (UserException e) {
+                err.println("error: " + e.getMessage());
+                return e.exitCode();
             }
         });
         cli.setParameterExceptionHandler((ex, args) -> {

@@ -88,14 +88,22 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (files.stream().filter("-"::equals).count() > 1) {
             throw new UserException(ExitCode.USAGE, "standard input (-) can be read only once");
         }
-        if (threads != null && threads < 1) {
-            throw new UserException(ExitCode.USAGE, "--threads must be at least 1, not " + threads);
+        if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
+            throw new UserException(ExitCode.USAGE, "--threads must be between 1 and " + MAX_THREADS + ", not " + threads);
         }
         if (out.output != null) {
             for (String file : files) {
-                if (!file.equals("-") && sameFile(Path.of(file), out.output)) {
-                    throw new UserException(ExitCode.OUTPUT, out.output + ": is an input file; input files are never"
-                            + " overwritten, choose another output file");
+                if (file.equals("-")) {
+                    continue;
+                }
+                if (sameFile(Path.of(file), out.output)) {
+                    throw new UserException(ExitCode.OUTPUT, Output.printable(out.output.toString()) + ": is an input"
+                            + " file; input files are never overwritten, choose another output file");
+                }
+                if (inside(out.output, Path.of(file))) {
+                    throw new UserException(ExitCode.OUTPUT, Output.printable(out.output.toString()) + ": is inside the"
+                            + " input folder " + Output.printable(file) + ", whose files are read as assessments; write"
+                            + " the output outside it");
                 }
             }
         }
@@ -194,6 +202,25 @@ public final class EvaluateCommand implements Callable<Integer> {
     private String origin(String scheme) {
         return registry.installed().stream().filter(i -> i.scheme().id().equals(scheme))
                 .map(SchemeRegistry.Installed::origin).findFirst().orElse("unknown origin");
+    }
+
+    /** More threads than this never help (each keeps eight assessments in flight), and far more overflow. */
+    static final int MAX_THREADS = 1024;
+
+    /** Whether {@code file} is (or would be) somewhere under the directory {@code dir}, links resolved. */
+    static boolean inside(Path file, Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return false;
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
+                return false;
+            }
+            return parent.toRealPath().resolve(file.getFileName()).startsWith(dir.toRealPath());
+        } catch (java.io.IOException e) {
+            return file.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize());
+        }
     }
 
     public static boolean sameFile(Path a, Path b) {

@@ -4,19 +4,25 @@ import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.app.UserException;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Where a command's output goes: standard output, or a file written through a temporary file that
  * replaces the target only when the command succeeds ({@link #commit}); an existing file only with
- * {@code --force}. A failure leaves no half-written file.
+ * {@code --force}. A failure (a full disk, Ctrl-C, SIGTERM) leaves no half-written file and no
+ * temporary file: the old file or the new one, nothing else. A character device or a FIFO
+ * ({@code -o /dev/null}, a named pipe) is written through, never renamed over; a directory, a
+ * block device or a socket is refused.
  */
 public final class Sink implements AutoCloseable {
 
@@ -24,19 +30,24 @@ public final class Sink implements AutoCloseable {
     private final Path target;
     private final Path temporary;
     private final BufferedWriter writer;
-    private final java.io.OutputStream stream;
+    private final OutputStream stream;
     private final boolean force;
+    private final Thread cleanup;
     private boolean committed;
 
-    private Sink(PrintWriter out, Path target, Path temporary, java.io.OutputStream stream, boolean force) {
+    private Sink(PrintWriter out, Path target, Path temporary, OutputStream stream, boolean force) {
         this.out = out;
         this.stream = stream;
-        BufferedWriter w = stream == null ? null
+        this.writer = stream == null ? null
                 : new BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
         this.target = target;
         this.temporary = temporary;
-        this.writer = w;
         this.force = force;
+        // Ctrl-C or SIGTERM while writing: the JVM runs this, and the temporary file goes
+        this.cleanup = temporary == null ? null : new Thread(this::discard, "remove " + temporary.getFileName());
+        if (cleanup != null) {
+            Runtime.getRuntime().addShutdownHook(cleanup);
+        }
     }
 
     /**
@@ -47,18 +58,68 @@ public final class Sink implements AutoCloseable {
         if (file == null) {
             return new Sink(out, null, null, null, force);
         }
+        if (Files.isDirectory(file)) {
+            throw new UserException(ExitCode.OUTPUT, quoted(file) + ": is a directory; give the name of a file to write");
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
+            return throughTo(file, out);
+        }
         if (Files.exists(file) && !force) {
-            throw new UserException(ExitCode.OUTPUT, file + ": already exists; choose another file or pass --force to"
+            throw new UserException(ExitCode.OUTPUT, quoted(file) + ": already exists; choose another file or pass --force to"
                     + " overwrite it");
         }
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new UserException(ExitCode.OUTPUT, quoted(file) + ": cannot be written: the folder "
+                    + (dir == null ? "" : quoted(dir) + " ") + "does not exist");
+        }
         try {
-            Path dir = file.toAbsolutePath().getParent();
             // not createTempFile: its owner-only permissions would stay on the report after the rename
             Path tmp = Files.createFile(dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime())
                     + ".tmp"));
             return new Sink(out, file, tmp, new java.io.BufferedOutputStream(Files.newOutputStream(tmp)), force);
         } catch (IOException e) {
-            throw new UserException(ExitCode.OUTPUT, file + ": cannot be written: " + e.getMessage());
+            throw new UserException(ExitCode.OUTPUT, quoted(file) + ": cannot be written: " + reason(e));
+        }
+    }
+
+    /** A symbolic link to a device is followed; what it points at decides. */
+    private static Sink throughTo(Path file, PrintWriter out) {
+        Path real = file;
+        try {
+            real = file.toRealPath();
+        } catch (IOException e) {
+            throw new UserException(ExitCode.OUTPUT, quoted(file) + ": cannot be written: " + reason(e));
+        }
+        if (Files.isRegularFile(real)) {
+            throw new UserException(ExitCode.OUTPUT, quoted(file) + ": is a symbolic link; give the file it points to");
+        }
+        String kind = kind(real);
+        if (!kind.equals("character device") && !kind.equals("pipe")) {
+            throw new UserException(ExitCode.OUTPUT, quoted(file) + ": is a " + kind + ", not a file; output goes only to"
+                    + " files, character devices (/dev/null) and named pipes");
+        }
+        try {
+            // written in place: renaming over a device would replace it with a file
+            return new Sink(out, file, null, Files.newOutputStream(real, StandardOpenOption.WRITE), true);
+        } catch (IOException e) {
+            throw new UserException(ExitCode.OUTPUT, quoted(file) + ": cannot be written: " + reason(e));
+        }
+    }
+
+    /** What a non-regular file is, from its Unix mode; "special file" where the platform does not say. */
+    private static String kind(Path p) {
+        try {
+            int mode = (Integer) Files.getAttribute(p, "unix:mode");
+            return switch (mode & 0170000) {
+                case 0020000 -> "character device";
+                case 0010000 -> "pipe";
+                case 0060000 -> "block device";
+                case 0140000 -> "socket";
+                default -> "special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "special file";
         }
     }
 
@@ -81,7 +142,7 @@ public final class Sink implements AutoCloseable {
         try {
             writer.write(text);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failed(e);
         }
     }
 
@@ -94,7 +155,7 @@ public final class Sink implements AutoCloseable {
             writer.flush();
             stream.write(data);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failed(e);
         }
     }
 
@@ -107,32 +168,88 @@ public final class Sink implements AutoCloseable {
         }
         try {
             writer.close();
-            try {
-                if (force) {
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    Files.move(temporary, target);
-                }
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            committed = true;
-        } catch (FileAlreadyExistsException e) {
-            throw new UserException(ExitCode.OUTPUT, target + ": already exists; pass --force to overwrite it");
         } catch (IOException e) {
-            throw new UserException(ExitCode.OUTPUT, target + ": cannot be written: " + e.getMessage());
+            throw failed(e);
         }
+        if (temporary == null) {
+            committed = true; // written in place (a device, a pipe)
+            return;
+        }
+        synchronized (this) { // not while the shutdown hook removes the temporary file
+            try {
+                try {
+                    if (force) {
+                        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } else {
+                        Files.move(temporary, target);
+                    }
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                committed = true;
+            } catch (FileAlreadyExistsException e) {
+                throw new UserException(ExitCode.OUTPUT, quoted(target) + ": already exists; pass --force to overwrite it");
+            } catch (NoSuchFileException e) {
+                throw new UserException(ExitCode.OUTPUT, quoted(target) + ": cannot be written: the temporary file "
+                        + quoted(temporary) + " was removed while writing; nothing was written");
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+    }
+
+    private UserException failed(IOException e) {
+        return new UserException(ExitCode.OUTPUT, quoted(target) + ": cannot be written: " + reason(e)
+                + (temporary == null ? "" : "; nothing was written"));
     }
 
     @Override
     public void close() {
-        if (temporary != null && !committed) {
+        if (writer != null && !committed) {
             try {
                 writer.close();
+            } catch (IOException ignored) {
+                // the disk is full or gone: the file is removed below all the same
+            }
+        }
+        discard();
+        if (cleanup != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: it removes the same file
+            }
+        }
+    }
+
+    /** Removes the temporary file unless it became the output. */
+    private synchronized void discard() {
+        if (temporary != null && !committed) {
+            try {
                 Files.deleteIfExists(temporary);
             } catch (IOException ignored) {
                 // best effort: the temporary file is hidden and named after the output
             }
         }
+    }
+
+    /** An I/O failure as a person reads it: the system's words ("No space left on device"), not a class name. */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "already exists";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** A path in a message, with control characters escaped, so a name cannot break the line or drive the terminal. */
+    static String quoted(Path p) {
+        return Output.printable(p.toString());
     }
 }
