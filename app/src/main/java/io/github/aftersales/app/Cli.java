@@ -39,7 +39,8 @@ public final class Cli {
         io.github.aftersales.app.output.CheckedOutput checked = new io.github.aftersales.app.output.CheckedOutput(out,
                 "standard output");
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(checked, StandardCharsets.UTF_8), true);
-        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new io.github.aftersales.app.output.MessageWriter(
+                new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8));
         try {
             // the level first, so that what a plugin logs while it is found obeys --debug
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
@@ -138,6 +139,10 @@ public final class Cli {
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("error: " + ex.getMessage());
+            // a file named like an option ("-rf.json") is read after --, which ends the options
+            Arrays.stream(args).filter(a -> a.startsWith("-") && a.length() > 1 && isFile(a))
+                    .findFirst().ifPresent(a -> c.getErr().println("To read the file '" + a + "', put -- before it: "
+                            + c.getCommandSpec().qualifiedName() + " … -- " + a));
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.USAGE;
         });
@@ -171,6 +176,14 @@ public final class Cli {
             return code;
         });
         return cli;
+    }
+
+    private static boolean isFile(String name) {
+        try {
+            return Files.isRegularFile(Path.of(name));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /** Lets Guice create the commands so they get the schemes and the engine injected. */

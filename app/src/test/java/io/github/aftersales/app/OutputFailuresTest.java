@@ -32,8 +32,14 @@ class OutputFailuresTest {
 
     /** The CLI as a process, started through bash so that a test can set a limit first. */
     static ProcessBuilder cli(String shellPrefix, String... args) {
+        return cli(shellPrefix, List.of(), args);
+    }
+
+    /** The same with options for the JVM ({@code -Xmx64m}). */
+    static ProcessBuilder cli(String shellPrefix, List<String> jvm, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());

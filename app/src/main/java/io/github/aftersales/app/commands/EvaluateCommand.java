@@ -143,7 +143,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     if (Boolean.TRUE.equals(spec.root().findOption("--debug").getValue())) {
                         outcome.error().printStackTrace(spec.commandLine().getErr());
                     }
-                    summary.reject(message);
+                    summary.reject(Output.printable(message)); // the summary prints it on a terminal too
                 } else {
                     EvaluationResult r = outcome.result();
                     summary.add(r);

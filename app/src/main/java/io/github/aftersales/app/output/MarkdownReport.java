@@ -71,8 +71,26 @@ public final class MarkdownReport {
         return b.toString();
     }
 
-    /** Escapes what Markdown tables and emphasis would take as syntax. */
+    /**
+     * Text as Markdown that shows it as written and makes no markup of it: no raw HTML, no link, no
+     * emphasis, one line (a table cell or a list item).
+     */
     public static String esc(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("\n", " ");
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                // what could start emphasis, a link, code, strikethrough or end a table cell
+                case '\\', '|', '*', '_', '`', '[', ']', '~' -> b.append('\\').append(c);
+                // a tag, an autolink or a comment ("<script>", "<javascript:…>"); "80 < 90" stays as it is
+                case '<' -> b.append(i + 1 < s.length() && startsMarkup(s.charAt(i + 1)) ? "\\<" : "<");
+                default -> b.append(c < 0x20 || (c >= 0x7f && c < 0xa0) ? ' ' : c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean startsMarkup(char next) {
+        return (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/' || next == '!' || next == '?';
     }
 }

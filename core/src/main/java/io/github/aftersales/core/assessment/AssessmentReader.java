@@ -39,7 +39,7 @@ public final class AssessmentReader {
             "row", "title", "titleEn", "points", "requiredEvidence", "asksApplicability", "checklistOf");
 
     /** The largest assessment file read: far above any real form (a few hundred KiB), far below memory. */
-    public static final long MAX_FILE_BYTES = 32L << 20;
+    public static final long MAX_FILE_BYTES = LocatedReader.MAX_DOCUMENT;
 
     private AssessmentReader() {
     }
@@ -90,14 +90,53 @@ public final class AssessmentReader {
         } catch (IOException e) {
             throw new LocatedException(source, null, "cannot be read: " + e.getMessage());
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        // the size asked above is 0 for a pipe or /dev/stdin: the bytes read are counted as well
+        try (InputStream in = new Bounded(Files.newInputStream(file), MAX_FILE_BYTES)) {
             return read(in, source, syntaxOf(file));
+        } catch (Bounded.TooLarge e) {
+            throw new LocatedException(source, null, "is more than " + (MAX_FILE_BYTES >> 20) + " MiB; an assessment file"
+                    + " is at most " + (MAX_FILE_BYTES >> 20) + " MiB");
         } catch (NoSuchFileException e) {
             throw new LocatedException(source, null, "no such file");
         } catch (AccessDeniedException e) {
             throw new LocatedException(source, null, "cannot be read: permission denied");
         } catch (IOException e) {
             throw new LocatedException(source, null, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** A stream that fails once more than {@code limit} bytes have been read from it. */
+    private static final class Bounded extends java.io.FilterInputStream {
+        /** Thrown past the limit; an {@code IOException} so that the parser passes it on untouched. */
+        static final class TooLarge extends IOException {
+            TooLarge() {
+                super("too large");
+            }
+        }
+
+        private long left;
+
+        Bounded(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && --left < 0) {
+                throw new TooLarge();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0 && (left -= n) < 0) {
+                throw new TooLarge();
+            }
+            return n;
         }
     }
 

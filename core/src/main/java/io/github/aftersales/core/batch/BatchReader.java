@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Reads assessments one at a time from files, directories (recursively) and NDJSON (one assessment
@@ -60,18 +59,103 @@ public final class BatchReader {
             }
             Path path = Path.of(input);
             if (Files.isDirectory(path)) {
-                List<Path> files;
-                try (Stream<Path> walk = Files.walk(path)) {
-                    files = walk.filter(Files::isRegularFile).filter(BatchReader::isAssessmentFile).sorted().toList();
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    sink.accept(new Entry(null, new LocatedException(input, null, "cannot be listed: " + e.getMessage())));
-                    continue;
+                for (Found f : folder(path)) {
+                    if (f.problem() != null) {
+                        sink.accept(new Entry(null, new LocatedException(f.path().toString(), null, f.problem())));
+                    } else {
+                        file(f.path(), sink);
+                    }
                 }
-                files.forEach(f -> file(f, sink));
             } else {
                 file(path, sink);
             }
         }
+    }
+
+    /** A file found in a folder, or a problem with a place in it (a folder that cannot be read, a broken link). */
+    record Found(Path path, String problem) {
+    }
+
+    /**
+     * The assessment files under {@code root} in path order, and each place that could not be read:
+     * a folder that cannot be listed is reported and the rest is read; a link that leads nowhere or
+     * in a circle, or to a folder (links to folders are not followed), is reported, not skipped.
+     */
+    static List<Found> folder(Path root) {
+        FolderVisitor visitor = new FolderVisitor();
+        try {
+            Files.walkFileTree(root, visitor);
+        } catch (IOException e) {
+            visitor.found.add(new Found(root, "cannot be listed: " + reason(e)));
+        }
+        visitor.found.sort(java.util.Comparator.comparing(Found::path));
+        return visitor.found;
+    }
+
+    /** Collects what {@link #folder} finds; a failure is a finding, and the walk goes on. */
+    static final class FolderVisitor extends java.nio.file.SimpleFileVisitor<Path> {
+        final List<Found> found = new java.util.ArrayList<>();
+
+        @Override
+        public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+            if (attrs.isSymbolicLink()) {
+                link(file, found);
+            } else if (attrs.isRegularFile() && isAssessmentFile(file)) {
+                found.add(new Found(file, null));
+            }
+            return java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+            found.add(new Found(file, (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    ? "this folder cannot be listed, its files were not read: " : "cannot be read: ") + reason(e)));
+            return java.nio.file.FileVisitResult.CONTINUE;
+        }
+    }
+
+    private static void link(Path file, List<Found> found) {
+        Path target;
+        try {
+            target = file.toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            if (isAssessmentFile(file)) {
+                found.add(new Found(file, "is a symbolic link to " + linkText(file) + ", which does not exist"));
+            }
+            return;
+        } catch (IOException e) {
+            found.add(new Found(file, "is a symbolic link that cannot be followed (" + reason(e) + ")"));
+            return;
+        }
+        if (Files.isDirectory(target)) {
+            found.add(new Found(file, "is a symbolic link to a folder, which is not followed; name the folder itself"
+                    + " to read it"));
+        } else if (Files.isRegularFile(target) && isAssessmentFile(file)) {
+            found.add(new Found(file, null));
+        }
+    }
+
+    private static String linkText(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "a path";
+        }
+    }
+
+    /** An I/O failure in words ("permission denied", "Too many levels of symbolic links"), not a class name. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        String m = e.getMessage();
+        if (m != null && e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return m == null ? e.getClass().getSimpleName() : m;
     }
 
     private static boolean isAssessmentFile(Path p) {

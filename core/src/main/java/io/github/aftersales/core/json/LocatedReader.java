@@ -28,10 +28,24 @@ public final class LocatedReader {
 
     private static final int MAX_DEPTH = 64;
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH).maxNumberLength(100).build())
-            .build();
+    /**
+     * The most values (numbers, texts, objects, lists) one document may hold. The largest real
+     * assessment (a combined GB/T 27922 and ZG025 form with every note and evidence line) holds a few
+     * thousand; the bound keeps what a hostile file makes us build flat (a list of 15 million zeros
+     * took 3.6 GB before it was refused).
+     */
+    public static final int MAX_VALUES = 100_000;
+
+    /** The longest text (a name, a note) in characters; a whole standard's text is shorter. */
+    public static final int MAX_TEXT = 100_000;
+
+    /** The largest document in bytes or characters, the same for every format (an assessment file's limit). */
+    public static final int MAX_DOCUMENT = 32 << 20;
+
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH).maxNumberLength(100).maxStringLength(MAX_TEXT).build();
+
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
 
     private static final YAMLFactory YAML;
 
@@ -40,11 +54,12 @@ public final class LocatedReader {
         options.setMaxAliasesForCollections(20);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with their place
+        // SnakeYAML's own default (3 Mi code points) refused YAML files that JSON of the same size passed
+        options.setCodePointLimit(MAX_DOCUMENT);
         YAML = YAMLFactory.builder().loaderOptions(options)
                 // YAML's plain empty value (`score:`) is null, as a person filling a form expects
                 .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_DEPTH).maxNumberLength(100).build())
+                .streamReadConstraints(LIMITS)
                 .build();
     }
 
@@ -80,12 +95,14 @@ public final class LocatedReader {
 
     private static Located readDocument(InputStream in, Syntax syntax) throws IOException, ParseException {
         JsonFactory factory = syntax == Syntax.YAML ? YAML : JSON;
-        try (JsonParser p = factory.createParser(in)) {
+        JsonParser p = null;
+        try {
+            p = factory.createParser(in); // may already fail: it detects the encoding
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new ParseException(new Located.Position(1, 1), "the file is empty");
             }
-            Located root = readValue(p, Located.Where.ROOT);
+            Located root = readValue(p, Located.Where.ROOT, new int[1]);
             JsonToken extra = p.nextToken();
             if (extra != null) {
                 throw new ParseException(position(p.currentTokenLocation()),
@@ -93,16 +110,24 @@ public final class LocatedReader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new ParseException(loc == null ? new Located.Position(0, 0) : position(loc),
-                    "malformed " + syntax.name() + ": " + plain(e.getOriginalMessage()));
+            // a limit (depth, text length) is reported without a place: where the parser stopped is it
+            JsonLocation loc = e.getLocation() != null || p == null ? e.getLocation() : p.currentLocation();
+            throw new ParseException(placeOf(loc), "malformed " + syntax.name() + ": " + plain(e.getOriginalMessage()));
         } catch (java.io.CharConversionException e) {
             throw new ParseException(new Located.Position(0, 0), "the file is not UTF-8 text; save it as UTF-8");
         } catch (RuntimeException e) {
             // SnakeYAML reports some problems (alias limits, bad indentation) as unchecked exceptions.
-            throw new ParseException(new Located.Position(0, 0),
+            throw new ParseException(placeOf(p == null ? null : p.currentLocation()),
                     "malformed " + syntax.name() + ": " + plain(e.getMessage()));
+        } finally {
+            if (p != null) {
+                p.close();
+            }
         }
+    }
+
+    private static Located.Position placeOf(JsonLocation loc) {
+        return loc == null || loc.getLineNr() < 1 ? new Located.Position(0, 0) : position(loc);
     }
 
     /** A parser's message as one line for people: its first line, without Jackson's advice to programmers. */
@@ -121,8 +146,21 @@ public final class LocatedReader {
         if (line.contains("nesting depth")) {
             return "nested more than " + MAX_DEPTH + " levels deep";
         }
+        if (line.contains("String value length")) {
+            return "a text is longer than " + String.format(java.util.Locale.ROOT, "%,d", MAX_TEXT) + " characters";
+        }
         if (line.contains("Number value length") || line.contains("exceeds the maximum")) {
             return "a number is too long";
+        }
+        if (line.contains("The incoming YAML document exceeds the limit")) {
+            return "the document is longer than " + (MAX_DOCUMENT >> 20) + " MiB";
+        }
+        if (line.startsWith("Unrecognized token 'PK\u0003\u0004")) {
+            return "this is a zip file (an Excel workbook?), not text: a filled form is read as such when its name"
+                    + " ends in .xlsx";
+        }
+        if (line.startsWith("Unrecognized token") && line.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+            return "the file holds binary data, not text";
         }
         if (line.contains("Non-standard token 'NaN'") || line.contains("Non-standard token 'Infinity'")
                 || line.contains("Non-standard token '-Infinity'") || line.contains("Non-standard token '+Infinity'")) {
@@ -138,8 +176,13 @@ public final class LocatedReader {
         return hint > 0 ? line.substring(0, hint) : advice > 0 && line.length() > 200 ? line.substring(0, advice) : line;
     }
 
-    private static Located readValue(JsonParser p, Located.Where path) throws IOException, ParseException {
+    /** @param count the values read so far in this document, against {@link #MAX_VALUES} */
+    private static Located readValue(JsonParser p, Located.Where path, int[] count) throws IOException, ParseException {
         Located.Position pos = position(p.currentTokenLocation());
+        if (++count[0] > MAX_VALUES) {
+            throw new ParseException(pos, "more than " + String.format(java.util.Locale.ROOT, "%,d", MAX_VALUES)
+                    + " values in one document; an assessment holds a few thousand at most");
+        }
         JsonToken t = p.currentToken();
         if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
             // Jackson does not expand aliases; refusing them also rules out alias bombs
@@ -163,7 +206,7 @@ public final class LocatedReader {
                                 + keys.get(name).line() + ")");
                     }
                     p.nextToken();
-                    members.put(name, readValue(p, path.key(name)));
+                    members.put(name, readValue(p, path.key(name), count));
                     keys.put(name, keyPos);
                 }
                 return new Located.Obj(pos, path, members, keys);
@@ -172,7 +215,7 @@ public final class LocatedReader {
                 List<Located> items = new ArrayList<>();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(p, path.index(i++)));
+                    items.add(readValue(p, path.index(i++), count));
                 }
                 return new Located.Arr(pos, path, items);
             }
@@ -210,7 +253,17 @@ public final class LocatedReader {
             throw new ParseException(pos, "write the number " + text + " in plain decimals (YAML would read it as "
                     + p.getDecimalValue().toPlainString() + ")");
         }
-        java.math.BigDecimal n = new java.math.BigDecimal(text);
+        java.math.BigDecimal n;
+        try {
+            n = new java.math.BigDecimal(text);
+        } catch (NumberFormatException e) { // an exponent beyond an int (1E2147483648)
+            n = null;
+        }
+        if (n == null) {
+            throw new ParseException(pos, "the number " + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
+                    + " is out of range: at most " + MAX_EXPONENT + " digits before the point and " + MAX_DECIMALS
+                    + " after it");
+        }
         if (n.signum() != 0 && (n.precision() - n.scale() > MAX_EXPONENT || n.stripTrailingZeros().scale() > MAX_DECIMALS)) {
             throw new ParseException(pos, "the number " + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
                     + " is out of range: at most " + MAX_EXPONENT + " digits before the point and " + MAX_DECIMALS

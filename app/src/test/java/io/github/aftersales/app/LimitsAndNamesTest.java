@@ -1,0 +1,206 @@
+package io.github.aftersales.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 18, "memory and limits" and "folders and names": what a reader builds is bounded whatever
+ * the input, one size limit for every format, every message in one line with its place, names that
+ * cannot break a line or drive the terminal, Markdown that makes no markup of what the user wrote.
+ */
+class LimitsAndNamesTest {
+
+    static final Path FORM = Path.of(OutputFailuresTest.FORM);
+
+    @TempDir
+    Path dir;
+
+    static void oneLineAt(CliRun r, Path file, String message) {
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.INPUT);
+        assertThat(r.err().lines().toList()).as(r.err()).hasSize(1);
+        assertThat(r.err()).startsWith("error: " + file + ":").contains(message);
+        assertThat(r.clean()).as(r.err()).isTrue();
+    }
+
+    // ---- 10. what a reader builds is bounded ------------------------------------------------------
+
+    @Test
+    void fifteenMillionZerosAreRefusedInFlatMemory() throws Exception {
+        Path zeros = dir.resolve("zeros.json");
+        try (Writer w = Files.newBufferedWriter(zeros)) {
+            w.write("{\"schemes\": [0");
+            for (int i = 1; i < 15_000_000; i++) {
+                w.write(",0");
+            }
+            w.write("]}");
+        }
+        assertThat(Files.size(zeros)).isLessThan(32L << 20);
+        // in 64 MiB of heap: it took 3.6 GB before the bound (and OutOfMemoryError at -Xmx1g)
+        OutputFailuresTest.Ran ran = OutputFailuresTest.finish(OutputFailuresTest.cli("", List.of("-Xmx64m"),
+                "evaluate", zeros.toString()).start());
+        assertThat(ran.exit()).as(ran.err()).isEqualTo(ExitCode.INPUT);
+        assertThat(ran.err()).isEqualTo("error: " + zeros + ":1:200010: more than 100,000 values in one document; an"
+                + " assessment holds a few thousand at most\n");
+        // and each line of a book the same, the others read
+        Path book = dir.resolve("book.ndjson");
+        try (Writer w = Files.newBufferedWriter(book)) {
+            w.write(Files.readString(FORM).replace("\n", " ") + "\n");
+            for (int line = 0; line < 2; line++) {
+                w.write("{\"schemes\": [0");
+                for (int i = 1; i < 5_000_000; i++) {
+                    w.write(",0");
+                }
+                w.write("]}\n");
+            }
+        }
+        OutputFailuresTest.Ran batch = OutputFailuresTest.finish(OutputFailuresTest.cli("", List.of("-Xmx64m"),
+                "evaluate", "--format", "summary", book.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        assertThat(batch.exit()).as(batch.err()).isEqualTo(ExitCode.INPUT);
+        assertThat(batch.err().lines().toList()).containsExactly(
+                "error: " + book + ":2:200010: more than 100,000 values in one document; an assessment holds a few thousand at most",
+                "error: " + book + ":3:200010: more than 100,000 values in one document; an assessment holds a few thousand at most");
+    }
+
+    // ---- 11. one size limit for every format --------------------------------------------------------
+
+    @Test
+    void aLargeYamlFileIsReadAsTheSameJsonIs() throws Exception {
+        // 4.5 million characters of evidence: SnakeYAML's own limit (3 Mi code points) refused it, while
+        // JSON of the same size passed
+        String evidence = "见证明材料清单 see evidence list ".repeat(3_000);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = mapper.readTree(FORM.toFile());
+        tree.get("schemes").get(0).get("findings").forEach(f -> ((com.fasterxml.jackson.databind.node.ObjectNode) f)
+                .putArray("evidence").add(evidence));
+        String json = mapper.writeValueAsString(tree);
+        Path asJson = Files.writeString(dir.resolve("big.json"), json);
+        Path asYaml = dir.resolve("big.yaml");
+        Files.writeString(asYaml, new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                .writeValueAsString(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)));
+        assertThat(Files.readString(asYaml).codePointCount(0, Files.readString(asYaml).length())).isGreaterThan(3 << 20);
+        CliRun y = CliRun.of("evaluate", "--format", "json", asYaml.toString());
+        CliRun j = CliRun.of("evaluate", "--format", "json", asJson.toString());
+        assertThat(y.exit()).as(y.err()).isZero();
+        assertThat(j.exit()).as(j.err()).isZero();
+        assertThat(y.out().replace(asYaml.toString(), "F")).isEqualTo(j.out().replace(asJson.toString(), "F"));
+    }
+
+    // ---- 12. every message has its place ----------------------------------------------------------
+
+    @Test
+    void aTwentyMegabyteNameIsATextTooLongAtItsPlace() throws Exception {
+        Path big = dir.resolve("name.json");
+        Files.writeString(big, "{\"organisation\": \"" + "x".repeat(20_000_000) + "\", \"schemes\": []}");
+        CliRun r = CliRun.of("evaluate", big.toString());
+        oneLineAt(r, big, "a text is longer than 100,000 characters");
+        assertThat(r.err()).matches("(?s)error: .*name\\.json:1:\\d+: .*");
+    }
+
+    @Test
+    void hugeExponentsAndDeepNestingHaveALineAndColumn() throws Exception {
+        for (String exponent : List.of("1E2147483648", "1E-2147483648")) {
+            Path f = Files.writeString(dir.resolve("e.json"), "{\"schemes\": [{\"scheme\": \"gbt27922\", \"findings\": [\n"
+                    + "{\"id\": \"5.1.1.1\", \"score\": " + exponent + "}]}]}");
+            CliRun r = CliRun.of("evaluate", f.toString());
+            oneLineAt(r, f, "e.json:2:28: the number " + exponent + " is out of range");
+        }
+        Path deep = Files.writeString(dir.resolve("deep.json"), "[".repeat(200));
+        oneLineAt(CliRun.of("evaluate", deep.toString()), deep, "deep.json:1:");
+        assertThat(CliRun.of("evaluate", deep.toString()).err()).contains("nested more than 64 levels deep");
+    }
+
+    // ---- 13. a pipe is held to the size limit too --------------------------------------------------
+
+    @Test
+    void aNamedPipeIsHeldToTheSizeLimit() throws Exception {
+        Path fifo = dir.resolve("form.json");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
+        Thread writer = new Thread(() -> {
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                out.write("{\"schemes\": [".getBytes(StandardCharsets.UTF_8));
+                byte[] spaces = " ".repeat(1 << 20).getBytes(StandardCharsets.UTF_8);
+                for (int i = 0; i < 40; i++) {
+                    out.write(spaces);
+                }
+            } catch (IOException closedByTheReader) {
+                // the reader stopped at 32 MiB, as it should
+            }
+        });
+        writer.start();
+        CliRun r = CliRun.of("evaluate", fifo.toString());
+        writer.join(60_000);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.INPUT);
+        assertThat(r.err()).isEqualTo("error: " + fifo + ": is more than 32 MiB; an assessment file is at most 32 MiB\n");
+    }
+
+    // ---- 16. names ----------------------------------------------------------------------------------
+
+    @Test
+    void aNameCannotSplitAMessageNorReachTheTerminalRaw() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("d"));
+        Files.writeString(folder.resolve("a\nb.json"), "{\"schemes\": [");
+        Files.writeString(folder.resolve("e\u001b[31mred.json"), "{\"x\": 1");
+        CliRun r = CliRun.of("evaluate", folder.toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(r.err().lines().toList()).hasSize(2)
+                .anySatisfy(l -> assertThat(l).startsWith("error: " + folder + "/a\\nb.json:1:14: malformed JSON"))
+                .anySatisfy(l -> assertThat(l).startsWith("error: " + folder + "/e\\u001b[31mred.json:1:8: malformed JSON"));
+        assertThat(r.err()).doesNotContain("\u001b");
+        // the summary lists them the same way
+        assertThat(CliRun.of("evaluate", "--format", "summary", folder.toString()).out()).doesNotContain("\u001b")
+                .contains("a\\nb.json");
+    }
+
+    @Test
+    void aFileNamedLikeAnOptionIsReadAfterTheDoubleDash() throws Exception {
+        Path odd = Files.copy(FORM, dir.resolve("-rf.json"));
+        String name = odd.getFileName().toString();
+        // relative to the project folder the tests run in: a name that starts with '-'
+        Path here = Path.of(name);
+        Files.copy(odd, here);
+        try {
+            CliRun asOption = CliRun.of("evaluate", name);
+            assertThat(asOption.exit()).isEqualTo(ExitCode.USAGE);
+            assertThat(asOption.err()).contains("To read the file '-rf.json', put -- before it: aftersales evaluate … -- -rf.json");
+            CliRun read = CliRun.of("evaluate", "--", name);
+            assertThat(read.exit()).as(read.err()).isZero();
+            assertThat(read.out()).contains("四星级");
+        } finally {
+            Files.delete(here);
+        }
+    }
+
+    @Test
+    void aZipFileNamedJsonIsSaidToBeOneWithoutItsBytes() throws Exception {
+        Path zip = dir.resolve("form.json");
+        Files.write(zip, new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 'g', 'a', 'r', 'b', 'a', 'g', 'e'});
+        CliRun r = CliRun.of("evaluate", zip.toString());
+        oneLineAt(r, zip, "this is a zip file (an Excel workbook?), not text");
+        assertThat(r.err()).doesNotContain("\u0000").doesNotContain("Unrecognized token");
+    }
+
+    // ---- 17. Markdown makes no markup of what the user wrote --------------------------------------
+
+    @Test
+    void markdownEscapesHtmlLinksAndEmphasisInNames() throws Exception {
+        String hostile = "<script>alert(1)</script> *bold* [x](javascript:alert(1)) `code` a_b_c ~~gone~~ 80 < 90";
+        String json = Files.readString(FORM).replaceFirst("\"organisation\": \"[^\"]*\"",
+                "\"organisation\": \"" + hostile.replace("\\", "\\\\") + "\"");
+        Path f = Files.writeString(dir.resolve("org.json"), json);
+        CliRun r = CliRun.of("evaluate", "--format", "md", f.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String line = r.out().lines().filter(l -> l.contains("Organisation")).findFirst().orElseThrow();
+        assertThat(line).isEqualTo("- 组织 Organisation: \\<script>alert(1)\\</script> \\*bold\\* \\[x\\](javascript:alert(1))"
+                + " \\`code\\` a\\_b\\_c \\~\\~gone\\~\\~ 80 < 90");
+    }
+}
