@@ -71,6 +71,40 @@ class LimitsAndNamesTest {
                 "error: " + book + ":3:200010: more than 100,000 values in one document; an assessment holds a few thousand at most");
     }
 
+    // ---- every output format streams (issue 15, item 4) --------------------------------------------
+
+    /** 3,000 generated forms, made once: their results held together need more than 32 MiB. */
+    static Path book;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void book(@TempDir Path shared) {
+        book = shared.resolve("book.ndjson");
+        assertThat(CliRun.of("generate", "--scheme", "gbt27922", "--count", "3000", "--seed", "7", "-o", book.toString())
+                .exit()).isZero();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"json", "html", "md", "text"})
+    void everyFormatWritesABatchInFlatMemory(String format) throws Exception {
+        // before they streamed, --format json ran out of memory at 32 MiB on these (and at 256 MiB on 20,000)
+        Path report = dir.resolve("report." + format);
+        OutputFailuresTest.Ran ran = OutputFailuresTest.finish(OutputFailuresTest.cli("", List.of("-Xmx32m"),
+                "evaluate", "--format", format, book.toString(), "-o", report.toString()).start());
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        String head = Files.readString(report).substring(0, 200);
+        assertThat(head).contains(switch (format) {
+            case "json" -> "\"assessments\" : [ {";
+            case "html" -> "<!DOCTYPE html>";
+            case "md" -> "# 售后服务评价结果";
+            case "text" -> "评估 Assessment";
+            default -> "{\"source\":";
+        });
+        if (format.equals("json")) {
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile()).get("assessments").size())
+                    .isEqualTo(3000);
+        }
+    }
+
     // ---- 11. one size limit for every format --------------------------------------------------------
 
     @Test

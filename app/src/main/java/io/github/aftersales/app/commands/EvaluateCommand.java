@@ -15,7 +15,6 @@ import io.github.aftersales.core.registry.SchemeRegistry;
 import io.github.aftersales.spi.NotApplicablePolicy;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.concurrent.Callable;
@@ -27,6 +26,7 @@ import java.util.Optional;
 import io.github.aftersales.app.output.Pipeline;
 import io.github.aftersales.app.output.Progress;
 import io.github.aftersales.app.output.Sink;
+import io.github.aftersales.app.output.StreamedJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -115,23 +115,26 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         EvaluationOptions options = scoring.options();
         BatchSummary summary = new BatchSummary();
-        List<EvaluationResult> kept = new ArrayList<>();
         int[] exit = {ExitCode.OK};
-        StringBuilder text = new StringBuilder();
-        try (Sink sink = Sink.open(out.output, out.force, format == Format.ndjson, spec.commandLine().getOut());
+        Function<SchemeResult, Optional<io.github.aftersales.spi.Variant>> variantOf =
+                s -> Optional.ofNullable(schemes.get(s.scheme())).flatMap(sc -> sc.variant(s.variant()));
+        // every format is written as results come, in the order read: nothing grows with the batch
+        try (Sink sink = Sink.open(out.output, out.force, true, spec.commandLine().getOut());
              Progress progress = Progress.start(spec.commandLine().getErr())) {
             int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
             Function<EvaluationResult, String> render = switch (format) {
                 case ndjson -> r -> Output.compactJson(JsonReport.assessment(r));
                 case text -> r -> TextReport.of(r, labels);
                 case md -> r -> MarkdownReport.of(r, labels);
+                case html -> r -> HtmlReport.assessment(r, labels, variantOf);
                 // the summary counts lost points: their clauses are made here, on the evaluating thread
                 case summary -> r -> {
                     r.results().forEach(SchemeResult::lostPoints);
                     return null;
                 };
-                case json, html -> r -> null;
+                case json -> r -> null;
             };
+            StreamedJson[] json = {null};
             Pipeline.run(files, System.in, evaluator, options, workers, render, outcome -> {
                 if (outcome.error() != null) {
                     exit[0] = Math.max(exit[0], outcome.error() instanceof SchemeFailureException
@@ -146,18 +149,19 @@ public final class EvaluateCommand implements Callable<Integer> {
                     summary.reject(Output.printable(message)); // the summary prints it on a terminal too
                 } else {
                     EvaluationResult r = outcome.result();
+                    boolean first = summary.evaluated() == 0;
                     summary.add(r);
                     switch (format) {
                         case ndjson -> sink.line(outcome.rendered());
-                        case json -> kept.add(r);
-                        case text -> {
-                            if (text.length() > 0) {
-                                text.append("\n").append("─".repeat(60)).append("\n\n");
+                        case json -> {
+                            if (first) {
+                                json[0] = new StreamedJson(sink);
                             }
-                            text.append(outcome.rendered());
+                            json[0].add(JsonReport.assessment(r));
                         }
-                        case md -> text.append(text.length() > 0 ? "\n---\n\n" : "").append(outcome.rendered());
-                        case html -> kept.add(r);
+                        case text -> sink.all((first ? "" : "\n" + "─".repeat(60) + "\n\n") + outcome.rendered());
+                        case md -> sink.all((first ? "" : "\n---\n\n") + outcome.rendered());
+                        case html -> sink.all((first ? HtmlReport.head(r, labels) : "") + outcome.rendered());
                         case summary -> { }
                     }
                 }
@@ -170,15 +174,18 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (summary.evaluated() == 0 && out.output != null) {
                 return exit[0]; // nothing to report: no file is written
             }
-            String rejectedMd = rejectedSection(summary, labels);
             switch (format) {
-                case json -> sink.all(Output.json(JsonReport.of(kept)));
-                case text -> sink.all(text.toString());
-                case md -> sink.all(text + rejectedMd);
-                case html -> sink.all(HtmlReport.of(kept, labels, s -> Optional.ofNullable(schemes.get(s.scheme()))
-                        .flatMap(sc -> sc.variant(s.variant())), summary.firstRejections(), summary.rejected()));
+                case json -> {
+                    if (json[0] == null) {
+                        json[0] = new StreamedJson(sink);
+                    }
+                    json[0].end();
+                }
+                case md -> sink.all(rejectedSection(summary, labels));
+                case html -> sink.all((summary.evaluated() == 0 ? HtmlReport.head(null, labels) : "")
+                        + HtmlReport.tail(labels, summary.firstRejections(), summary.rejected()));
                 case summary -> sink.all(summary.text());
-                case ndjson -> { }
+                case ndjson, text -> { }
             }
             sink.commit();
         }

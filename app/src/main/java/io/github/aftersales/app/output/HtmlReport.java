@@ -41,8 +41,22 @@ public final class HtmlReport {
      */
     public static String of(List<EvaluationResult> results, Labels l,
             Function<SchemeResult, Optional<Variant>> variantOf, List<String> rejections, long rejected) {
+        StringBuilder b = new StringBuilder(head(results.isEmpty() ? null : results.get(0), l));
+        for (EvaluationResult one : results) {
+            b.append(assessment(one, l, variantOf));
+        }
+        return b.append(tail(l, rejections, rejected)).toString();
+    }
+
+    /**
+     * The start of the document, up to the first assessment; a batch is written as the head, each
+     * assessment as it comes ({@link #assessment}), then the {@link #tail}, so it is never held whole.
+     *
+     * @param first the first assessment, whose organisation names the document, or {@code null}
+     */
+    public static String head(EvaluationResult first, Labels l) {
         StringBuilder b = new StringBuilder();
-        EvaluationResult r = results.isEmpty() ? new EvaluationResult("", null, null, List.of()) : results.get(0);
+        EvaluationResult r = first == null ? new EvaluationResult("", null, null, List.of()) : first;
         b.append("<!DOCTYPE html>\n<html lang=\"").append(l == Labels.EN ? "en" : "zh").append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n<title>").append(h(l.of("售后服务评价结果", "After-sales service evaluation")))
                 .append(r.organisation() == null ? "" : " — " + h(r.organisation())).append("</title>\n<style>\n")
@@ -56,9 +70,19 @@ public final class HtmlReport {
                 .append(".stars { color: #c80; letter-spacing: 2px; } .failed { color: #b00; }\n")
                 .append("section { page-break-inside: auto; } tr, svg { page-break-inside: avoid; }\n")
                 .append("</style>\n</head>\n<body>\n");
-        for (EvaluationResult one : results) {
-            assessment(b, one, l, variantOf);
-        }
+        return b.toString();
+    }
+
+    /** One assessment's article. */
+    public static String assessment(EvaluationResult r, Labels l, Function<SchemeResult, Optional<Variant>> variantOf) {
+        StringBuilder b = new StringBuilder();
+        assessment(b, r, l, variantOf);
+        return b.toString();
+    }
+
+    /** The end of the document: what could not be evaluated, so the report does not look complete when it is not. */
+    public static String tail(Labels l, List<String> rejections, long rejected) {
+        StringBuilder b = new StringBuilder();
         if (rejected > 0) {
             b.append("<section class=\"rejected\">\n<h2 class=\"failed\">").append(h(l.of("未能评估的文件", "Not evaluated")))
                     .append(" (").append(rejected).append(")</h2>\n<ul>\n");

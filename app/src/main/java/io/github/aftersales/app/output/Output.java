@@ -27,6 +27,11 @@ public final class Output {
     private Output() {
     }
 
+    /** The writer {@link #json} uses, for output written a piece at a time ({@link StreamedJson}). */
+    static com.fasterxml.jackson.databind.ObjectWriter prettyWriter() {
+        return JSON.writer();
+    }
+
     public static String json(JsonNode node) {
         try {
             return JSON.writeValueAsString(node) + System.lineSeparator();

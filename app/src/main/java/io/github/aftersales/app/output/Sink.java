@@ -35,7 +35,7 @@ public final class Sink implements AutoCloseable {
     private final Thread cleanup;
     private boolean committed;
 
-    private Sink(PrintWriter out, Path target, Path temporary, OutputStream stream, boolean force) {
+    private Sink(PrintWriter out, Path target, Path temporary, OutputStream stream, boolean force, Thread cleanup) {
         this.out = out;
         this.stream = stream;
         this.writer = stream == null ? null
@@ -43,11 +43,7 @@ public final class Sink implements AutoCloseable {
         this.target = target;
         this.temporary = temporary;
         this.force = force;
-        // Ctrl-C or SIGTERM while writing: the JVM runs this, and the temporary file goes
-        this.cleanup = temporary == null ? null : new Thread(this::discard, "remove " + temporary.getFileName());
-        if (cleanup != null) {
-            Runtime.getRuntime().addShutdownHook(cleanup);
-        }
+        this.cleanup = cleanup;
     }
 
     /**
@@ -56,7 +52,7 @@ public final class Sink implements AutoCloseable {
      */
     public static Sink open(Path file, boolean force, boolean streaming, PrintWriter out) {
         if (file == null) {
-            return new Sink(out, null, null, null, force);
+            return new Sink(out, null, null, null, force, null);
         }
         if (Files.isDirectory(file)) {
             throw new UserException(ExitCode.OUTPUT, quoted(file) + ": is a directory; give the name of a file to write");
@@ -73,12 +69,18 @@ public final class Sink implements AutoCloseable {
             throw new UserException(ExitCode.OUTPUT, quoted(file) + ": cannot be written: the folder "
                     + (dir == null ? "" : quoted(dir) + " ") + "does not exist");
         }
+        Path tmp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        // Ctrl-C or SIGTERM while writing: the JVM runs this and the temporary file goes. Registered
+        // before the file exists, so no signal finds a file without it; after the rename it finds none.
+        Thread cleanup = new Thread(() -> deleteQuietly(tmp), "remove " + tmp.getFileName());
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             // not createTempFile: its owner-only permissions would stay on the report after the rename
-            Path tmp = Files.createFile(dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime())
-                    + ".tmp"));
-            return new Sink(out, file, tmp, new java.io.BufferedOutputStream(Files.newOutputStream(tmp)), force);
+            Files.createFile(tmp);
+            return new Sink(out, file, tmp, new java.io.BufferedOutputStream(Files.newOutputStream(tmp)), force, cleanup);
         } catch (IOException e) {
+            deleteQuietly(tmp);
+            removeHook(cleanup);
             throw new UserException(ExitCode.OUTPUT, quoted(file) + ": cannot be written: " + reason(e));
         }
     }
@@ -101,7 +103,7 @@ public final class Sink implements AutoCloseable {
         }
         try {
             // written in place: renaming over a device would replace it with a file
-            return new Sink(out, file, null, Files.newOutputStream(real, StandardOpenOption.WRITE), true);
+            return new Sink(out, file, null, Files.newOutputStream(real, StandardOpenOption.WRITE), true, null);
         } catch (IOException e) {
             throw new UserException(ExitCode.OUTPUT, quoted(file) + ": cannot be written: " + reason(e));
         }
@@ -175,26 +177,24 @@ public final class Sink implements AutoCloseable {
             committed = true; // written in place (a device, a pipe)
             return;
         }
-        synchronized (this) { // not while the shutdown hook removes the temporary file
+        try {
             try {
-                try {
-                    if (force) {
-                        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } else {
-                        Files.move(temporary, target);
-                    }
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                if (force) {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.move(temporary, target);
                 }
-                committed = true;
-            } catch (FileAlreadyExistsException e) {
-                throw new UserException(ExitCode.OUTPUT, quoted(target) + ": already exists; pass --force to overwrite it");
-            } catch (NoSuchFileException e) {
-                throw new UserException(ExitCode.OUTPUT, quoted(target) + ": cannot be written: the temporary file "
-                        + quoted(temporary) + " was removed while writing; nothing was written");
-            } catch (IOException e) {
-                throw failed(e);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            committed = true;
+        } catch (FileAlreadyExistsException e) {
+            throw new UserException(ExitCode.OUTPUT, quoted(target) + ": already exists; pass --force to overwrite it");
+        } catch (NoSuchFileException e) {
+            throw new UserException(ExitCode.OUTPUT, quoted(target) + ": cannot be written: the temporary file "
+                    + quoted(temporary) + " was removed while writing; nothing was written");
+        } catch (IOException e) {
+            throw failed(e);
         }
     }
 
@@ -212,24 +212,27 @@ public final class Sink implements AutoCloseable {
                 // the disk is full or gone: the file is removed below all the same
             }
         }
-        discard();
+        if (temporary != null && !committed) {
+            deleteQuietly(temporary);
+        }
         if (cleanup != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run: it removes the same file
-            }
+            removeHook(cleanup);
         }
     }
 
-    /** Removes the temporary file unless it became the output. */
-    private synchronized void discard() {
-        if (temporary != null && !committed) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // best effort: the temporary file is hidden and named after the output
-            }
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: it removes the same file
+        }
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+            // best effort: the temporary file is hidden and named after the output
         }
     }
 
