@@ -229,6 +229,39 @@ class XlsxTest {
     @Test
     void aCqmFormWithItsFactsIncludingADateTypedAsADate() throws Exception {
         Path cqm = dir.resolve("cqm.xlsx");
+        fillCqm(cqm);
+        CliRun r = CliRun.of("evaluate", cqm.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("五星级 (five stars)");
+
+        // one rectified major complaint in an event row (Note 1, example 2): four stars
+        setFirstEvent(cqm, "majorComplaint", "2025-12-01");
+        CliRun withEvent = CliRun.of("evaluate", cqm.toString());
+        assertThat(withEvent.exit()).as(withEvent.err()).isZero();
+        assertThat(withEvent.out()).contains("四星级 (four stars)")
+                .contains("majorComplaint in the 24 months before onSiteDate (2026-10-15): 1 > 0 needed for 五星级");
+    }
+
+    @Test
+    void aCqmEventBeforeTheOrganisationBeganIsRefusedWithItsCell() throws Exception {
+        // issue 18: operatingSince is 2020-03-01; a complaint of 2020-02-29 cannot be this organisation's
+        Path cqm = dir.resolve("cqm.xlsx");
+        fillCqm(cqm);
+        int row = setFirstEvent(cqm, "majorComplaint", "2020-02-29") + 1;
+        CliRun r = CliRun.of("evaluate", cqm.toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(r.err()).isEqualTo("error: " + cqm + ": cqm!F" + row + ": a majorComplaint event dated 2020-02-29 is"
+                + " before operatingSince 2020-03-01, the date the organisation began operating" + System.lineSeparator());
+        assertThat(r.clean()).isTrue();
+        // on the day it began is possible; 2020-03-01 is outside every window before 2026-10-15: five stars stand
+        setFirstEvent(cqm, "majorComplaint", "2020-03-01");
+        CliRun onTheDay = CliRun.of("evaluate", cqm.toString());
+        assertThat(onTheDay.exit()).as(onTheDay.err()).isZero();
+        assertThat(onTheDay.out()).contains("五星级 (five stars)");
+    }
+
+    /** A CQM form that reaches five stars: full indicator scores, audit passed, S and S当面 95, operating since 2020-03-01. */
+    private void fillCqm(Path cqm) throws Exception {
         assertThat(CliRun.of("template", "--scheme", "cqm", "--format", "xlsx", "-o", cqm.toString()).exit()).isZero();
         java.util.Map<String, Double> scores = java.util.Map.of("4.1.1", 10.0, "4.1.2", 15.0, "4.1.3", 10.0, "4.1.4", 25.0,
                 "4.1.5", 15.0, "4.1.6", 7.0, "4.1.7", 8.0, "4.1.8", 10.0);
@@ -262,11 +295,10 @@ class XlsxTest {
             }
             Files.move(tmp, cqm, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        CliRun r = CliRun.of("evaluate", cqm.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("五星级 (five stars)");
+    }
 
-        // one rectified major complaint in an event row (Note 1, example 2): four stars
+    /** Fills the first event row (type, date as text, rectified true) and returns its row index. */
+    private int setFirstEvent(Path cqm, String type, String date) throws Exception {
         try (InputStream in = Files.newInputStream(cqm); Workbook wb = WorkbookFactory.create(in)) {
             Sheet sheet = wb.getSheet("cqm");
             Row header = null;
@@ -280,8 +312,8 @@ class XlsxTest {
                     first = row;
                 }
             }
-            first.getCell(RESULT).setCellValue("majorComplaint");
-            first.getCell(SCORE).setCellValue("2025-12-01");
+            first.getCell(RESULT).setCellValue(type);
+            first.getCell(SCORE).setCellValue(date);
             for (org.apache.poi.ss.usermodel.Cell c : header) {
                 if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
                         && c.getStringCellValue().startsWith("rectified")) {
@@ -293,10 +325,32 @@ class XlsxTest {
                 wb.write(out);
             }
             Files.move(tmp, cqm, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return first.getRowNum();
         }
-        CliRun withEvent = CliRun.of("evaluate", cqm.toString());
-        assertThat(withEvent.exit()).as(withEvent.err()).isZero();
-        assertThat(withEvent.out()).contains("四星级 (four stars)")
-                .contains("majorComplaint in the 24 months before onSiteDate (2026-10-15): 1 > 0 needed for 五星级");
+    }
+
+    // ---- issue 18: a note of invisible characters, an event before the organisation began -----------
+
+    private void assertRefused(String problem) {
+        CliRun r = CliRun.of("evaluate", form.toString());
+        assertThat(r.exit()).as(r.out()).isEqualTo(ExitCode.INPUT);
+        assertThat(r.err()).isEqualTo("error: " + form + ": " + problem);
+        assertThat(r.clean()).isTrue();
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aNotApplicableNoteOfInvisibleCharactersIsNoReason() throws Exception {
+        fillFromExample();
+        int row = rowIndex("5.2.5.5") + 1;
+        for (String[] note : new String[][] {{"\u200B", "U+200B"}, {"\uFEFF", "U+FEFF"}, {"\u00A0\u200B", "U+00A0, U+200B"}}) {
+            edit("5.2.5.5", NOTE, note[0]);
+            assertRefused("gbt27922!E" + row + ": 5.2.5.5 is marked not applicable with a note of invisible characters"
+                    + " only (" + note[1] + "): say why it does not apply" + System.lineSeparator());
+        }
+        // an ideographic space is white space: the cell is blank, and the note missing
+        edit("5.2.5.5", NOTE, "\u3000");
+        assertRefused("gbt27922!E" + row + ": 5.2.5.5 is marked not applicable without a note: say why it does not apply"
+                + System.lineSeparator());
     }
 }

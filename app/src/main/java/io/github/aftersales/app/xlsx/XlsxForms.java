@@ -439,7 +439,9 @@ public final class XlsxForms {
                 attributes.put(name.replace(" (true/false)", ""), value.toLowerCase(java.util.Locale.ROOT));
             }
         }
-        return Optional.of(new Event(type, date, attributes, text(sheet, r, EVIDENCE), new Located.Position(0, 0)));
+        // the date cell names the event in messages (a date before operatingSince, after onSiteDate)
+        return Optional.of(new Event(type, date, attributes, text(sheet, r, EVIDENCE), new Located.Position(0, 0),
+                Located.Where.named(sheet.getSheetName() + "!" + new CellReference(r, SCORE).formatAsString(false))));
     }
 
     private static LocatedException bad(String source, Sheet sheet, int r, int c, String message) {
