@@ -380,4 +380,75 @@ class CliTest {
         CliRun badChoice = CliRun.of("surveil", "--level", "5", "--on-serious", "warn", "examples/cqm/cqm-five-star.json");
         assertThat(badChoice.exit()).isEqualTo(ExitCode.USAGE);
     }
+
+    // ---- issue 18: a note of invisible characters, an event before the organisation began ---------------
+
+    /** Writes {@code node} as pretty JSON and as YAML; returns both files. */
+    private List<Path> jsonAndYaml(String name, JsonNode node) throws Exception {
+        Path json = dir.resolve(name + ".json");
+        Files.writeString(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+        Path yaml = dir.resolve(name + ".yaml");
+        Files.writeString(yaml, new YAMLMapper().writeValueAsString(node));
+        return List.of(json, yaml);
+    }
+
+    /** The 1-based line of the first line of {@code file} containing {@code text}. */
+    private static int lineOf(Path file, String text) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in " + file);
+    }
+
+    @Test
+    void aNotApplicableNoteOfInvisibleCharactersIsRefusedInJsonAndYaml() throws Exception {
+        JsonNode form = JSON.readTree(EXAMPLE.toFile());
+        int index = 0;
+        for (JsonNode f : form.at("/schemes/0/findings")) {
+            if (f.get("id").asText().equals("5.2.5.5")) {
+                ((ObjectNode) f).put("note", "\u200B\uFEFF"); // a zero-width space and a BOM: nothing to read
+                break;
+            }
+            index++;
+        }
+        for (Path file : jsonAndYaml("invisible-note", form)) {
+            CliRun r = CliRun.of("evaluate", file.toString());
+            assertThat(r.exit()).as(file.toString()).isEqualTo(ExitCode.INPUT);
+            // the finding's place: its line (in YAML, its first key's), then the path
+            int line = file.toString().endsWith(".json") ? lineOf(file, "\"5.2.5.5\"") - 1 : lineOf(file, "5.2.5.5");
+            assertThat(r.err()).matches("error: " + java.util.regex.Pattern.quote(file.toString()) + ":" + line
+                    + ":\\d+: schemes\\[0\\]\\.findings\\[" + index + "\\]: 5\\.2\\.5\\.5 is marked not applicable with a"
+                    + " note of invisible characters only \\(U\\+200B, U\\+FEFF\\): say why it does not apply\\R");
+            assertThat(r.clean()).isTrue();
+        }
+    }
+
+    @Test
+    void aCqmEventBeforeOperatingSinceIsRefusedInJsonAndYaml() throws Exception {
+        // examples/cqm/cqm-five-star.json: operating since 2020-03-01
+        JsonNode assessment = JSON.readTree(Path.of("examples/cqm/cqm-five-star.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) assessment.at("/schemes/0/events")).addObject()
+                .put("type", "negativeInformation").put("date", "2019-12-31").put("note", "媒体报道");
+        for (Path file : jsonAndYaml("early-event", assessment)) {
+            int line = lineOf(file, "negativeInformation") - (file.toString().endsWith(".json") ? 1 : 0);
+            String expected = "error: " + java.util.regex.Pattern.quote(file.toString()) + ":" + line + ":\\d+:"
+                    + " schemes\\[0\\]\\.events\\[0\\]: a negativeInformation event dated 2019-12-31 is before"
+                    + " operatingSince 2020-03-01, the date the organisation began operating\\R";
+            CliRun r = CliRun.of("evaluate", file.toString());
+            assertThat(r.exit()).as(file.toString()).isEqualTo(ExitCode.INPUT);
+            assertThat(r.err()).matches(expected);
+            assertThat(r.clean()).isTrue();
+            CliRun surveil = CliRun.of("surveil", "--level", "5", file.toString());
+            assertThat(surveil.exit()).isEqualTo(ExitCode.INPUT);
+            assertThat(surveil.err()).matches(expected);
+        }
+        // dated the day it began, it is accepted; six years before the on-site date it is outside every window
+        ((ObjectNode) assessment.at("/schemes/0/events/0")).put("date", "2020-03-01");
+        CliRun onTheDay = CliRun.of("evaluate", jsonAndYaml("on-the-day", assessment).get(0).toString());
+        assertThat(onTheDay.exit()).as(onTheDay.err()).isZero();
+        assertThat(onTheDay.out()).contains("五星级 (five stars)");
+    }
 }

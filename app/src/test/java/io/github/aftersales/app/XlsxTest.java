@@ -229,6 +229,39 @@ class XlsxTest {
     @Test
     void aCqmFormWithItsFactsIncludingADateTypedAsADate() throws Exception {
         Path cqm = dir.resolve("cqm.xlsx");
+        fillCqm(cqm);
+        CliRun r = CliRun.of("evaluate", cqm.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("五星级 (five stars)");
+
+        // one rectified major complaint in an event row (Note 1, example 2): four stars
+        setFirstEvent(cqm, "majorComplaint", "2025-12-01");
+        CliRun withEvent = CliRun.of("evaluate", cqm.toString());
+        assertThat(withEvent.exit()).as(withEvent.err()).isZero();
+        assertThat(withEvent.out()).contains("四星级 (four stars)")
+                .contains("majorComplaint in the 24 months before onSiteDate (2026-10-15): 1 > 0 needed for 五星级");
+    }
+
+    @Test
+    void aCqmEventBeforeTheOrganisationBeganIsRefusedWithItsCell() throws Exception {
+        // issue 18: operatingSince is 2020-03-01; a complaint of 2020-02-29 cannot be this organisation's
+        Path cqm = dir.resolve("cqm.xlsx");
+        fillCqm(cqm);
+        int row = setFirstEvent(cqm, "majorComplaint", "2020-02-29") + 1;
+        CliRun r = CliRun.of("evaluate", cqm.toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(r.err()).isEqualTo("error: " + cqm + ": cqm!F" + row + ": a majorComplaint event dated 2020-02-29 is"
+                + " before operatingSince 2020-03-01, the date the organisation began operating" + System.lineSeparator());
+        assertThat(r.clean()).isTrue();
+        // on the day it began is possible; 2020-03-01 is outside every window before 2026-10-15: five stars stand
+        setFirstEvent(cqm, "majorComplaint", "2020-03-01");
+        CliRun onTheDay = CliRun.of("evaluate", cqm.toString());
+        assertThat(onTheDay.exit()).as(onTheDay.err()).isZero();
+        assertThat(onTheDay.out()).contains("五星级 (five stars)");
+    }
+
+    /** A CQM form that reaches five stars: full indicator scores, audit passed, S and S当面 95, operating since 2020-03-01. */
+    private void fillCqm(Path cqm) throws Exception {
         assertThat(CliRun.of("template", "--scheme", "cqm", "--format", "xlsx", "-o", cqm.toString()).exit()).isZero();
         java.util.Map<String, Double> scores = java.util.Map.of("4.1.1", 10.0, "4.1.2", 15.0, "4.1.3", 10.0, "4.1.4", 25.0,
                 "4.1.5", 15.0, "4.1.6", 7.0, "4.1.7", 8.0, "4.1.8", 10.0);
@@ -262,11 +295,10 @@ class XlsxTest {
             }
             Files.move(tmp, cqm, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        CliRun r = CliRun.of("evaluate", cqm.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("五星级 (five stars)");
+    }
 
-        // one rectified major complaint in an event row (Note 1, example 2): four stars
+    /** Fills the first event row (type, date as text, rectified true) and returns its row index. */
+    private int setFirstEvent(Path cqm, String type, String date) throws Exception {
         try (InputStream in = Files.newInputStream(cqm); Workbook wb = WorkbookFactory.create(in)) {
             Sheet sheet = wb.getSheet("cqm");
             Row header = null;
@@ -280,8 +312,8 @@ class XlsxTest {
                     first = row;
                 }
             }
-            first.getCell(RESULT).setCellValue("majorComplaint");
-            first.getCell(SCORE).setCellValue("2025-12-01");
+            first.getCell(RESULT).setCellValue(type);
+            first.getCell(SCORE).setCellValue(date);
             for (org.apache.poi.ss.usermodel.Cell c : header) {
                 if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
                         && c.getStringCellValue().startsWith("rectified")) {
@@ -293,10 +325,207 @@ class XlsxTest {
                 wb.write(out);
             }
             Files.move(tmp, cqm, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return first.getRowNum();
         }
-        CliRun withEvent = CliRun.of("evaluate", cqm.toString());
-        assertThat(withEvent.exit()).as(withEvent.err()).isZero();
-        assertThat(withEvent.out()).contains("四星级 (four stars)")
-                .contains("majorComplaint in the 24 months before onSiteDate (2026-10-15): 1 > 0 needed for 五星级");
+    }
+
+    // ---- issue 18: numbers as the spreadsheet shows them, formulas saved without a value ----------------
+
+    /**
+     * Every clause 符合 but two: 5.1.2.2 (5 points) 不符合 with 0.9, and 5.1.1.2 (3 points) scored by
+     * {@code change} alone. With 2.1 for 5.1.1.2 the form loses 5 − 0.9 = 4.1 and 3 − 2.1 = 0.9: a
+     * total of 95, 五星级 (GB/T 27922 form: ≥ 95 five stars); with 0 it would lose 7.1: 92.9, 四星级.
+     */
+    private void allConformBut(java.util.function.Consumer<Row> change) throws Exception {
+        try (InputStream in = Files.newInputStream(form); Workbook wb = WorkbookFactory.create(in)) {
+            Sheet sheet = wb.getSheet("gbt27922");
+            sheet.getRow(1).getCell(2).setCellValue("示例电器有限公司");
+            for (Row row : sheet) {
+                org.apache.poi.ss.usermodel.Cell id = row.getCell(ID);
+                if (id != null && id.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && id.getStringCellValue().matches("5\\.\\d\\.\\d\\.\\d")) {
+                    row.getCell(RESULT).setCellValue("符合");
+                }
+            }
+            Row notConform = rowOf(sheet, "5.1.2.2");
+            notConform.getCell(RESULT).setCellValue("不符合");
+            notConform.getCell(SCORE).setCellValue(0.9);
+            Row scored = rowOf(sheet, "5.1.1.2");
+            scored.getCell(RESULT).setBlank(); // the score alone says how much
+            if (wb.getSheet("calc") == null) {
+                Sheet calc = wb.createSheet("calc"); // an auditor's own working, beside the form
+                for (int r = 0; r < 3; r++) {
+                    calc.createRow(r).createCell(0).setCellValue(0.7);
+                }
+            }
+            change.accept(scored);
+            save(wb);
+        }
+    }
+
+    /** A formula in a cell; {@code saved} is the value a spreadsheet program would have saved with it, or null for none. */
+    private static void formula(Row row, String formula, Double saved) {
+        org.apache.poi.ss.usermodel.Cell cell = row.getCell(SCORE);
+        cell.setCellFormula(formula);
+        if (saved != null) {
+            cell.setCellValue(saved); // on a formula cell, POI keeps it as the formula's saved value
+        }
+    }
+
+    private JsonNode evaluated() throws Exception {
+        CliRun r = CliRun.of("evaluate", "--format", "json", form.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        return JSON.readTree(r.out()).at("/assessments/0/schemes/0");
+    }
+
+    private void assertFiveStarsAt95() throws Exception {
+        JsonNode result = evaluated();
+        assertThat(result.get("total").decimalValue()).isEqualByComparingTo("95");
+        assertThat(result.get("score").decimalValue()).isEqualByComparingTo("95");
+        assertThat(result.get("stars").asInt()).isEqualTo(5);
+        assertThat(result.get("grade").asText()).isEqualTo("五星级");
+    }
+
+    @Test
+    void aFormulaCountsAsTheNumberTheSpreadsheetShows() throws Exception {
+        // typed by hand: 2.1
+        allConformBut(row -> row.getCell(SCORE).setCellValue(2.1));
+        assertFiveStarsAt95();
+        // =0.7*3 as a spreadsheet program saves it: 2.0999999999999996, shown (15 digits) as 2.1
+        allConformBut(row -> formula(row, "0.7*3", 0.7 * 3));
+        assertThat(0.7 * 3).isEqualTo(2.0999999999999996);
+        assertFiveStarsAt95();
+        // a sum of the auditor's own cells: 0.7 + 0.7 + 0.7 is saved as 2.0999999999999996 too
+        allConformBut(row -> formula(row, "SUM(calc!A1:A3)", 0.7 + 0.7 + 0.7));
+        assertFiveStarsAt95();
+        // a number typed with float noise in a header cell is the number shown, as text
+        allConformBut(row -> {
+            row.getSheet().getRow(1).getCell(2).setCellValue(0.1 + 0.2); // 0.30000000000000004
+            row.getCell(SCORE).setCellValue(2.1);
+        });
+        CliRun r = CliRun.of("evaluate", "--format", "json", form.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.out()).at("/assessments/0/organisation").asText()).isEqualTo("0.3");
+    }
+
+    @Test
+    void aNumberWithMoreDecimalsThanJsonAllowsIsRefusedWithItsCell() throws Exception {
+        int row = rowIndex("5.1.1.2") + 1;
+        String rule = " is out of range: at most 12 digits before the point and 12 after it" + System.lineSeparator();
+        // =1/3 is shown to 15 digits as 0.333333333333333: 15 decimals, more than any input format takes
+        allConformBut(r -> formula(r, "1/3", 1.0 / 3));
+        assertRefused("gbt27922!F" + row + ": the number 0.333333333333333" + rule);
+        // typed, and as text
+        allConformBut(r -> r.getCell(SCORE).setCellValue(2.1234567890123));
+        assertRefused("gbt27922!F" + row + ": the number 2.1234567890123" + rule);
+        allConformBut(r -> r.getCell(SCORE).setCellValue("2.1234567890123"));
+        assertRefused("gbt27922!F" + row + ": the number 2.1234567890123" + rule);
+        // a cancellation the spreadsheet shows as 0.00375000000000003, not 0.00375 (1 − 0.99625 in doubles)
+        allConformBut(r -> formula(r, "1-0.99625", 1 - 0.99625));
+        assertRefused("gbt27922!F" + row + ": the number 0.00375000000000003" + rule);
+        // a header cell: thirteen digits before the point
+        allConformBut(r -> {
+            r.getSheet().getRow(3).getCell(2).setCellValue(1234567890123.0);
+            r.getCell(SCORE).setCellValue(2.1);
+        });
+        assertRefused("gbt27922!C4: the number 1234567890123" + rule);
+    }
+
+    private void assertRefused(String problem) {
+        CliRun r = CliRun.of("evaluate", form.toString());
+        assertThat(r.exit()).as(r.out()).isEqualTo(ExitCode.INPUT);
+        assertThat(r.err()).isEqualTo("error: " + form + ": " + problem);
+        assertThat(r.clean()).isTrue();
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aFormulaSavedWithoutItsValueIsComputedNeverReadAs0() throws Exception {
+        // written by a program that does not compute formulas: no saved value; POI read it as 0 (92.9, 四星级)
+        allConformBut(row -> formula(row, "21/10", null));
+        assertThat(((org.apache.poi.xssf.usermodel.XSSFCell) cellOf("5.1.1.2", SCORE)).getCTCell().isSetV()).isFalse();
+        assertFiveStarsAt95();
+        allConformBut(row -> formula(row, "0.7*3", null));
+        assertFiveStarsAt95();
+        allConformBut(row -> formula(row, "calc!A1*3", null));
+        assertFiveStarsAt95();
+        allConformBut(row -> formula(row, "SUM(calc!A1:A3)", null));
+        assertFiveStarsAt95();
+        allConformBut(row -> formula(row, "ROUND(2.14,1)", null));
+        assertFiveStarsAt95();
+        // a chain of 60 formulas, none saved: calc!B1 = B2, …, B60 = 2.1 (64 deep is the most computed)
+        allConformBut(row -> {
+            Sheet calc = row.getSheet().getWorkbook().getSheet("calc");
+            for (int i = 0; i < 60; i++) {
+                Row chain = calc.getRow(i) == null ? calc.createRow(i) : calc.getRow(i);
+                chain.createCell(1).setCellFormula(i < 59 ? "B" + (i + 2) : "2.1");
+            }
+            formula(row, "calc!B1", null);
+        });
+        assertFiveStarsAt95();
+    }
+
+    private org.apache.poi.ss.usermodel.Cell cellOf(String id, int column) throws Exception {
+        try (InputStream in = Files.newInputStream(form); Workbook wb = WorkbookFactory.create(in)) {
+            return rowOf(wb.getSheet("gbt27922"), id).getCell(column);
+        }
+    }
+
+    @Test
+    void aFormulaThatCannotBeComputedIsRefusedWithItsCell() throws Exception {
+        int row = rowIndex("5.1.1.2") + 1;
+        String cell = "gbt27922!F" + row + ": the formula =";
+        String unsaved = " was saved without its value and ";
+        String[][] cases = {
+            {"[1]Sheet1!A1", cell + "[1]Sheet1!A1" + unsaved + "refers to another workbook, which this program cannot"
+                    + " see; type the value"},
+            {"FOOBAR(1)", cell + "FOOBAR(1)" + unsaved + "uses FOOBAR, which this program cannot compute; type the value,"
+                    + " or save the workbook from a spreadsheet program, which saves the values"},
+            {"INDIRECT(\"calc!A1\")*3", cell + "INDIRECT(\"calc!A1\")*3" + unsaved + "uses INDIRECT, whose cells are known"
+                    + " only once it is computed; type the value"},
+            {"RAND()*3", cell + "RAND()*3" + unsaved + "uses RAND, whose value is random; type the value"},
+            // POI would walk all 17 billion cells, for minutes
+            {"SUM(calc!A1:XFD1048576)", cell + "SUM(calc!A1:XFD1048576)" + unsaved + "would read more than 2097152 cells;"
+                    + " type the value"},
+            {"1/0", cell + "1/0 gives #DIV/0!"},
+            {"F" + row + "+1", cell + "F" + row + "+1 refers to itself (a circular reference)"},
+            {"calc!B1", cell + "calc!B1" + unsaved + "depends on formulas nested more than 64 deep; type the value"},
+        };
+        for (String[] c : cases) {
+            allConformBut(r -> {
+                Sheet calc = r.getSheet().getWorkbook().getSheet("calc");
+                for (int i = 0; i < 100; i++) { // calc!B1 = B2, B2 = B3, …: a chain 100 formulas deep
+                    Row chain = calc.getRow(i) == null ? calc.createRow(i) : calc.getRow(i);
+                    chain.createCell(1).setCellFormula(i < 99 ? "B" + (i + 2) : "2.1");
+                }
+                formula(r, c[0], null);
+            });
+            long start = System.nanoTime();
+            assertRefused(c[1] + System.lineSeparator());
+            assertThat((System.nanoTime() - start) / 1_000_000).as(c[0]).isLessThan(10_000);
+        }
+        // a saved error is refused the same way
+        allConformBut(r -> {
+            formula(r, "1/0", null);
+            r.getCell(SCORE).setCellErrorValue(org.apache.poi.ss.usermodel.FormulaError.DIV0.getCode());
+        });
+        assertRefused(cell + "1/0 gives #DIV/0!" + System.lineSeparator());
+    }
+
+    // ---- issue 18: a note of invisible characters, an event before the organisation began -----------
+
+    @Test
+    void aNotApplicableNoteOfInvisibleCharactersIsNoReason() throws Exception {
+        fillFromExample();
+        int row = rowIndex("5.2.5.5") + 1;
+        for (String[] note : new String[][] {{"\u200B", "U+200B"}, {"\uFEFF", "U+FEFF"}, {"\u00A0\u200B", "U+00A0, U+200B"}}) {
+            edit("5.2.5.5", NOTE, note[0]);
+            assertRefused("gbt27922!E" + row + ": 5.2.5.5 is marked not applicable with a note of invisible characters"
+                    + " only (" + note[1] + "): say why it does not apply" + System.lineSeparator());
+        }
+        // an ideographic space is white space: the cell is blank, and the note missing
+        edit("5.2.5.5", NOTE, "\u3000");
+        assertRefused("gbt27922!E" + row + ": 5.2.5.5 is marked not applicable without a note: say why it does not apply"
+                + System.lineSeparator());
     }
 }

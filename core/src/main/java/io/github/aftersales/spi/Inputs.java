@@ -13,15 +13,22 @@ import java.util.List;
  * @param events         the event types
  * @param evaluationDate the date fact that is the day of the evaluation: no event and no other date
  *                       fact may lie after it; {@code null} when the variant has no such date
+ * @param startDate      the date fact on which what is assessed began (CQM: {@code operatingSince}): no event
+ *                       may lie before it; {@code null} when the variant has no such date
  */
-public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evaluationDate) {
+public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evaluationDate, String startDate) {
 
     /** No facts, no events. */
-    public static final Inputs NONE = new Inputs(List.of(), List.of(), null);
+    public static final Inputs NONE = new Inputs(List.of(), List.of(), null, null);
 
     public Inputs {
         facts = List.copyOf(facts);
         events = List.copyOf(events);
+    }
+
+    /** Inputs without a start date (as before {@code startDate} existed: a plugin built against that keeps working). */
+    public Inputs(List<FactSpec> facts, List<EventSpec> events, String evaluationDate) {
+        this(facts, events, evaluationDate, null);
     }
 
     /**

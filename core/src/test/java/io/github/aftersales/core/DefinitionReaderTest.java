@@ -162,6 +162,16 @@ class DefinitionReaderTest {
     }
 
     @Test
+    void aStartDateIsADeclaredDateFactOtherThanTheEvaluationDate() throws IOException {
+        String start = "\"evaluationDate\": \"onSiteDate\", \"startDate\": \"%s\"";
+        assertThat(broken("scheme.json", replace("\"evaluationDate\": \"onSiteDate\"", start.formatted("S"))).problem())
+                .isEqualTo("variants[0].startDate: startDate 'S' must be a declared date fact other than evaluationDate");
+        assertThat(broken("scheme.json", replace("\"evaluationDate\": \"onSiteDate\"", start.formatted("onSiteDate")))
+                .problem()).startsWith("variants[0].startDate: startDate 'onSiteDate' must be");
+        assertThat(load("none", x -> x).variants().get(0).inputs().startDate()).isNull();
+    }
+
+    @Test
     void levelsGoFromLowestToHighest() {
         assertThat(broken("demo.grading.json", replace("\"stars\": 3", "\"stars\": 1")).problem())
                 .isEqualTo("levels are listed from the lowest to the highest, but gold has 1 stars after a level with 2");

@@ -141,6 +141,29 @@ class InputErrorsTest {
     }
 
     @Test
+    void aNoteOfInvisibleCharactersIsNoReason() {
+        // issue 18: each looks like an empty note on screen and on paper, so it says nothing
+        String[][] notes = {{"\\u200B", "U+200B"}, {"\\uFEFF", "U+FEFF"}, {"\\u00A0\\u200B", "U+00A0, U+200B"},
+            {"\\u2060\\u200D ", "U+2060, U+200D, U+0020"}, {"\\u3164", "U+3164"}};
+        for (String[] n : notes) {
+            String json = demo(allConform("4").replace("{\"id\": \"A.2\", \"result\": \"conform\"}",
+                    "{\"id\": \"A.2\", \"result\": \"not-applicable\", \"note\": \"" + n[0] + "\"}"));
+            LocatedException e = failure(json);
+            assertThat(e.position().line()).as(n[1]).isGreaterThan(0);
+            assertThat(e.problem()).as(n[1]).isEqualTo("schemes[0].findings[1]: A.2 is marked not applicable with a note"
+                    + " of invisible characters only (" + n[1] + "): say why it does not apply");
+        }
+        // an ideographic space alone is blank text, refused where it is read, as an empty note is
+        assertThat(failure(demo(allConform("4").replace("{\"id\": \"A.2\", \"result\": \"conform\"}",
+                "{\"id\": \"A.2\", \"result\": \"not-applicable\", \"note\": \"\\u3000\"}"))).problem())
+                .isEqualTo("schemes[0].findings[1].note: 'note' is empty");
+        // a visible character among invisible ones is a note
+        SchemeResult r = Fixtures.evaluate(demo(allConform("4").replace("{\"id\": \"A.2\", \"result\": \"conform\"}",
+                "{\"id\": \"A.2\", \"result\": \"not-applicable\", \"note\": \"\\u200B无\\u3000\"}")));
+        assertThat(r.excluded()).isNotEmpty();
+    }
+
+    @Test
     void notConformWithFullPointsContradictsItself() {
         assertThat(failure(withFinding("{\"id\": \"A.1\", \"result\": \"not-conform\", \"score\": 2}")).problem())
                 .endsWith("A.1 is marked not conform but given its full 2 points; lower the score or mark it conform");
@@ -283,12 +306,14 @@ class InputErrorsTest {
                 .startsWith("schemes[0].facts.s: unknown fact 's' (did you mean 'S'?)");
         assertThat(failure(demo(allConform("4"), facts, "{\"type\": \"majorComplaint\", \"date\": \"2026-06-02\","
                 + " \"rectified\": false}")).problem())
-                .isEqualTo("a majorComplaint event dated 2026-06-02 is after onSiteDate 2026-06-01, the day of the evaluation");
+                .isEqualTo("schemes[0].events[0]: a majorComplaint event dated 2026-06-02 is after onSiteDate 2026-06-01,"
+                        + " the day of the evaluation");
         assertThat(failure(demo(allConform("4"), facts, "{\"type\": \"majorComplaint\", \"date\": \"2026-01-02\","
                 + " \"rectified\": \"no\"}")).problem())
-                .isEqualTo("a majorComplaint event must say rectified: true or false, not 'no'");
+                .isEqualTo("schemes[0].events[0]: a majorComplaint event must say rectified: true or false, not 'no'");
         assertThat(failure(demo(allConform("4"), facts, "{\"type\": \"majorComplain\", \"date\": \"2026-01-02\"}"))
-                .problem()).startsWith("unknown event type 'majorComplain' (did you mean 'majorComplaint'?)");
+                .problem()).startsWith("schemes[0].events[0]: unknown event type 'majorComplain' (did you mean"
+                        + " 'majorComplaint'?)");
     }
 
     @Test

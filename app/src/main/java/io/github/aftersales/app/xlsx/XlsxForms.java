@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
@@ -309,12 +308,16 @@ public final class XlsxForms {
 
     // ---- reading -----------------------------------------------------------------------------------
 
-    /** Reads a filled form; every problem is a {@link LocatedException} naming {@code Sheet!Cell}. */
+    /**
+     * Reads a filled form; every problem is a {@link LocatedException} naming {@code Sheet!Cell}.
+     * Cells are read as the spreadsheet shows them ({@link XlsxCells}).
+     */
     public static Assessment read(Path file) {
         String source = file.toString();
         try (InputStream in = Files.newInputStream(file); Workbook wb = WorkbookFactory.create(in)) {
+            XlsxCells cells = new XlsxCells(source, wb);
             Sheet about = wb.getSheet(ABOUT);
-            if (about == null || !MARKER.equals(text(about, 0, 0))) {
+            if (about == null || !MARKER.equals(cells.text(about, 0, 0))) {
                 throw new LocatedException(source, null, "is not an assessment form of this program (no '" + ABOUT
                         + "' sheet with its marker); make one with 'template --format xlsx'");
             }
@@ -323,20 +326,20 @@ public final class XlsxForms {
             String date = null;
             String assessor = null;
             for (int r = 4; r <= about.getLastRowNum(); r++) {
-                String kind = text(about, r, 0);
+                String kind = cells.text(about, r, 0);
                 if ("sheet".equals(kind)) {
-                    String sheetName = text(about, r, 1);
+                    String sheetName = cells.text(about, r, 1);
                     Sheet sheet = wb.getSheet(sheetName);
                     if (sheet == null) {
                         throw new LocatedException(source, null, "the sheet '" + sheetName + "' is missing");
                     }
-                    organisation = first(organisation, text(sheet, 1, 2));
-                    date = first(date, text(sheet, 2, 2));
-                    assessor = first(assessor, text(sheet, 3, 2));
-                    parts.add(part(source, sheet, sheetName, text(about, r, 2), text(about, r, 3)));
+                    organisation = first(organisation, cells.text(sheet, 1, 2));
+                    date = first(date, cells.text(sheet, 2, 2));
+                    assessor = first(assessor, cells.text(sheet, 3, 2));
+                    parts.add(part(cells, sheet, sheetName, cells.text(about, r, 2), cells.text(about, r, 3)));
                 } else if ("combining".equals(kind)) {
-                    parts.add(new SchemeAssessment(text(about, r, 1), text(about, r, 2), text(about, r, 3), null, false,
-                            List.of(), Map.of(), Map.of(), List.of(), new Located.Position(0, 0),
+                    parts.add(new SchemeAssessment(cells.text(about, r, 1), cells.text(about, r, 2), cells.text(about, r, 3),
+                            null, false, List.of(), Map.of(), Map.of(), List.of(), new Located.Position(0, 0),
                             Located.Where.named(ABOUT)));
                 }
             }
@@ -357,43 +360,37 @@ public final class XlsxForms {
         }
     }
 
-    private static SchemeAssessment part(String source, Sheet sheet, String name, String variant, String version) {
+    private static SchemeAssessment part(XlsxCells cells, Sheet sheet, String name, String variant, String version) {
         List<Finding> findings = new ArrayList<>();
         Map<String, Object> facts = new LinkedHashMap<>();
         List<Event> events = new ArrayList<>();
         for (int r = FIRST_ROW; r <= sheet.getLastRowNum(); r++) {
-            String id = text(sheet, r, ID);
+            String id = cells.text(sheet, r, ID);
             if (id == null) {
                 continue;
             }
             if (id.equals("event")) {
-                event(source, sheet, r).ifPresent(events::add);
+                event(cells, sheet, r).ifPresent(events::add);
                 continue;
             }
             if (id.startsWith("fact:")) {
-                Cell cell = cell(sheet, r, RESULT);
-                if (cell != null && cell.getCellType() == CellType.NUMERIC
-                        && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
-                    // a date typed into a spreadsheet is a number formatted as a date
-                    facts.put(id.substring(5), cell.getLocalDateTimeCellValue().toLocalDate().toString());
-                } else if (cell != null && cell.getCellType() == CellType.NUMERIC) {
-                    facts.put(id.substring(5), BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros());
-                } else if (text(sheet, r, RESULT) != null) {
-                    facts.put(id.substring(5), text(sheet, r, RESULT));
+                Object value = cells.value(sheet, r, RESULT);
+                if (value != null) {
+                    facts.put(id.substring(5), value);
                 }
                 continue;
             }
-            String resultText = text(sheet, r, RESULT);
+            String resultText = cells.text(sheet, r, RESULT);
             Conformity result = null;
             if (resultText != null) {
                 final int row = r;
-                result = Conformity.parse(resultText).orElseThrow(() -> bad(source, sheet, row, RESULT,
+                result = Conformity.parse(resultText).orElseThrow(() -> cells.bad(sheet, row, RESULT,
                         "'" + resultText + "' is not 符合, 不符合 or 不适用"));
             }
-            BigDecimal score = number(source, sheet, r, SCORE);
-            String evidence = text(sheet, r, EVIDENCE);
-            BigDecimal points = number(source, sheet, r, POINTS);
-            findings.add(new Finding(id, result, score, null, null, text(sheet, r, NOTE),
+            BigDecimal score = cells.number(sheet, r, SCORE);
+            String evidence = cells.text(sheet, r, EVIDENCE);
+            BigDecimal points = cells.number(sheet, r, POINTS);
+            findings.add(new Finding(id, result, score, null, null, cells.text(sheet, r, NOTE),
                     evidence == null ? List.of() : List.of(evidence.split("\\R")), points, new Located.Position(0, 0),
                     Located.Where.named(name + "!" + new CellReference(r, score != null || result == null ? SCORE : RESULT)
                             .formatAsString(false))));
@@ -403,102 +400,41 @@ public final class XlsxForms {
     }
 
     /** An event row: type, date, note, and true/false attributes named in the events header row. */
-    private static Optional<Event> event(String source, Sheet sheet, int r) {
-        String type = text(sheet, r, RESULT);
+    private static Optional<Event> event(XlsxCells cells, Sheet sheet, int r) {
+        String type = cells.text(sheet, r, RESULT);
         if (type == null) {
             return Optional.empty();
         }
-        Cell dateCell = cell(sheet, r, SCORE);
-        LocalDate date;
-        if (dateCell != null && dateCell.getCellType() == CellType.NUMERIC
-                && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(dateCell)) {
-            date = dateCell.getLocalDateTimeCellValue().toLocalDate();
-        } else {
-            String text = text(sheet, r, SCORE);
+        LocalDate date = cells.dateOrNull(sheet, r, SCORE);
+        if (date == null) {
+            String text = cells.text(sheet, r, SCORE);
             if (text == null) {
-                throw bad(source, sheet, r, SCORE, "a " + type + " event needs its date (YYYY-MM-DD)");
+                throw cells.bad(sheet, r, SCORE, "a " + type + " event needs its date (YYYY-MM-DD)");
             }
             try {
                 date = LocalDate.parse(text);
             } catch (java.time.format.DateTimeParseException e) {
-                throw bad(source, sheet, r, SCORE, "'" + text + "' is not a date as YYYY-MM-DD");
+                throw cells.bad(sheet, r, SCORE, "'" + text + "' is not a date as YYYY-MM-DD");
             }
         }
         if (date.getYear() < 1900 || date.getYear() > 2100) {
-            throw bad(source, sheet, r, SCORE, "'" + date + "' is not a date between 1900 and 2100");
+            throw cells.bad(sheet, r, SCORE, "'" + date + "' is not a date between 1900 and 2100");
         }
         int header = r;
-        while (header > 0 && !"类型 type".equals(text(sheet, header, RESULT))) {
+        while (header > 0 && !"类型 type".equals(cells.text(sheet, header, RESULT))) {
             header--;
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int c = FIRST_ATTRIBUTE; c < FIRST_ATTRIBUTE + 10; c++) {
-            String name = text(sheet, header, c);
-            String value = text(sheet, r, c);
+            String name = cells.text(sheet, header, c);
+            String value = cells.text(sheet, r, c);
             if (name != null && value != null) {
                 attributes.put(name.replace(" (true/false)", ""), value.toLowerCase(java.util.Locale.ROOT));
             }
         }
-        return Optional.of(new Event(type, date, attributes, text(sheet, r, EVIDENCE), new Located.Position(0, 0)));
-    }
-
-    private static LocatedException bad(String source, Sheet sheet, int r, int c, String message) {
-        return new LocatedException(source, null, sheet.getSheetName() + "!" + new CellReference(r, c).formatAsString(false)
-                + ": " + message);
-    }
-
-    private static BigDecimal number(String source, Sheet sheet, int r, int c) {
-        Cell cell = cell(sheet, r, c);
-        if (cell == null || cell.getCellType() == CellType.BLANK) {
-            return null;
-        }
-        // a formula counts by the value the spreadsheet program computed for it
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        if (type == CellType.NUMERIC && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
-            throw bad(source, sheet, r, c, "expected a number, found a date");
-        }
-        if (type == CellType.NUMERIC) {
-            double d = cell.getNumericCellValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw bad(source, sheet, r, c, "not a number");
-            }
-            return new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        }
-        if (type == CellType.STRING) {
-            String s = cell.getStringCellValue().strip();
-            if (s.isEmpty()) {
-                return null;
-            }
-            try {
-                return new BigDecimal(s);
-            } catch (NumberFormatException e) {
-                throw bad(source, sheet, r, c, "'" + s + "' is not a number");
-            }
-        }
-        throw bad(source, sheet, r, c, "expected a number, found " + (cell.getCellType() == CellType.FORMULA
-                ? "a formula without a computed number" : cell.getCellType().name().toLowerCase(java.util.Locale.ROOT)));
-    }
-
-    private static Cell cell(Sheet sheet, int r, int c) {
-        Row row = sheet.getRow(r);
-        return row == null ? null : row.getCell(c);
-    }
-
-    private static String text(Sheet sheet, int r, int c) {
-        Cell cell = cell(sheet, r, c);
-        if (cell == null) {
-            return null;
-        }
-        String s = switch (cell.getCellType()) {
-            case STRING -> cell.getStringCellValue();
-            // a date typed into Excel is a number formatted as a date: read it as the date it shows
-            case NUMERIC -> org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
-            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-            default -> null;
-        };
-        return s == null || s.isBlank() ? null : s.strip();
+        // the date cell names the event in messages (a date before operatingSince, after onSiteDate)
+        return Optional.of(new Event(type, date, attributes, cells.text(sheet, r, EVIDENCE), new Located.Position(0, 0),
+                Located.Where.named(sheet.getSheetName() + "!" + new CellReference(r, SCORE).formatAsString(false))));
     }
 
     private static String first(String a, String b) {

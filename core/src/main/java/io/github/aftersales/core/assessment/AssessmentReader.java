@@ -292,7 +292,7 @@ public final class AssessmentReader {
                 attrs.put(k, r.scalarText(v, "the value"));
             }
         });
-        return new Event(type, date, attrs, r.optionalString(o, "note").orElse(null), o.position());
+        return new Event(type, date, attrs, r.optionalString(o, "note").orElse(null), o.position(), o.where());
     }
 
     /** Parses an ISO date (2026-11-20). */

@@ -14,11 +14,19 @@ import java.util.Map;
  * @param attributes other attributes as text (e.g. {@code rectified=false})
  * @param note       what happened, in the auditor's words, or {@code null}
  * @param position   where it is in the file
+ * @param where      its path in the file ({@code schemes[0].events[2]}) or its place ({@code cqm!F82}), for messages
  */
-public record Event(String type, LocalDate date, Map<String, String> attributes, String note, Located.Position position) {
+public record Event(String type, LocalDate date, Map<String, String> attributes, String note, Located.Position position,
+        Located.Where where) {
     public Event {
         requireNonNull(type, "type is null");
         requireNonNull(date, "date is null");
+        requireNonNull(where, "where is null");
         attributes = Map.copyOf(attributes);
+    }
+
+    /** Its path or place, for messages. */
+    public String path() {
+        return where.toString();
     }
 }

@@ -75,7 +75,7 @@ public final class DefinitionReader {
         for (Located item : items) {
             Located.Obj v = r.object(item, "a variant");
             r.onlyKeys(v, Set.of("id", "title", "titleEn", "catalog", "grading", "notApplicable", "notApplicableFixed",
-                    "combines", "facts", "events", "evaluationDate", "surveillance", "cycle"));
+                    "combines", "facts", "events", "evaluationDate", "startDate", "surveillance", "cycle"));
             String vid = r.requiredString(v, "id");
             if (!seen.add(vid)) {
                 throw r.problem(v.get("id"), "variant id '" + vid + "' is declared twice");
@@ -152,7 +152,13 @@ public final class DefinitionReader {
                 && f.type() == Inputs.FactSpec.Type.DATE)) {
             throw r.problem(v.get("evaluationDate"), "evaluationDate '" + evaluationDate + "' must be a declared date fact");
         }
-        return new Inputs(facts, events, evaluationDate);
+        String startDate = r.optionalString(v, "startDate").orElse(null);
+        if (startDate != null && (startDate.equals(evaluationDate) || facts.stream().noneMatch(f -> f.name().equals(startDate)
+                && f.type() == Inputs.FactSpec.Type.DATE))) {
+            throw r.problem(v.get("startDate"), "startDate '" + startDate + "' must be a declared date fact other than"
+                    + " evaluationDate");
+        }
+        return new Inputs(facts, events, evaluationDate, startDate);
     }
 
     private static CertificationCycle cycle(Reading r, Located node, Inputs inputs) {

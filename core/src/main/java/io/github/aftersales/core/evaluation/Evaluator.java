@@ -345,6 +345,11 @@ public final class Evaluator {
                 if (f.note() == null) {
                     throw problem(f, f.id() + " is marked not applicable without a note: say why it does not apply");
                 }
+                if (Notes.saysNothing(f.note())) {
+                    // a zero-width or ideographic space looks like a note and says nothing
+                    throw problem(f, f.id() + " is marked not applicable with a note of invisible characters only ("
+                            + Notes.codes(f.note()) + "): say why it does not apply");
+                }
                 return;
             }
             if (f.scoreForms() > 1) {

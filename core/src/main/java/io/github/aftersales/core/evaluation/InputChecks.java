@@ -18,7 +18,7 @@ final class InputChecks {
 
     /**
      * Checks the facts and events against what the variant declares: known names, values of the
-     * declared type, nothing dated after the evaluation date.
+     * declared type, nothing dated after the evaluation date, no event before the start date.
      */
     static void check(Scheme scheme, Variant variant, VariantIndex index, SchemeAssessment part, String source) {
         Inputs inputs = variant.inputs();
@@ -58,19 +58,21 @@ final class InputChecks {
                 }
             }
         }
+        java.time.LocalDate started = inputs.startDate() == null ? null
+                : IsoDates.parse(part.facts().get(inputs.startDate()));
         Map<String, Inputs.EventSpec> types = index.eventSpecs;
         for (io.github.aftersales.core.assessment.Event e : part.events()) {
             Inputs.EventSpec spec = types.get(e.type());
             if (spec == null) {
-                throw new LocatedException(source, e.position(), types.isEmpty()
-                        ? part.path() + ": " + scheme.id() + " " + variant.id() + " takes no events"
+                throw eventProblem(e, source, types.isEmpty()
+                        ? scheme.id() + " " + variant.id() + " takes no events"
                         : "unknown event type '" + e.type() + "'" + Suggestions.didYouMean(e.type(), types.keySet())
                                 + "; " + scheme.id() + " " + variant.id() + " counts: "
                                 + String.join(", ", types.keySet()));
             }
             for (String attribute : e.attributes().keySet()) {
                 if (!spec.attributes().contains(attribute)) {
-                    throw new LocatedException(source, e.position(), "a " + e.type() + " event has no attribute '"
+                    throw eventProblem(e, source, "a " + e.type() + " event has no attribute '"
                             + attribute + "'" + (spec.attributes().isEmpty() ? ""
                                     : "; it has: " + String.join(", ", spec.attributes())));
                 }
@@ -78,15 +80,25 @@ final class InputChecks {
             for (String attribute : spec.attributes()) {
                 String value = e.attributes().get(attribute);
                 if (value == null || !(value.equals("true") || value.equals("false"))) {
-                    throw new LocatedException(source, e.position(), "a " + e.type() + " event must say "
+                    throw eventProblem(e, source, "a " + e.type() + " event must say "
                             + attribute + ": true or false" + (value == null ? "" : ", not '" + value + "'"));
                 }
             }
             if (evaluated != null && e.date().isAfter(evaluated)) {
-                throw new LocatedException(source, e.position(), "a " + e.type() + " event dated " + e.date()
+                throw eventProblem(e, source, "a " + e.type() + " event dated " + e.date()
                         + " is after " + inputs.evaluationDate() + " " + evaluated + ", the day of the evaluation");
             }
+            // an event before the organisation began (CQM operatingSince) did not happen to it: a wrong date or fact
+            if (started != null && e.date().isBefore(started)) {
+                throw eventProblem(e, source, "a " + e.type() + " event dated " + e.date() + " is before "
+                        + inputs.startDate() + " " + started + ", the " + specs.get(inputs.startDate()).titleEn());
+            }
         }
+    }
+
+    private static LocatedException eventProblem(io.github.aftersales.core.assessment.Event e, String source,
+            String message) {
+        return new LocatedException(source, e.position(), e.path() + ": " + message);
     }
 
     private static LocatedException partProblem(SchemeAssessment part, String source, String where, String message) {

@@ -86,11 +86,15 @@ public final class Generator {
         }
         if (!v.inputs().events().isEmpty() && v.inputs().evaluationDate() != null) {
             ArrayNode events = part.putArray("events");
+            // nothing happens to an organisation before it began (CQM operatingSince): such events are folded into its time
+            long since = v.inputs().startDate() == null ? Long.MAX_VALUE : java.time.temporal.ChronoUnit.DAYS.between(
+                    java.time.LocalDate.parse(part.get("facts").get(v.inputs().startDate()).asText()), EVALUATED);
             for (Inputs.EventSpec e : v.inputs().events()) {
                 if (random.nextDouble() < 0.05) {
                     ObjectNode ev = events.addObject();
                     ev.put("type", e.type());
-                    ev.put("date", EVALUATED.minusDays(random.nextInt(900)).toString());
+                    int daysBefore = random.nextInt(900);
+                    ev.put("date", EVALUATED.minusDays(daysBefore <= since ? daysBefore : daysBefore % (since + 1)).toString());
                     e.attributes().forEach(a -> ev.put(a, random.nextDouble() < 0.7));
                 }
             }

@@ -239,10 +239,6 @@ public final class LocatedReader {
     private static final java.util.regex.Pattern PLAIN_NUMBER =
             java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
-    /** The largest magnitude and the most decimals a number may have: far beyond any score, far below a hang. */
-    private static final int MAX_EXPONENT = 12;
-    private static final int MAX_DECIMALS = 12;
-
     private static java.math.BigDecimal number(JsonParser p, Located.Position pos) throws IOException, ParseException {
         String text = p.getText();
         if (!PLAIN_NUMBER.matcher(text).matches()) {
@@ -257,17 +253,10 @@ public final class LocatedReader {
         try {
             n = new java.math.BigDecimal(text);
         } catch (NumberFormatException e) { // an exponent beyond an int (1E2147483648)
-            n = null;
+            throw new ParseException(pos, DecimalRange.outOfRange(text));
         }
-        if (n == null) {
-            throw new ParseException(pos, "the number " + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
-                    + " is out of range: at most " + MAX_EXPONENT + " digits before the point and " + MAX_DECIMALS
-                    + " after it");
-        }
-        if (n.signum() != 0 && (n.precision() - n.scale() > MAX_EXPONENT || n.stripTrailingZeros().scale() > MAX_DECIMALS)) {
-            throw new ParseException(pos, "the number " + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
-                    + " is out of range: at most " + MAX_EXPONENT + " digits before the point and " + MAX_DECIMALS
-                    + " after it");
+        if (!DecimalRange.fits(n)) {
+            throw new ParseException(pos, DecimalRange.outOfRange(text));
         }
         return n;
     }

@@ -42,7 +42,7 @@ class CqmTest {
                 "4.1.5", "15", "4.1.6", "7", "4.1.7", "8", "4.1.8", "10"));
         final Map<String, String> facts = new LinkedHashMap<>(Map.of(
                 "managementAudit", "\"passed\"", "seriousNonConformities", "0", "S", "95", "S当面", "95",
-                "operatingSince", "\"2024-10-15\"", "onSiteDate", "\"2026-10-15\""));
+                "operatingSince", "\"2020-03-01\"", "onSiteDate", "\"2026-10-15\""));
         String events = "";
 
         Case score(String id, String value) {
@@ -309,6 +309,21 @@ class CqmTest {
     void anIndicatorScoreAboveItsPointsIsRejected() {
         assertThatThrownBy(() -> base().score("4.1.6", "8").evaluate())
                 .hasMessageEndingWith("score of 4.1.6 is 8, above its 7 points");
+    }
+
+    @Test
+    void anEventBeforeTheOrganisationBeganIsRejected() {
+        // issue 18: nothing can have happened to an organisation before it began operating
+        Case early = base().event("negativeInformation", "2020-02-29", "");
+        // the event's place on the file's one line (the reader counts columns in UTF-8 bytes, and S当面 is 8)
+        int column = early.json().substring(0, early.json().indexOf("{\"type\"")).getBytes(StandardCharsets.UTF_8).length
+                + 1;
+        assertThatThrownBy(early::evaluate)
+                .isInstanceOf(LocatedException.class)
+                .hasMessage("test.json:1:" + column + ": schemes[0].events[0]: a negativeInformation event dated 2020-02-29"
+                        + " is before operatingSince 2020-03-01, the date the organisation began operating");
+        // on the day it began is possible
+        assertThat(base().event("negativeInformation", "2020-03-01", "").stars()).isEqualTo(5);
     }
 
     @Test
