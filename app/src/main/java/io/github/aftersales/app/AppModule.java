@@ -13,45 +13,63 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.UnaryOperator;
 
 /**
  * Wires the application: the schemes {@link java.util.ServiceLoader} finds are bound as a
  * {@code Map<String, Scheme>} keyed by id, and the engine is built on that map.
+ *
+ * <p>The built-in schemes are found at once, on a thread of their own; the plugins are loaded only
+ * when a command first asks for the schemes (commands inject a {@code Provider}), never for
+ * {@code --help} or {@code --version}: a plugin is code that runs in this process, and whatever it
+ * does, those two keep working.
  */
 public final class AppModule extends AbstractModule {
 
-    private final CompletableFuture<SchemeRegistry> registry;
+    /** The schemes built into the application, found without loading any plugin (for {@code --version}). */
+    public record BuiltIn(SchemeRegistry registry, Path pluginDirectory) {
+    }
+
+    private final CompletableFuture<SchemeRegistry> builtIn;
+    private final Path pluginDirectory;
+    private final UnaryOperator<SchemeRegistry> addPlugins;
+    /** The built-in schemes and the plugins', once loaded. */
+    private SchemeRegistry all;
 
     /** The module for schemes already found (for embedding the application, and for tests). */
     public AppModule(SchemeRegistry registry) {
-        this.registry = CompletableFuture.completedFuture(registry);
+        this(CompletableFuture.completedFuture(registry), null, UnaryOperator.identity());
     }
 
-    private AppModule(CompletableFuture<SchemeRegistry> registry) {
-        this.registry = registry;
+    private AppModule(CompletableFuture<SchemeRegistry> builtIn, Path pluginDirectory,
+            UnaryOperator<SchemeRegistry> addPlugins) {
+        this.builtIn = builtIn;
+        this.pluginDirectory = pluginDirectory;
+        this.addPlugins = addPlugins;
     }
 
     /**
-     * The module for the schemes on the application's class path and in the plugin directory. They
-     * are found and their catalogs read on a thread of their own while the caller creates the
-     * injector (about 20 ms of a 430 ms start on two cores: the threads share the one jar).
-     * {@link #registry} waits for them.
+     * The module for the schemes on the application's class path, found and their catalogs read on
+     * a thread of their own while the caller creates the injector (about 20 ms of a 430 ms start on
+     * two cores: the threads share the one jar), and those that {@code addPlugins} adds when a
+     * command first asks for the schemes.
      *
-     * @param pluginDirectory a directory of plugin jars, or {@code null} for none
+     * @param pluginDirectory the plugin directory, or {@code null} for none (for {@code --version})
+     * @param addPlugins      adds the plugins to the built-in schemes and reports their problems
      */
-    public static AppModule discovering(Path pluginDirectory) {
+    public static AppModule discovering(Path pluginDirectory, UnaryOperator<SchemeRegistry> addPlugins) {
         return new AppModule(CompletableFuture.supplyAsync(
-                () -> SchemeRegistry.discover(AppModule.class.getClassLoader(), pluginDirectory), work -> {
+                () -> SchemeRegistry.discover(AppModule.class.getClassLoader()), work -> {
                     Thread t = new Thread(work, "discover-schemes");
                     t.setDaemon(true);
                     t.start();
-                }));
+                }), pluginDirectory, addPlugins);
     }
 
-    /** The schemes found, once they are; what discovering them threw, as it was thrown. */
-    public SchemeRegistry registry() {
+    /** The built-in schemes, once they are found; what finding them threw, as it was thrown. */
+    public SchemeRegistry builtIn() {
         try {
-            return registry.join();
+            return builtIn.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -63,9 +81,22 @@ public final class AppModule extends AbstractModule {
         }
     }
 
+    /** Every scheme, the plugins' loaded on the first call. */
+    public synchronized SchemeRegistry registry() {
+        if (all == null) {
+            all = addPlugins.apply(builtIn());
+        }
+        return all;
+    }
+
     @Override
     protected void configure() {
         // the bindings are provided below, when first asked for: configuring waits for no scheme
+    }
+
+    @Provides
+    BuiltIn builtInSchemes() {
+        return new BuiltIn(builtIn(), pluginDirectory);
     }
 
     @Provides

@@ -7,6 +7,7 @@ import com.google.inject.Injector;
 import io.github.aftersales.app.commands.RootCommand;
 import io.github.aftersales.core.evaluation.SchemeFailureException;
 import io.github.aftersales.core.json.LocatedException;
+import io.github.aftersales.core.registry.Messages;
 import io.github.aftersales.core.registry.SchemeRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,16 +46,12 @@ public final class Cli {
             // the level first, so that what a plugin logs while it is found obeys --debug
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                     .setLevel(debug ? Level.DEBUG : Level.WARN);
-            // the schemes are found on a thread of their own while the injector is set up
-            AppModule module = AppModule.discovering(pluginDirectory(args));
+            // the built-in schemes are found on a thread of their own while the injector is set up; the
+            // plugins are loaded when a command first asks for the schemes
+            Path plugins = pluginDirectory(args);
+            AppModule module = AppModule.discovering(plugins, builtIn -> withPlugins(builtIn, plugins, errWriter));
             io.github.aftersales.core.assessment.AssessmentReader.addFormat("xlsx", io.github.aftersales.app.xlsx.XlsxForms::read);
             Injector injector = Guice.createInjector(module);
-            SchemeRegistry registry = module.registry();
-            registry.installed().forEach(i -> LOG.debug("scheme {} {} from {}", i.scheme().id(), i.scheme().version(), i.origin()));
-            // like SLF4J 2 reporting a provider it could not load: one line each, and the rest carry on
-            for (SchemeRegistry.Problem p : registry.problems()) {
-                errWriter.println("warning: " + p.origin() + ": " + p.message());
-            }
             CommandLine cli = commandLine(injector, outWriter, errWriter, debug);
             int code = cli.execute(args);
             if (checked.failure() == null) {
@@ -77,6 +74,16 @@ public final class Cli {
                 e.printStackTrace(errWriter);
             }
             return ExitCode.INTERNAL;
+        } catch (Error e) {
+            // an Error a command let through (picocli passes them on): one line, never a trace
+            int code = e instanceof VirtualMachineError && !(e instanceof StackOverflowError) ? ExitCode.JVM
+                    : ExitCode.INTERNAL;
+            errWriter.println(code == ExitCode.JVM ? "error: " + jvmFailure(e)
+                    : "internal error: " + Messages.failure(e) + (debug ? "" : " (run with --debug for details)"));
+            if (debug) {
+                e.printStackTrace(errWriter);
+            }
+            return code;
         } finally {
             if (checked.failure() == null) {
                 try {
@@ -87,6 +94,40 @@ public final class Cli {
             }
             errWriter.flush();
         }
+    }
+
+    /**
+     * The JVM's own failure (out of memory, an internal error), which is neither this program's
+     * defect nor a plugin's, even when a plugin's code was running: the heap is shared. What was
+     * written before stays; a file being written with -o was removed (its sink is closed on the way
+     * out).
+     */
+    private static String jvmFailure(Error e) {
+        return e instanceof OutOfMemoryError ? "out of memory (" + e.getMessage() + "): the command stopped; run it"
+                + " with more, e.g. java -Xmx4g -jar aftersales.jar …" : "the Java virtual machine failed ("
+                + Messages.failure(e) + "): the command stopped";
+    }
+
+    /**
+     * The built-in schemes and the plugins' ({@code null}: none), loaded when a command first asks
+     * for them. A plugin ending the program while it loads is named ({@link PluginExitWatch}). Each
+     * scheme that could not be installed is one warning line, like SLF4J 2 reporting a provider it
+     * could not load, and the rest carry on.
+     */
+    static SchemeRegistry withPlugins(SchemeRegistry builtIn, Path directory, PrintWriter err) {
+        SchemeRegistry all = builtIn;
+        if (directory != null) {
+            try (PluginExitWatch watch = PluginExitWatch.start(err)) {
+                all = builtIn.withPlugins(Cli.class.getClassLoader(), directory, watch::loading);
+            }
+        }
+        // metadata only: a plugin's were read once, when it was loaded
+        all.installed().forEach(i -> LOG.debug("scheme {} {} from {}", i.scheme().id(), i.scheme().version(),
+                i.origin()));
+        for (SchemeRegistry.Problem p : all.problems()) {
+            err.println("warning: " + p.origin() + ": " + p.message());
+        }
+        return all;
     }
 
     /** The environment variable naming the plugin directory when --plugins is not given. */
@@ -146,15 +187,21 @@ public final class Cli {
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.USAGE;
         });
-        cli.setExecutionExceptionHandler((ex, c, parseResult) -> {
+        cli.setExecutionExceptionHandler((thrown, c, parseResult) -> {
+            Exception ex = thrown;
+            // what a provider threw (the schemes are loaded through one), as it was thrown, not Guice's report of it
+            if (thrown instanceof com.google.inject.ProvisionException p && p.getCause() != null) {
+                if (p.getCause() instanceof Error error) {
+                    throw error; // reported by run(), as every Error
+                }
+                ex = p.getCause() instanceof Exception e ? e : thrown;
+            }
             int code;
             if (ex instanceof LocatedException) {
                 c.getErr().println("error: " + ex.getMessage());
                 code = ExitCode.INPUT;
             } else if (ex instanceof SchemeFailureException f) {
-                c.getErr().println("error: " + f.getMessage() + " (" + injector.getInstance(SchemeRegistry.class).installed()
-                        .stream().filter(i -> i.scheme().id().equals(f.scheme())).map(SchemeRegistry.Installed::origin)
-                        .findFirst().orElse("unknown origin") + ")");
+                c.getErr().println("error: " + injector.getInstance(SchemeRegistry.class).describe(f));
                 code = ExitCode.SCHEME;
             } else if (ex instanceof io.github.aftersales.register.RegisterException r) {
                 c.getErr().println("error: " + r.getMessage());

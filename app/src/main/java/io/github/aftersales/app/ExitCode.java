@@ -10,7 +10,11 @@ public final class ExitCode {
     public static final int INPUT = 3;
     /** An output file exists and {@code --force} was not given, or it cannot be written. */
     public static final int OUTPUT = 4;
-    /** A scheme (usually a plugin) failed while evaluating; the message names it and where it came from. */
+    /**
+     * A scheme (usually a plugin) failed: it threw (an exception or an Error) while an assessment was
+     * evaluated or a template written, or a plugin ended the program while it was loaded. The
+     * message names the scheme and where it came from (the jar).
+     */
     public static final int SCHEME = 5;
     /** The register refused: the certificate is revoked, or a date is before its issue or last evaluation. */
     public static final int REFUSED = 6;
@@ -18,6 +22,11 @@ public final class ExitCode {
     public static final int DATABASE = 7;
     /** A defect of this program; the message says so. */
     public static final int INTERNAL = 70;
+    /**
+     * The Java virtual machine failed: out of memory, or an internal error of the JVM. Not a defect
+     * of the input, a scheme or this program; run again with more memory ({@code java -Xmx4g …}).
+     */
+    public static final int JVM = 71;
 
     private ExitCode() {
     }

@@ -3,17 +3,13 @@ package io.github.aftersales.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,62 +20,33 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PluginTest {
 
-    private static final Path EXAMPLE = Path.of("examples/third-party-scheme");
+    private static final Path EXAMPLE = PluginJars.EXAMPLE;
     private static final String FORM = "examples/gbt27922-form.json";
 
     @TempDir
     Path work;
 
-    /** Compiles sources against the test class path (which holds core) into {@code classes}. */
-    private void compile(Path classes, List<Path> sources) throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        Files.createDirectories(classes);
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                "--release", "17", "-nowarn"));
-        sources.forEach(s -> args.add(s.toString()));
-        int rc = javac.run(null, null, null, args.toArray(String[]::new));
-        assertThat(rc).as("javac").isZero();
-    }
+    private PluginJars jars;
 
-    /** Writes a jar from directories (their files, relative) and extra entries (path → text). */
-    private Path jar(String name, List<Path> roots, Map<String, String> entries) throws IOException {
-        Path jar = work.resolve("plugins").resolve(name);
-        Files.createDirectories(jar.getParent());
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            for (Path root : roots) {
-                try (Stream<Path> files = Files.walk(root)) {
-                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                        out.putNextEntry(new JarEntry(root.relativize(f).toString().replace('\\', '/')));
-                        Files.copy(f, out);
-                        out.closeEntry();
-                    }
-                }
-            }
-            for (Map.Entry<String, String> e : entries.entrySet()) {
-                out.putNextEntry(new JarEntry(e.getKey()));
-                out.write(e.getValue().getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-            }
-        }
-        return jar;
-    }
-
-    /** Compiles the example third-party scheme's sources into {@code classes}. */
-    private Path compileExample(Path classes) throws IOException {
-        try (Stream<Path> src = Files.walk(EXAMPLE.resolve("src/main/java"))) {
-            compile(classes, src.filter(p -> p.toString().endsWith(".java")).toList());
-        }
-        return classes;
-    }
-
-    /** The example third-party scheme as its own build would package it. */
-    private Path exampleJar() throws IOException {
-        Path classes = compileExample(work.resolve("example-classes"));
-        return jar("example-home-repair-scheme.jar", List.of(classes, EXAMPLE.resolve("src/main/resources")), Map.of());
+    @BeforeEach
+    void jars() {
+        jars = new PluginJars(work);
     }
 
     private Path pluginDir() {
-        return work.resolve("plugins");
+        return jars.dir();
+    }
+
+    private Path jar(String name, List<Path> roots, Map<String, String> entries) throws IOException {
+        return jars.jar(name, roots, entries);
+    }
+
+    private Path compileExample(Path classes) throws IOException {
+        return jars.compileExample(work.relativize(classes).toString());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        PluginJars.copyTree(from, to);
     }
 
     private CliRun run(String... args) {
@@ -104,7 +71,7 @@ class PluginTest {
 
     @Test
     void theExampleSchemeLoadsFromItsJarAndEvaluates() throws IOException {
-        Path jar = exampleJar();
+        Path jar = jars.exampleJar();
         CliRun schemes = run("schemes");
         assertThat(schemes.err()).isEmpty();
         assertThat(schemes.out()).contains("example-home-repair").contains("from: plugin " + jar.toAbsolutePath())
@@ -189,7 +156,7 @@ class PluginTest {
         try (Stream<Path> s = Files.walk(EXAMPLE.resolve("src/main/java"))) {
             s.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
         }
-        compile(classes, sources);
+        jars.compile(classes, sources);
         Path resources = work.resolve("resources");
         copyTree(EXAMPLE.resolve("src/main/resources"), resources);
         Files.delete(resources.resolve("META-INF/services/io.github.aftersales.spi.Scheme"));
@@ -199,11 +166,11 @@ class PluginTest {
         Files.writeString(assessment, "{\"schemes\": [{\"scheme\": \"flaky\", \"findings\": []}]}");
         CliRun r = run("evaluate", assessment.toString(), FORM);
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.SCHEME);
-        assertThat(r.err()).contains("scheme flaky failed while evaluating: flaky is broken");
+        assertThat(r.err()).contains("scheme flaky failed in variants(): flaky is broken");
         assertThat(r.out()).contains("四星级");
         assertThat(r.clean()).isTrue();
         CliRun alone = run("evaluate", assessment.toString());
-        assertThat(alone.err()).isEqualTo("error: " + assessment + ": scheme flaky failed while evaluating: flaky is"
+        assertThat(alone.err()).isEqualTo("error: " + assessment + ": scheme flaky failed in variants(): flaky is"
                 + " broken (plugin " + jar.toAbsolutePath() + ")" + System.lineSeparator());
         assertThat(alone.exit()).isEqualTo(ExitCode.SCHEME);
     }
@@ -214,18 +181,4 @@ class PluginTest {
         assertThat(r.exit()).isZero();
         assertThat(r.err()).contains("the plugin directory does not exist");
     }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-    }
-
 }

@@ -10,6 +10,11 @@ import java.util.Optional;
  * {@code META-INF/services/io.github.aftersales.spi.Scheme}. A scheme is pure data: an id, a
  * version and its variants, each variant a catalog with a grading table. Most schemes extend
  * {@link ResourceScheme} and keep that data in resource files.
+ *
+ * <p>The application reads {@link #id}, {@link #version} and the titles once, when the scheme is
+ * loaded; {@link #variants} then, and again whenever a command needs the scheme, from several
+ * threads at once. A scheme in a plugin jar is trusted code in the application's process; what it
+ * throws is reported naming its jar (docs/write-your-own-scheme.md, section 8).
  */
 public interface Scheme {
 

@@ -14,6 +14,7 @@ import io.github.aftersales.core.evaluation.SchemeResult;
 import io.github.aftersales.core.registry.SchemeRegistry;
 import io.github.aftersales.spi.NotApplicablePolicy;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -43,8 +44,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     /** The output formats. */
     public enum Format { text, json, ndjson, summary, md, html }
 
-    private final Evaluator evaluator;
-    private final SchemeRegistry registry;
+    // providers: the schemes (and so the plugins) are loaded when the command runs, not for --help
+    private final Provider<Evaluator> evaluator;
+    private final Provider<SchemeRegistry> registry;
 
     @Spec
     CommandSpec spec;
@@ -74,10 +76,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Evaluate on N threads (default: the number of cores).")
     Integer threads;
 
-    private final java.util.Map<String, io.github.aftersales.spi.Scheme> schemes;
+    private final Provider<java.util.Map<String, io.github.aftersales.spi.Scheme>> schemes;
 
     @Inject
-    EvaluateCommand(Evaluator evaluator, SchemeRegistry registry, java.util.Map<String, io.github.aftersales.spi.Scheme> schemes) {
+    EvaluateCommand(Provider<Evaluator> evaluator, Provider<SchemeRegistry> registry,
+            Provider<java.util.Map<String, io.github.aftersales.spi.Scheme>> schemes) {
         this.evaluator = evaluator;
         this.registry = registry;
         this.schemes = schemes;
@@ -114,10 +117,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new UserException(ExitCode.USAGE, "--lang: " + e.getMessage());
         }
         EvaluationOptions options = scoring.options();
+        Evaluator evaluator = this.evaluator.get(); // loads the plugins: before any output is opened
         BatchSummary summary = new BatchSummary();
         int[] exit = {ExitCode.OK};
+        java.util.Map<String, io.github.aftersales.spi.Scheme> installed = schemes.get();
         Function<SchemeResult, Optional<io.github.aftersales.spi.Variant>> variantOf =
-                s -> Optional.ofNullable(schemes.get(s.scheme())).flatMap(sc -> sc.variant(s.variant()));
+                s -> Optional.ofNullable(installed.get(s.scheme())).flatMap(sc -> sc.variant(s.variant()));
         // every format is written as results come, in the order read: nothing grows with the batch
         try (Sink sink = Sink.open(out.output, out.force, true, spec.commandLine().getOut());
              Progress progress = Progress.start(spec.commandLine().getErr())) {
@@ -140,7 +145,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     exit[0] = Math.max(exit[0], outcome.error() instanceof SchemeFailureException
                             ? ExitCode.SCHEME : ExitCode.INPUT);
                     String message = outcome.error() instanceof SchemeFailureException f
-                            ? outcome.source() + ": " + f.getMessage() + " (" + origin(f.scheme()) + ")"
+                            ? outcome.source() + ": " + registry.get().describe(f)
                             : outcome.error().getMessage();
                     spec.commandLine().getErr().println("error: " + message);
                     if (Boolean.TRUE.equals(spec.root().findOption("--debug").getValue())) {
@@ -204,11 +209,6 @@ public final class EvaluateCommand implements Callable<Integer> {
             b.append("- … ").append(summary.rejected() - summary.firstRejections().size()).append(" more\n");
         }
         return b.toString();
-    }
-
-    private String origin(String scheme) {
-        return registry.installed().stream().filter(i -> i.scheme().id().equals(scheme))
-                .map(SchemeRegistry.Installed::origin).findFirst().orElse("unknown origin");
     }
 
     /** More threads than this never help (each keeps eight assessments in flight), and far more overflow. */

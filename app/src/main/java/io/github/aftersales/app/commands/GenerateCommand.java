@@ -8,6 +8,7 @@ import io.github.aftersales.core.generate.Generator;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
                 + " scored on samples, so the grades spread as in a real book. The same seed gives the same output."})
 public final class GenerateCommand implements Callable<Integer> {
 
-    private final Map<String, Scheme> schemes;
+    // a provider: the schemes (and so the plugins) are loaded when the command runs, not for --help
+    private final Provider<Map<String, Scheme>> installed;
 
     @Spec
     CommandSpec spec;
@@ -42,8 +44,8 @@ public final class GenerateCommand implements Callable<Integer> {
     OutputOptions out = new OutputOptions();
 
     @Inject
-    GenerateCommand(Map<String, Scheme> schemes) {
-        this.schemes = schemes;
+    GenerateCommand(Provider<Map<String, Scheme>> installed) {
+        this.installed = installed;
     }
 
     @Override
@@ -51,6 +53,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (count < 0) {
             throw new UserException(ExitCode.USAGE, "--count must not be negative: " + count);
         }
+        Map<String, Scheme> schemes = installed.get();
         SchemeChoice.Chosen chosen = choice.resolve(schemes);
         Scheme scheme = chosen.scheme();
         Variant variant = chosen.variant();

@@ -18,10 +18,12 @@ import picocli.CommandLine.ScopeType;
             "  2   bad usage (unknown option or scheme on the command line)",
             "  3   bad input (a file missing, malformed or not fitting its scheme)",
             "  4   output file exists (use --force) or cannot be written",
-            "  5   a scheme (a plugin) failed while evaluating",
+            "  5   a scheme (a plugin) failed: while evaluating (only its assessments) or writing a template,",
+            "      or a plugin ended the program while it was loaded; the message names the jar",
             "  6   the register refused (a revoked certificate, a date before its issue or last evaluation)",
             "  7   the register's database cannot be opened, is newer than this program, or failed",
-            "  70  internal error"})
+            "  70  internal error (a defect of this program)",
+            "  71  the Java virtual machine failed: out of memory (run with more: java -Xmx4g -jar …)"})
 public final class RootCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--plugins", scope = ScopeType.INHERIT, paramLabel = "DIR",

@@ -1,11 +1,15 @@
 package io.github.aftersales.app.commands;
 
+import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.core.evaluation.Decimals;
+import io.github.aftersales.core.evaluation.SchemeFailureException;
 import io.github.aftersales.core.registry.SchemeRegistry;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,28 +20,40 @@ import picocli.CommandLine.Spec;
         description = "List the installed schemes and their variants, with version and where each came from.")
 public final class SchemesCommand implements Callable<Integer> {
 
-    private final SchemeRegistry registry;
+    // a provider: the plugins are loaded when the command runs, not for --help
+    private final Provider<SchemeRegistry> installed;
 
     @Spec
     CommandSpec spec;
 
     @Inject
-    SchemesCommand(SchemeRegistry registry) {
-        this.registry = registry;
+    SchemesCommand(Provider<SchemeRegistry> installed) {
+        this.installed = installed;
     }
 
     @Override
     public Integer call() {
+        SchemeRegistry registry = installed.get();
         PrintWriter out = spec.commandLine().getOut();
         if (registry.installed().isEmpty()) {
             out.println("No scheme is installed.");
         }
+        int exit = ExitCode.OK;
         for (SchemeRegistry.Installed i : registry.installed()) {
             Scheme s = i.scheme();
             out.printf("%s  %s  %s (%s)%n", s.id(), s.version(), s.title(), s.titleEn());
             out.printf("    from: %s%n", i.origin());
-            for (int n = 0; n < s.variants().size(); n++) {
-                Variant v = s.variants().get(n);
+            List<Variant> variants;
+            try {
+                variants = s.variants();
+            } catch (SchemeFailureException f) {
+                // a plugin failing now (it loaded fine): said in its place, and the others are still listed
+                spec.commandLine().getErr().println("error: " + registry.describe(f));
+                exit = ExitCode.SCHEME;
+                continue;
+            }
+            for (int n = 0; n < variants.size(); n++) {
+                Variant v = variants.get(n);
                 out.printf("    variant %-9s %s%s%n", v.id(), v.title(), n == 0 ? "  [default]" : "");
                 if (v.combining()) {
                     out.printf("                      %s; combines %s%n", v.titleEn(), v.combines().stream()
@@ -52,7 +68,7 @@ public final class SchemesCommand implements Callable<Integer> {
                 }
             }
         }
-        // schemes that failed to load were already reported, once, when the application started
-        return 0;
+        // schemes that failed to load were already reported, once, when they were loaded
+        return exit;
     }
 }

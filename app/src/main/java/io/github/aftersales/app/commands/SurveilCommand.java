@@ -17,6 +17,7 @@ import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.SurveillanceRules;
 import io.github.aftersales.spi.Variant;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,9 @@ public final class SurveilCommand implements Callable<Integer> {
     /** The output formats. */
     public enum Format { text, json }
 
-    private final Evaluator evaluator;
-    private final Map<String, Scheme> schemes;
+    // providers: the schemes (and so the plugins) are loaded when the command runs, not for --help
+    private final Provider<Evaluator> evaluator;
+    private final Provider<Map<String, Scheme>> schemes;
 
     @Spec
     CommandSpec spec;
@@ -68,7 +70,7 @@ public final class SurveilCommand implements Callable<Integer> {
     OutputOptions out = new OutputOptions();
 
     @Inject
-    SurveilCommand(Evaluator evaluator, Map<String, Scheme> schemes) {
+    SurveilCommand(Provider<Evaluator> evaluator, Provider<Map<String, Scheme>> schemes) {
         this.evaluator = evaluator;
         this.schemes = schemes;
     }
@@ -80,7 +82,7 @@ public final class SurveilCommand implements Callable<Integer> {
             throw new UserException(ExitCode.OUTPUT, out.output + ": is the input file; choose another output file");
         }
         Assessment assessment = AssessmentReader.read(file);
-        EvaluationResult result = evaluator.evaluate(assessment, EvaluationOptions.DEFAULTS);
+        EvaluationResult result = evaluator.get().evaluate(assessment, EvaluationOptions.DEFAULTS);
         List<Integer> candidates = new java.util.ArrayList<>();
         for (int i = 0; i < result.results().size(); i++) {
             SchemeResult r = result.results().get(i);
@@ -110,6 +112,6 @@ public final class SurveilCommand implements Callable<Integer> {
     }
 
     private Variant variant(SchemeResult r) {
-        return schemes.get(r.scheme()).variant(r.variant()).orElseThrow();
+        return schemes.get().get(r.scheme()).variant(r.variant()).orElseThrow();
     }
 }

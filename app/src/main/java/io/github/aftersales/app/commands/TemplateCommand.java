@@ -8,6 +8,7 @@ import io.github.aftersales.core.template.Templates;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,7 +27,8 @@ public final class TemplateCommand implements Callable<Integer> {
     /** The output syntaxes. */
     public enum Format { json, yaml, xlsx }
 
-    private final Map<String, Scheme> schemes;
+    // a provider: the schemes (and so the plugins) are loaded when the command runs, not for --help
+    private final Provider<Map<String, Scheme>> installed;
 
     @Spec
     CommandSpec spec;
@@ -42,12 +44,13 @@ public final class TemplateCommand implements Callable<Integer> {
     OutputOptions out = new OutputOptions();
 
     @Inject
-    TemplateCommand(Map<String, Scheme> schemes) {
-        this.schemes = schemes;
+    TemplateCommand(Provider<Map<String, Scheme>> installed) {
+        this.installed = installed;
     }
 
     @Override
     public Integer call() {
+        Map<String, Scheme> schemes = installed.get();
         SchemeChoice.Chosen chosen = choice.resolve(schemes);
         Scheme scheme = chosen.scheme();
         Variant variant = chosen.variant();

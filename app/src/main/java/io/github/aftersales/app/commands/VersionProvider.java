@@ -1,19 +1,22 @@
 package io.github.aftersales.app.commands;
 
-import io.github.aftersales.core.registry.SchemeRegistry;
+import io.github.aftersales.app.AppModule;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code --version}: the application's version and the installed schemes' versions. */
+/**
+ * {@code --version}: the application's version and the built-in schemes' versions. Plugins are not
+ * loaded for it, so that it works whatever a plugin does; {@code schemes} lists theirs.
+ */
 public final class VersionProvider implements IVersionProvider {
 
-    private final SchemeRegistry registry;
+    private final AppModule.BuiltIn builtIn;
 
     @Inject
-    VersionProvider(SchemeRegistry registry) {
-        this.registry = registry;
+    VersionProvider(AppModule.BuiltIn builtIn) {
+        this.builtIn = builtIn;
     }
 
     @Override
@@ -22,8 +25,10 @@ public final class VersionProvider implements IVersionProvider {
         List<String> lines = new ArrayList<>();
         lines.add("aftersales " + (version == null ? "(development build)" : version));
         lines.add("Java " + System.getProperty("java.version"));
-        for (SchemeRegistry.Installed i : registry.installed()) {
-            lines.add("scheme " + i.scheme().id() + " " + i.scheme().version());
+        builtIn.registry().installed().forEach(i -> lines.add("scheme " + i.scheme().id() + " " + i.scheme().version()));
+        if (builtIn.pluginDirectory() != null) {
+            lines.add("plugins in " + builtIn.pluginDirectory() + ": not loaded for --version; 'aftersales schemes'"
+                    + " lists their schemes");
         }
         return lines.toArray(String[]::new);
     }

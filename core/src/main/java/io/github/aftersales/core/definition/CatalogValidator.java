@@ -11,8 +11,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Checks a catalog's arithmetic and ids: ids unique, children add up to their parent, the
- * top-level categories add up to the declared total.
+ * Checks a catalog's size ({@link Limits}), arithmetic and ids: ids unique, children add up to
+ * their parent, the top-level categories add up to the declared total.
  */
 public final class CatalogValidator {
 
@@ -28,6 +28,7 @@ public final class CatalogValidator {
      * @throws LocatedException naming the resource and the clause or category at fault
      */
     public static void validate(Catalog catalog, String source, Located root) {
+        Limits.catalog(catalog, source); // first: what follows recurses and counts without bounds
         Set<String> ids = new HashSet<>();
         BigDecimal sum = BigDecimal.ZERO;
         for (Category c : catalog.categories()) {

@@ -72,6 +72,7 @@ public final class DefinitionReader {
         if (items.isEmpty()) {
             throw r.problem(root.get("variants"), "a scheme needs at least one variant");
         }
+        Limits.variants(items.size(), name); // before any is read: each reads its grading table
         for (Located item : items) {
             Located.Obj v = r.object(item, "a variant");
             r.onlyKeys(v, Set.of("id", "title", "titleEn", "catalog", "grading", "notApplicable", "notApplicableFixed",
@@ -226,8 +227,10 @@ public final class DefinitionReader {
             if (in == null) {
                 throw new LocatedException(name, null, "resource not found on the scheme's class path");
             }
-            return LocatedReader.read(in, name.endsWith(".yaml") || name.endsWith(".yml")
-                    ? LocatedReader.Syntax.YAML : LocatedReader.Syntax.JSON);
+            // bounded before it is parsed: a plugin's resource may be a zip bomb
+            return LocatedReader.read(new java.io.ByteArrayInputStream(Limits.readResource(in, name)),
+                    name.endsWith(".yaml") || name.endsWith(".yml") ? LocatedReader.Syntax.YAML
+                            : LocatedReader.Syntax.JSON);
         } catch (IOException e) {
             throw new LocatedException(name, null, "cannot be read: " + e.getMessage());
         } catch (LocatedReader.ParseException e) {

@@ -9,7 +9,7 @@ import io.github.aftersales.spi.Level;
 import io.github.aftersales.spi.Variant;
 import java.util.List;
 
-/** Checks that a grading table refers only to what its catalog has. */
+/** Checks a grading table's size ({@link Limits}) and that it refers only to what its catalog has. */
 public final class GradingValidator {
 
     private GradingValidator() {
@@ -17,6 +17,7 @@ public final class GradingValidator {
 
     public static void validate(GradingTable table, Catalog catalog, List<Variant.PartRef> combines, Inputs inputs,
             String source) {
+        Limits.grading(table, source);
         Integer previousStars = null;
         for (Level level : table.levels()) {
             for (Condition c : level.conditions()) {

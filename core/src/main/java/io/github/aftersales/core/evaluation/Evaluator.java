@@ -86,12 +86,13 @@ public final class Evaluator {
 
     /**
      * Runs work that calls into a scheme: a problem with the input stays the user's, anything else
-     * the scheme throws is the scheme's failure, named as such.
+     * the scheme throws is the scheme's failure, named as such (a plugin's own code has said so
+     * already, with what it was asked).
      */
     private static <T> T guarded(String scheme, java.util.function.Supplier<T> work) {
         try {
             return work.get();
-        } catch (LocatedException e) {
+        } catch (LocatedException | SchemeFailureException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
             throw new SchemeFailureException(scheme, e);

@@ -2,9 +2,10 @@ package io.github.aftersales.core.registry;
 
 import io.github.aftersales.core.definition.CatalogValidator;
 import io.github.aftersales.core.definition.GradingValidator;
-import io.github.aftersales.spi.Scheme;
+import io.github.aftersales.core.definition.Limits;
 import io.github.aftersales.spi.Variant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,14 +17,16 @@ final class DefinitionChecks {
     private DefinitionChecks() {
     }
 
-    /** What is wrong with the scheme's definition, or {@code null}. */
-    static String problem(Scheme scheme) {
-        if (!scheme.id().matches("[a-z0-9][a-z0-9-]*")) {
-            return "the id '" + scheme.id() + "' must be lower-case letters, digits and '-'";
+    /** What is wrong with the definition of the scheme with this id and these variants, or {@code null}. */
+    static String problem(String id, List<Variant> variants) {
+        if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+            return "the id '" + (id.length() <= 40 ? id : id.substring(0, 40) + "…")
+                    + "' must be lower-case letters, digits and '-'";
         }
         Set<String> ids = new HashSet<>();
         try {
-            for (Variant v : scheme.variants()) {
+            Limits.variants(variants.size(), "scheme " + id);
+            for (Variant v : variants) {
                 if (!ids.add(v.id())) {
                     return "variant " + v.id() + " is declared twice";
                 }

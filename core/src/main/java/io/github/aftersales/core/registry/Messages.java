@@ -7,7 +7,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** The messages for a scheme or variant that is not there, said the same way wherever it is asked for. */
+/**
+ * The messages for a scheme or variant that is not there, and for what a scheme threw, said the same
+ * way wherever they are needed.
+ */
 public final class Messages {
 
     private Messages() {
@@ -17,6 +20,26 @@ public final class Messages {
     public static String unknownScheme(String id, Set<String> installed) {
         return "unknown scheme '" + id + "'" + Suggestions.didYouMean(id, installed) + "; installed: "
                 + (installed.isEmpty() ? "none" : String.join(", ", new TreeSet<>(installed)));
+    }
+
+    /**
+     * What a scheme or plugin threw, in one line for people: the innermost cause's message, after the
+     * outer one's when they differ ("Provider … could not be instantiated: boom"). An Error's kind is
+     * said ("StackOverflowError", "NoClassDefFoundError: com/example/Gone"): its message alone says
+     * little; a missing class is said once, not again by the cause it carries. Control characters
+     * (line breaks) become spaces, so the message stays one line.
+     */
+    public static String failure(Throwable thrown) {
+        Throwable inner = thrown;
+        // bounded: a cause chain can be made to loop
+        for (int depth = 0; depth < 32 && inner.getCause() != null && inner.getCause() != inner
+                && !(inner instanceof LinkageError && inner.getMessage() != null); depth++) {
+            inner = inner.getCause();
+        }
+        String said = inner.getMessage() == null ? inner.getClass().getSimpleName()
+                : inner instanceof Error ? inner.getClass().getSimpleName() + ": " + inner.getMessage() : inner.getMessage();
+        String text = inner == thrown || thrown.getMessage() == null ? said : thrown.getMessage() + ": " + said;
+        return text.replaceAll("\\p{Cntrl}+", " ").strip();
     }
 
     /** "scheme gbt27922 has no variant 'x'; its variants: form, annex-a1, …". */

@@ -1,10 +1,17 @@
 package io.github.aftersales.core.registry;
 
+import io.github.aftersales.core.definition.Limits;
+import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.spi.Scheme;
+import io.github.aftersales.spi.Variant;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.security.CodeSource;
@@ -44,7 +51,10 @@ public final class SchemeRegistry {
 
     /** Discovers the schemes visible to this class loader. */
     public static SchemeRegistry discover(ClassLoader loader) {
-        return discover(loader, null);
+        Map<String, Installed> found = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        builtIn(ServiceLoader.load(Scheme.class, loader), found, problems);
+        return new SchemeRegistry(found, problems);
     }
 
     /**
@@ -55,54 +65,132 @@ public final class SchemeRegistry {
      * @param pluginDirectory a directory of plugin jars, or {@code null} for none
      */
     public static SchemeRegistry discover(ClassLoader loader, Path pluginDirectory) {
-        Map<String, Installed> found = new LinkedHashMap<>();
-        List<Problem> problems = new ArrayList<>();
-        load(ServiceLoader.load(Scheme.class, loader), null, found, problems);
-        if (pluginDirectory != null) {
-            plugins(loader, pluginDirectory, found, problems);
-        }
-        return new SchemeRegistry(found, problems);
+        SchemeRegistry builtIn = discover(loader);
+        return pluginDirectory == null ? builtIn : builtIn.withPlugins(loader, pluginDirectory, jar -> { });
     }
 
-    private static void plugins(ClassLoader application, Path directory, Map<String, Installed> found,
-            List<Problem> problems) {
+    /**
+     * These schemes and those in each {@code .jar} of {@code directory}, each jar in a class loader
+     * of its own that shows it the application's SPI and core packages. A broken jar is a problem
+     * naming the jar; it never stops the others. Every call into a plugin's code goes through
+     * {@link PluginCall}, and what a jar holds is read within {@link Limits}.
+     *
+     * @param application the class loader of the application (the SPI and core packages)
+     * @param loading     told each jar before it is loaded (to say which one, should it end the program)
+     */
+    public SchemeRegistry withPlugins(ClassLoader application, Path directory, Consumer<Path> loading) {
+        Map<String, Installed> found = new LinkedHashMap<>(schemes);
+        List<Problem> all = new ArrayList<>(problems);
         if (!Files.isDirectory(directory)) {
-            problems.add(new Problem(directory.toString(), "the plugin directory does not exist or is not a directory"));
-            return;
+            all.add(new Problem(directory.toString(), "the plugin directory does not exist or is not a directory"));
+            return new SchemeRegistry(found, all);
         }
         List<Path> jars;
         try (Stream<Path> files = Files.list(directory)) {
             jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
         } catch (IOException e) {
-            problems.add(new Problem(directory.toString(), "cannot list the plugin directory: " + e.getMessage()));
-            return;
+            all.add(new Problem(directory.toString(), "cannot list the plugin directory: " + e.getMessage()));
+            return new SchemeRegistry(found, all);
         }
         for (Path jar : jars) {
-            try (JarFile ignored = new JarFile(jar.toFile())) {
-                // opened only to tell a jar from something else with its name
-            } catch (IOException e) {
-                problems.add(new Problem(jar.toString(), "not a jar: " + e.getMessage()));
-                continue;
-            }
-            PluginClassLoader pluginLoader;
+            loading.accept(jar);
+            plugin(application, jar, found, all);
+        }
+        return new SchemeRegistry(found, all);
+    }
+
+    private static final String SERVICES = "META-INF/services/" + Scheme.class.getName();
+
+    /** Loads the schemes of one jar. */
+    private static void plugin(ClassLoader application, Path jar, Map<String, Installed> found, List<Problem> problems) {
+        String origin = "plugin " + jar.toAbsolutePath();
+        int names;
+        try (JarFile file = new JarFile(jar.toFile())) {
             try {
-                pluginLoader = new PluginClassLoader(jar, application);
+                file.getManifest(); // the JDK refuses one over 16 MB, and the class loader would then skip the jar unsaid
             } catch (IOException e) {
-                problems.add(new Problem(jar.toString(), "cannot be opened: " + e.getMessage()));
+                problems.add(new Problem(origin, "its manifest cannot be read: " + e.getMessage()));
+                return;
+            }
+            JarEntry services = file.getJarEntry(SERVICES);
+            if (services == null) {
+                problems.add(new Problem(origin, "no scheme in it: it lists none in " + SERVICES));
+                return;
+            }
+            // read here first, within the limit, so that ServiceLoader never reads an unbounded entry
+            byte[] list;
+            try (InputStream in = file.getInputStream(services)) {
+                list = Limits.readServiceFile(in, SERVICES);
+            } catch (IOException e) {
+                problems.add(new Problem(origin, SERVICES + ": cannot be read: " + e.getMessage()));
+                return;
+            } catch (LocatedException e) {
+                problems.add(new Problem(origin, e.getMessage()));
+                return;
+            }
+            names = (int) new String(list, StandardCharsets.UTF_8).lines()
+                    .map(l -> l.replaceFirst("#.*", "").strip()).filter(l -> !l.isEmpty()).count();
+        } catch (IOException e) {
+            problems.add(new Problem(origin, "not a jar: " + e.getMessage()));
+            return;
+        }
+        PluginClassLoader loader;
+        try {
+            loader = new PluginClassLoader(jar, application);
+        } catch (IOException e) {
+            problems.add(new Problem(origin, "cannot be opened: " + e.getMessage()));
+            return;
+        }
+        int installedBefore = found.size();
+        int before = found.size() + problems.size();
+        Iterator<ServiceLoader.Provider<Scheme>> it = ServiceLoader.load(Scheme.class, loader).stream().iterator();
+        // one round a name listed, at most: a provider that fails is skipped, and the next one tried
+        for (int round = 0; round <= names; round++) {
+            ServiceLoader.Provider<Scheme> provider;
+            Class<? extends Scheme> type;
+            try {
+                provider = PluginCall.run("finding its schemes", () -> it.hasNext() ? it.next() : null);
+                if (provider == null) {
+                    break;
+                }
+                type = PluginCall.run("loading a scheme class", provider::type);
+            } catch (PluginCall.Failure f) {
+                problems.add(new Problem(origin, f.getMessage()));
                 continue;
             }
-            int before = found.size() + problems.size();
-            load(ServiceLoader.load(Scheme.class, pluginLoader), pluginLoader, found, problems);
-            if (found.size() + problems.size() == before) {
-                problems.add(new Problem(jar.toString(), "no scheme in it: it lists none in META-INF/services/"
-                        + Scheme.class.getName()));
+            if (type.getClassLoader() != loader) {
+                continue; // a built-in scheme seen again through the plugin's parent
+            }
+            Scheme created;
+            try {
+                created = PluginCall.run("its constructor", provider::get);
+            } catch (PluginCall.Failure f) {
+                problems.add(new Problem(origin, type.getName() + " could not be created: " + f.getMessage()));
+                continue;
+            }
+            PluginScheme scheme;
+            try {
+                scheme = PluginScheme.read(created);
+            } catch (PluginCall.Failure f) {
+                problems.add(new Problem(origin, type.getName() + " failed in " + f.call() + ": " + f.getMessage()));
+                continue;
+            }
+            add(found, problems, scheme, type.getName(), scheme.id(), scheme.discovered, origin);
+        }
+        if (found.size() + problems.size() == before) {
+            problems.add(new Problem(origin, "no scheme in it: it lists none in " + SERVICES));
+        }
+        if (found.size() == installedBefore) {
+            try {
+                loader.close(); // nothing of it is used: let go of the file
+            } catch (IOException e) {
+                // it was only being read
             }
         }
     }
 
-    /** Loads the providers; with {@code onlyFrom}, only those whose class that loader defined (a plugin's own). */
-    private static void load(ServiceLoader<Scheme> services, ClassLoader onlyFrom, Map<String, Installed> found,
-            List<Problem> problems) {
+    /** Loads the providers of the class path. */
+    private static void builtIn(ServiceLoader<Scheme> services, Map<String, Installed> found, List<Problem> problems) {
         Iterator<ServiceLoader.Provider<Scheme>> it = services.stream().iterator();
         while (true) {
             ServiceLoader.Provider<Scheme> provider;
@@ -112,25 +200,22 @@ public final class SchemeRegistry {
                 }
                 provider = it.next();
             } catch (ServiceConfigurationError | LinkageError e) {
-                problems.add(new Problem(onlyFrom == null ? "class path" : onlyFrom.getName(), describe(e)));
+                problems.add(new Problem("class path", Messages.failure(e)));
                 continue;
             }
             Class<? extends Scheme> type;
             try {
                 type = provider.type();
             } catch (ServiceConfigurationError | LinkageError e) {
-                problems.add(new Problem(onlyFrom == null ? "class path" : onlyFrom.getName(), describe(e)));
+                problems.add(new Problem("class path", Messages.failure(e)));
                 continue;
             }
-            if (onlyFrom != null && type.getClassLoader() != onlyFrom) {
-                continue; // a built-in scheme seen again through the plugin's parent
-            }
-            String origin = originOf(type, onlyFrom != null);
+            String origin = originOf(type);
             Scheme scheme;
             try {
                 scheme = provider.get();
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                problems.add(new Problem(origin, type.getName() + " could not be created: " + describe(e)));
+                problems.add(new Problem(origin, type.getName() + " could not be created: " + Messages.failure(e)));
                 continue;
             }
             add(found, problems, scheme, origin);
@@ -142,52 +227,52 @@ public final class SchemeRegistry {
         Map<String, Installed> found = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (Scheme s : schemes) {
-            add(found, problems, s, originOf(s.getClass(), false));
+            add(found, problems, s, originOf(s.getClass()));
         }
         return new SchemeRegistry(found, problems);
     }
 
+    /** Adds a scheme of the application's own, asking it for its id and variants. */
     private static void add(Map<String, Installed> found, List<Problem> problems, Scheme scheme, String origin) {
         String id;
+        List<Variant> variants;
         try {
             id = scheme.id();
-            if (id == null || scheme.variants() == null || scheme.variants().isEmpty()) {
-                problems.add(new Problem(origin, scheme.getClass().getName() + " has no id or no variants"));
-                return;
-            }
+            variants = scheme.variants();
         } catch (RuntimeException e) {
-            problems.add(new Problem(origin, scheme.getClass().getName() + " failed to describe itself: " + describe(e)));
+            problems.add(new Problem(origin, scheme.getClass().getName() + " failed to describe itself: " + Messages.failure(e)));
             return;
         }
-        String invalid = DefinitionChecks.problem(scheme);
+        add(found, problems, scheme, scheme.getClass().getName(), id, variants, origin);
+    }
+
+    /** The class that implements a scheme, for messages: a plugin's own, not its wrapper's. */
+    private static String typeOf(Scheme scheme) {
+        return scheme instanceof PluginScheme p ? p.type() : scheme.getClass().getName();
+    }
+
+    /** Adds a scheme whose id and variants were read, if they are valid and the id is not taken. */
+    private static void add(Map<String, Installed> found, List<Problem> problems, Scheme scheme, String type,
+            String id, List<Variant> variants, String origin) {
+        if (id == null || variants == null || variants.isEmpty()) {
+            problems.add(new Problem(origin, type + " has no id or no variants"));
+            return;
+        }
+        String invalid = DefinitionChecks.problem(id, variants);
         if (invalid != null) {
             problems.add(new Problem(origin, "scheme " + id + " is not valid: " + invalid));
             return;
         }
         Installed earlier = found.get(id);
         if (earlier != null) {
-            problems.add(new Problem(origin, "scheme id '" + id + "' of " + scheme.getClass().getName()
-                    + " is already taken by " + earlier.scheme().getClass().getName() + " from " + earlier.origin()
-                    + "; the first one found is used"));
+            problems.add(new Problem(origin, "scheme id '" + id + "' of " + type + " is already taken by "
+                    + typeOf(earlier.scheme()) + " from " + earlier.origin() + "; the first one found is used"));
             return;
         }
         found.put(id, new Installed(scheme, origin));
     }
 
-    /** One line for a service that failed to load: the cause's message, not a stack trace. */
-    static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        if (root == e) {
-            return message;
-        }
-        return e.getMessage() + ": " + message;
-    }
-
-    private static String originOf(Class<?> type, boolean plugin) {
+    private static String originOf(Class<?> type) {
         String where;
         try {
             CodeSource cs = type.getProtectionDomain().getCodeSource();
@@ -196,15 +281,21 @@ public final class SchemeRegistry {
         } catch (SecurityException e) {
             where = null;
         }
-        if (plugin) {
-            return "plugin " + where;
-        }
         return where == null ? "built in" : "built in (" + where + ")";
     }
 
     /** The installed schemes, in discovery order. */
     public List<Installed> installed() {
         return List.copyOf(schemes.values());
+    }
+
+    /**
+     * A scheme's failure in one line, with where the scheme came from: "scheme flaky failed in
+     * variants(): StackOverflowError (plugin /plugins/flaky.jar)".
+     */
+    public String describe(io.github.aftersales.core.evaluation.SchemeFailureException failure) {
+        Installed installed = schemes.get(failure.scheme());
+        return failure.getMessage() + " (" + (installed == null ? "unknown origin" : installed.origin()) + ")";
     }
 
     /** The scheme with this id. */

@@ -20,6 +20,7 @@ import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.SurveillanceRules;
 import io.github.aftersales.spi.Variant;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,8 +74,9 @@ public final class RegisterCommand implements Callable<Integer> {
 
     /** What the subcommands share: the register, the engine and the schemes. */
     abstract static class Base implements Callable<Integer> {
-        final Evaluator evaluator;
-        final Map<String, Scheme> schemes;
+        // providers: the schemes (and so the plugins) are loaded when a command needs them, not for --help
+        private final Provider<Evaluator> evaluator;
+        private final Provider<Map<String, Scheme>> schemes;
 
         @ParentCommand
         RegisterCommand parent;
@@ -82,24 +84,35 @@ public final class RegisterCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        Base(Evaluator evaluator, Map<String, Scheme> schemes) {
+        Base(Provider<Evaluator> evaluator, Provider<Map<String, Scheme>> schemes) {
             this.evaluator = evaluator;
             this.schemes = schemes;
         }
 
+        Evaluator evaluator() {
+            return evaluator.get();
+        }
+
+        Map<String, Scheme> schemes() {
+            return schemes.get();
+        }
+
         Register open(Register.Access access) {
+            if (access != Register.Access.READ) {
+                schemes(); // the plugins are loaded before the register is opened to be written, never during
+            }
             return Register.open(parent.settings(), access);
         }
 
         Optional<Variant> variant(String scheme, String variant) {
-            return Optional.ofNullable(schemes.get(scheme)).flatMap(s -> s.variant(variant));
+            return Optional.ofNullable(schemes().get(scheme)).flatMap(s -> s.variant(variant));
         }
 
         /** Evaluates a file for a certificate of the register, whose scheme must be installed. */
         EvaluatedAssessment evaluate(Path file, CertificateView certificate, LocalDate date,
                 io.github.aftersales.core.evaluation.EvaluationOptions options) {
             String scheme = certificate.certificate().scheme();
-            if (!schemes.containsKey(scheme)) {
+            if (!schemes().containsKey(scheme)) {
                 throw new UserException(ExitCode.INPUT, "certificate " + certificate.label() + " is of scheme " + scheme
                         + ", which is not installed here ('aftersales schemes' lists what is; a plugin is loaded with"
                         + " --plugins DIR)");
@@ -119,9 +132,9 @@ public final class RegisterCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UserException(ExitCode.INPUT, file + ": cannot be read: " + e.getMessage());
             }
-            EvaluationResult result = evaluator.evaluate(assessment, options);
+            EvaluationResult result = evaluator().evaluate(assessment, options);
             return new Read(assessment, Evaluations.pick(file.getFileName().toString(), bytes, assessment, result,
-                    id -> Optional.ofNullable(schemes.get(id)), scheme, date,
+                    id -> Optional.ofNullable(schemes().get(id)), scheme, date,
                     r -> Output.compactJson(JsonReport.scheme(r))));
         }
 
@@ -171,15 +184,15 @@ public final class RegisterCommand implements Callable<Integer> {
         io.github.aftersales.app.commands.ScoringOptions scoring = new io.github.aftersales.app.commands.ScoringOptions();
 
         @Inject
-        Record(Evaluator evaluator, Map<String, Scheme> schemes) {
+        Record(Provider<Evaluator> evaluator, Provider<Map<String, Scheme>> schemes) {
             super(evaluator, schemes);
         }
 
         @Override
         public Integer call() {
-            if (scheme != null && !schemes.containsKey(scheme)) {
+            if (scheme != null && !schemes().containsKey(scheme)) {
                 throw new UserException(ExitCode.USAGE, "unknown scheme '" + scheme + "'; installed: "
-                        + String.join(", ", new java.util.TreeSet<>(schemes.keySet())));
+                        + String.join(", ", new java.util.TreeSet<>(schemes().keySet())));
             }
             Read read = read(file, scheme, date, scoring.options());
             String org = organisation != null ? organisation : read.assessment().organisation();
@@ -203,7 +216,7 @@ public final class RegisterCommand implements Callable<Integer> {
         ListOptions options = new ListOptions();
 
         @Inject
-        ListCertificates(Evaluator evaluator, Map<String, Scheme> schemes) {
+        ListCertificates(Provider<Evaluator> evaluator, Provider<Map<String, Scheme>> schemes) {
             super(evaluator, schemes);
         }
 
@@ -226,7 +239,7 @@ public final class RegisterCommand implements Callable<Integer> {
         ListOptions options = new ListOptions();
 
         @Inject
-        Search(Evaluator evaluator, Map<String, Scheme> schemes) {
+        Search(Provider<Evaluator> evaluator, Provider<Map<String, Scheme>> schemes) {
             super(evaluator, schemes);
         }
 
@@ -287,7 +300,7 @@ public final class RegisterCommand implements Callable<Integer> {
         io.github.aftersales.app.commands.OutputOptionsAccess out;
 
         @Inject
-        Show(Evaluator evaluator, Map<String, Scheme> schemes) {
+        Show(Provider<Evaluator> evaluator, Provider<Map<String, Scheme>> schemes) {
             super(evaluator, schemes);
         }
 
@@ -333,7 +346,7 @@ public final class RegisterCommand implements Callable<Integer> {
         Format format;
 
         @Inject
-        Due(Evaluator evaluator, Map<String, Scheme> schemes) {
+        Due(Provider<Evaluator> evaluator, Provider<Map<String, Scheme>> schemes) {
             super(evaluator, schemes);
         }
 
@@ -356,7 +369,7 @@ public final class RegisterCommand implements Callable<Integer> {
         EvaluationEntry entry = new EvaluationEntry();
 
         @Inject
-        Surveil(Evaluator evaluator, Map<String, Scheme> schemes) {
+        Surveil(Provider<Evaluator> evaluator, Provider<Map<String, Scheme>> schemes) {
             super(evaluator, schemes);
         }
 
@@ -379,7 +392,7 @@ public final class RegisterCommand implements Callable<Integer> {
         EvaluationEntry entry = new EvaluationEntry();
 
         @Inject
-        Reevaluate(Evaluator evaluator, Map<String, Scheme> schemes) {
+        Reevaluate(Provider<Evaluator> evaluator, Provider<Map<String, Scheme>> schemes) {
             super(evaluator, schemes);
         }
 
@@ -436,7 +449,7 @@ public final class RegisterCommand implements Callable<Integer> {
         String note;
 
         @Inject
-        Incident(Evaluator evaluator, Map<String, Scheme> schemes) {
+        Incident(Provider<Evaluator> evaluator, Provider<Map<String, Scheme>> schemes) {
             super(evaluator, schemes);
         }
 
@@ -472,7 +485,7 @@ public final class RegisterCommand implements Callable<Integer> {
         io.github.aftersales.app.commands.OutputOptionsAccess out;
 
         @Inject
-        Export(Evaluator evaluator, Map<String, Scheme> schemes) {
+        Export(Provider<Evaluator> evaluator, Provider<Map<String, Scheme>> schemes) {
             super(evaluator, schemes);
         }
 
@@ -502,7 +515,7 @@ public final class RegisterCommand implements Callable<Integer> {
         String to;
 
         @Inject
-        Copy(Evaluator evaluator, Map<String, Scheme> schemes) {
+        Copy(Provider<Evaluator> evaluator, Provider<Map<String, Scheme>> schemes) {
             super(evaluator, schemes);
         }
 
