@@ -260,6 +260,49 @@ class XlsxTest {
         assertThat(onTheDay.out()).contains("五星级 (five stars)");
     }
 
+    @Test
+    void aPercentageTypedWithPercentIsThatPercentageAndAFractionIsRefused() throws Exception {
+        // issue 17: S 92% and S当面 91% typed as percentages are stored as 0.92 and 0.91 and shown as 92 % and
+        // 91 %. Read as shown: S ≥ 90 and S当面 ≥ 90, five stars (CQM 6.2); read as stored it was 一星级.
+        Path cqm = dir.resolve("cqm.xlsx");
+        fillCqm(cqm);
+        setFacts(cqm, 0.92, 0.91, "0%");
+        CliRun typed = CliRun.of("evaluate", cqm.toString());
+        assertThat(typed.exit()).as(typed.err()).isZero();
+        assertThat(typed.out()).contains("五星级 (five stars)");
+        // S当面 89.5% (0.895, shown with a decimal): below 90, four stars (S当面 ≥ 80)
+        setFacts(cqm, 0.92, 0.895, "0.0%");
+        assertThat(CliRun.of("evaluate", cqm.toString()).out()).contains("四星级 (four stars)");
+        // 0.92 in a plain cell would be 0.92 %: refused, saying what to write
+        setFacts(cqm, 0.92, 95, "General");
+        CliRun plain = CliRun.of("evaluate", cqm.toString());
+        assertThat(plain.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(plain.err()).isEqualTo("error: " + cqm + ": cqm.facts.S: S is a percentage from 0 to 100: 0.92 would"
+                + " be 0.92 %; for 92 % write 92 (a figure between 0 and 1 % is refused as a fraction written by mistake)"
+                + System.lineSeparator());
+    }
+
+    /** Sets S and S当面, formatted with {@code format}. */
+    private void setFacts(Path cqm, double s, double face, String format) throws Exception {
+        try (InputStream in = Files.newInputStream(cqm); Workbook wb = WorkbookFactory.create(in)) {
+            Sheet sheet = wb.getSheet("cqm");
+            var style = wb.createCellStyle();
+            style.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat(format));
+            for (Row row : sheet) {
+                String id = row.getCell(ID) == null ? "" : row.getCell(ID).getStringCellValue();
+                if (id.equals("fact:S") || id.equals("fact:S当面")) {
+                    row.getCell(RESULT).setCellValue(id.equals("fact:S") ? s : face);
+                    row.getCell(RESULT).setCellStyle(style);
+                }
+            }
+            Path tmp = dir.resolve("tmp.xlsx");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                wb.write(out);
+            }
+            Files.move(tmp, cqm, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /** A CQM form that reaches five stars: full indicator scores, audit passed, S and S当面 95, operating since 2020-03-01. */
     private void fillCqm(Path cqm) throws Exception {
         assertThat(CliRun.of("template", "--scheme", "cqm", "--format", "xlsx", "-o", cqm.toString()).exit()).isZero();

@@ -132,9 +132,37 @@ final class XlsxCells {
         Cell cell = cell(sheet, r, c);
         CellValue v = shown(cell);
         if (v != null && v.getCellType() == CellType.NUMERIC) {
-            return isDate(cell, v) ? date(v).toString() : decimal(v.getNumberValue(), sheet, r, c);
+            if (isDate(cell, v)) {
+                return date(v).toString();
+            }
+            BigDecimal n = decimal(v.getNumberValue(), sheet, r, c);
+            // "92%" typed (or formatted) is stored as 0.92 and shown as 92 %: the figure meant is 92
+            return percentFormatted(cell) ? n.movePointRight(2).stripTrailingZeros() : n;
         }
         return text(sheet, r, c);
+    }
+
+    /** Whether the cell's number format shows its value times 100 with a % sign (a % outside quotes). */
+    static boolean percentFormatted(Cell cell) {
+        if (cell == null || cell.getCellStyle() == null) {
+            return false;
+        }
+        String format = cell.getCellStyle().getDataFormatString();
+        if (format == null) {
+            return false;
+        }
+        boolean quoted = false;
+        for (int i = 0; i < format.length(); i++) {
+            char ch = format.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == '\\') {
+                i++; // an escaped character is shown as itself
+            } else if (ch == '%' && !quoted) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The date a cell shows when it is a number formatted as a date (as a date typed into a spreadsheet is), else {@code null}. */

@@ -18,6 +18,15 @@ final class FactValues {
                 if (!(value instanceof BigDecimal n) || n.signum() < 0 || n.compareTo(BigDecimal.valueOf(100)) > 0) {
                     return spec.name() + " must be a percentage from 0 to 100, not " + text(value);
                 }
+                // 0.92 for 92 % (a share written as a fraction, a spreadsheet's 92% typed into a plain
+                // cell) would grade silently as 0.92 %; a real figure under 1 % is refused with it, as the
+                // lesser harm: written as 0 or 1 it meets the same thresholds (the lowest is 60)
+                if (n.signum() > 0 && n.compareTo(BigDecimal.ONE) < 0) {
+                    return spec.name() + " is a percentage from 0 to 100: " + n.toPlainString() + " would be "
+                            + n.toPlainString() + " %; for " + n.movePointRight(2).stripTrailingZeros().toPlainString()
+                            + " % write " + n.movePointRight(2).stripTrailingZeros().toPlainString()
+                            + " (a figure between 0 and 1 % is refused as a fraction written by mistake)";
+                }
                 return null;
             case COUNT:
                 if (!(value instanceof BigDecimal n) || n.signum() < 0 || n.stripTrailingZeros().scale() > 0) {

@@ -306,6 +306,18 @@ class CqmTest {
     }
 
     @Test
+    void aSurveyFigureWrittenAsAFractionIsRefusedNotGradedAsUnderOnePercent() {
+        // issue 17: 0.92 for 92 % graded silently as 0.92 % (S < 60: one star instead of five)
+        assertThatThrownBy(() -> base().fact("S", "0.92").evaluate()).hasMessageEndingWith(
+                "schemes[0].facts.S: S is a percentage from 0 to 100: 0.92 would be 0.92 %; for 92 % write 92"
+                        + " (a figure between 0 and 1 % is refused as a fraction written by mistake)");
+        // 0, 1 and 100 are percentages as they stand: 0 and 1 grade alike (the lowest threshold is 60)
+        assertThat(base().fact("S", "0").stars()).isEqualTo(1);
+        assertThat(base().fact("S", "1").stars()).isEqualTo(1);
+        assertThat(base().fact("S", "100").stars()).isEqualTo(5);
+    }
+
+    @Test
     void anIndicatorScoreAboveItsPointsIsRejected() {
         assertThatThrownBy(() -> base().score("4.1.6", "8").evaluate())
                 .hasMessageEndingWith("score of 4.1.6 is 8, above its 7 points");
