@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -117,8 +118,121 @@ class XlsxTest {
             assertThat(clauses).isEqualTo(51);
             // a drop-down for each conclusion and a 0..points limit for each score
             assertThat(sheet.getDataValidations()).hasSize(102);
-            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(SCORE).getCellFormula()).startsWith("SUM(F6:F");
+            assertThat(rowStarting(sheet, "合计 Total").getCell(SCORE).getCellFormula()).startsWith("SUMIFS(F6:F");
         }
+    }
+
+    private static Row rowStarting(Sheet sheet, String label) {
+        for (Row row : sheet) {
+            if (row.getCell(2) != null && row.getCell(2).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                    && row.getCell(2).getStringCellValue().startsWith(label)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + label);
+    }
+
+    @Test
+    void theLiveTotalsAreTheProgramsFiguresAsLibreOfficeWorksThemOut() throws Exception {
+        // issue 17: the form's total was SUM(F), which left out 符合 without a typed score (18.5 beside 91/98)
+        fillFromExample(); // 符合 without a score, typed partial scores, 5.2.5.5 不适用 (prorated)
+        assertLiveTotalsMatch(form, "gbt27922", "91", "98", "92.85", "92.85");
+        // ZG025: 1-point items; 符合, 不符合, a typed 0.5, 不适用 with its note (leaves the applicable points)
+        Path zg = dir.resolve("zg.xlsx");
+        assertThat(CliRun.of("template", "--scheme", "zg025", "--format", "xlsx", "-o", zg.toString()).exit()).isZero();
+        try (InputStream in = Files.newInputStream(zg); Workbook wb = WorkbookFactory.create(in)) {
+            int n = 0;
+            for (Row row : wb.getSheet("zg025")) {
+                if (row.getCell(ID) == null || row.getCell(ID).getStringCellValue().isEmpty()
+                        || row.getRowNum() < 5) {
+                    continue;
+                }
+                n++;
+                if (n <= 20) {
+                    row.getCell(RESULT).setCellValue("不符合");
+                } else if (n <= 22) {
+                    row.getCell(RESULT).setCellValue("不适用");
+                    row.getCell(NOTE).setCellValue("不涉及 not offered");
+                } else if (n <= 25) {
+                    row.getCell(SCORE).setCellValue(0.5);
+                } else {
+                    row.getCell(RESULT).setCellValue("符合");
+                }
+            }
+            assertThat(n).isEqualTo(88);
+            Path tmp = dir.resolve("tmp.xlsx");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                wb.write(out);
+            }
+            Files.move(tmp, zg, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        // 63 conforming + 3 × 0.5 = 64.5 of 86 applicable: 75 % exactly, the declared scale 88: 66
+        assertLiveTotalsMatch(zg, "zg025", "64.5", "86", "66", "75");
+    }
+
+    /**
+     * Recalculates {@code workbook} in LibreOffice (headless, to CSV) and checks its live totals against
+     * the program's result for the same file and against the figures worked out by hand.
+     */
+    private void assertLiveTotalsMatch(Path workbook, String sheet, String score, String applicable, String total,
+            String percent) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/soffice")),
+                "LibreOffice is not installed (.ci/run installs libreoffice-calc)");
+        Path out = Files.createDirectories(dir.resolve("csv-" + sheet));
+        Process lo = new ProcessBuilder("/usr/bin/soffice", "-env:UserInstallation=file://" + dir.resolve("lo-profile"),
+                "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                "--outdir", out.toString(), workbook.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(lo.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        String base = workbook.getFileName().toString().replace(".xlsx", "");
+        List<List<String>> rows = csv(Files.readString(out.resolve(base + "-" + sheet + ".csv")));
+        List<String> sums = rows.stream().filter(r -> r.size() > 8 && r.get(2).startsWith("合计 Total")).findFirst()
+                .orElseThrow();
+        List<String> scaled = rows.get(rows.indexOf(sums) + 1);
+        JsonNode result = JSON.readTree(CliRun.of("evaluate", "--format", "json", workbook.toString()).out())
+                .at("/assessments/0/schemes/0");
+        assertThat(new java.math.BigDecimal(sums.get(SCORE))).isEqualByComparingTo(score)
+                .isEqualByComparingTo(result.get("score").decimalValue());
+        assertThat(new java.math.BigDecimal(sums.get(8))).isEqualByComparingTo(applicable)
+                .isEqualByComparingTo(result.get("maxScore").decimalValue());
+        assertThat(new java.math.BigDecimal(scaled.get(SCORE))).isEqualByComparingTo(total)
+                .isEqualByComparingTo(result.get("total").decimalValue());
+        assertThat(new java.math.BigDecimal(scaled.get(8))).isEqualByComparingTo(percent)
+                .isEqualByComparingTo(result.get("percent").decimalValue());
+    }
+
+    /** Comma-separated values with double quotes (RFC 4180), as LibreOffice writes them. */
+    private static List<List<String>> csv(String text) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        List<String> row = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int k = 0; k < text.length(); k++) {
+            char ch = text.charAt(k);
+            if (quoted) {
+                if (ch == '"' && k + 1 < text.length() && text.charAt(k + 1) == '"') {
+                    cell.append('"');
+                    k++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (ch == '\n') {
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row);
+                row = new java.util.ArrayList<>();
+            } else if (ch != '\r') {
+                cell.append(ch);
+            }
+        }
+        return rows;
     }
 
     @Test

@@ -164,13 +164,7 @@ public final class XlsxForms {
             rows(sheet, c, null, variant.catalog().anyClauseMayBeExcluded(), st, dv, row);
         }
         int last = row[0];
-        put(sheet, last, CLAUSE, "合计 Total", st.header);
-        Cell total = sheet.getRow(last).createCell(SCORE);
-        total.setCellFormula("SUM(F" + (FIRST_ROW + 1) + ":F" + last + ")");
-        total.setCellStyle(st.locked);
-        Cell points = sheet.getRow(last).createCell(POINTS);
-        points.setCellFormula("SUM(I" + (FIRST_ROW + 1) + ":I" + last + ")");
-        points.setCellStyle(st.locked);
+        liveTotals(sheet, last, variant, st);
         int factRow = last + 2;
         if (!variant.inputs().facts().isEmpty()) {
             put(sheet, factRow++, 0, "事实 Facts", st.header);
@@ -219,6 +213,45 @@ public final class XlsxForms {
         sheet.setColumnWidth(NOTE, 30 * 256);
         sheet.setColumnHidden(ID, false);
         sheet.protectSheet(""); // the standard's text is locked; the yellow cells are for the auditor
+    }
+
+    /**
+     * The totals a spreadsheet works out as the form is filled, the way the program scores it (issue 17:
+     * a plain SUM of the score column left out 符合 without a typed score): a typed score counts; 符合
+     * without one, the row's points; 不适用 leaves the applicable points under the variant's default
+     * reading (prorate) or earns its points (full-points); the total on the declared scale and the
+     * share are cut to two decimals, as printed. Rows with no finding count 0 here; the program refuses
+     * them unless told to count them as 0.
+     */
+    private static void liveTotals(Sheet sheet, int last, Variant variant, Styles st) {
+        String e = "E" + (FIRST_ROW + 1) + ":E" + last;
+        String f = "F" + (FIRST_ROW + 1) + ":F" + last;
+        String i = "I" + (FIRST_ROW + 1) + ":I" + last;
+        boolean prorate = variant.notApplicable() == io.github.aftersales.spi.NotApplicablePolicy.PRORATE;
+        String notApplicablePoints = "SUMIFS(" + i + "," + e + ",\"不适用\")";
+        String score = "SUMIFS(" + f + "," + e + ",\"<>不适用\")+SUMIFS(" + i + "," + e + ",\"符合\"," + f + ",\"\")"
+                + (prorate ? "" : "+" + notApplicablePoints);
+        String applicable = "SUM(" + i + ")" + (prorate ? "-" + notApplicablePoints : "");
+        put(sheet, last, CLAUSE, "合计 Total: 得分 score / 适用分值 applicable points" + (prorate
+                ? "（不适用项不计入 not applicable: excluded）" : "（不适用项得满分 not applicable: full points）"), st.header);
+        formula(sheet, last, SCORE, score, st.locked);
+        formula(sheet, last, POINTS, applicable, st.locked);
+        String scoreCell = "F" + (last + 1);
+        String pointsCell = "I" + (last + 1);
+        String declared = plain(variant.catalog().totalPoints());
+        // ROUND to 9 places first: a sum of decimals in doubles (94.99999999999999) is the decimal it stands for
+        put(sheet, last + 1, CLAUSE, "折算总分 total on " + declared + " points / 得分率 percent", st.header);
+        formula(sheet, last + 1, SCORE, "IF(" + pointsCell + ">0,ROUNDDOWN(ROUND(" + scoreCell + "*" + declared + "/"
+                + pointsCell + ",9),2),\"\")", st.locked);
+        formula(sheet, last + 1, POINTS, "IF(" + pointsCell + ">0,ROUNDDOWN(ROUND(" + scoreCell + "*100/" + pointsCell
+                + ",9),2),\"\")", st.locked);
+    }
+
+    private static void formula(Sheet sheet, int r, int c, String formula, CellStyle style) {
+        Row row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
+        Cell cell = row.createCell(c);
+        cell.setCellFormula(formula);
+        cell.setCellStyle(style);
     }
 
     private static List<String> eventAttributes(Variant variant) {
