@@ -223,6 +223,17 @@ class LimitsAndNamesTest {
         assertThat(r.err()).doesNotContain("\u0000").doesNotContain("Unrecognized token");
     }
 
+    @Test
+    void anotherSpreadsheetFormatSaysWhatItIsAndHowToSaveIt() throws Exception {
+        // issue 17: an .ods or .xls form was answered "malformed JSON: the file is not UTF-8 text"
+        Path ods = Files.write(dir.resolve("form.ods"), new byte[] {'P', 'K', 3, 4, 0, 0});
+        oneLineAt(CliRun.of("evaluate", ods.toString()), ods, "is a LibreOffice spreadsheet (.ods), which is not read"
+                + " here: save it as an Excel workbook (.xlsx; in LibreOffice File > Save As > Excel 2007-365) and evaluate that");
+        Path xls = Files.write(dir.resolve("form.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
+        oneLineAt(CliRun.of("evaluate", xls.toString()), xls, "is an Excel 97-2003 workbook (.xls), which is not read here");
+        assertThat(CliRun.of("evaluate", "--help").out().replaceAll("\\s+", " ")).contains("a filled Excel form .xlsx");
+    }
+
     // ---- 17. Markdown makes no markup of what the user wrote --------------------------------------
 
     @Test

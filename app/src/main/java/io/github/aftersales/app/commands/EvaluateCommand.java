@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: score and grade assessment files. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Score and grade assessments (JSON, or YAML for .yaml/.yml files), one result per scheme in"
-                + " each file. A file that cannot be evaluated is reported with its place and skipped; the exit code is"
+        description = {"Score and grade assessments (JSON, YAML for .yaml/.yml files, or a filled Excel form .xlsx"
+                + " from 'template --format xlsx'), one result per scheme in each file. A file that cannot be evaluated is reported with its place and skipped; the exit code is"
                 + " then 3. Input files are only read."})
 public final class EvaluateCommand implements Callable<Integer> {
 
@@ -52,8 +52,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "Assessment files (JSON, or YAML for .yaml/.yml), directories (read recursively), NDJSON files"
-                    + " (.ndjson/.jsonl: one assessment a line), or - for NDJSON on standard input.")
+            description = "Assessment files (JSON, YAML for .yaml/.yml, a filled Excel form .xlsx), directories (read"
+                    + " recursively), NDJSON files (.ndjson/.jsonl: one assessment a line), or - for NDJSON on standard"
+                    + " input. A file whose name starts with - goes after --.")
     List<String> files;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

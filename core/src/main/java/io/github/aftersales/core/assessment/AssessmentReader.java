@@ -61,8 +61,17 @@ public final class AssessmentReader {
         String name = fileName.toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1);
-        return ext.equals("json") || ext.equals("yaml") || ext.equals("yml") || FORMATS.containsKey(ext);
+        // another spreadsheet in a folder is reported (what it is, how to save it), not skipped unsaid; a CSV
+        // beside the forms is more likely a register export than a form
+        return ext.equals("json") || ext.equals("yaml") || ext.equals("yml") || FORMATS.containsKey(ext)
+                || (OTHER_SPREADSHEETS.containsKey(ext) && !ext.equals("csv"));
     }
+
+    /** Spreadsheets a form may be saved as by mistake, by extension: said in one line, not parsed as JSON. */
+    private static final Map<String, String> OTHER_SPREADSHEETS = Map.of(
+            "ods", "a LibreOffice spreadsheet (.ods)", "xls", "an Excel 97-2003 workbook (.xls)",
+            "xlsm", "an Excel workbook with macros (.xlsm)", "numbers", "a Numbers spreadsheet (.numbers)",
+            "csv", "a CSV file (.csv)", "et", "a WPS spreadsheet (.et)");
 
     /** Reads a file; {@code .yaml}/{@code .yml} as YAML, an added format by its extension, anything else as JSON. */
     public static Assessment read(Path file) {
@@ -78,6 +87,12 @@ public final class AssessmentReader {
         }
         if (Files.isDirectory(file)) {
             throw new LocatedException(source, null, "is a directory, not an assessment file");
+        }
+        String otherSpreadsheet = OTHER_SPREADSHEETS.get(dot < 0 ? "" : name.substring(dot + 1));
+        if (otherSpreadsheet != null) {
+            // read as JSON it was "the file is not UTF-8 text", which says nothing of what to do
+            throw new LocatedException(source, null, "is " + otherSpreadsheet + ", which is not read here: save it as an"
+                    + " Excel workbook (.xlsx; in LibreOffice File > Save As > Excel 2007-365) and evaluate that");
         }
         try {
             long size = Files.size(file);
