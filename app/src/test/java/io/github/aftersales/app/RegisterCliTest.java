@@ -194,6 +194,52 @@ class RegisterCliTest {
     }
 
     @Test
+    void textOutputEscapesControlCharactersAndANoteStaysOneReason() throws Exception {
+        String register = dir.toString();
+        // a name that would add a forged row to the list, and clear the screen
+        String forged = "Real Co.\n2     FORGED-1         active     cqm star                   5 stars        2026-10-15"
+                + "  Fake Co.\u001b[2J";
+        String shown = "Real Co.\\n2     FORGED-1         active     cqm star                   5 stars        2026-10-15"
+                + "  Fake Co.\\u001b[2J";
+        CliRun recorded = run(register, "record", "examples/cqm/cqm-five-star.json", "--organisation", forged,
+                "--reference", "R-\u001b[31m1");
+        assertThat(recorded.exit()).as(recorded.err()).isZero();
+        assertThat(recorded.out()).startsWith("recorded certificate 1 (R-\\u001b[31m1): " + shown + ", cqm star")
+                .hasLineCount(2);
+        CliRun noted = run(register, "incident", "1", "--type", "negativeInformation", "--date", "2026-11-01", "--note",
+                "first line\nsecond line\r\u001b[0m");
+        assertThat(noted.exit()).as(noted.err()).isZero();
+        assertThat(noted.out()).hasLineCount(2).endsWith("; first line\\nsecond line\\r\\u001b[0m\n");
+
+        List<String> list = run(register, "list").out().lines().toList();
+        assertThat(list).hasSize(3);
+        assertThat(list.get(1)).startsWith("1     R-\\u001b[31m1").endsWith(" " + shown);
+        assertThat(list.get(2)).isEqualTo("1 certificate");
+        assertThat(run(register, "search", "real").out().lines().toList()).isEqualTo(list);
+        assertThat(run(register, "search", "no\u001bsuch").out())
+                .isEqualTo("no certificate's organisation or reference contains 'no\\u001bsuch'\n");
+
+        String show = run(register, "show", "1").out();
+        assertThat(show).contains("  组织 Organisation: " + shown + "\n")
+                .contains("; first line\\nsecond line\\r\\u001b[0m\n         recorded ");
+        String due = run(register, "due", "--on", "2027-12-31", "--today", "2026-11-23").out();
+        assertThat(due).contains("2027-10-15  surveillance      certificate 1 (R-\\u001b[31m1), " + shown + ", cqm star")
+                .contains("1 due, 0 overdue");
+        for (String out : List.of(recorded.out(), noted.out(), String.join("\n", list), show, due)) {
+            assertThat(out).doesNotContain("\u001b").doesNotContain("\r").doesNotContain("FORGED-1         active\n");
+        }
+
+        // the note is one reason in JSON too, kept as given but for its line breaks
+        JsonNode reasons = new ObjectMapper().readTree(run(register, "show", "1", "--format", "json").out())
+                .get("history").get(1).get("reasons");
+        assertThat(reasons).hasSize(1);
+        assertThat(reasons.get(0).asText()).startsWith("negativeInformation on 2026-11-01: ")
+                .endsWith("; first line\\nsecond line\\r\u001b[0m");
+        assertThat(new ObjectMapper().readTree(run(register, "list", "--format", "json").out()).get(0)
+                .get("organisation").asText()).isEqualTo(forged);
+    }
+
+    @Test
     void theRegisterFileIsNeverTakenAsTheOutput() throws Exception {
         String register = dir.toString();
         run(register, "record", "examples/cqm/cqm-five-star.json");

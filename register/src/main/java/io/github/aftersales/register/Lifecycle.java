@@ -32,7 +32,7 @@ final class Lifecycle {
         }
         return new NewEvent(EventKind.ISSUED, e.date(), "issue", State.ACTIVE, e.result().stars(), e.result().grade(),
                 e.date(), "issued at " + e.result().grade() + " (" + e.result().gradeEn() + ", " + e.result().stars()
-                        + " stars) on " + e.fileName(), null, e);
+                        + " stars) on " + oneLine(e.fileName()), null, e);
     }
 
     static NewEvent surveil(CertificateView c, EvaluatedAssessment e, Optional<Action> onSerious, LocalDate today) {
@@ -98,7 +98,7 @@ final class Lifecycle {
         String change = stars == c.stars() ? "kept at" : stars > c.stars() ? "raised to" : "lowered to";
         return new NewEvent(EventKind.REEVALUATION, e.date(), "regrade", State.ACTIVE, stars, e.result().grade(),
                 e.date(), (c.state() == State.SUSPENDED ? "reinstated by a new evaluation\n" : "")
-                        + "re-evaluated on " + e.fileName() + ": " + change + " " + e.result().grade() + " ("
+                        + "re-evaluated on " + oneLine(e.fileName()) + ": " + change + " " + e.result().grade() + " ("
                         + stars + " stars); a new cycle starts", null, e);
     }
 
@@ -121,7 +121,7 @@ final class Lifecycle {
         java.util.Optional<LocalDate> since = c.history().stream().filter(ev -> ev.kind().evaluation()
                 && ev.date().isAfter(date)).map(CertificateEvent::date).findFirst();
         String reason = type + " on " + date + ": " + spec.title() + " (" + spec.titleEn() + ")"
-                + (note == null || note.isBlank() ? "" : "; " + note)
+                + (note == null || note.isBlank() ? "" : "; " + oneLine(note))
                 + (!extra ? "" : since.isPresent() ? "\ncalls for an extra evaluation (" + cycle.source() + "); the"
                         + " evaluation of " + since.get() + " followed it" : "\ncalls for an extra evaluation ("
                                 + cycle.source() + ")");
@@ -224,6 +224,15 @@ final class Lifecycle {
                     + " was last evaluated on " + last + "; an evaluation on " + date + " is before that, and the"
                     + " history is kept in the order things happened");
         }
+    }
+
+    /**
+     * Text a user gave (a note, a file name) inside a reason, on one line: an entry's reasons are
+     * the lines of its reason, so a line break in a note would split it into reasons of its own. It
+     * is kept as the escape every text output shows for it ({@code \n}).
+     */
+    private static String oneLine(String text) {
+        return text.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private static String needs(EvaluatedAssessment e) {

@@ -187,10 +187,10 @@ public final class RegisterCommand implements Callable<Integer> {
             Register.checkRecord(org, reference, read.evaluated(), java.time.Clock.systemDefaultZone());
             try (Register register = open(Register.Access.WRITE)) {
                 CertificateView c = register.record(org, reference, read.evaluated());
-                print("recorded certificate " + c.label() + ": " + c.certificate().organisation() + ", "
-                        + c.certificate().scheme() + " " + c.certificate().variant() + ", " + c.grade() + " ("
-                        + c.stars() + " stars), issued " + c.certificate().issuedOn() + "\n  in "
-                        + register.settings().describe() + "\n");
+                print(Output.printable("recorded certificate " + c.label() + ": " + c.certificate().organisation()
+                        + ", " + c.certificate().scheme() + " " + c.certificate().variant() + ", " + c.grade() + " ("
+                        + c.stars() + " stars), issued " + c.certificate().issuedOn()) + "\n  in "
+                        + Output.printable(register.settings().describe()) + "\n");
             }
             return ExitCode.OK;
         }
@@ -260,8 +260,8 @@ public final class RegisterCommand implements Callable<Integer> {
                 return Output.json(RegisterReport.listJson(found));
             }
             if (found.isEmpty() && (state != null || scheme != null)) {
-                return "no certificate" + (text == null ? "" : " containing '" + text + "'") + " is"
-                        + (state == null ? "" : " " + state.key()) + (scheme == null ? "" : " of scheme " + scheme)
+                return Output.printable("no certificate" + (text == null ? "" : " containing '" + text + "'") + " is"
+                        + (state == null ? "" : " " + state.key()) + (scheme == null ? "" : " of scheme " + scheme))
                         + "\n";
             }
             return RegisterReport.list(found, text);
@@ -519,8 +519,9 @@ public final class RegisterCommand implements Callable<Integer> {
                 }
                 try (Register into = Register.open(target, Register.Access.WRITE)) {
                     int n = source.copyTo(into);
-                    print("copied " + n + (n == 1 ? " certificate" : " certificates") + " with their history from "
-                            + source.settings().describe() + " to " + into.settings().describe() + "\n");
+                    print(Output.printable("copied " + n + (n == 1 ? " certificate" : " certificates") + " with"
+                            + " their history from " + source.settings().describe() + " to "
+                            + into.settings().describe()) + "\n");
                 }
             }
             return ExitCode.OK;
