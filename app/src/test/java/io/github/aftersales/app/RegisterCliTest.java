@@ -60,6 +60,7 @@ class RegisterCliTest {
         CliRun form = run(register, "record", "examples/gbt27922-form.json", "--reference", "GBT-7");
         assertThat(form.out()).contains("gbt27922 form, 四星级 (4 stars)");
 
+
         CliRun surveil = run(register, "surveil", "CQM-2026-001", "examples/cqm/surveillance-downgrade.json");
         assertThat(surveil.exit()).as(surveil.err()).isZero();
         assertThat(surveil.out()).startsWith("certificate 1 (CQM-2026-001), surveillance of 2026-11-18: downgrade —"
@@ -240,6 +241,15 @@ class RegisterCliTest {
     }
 
     @Test
+    void oneStarIsSingular() {
+        // the verified major complaint not rectified leaves 一星级 (CQM 6.2)
+        CliRun one = run(dir.toString(), "record", "examples/cqm/surveillance-unrectified-complaint.json");
+        assertThat(one.out()).contains("cqm star, 一星级 (1 star), issued 2026-11-12");
+        assertThat(run(dir.toString(), "show", "1").out()).contains("现状 Now:          active, 一星级 (1 star);")
+                .contains("issued at 一星级 (one star, 1 star) on surveillance-unrectified-complaint.json");
+    }
+
+    @Test
     void theRegisterFileIsNeverTakenAsTheOutput() throws Exception {
         String register = dir.toString();
         run(register, "record", "examples/cqm/cqm-five-star.json");
@@ -262,7 +272,7 @@ class RegisterCliTest {
     @Test
     void aRefusedFirstRecordLeavesNoRegisterBehind() {
         CliRun r = run(dir.toString(), "record", "examples/gbt27922-annex-b.yaml");
-        assertThat(r.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(r.exit()).isEqualTo(ExitCode.REFUSED); // a sound file the register will not issue on
         assertThat(r.err()).contains("reaches no level (未达标), so no certificate can be issued");
         assertThat(dir.resolve("register.mv.db")).doesNotExist();
         assertThat(run(dir.toString(), "copy", "--to", " ").exit()).isEqualTo(ExitCode.USAGE);

@@ -26,13 +26,14 @@ final class Lifecycle {
     static NewEvent issue(EvaluatedAssessment e, LocalDate today) {
         notAfterToday("a certificate issued", e.date(), today);
         if (!e.result().passed()) {
-            throw new RegisterException(RegisterException.Kind.INPUT, e.fileName() + ": " + e.result().scheme() + " "
+            // a sound file that grades too low: the register refuses to issue (exit 6), the file is not bad input
+            throw new RegisterException(RegisterException.Kind.REFUSED, e.fileName() + ": " + e.result().scheme() + " "
                     + e.result().variant() + " reaches no level (" + e.result().grade() + "), so no certificate can be"
                     + " issued" + needs(e));
         }
         return new NewEvent(EventKind.ISSUED, e.date(), "issue", State.ACTIVE, e.result().stars(), e.result().grade(),
-                e.date(), "issued at " + e.result().grade() + " (" + e.result().gradeEn() + ", " + e.result().stars()
-                        + " stars) on " + oneLine(e.fileName()), null, e);
+                e.date(), "issued at " + e.result().grade() + " (" + e.result().gradeEn() + ", "
+                        + Stars.count(e.result().stars()) + ") on " + oneLine(e.fileName()), null, e);
     }
 
     static NewEvent surveil(CertificateView c, EvaluatedAssessment e, Optional<Action> onSerious, LocalDate today) {
@@ -99,7 +100,7 @@ final class Lifecycle {
         return new NewEvent(EventKind.REEVALUATION, e.date(), "regrade", State.ACTIVE, stars, e.result().grade(),
                 e.date(), (c.state() == State.SUSPENDED ? "reinstated by a new evaluation\n" : "")
                         + "re-evaluated on " + oneLine(e.fileName()) + ": " + change + " " + e.result().grade() + " ("
-                        + stars + " stars); a new cycle starts", null, e);
+                        + Stars.count(stars) + "); a new cycle starts", null, e);
     }
 
     static NewEvent incident(CertificateView c, Variant variant, String type, LocalDate date, String note,

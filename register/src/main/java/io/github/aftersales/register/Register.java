@@ -209,6 +209,10 @@ public final class Register implements AutoCloseable {
         NewEvent issue = Lifecycle.issue(evaluation, today());
         try {
             return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+                if (ref != null) {
+                    // asked before the insert: a refused reference uses up no number (an identity is not rolled back)
+                    refuseTakenReference(h, ref);
+                }
                 Instant now = now();
                 long number = h.createUpdate("INSERT INTO certificate (reference, organisation, scheme, variant,"
                         + " scheme_version, issued_on, recorded_at, recorded_by) VALUES (:reference, :organisation,"
@@ -229,11 +233,21 @@ public final class Register implements AutoCloseable {
             });
         } catch (JdbiException e) {
             if (uniqueViolation(e) && ref != null) {
-                throw new RegisterException(RegisterException.Kind.REFUSED, "reference '" + ref
-                        + "' is already in the register (certificate " + find(ref).number() + ")");
+                // recorded by another auditor between the question and the insert
+                jdbi.useHandle(h -> refuseTakenReference(h, ref));
             }
             throw databaseError("record a certificate", e);
         }
+    }
+
+    /** A reference is the same whatever its case: "cqm-2026-001" is certificate CQM-2026-001's. */
+    private static void refuseTakenReference(Handle h, String ref) {
+        h.createQuery("SELECT id, reference FROM certificate WHERE LOWER(reference) = LOWER(:r) ORDER BY id")
+                .bind("r", ref).map((rs, ctx) -> rs.getLong("id") + (rs.getString("reference").equals(ref) ? ""
+                        : ", as '" + rs.getString("reference") + "'")).findFirst().ifPresent(taken -> {
+                            throw new RegisterException(RegisterException.Kind.REFUSED, "reference '" + ref
+                                    + "' is already in the register (certificate " + taken + ")");
+                        });
     }
 
     /**
@@ -464,13 +478,26 @@ public final class Register implements AutoCloseable {
         Optional<Certificate> found = key.chars().allMatch(Character::isDigit) && !key.isEmpty() && key.length() < 19
                 ? h.createQuery("SELECT * FROM certificate WHERE id = :id").bind("id", Long.parseLong(key))
                         .map((rs, ctx) -> certificate(rs)).findOne()
-                : h.createQuery("SELECT * FROM certificate WHERE reference = :r").bind("r", key)
-                        .map((rs, ctx) -> certificate(rs)).findOne();
+                : byReference(h, key);
         Certificate c = found.orElseThrow(() -> new RegisterException(RegisterException.Kind.NOT_FOUND,
                 "no certificate '" + certificate + "' in the register ('register list' shows them)"));
         List<CertificateEvent> history = h.createQuery(EVENT_COLUMNS + " FROM certificate_event e WHERE"
                 + " e.certificate_id = :id ORDER BY e.seq").bind("id", c.number()).map((rs, ctx) -> event(rs)).list();
         return new CertificateView(c, history);
+    }
+
+    /** The reference as written, else the one reference that differs from it only in case. */
+    private static Optional<Certificate> byReference(Handle h, String key) {
+        List<Certificate> found = h.createQuery("SELECT * FROM certificate WHERE LOWER(reference) = LOWER(:r)"
+                + " ORDER BY id").bind("r", key).map((rs, ctx) -> certificate(rs)).list();
+        Optional<Certificate> exact = found.stream().filter(c -> key.equals(c.reference())).findFirst();
+        if (exact.isPresent() || found.size() <= 1) {
+            return exact.or(() -> found.stream().findFirst());
+        }
+        // two recorded before references were compared without case: the number tells them apart
+        throw new RegisterException(RegisterException.Kind.INPUT, "reference '" + key + "' differs only in case from"
+                + " those of certificates " + String.join(", ", found.stream().map(c -> c.number() + " ('"
+                        + c.reference() + "')").toList()) + "; name the certificate by its number");
     }
 
     private static Certificate certificate(ResultSet rs) throws SQLException {
@@ -494,9 +521,10 @@ public final class Register implements AutoCloseable {
     }
 
     private static void fits(String what, String value, int limit) {
-        if (value != null && value.length() > limit) {
-            throw new RegisterException(RegisterException.Kind.INPUT, what + " is " + value.length()
-                    + " characters long; the register keeps at most " + limit);
+        // characters as people count them: code points, so an emoji is one (the columns hold twice the limit in UTF-16)
+        if (value != null && value.codePointCount(0, value.length()) > limit) {
+            throw new RegisterException(RegisterException.Kind.INPUT, what + " is " + value.codePointCount(0,
+                    value.length()) + " characters long; the register keeps at most " + limit);
         }
     }
 
@@ -532,8 +560,12 @@ public final class Register implements AutoCloseable {
                         return "another program holds the file open";
                     }
                     default -> {
+                        if (connectionLost(s)) {
+                            // the driver's "This connection has been closed." says less than this
+                            return "the connection to the database was lost";
+                        }
                         String m = s.getMessage().replaceAll(" \\[\\d+-\\d+]$", "");
-                        return m.lines().findFirst().orElse(m).strip();
+                        return m.lines().findFirst().orElse(m).strip().replaceAll("\\.+$", "");
                     }
                 }
             }
@@ -543,7 +575,13 @@ public final class Register implements AutoCloseable {
             root = root.getCause();
         }
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return m.lines().findFirst().orElse(m).strip();
+        return m.lines().findFirst().orElse(m).strip().replaceAll("\\.+$", "");
+    }
+
+    /** SQL states of a connection gone (08: connection exception; 57P0x: the server ended it). */
+    private static boolean connectionLost(SQLException s) {
+        String state = s.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
     }
 
     private static void closeQuietly(Connection c) {

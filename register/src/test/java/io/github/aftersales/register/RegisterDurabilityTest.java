@@ -202,15 +202,47 @@ class RegisterDurabilityTest {
             rows = count(s, "SELECT COUNT(*) FROM \"register_schema_history\"");
             s.executeUpdate("INSERT INTO \"register_schema_history\" (\"installed_rank\", \"version\", \"description\","
                     + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                    + " VALUES (2, '2', 'from the future', 'SQL', 'V2__from_the_future.sql', 0, 'test', 1, TRUE)");
+                    + " VALUES (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'test', 1, TRUE)");
         }
         assertThatThrownBy(() -> Register.open(settings, Register.Access.WRITE))
                 .isInstanceOf(RegisterException.class)
-                .hasMessageContaining("has schema version 2 (from the future), newer than this aftersales knows (up to 1)")
+                .hasMessageContaining("has schema version 99 (from the future), newer than this aftersales knows (up to 2)")
                 .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.DATABASE);
         try (Connection c = connect(settings); Statement s = c.createStatement()) {
             assertThat(count(s, "SELECT COUNT(*) FROM \"register_schema_history\"")).isEqualTo(rows + 1);
             assertThat(count(s, "SELECT COUNT(*) FROM certificate")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void copyWhoseConnectionIsLostSaysSoInOneSentenceAndLeavesTheTargetEmpty() throws Exception {
+        RegisterSettings source = Databases.H2.fresh(dir);
+        try (Register register = Register.open(source, Register.Access.WRITE)) {
+            register.record("One Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            register.record("Two Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+        }
+        RegisterSettings target = Databases.POSTGRESQL.fresh(dir);
+        String database = target.url().replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+        try (Register from = Register.open(source, Register.Access.READ);
+                Register into = Register.open(target, Register.Access.WRITE)) {
+            // the server ends the copy's connections after its first certificate (a restart, a network cut)
+            into.steps = step -> {
+                try (Connection c = Databases.postgres().getPostgresDatabase().getConnection();
+                        Statement s = c.createStatement()) {
+                    s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+                            + "'");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            assertThatThrownBy(() -> from.copyTo(into)).isInstanceOf(RegisterException.class)
+                    .hasMessageStartingWith("could not copy the register to " + target.describe()
+                            + " in the register at ")
+                    .hasMessageEndingWith(": the connection to the database was lost. Nothing was written")
+                    .hasMessageNotContaining("has been closed").hasMessageNotContaining("..");
+        }
+        try (Connection c = connect(target); Statement s = c.createStatement()) {
+            assertThat(count(s, "SELECT COUNT(*) FROM certificate")).isZero();
         }
     }
 

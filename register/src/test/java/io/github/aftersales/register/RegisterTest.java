@@ -268,7 +268,15 @@ class RegisterTest {
                     .hasMessage("reference 'CQM-1' is already in the register (certificate 1)");
             assertThatThrownBy(() -> register.record("B", "77", Fixtures.evaluated("cqm/cqm-five-star.json", null)))
                     .hasMessageContaining("all digits");
+            // the same reference in another case is the same reference
+            assertThatThrownBy(() -> register.record("B", " cqm-1", Fixtures.evaluated("cqm/cqm-five-star.json", null)))
+                    .hasMessage("reference 'cqm-1' is already in the register (certificate 1, as 'CQM-1')")
+                    .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.REFUSED);
+            assertThat(register.find("cqm-1").number()).isEqualTo(1);
             assertThat(register.list(null)).hasSize(1);
+            // the refusals used up no number
+            assertThat(register.record("C", "CQM-2", Fixtures.evaluated("cqm/cqm-five-star.json", null)).number())
+                    .isEqualTo(2);
         }
     }
 
@@ -317,7 +325,8 @@ class RegisterTest {
             EvaluatedAssessment annexB = Fixtures.evaluated("gbt27922-annex-b.yaml", null);
             assertThatThrownBy(() -> register.record("A", null, annexB)).isInstanceOf(RegisterException.class)
                     .hasMessageContaining("reaches no level (未达标), so no certificate can be issued")
-                    .hasMessageContaining("B.6");
+                    .hasMessageContaining("B.6")
+                    .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.REFUSED);
             assertThat(register.list(null)).isEmpty();
         }
     }
@@ -330,6 +339,18 @@ class RegisterTest {
                     Fixtures.evaluated("cqm/cqm-five-star.json", null))).isInstanceOf(RegisterException.class)
                     .hasMessage("the organisation is 1001 characters long; the register keeps at most 1000")
                     .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.INPUT);
+            // counted in characters as people count them: 1000 emoji fit, 1001 do not (2002 UTF-16 units)
+            String emoji = "\uD83D\uDE00";
+            assertThatThrownBy(() -> register.record(emoji.repeat(1001), null,
+                    Fixtures.evaluated("cqm/cqm-five-star.json", null)))
+                    .hasMessage("the organisation is 1001 characters long; the register keeps at most 1000");
+            assertThat(register.record(emoji.repeat(1000), emoji.repeat(200), Fixtures.evaluated("cqm/cqm-five-star.json",
+                    null)).certificate().organisation()).isEqualTo(emoji.repeat(1000));
+            assertThatThrownBy(() -> register.incident("1", Fixtures::variantOf, "negativeInformation",
+                    LocalDate.of(2026, 11, 1), emoji.repeat(10_001)))
+                    .hasMessage("the note is 10001 characters long; the register keeps at most 10000");
+            assertThat(register.incident("1", Fixtures::variantOf, "negativeInformation", LocalDate.of(2026, 11, 1),
+                    emoji.repeat(10_000)).current().reason()).endsWith("; " + emoji.repeat(10_000));
             CertificateView c = register.record("A", "  R-7 ", Fixtures.evaluated("cqm/cqm-five-star.json", null));
             assertThat(c.certificate().reference()).isEqualTo("R-7");
             assertThat(register.find("R-7").number()).isEqualTo(c.number());

@@ -253,7 +253,7 @@ public final class RegisterReport {
     }
 
     private static String stars(int n) {
-        return n == 1 ? "1 star" : n + " stars";
+        return io.github.aftersales.register.Stars.count(n);
     }
 
     /** A stored text as one printable line: what users typed never lays out the page. */

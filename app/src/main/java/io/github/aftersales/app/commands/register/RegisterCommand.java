@@ -189,7 +189,7 @@ public final class RegisterCommand implements Callable<Integer> {
                 CertificateView c = register.record(org, reference, read.evaluated());
                 print(Output.printable("recorded certificate " + c.label() + ": " + c.certificate().organisation()
                         + ", " + c.certificate().scheme() + " " + c.certificate().variant() + ", " + c.grade() + " ("
-                        + c.stars() + " stars), issued " + c.certificate().issuedOn()) + "\n  in "
+                        + io.github.aftersales.register.Stars.count(c.stars()) + "), issued " + c.certificate().issuedOn()) + "\n  in "
                         + Output.printable(register.settings().describe()) + "\n");
             }
             return ExitCode.OK;
