@@ -40,6 +40,7 @@ final class Lifecycle {
         checkLive(c, "a surveillance");
         checkSameScheme(c, e);
         checkEvaluationDate(c, e.date(), today);
+        checkIncidentsListed(c, e);
         SurveillanceResult d;
         try {
             d = Surveillance.decide(e.variant(), e.part(), e.result(), c.stars(), onSerious, e.fileName());
@@ -76,6 +77,7 @@ final class Lifecycle {
         checkLive(c, "a re-evaluation");
         checkSameScheme(c, e);
         checkEvaluationDate(c, e.date(), today);
+        checkIncidentsListed(c, e);
         // a serious event in the file acts on a new evaluation as on a surveillance (CQM 6.4)
         List<String> serious = Surveillance.seriousEvents(e.variant(), e.part());
         if (!serious.isEmpty()) {
@@ -203,6 +205,28 @@ final class Lifecycle {
             throw new RegisterException(RegisterException.Kind.INPUT, e.fileName() + ": is an assessment for "
                     + e.result().scheme() + " " + e.result().variant() + ", but certificate " + c.label() + " is of "
                     + cert.scheme() + " " + cert.variant());
+        }
+    }
+
+    /**
+     * Refuses an evaluation whose file leaves out an incident the register holds for the certificate
+     * (dated on or before the evaluation): its grade would ignore it (CQM five stars: no major
+     * complaint in 24 months). The file is not completed from the register: the grade must follow from
+     * the stored file alone, and only the file can say what the scheme asks of an event (rectified,
+     * injury or death), which a noted incident does not record.
+     */
+    private static void checkIncidentsListed(CertificateView c, EvaluatedAssessment e) {
+        List<String> missing = c.history().stream()
+                .filter(ev -> ev.kind() == EventKind.INCIDENT && !ev.date().isAfter(e.date()))
+                .filter(ev -> e.part().events().stream().noneMatch(listed -> listed.type().equals(ev.incidentType())
+                        && listed.date().equals(ev.date())))
+                .map(ev -> ev.incidentType() + " on " + ev.date() + " (entry #" + ev.seq() + ")").toList();
+        if (!missing.isEmpty()) {
+            throw new RegisterException(RegisterException.Kind.REFUSED, e.fileName() + ": lists no "
+                    + String.join(", no ", missing) + ", noted in the register for certificate " + c.label()
+                    + "; the grade is decided on the file alone, so add " + (missing.size() == 1 ? "it" : "them")
+                    + " to the file's events, with what " + e.result().scheme() + " asks of "
+                    + (missing.size() == 1 ? "it" : "them") + " (e.g. rectified), and record the evaluation again");
         }
     }
 

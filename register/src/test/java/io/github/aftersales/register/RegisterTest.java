@@ -184,6 +184,38 @@ class RegisterTest {
 
     @ParameterizedTest
     @EnumSource(Databases.class)
+    void anEvaluationWhoseFileLeavesOutANotedIncidentIsRefused(Databases db) {
+        try (Register register = open(db)) {
+            register.record("示例服务有限公司", null, Fixtures.evaluated("cqm/cqm-five-star.json", null)); // 2026-10-15
+            register.incident("1", Fixtures::variantOf, "majorComplaint", LocalDate.of(2026, 11, 10), "press report");
+            // the same five-star file on 2026-11-29, listing no events: it would give 五星级 again
+            EvaluatedAssessment silent = Fixtures.edited("cqm/cqm-five-star.json", dir, t -> t.replace(
+                    "\"onSiteDate\": \"2026-10-15\"", "\"onSiteDate\": \"2026-11-29\""));
+            assertThat(silent.result().stars()).isEqualTo(5);
+            String refusal = "cqm-five-star.json: lists no majorComplaint on 2026-11-10 (entry #2), noted in the"
+                    + " register for certificate 1; the grade is decided on the file alone, so add it to the file's"
+                    + " events, with what cqm asks of it (e.g. rectified), and record the evaluation again";
+            assertThatThrownBy(() -> register.reevaluate("1", silent, Optional.empty()))
+                    .isInstanceOf(RegisterException.class).hasMessage(refusal)
+                    .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.REFUSED);
+            assertThatThrownBy(() -> register.surveil("1", silent, Optional.empty())).hasMessage(refusal);
+            assertThat(register.find("1").history()).hasSize(2);
+            // listed, rectified: one rectified major complaint in 24 months leaves four stars (CQM Note 1, example 2)
+            EvaluatedAssessment withIt = Fixtures.edited("cqm/cqm-five-star.json", dir, t -> t
+                    .replace("\"onSiteDate\": \"2026-10-15\"", "\"onSiteDate\": \"2026-11-29\"")
+                    .replace("\"events\": []", "\"events\": [{\"type\": \"majorComplaint\", \"date\": \"2026-11-10\","
+                            + " \"rectified\": true}]"));
+            CertificateView listed = register.reevaluate("1", withIt, Optional.empty());
+            assertThat(listed.stars()).isEqualTo(4);
+            assertThat(listed.grade()).isEqualTo("四星级");
+            // an incident dated after the evaluation is not the file's to list
+            register.incident("1", Fixtures::variantOf, "majorComplaint", LocalDate.of(2026, 12, 5), null);
+            assertThat(register.surveil("1", withIt, Optional.empty()).current().decision()).isEqualTo("keep");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
     void revokedCertificateTakesNothingMore(Databases db) {
         try (Register register = open(db)) {
             register.record("示例服务有限公司", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
@@ -231,8 +263,10 @@ class RegisterTest {
             LocalDate today = LocalDate.of(2026, 11, 20);
             assertThat(register.due(on, today, Fixtures::variant).items()).extracting(DueItem::what)
                     .containsExactly(DueItem.What.EXTRA_EVALUATION);
-            // the surveillance of the same day, recorded after the incident, is that evaluation
-            register.surveil("1", Fixtures.evaluated("cqm/surveillance-downgrade.json", null), Optional.empty());
+            // the surveillance of the same day, recorded after the incident (which its file lists), is that evaluation
+            register.surveil("1", Fixtures.edited("cqm/surveillance-downgrade.json", dir, t -> t.replace(
+                    "\"events\": []", "\"events\": [{\"type\": \"majorComplaint\", \"date\": \"2026-11-18\","
+                            + " \"rectified\": true}]")), Optional.empty());
             assertThat(register.due(on, today, Fixtures::variant).items()).isEmpty();
             // a complaint noted late, dated before that surveillance: covered by it, and the entry says so
             CertificateView late = register.incident("1", Fixtures::variantOf, "majorComplaint",
