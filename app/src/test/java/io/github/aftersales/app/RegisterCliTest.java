@@ -250,6 +250,22 @@ class RegisterCliTest {
     }
 
     @Test
+    void aReadNeverChangesTheRegisterFile() throws Exception {
+        String register = dir.toString();
+        run(register, "record", "examples/cqm/cqm-five-star.json", "--reference", "R-1");
+        run(register, "surveil", "R-1", "examples/cqm/surveillance-downgrade.json");
+        Path file = dir.resolve("register.mv.db");
+        byte[] before = Files.readAllBytes(file);
+        for (String[] args : List.of(new String[] {"list"}, new String[] {"search", "r-1"}, new String[] {"show", "1"},
+                new String[] {"show", "r-1", "--format", "json"}, new String[] {"due", "--on", "2027-12-31"},
+                new String[] {"export", "--format", "json"}, new String[] {"export", "--events"})) {
+            CliRun r = run(register, args);
+            assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isZero();
+            assertThat(Files.readAllBytes(file)).as(String.join(" ", args)).isEqualTo(before);
+        }
+    }
+
+    @Test
     void theRegisterFileIsNeverTakenAsTheOutput() throws Exception {
         String register = dir.toString();
         run(register, "record", "examples/cqm/cqm-five-star.json");

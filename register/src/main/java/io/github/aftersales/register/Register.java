@@ -94,9 +94,15 @@ public final class Register implements AutoCloseable {
         if (access != Access.WRITE && settings.embeddedFile() && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
             url = url + ";IFEXISTS=TRUE";
         }
+        if (access == Access.READ && settings.embeddedFile()
+                && !url.toUpperCase(Locale.ROOT).contains("ACCESS_MODE_DATA")
+                && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE")) {
+            // a read opens the file read-only: it is never rewritten, a file the user may only read can be
+            // listed, and readers share the file (a writer waits for them, and they for it)
+            url = url + ";ACCESS_MODE_DATA=r";
+        }
         Connection keeper = null;
         try {
-            // one connection held open for the register's life: an embedded H2 stays open between handles
             java.util.Properties credentials = new java.util.Properties();
             if (settings.user() != null) {
                 credentials.setProperty("user", settings.user());
@@ -105,7 +111,8 @@ public final class Register implements AutoCloseable {
                 credentials.setProperty("password", settings.password());
             }
             String target = url;
-            keeper = DriverManager.getConnection(target, credentials);
+            // one connection held open for the register's life: an embedded H2 stays open (and locked) between handles
+            keeper = connectWaiting(settings, target, credentials);
             Flyway flyway = Flyway.configure(Register.class.getClassLoader())
                     .dataSource(url, settings.user(), settings.password())
                     .locations("classpath:db/register")
@@ -135,6 +142,42 @@ public final class Register implements AutoCloseable {
             throw e;
         }
     }
+
+    /** How long a command waits for another process to let go of an embedded register. */
+    public static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
+    /** {@link #WAIT}, shorter in tests. */
+    static java.time.Duration wait = WAIT;
+
+    /**
+     * Connects, waiting while another process has the embedded file open: H2 locks the file with the
+     * operating system's lock (released when that process ends, even killed), exclusively to write and
+     * shared to read. No server, no port, no lock file holding a key: nothing but the file itself.
+     */
+    private static Connection connectWaiting(RegisterSettings settings, String url, java.util.Properties credentials)
+            throws SQLException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (;;) {
+            try {
+                return DriverManager.getConnection(url, credentials);
+            } catch (SQLException e) {
+                if (!settings.embeddedFile() || e.getErrorCode() != 90020) {
+                    throw e;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new RegisterException(RegisterException.Kind.DATABASE, "the register at "
+                            + settings.describe() + " is busy: another process has had it open for the last "
+                            + wait.toSeconds() + " s; nothing was done, try again when it has finished", e);
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(20, 120));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
 
     /** H2's own name for its file (whatever form the URL took: ~, relative, file: or not); empty elsewhere. */
     private static java.util.Optional<java.nio.file.Path> h2File(Connection c) throws SQLException {

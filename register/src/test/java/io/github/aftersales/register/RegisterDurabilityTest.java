@@ -321,6 +321,78 @@ class RegisterDurabilityTest {
                 .hasMessageNotContaining("secret");
     }
 
+    @Test
+    void aSecondProcessWaitsForTheRegisterThenSucceedsOrIsToldItIsBusy() throws Exception {
+        RegisterSettings settings = Databases.H2.fresh(dir);
+        try (Register register = Register.open(settings, Register.Access.WRITE)) {
+            register.record("Before Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+        }
+        Process holder = crashAt(settings, "event inserted"); // holds the register open, mid-write
+        java.time.Duration was = Register.wait;
+        Register.wait = java.time.Duration.ofSeconds(1);
+        try {
+            for (Register.Access access : Register.Access.values()) {
+                assertThatThrownBy(() -> Register.open(settings, access)).isInstanceOf(RegisterException.class)
+                        .hasMessage("the register at " + settings.describe() + " is busy: another process has had it"
+                                + " open for the last 1 s; nothing was done, try again when it has finished");
+            }
+        } finally {
+            Register.wait = was;
+        }
+        // the holder ends while this one waits: it then opens, and finds what the holder committed
+        long start = System.nanoTime();
+        Thread ender = new Thread(() -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            holder.destroyForcibly();
+        });
+        ender.start();
+        try (Register register = Register.open(settings, Register.Access.WRITE)) {
+            assertThat(System.nanoTime() - start).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(1000));
+            assertThat(register.find("1").history()).hasSize(1);
+        }
+        ender.join();
+    }
+
+    @Test
+    void aReadNeverWritesTheFileAndAFileThatMayOnlyBeReadIsRead() throws Exception {
+        RegisterSettings settings = Databases.H2.fresh(dir);
+        try (Register register = Register.open(settings, Register.Access.WRITE)) {
+            register.record("Read Co.", "R-1", Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            register.surveil("R-1", Fixtures.evaluated("cqm/surveillance-downgrade.json", null), java.util.Optional.empty());
+        }
+        Path file = dir.resolve("register.mv.db");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        byte[] before = Files.readAllBytes(file);
+        // two readers at once: reading shares the file
+        try (Register one = Register.open(settings, Register.Access.READ);
+                Register two = Register.open(settings, Register.Access.READ)) {
+            assertThat(one.list(null)).singleElement().satisfies(c -> assertThat(c.stars()).isEqualTo(4));
+            assertThat(two.find("r-1").history()).hasSize(2);
+            assertThat(one.due(LocalDate.of(2027, 12, 31), LocalDate.of(2027, 1, 1), Fixtures::variant).items())
+                    .hasSize(1);
+            assertThat(two.assessment(1, 2)).isPresent();
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    private static Process crashAt(RegisterSettings settings, String step) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(), settings.url(),
+                settings.user() == null ? "" : settings.user(), step).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = out.readLine()) != null && !line.equals("REACHED " + step)) {
+            seen.append(line).append('\n');
+        }
+        assertThat(line).as("the child's output:\n%s", seen).isEqualTo("REACHED " + step);
+        return child;
+    }
+
     /** Starts every task at the same moment, each on its own thread, and waits for all (their failures fail the test). */
     private static void atOnce(List<Callable<Void>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         description = {"The certificate register: record evaluated assessments as certificates, apply surveillance and"
                 + " re-evaluations by each scheme's rules, list what is due, show and export the history.",
             "History is append-only: every change is a new entry with its reason; nothing is updated or deleted.",
-            "The register is an H2 file in ~/.local/share/aftersales unless --register, $AFTERSALES_REGISTER or"
+            "The register is an H2 file in $XDG_DATA_HOME/aftersales (else ~/.local/share/aftersales) unless --register, $AFTERSALES_REGISTER or"
                 + " 'url' in ~/.config/aftersales/register.properties says otherwise; a jdbc:postgresql:// URL shares"
                 + " one register among auditors."},
         subcommands = {RegisterCommand.Record.class, RegisterCommand.ListCertificates.class,
@@ -68,7 +68,7 @@ public final class RegisterCommand implements Callable<Integer> {
     }
 
     RegisterSettings settings() {
-        return RegisterLocation.resolve(location, System.getenv(), Path.of(System.getProperty("user.home")));
+        return RegisterLocation.resolve(location, System.getenv(), RegisterLocation.home(System.getenv()));
     }
 
     /** What the subcommands share: the register, the engine and the schemes. */
@@ -511,7 +511,7 @@ public final class RegisterCommand implements Callable<Integer> {
             if (to.isBlank()) {
                 throw new UserException(ExitCode.USAGE, "--to needs a JDBC URL or a directory");
             }
-            RegisterSettings target = RegisterLocation.resolve(to, Map.of(), Path.of(System.getProperty("user.home")));
+            RegisterSettings target = RegisterLocation.resolve(to, Map.of(), RegisterLocation.home(System.getenv()));
             target = new RegisterSettings(target.url(), null, null, "--to");
             try (Register source = open(Register.Access.READ)) {
                 if (source.settings().url().equals(target.url())) {
