@@ -110,6 +110,9 @@ public final class Register implements AutoCloseable {
             if (settings.password() != null) {
                 credentials.setProperty("password", settings.password());
             }
+            if (access == Access.WRITE) {
+                createWhole(settings, credentials);
+            }
             String target = url;
             // one connection held open for the register's life: an embedded H2 stays open (and locked) between handles
             keeper = connectWaiting(settings, target, credentials);
@@ -118,6 +121,7 @@ public final class Register implements AutoCloseable {
                     .locations("classpath:db/register")
                     .table(HISTORY_TABLE)
                     .load();
+            refuseHalfMade(keeper, flyway, settings);
             refuseNewerSchema(flyway, settings);
             if (access == Access.READ) {
                 refuseMissingOrOlderSchema(flyway, settings);
@@ -178,6 +182,109 @@ public final class Register implements AutoCloseable {
         }
     }
 
+
+    /** Test hook: told each step of creating an embedded register, so a test can crash the process there. */
+    static Consumer<String> creating = step -> { };
+
+    /**
+     * Makes a new embedded register whole or not at all: H2 does not roll back a CREATE TABLE, so a
+     * process killed while creating the schema in place would leave half a register. The schema is
+     * made in a file of this process's own, closed, and then linked to the register's name, which
+     * fails if another process made the register first (its register is then used, ours dropped).
+     */
+    private static void createWhole(RegisterSettings settings, java.util.Properties credentials) throws SQLException {
+        Optional<java.nio.file.Path> file = settings.embeddedFilePath();
+        if (file.isEmpty()) {
+            return; // a server database, where Flyway's transactions hold the DDL, or an H2 URL of another form
+        }
+        java.nio.file.Path register = file.get().toAbsolutePath();
+        java.nio.file.Path dir = register.getParent();
+        String name = register.getFileName().toString().replaceFirst("\\.mv\\.db$", "");
+        removeAbandoned(dir, name);
+        if (java.nio.file.Files.exists(register)) {
+            return;
+        }
+        String base = dir.resolve(name + ".creating-" + ProcessHandle.current().pid()).toString();
+        java.nio.file.Path made = java.nio.file.Path.of(base + ".mv.db");
+        String url = settings.url();
+        String options = url.indexOf(';') < 0 ? "" : url.substring(url.indexOf(';'));
+        String tempUrl = "jdbc:h2:file:" + base + options;
+        try {
+            java.nio.file.Files.deleteIfExists(made);
+            creating.accept("creating the schema");
+            try (Connection c = DriverManager.getConnection(tempUrl, credentials)) {
+                Flyway.configure(Register.class.getClassLoader()).dataSource(tempUrl, settings.user(),
+                        settings.password()).locations("classpath:db/register").table(HISTORY_TABLE).load().migrate();
+                try (var st = c.createStatement()) {
+                    st.execute("SHUTDOWN"); // written out and closed before it becomes the register
+                }
+            }
+            creating.accept("schema created");
+            try {
+                java.nio.file.Files.createLink(register, made);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another process made the register meanwhile: theirs is the register
+            } catch (UnsupportedOperationException | java.io.IOException noLinks) {
+                try {
+                    java.nio.file.Files.move(made, register); // no hard links here: a rename that refuses to replace
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    // as above
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot create " + register + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(made);
+            } catch (java.io.IOException ignored) {
+                // a leftover of a process that is gone is removed by the next one that creates
+            }
+        }
+    }
+
+    /** Removes what a process killed while creating the register left: its own file, named by its process id. */
+    private static void removeAbandoned(java.nio.file.Path dir, String name) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.newDirectoryStream(dir, name + ".creating-*.mv.db")) {
+            for (java.nio.file.Path f : files) {
+                String pid = f.getFileName().toString().replaceAll("^.*\\.creating-(\\d+)\\.mv\\.db$", "$1");
+                if (pid.matches("\\d{1,18}") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                    java.nio.file.Files.deleteIfExists(f);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // only tidying: the register does not depend on it
+        }
+    }
+
+    /**
+     * A register left half-made by an older aftersales killed while creating it (H2 keeps each CREATE
+     * TABLE): some of its tables and no schema applied. Said with the way out, instead of Flyway's failure.
+     */
+    private static void refuseHalfMade(Connection c, Flyway flyway, RegisterSettings settings) throws SQLException {
+        if (java.util.Arrays.stream(flyway.info().applied()).anyMatch(m -> m.getState().isApplied()
+                && !m.getState().isFailed())) {
+            return;
+        }
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String t = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+                if (t.equals("certificate") || t.equals("certificate_event")) {
+                    tables.add(t);
+                }
+            }
+        }
+        if (!tables.isEmpty()) {
+            throw new RegisterException(RegisterException.Kind.DATABASE, "the register at " + settings.describe()
+                    + " was left half-made (a process stopped while creating it: " + String.join(" and ", tables)
+                    + " but no schema applied) and so holds no certificate; remove it"
+                    + (settings.embeddedFilePath().isPresent() ? " (delete " + settings.embeddedFilePath().get() + ")"
+                            : " (drop those tables)") + " and run 'register record' again");
+        }
+    }
 
     /** H2's own name for its file (whatever form the URL took: ~, relative, file: or not); empty elsewhere. */
     private static java.util.Optional<java.nio.file.Path> h2File(Connection c) throws SQLException {

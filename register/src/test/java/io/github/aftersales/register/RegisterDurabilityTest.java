@@ -322,6 +322,129 @@ class RegisterDurabilityTest {
     }
 
     @Test
+    void killedWhileCreatingTheRegisterLeavesNoneAndTheNextRecordMakesAWholeOne() throws Exception {
+        RegisterSettings settings = Databases.H2.fresh(dir);
+        for (String step : List.of("creating the schema", "schema created")) {
+            Process child = crashAt(settings, step);
+            child.destroyForcibly(); // SIGKILL in the middle of the very first record
+            assertThat(child.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            assertThat(dir.resolve("register.mv.db")).as("after a kill at '%s'", step).doesNotExist();
+            assertThatThrownBy(() -> Register.open(settings, Register.Access.READ))
+                    .hasMessageStartingWith("there is no register yet at");
+        }
+        try (Register register = Register.open(settings, Register.Access.WRITE)) {
+            register.record("After Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            assertThat(register.list(null)).hasSize(1);
+        }
+        // what the killed processes left is gone
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("register.mv.db");
+        }
+    }
+
+    @Test
+    void aRegisterLeftHalfMadeIsNamedWithTheWayOut() throws Exception {
+        // what an older aftersales killed during its first record left: one table (H2 keeps each CREATE TABLE)
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("register"));
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE certificate (id BIGINT PRIMARY KEY)");
+        }
+        for (Register.Access access : Register.Access.values()) {
+            assertThatThrownBy(() -> Register.open(RegisterSettings.embedded(dir, "test"), access))
+                    .isInstanceOf(RegisterException.class)
+                    .hasMessage("the register at " + dir.toAbsolutePath().resolve("register.mv.db") + " (test) was left"
+                            + " half-made (a process stopped while creating it: certificate but no schema applied) and"
+                            + " so holds no certificate; remove it (delete " + dir.toAbsolutePath()
+                                    .resolve("register.mv.db") + ") and run 'register record' again");
+        }
+    }
+
+    /**
+     * Another local user who may read the register's file but not write it: no server to connect to,
+     * no lock file with a key, and H2 itself cannot change the file. Run as {@code nobody} (needs root).
+     */
+    @Test
+    void aUserWhoCannotWriteTheFileCannotChangeTheRegister() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name"))
+                && Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs root and setpriv to act as another user");
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path h2 = Files.copy(Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+                dir.resolve("h2.jar"));
+        Path registerDir = Files.createDirectory(dir.resolve("register"));
+        RegisterSettings settings = RegisterSettings.embedded(registerDir, "test");
+        try (Register register = Register.open(settings, Register.Access.WRITE)) {
+            register.record("Owner Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            Path file = registerDir.resolve("register.mv.db");
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            // while the owner has it open: nothing beside the file, and no port of this process listens
+            try (var files = Files.list(registerDir)) {
+                assertThat(files.map(f -> f.getFileName().toString())).containsExactly("register.mv.db");
+            }
+            assertThat(listeningSocketsOfThisProcess()).isEmpty();
+            String forged = asNobody(h2, registerDir);
+            assertThat(forged).doesNotContain("Update count");
+            assertThat(register.find("1").history()).singleElement().satisfies(e -> assertThat(e.stars()).isEqualTo(5));
+        }
+        byte[] closed = Files.readAllBytes(registerDir.resolve("register.mv.db"));
+        assertThat(asNobody(h2, registerDir)).doesNotContain("Update count");
+        assertThat(Files.readAllBytes(registerDir.resolve("register.mv.db"))).isEqualTo(closed);
+        try (Register register = Register.open(settings, Register.Access.READ)) {
+            assertThat(register.find("1").stars()).isEqualTo(5);
+        }
+    }
+
+    /** Tries, as user nobody with H2's own shell, to rewrite the history, by the file and through a server. */
+    private static String asNobody(Path h2, Path registerDir) throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (String url : List.of("jdbc:h2:file:" + registerDir.resolve("register"),
+                "jdbc:h2:file:" + registerDir.resolve("register") + ";AUTO_SERVER=TRUE")) {
+            Process p = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", h2.toString(),
+                    "org.h2.tools.Shell", "-url", url, "-user", "", "-password", "",
+                    "-sql", "UPDATE certificate_event SET stars = 1").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            // refused by H2 itself: the file is read-only to nobody, or open (locked) by its owner
+            assertThat(out).as("nobody's shell on %s", url).doesNotContain("Could not find or load main class")
+                    .containsAnyOf("The database is read only", "Database may be already in use",
+                            "AUTO_SERVER=TRUE && (readOnly");
+            all.append(out);
+        }
+        return all.toString();
+    }
+
+    /** The TCP sockets in LISTEN state that this JVM holds (from /proc: its socket inodes among the listening ones). */
+    private static List<String> listeningSocketsOfThisProcess() throws Exception {
+        java.util.Set<String> mine = new java.util.HashSet<>();
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        mine.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (java.io.IOException gone) {
+                    // closed meanwhile
+                }
+            }
+        }
+        List<String> listening = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path p = Path.of(table);
+            if (!Files.exists(p)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(p).subList(1, Files.readAllLines(p).size())) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 9 && f[3].equals("0A") && mine.contains(f[9])) {
+                    listening.add(table + " " + f[1]);
+                }
+            }
+        }
+        return listening;
+    }
+
+    @Test
     void aSecondProcessWaitsForTheRegisterThenSucceedsOrIsToldItIsBusy() throws Exception {
         RegisterSettings settings = Databases.H2.fresh(dir);
         try (Register register = Register.open(settings, Register.Access.WRITE)) {
