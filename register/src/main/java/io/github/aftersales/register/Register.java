@@ -116,11 +116,7 @@ public final class Register implements AutoCloseable {
             String target = url;
             // one connection held open for the register's life: an embedded H2 stays open (and locked) between handles
             keeper = connectWaiting(settings, target, credentials);
-            Flyway flyway = Flyway.configure(Register.class.getClassLoader())
-                    .dataSource(url, settings.user(), settings.password())
-                    .locations("classpath:db/register")
-                    .table(HISTORY_TABLE)
-                    .load();
+            Flyway flyway = flyway(url, settings);
             refuseHalfMade(keeper, flyway, settings);
             refuseNewerSchema(flyway, settings);
             if (access == Access.READ) {
@@ -145,6 +141,12 @@ public final class Register implements AutoCloseable {
             closeQuietly(keeper);
             throw e;
         }
+    }
+
+    /** The register's migrations on the database at {@code url}. */
+    private static Flyway flyway(String url, RegisterSettings settings) {
+        return Flyway.configure(Register.class.getClassLoader()).dataSource(url, settings.user(), settings.password())
+                .locations("classpath:db/register").table(HISTORY_TABLE).load();
     }
 
     /** How long a command waits for another process to let go of an embedded register. */
@@ -213,8 +215,7 @@ public final class Register implements AutoCloseable {
             java.nio.file.Files.deleteIfExists(made);
             creating.accept("creating the schema");
             try (Connection c = DriverManager.getConnection(tempUrl, credentials)) {
-                Flyway.configure(Register.class.getClassLoader()).dataSource(tempUrl, settings.user(),
-                        settings.password()).locations("classpath:db/register").table(HISTORY_TABLE).load().migrate();
+                flyway(tempUrl, settings).migrate();
                 try (var st = c.createStatement()) {
                     st.execute("SHUTDOWN"); // written out and closed before it becomes the register
                 }
@@ -464,6 +465,16 @@ public final class Register implements AutoCloseable {
      * {@code null}), by number.
      */
     public List<CertificateView> list(String text) {
+        return list(text, false);
+    }
+
+    /** Every certificate with its history, each evaluation's result JSON included (for a full export). */
+    public List<CertificateView> listWithResults() {
+        return list(null, true);
+    }
+
+    /** Without results unless asked: they are most of an entry's size, and a listing shows none. */
+    private List<CertificateView> list(String text, boolean results) {
         try {
             return jdbi.withHandle(h -> {
                 String where = text == null ? "" : " WHERE LOWER(c.organisation) LIKE :text ESCAPE '!'"
@@ -471,7 +482,8 @@ public final class Register implements AutoCloseable {
                 String pattern = text == null ? null : "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!")
                         .replace("%", "!%").replace("_", "!_") + "%";
                 var certificates = h.createQuery("SELECT * FROM certificate c" + where + " ORDER BY c.id");
-                var events = h.createQuery(EVENT_COLUMNS + " FROM certificate_event e JOIN certificate c ON"
+                var events = h.createQuery((results ? EVENT_COLUMNS : EVENT_COLUMNS.replace("e.result,",
+                        "NULL AS result,")) + " FROM certificate_event e JOIN certificate c ON"
                         + " c.id = e.certificate_id" + where + " ORDER BY e.certificate_id, e.seq");
                 if (pattern != null) {
                     certificates.bind("text", pattern);

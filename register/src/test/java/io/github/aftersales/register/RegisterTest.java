@@ -327,6 +327,13 @@ class RegisterTest {
             assertThat(register.list("%")).extracting(CertificateView::number).containsExactly(3L);
             assertThat(register.list("_s")).extracting(CertificateView::number).containsExactly(3L);
             assertThat(register.list(null)).hasSize(3);
+            // a listing reads no result (the bulk of an entry); the full export and one certificate do
+            assertThat(register.list(null)).flatExtracting(CertificateView::history)
+                    .extracting(CertificateEvent::resultJson).containsOnlyNulls();
+            assertThat(register.listWithResults()).flatExtracting(CertificateView::history)
+                    .extracting(CertificateEvent::resultJson).containsExactly("{\"grade\":\"五星级\"}",
+                            "{\"grade\":\"九星级\"}", "{\"grade\":\"五星级\"}");
+            assertThat(register.find("2").current().resultJson()).isEqualTo("{\"grade\":\"九星级\"}");
         }
     }
 

@@ -480,7 +480,8 @@ public final class RegisterCommand implements Callable<Integer> {
         public Integer call() {
             try (Register register = open(Register.Access.READ)) {
                 refuseRegisterAsOutput(out.output(), register);
-                java.util.List<CertificateView> all = register.list(null);
+                java.util.List<CertificateView> all = format == ExportFormat.json ? register.listWithResults()
+                        : register.list(null);
                 String text = format == ExportFormat.json ? Output.json(RegisterReport.exportJson(all,
                         register.settings()))
                         : events ? RegisterReport.eventsCsv(all) : RegisterReport.certificatesCsv(all);
