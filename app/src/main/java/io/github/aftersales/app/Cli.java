@@ -46,6 +46,9 @@ public final class Cli {
             // the level first, so that what a plugin logs while it is found obeys --debug
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                     .setLevel(debug ? Level.DEBUG : Level.WARN);
+            // Flyway's failures reach the register as exceptions, said there in one line; its log would repeat
+            // them with stack traces
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.flywaydb")).setLevel(debug ? null : Level.OFF);
             // the built-in schemes are found on a thread of their own while the injector is set up; the
             // plugins are loaded when a command first asks for the schemes
             Path plugins = pluginDirectory(args);

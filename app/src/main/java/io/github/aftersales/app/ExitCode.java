@@ -16,7 +16,10 @@ public final class ExitCode {
      * message names the scheme and where it came from (the jar).
      */
     public static final int SCHEME = 5;
-    /** The register refused: the certificate is revoked, or a date is before its issue or last evaluation. */
+    /**
+     * The register refused: the certificate is revoked, a date is before its issue or last evaluation,
+     * the file reaches no level to issue on, the reference is taken.
+     */
     public static final int REFUSED = 6;
     /** The register's database cannot be opened, has a newer schema, or failed; nothing was written. */
     public static final int DATABASE = 7;

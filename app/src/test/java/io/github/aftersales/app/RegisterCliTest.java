@@ -60,6 +60,7 @@ class RegisterCliTest {
         CliRun form = run(register, "record", "examples/gbt27922-form.json", "--reference", "GBT-7");
         assertThat(form.out()).contains("gbt27922 form, 四星级 (4 stars)");
 
+
         CliRun surveil = run(register, "surveil", "CQM-2026-001", "examples/cqm/surveillance-downgrade.json");
         assertThat(surveil.exit()).as(surveil.err()).isZero();
         assertThat(surveil.out()).startsWith("certificate 1 (CQM-2026-001), surveillance of 2026-11-18: downgrade —"
@@ -194,6 +195,77 @@ class RegisterCliTest {
     }
 
     @Test
+    void textOutputEscapesControlCharactersAndANoteStaysOneReason() throws Exception {
+        String register = dir.toString();
+        // a name that would add a forged row to the list, and clear the screen
+        String forged = "Real Co.\n2     FORGED-1         active     cqm star                   5 stars        2026-10-15"
+                + "  Fake Co.\u001b[2J";
+        String shown = "Real Co.\\n2     FORGED-1         active     cqm star                   5 stars        2026-10-15"
+                + "  Fake Co.\\u001b[2J";
+        CliRun recorded = run(register, "record", "examples/cqm/cqm-five-star.json", "--organisation", forged,
+                "--reference", "R-\u001b[31m1");
+        assertThat(recorded.exit()).as(recorded.err()).isZero();
+        assertThat(recorded.out()).startsWith("recorded certificate 1 (R-\\u001b[31m1): " + shown + ", cqm star")
+                .hasLineCount(2);
+        CliRun noted = run(register, "incident", "1", "--type", "negativeInformation", "--date", "2026-11-01", "--note",
+                "first line\nsecond line\r\u001b[0m");
+        assertThat(noted.exit()).as(noted.err()).isZero();
+        assertThat(noted.out()).hasLineCount(2).endsWith("; first line\\nsecond line\\r\\u001b[0m\n");
+
+        List<String> list = run(register, "list").out().lines().toList();
+        assertThat(list).hasSize(3);
+        assertThat(list.get(1)).startsWith("1     R-\\u001b[31m1").endsWith(" " + shown);
+        assertThat(list.get(2)).isEqualTo("1 certificate");
+        assertThat(run(register, "search", "real").out().lines().toList()).isEqualTo(list);
+        assertThat(run(register, "search", "no\u001bsuch").out())
+                .isEqualTo("no certificate's organisation or reference contains 'no\\u001bsuch'\n");
+
+        String show = run(register, "show", "1").out();
+        assertThat(show).contains("  组织 Organisation: " + shown + "\n")
+                .contains("; first line\\nsecond line\\r\\u001b[0m\n         recorded ");
+        String due = run(register, "due", "--on", "2027-12-31", "--today", "2026-11-23").out();
+        assertThat(due).contains("2027-10-15  surveillance      certificate 1 (R-\\u001b[31m1), " + shown + ", cqm star")
+                .contains("1 due, 0 overdue");
+        for (String out : List.of(recorded.out(), noted.out(), String.join("\n", list), show, due)) {
+            assertThat(out).doesNotContain("\u001b").doesNotContain("\r").doesNotContain("FORGED-1         active\n");
+        }
+
+        // the note is one reason in JSON too, kept as given but for its line breaks
+        JsonNode reasons = new ObjectMapper().readTree(run(register, "show", "1", "--format", "json").out())
+                .get("history").get(1).get("reasons");
+        assertThat(reasons).hasSize(1);
+        assertThat(reasons.get(0).asText()).startsWith("negativeInformation on 2026-11-01: ")
+                .endsWith("; first line\\nsecond line\\r\u001b[0m");
+        assertThat(new ObjectMapper().readTree(run(register, "list", "--format", "json").out()).get(0)
+                .get("organisation").asText()).isEqualTo(forged);
+    }
+
+    @Test
+    void oneStarIsSingular() {
+        // the verified major complaint not rectified leaves 一星级 (CQM 6.2)
+        CliRun one = run(dir.toString(), "record", "examples/cqm/surveillance-unrectified-complaint.json");
+        assertThat(one.out()).contains("cqm star, 一星级 (1 star), issued 2026-11-12");
+        assertThat(run(dir.toString(), "show", "1").out()).contains("现状 Now:          active, 一星级 (1 star);")
+                .contains("issued at 一星级 (one star, 1 star) on surveillance-unrectified-complaint.json");
+    }
+
+    @Test
+    void aReadNeverChangesTheRegisterFile() throws Exception {
+        String register = dir.toString();
+        run(register, "record", "examples/cqm/cqm-five-star.json", "--reference", "R-1");
+        run(register, "surveil", "R-1", "examples/cqm/surveillance-downgrade.json");
+        Path file = dir.resolve("register.mv.db");
+        byte[] before = Files.readAllBytes(file);
+        for (String[] args : List.of(new String[] {"list"}, new String[] {"search", "r-1"}, new String[] {"show", "1"},
+                new String[] {"show", "r-1", "--format", "json"}, new String[] {"due", "--on", "2027-12-31"},
+                new String[] {"export", "--format", "json"}, new String[] {"export", "--events"})) {
+            CliRun r = run(register, args);
+            assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isZero();
+            assertThat(Files.readAllBytes(file)).as(String.join(" ", args)).isEqualTo(before);
+        }
+    }
+
+    @Test
     void theRegisterFileIsNeverTakenAsTheOutput() throws Exception {
         String register = dir.toString();
         run(register, "record", "examples/cqm/cqm-five-star.json");
@@ -216,7 +288,7 @@ class RegisterCliTest {
     @Test
     void aRefusedFirstRecordLeavesNoRegisterBehind() {
         CliRun r = run(dir.toString(), "record", "examples/gbt27922-annex-b.yaml");
-        assertThat(r.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(r.exit()).isEqualTo(ExitCode.REFUSED); // a sound file the register will not issue on
         assertThat(r.err()).contains("reaches no level (未达标), so no certificate can be issued");
         assertThat(dir.resolve("register.mv.db")).doesNotExist();
         assertThat(run(dir.toString(), "copy", "--to", " ").exit()).isEqualTo(ExitCode.USAGE);

@@ -20,7 +20,7 @@ import java.time.LocalDate;
  * @param reason         why, in sentences, one a line
  * @param incidentType   the event type of an incident, else {@code null}
  * @param assessmentName the file the evaluation was read from, or {@code null}
- * @param resultJson     the evaluation's result as JSON, or {@code null}
+ * @param resultJson     the evaluation's result as JSON, or {@code null} (none, or not read: a listing reads none)
  * @param recordedAt     when it was recorded
  * @param recordedBy     who recorded it
  */

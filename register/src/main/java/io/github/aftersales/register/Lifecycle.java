@@ -26,19 +26,21 @@ final class Lifecycle {
     static NewEvent issue(EvaluatedAssessment e, LocalDate today) {
         notAfterToday("a certificate issued", e.date(), today);
         if (!e.result().passed()) {
-            throw new RegisterException(RegisterException.Kind.INPUT, e.fileName() + ": " + e.result().scheme() + " "
+            // a sound file that grades too low: the register refuses to issue (exit 6), the file is not bad input
+            throw new RegisterException(RegisterException.Kind.REFUSED, e.fileName() + ": " + e.result().scheme() + " "
                     + e.result().variant() + " reaches no level (" + e.result().grade() + "), so no certificate can be"
                     + " issued" + needs(e));
         }
         return new NewEvent(EventKind.ISSUED, e.date(), "issue", State.ACTIVE, e.result().stars(), e.result().grade(),
-                e.date(), "issued at " + e.result().grade() + " (" + e.result().gradeEn() + ", " + e.result().stars()
-                        + " stars) on " + e.fileName(), null, e);
+                e.date(), "issued at " + e.result().grade() + " (" + e.result().gradeEn() + ", "
+                        + Stars.count(e.result().stars()) + ") on " + oneLine(e.fileName()), null, e);
     }
 
     static NewEvent surveil(CertificateView c, EvaluatedAssessment e, Optional<Action> onSerious, LocalDate today) {
         checkLive(c, "a surveillance");
         checkSameScheme(c, e);
         checkEvaluationDate(c, e.date(), today);
+        checkIncidentsListed(c, e);
         SurveillanceResult d;
         try {
             d = Surveillance.decide(e.variant(), e.part(), e.result(), c.stars(), onSerious, e.fileName());
@@ -75,6 +77,7 @@ final class Lifecycle {
         checkLive(c, "a re-evaluation");
         checkSameScheme(c, e);
         checkEvaluationDate(c, e.date(), today);
+        checkIncidentsListed(c, e);
         // a serious event in the file acts on a new evaluation as on a surveillance (CQM 6.4)
         List<String> serious = Surveillance.seriousEvents(e.variant(), e.part());
         if (!serious.isEmpty()) {
@@ -98,8 +101,8 @@ final class Lifecycle {
         String change = stars == c.stars() ? "kept at" : stars > c.stars() ? "raised to" : "lowered to";
         return new NewEvent(EventKind.REEVALUATION, e.date(), "regrade", State.ACTIVE, stars, e.result().grade(),
                 e.date(), (c.state() == State.SUSPENDED ? "reinstated by a new evaluation\n" : "")
-                        + "re-evaluated on " + e.fileName() + ": " + change + " " + e.result().grade() + " ("
-                        + stars + " stars); a new cycle starts", null, e);
+                        + "re-evaluated on " + oneLine(e.fileName()) + ": " + change + " " + e.result().grade() + " ("
+                        + Stars.count(stars) + "); a new cycle starts", null, e);
     }
 
     static NewEvent incident(CertificateView c, Variant variant, String type, LocalDate date, String note,
@@ -121,7 +124,7 @@ final class Lifecycle {
         java.util.Optional<LocalDate> since = c.history().stream().filter(ev -> ev.kind().evaluation()
                 && ev.date().isAfter(date)).map(CertificateEvent::date).findFirst();
         String reason = type + " on " + date + ": " + spec.title() + " (" + spec.titleEn() + ")"
-                + (note == null || note.isBlank() ? "" : "; " + note)
+                + (note == null || note.isBlank() ? "" : "; " + oneLine(note))
                 + (!extra ? "" : since.isPresent() ? "\ncalls for an extra evaluation (" + cycle.source() + "); the"
                         + " evaluation of " + since.get() + " followed it" : "\ncalls for an extra evaluation ("
                                 + cycle.source() + ")");
@@ -205,6 +208,28 @@ final class Lifecycle {
         }
     }
 
+    /**
+     * Refuses an evaluation whose file leaves out an incident the register holds for the certificate
+     * (dated on or before the evaluation): its grade would ignore it (CQM five stars: no major
+     * complaint in 24 months). The file is not completed from the register: the grade must follow from
+     * the stored file alone, and only the file can say what the scheme asks of an event (rectified,
+     * injury or death), which a noted incident does not record.
+     */
+    private static void checkIncidentsListed(CertificateView c, EvaluatedAssessment e) {
+        List<String> missing = c.history().stream()
+                .filter(ev -> ev.kind() == EventKind.INCIDENT && !ev.date().isAfter(e.date()))
+                .filter(ev -> e.part().events().stream().noneMatch(listed -> listed.type().equals(ev.incidentType())
+                        && listed.date().equals(ev.date())))
+                .map(ev -> ev.incidentType() + " on " + ev.date() + " (entry #" + ev.seq() + ")").toList();
+        if (!missing.isEmpty()) {
+            throw new RegisterException(RegisterException.Kind.REFUSED, e.fileName() + ": lists no "
+                    + String.join(", no ", missing) + ", noted in the register for certificate " + c.label()
+                    + "; the grade is decided on the file alone, so add " + (missing.size() == 1 ? "it" : "them")
+                    + " to the file's events, with what " + e.result().scheme() + " asks of "
+                    + (missing.size() == 1 ? "it" : "them") + " (e.g. rectified), and record the evaluation again");
+        }
+    }
+
     private static void notAfterToday(String what, LocalDate date, LocalDate today) {
         if (date.isAfter(today)) {
             throw new RegisterException(RegisterException.Kind.REFUSED, what + " on " + date + " is after today ("
@@ -224,6 +249,15 @@ final class Lifecycle {
                     + " was last evaluated on " + last + "; an evaluation on " + date + " is before that, and the"
                     + " history is kept in the order things happened");
         }
+    }
+
+    /**
+     * Text a user gave (a note, a file name) inside a reason, on one line: an entry's reasons are
+     * the lines of its reason, so a line break in a note would split it into reasons of its own. It
+     * is kept as the escape every text output shows for it ({@code \n}).
+     */
+    private static String oneLine(String text) {
+        return text.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private static String needs(EvaluatedAssessment e) {

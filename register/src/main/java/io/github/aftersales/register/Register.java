@@ -94,9 +94,15 @@ public final class Register implements AutoCloseable {
         if (access != Access.WRITE && settings.embeddedFile() && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
             url = url + ";IFEXISTS=TRUE";
         }
+        if (access == Access.READ && settings.embeddedFile()
+                && !url.toUpperCase(Locale.ROOT).contains("ACCESS_MODE_DATA")
+                && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE")) {
+            // a read opens the file read-only: it is never rewritten, a file the user may only read can be
+            // listed, and readers share the file (a writer waits for them, and they for it)
+            url = url + ";ACCESS_MODE_DATA=r";
+        }
         Connection keeper = null;
         try {
-            // one connection held open for the register's life: an embedded H2 stays open between handles
             java.util.Properties credentials = new java.util.Properties();
             if (settings.user() != null) {
                 credentials.setProperty("user", settings.user());
@@ -104,13 +110,14 @@ public final class Register implements AutoCloseable {
             if (settings.password() != null) {
                 credentials.setProperty("password", settings.password());
             }
+            if (access == Access.WRITE) {
+                createWhole(settings, credentials);
+            }
             String target = url;
-            keeper = DriverManager.getConnection(target, credentials);
-            Flyway flyway = Flyway.configure(Register.class.getClassLoader())
-                    .dataSource(url, settings.user(), settings.password())
-                    .locations("classpath:db/register")
-                    .table(HISTORY_TABLE)
-                    .load();
+            // one connection held open for the register's life: an embedded H2 stays open (and locked) between handles
+            keeper = connectWaiting(settings, target, credentials);
+            Flyway flyway = flyway(url, settings);
+            refuseHalfMade(keeper, flyway, settings);
             refuseNewerSchema(flyway, settings);
             if (access == Access.READ) {
                 refuseMissingOrOlderSchema(flyway, settings);
@@ -133,6 +140,150 @@ public final class Register implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(keeper);
             throw e;
+        }
+    }
+
+    /** The register's migrations on the database at {@code url}. */
+    private static Flyway flyway(String url, RegisterSettings settings) {
+        return Flyway.configure(Register.class.getClassLoader()).dataSource(url, settings.user(), settings.password())
+                .locations("classpath:db/register").table(HISTORY_TABLE).load();
+    }
+
+    /** How long a command waits for another process to let go of an embedded register. */
+    public static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
+    /** {@link #WAIT}, shorter in tests. */
+    static java.time.Duration wait = WAIT;
+
+    /**
+     * Connects, waiting while another process has the embedded file open: H2 locks the file with the
+     * operating system's lock (released when that process ends, even killed), exclusively to write and
+     * shared to read. No server, no port, no lock file holding a key: nothing but the file itself.
+     */
+    private static Connection connectWaiting(RegisterSettings settings, String url, java.util.Properties credentials)
+            throws SQLException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (;;) {
+            try {
+                return DriverManager.getConnection(url, credentials);
+            } catch (SQLException e) {
+                if (!settings.embeddedFile() || e.getErrorCode() != 90020) {
+                    throw e;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new RegisterException(RegisterException.Kind.DATABASE, "the register at "
+                            + settings.describe() + " is busy: another process has had it open for the last "
+                            + wait.toSeconds() + " s; nothing was done, try again when it has finished", e);
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(20, 120));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+
+    /** Test hook: told each step of creating an embedded register, so a test can crash the process there. */
+    static Consumer<String> creating = step -> { };
+
+    /**
+     * Makes a new embedded register whole or not at all: H2 does not roll back a CREATE TABLE, so a
+     * process killed while creating the schema in place would leave half a register. The schema is
+     * made in a file of this process's own, closed, and then linked to the register's name, which
+     * fails if another process made the register first (its register is then used, ours dropped).
+     */
+    private static void createWhole(RegisterSettings settings, java.util.Properties credentials) throws SQLException {
+        Optional<java.nio.file.Path> file = settings.embeddedFilePath();
+        if (file.isEmpty()) {
+            return; // a server database, where Flyway's transactions hold the DDL, or an H2 URL of another form
+        }
+        java.nio.file.Path register = file.get().toAbsolutePath();
+        java.nio.file.Path dir = register.getParent();
+        String name = register.getFileName().toString().replaceFirst("\\.mv\\.db$", "");
+        removeAbandoned(dir, name);
+        if (java.nio.file.Files.exists(register)) {
+            return;
+        }
+        String base = dir.resolve(name + ".creating-" + ProcessHandle.current().pid()).toString();
+        java.nio.file.Path made = java.nio.file.Path.of(base + ".mv.db");
+        String url = settings.url();
+        String options = url.indexOf(';') < 0 ? "" : url.substring(url.indexOf(';'));
+        String tempUrl = "jdbc:h2:file:" + base + options;
+        try {
+            java.nio.file.Files.deleteIfExists(made);
+            creating.accept("creating the schema");
+            try (Connection c = DriverManager.getConnection(tempUrl, credentials)) {
+                flyway(tempUrl, settings).migrate();
+                try (var st = c.createStatement()) {
+                    st.execute("SHUTDOWN"); // written out and closed before it becomes the register
+                }
+            }
+            creating.accept("schema created");
+            try {
+                java.nio.file.Files.createLink(register, made);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another process made the register meanwhile: theirs is the register
+            } catch (UnsupportedOperationException | java.io.IOException noLinks) {
+                try {
+                    java.nio.file.Files.move(made, register); // no hard links here: a rename that refuses to replace
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    // as above
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot create " + register + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(made);
+            } catch (java.io.IOException ignored) {
+                // a leftover of a process that is gone is removed by the next one that creates
+            }
+        }
+    }
+
+    /** Removes what a process killed while creating the register left: its own file, named by its process id. */
+    private static void removeAbandoned(java.nio.file.Path dir, String name) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.newDirectoryStream(dir, name + ".creating-*.mv.db")) {
+            for (java.nio.file.Path f : files) {
+                String pid = f.getFileName().toString().replaceAll("^.*\\.creating-(\\d+)\\.mv\\.db$", "$1");
+                if (pid.matches("\\d{1,18}") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                    java.nio.file.Files.deleteIfExists(f);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // only tidying: the register does not depend on it
+        }
+    }
+
+    /**
+     * A register left half-made by an older aftersales killed while creating it (H2 keeps each CREATE
+     * TABLE): some of its tables and no schema applied. Said with the way out, instead of Flyway's failure.
+     */
+    private static void refuseHalfMade(Connection c, Flyway flyway, RegisterSettings settings) throws SQLException {
+        if (java.util.Arrays.stream(flyway.info().applied()).anyMatch(m -> m.getState().isApplied()
+                && !m.getState().isFailed())) {
+            return;
+        }
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String t = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+                if (t.equals("certificate") || t.equals("certificate_event")) {
+                    tables.add(t);
+                }
+            }
+        }
+        if (!tables.isEmpty()) {
+            throw new RegisterException(RegisterException.Kind.DATABASE, "the register at " + settings.describe()
+                    + " was left half-made (a process stopped while creating it: " + String.join(" and ", tables)
+                    + " but no schema applied) and so holds no certificate; remove it"
+                    + (settings.embeddedFilePath().isPresent() ? " (delete " + settings.embeddedFilePath().get() + ")"
+                            : " (drop those tables)") + " and run 'register record' again");
         }
     }
 
@@ -209,6 +360,10 @@ public final class Register implements AutoCloseable {
         NewEvent issue = Lifecycle.issue(evaluation, today());
         try {
             return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+                if (ref != null) {
+                    // asked before the insert: a refused reference uses up no number (an identity is not rolled back)
+                    refuseTakenReference(h, ref);
+                }
                 Instant now = now();
                 long number = h.createUpdate("INSERT INTO certificate (reference, organisation, scheme, variant,"
                         + " scheme_version, issued_on, recorded_at, recorded_by) VALUES (:reference, :organisation,"
@@ -229,11 +384,21 @@ public final class Register implements AutoCloseable {
             });
         } catch (JdbiException e) {
             if (uniqueViolation(e) && ref != null) {
-                throw new RegisterException(RegisterException.Kind.REFUSED, "reference '" + ref
-                        + "' is already in the register (certificate " + find(ref).number() + ")");
+                // recorded by another auditor between the question and the insert
+                jdbi.useHandle(h -> refuseTakenReference(h, ref));
             }
             throw databaseError("record a certificate", e);
         }
+    }
+
+    /** A reference is the same whatever its case: "cqm-2026-001" is certificate CQM-2026-001's. */
+    private static void refuseTakenReference(Handle h, String ref) {
+        h.createQuery("SELECT id, reference FROM certificate WHERE LOWER(reference) = LOWER(:r) ORDER BY id")
+                .bind("r", ref).map((rs, ctx) -> rs.getLong("id") + (rs.getString("reference").equals(ref) ? ""
+                        : ", as '" + rs.getString("reference") + "'")).findFirst().ifPresent(taken -> {
+                            throw new RegisterException(RegisterException.Kind.REFUSED, "reference '" + ref
+                                    + "' is already in the register (certificate " + taken + ")");
+                        });
     }
 
     /**
@@ -300,6 +465,16 @@ public final class Register implements AutoCloseable {
      * {@code null}), by number.
      */
     public List<CertificateView> list(String text) {
+        return list(text, false);
+    }
+
+    /** Every certificate with its history, each evaluation's result JSON included (for a full export). */
+    public List<CertificateView> listWithResults() {
+        return list(null, true);
+    }
+
+    /** Without results unless asked: they are most of an entry's size, and a listing shows none. */
+    private List<CertificateView> list(String text, boolean results) {
         try {
             return jdbi.withHandle(h -> {
                 String where = text == null ? "" : " WHERE LOWER(c.organisation) LIKE :text ESCAPE '!'"
@@ -307,7 +482,8 @@ public final class Register implements AutoCloseable {
                 String pattern = text == null ? null : "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!")
                         .replace("%", "!%").replace("_", "!_") + "%";
                 var certificates = h.createQuery("SELECT * FROM certificate c" + where + " ORDER BY c.id");
-                var events = h.createQuery(EVENT_COLUMNS + " FROM certificate_event e JOIN certificate c ON"
+                var events = h.createQuery((results ? EVENT_COLUMNS : EVENT_COLUMNS.replace("e.result,",
+                        "NULL AS result,")) + " FROM certificate_event e JOIN certificate c ON"
                         + " c.id = e.certificate_id" + where + " ORDER BY e.certificate_id, e.seq");
                 if (pattern != null) {
                     certificates.bind("text", pattern);
@@ -464,13 +640,26 @@ public final class Register implements AutoCloseable {
         Optional<Certificate> found = key.chars().allMatch(Character::isDigit) && !key.isEmpty() && key.length() < 19
                 ? h.createQuery("SELECT * FROM certificate WHERE id = :id").bind("id", Long.parseLong(key))
                         .map((rs, ctx) -> certificate(rs)).findOne()
-                : h.createQuery("SELECT * FROM certificate WHERE reference = :r").bind("r", key)
-                        .map((rs, ctx) -> certificate(rs)).findOne();
+                : byReference(h, key);
         Certificate c = found.orElseThrow(() -> new RegisterException(RegisterException.Kind.NOT_FOUND,
                 "no certificate '" + certificate + "' in the register ('register list' shows them)"));
         List<CertificateEvent> history = h.createQuery(EVENT_COLUMNS + " FROM certificate_event e WHERE"
                 + " e.certificate_id = :id ORDER BY e.seq").bind("id", c.number()).map((rs, ctx) -> event(rs)).list();
         return new CertificateView(c, history);
+    }
+
+    /** The reference as written, else the one reference that differs from it only in case. */
+    private static Optional<Certificate> byReference(Handle h, String key) {
+        List<Certificate> found = h.createQuery("SELECT * FROM certificate WHERE LOWER(reference) = LOWER(:r)"
+                + " ORDER BY id").bind("r", key).map((rs, ctx) -> certificate(rs)).list();
+        Optional<Certificate> exact = found.stream().filter(c -> key.equals(c.reference())).findFirst();
+        if (exact.isPresent() || found.size() <= 1) {
+            return exact.or(() -> found.stream().findFirst());
+        }
+        // two recorded before references were compared without case: the number tells them apart
+        throw new RegisterException(RegisterException.Kind.INPUT, "reference '" + key + "' differs only in case from"
+                + " those of certificates " + String.join(", ", found.stream().map(c -> c.number() + " ('"
+                        + c.reference() + "')").toList()) + "; name the certificate by its number");
     }
 
     private static Certificate certificate(ResultSet rs) throws SQLException {
@@ -494,9 +683,10 @@ public final class Register implements AutoCloseable {
     }
 
     private static void fits(String what, String value, int limit) {
-        if (value != null && value.length() > limit) {
-            throw new RegisterException(RegisterException.Kind.INPUT, what + " is " + value.length()
-                    + " characters long; the register keeps at most " + limit);
+        // characters as people count them: code points, so an emoji is one (the columns hold twice the limit in UTF-16)
+        if (value != null && value.codePointCount(0, value.length()) > limit) {
+            throw new RegisterException(RegisterException.Kind.INPUT, what + " is " + value.codePointCount(0,
+                    value.length()) + " characters long; the register keeps at most " + limit);
         }
     }
 
@@ -532,8 +722,12 @@ public final class Register implements AutoCloseable {
                         return "another program holds the file open";
                     }
                     default -> {
+                        if (connectionLost(s)) {
+                            // the driver's "This connection has been closed." says less than this
+                            return "the connection to the database was lost";
+                        }
                         String m = s.getMessage().replaceAll(" \\[\\d+-\\d+]$", "");
-                        return m.lines().findFirst().orElse(m).strip();
+                        return m.lines().findFirst().orElse(m).strip().replaceAll("\\.+$", "");
                     }
                 }
             }
@@ -543,7 +737,13 @@ public final class Register implements AutoCloseable {
             root = root.getCause();
         }
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return m.lines().findFirst().orElse(m).strip();
+        return m.lines().findFirst().orElse(m).strip().replaceAll("\\.+$", "");
+    }
+
+    /** SQL states of a connection gone (08: connection exception; 57P0x: the server ended it). */
+    private static boolean connectionLost(SQLException s) {
+        String state = s.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
     }
 
     private static void closeQuietly(Connection c) {

@@ -22,10 +22,12 @@ public record RegisterSettings(String url, String user, String password, String 
 
     /** The embedded default: an H2 file {@code register.mv.db} in {@code directory}. */
     public static RegisterSettings embedded(Path directory, String origin) {
-        // AUTO_SERVER lets a second aftersales process on this machine use the register while one has it open;
-        // no trace file: errors are reported to the user, not written beside the register
+        // No AUTO_SERVER: its port listened beyond loopback and its lock file held the key to it. The lock is
+        // the operating system's, which H2 takes on the file itself (FILE_LOCK=NO drops only H2's own lock
+        // file, whose watchdog made a second process fail): a second aftersales waits its turn (Register.WAIT).
+        // No trace file: errors are reported to the user, not written beside the register.
         return new RegisterSettings("jdbc:h2:file:" + directory.toAbsolutePath().resolve("register")
-                + ";AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0", null, null, origin);
+                + ";FILE_LOCK=NO;TRACE_LEVEL_FILE=0", null, null, origin);
     }
 
     /** Whether this is an H2 database in a file (created on first write, absent until then). */

@@ -44,6 +44,24 @@ final class Fixtures {
         }
     }
 
+    /** An example with its text edited (as an auditor would edit a copy), written into {@code dir} and evaluated. */
+    static EvaluatedAssessment edited(String example, Path dir, java.util.function.UnaryOperator<String> edit) {
+        try {
+            String text = Files.readString(example(example));
+            String changed = edit.apply(text);
+            if (changed.equals(text)) {
+                throw new IllegalArgumentException("the edit changed nothing in " + example);
+            }
+            Path file = Files.writeString(dir.resolve(example(example).getFileName()), changed);
+            Assessment a = AssessmentReader.read(file);
+            EvaluationResult r = EVALUATOR.evaluate(a, EvaluationOptions.DEFAULTS);
+            return Evaluations.pick(file.getFileName().toString(), Files.readAllBytes(file), a, r, SCHEMES::find, null,
+                    null, x -> "{\"grade\":\"" + x.grade() + "\"}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Optional<Variant> variant(String scheme, String variant) {
         return SCHEMES.find(scheme).flatMap(s -> s.variant(variant));
     }

@@ -202,15 +202,47 @@ class RegisterDurabilityTest {
             rows = count(s, "SELECT COUNT(*) FROM \"register_schema_history\"");
             s.executeUpdate("INSERT INTO \"register_schema_history\" (\"installed_rank\", \"version\", \"description\","
                     + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                    + " VALUES (2, '2', 'from the future', 'SQL', 'V2__from_the_future.sql', 0, 'test', 1, TRUE)");
+                    + " VALUES (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'test', 1, TRUE)");
         }
         assertThatThrownBy(() -> Register.open(settings, Register.Access.WRITE))
                 .isInstanceOf(RegisterException.class)
-                .hasMessageContaining("has schema version 2 (from the future), newer than this aftersales knows (up to 1)")
+                .hasMessageContaining("has schema version 99 (from the future), newer than this aftersales knows (up to 2)")
                 .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.DATABASE);
         try (Connection c = connect(settings); Statement s = c.createStatement()) {
             assertThat(count(s, "SELECT COUNT(*) FROM \"register_schema_history\"")).isEqualTo(rows + 1);
             assertThat(count(s, "SELECT COUNT(*) FROM certificate")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void copyWhoseConnectionIsLostSaysSoInOneSentenceAndLeavesTheTargetEmpty() throws Exception {
+        RegisterSettings source = Databases.H2.fresh(dir);
+        try (Register register = Register.open(source, Register.Access.WRITE)) {
+            register.record("One Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            register.record("Two Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+        }
+        RegisterSettings target = Databases.POSTGRESQL.fresh(dir);
+        String database = target.url().replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+        try (Register from = Register.open(source, Register.Access.READ);
+                Register into = Register.open(target, Register.Access.WRITE)) {
+            // the server ends the copy's connections after its first certificate (a restart, a network cut)
+            into.steps = step -> {
+                try (Connection c = Databases.postgres().getPostgresDatabase().getConnection();
+                        Statement s = c.createStatement()) {
+                    s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+                            + "'");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            assertThatThrownBy(() -> from.copyTo(into)).isInstanceOf(RegisterException.class)
+                    .hasMessageStartingWith("could not copy the register to " + target.describe()
+                            + " in the register at ")
+                    .hasMessageEndingWith(": the connection to the database was lost. Nothing was written")
+                    .hasMessageNotContaining("has been closed").hasMessageNotContaining("..");
+        }
+        try (Connection c = connect(target); Statement s = c.createStatement()) {
+            assertThat(count(s, "SELECT COUNT(*) FROM certificate")).isZero();
         }
     }
 
@@ -287,6 +319,201 @@ class RegisterDurabilityTest {
                 .hasMessageStartingWith("cannot open the register at jdbc:postgresql://127.0.0.1:1/register"
                         + "?connectTimeout=5 (--register): ")
                 .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void killedWhileCreatingTheRegisterLeavesNoneAndTheNextRecordMakesAWholeOne() throws Exception {
+        RegisterSettings settings = Databases.H2.fresh(dir);
+        for (String step : List.of("creating the schema", "schema created")) {
+            Process child = crashAt(settings, step);
+            child.destroyForcibly(); // SIGKILL in the middle of the very first record
+            assertThat(child.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            assertThat(dir.resolve("register.mv.db")).as("after a kill at '%s'", step).doesNotExist();
+            assertThatThrownBy(() -> Register.open(settings, Register.Access.READ))
+                    .hasMessageStartingWith("there is no register yet at");
+        }
+        try (Register register = Register.open(settings, Register.Access.WRITE)) {
+            register.record("After Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            assertThat(register.list(null)).hasSize(1);
+        }
+        // what the killed processes left is gone
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("register.mv.db");
+        }
+    }
+
+    @Test
+    void aRegisterLeftHalfMadeIsNamedWithTheWayOut() throws Exception {
+        // what an older aftersales killed during its first record left: one table (H2 keeps each CREATE TABLE)
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("register"));
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE certificate (id BIGINT PRIMARY KEY)");
+        }
+        for (Register.Access access : Register.Access.values()) {
+            assertThatThrownBy(() -> Register.open(RegisterSettings.embedded(dir, "test"), access))
+                    .isInstanceOf(RegisterException.class)
+                    .hasMessage("the register at " + dir.toAbsolutePath().resolve("register.mv.db") + " (test) was left"
+                            + " half-made (a process stopped while creating it: certificate but no schema applied) and"
+                            + " so holds no certificate; remove it (delete " + dir.toAbsolutePath()
+                                    .resolve("register.mv.db") + ") and run 'register record' again");
+        }
+    }
+
+    /**
+     * Another local user who may read the register's file but not write it: no server to connect to,
+     * no lock file with a key, and H2 itself cannot change the file. Run as {@code nobody} (needs root).
+     */
+    @Test
+    void aUserWhoCannotWriteTheFileCannotChangeTheRegister() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name"))
+                && Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs root and setpriv to act as another user");
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path h2 = Files.copy(Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+                dir.resolve("h2.jar"));
+        Path registerDir = Files.createDirectory(dir.resolve("register"));
+        RegisterSettings settings = RegisterSettings.embedded(registerDir, "test");
+        try (Register register = Register.open(settings, Register.Access.WRITE)) {
+            register.record("Owner Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            Path file = registerDir.resolve("register.mv.db");
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            // while the owner has it open: nothing beside the file, and no port of this process listens
+            try (var files = Files.list(registerDir)) {
+                assertThat(files.map(f -> f.getFileName().toString())).containsExactly("register.mv.db");
+            }
+            assertThat(listeningSocketsOfThisProcess()).isEmpty();
+            String forged = asNobody(h2, registerDir);
+            assertThat(forged).doesNotContain("Update count");
+            assertThat(register.find("1").history()).singleElement().satisfies(e -> assertThat(e.stars()).isEqualTo(5));
+        }
+        byte[] closed = Files.readAllBytes(registerDir.resolve("register.mv.db"));
+        assertThat(asNobody(h2, registerDir)).doesNotContain("Update count");
+        assertThat(Files.readAllBytes(registerDir.resolve("register.mv.db"))).isEqualTo(closed);
+        try (Register register = Register.open(settings, Register.Access.READ)) {
+            assertThat(register.find("1").stars()).isEqualTo(5);
+        }
+    }
+
+    /** Tries, as user nobody with H2's own shell, to rewrite the history, by the file and through a server. */
+    private static String asNobody(Path h2, Path registerDir) throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (String url : List.of("jdbc:h2:file:" + registerDir.resolve("register"),
+                "jdbc:h2:file:" + registerDir.resolve("register") + ";AUTO_SERVER=TRUE")) {
+            Process p = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", h2.toString(),
+                    "org.h2.tools.Shell", "-url", url, "-user", "", "-password", "",
+                    "-sql", "UPDATE certificate_event SET stars = 1").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            // refused by H2 itself: the file is read-only to nobody, or open (locked) by its owner
+            assertThat(out).as("nobody's shell on %s", url).doesNotContain("Could not find or load main class")
+                    .containsAnyOf("The database is read only", "Database may be already in use",
+                            "AUTO_SERVER=TRUE && (readOnly");
+            all.append(out);
+        }
+        return all.toString();
+    }
+
+    /** The TCP sockets in LISTEN state that this JVM holds (from /proc: its socket inodes among the listening ones). */
+    private static List<String> listeningSocketsOfThisProcess() throws Exception {
+        java.util.Set<String> mine = new java.util.HashSet<>();
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        mine.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (java.io.IOException gone) {
+                    // closed meanwhile
+                }
+            }
+        }
+        List<String> listening = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path p = Path.of(table);
+            if (!Files.exists(p)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(p).subList(1, Files.readAllLines(p).size())) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 9 && f[3].equals("0A") && mine.contains(f[9])) {
+                    listening.add(table + " " + f[1]);
+                }
+            }
+        }
+        return listening;
+    }
+
+    @Test
+    void aSecondProcessWaitsForTheRegisterThenSucceedsOrIsToldItIsBusy() throws Exception {
+        RegisterSettings settings = Databases.H2.fresh(dir);
+        try (Register register = Register.open(settings, Register.Access.WRITE)) {
+            register.record("Before Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+        }
+        Process holder = crashAt(settings, "event inserted"); // holds the register open, mid-write
+        java.time.Duration was = Register.wait;
+        Register.wait = java.time.Duration.ofSeconds(1);
+        try {
+            for (Register.Access access : Register.Access.values()) {
+                assertThatThrownBy(() -> Register.open(settings, access)).isInstanceOf(RegisterException.class)
+                        .hasMessage("the register at " + settings.describe() + " is busy: another process has had it"
+                                + " open for the last 1 s; nothing was done, try again when it has finished");
+            }
+        } finally {
+            Register.wait = was;
+        }
+        // the holder ends while this one waits: it then opens, and finds what the holder committed
+        long start = System.nanoTime();
+        Thread ender = new Thread(() -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            holder.destroyForcibly();
+        });
+        ender.start();
+        try (Register register = Register.open(settings, Register.Access.WRITE)) {
+            assertThat(System.nanoTime() - start).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(1000));
+            assertThat(register.find("1").history()).hasSize(1);
+        }
+        ender.join();
+    }
+
+    @Test
+    void aReadNeverWritesTheFileAndAFileThatMayOnlyBeReadIsRead() throws Exception {
+        RegisterSettings settings = Databases.H2.fresh(dir);
+        try (Register register = Register.open(settings, Register.Access.WRITE)) {
+            register.record("Read Co.", "R-1", Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            register.surveil("R-1", Fixtures.evaluated("cqm/surveillance-downgrade.json", null), java.util.Optional.empty());
+        }
+        Path file = dir.resolve("register.mv.db");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        byte[] before = Files.readAllBytes(file);
+        // two readers at once: reading shares the file
+        try (Register one = Register.open(settings, Register.Access.READ);
+                Register two = Register.open(settings, Register.Access.READ)) {
+            assertThat(one.list(null)).singleElement().satisfies(c -> assertThat(c.stars()).isEqualTo(4));
+            assertThat(two.find("r-1").history()).hasSize(2);
+            assertThat(one.due(LocalDate.of(2027, 12, 31), LocalDate.of(2027, 1, 1), Fixtures::variant).items())
+                    .hasSize(1);
+            assertThat(two.assessment(1, 2)).isPresent();
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    private static Process crashAt(RegisterSettings settings, String step) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(), settings.url(),
+                settings.user() == null ? "" : settings.user(), step).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = out.readLine()) != null && !line.equals("REACHED " + step)) {
+            seen.append(line).append('\n');
+        }
+        assertThat(line).as("the child's output:\n%s", seen).isEqualTo("REACHED " + step);
+        return child;
     }
 
     /** Starts every task at the same moment, each on its own thread, and waits for all (their failures fail the test). */

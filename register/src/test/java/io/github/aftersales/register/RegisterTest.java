@@ -184,6 +184,38 @@ class RegisterTest {
 
     @ParameterizedTest
     @EnumSource(Databases.class)
+    void anEvaluationWhoseFileLeavesOutANotedIncidentIsRefused(Databases db) {
+        try (Register register = open(db)) {
+            register.record("示例服务有限公司", null, Fixtures.evaluated("cqm/cqm-five-star.json", null)); // 2026-10-15
+            register.incident("1", Fixtures::variantOf, "majorComplaint", LocalDate.of(2026, 11, 10), "press report");
+            // the same five-star file on 2026-11-29, listing no events: it would give 五星级 again
+            EvaluatedAssessment silent = Fixtures.edited("cqm/cqm-five-star.json", dir, t -> t.replace(
+                    "\"onSiteDate\": \"2026-10-15\"", "\"onSiteDate\": \"2026-11-29\""));
+            assertThat(silent.result().stars()).isEqualTo(5);
+            String refusal = "cqm-five-star.json: lists no majorComplaint on 2026-11-10 (entry #2), noted in the"
+                    + " register for certificate 1; the grade is decided on the file alone, so add it to the file's"
+                    + " events, with what cqm asks of it (e.g. rectified), and record the evaluation again";
+            assertThatThrownBy(() -> register.reevaluate("1", silent, Optional.empty()))
+                    .isInstanceOf(RegisterException.class).hasMessage(refusal)
+                    .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.REFUSED);
+            assertThatThrownBy(() -> register.surveil("1", silent, Optional.empty())).hasMessage(refusal);
+            assertThat(register.find("1").history()).hasSize(2);
+            // listed, rectified: one rectified major complaint in 24 months leaves four stars (CQM Note 1, example 2)
+            EvaluatedAssessment withIt = Fixtures.edited("cqm/cqm-five-star.json", dir, t -> t
+                    .replace("\"onSiteDate\": \"2026-10-15\"", "\"onSiteDate\": \"2026-11-29\"")
+                    .replace("\"events\": []", "\"events\": [{\"type\": \"majorComplaint\", \"date\": \"2026-11-10\","
+                            + " \"rectified\": true}]"));
+            CertificateView listed = register.reevaluate("1", withIt, Optional.empty());
+            assertThat(listed.stars()).isEqualTo(4);
+            assertThat(listed.grade()).isEqualTo("四星级");
+            // an incident dated after the evaluation is not the file's to list
+            register.incident("1", Fixtures::variantOf, "majorComplaint", LocalDate.of(2026, 12, 5), null);
+            assertThat(register.surveil("1", withIt, Optional.empty()).current().decision()).isEqualTo("keep");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
     void revokedCertificateTakesNothingMore(Databases db) {
         try (Register register = open(db)) {
             register.record("示例服务有限公司", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
@@ -231,8 +263,10 @@ class RegisterTest {
             LocalDate today = LocalDate.of(2026, 11, 20);
             assertThat(register.due(on, today, Fixtures::variant).items()).extracting(DueItem::what)
                     .containsExactly(DueItem.What.EXTRA_EVALUATION);
-            // the surveillance of the same day, recorded after the incident, is that evaluation
-            register.surveil("1", Fixtures.evaluated("cqm/surveillance-downgrade.json", null), Optional.empty());
+            // the surveillance of the same day, recorded after the incident (which its file lists), is that evaluation
+            register.surveil("1", Fixtures.edited("cqm/surveillance-downgrade.json", dir, t -> t.replace(
+                    "\"events\": []", "\"events\": [{\"type\": \"majorComplaint\", \"date\": \"2026-11-18\","
+                            + " \"rectified\": true}]")), Optional.empty());
             assertThat(register.due(on, today, Fixtures::variant).items()).isEmpty();
             // a complaint noted late, dated before that surveillance: covered by it, and the entry says so
             CertificateView late = register.incident("1", Fixtures::variantOf, "majorComplaint",
@@ -268,7 +302,15 @@ class RegisterTest {
                     .hasMessage("reference 'CQM-1' is already in the register (certificate 1)");
             assertThatThrownBy(() -> register.record("B", "77", Fixtures.evaluated("cqm/cqm-five-star.json", null)))
                     .hasMessageContaining("all digits");
+            // the same reference in another case is the same reference
+            assertThatThrownBy(() -> register.record("B", " cqm-1", Fixtures.evaluated("cqm/cqm-five-star.json", null)))
+                    .hasMessage("reference 'cqm-1' is already in the register (certificate 1, as 'CQM-1')")
+                    .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.REFUSED);
+            assertThat(register.find("cqm-1").number()).isEqualTo(1);
             assertThat(register.list(null)).hasSize(1);
+            // the refusals used up no number
+            assertThat(register.record("C", "CQM-2", Fixtures.evaluated("cqm/cqm-five-star.json", null)).number())
+                    .isEqualTo(2);
         }
     }
 
@@ -285,6 +327,13 @@ class RegisterTest {
             assertThat(register.list("%")).extracting(CertificateView::number).containsExactly(3L);
             assertThat(register.list("_s")).extracting(CertificateView::number).containsExactly(3L);
             assertThat(register.list(null)).hasSize(3);
+            // a listing reads no result (the bulk of an entry); the full export and one certificate do
+            assertThat(register.list(null)).flatExtracting(CertificateView::history)
+                    .extracting(CertificateEvent::resultJson).containsOnlyNulls();
+            assertThat(register.listWithResults()).flatExtracting(CertificateView::history)
+                    .extracting(CertificateEvent::resultJson).containsExactly("{\"grade\":\"五星级\"}",
+                            "{\"grade\":\"九星级\"}", "{\"grade\":\"五星级\"}");
+            assertThat(register.find("2").current().resultJson()).isEqualTo("{\"grade\":\"九星级\"}");
         }
     }
 
@@ -317,7 +366,8 @@ class RegisterTest {
             EvaluatedAssessment annexB = Fixtures.evaluated("gbt27922-annex-b.yaml", null);
             assertThatThrownBy(() -> register.record("A", null, annexB)).isInstanceOf(RegisterException.class)
                     .hasMessageContaining("reaches no level (未达标), so no certificate can be issued")
-                    .hasMessageContaining("B.6");
+                    .hasMessageContaining("B.6")
+                    .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.REFUSED);
             assertThat(register.list(null)).isEmpty();
         }
     }
@@ -330,6 +380,18 @@ class RegisterTest {
                     Fixtures.evaluated("cqm/cqm-five-star.json", null))).isInstanceOf(RegisterException.class)
                     .hasMessage("the organisation is 1001 characters long; the register keeps at most 1000")
                     .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.INPUT);
+            // counted in characters as people count them: 1000 emoji fit, 1001 do not (2002 UTF-16 units)
+            String emoji = "\uD83D\uDE00";
+            assertThatThrownBy(() -> register.record(emoji.repeat(1001), null,
+                    Fixtures.evaluated("cqm/cqm-five-star.json", null)))
+                    .hasMessage("the organisation is 1001 characters long; the register keeps at most 1000");
+            assertThat(register.record(emoji.repeat(1000), emoji.repeat(200), Fixtures.evaluated("cqm/cqm-five-star.json",
+                    null)).certificate().organisation()).isEqualTo(emoji.repeat(1000));
+            assertThatThrownBy(() -> register.incident("1", Fixtures::variantOf, "negativeInformation",
+                    LocalDate.of(2026, 11, 1), emoji.repeat(10_001)))
+                    .hasMessage("the note is 10001 characters long; the register keeps at most 10000");
+            assertThat(register.incident("1", Fixtures::variantOf, "negativeInformation", LocalDate.of(2026, 11, 1),
+                    emoji.repeat(10_000)).current().reason()).endsWith("; " + emoji.repeat(10_000));
             CertificateView c = register.record("A", "  R-7 ", Fixtures.evaluated("cqm/cqm-five-star.json", null));
             assertThat(c.certificate().reference()).isEqualTo("R-7");
             assertThat(register.find("R-7").number()).isEqualTo(c.number());

@@ -13,7 +13,11 @@ import io.github.aftersales.register.DueReport;
 import io.github.aftersales.register.RegisterSettings;
 import java.util.List;
 
-/** The register for people (text), programs (JSON) and spreadsheets (CSV). */
+/**
+ * The register for people (text), programs (JSON) and spreadsheets (CSV). Text shows every field
+ * through {@link Output#printable}: a name holding a line break or an escape sequence cannot add a
+ * row or reach the terminal as a command.
+ */
 public final class RegisterReport {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -24,7 +28,7 @@ public final class RegisterReport {
     public static String list(List<CertificateView> found, String search) {
         if (found.isEmpty()) {
             return search == null ? "the register holds no certificates yet\n"
-                    : "no certificate's organisation or reference contains '" + search + "'\n";
+                    : "no certificate's organisation or reference contains '" + p(search) + "'\n";
         }
         StringBuilder b = new StringBuilder();
         b.append(String.format("%-5s %-16s %-10s %-26s %-14s %-11s %s%n", "No.", "Reference", "State", "Scheme",
@@ -32,8 +36,8 @@ public final class RegisterReport {
         for (CertificateView c : found) {
             Certificate cert = c.certificate();
             b.append(String.format("%-5d %-16s %-10s %-26s %-14s %-11s %s%n", cert.number(),
-                    cert.reference() == null ? "-" : cert.reference(), c.state().key(),
-                    cert.scheme() + " " + cert.variant(), stars(c.stars()), cert.issuedOn(), cert.organisation()));
+                    cert.reference() == null ? "-" : p(cert.reference()), c.state().key(),
+                    p(cert.scheme() + " " + cert.variant()), stars(c.stars()), cert.issuedOn(), p(cert.organisation())));
         }
         b.append(found.size()).append(found.size() == 1 ? " certificate\n" : " certificates\n");
         return b.toString();
@@ -42,26 +46,26 @@ public final class RegisterReport {
     public static String show(CertificateView c) {
         Certificate cert = c.certificate();
         StringBuilder b = new StringBuilder();
-        b.append("证书 Certificate ").append(c.label()).append('\n');
-        b.append("  组织 Organisation: ").append(cert.organisation()).append('\n');
-        b.append("  标准 Scheme:       ").append(cert.scheme()).append(' ').append(cert.variant()).append(" (")
-                .append(cert.schemeVersion()).append(")\n");
+        b.append("证书 Certificate ").append(p(c.label())).append('\n');
+        b.append("  组织 Organisation: ").append(p(cert.organisation())).append('\n');
+        b.append("  标准 Scheme:       ").append(p(cert.scheme() + " " + cert.variant() + " (" + cert.schemeVersion()))
+                .append(")\n");
         b.append("  颁发 Issued:       ").append(cert.issuedOn()).append("  (recorded ").append(cert.recordedAt())
-                .append(" by ").append(cert.recordedBy()).append(")\n");
-        b.append("  现状 Now:          ").append(c.state().key()).append(", ").append(c.grade()).append(" (")
+                .append(" by ").append(p(cert.recordedBy())).append(")\n");
+        b.append("  现状 Now:          ").append(c.state().key()).append(", ").append(p(c.grade())).append(" (")
                 .append(stars(c.stars())).append("); cycle since ").append(c.current().cycleStart())
                 .append("; last evaluated ").append(c.lastEvaluation()).append('\n');
         b.append("\n  历史 History\n");
         for (CertificateEvent e : c.history()) {
             b.append("    #").append(e.seq()).append("  ").append(e.date()).append("  ").append(e.kind().key())
-                    .append(": ").append(e.decision()).append(" → ").append(e.state().key()).append(", ")
-                    .append(e.grade()).append(" (").append(stars(e.stars())).append(")");
+                    .append(": ").append(p(e.decision())).append(" → ").append(e.state().key()).append(", ")
+                    .append(p(e.grade())).append(" (").append(stars(e.stars())).append(")");
             if (e.assessmentName() != null) {
-                b.append("  [").append(e.assessmentName()).append("]");
+                b.append("  [").append(p(e.assessmentName())).append("]");
             }
             b.append('\n');
-            e.reason().lines().forEach(line -> b.append("         ").append(line).append('\n'));
-            b.append("         recorded ").append(e.recordedAt()).append(" by ").append(e.recordedBy()).append('\n');
+            e.reason().lines().forEach(line -> b.append("         ").append(p(line)).append('\n'));
+            b.append("         recorded ").append(e.recordedAt()).append(" by ").append(p(e.recordedBy())).append('\n');
         }
         return b.toString();
     }
@@ -71,12 +75,12 @@ public final class RegisterReport {
         CertificateEvent e = after.current();
         CertificateEvent before = after.history().get(after.history().size() - 2);
         StringBuilder b = new StringBuilder();
-        b.append("certificate ").append(after.label()).append(", ").append(e.kind().key()).append(" of ")
-                .append(e.date()).append(": ").append(e.decision()).append(" — ").append(before.state().key())
-                .append(", ").append(before.grade()).append(" (").append(stars(before.stars())).append(") → ")
-                .append(after.state().key()).append(", ").append(after.grade()).append(" (")
+        b.append("certificate ").append(p(after.label())).append(", ").append(e.kind().key()).append(" of ")
+                .append(e.date()).append(": ").append(p(e.decision())).append(" — ").append(before.state().key())
+                .append(", ").append(p(before.grade())).append(" (").append(stars(before.stars())).append(") → ")
+                .append(after.state().key()).append(", ").append(p(after.grade())).append(" (")
                 .append(stars(after.stars())).append(")\n");
-        e.reason().lines().forEach(line -> b.append("  ").append(line).append('\n'));
+        e.reason().lines().forEach(line -> b.append("  ").append(p(line)).append('\n'));
         return b.toString();
     }
 
@@ -90,16 +94,17 @@ public final class RegisterReport {
         for (DueItem item : report.items()) {
             Certificate cert = item.certificate().certificate();
             b.append(String.format("  %-8s %s  %-17s certificate %s, %s, %s %s, %s (%s)%n",
-                    item.overdue() ? "OVERDUE" : "", item.due(), item.what().key(), item.certificate().label(),
-                    cert.organisation(), cert.scheme(), cert.variant(), item.certificate().state().key(),
+                    item.overdue() ? "OVERDUE" : "", item.due(), item.what().key(), p(item.certificate().label()),
+                    p(cert.organisation()), p(cert.scheme()), p(cert.variant()), item.certificate().state().key(),
                     stars(item.certificate().stars())));
-            b.append("           ").append(item.basis()).append('\n');
+            b.append("           ").append(p(item.basis())).append('\n');
         }
         if (!report.unscheduled().isEmpty()) {
             b.append("\n未排期 Not scheduled\n");
             for (DueReport.Unscheduled u : report.unscheduled()) {
-                b.append("  certificate ").append(u.certificate().label()).append(", ")
-                        .append(u.certificate().certificate().organisation()).append(": ").append(u.why()).append('\n');
+                b.append("  certificate ").append(p(u.certificate().label())).append(", ")
+                        .append(p(u.certificate().certificate().organisation())).append(": ").append(p(u.why()))
+                        .append('\n');
             }
         }
         long overdue = report.items().stream().filter(DueItem::overdue).count();
@@ -248,6 +253,11 @@ public final class RegisterReport {
     }
 
     private static String stars(int n) {
-        return n == 1 ? "1 star" : n + " stars";
+        return io.github.aftersales.register.Stars.count(n);
+    }
+
+    /** A stored text as one printable line: what users typed never lays out the page. */
+    private static String p(String text) {
+        return Output.printable(text);
     }
 }

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
         description = {"The certificate register: record evaluated assessments as certificates, apply surveillance and"
                 + " re-evaluations by each scheme's rules, list what is due, show and export the history.",
             "History is append-only: every change is a new entry with its reason; nothing is updated or deleted.",
-            "The register is an H2 file in ~/.local/share/aftersales unless --register, $AFTERSALES_REGISTER or"
+            "The register is an H2 file in $XDG_DATA_HOME/aftersales (else ~/.local/share/aftersales) unless --register, $AFTERSALES_REGISTER or"
                 + " 'url' in ~/.config/aftersales/register.properties says otherwise; a jdbc:postgresql:// URL shares"
                 + " one register among auditors."},
         subcommands = {RegisterCommand.Record.class, RegisterCommand.ListCertificates.class,
@@ -69,7 +69,7 @@ public final class RegisterCommand implements Callable<Integer> {
     }
 
     RegisterSettings settings() {
-        return RegisterLocation.resolve(location, System.getenv(), Path.of(System.getProperty("user.home")));
+        return RegisterLocation.resolve(location, System.getenv(), RegisterLocation.home(System.getenv()));
     }
 
     /** What the subcommands share: the register, the engine and the schemes. */
@@ -200,10 +200,10 @@ public final class RegisterCommand implements Callable<Integer> {
             Register.checkRecord(org, reference, read.evaluated(), java.time.Clock.systemDefaultZone());
             try (Register register = open(Register.Access.WRITE)) {
                 CertificateView c = register.record(org, reference, read.evaluated());
-                print("recorded certificate " + c.label() + ": " + c.certificate().organisation() + ", "
-                        + c.certificate().scheme() + " " + c.certificate().variant() + ", " + c.grade() + " ("
-                        + c.stars() + " stars), issued " + c.certificate().issuedOn() + "\n  in "
-                        + register.settings().describe() + "\n");
+                print(Output.printable("recorded certificate " + c.label() + ": " + c.certificate().organisation()
+                        + ", " + c.certificate().scheme() + " " + c.certificate().variant() + ", " + c.grade() + " ("
+                        + io.github.aftersales.register.Stars.count(c.stars()) + "), issued " + c.certificate().issuedOn()) + "\n  in "
+                        + Output.printable(register.settings().describe()) + "\n");
             }
             return ExitCode.OK;
         }
@@ -273,8 +273,8 @@ public final class RegisterCommand implements Callable<Integer> {
                 return Output.json(RegisterReport.listJson(found));
             }
             if (found.isEmpty() && (state != null || scheme != null)) {
-                return "no certificate" + (text == null ? "" : " containing '" + text + "'") + " is"
-                        + (state == null ? "" : " " + state.key()) + (scheme == null ? "" : " of scheme " + scheme)
+                return Output.printable("no certificate" + (text == null ? "" : " containing '" + text + "'") + " is"
+                        + (state == null ? "" : " " + state.key()) + (scheme == null ? "" : " of scheme " + scheme))
                         + "\n";
             }
             return RegisterReport.list(found, text);
@@ -493,7 +493,8 @@ public final class RegisterCommand implements Callable<Integer> {
         public Integer call() {
             try (Register register = open(Register.Access.READ)) {
                 refuseRegisterAsOutput(out.output(), register);
-                java.util.List<CertificateView> all = register.list(null);
+                java.util.List<CertificateView> all = format == ExportFormat.json ? register.listWithResults()
+                        : register.list(null);
                 String text = format == ExportFormat.json ? Output.json(RegisterReport.exportJson(all,
                         register.settings()))
                         : events ? RegisterReport.eventsCsv(all) : RegisterReport.certificatesCsv(all);
@@ -524,7 +525,7 @@ public final class RegisterCommand implements Callable<Integer> {
             if (to.isBlank()) {
                 throw new UserException(ExitCode.USAGE, "--to needs a JDBC URL or a directory");
             }
-            RegisterSettings target = RegisterLocation.resolve(to, Map.of(), Path.of(System.getProperty("user.home")));
+            RegisterSettings target = RegisterLocation.resolve(to, Map.of(), RegisterLocation.home(System.getenv()));
             target = new RegisterSettings(target.url(), null, null, "--to");
             try (Register source = open(Register.Access.READ)) {
                 if (source.settings().url().equals(target.url())) {
@@ -532,8 +533,9 @@ public final class RegisterCommand implements Callable<Integer> {
                 }
                 try (Register into = Register.open(target, Register.Access.WRITE)) {
                     int n = source.copyTo(into);
-                    print("copied " + n + (n == 1 ? " certificate" : " certificates") + " with their history from "
-                            + source.settings().describe() + " to " + into.settings().describe() + "\n");
+                    print(Output.printable("copied " + n + (n == 1 ? " certificate" : " certificates") + " with"
+                            + " their history from " + source.settings().describe() + " to "
+                            + into.settings().describe()) + "\n");
                 }
             }
             return ExitCode.OK;

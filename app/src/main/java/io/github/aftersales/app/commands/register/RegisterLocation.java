@@ -59,6 +59,15 @@ public final class RegisterLocation {
         return RegisterSettings.embedded(data, "the default");
     }
 
+    /**
+     * The user's home: {@code $HOME}, as the shell and the XDG directories mean it, else Java's
+     * {@code user.home} (which comes from the password file and ignores {@code HOME}).
+     */
+    static Path home(Map<String, String> env) {
+        String home = env.get("HOME");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"));
+    }
+
     private static RegisterSettings settings(String value, String origin, String user, String password) {
         if (value.startsWith("jdbc:")) {
             return new RegisterSettings(value, user, password, origin);

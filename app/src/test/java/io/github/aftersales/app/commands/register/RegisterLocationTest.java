@@ -27,6 +27,13 @@ class RegisterLocationTest {
     }
 
     @Test
+    void homeIsTheEnvironmentsHomeElseJavas() {
+        assertThat(RegisterLocation.home(Map.of("HOME", "/elsewhere"))).isEqualTo(Path.of("/elsewhere"));
+        assertThat(RegisterLocation.home(Map.of())).isEqualTo(Path.of(System.getProperty("user.home")));
+        assertThat(RegisterLocation.home(Map.of("HOME", " "))).isEqualTo(Path.of(System.getProperty("user.home")));
+    }
+
+    @Test
     void optionThenEnvironmentThenConfigurationFile() throws Exception {
         Path config = Files.createDirectories(home.resolve(".config/aftersales")).resolve("register.properties");
         Files.writeString(config, "url=jdbc:postgresql://db.example/register\nuser=auditor\npassword=s3cret\n");
