@@ -187,6 +187,34 @@ class OutputFailuresTest {
         assertThat(leftIn(dir)).containsExactly("book.ndjson");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {40, 150, 300})
+    void aFullDiskInTheMiddleOfAJsonDocumentIsExit4InOneLine(int kib) throws Exception {
+        // the sink fails inside Jackson's generator, which wraps what it is given: still exit 4, one line
+        List<String> args = new ArrayList<>(List.of("evaluate", "--format", "json", "--threads", "1"));
+        for (int i = 0; i < 40; i++) {
+            args.add(FORM);
+        }
+        args.addAll(List.of("-o", dir.resolve("results.json").toString()));
+        Ran ran = finish(cli("ulimit -f " + kib + "; ", args.toArray(String[]::new)).start());
+        assertThat(ran.exit()).as(ran.err()).isEqualTo(ExitCode.OUTPUT);
+        oneCleanLine(ran.err(), "results.json: cannot be written: File too large; nothing was written");
+        assertThat(leftIn(dir)).isEmpty();
+    }
+
+    @Test
+    void aLinkAsTheOutputIsFollowedNotReplaced() throws Exception {
+        Path real = Files.writeString(dir.resolve("real.json"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), Path.of("real.json"));
+        CliRun run = CliRun.of("evaluate", "--format", "json", FORM, "-o", link.toString(), "--force");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).contains("\"grade\" : \"四星级\"");
+        assertThat(leftIn(dir)).containsExactly("link.json", "real.json");
+        // without --force the file it points to is not overwritten
+        assertThat(CliRun.of("evaluate", FORM, "-o", link.toString()).exit()).isEqualTo(ExitCode.OUTPUT);
+    }
+
     @Test
     void sigtermWhileWritingLeavesTheOldFileAndNoTemporary() throws Exception {
         Path old = Files.writeString(dir.resolve("book.ndjson"), "the old book\n");

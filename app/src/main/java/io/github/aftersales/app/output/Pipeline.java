@@ -98,6 +98,10 @@ public final class Pipeline {
         } catch (LocatedException | SchemeFailureException e) {
             return new Outcome(assessment.source(), null, null, e);
         }
-        return new Outcome(assessment.source(), result, render.apply(result), null);
+        try {
+            return new Outcome(assessment.source(), result, render.apply(result), null);
+        } catch (SchemeFailureException e) { // a plugin asked while rendering (HTML asks for its variant)
+            return new Outcome(assessment.source(), null, null, e);
+        }
     }
 }

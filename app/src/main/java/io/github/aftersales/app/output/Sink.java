@@ -50,9 +50,19 @@ public final class Sink implements AutoCloseable {
      * @param file      the output file, or {@code null} for {@code out}
      * @param streaming whether lines are written as they come (otherwise at the end, by {@link #all})
      */
-    public static Sink open(Path file, boolean force, boolean streaming, PrintWriter out) {
-        if (file == null) {
+    public static Sink open(Path given, boolean force, boolean streaming, PrintWriter out) {
+        if (given == null) {
             return new Sink(out, null, null, null, force, null);
+        }
+        // a link is followed: the file it points to is replaced, not the link by a file beside it
+        Path file = given;
+        if (Files.isSymbolicLink(given)) {
+            try {
+                file = given.toRealPath();
+            } catch (IOException e) {
+                throw new UserException(ExitCode.OUTPUT, quoted(given) + ": is a symbolic link to a file that cannot be"
+                        + " reached (" + reason(e) + ")");
+            }
         }
         if (Files.isDirectory(file)) {
             throw new UserException(ExitCode.OUTPUT, quoted(file) + ": is a directory; give the name of a file to write");
@@ -92,9 +102,6 @@ public final class Sink implements AutoCloseable {
             real = file.toRealPath();
         } catch (IOException e) {
             throw new UserException(ExitCode.OUTPUT, quoted(file) + ": cannot be written: " + reason(e));
-        }
-        if (Files.isRegularFile(real)) {
-            throw new UserException(ExitCode.OUTPUT, quoted(file) + ": is a symbolic link; give the file it points to");
         }
         String kind = kind(real);
         if (!kind.equals("character device") && !kind.equals("pipe")) {

@@ -22,7 +22,7 @@ public final class StreamedJson {
             gen.writeStartObject();
             gen.writeArrayFieldStart("assessments");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure(e);
         }
     }
 
@@ -31,7 +31,7 @@ public final class StreamedJson {
         try {
             gen.writeTree(assessment);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure(e);
         }
     }
 
@@ -43,8 +43,21 @@ public final class StreamedJson {
             gen.writeRaw(System.lineSeparator());
             gen.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure(e);
         }
+    }
+
+    /**
+     * The sink's own failure (a full disk: exit 4 and its one line) as it was thrown, though Jackson
+     * wraps what a writer throws in its own exception; anything else as what it is.
+     */
+    private static RuntimeException failure(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.github.aftersales.app.UserException u) {
+                return u;
+            }
+        }
+        return new UncheckedIOException(e);
     }
 
     /** The generator's buffer, handed on to the sink (which reports its own failures). */

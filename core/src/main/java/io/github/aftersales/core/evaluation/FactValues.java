@@ -18,15 +18,6 @@ final class FactValues {
                 if (!(value instanceof BigDecimal n) || n.signum() < 0 || n.compareTo(BigDecimal.valueOf(100)) > 0) {
                     return spec.name() + " must be a percentage from 0 to 100, not " + text(value);
                 }
-                // 0.92 for 92 % (a share written as a fraction, a spreadsheet's 92% typed into a plain
-                // cell) would grade silently as 0.92 %; a real figure under 1 % is refused with it, as the
-                // lesser harm: written as 0 or 1 it meets the same thresholds (the lowest is 60)
-                if (n.signum() > 0 && n.compareTo(BigDecimal.ONE) < 0) {
-                    return spec.name() + " is a percentage from 0 to 100: " + n.toPlainString() + " would be "
-                            + n.toPlainString() + " %; for " + n.movePointRight(2).stripTrailingZeros().toPlainString()
-                            + " % write " + n.movePointRight(2).stripTrailingZeros().toPlainString()
-                            + " (a figure between 0 and 1 % is refused as a fraction written by mistake)";
-                }
                 return null;
             case COUNT:
                 if (!(value instanceof BigDecimal n) || n.signum() < 0 || n.stripTrailingZeros().scale() > 0) {
@@ -48,6 +39,23 @@ final class FactValues {
                 return spec.values().contains(value.toString()) ? null
                         : spec.name() + " must be one of " + String.join(", ", spec.values()) + ", not " + text(value);
         }
+    }
+
+    /**
+     * For a percentage between 0 and 1, what to say; {@code null} otherwise. 0.92 for 92 % (a share
+     * written as a fraction, a spreadsheet's 92% typed into a plain cell) would grade silently as
+     * 0.92 %. Asked only where no threshold on the fact is below 1 %, so that refusing a real figure
+     * under 1 % is the lesser harm: written as 0 or 1 it meets the same thresholds.
+     */
+    static String fraction(Inputs.FactSpec spec, Object value) {
+        if (spec.type() != Inputs.FactSpec.Type.PERCENT || !(value instanceof BigDecimal n) || n.signum() <= 0
+                || n.compareTo(BigDecimal.ONE) >= 0) {
+            return null;
+        }
+        String meant = n.movePointRight(2).stripTrailingZeros().toPlainString();
+        return spec.name() + " is a percentage from 0 to 100: " + n.toPlainString() + " would be " + n.toPlainString()
+                + " %; for " + meant + " % write " + meant + " (a figure between 0 and 1 % is refused as a fraction written"
+                + " by mistake)";
     }
 
     private static String text(Object value) {

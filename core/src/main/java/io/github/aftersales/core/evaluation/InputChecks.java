@@ -32,6 +32,9 @@ final class InputChecks {
                                 + "; " + scheme.id() + " " + variant.id() + " takes: " + String.join(", ", specs.keySet()));
             }
             String wrong = FactValues.problem(spec, fact.getValue());
+            if (wrong == null && lowestThreshold(variant, spec.name()).compareTo(java.math.BigDecimal.ONE) >= 0) {
+                wrong = FactValues.fraction(spec, fact.getValue());
+            }
             if (wrong != null) {
                 throw partProblem(part, source, "facts." + fact.getKey(), wrong);
             }
@@ -94,6 +97,20 @@ final class InputChecks {
                         + inputs.startDate() + " " + started + ", the " + specs.get(inputs.startDate()).titleEn());
             }
         }
+    }
+
+    /** The lowest number the grading table compares {@code fact} with (100 when it sets none). */
+    private static java.math.BigDecimal lowestThreshold(Variant variant, String fact) {
+        java.math.BigDecimal lowest = java.math.BigDecimal.valueOf(100);
+        for (io.github.aftersales.spi.Level level : variant.grading().levels()) {
+            for (io.github.aftersales.spi.Condition c : level.conditions()) {
+                if (c instanceof io.github.aftersales.spi.Condition.OnFact f && f.fact().equals(fact)
+                        && f.comparison().number() != null) {
+                    lowest = lowest.min(f.comparison().number());
+                }
+            }
+        }
+        return lowest;
     }
 
     private static LocatedException eventProblem(io.github.aftersales.core.assessment.Event e, String source,
