@@ -396,6 +396,26 @@ class XlsxTest {
                 + System.lineSeparator());
     }
 
+    @Test
+    void aScoreFormattedAsAPercentageIsRefusedWithItsCell() throws Exception {
+        // shown as 50% and stored as 0.5: read as shown it is 50 points, as stored half a point; neither is safe
+        fillFromExample();
+        int rowNumber;
+        try (InputStream in = Files.newInputStream(form); Workbook wb = WorkbookFactory.create(in)) {
+            Row row = rowOf(wb.getSheet("gbt27922"), "5.1.1.2");
+            var style = wb.createCellStyle();
+            style.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("0%"));
+            row.getCell(SCORE).setCellValue(0.5);
+            row.getCell(SCORE).setCellStyle(style);
+            rowNumber = row.getRowNum() + 1;
+            save(wb);
+        }
+        CliRun r = CliRun.of("evaluate", form.toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(r.err()).isEqualTo("error: " + form + ": gbt27922!F" + rowNumber + ": a number formatted as a percentage"
+                + " (50%) where points go: type the points as a plain number" + System.lineSeparator());
+    }
+
     /** Sets S and S当面, formatted with {@code format}. */
     private void setFacts(Path cqm, double s, double face, String format) throws Exception {
         try (InputStream in = Files.newInputStream(cqm); Workbook wb = WorkbookFactory.create(in)) {

@@ -100,6 +100,12 @@ final class XlsxCells {
                 if (isDate(cell, v)) {
                     throw bad(sheet, r, c, "expected a number, found a date");
                 }
+                if (percentFormatted(cell)) {
+                    // shown as 50% but stored as 0.5: neither reading is safe for points
+                    throw bad(sheet, r, c, "a number formatted as a percentage (" + decimal(v.getNumberValue(), sheet, r, c)
+                            .movePointRight(2).stripTrailingZeros().toPlainString() + "%) where points go: type the"
+                            + " points as a plain number");
+                }
                 return decimal(v.getNumberValue(), sheet, r, c);
             case STRING:
                 String s = v.getStringValue().strip();
