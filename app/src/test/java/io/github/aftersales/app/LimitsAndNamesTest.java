@@ -46,7 +46,7 @@ class LimitsAndNamesTest {
         }
         assertThat(Files.size(zeros)).isLessThan(32L << 20);
         // in 64 MiB of heap: it took 3.6 GB before the bound (and OutOfMemoryError at -Xmx1g)
-        OutputFailuresTest.Ran ran = OutputFailuresTest.finish(OutputFailuresTest.cli("", List.of("-Xmx64m"),
+        CliProcess.Ran ran = CliProcess.finish(CliProcess.builder("", List.of("-Xmx64m"),
                 "evaluate", zeros.toString()).start());
         assertThat(ran.exit()).as(ran.err()).isEqualTo(ExitCode.INPUT);
         assertThat(ran.err()).isEqualTo("error: " + zeros + ":1:200010: more than 100,000 values in one document; an"
@@ -63,7 +63,7 @@ class LimitsAndNamesTest {
                 w.write("]}\n");
             }
         }
-        OutputFailuresTest.Ran batch = OutputFailuresTest.finish(OutputFailuresTest.cli("", List.of("-Xmx64m"),
+        CliProcess.Ran batch = CliProcess.finish(CliProcess.builder("", List.of("-Xmx64m"),
                 "evaluate", "--format", "summary", book.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
         assertThat(batch.exit()).as(batch.err()).isEqualTo(ExitCode.INPUT);
         assertThat(batch.err().lines().toList()).containsExactly(
@@ -88,7 +88,7 @@ class LimitsAndNamesTest {
     void everyFormatWritesABatchInFlatMemory(String format) throws Exception {
         // before they streamed, --format json ran out of memory at 32 MiB on these (and at 256 MiB on 20,000)
         Path report = dir.resolve("report." + format);
-        OutputFailuresTest.Ran ran = OutputFailuresTest.finish(OutputFailuresTest.cli("", List.of("-Xmx32m"),
+        CliProcess.Ran ran = CliProcess.finish(CliProcess.builder("", List.of("-Xmx32m"),
                 "evaluate", "--format", format, book.toString(), "-o", report.toString()).start());
         assertThat(ran.exit()).as(ran.err()).isZero();
         String head = Files.readString(report).substring(0, 200);

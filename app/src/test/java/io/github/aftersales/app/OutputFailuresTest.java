@@ -30,37 +30,6 @@ class OutputFailuresTest {
     @TempDir
     Path dir;
 
-    /** The CLI as a process, started through bash so that a test can set a limit first. */
-    static ProcessBuilder cli(String shellPrefix, String... args) {
-        return cli(shellPrefix, List.of(), args);
-    }
-
-    /** The same with options for the JVM ({@code -Xmx64m}). */
-    static ProcessBuilder cli(String shellPrefix, List<String> jvm, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvm);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(List.of(args));
-        StringBuilder line = new StringBuilder(shellPrefix).append("exec");
-        command.forEach(a -> line.append(" '").append(a.replace("'", "'\\''")).append("'"));
-        return new ProcessBuilder("bash", "-c", line.toString());
-    }
-
-    record Ran(int exit, String err) {
-    }
-
-    static Ran finish(Process p) throws Exception {
-        String err;
-        try (InputStream e = p.getErrorStream()) {
-            err = new String(e.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("the command ends").isTrue();
-        return new Ran(p.exitValue(), err);
-    }
-
     static void oneCleanLine(String err, String contains) {
         assertThat(err.lines().toList()).as(err).hasSize(1);
         assertThat(err).startsWith("error: ").contains(contains).doesNotContain("\tat ").doesNotContain("Exception");
@@ -148,9 +117,9 @@ class OutputFailuresTest {
         "generate --scheme zg025 --count 300", "schemes", "--help", "evaluate --help", "--version"})
     void standardOutputOnAFullDiskIsExit4(String command) throws Exception {
         assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full on this system");
-        ProcessBuilder pb = cli("", command.replace("FORM", FORM).split(" "));
+        ProcessBuilder pb = CliProcess.builder("", command.replace("FORM", FORM).split(" "));
         pb.redirectOutput(new java.io.File("/dev/full"));
-        Ran ran = finish(pb.start());
+        CliProcess.Ran ran = CliProcess.finish(pb.start());
         assertThat(ran.exit()).as(ran.err()).isEqualTo(ExitCode.OUTPUT);
         oneCleanLine(ran.err(), "standard output cannot be written (No space left on device)");
     }
@@ -158,13 +127,13 @@ class OutputFailuresTest {
     @Test
     void aClosedPipeStopsTheCommandWithExit4() throws Exception {
         // a million forms would take minutes to write; the reader takes one line and goes away
-        Process p = cli("", "generate", "--scheme", "gbt27922", "--count", "1000000").start();
+        Process p = CliProcess.builder("", "generate", "--scheme", "gbt27922", "--count", "1000000").start();
         try (InputStream out = p.getInputStream()) {
             while (out.read() != '\n') {
                 // the first line
             }
         }
-        Ran ran = finish(p);
+        CliProcess.Ran ran = CliProcess.finish(p);
         assertThat(ran.exit()).as(ran.err()).isEqualTo(ExitCode.OUTPUT);
         oneCleanLine(ran.err(), "standard output cannot be written (Broken pipe)");
     }
@@ -175,13 +144,13 @@ class OutputFailuresTest {
     void aFullDiskUnderOutputIsExit4AndLeavesTheOldFile() throws Exception {
         // a file size limit (ulimit -f, in 1 KiB blocks) fails writes as a full disk does: EFBIG
         Path old = Files.writeString(dir.resolve("book.ndjson"), "the old book\n");
-        Ran ran = finish(cli("ulimit -f 64; ", "generate", "--scheme", "gbt27922", "--count", "300", "-o", old.toString(),
+        CliProcess.Ran ran = CliProcess.finish(CliProcess.builder("ulimit -f 64; ", "generate", "--scheme", "gbt27922", "--count", "300", "-o", old.toString(),
                 "--force").start());
         assertThat(ran.exit()).as(ran.err()).isEqualTo(ExitCode.OUTPUT);
         oneCleanLine(ran.err(), "cannot be written: File too large; nothing was written");
         assertThat(leftIn(dir)).containsExactly("book.ndjson");
         assertThat(Files.readString(old)).isEqualTo("the old book\n");
-        Ran fresh = finish(cli("ulimit -f 64; ", "evaluate", "--format", "json", "--threads", "1", FORM, FORM, FORM, FORM,
+        CliProcess.Ran fresh = CliProcess.finish(CliProcess.builder("ulimit -f 64; ", "evaluate", "--format", "json", "--threads", "1", FORM, FORM, FORM, FORM,
                 FORM, FORM, FORM, FORM, FORM, FORM, FORM, "-o", dir.resolve("results.json").toString()).start());
         assertThat(fresh.exit()).as(fresh.err()).isEqualTo(ExitCode.OUTPUT);
         assertThat(leftIn(dir)).containsExactly("book.ndjson");
@@ -196,7 +165,7 @@ class OutputFailuresTest {
             args.add(FORM);
         }
         args.addAll(List.of("-o", dir.resolve("results.json").toString()));
-        Ran ran = finish(cli("ulimit -f " + kib + "; ", args.toArray(String[]::new)).start());
+        CliProcess.Ran ran = CliProcess.finish(CliProcess.builder("ulimit -f " + kib + "; ", args.toArray(String[]::new)).start());
         assertThat(ran.exit()).as(ran.err()).isEqualTo(ExitCode.OUTPUT);
         oneCleanLine(ran.err(), "results.json: cannot be written: File too large; nothing was written");
         assertThat(leftIn(dir)).isEmpty();
@@ -218,7 +187,7 @@ class OutputFailuresTest {
     @Test
     void sigtermWhileWritingLeavesTheOldFileAndNoTemporary() throws Exception {
         Path old = Files.writeString(dir.resolve("book.ndjson"), "the old book\n");
-        Process p = cli("", "generate", "--scheme", "gbt27922", "--count", "50000000", "-o", old.toString(), "--force")
+        Process p = CliProcess.builder("", "generate", "--scheme", "gbt27922", "--count", "50000000", "-o", old.toString(), "--force")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         // wait until the temporary file is being written
         long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);

@@ -3,9 +3,7 @@ package io.github.aftersales.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -169,7 +167,7 @@ class PluginFailuresTest {
                     return delegate.variants();
                 }
                 """.formatted(whileLoading ? "true" : "!discovering()"));
-        Ran r = process(List.of("-Xmx128m"), "--plugins", jar.getParent().toString(), "evaluate",
+        CliProcess.Ran r = process(List.of("-Xmx128m"), "--plugins", jar.getParent().toString(), "evaluate",
                 jars.assessmentFor("hog").toString(), FORM);
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.JVM);
         assertThat(r.err().lines().toList()).as(r.err()).hasSize(1);
@@ -362,44 +360,27 @@ class PluginFailuresTest {
         for (List<String> command : List.of(List.of("evaluate", FORM), List.of("schemes"))) {
             List<String> args = new ArrayList<>(List.of("--plugins", plugins));
             args.addAll(command);
-            Ran r = process(List.of(), args.toArray(String[]::new));
+            CliProcess.Ran r = process(List.of(), args.toArray(String[]::new));
             assertThat(r.exit()).as(command + ": " + r.err()).isEqualTo(ExitCode.SCHEME);
             assertThat(r.err().lines().toList()).as(r.err()).containsExactly("error: plugin " + jar.toAbsolutePath()
                     + " ended the program (System.exit) while it was loaded; remove it from the plugin directory");
             assertThat(r.out()).isEmpty();
         }
         // plugins are not loaded for --version and --help: they work whatever a plugin does
-        Ran version = process(List.of(), "--plugins", plugins, "--version");
+        CliProcess.Ran version = process(List.of(), "--plugins", plugins, "--version");
         assertThat(version.exit()).as(version.err()).isZero();
         assertThat(version.out()).contains("scheme gbt27922").contains("plugins in " + plugins + ": not loaded");
         for (String[] help : List.of(new String[] {"--help"}, new String[] {"evaluate", "--help"})) {
             List<String> args = new ArrayList<>(List.of("--plugins", plugins));
             args.addAll(List.of(help));
-            Ran r = process(List.of(), args.toArray(String[]::new));
+            CliProcess.Ran r = process(List.of(), args.toArray(String[]::new));
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(r.err()).isEmpty();
             assertThat(r.out()).contains("Usage: aftersales");
         }
     }
 
-    // ---- the CLI as a process ---------------------------------------------------------------------
-
-    record Ran(int exit, String out, String err) {
-    }
-
-    /** Runs the CLI in a JVM of its own, with {@code jvm} options, and waits for it. */
-    private Ran process(List<String> jvm, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvm);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("the command ends").isTrue();
-        return new Ran(p.exitValue(), Files.readString(out), Files.readString(err));
+    private CliProcess.Ran process(List<String> jvm, String... args) throws Exception {
+        return CliProcess.run(work, jvm, args);
     }
 }
