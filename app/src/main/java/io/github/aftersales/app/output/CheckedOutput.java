@@ -2,6 +2,7 @@ package io.github.aftersales.app.output;
 
 import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.app.UserException;
+import io.github.aftersales.core.json.IoFailures;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,7 +58,7 @@ public final class CheckedOutput extends FilterOutputStream {
     }
 
     private UserException lost(IOException e) {
-        UserException f = new UserException(ExitCode.OUTPUT, name + " cannot be written (" + Sink.reason(e)
+        UserException f = new UserException(ExitCode.OUTPUT, name + " cannot be written (" + IoFailures.words(e)
                 + "): the output is incomplete");
         if (failure == null) {
             failure = f;

@@ -2,6 +2,7 @@ package io.github.aftersales.app.output;
 
 import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.app.UserException;
+import io.github.aftersales.core.json.IoFailures;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,7 +62,7 @@ public final class Sink implements AutoCloseable {
                 file = given.toRealPath();
             } catch (IOException e) {
                 throw new UserException(ExitCode.OUTPUT, quoted(given) + ": is a symbolic link to a file that cannot be"
-                        + " reached (" + reason(e) + ")");
+                        + " reached (" + IoFailures.words(e) + ")");
             }
         }
         if (Files.isDirectory(file)) {
@@ -91,7 +92,7 @@ public final class Sink implements AutoCloseable {
         } catch (IOException e) {
             deleteQuietly(tmp);
             removeHook(cleanup);
-            throw new UserException(ExitCode.OUTPUT, quoted(file) + ": cannot be written: " + reason(e));
+            throw new UserException(ExitCode.OUTPUT, quoted(file) + ": cannot be written: " + IoFailures.words(e));
         }
     }
 
@@ -101,7 +102,7 @@ public final class Sink implements AutoCloseable {
         try {
             real = file.toRealPath();
         } catch (IOException e) {
-            throw new UserException(ExitCode.OUTPUT, quoted(file) + ": cannot be written: " + reason(e));
+            throw new UserException(ExitCode.OUTPUT, quoted(file) + ": cannot be written: " + IoFailures.words(e));
         }
         String kind = kind(real);
         if (!kind.equals("character device") && !kind.equals("pipe")) {
@@ -112,7 +113,7 @@ public final class Sink implements AutoCloseable {
             // written in place: renaming over a device would replace it with a file
             return new Sink(out, file, null, Files.newOutputStream(real, StandardOpenOption.WRITE), true, null);
         } catch (IOException e) {
-            throw new UserException(ExitCode.OUTPUT, quoted(file) + ": cannot be written: " + reason(e));
+            throw new UserException(ExitCode.OUTPUT, quoted(file) + ": cannot be written: " + IoFailures.words(e));
         }
     }
 
@@ -206,7 +207,7 @@ public final class Sink implements AutoCloseable {
     }
 
     private UserException failed(IOException e) {
-        return new UserException(ExitCode.OUTPUT, quoted(target) + ": cannot be written: " + reason(e)
+        return new UserException(ExitCode.OUTPUT, quoted(target) + ": cannot be written: " + IoFailures.words(e)
                 + (temporary == null ? "" : "; nothing was written"));
     }
 
@@ -241,21 +242,6 @@ public final class Sink implements AutoCloseable {
         } catch (IOException ignored) {
             // best effort: the temporary file is hidden and named after the output
         }
-    }
-
-    /** An I/O failure as a person reads it: the system's words ("No space left on device"), not a class name. */
-    static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "already exists";
-        }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     /** A path in a message, with control characters escaped, so a name cannot break the line or drive the terminal. */

@@ -86,7 +86,7 @@ public final class BatchReader {
         try {
             Files.walkFileTree(root, visitor);
         } catch (IOException e) {
-            visitor.found.add(new Found(root, "cannot be listed: " + reason(e)));
+            visitor.found.add(new Found(root, "cannot be listed: " + io.github.aftersales.core.json.IoFailures.words(e)));
         }
         visitor.found.sort(java.util.Comparator.comparing(Found::path));
         return visitor.found;
@@ -109,7 +109,7 @@ public final class BatchReader {
         @Override
         public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
             found.add(new Found(file, (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                    ? "this folder cannot be listed, its files were not read: " : "cannot be read: ") + reason(e)));
+                    ? "this folder cannot be listed, its files were not read: " : "cannot be read: ") + io.github.aftersales.core.json.IoFailures.words(e)));
             return java.nio.file.FileVisitResult.CONTINUE;
         }
     }
@@ -124,7 +124,7 @@ public final class BatchReader {
             }
             return;
         } catch (IOException e) {
-            found.add(new Found(file, "is a symbolic link that cannot be followed (" + reason(e) + ")"));
+            found.add(new Found(file, "is a symbolic link that cannot be followed (" + io.github.aftersales.core.json.IoFailures.words(e) + ")"));
             return;
         }
         if (Files.isDirectory(target)) {
@@ -141,21 +141,6 @@ public final class BatchReader {
         } catch (IOException e) {
             return "a path";
         }
-    }
-
-    /** An I/O failure in words ("permission denied", "Too many levels of symbolic links"), not a class name. */
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or folder";
-        }
-        String m = e.getMessage();
-        if (m != null && e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return m == null ? e.getClass().getSimpleName() : m;
     }
 
     private static boolean isAssessmentFile(Path p) {
