@@ -123,6 +123,27 @@ class PluginTest {
     }
 
     @Test
+    void aPluginSeesOnlyTheSpiNotTheEngine() throws IOException {
+        // compiled against the whole platform, as a careless build might; at run time the engine is not shared
+        Path src = work.resolve("src/com/example/Reacher.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, """
+                package com.example;
+                public final class Reacher extends io.github.aftersales.spi.ResourceScheme {
+                    public Reacher() {
+                        super(io.github.aftersales.core.definition.DefinitionReader.class.getSimpleName());
+                    }
+                }
+                """);
+        Path classes = work.resolve("classes");
+        jars.compile(classes, List.of(src), System.getProperty("java.class.path"));
+        Path jar = jar("reacher.jar", List.of(classes),
+                Map.of("META-INF/services/io.github.aftersales.spi.Scheme", "com.example.Reacher\n"));
+        assertOneLineAndOthersWork(jar, "NoClassDefFoundError: io/github/aftersales/core/definition/DefinitionReader (a"
+                + " plugin sees only the SPI, io.github.aftersales.spi: build it against aftersales-spi)");
+    }
+
+    @Test
     void aJarWithNoScheme() throws IOException {
         Path jar = jar("empty.jar", List.of(), Map.of("README.txt", "nothing here"));
         assertOneLineAndOthersWork(jar, "no scheme in it");

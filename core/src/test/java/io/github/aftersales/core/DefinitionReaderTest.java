@@ -71,6 +71,33 @@ class DefinitionReaderTest {
     }
 
     @Test
+    void theCatalogFormatOfThisPlatformAndTheAbsentOneAreRead() throws IOException {
+        assertThat(load("scheme.json", replace("\"id\": \"demo\"", "\"format\": \"0.1\", \"id\": \"demo\"")).id())
+                .isEqualTo("demo");
+    }
+
+    @Test
+    void aCatalogOfANewerFormatIsRefusedNamingThePlatformThatReadsIt() {
+        // refused before its unknown keys are looked at: a newer format may add keys
+        assertThat(broken("scheme.json", replace("\"id\": \"demo\"",
+                "\"format\": \"0.12\", \"rules\": [], \"id\": \"demo\"")).getMessage())
+                .isEqualTo("schemes/demo/scheme.json:2:13: format: 0.12 is a newer catalog format, read by aftersales"
+                        + " 0.12 and later; this aftersales reads 0.1: install aftersales 0.12 or later to use this"
+                        + " scheme");
+        assertThat(broken("scheme.json", replace("\"id\": \"demo\"", "\"format\": \"1.0\", \"id\": \"demo\""))
+                .getMessage()).contains("format: 1.0 is a newer catalog format, read by aftersales 1.0 and later");
+    }
+
+    @Test
+    void aFormatThatIsNoVersionIsRefused() {
+        assertThat(broken("scheme.json", replace("\"id\": \"demo\"", "\"format\": \"v2\", \"id\": \"demo\""))
+                .getMessage()).isEqualTo("schemes/demo/scheme.json:2:13: format: 'v2' is not a catalog format: it"
+                        + " names the platform version the files were written for, like \"0.1\"");
+        assertThat(broken("scheme.json", replace("\"id\": \"demo\"", "\"format\": \"0.0\", \"id\": \"demo\""))
+                .getMessage()).endsWith("format: 0.0 is not a catalog format (the first is 0.1)");
+    }
+
+    @Test
     void childrenMustAddUpToTheirCategory() {
         assertThat(broken("demo.catalog.json", replace("\"points\": 3,", "\"points\": 2.5,")).getMessage())
                 .isEqualTo("schemes/demo/demo.catalog.json: category A declares 6 points but its clauses and"

@@ -3,7 +3,7 @@ package io.github.aftersales.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.aftersales.core.evaluation.SchemeResult;
+
 import io.github.aftersales.spi.Scheme;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,11 +59,11 @@ class SchemeTestKitTest {
     @Test
     void fluentAssertionsOverResults() {
         // A.1 = 2 of 2, A.2 not conforming: 2 of 6 = 33 % → no level
-        SchemeResult r = SchemeTestKit.scheme("good").assessment().conform("A.1").notConform("A.2", "无记录").evaluate();
+        Result r = SchemeTestKit.scheme("good").assessment().conform("A.1").notConform("A.2", "无记录").evaluate();
         ResultAssert.assertThat(r).hasStars(0).isNotPassed().hasScore("2").lostPointsOnlyOn("A.2")
                 .hasReasonContaining("percentage 33.33 % < 50 % needed for one");
         // A.2 excluded: 2 of 2 = 100 % → two stars
-        SchemeResult excluded = SchemeTestKit.scheme("good").assessment().conform("A.1").notApplicable("A.2", "不涉及")
+        Result excluded = SchemeTestKit.scheme("good").assessment().conform("A.1").notApplicable("A.2", "不涉及")
                 .evaluate();
         ResultAssert.assertThat(excluded).hasStars(2).hasGrade("two").isPassed().hasMaxScore("2").excluded("A.2")
                 .lostNoPoints();

@@ -33,8 +33,9 @@ import java.util.Set;
  */
 public final class DefinitionReader {
 
-    /** What {@code scheme.json} declares. */
-    public record SchemeDefinition(String id, String version, String title, String titleEn, List<Variant> variants) {
+    /** What {@code scheme.json} declares: a scheme, as data. */
+    public record SchemeDefinition(String id, String version, String title, String titleEn, List<Variant> variants)
+            implements io.github.aftersales.spi.Scheme {
         public SchemeDefinition {
             variants = List.copyOf(variants);
         }
@@ -61,7 +62,8 @@ public final class DefinitionReader {
         String name = directory + "scheme.json";
         Reading r = new Reading(name);
         Located.Obj root = r.object(load(name), "scheme.json");
-        r.onlyKeys(root, Set.of("id", "version", "title", "titleEn", "variants"));
+        CatalogFormat.check(r, root); // first: a newer format may have keys this reader does not know
+        r.onlyKeys(root, Set.of("format", "id", "version", "title", "titleEn", "variants"));
         String id = r.requiredString(root, "id");
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
             throw r.problem(root.get("id"), "scheme id '" + id + "' must be lower-case letters, digits and '-'");

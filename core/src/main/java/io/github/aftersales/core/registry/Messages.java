@@ -22,6 +22,8 @@ public final class Messages {
                 + (installed.isEmpty() ? "none" : String.join(", ", new TreeSet<>(installed)));
     }
 
+    private static final String SPI = "io/github/aftersales/spi/";
+
     /**
      * What a scheme or plugin threw, in one line for people: the innermost cause's message, after the
      * outer one's when they differ ("Provider … could not be instantiated: boom"). An Error's kind is
@@ -39,6 +41,11 @@ public final class Messages {
         String said = inner.getMessage() == null ? inner.getClass().getSimpleName()
                 : inner instanceof Error ? inner.getClass().getSimpleName() + ": " + inner.getMessage() : inner.getMessage();
         String text = inner == thrown || thrown.getMessage() == null ? said : thrown.getMessage() + ": " + said;
+        if (inner instanceof NoClassDefFoundError && inner.getMessage() != null
+                && inner.getMessage().startsWith("io/github/aftersales/") && !inner.getMessage().startsWith(SPI)) {
+            // only a plugin can miss a platform class: its loader shares the SPI alone
+            text += " (a plugin sees only the SPI, io.github.aftersales.spi: build it against aftersales-spi)";
+        }
         return text.replaceAll("\\p{Cntrl}+", " ").strip();
     }
 

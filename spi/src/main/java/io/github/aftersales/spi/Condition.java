@@ -6,7 +6,10 @@ import java.util.Map;
 
 /**
  * A condition of a grade {@link Level}: one measured figure compared with a threshold.
+ *
+ * @since 0.1
  */
+@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface Condition
         permits Condition.OnFigure, Condition.OnFact, Condition.OnEventCount, Condition.OnPart, Condition.OnDuration {
 

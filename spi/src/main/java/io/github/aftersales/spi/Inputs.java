@@ -15,7 +15,10 @@ import java.util.List;
  *                       fact may lie after it; {@code null} when the variant has no such date
  * @param startDate      the date fact on which what is assessed began (CQM: {@code operatingSince}): no event
  *                       may lie before it; {@code null} when the variant has no such date
+ *
+ * @since 0.1
  */
+@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evaluationDate, String startDate) {
 
     /** No facts, no events. */
