@@ -144,6 +144,30 @@ class PluginTest {
     }
 
     @Test
+    void aSchemeNotInstalledSaysWherePluginsAreLookedFor() throws IOException {
+        Files.createDirectories(pluginDir());
+        CliRun r = run("evaluate", EXAMPLE.resolve("example-assessment.json").toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(r.err()).contains(": unknown scheme 'example-home-repair'; installed: cqm, gbt27922, zg025,"
+                + " zg025-combined; plugin jars are looked for in " + pluginDir());
+    }
+
+    @Test
+    void twoJarsWithTheSameSchemeAreBothLeftOutInOneLine() throws IOException {
+        Path first = jars.exampleJar();
+        Path second = Files.copy(first, pluginDir().resolve("example-home-repair-scheme-2.0.jar")); // sorts first
+        CliRun schemes = run("schemes");
+        assertThat(schemes.exit()).isZero();
+        assertThat(schemes.out()).doesNotContain("example-home-repair").contains("gbt27922");
+        assertThat(schemes.err().lines().filter(l -> l.startsWith("warning:")).toList()).containsExactly("warning: "
+                + pluginDir() + ": scheme id 'example-home-repair' is in 2 plugin jars (" + second.getFileName() + ", "
+                + first.getFileName() + "): none of them is used, as which one is meant cannot be told; keep one of"
+                + " them in " + pluginDir());
+        assertThat(run("evaluate", EXAMPLE.resolve("example-assessment.json").toString()).exit())
+                .isEqualTo(ExitCode.INPUT);
+    }
+
+    @Test
     void aJarWithNoScheme() throws IOException {
         Path jar = jar("empty.jar", List.of(), Map.of("README.txt", "nothing here"));
         assertOneLineAndOthersWork(jar, "no scheme in it");

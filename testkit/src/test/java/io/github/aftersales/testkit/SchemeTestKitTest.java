@@ -25,6 +25,33 @@ class SchemeTestKitTest {
                 .hasMessageStartingWith("[registered for ServiceLoader] no scheme 'nope' is registered; found good");
     }
 
+    /** A registered scheme whose files are missing: it does not load, and the kit says why first. */
+    public static final class Missing extends io.github.aftersales.spi.ResourceScheme {
+        public Missing() {
+            super("schemes/missing");
+        }
+    }
+
+    @Test
+    void aRegisteredSchemeThatDoesNotLoadIsAnInvalidDefinitionCauseFirst(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path services = dir.resolve("META-INF/services/io.github.aftersales.spi.Scheme");
+        java.nio.file.Files.createDirectories(services.getParent());
+        java.nio.file.Files.writeString(services, Missing.class.getName() + "\n");
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()},
+                getClass().getClassLoader())) {
+            thread.setContextClassLoader(loader);
+            assertThatThrownBy(() -> SchemeTestKit.scheme("missing")).isInstanceOf(AssertionError.class)
+                    .hasMessageStartingWith("[definition valid] " + Missing.class.getName() + " could not be created:"
+                            + " schemes/missing/scheme.json: resource not found on the scheme's class path (from ")
+                    .hasMessageEndingWith(". So no scheme 'missing' loaded; found good");
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
     static List<Object[]> brokenSchemes() {
         return List.of(
                 new Object[] {new TestSchemes.Unregistered(), ContractRule.REGISTERED},

@@ -386,6 +386,14 @@ public final class DefinitionReader {
                 "monthsBetween"));
         r.onlyKeys(o, allowed);
         Comparison comparison = comparison(r, o);
+        int kinds = 0;
+        for (String kind : List.of("figure", "fact", "count", "monthsBetween", "part")) {
+            kinds += o.has(kind) ? 1 : 0;
+        }
+        // a part's condition names its figure ('passed' or 'stars') with the key 'figure' too
+        if (kinds - (o.has("part") && o.has("figure") ? 1 : 0) != 1) {
+            throw r.problem(o, "a condition names exactly one of 'figure', 'fact', 'count', 'monthsBetween' and 'part'");
+        }
         try {
             if (o.has("part")) {
                 String part = r.requiredString(o, "part");
@@ -402,11 +410,6 @@ public final class DefinitionReader {
                     throw r.problem(o.get("monthsBetween"), "'monthsBetween' names two date facts, the earlier first");
                 }
                 return new Condition.OnDuration(dates.get(0), dates.get(1), comparison);
-            }
-            int kinds = (o.has("figure") ? 1 : 0) + (o.has("fact") ? 1 : 0) + (o.has("count") ? 1 : 0);
-            if (kinds != 1) {
-                throw r.problem(o, "a condition names exactly one of 'figure', 'fact', 'count', 'monthsBetween'"
-                        + " and 'part'");
             }
             if (o.has("figure")) {
                 String key = r.requiredString(o, "figure");

@@ -24,14 +24,26 @@ public final class Evaluator {
 
     private final Function<String, Optional<Scheme>> schemes;
     private final Set<String> knownSchemeIds;
+    private final String lookedIn;
 
     /**
      * @param schemes        looks a scheme up by id
      * @param knownSchemeIds the installed ids, for "did you mean"
      */
     public Evaluator(Function<String, Optional<Scheme>> schemes, Set<String> knownSchemeIds) {
+        this(schemes, knownSchemeIds, null);
+    }
+
+    /**
+     * @param schemes        looks a scheme up by id
+     * @param knownSchemeIds the installed ids, for "did you mean"
+     * @param lookedIn       where plugins were looked for, said when a part names a scheme not installed
+     *                       ({@link Messages#pluginsLookedIn}), or {@code null}
+     */
+    public Evaluator(Function<String, Optional<Scheme>> schemes, Set<String> knownSchemeIds, String lookedIn) {
         this.schemes = schemes;
         this.knownSchemeIds = Set.copyOf(knownSchemeIds);
+        this.lookedIn = lookedIn;
     }
 
     /**
@@ -91,7 +103,7 @@ public final class Evaluator {
 
     private Resolved resolve(SchemeAssessment part, String source) {
         Scheme scheme = schemes.apply(part.scheme()).orElseThrow(() -> new LocatedException(source,
-                part.position(), part.path() + ": " + Messages.unknownScheme(part.scheme(), knownSchemeIds)));
+                part.position(), part.path() + ": " + Messages.unknownScheme(part.scheme(), knownSchemeIds, lookedIn)));
         Variant variant = part.variant() == null ? scheme.defaultVariant()
                 : scheme.variant(part.variant()).orElseThrow(() -> new LocatedException(source,
                         part.position(), part.path() + ": " + Messages.unknownVariant(scheme, part.variant())));

@@ -18,8 +18,23 @@ public final class Messages {
 
     /** "unknown scheme 'gb27922' (did you mean 'gbt27922'?); installed: gbt27922, zg025". */
     public static String unknownScheme(String id, Set<String> installed) {
+        return unknownScheme(id, installed, null);
+    }
+
+    /**
+     * @param lookedIn where plugins were looked for ({@link #pluginsLookedIn}), or {@code null} when it
+     *                 does not matter
+     */
+    public static String unknownScheme(String id, Set<String> installed, String lookedIn) {
         return "unknown scheme '" + id + "'" + Suggestions.didYouMean(id, installed) + "; installed: "
-                + (installed.isEmpty() ? "none" : String.join(", ", new TreeSet<>(installed)));
+                + (installed.isEmpty() ? "none" : String.join(", ", new TreeSet<>(installed)))
+                + (lookedIn == null ? "" : "; " + lookedIn);
+    }
+
+    /** Where plugin jars were looked for, for a message about a scheme that is not installed. */
+    public static String pluginsLookedIn(java.nio.file.Path directory) {
+        return directory == null ? "no plugin directory is in use (--plugins DIR, $AFTERSALES_PLUGINS, or"
+                + " ~/.aftersales/plugins when it exists)" : "plugin jars are looked for in " + directory;
     }
 
     private static final String SPI = "io/github/aftersales/spi/";
