@@ -116,6 +116,22 @@ class DefinitionReaderTest {
     }
 
     @Test
+    void conditionsOfOneLevelThatNoFigureMeetsAtOnceAreRefused() {
+        // a total of 9 of 10 is 90 %: below 85 % it cannot be
+        assertThat(broken("demo.grading.json", replace("{ \"fact\": \"S\", \"atLeast\": 90 },",
+                "{ \"fact\": \"S\", \"atLeast\": 90 }, { \"figure\": \"percent\", \"below\": 85 },"))
+                .getMessage()).isEqualTo("schemes/demo/demo.grading.json: level gold (三星) needs both total ≥ 9"
+                        + " (levels[2].conditions[0]) and percentage < 85 % (levels[2].conditions[5]), which no figure"
+                        + " meets at once: no assessment can reach gold");
+        assertThat(broken("demo.grading.json", replace("{ \"fact\": \"S\", \"atLeast\": 90 },",
+                "{ \"fact\": \"S\", \"atLeast\": 90 }, { \"fact\": \"S\", \"below\": 90 },")).getMessage())
+                .contains("needs both S ≥ 90 (levels[2].conditions[4]) and S < 90 (levels[2].conditions[5])");
+        assertThat(broken("demo.grading.json", replace("{ \"fact\": \"S\", \"atLeast\": 90 },",
+                "{ \"fact\": \"S\", \"atLeast\": 90 }, { \"fact\": \"audit\", \"equals\": \"failed\" },"))
+                .getMessage()).contains("needs both audit = passed (levels[2].conditions[3]) and audit = failed");
+    }
+
+    @Test
     void aLevelEasierThanTheOneBelowItIsRefused() {
         // silver at 95 %, gold at a total of 9 of 10 (90 %): gold can be reached without silver
         assertThat(broken("demo.grading.json", replace("{ \"figure\": \"percent\", \"atLeast\": 80 }",

@@ -51,6 +51,14 @@ final class LevelChecks {
                 Condition c = level.conditions().get(j);
                 checkMeasured(c, level, i, j);
                 checkReachable(c, level, i, j);
+                for (int k = 0; k < j; k++) {
+                    Condition earlier = level.conditions().get(k);
+                    if (contradict(earlier, c)) {
+                        throw problem(name(level) + " needs both " + Describe.of(earlier) + " (" + path(i, k) + ") and "
+                                + Describe.of(c) + " (" + path(i, j) + "), which no figure meets at once: no"
+                                + " assessment can reach " + level.id());
+                    }
+                }
             }
         }
         for (int i = 1; i < levels.size(); i++) {
@@ -223,6 +231,76 @@ final class LevelChecks {
         Comparison c = f.comparison();
         return f.figure() == Condition.Figure.TOTAL || c.number() == null ? c
                 : Comparison.of(c.operator(), c.number().multiply(catalog.totalPoints()).movePointLeft(2));
+    }
+
+    /** Whether no value meets both conditions, which measure the same thing. */
+    private boolean contradict(Condition a, Condition b) {
+        Comparison ca;
+        Comparison cb;
+        if (a instanceof Condition.OnFigure fa && b instanceof Condition.OnFigure fb) {
+            if (onTotal(fa) && onTotal(fb)) {
+                ca = inTotalPoints(fa);
+                cb = inTotalPoints(fb);
+            } else if (fa.figure() == fb.figure() && java.util.Objects.equals(fa.category(), fb.category())) {
+                ca = a.comparison();
+                cb = b.comparison();
+            } else {
+                return false;
+            }
+        } else if (a instanceof Condition.OnFact fa && b instanceof Condition.OnFact fb && fa.fact().equals(fb.fact())
+                || a instanceof Condition.OnDuration da && b instanceof Condition.OnDuration db
+                        && da.from().equals(db.from()) && da.to().equals(db.to())
+                || a instanceof Condition.OnEventCount ea && b instanceof Condition.OnEventCount eb
+                        && ea.eventType().equals(eb.eventType()) && ea.before().equals(eb.before())
+                        && ea.withinMonths() == eb.withinMonths() && ea.where().equals(eb.where())
+                || a instanceof Condition.OnPart pa && b instanceof Condition.OnPart pb && pa.part().equals(pb.part())
+                        && pa.figure() == pb.figure()) {
+            ca = a.comparison();
+            cb = b.comparison();
+        } else {
+            return false;
+        }
+        if (ca.word() != null || cb.word() != null) {
+            return ca.word() != null && cb.word() != null && !ca.word().equalsIgnoreCase(cb.word());
+        }
+        Bound low = Bound.tighter(Bound.lower(ca), Bound.lower(cb), true);
+        Bound high = Bound.tighter(Bound.upper(ca), Bound.upper(cb), false);
+        if (low == null || high == null) {
+            return false;
+        }
+        int cmp = low.value.compareTo(high.value);
+        return cmp > 0 || (cmp == 0 && !(low.inclusive && high.inclusive));
+    }
+
+    /** One end of the values a comparison allows. */
+    private record Bound(BigDecimal value, boolean inclusive) {
+        static Bound lower(Comparison c) {
+            return switch (c.operator()) {
+                case AT_LEAST, EQUALS -> new Bound(c.number(), true);
+                case ABOVE -> new Bound(c.number(), false);
+                case AT_MOST, BELOW -> null;
+            };
+        }
+
+        static Bound upper(Comparison c) {
+            return switch (c.operator()) {
+                case AT_MOST, EQUALS -> new Bound(c.number(), true);
+                case BELOW -> new Bound(c.number(), false);
+                case AT_LEAST, ABOVE -> null;
+            };
+        }
+
+        /** The stricter of two lower ({@code lower}) or upper bounds; {@code null} is no bound. */
+        static Bound tighter(Bound a, Bound b, boolean lower) {
+            if (a == null || b == null) {
+                return a == null ? b : a;
+            }
+            int cmp = a.value.compareTo(b.value);
+            if (cmp == 0) {
+                return a.inclusive ? b : a;
+            }
+            return (cmp > 0) == lower ? a : b;
+        }
     }
 
     /** Whether category {@code d} (a condition's) covers {@code c}: the same one, or every top-level one covers each. */
