@@ -107,6 +107,13 @@ public final class DefinitionReader {
                         List.of(), false, List.of());
             }
             Inputs inputs = inputs(r, v);
+            for (Inputs.FactSpec fact : inputs.facts()) {
+                if (fact.concludes() != null && catalog.category(fact.concludes().checklist())
+                        .filter(c -> c.points() == null).isEmpty()) {
+                    throw r.problem(v, "fact '" + fact.name() + "' concludes checklist " + fact.concludes().checklist()
+                            + ", which the catalog does not have as a category without points");
+                }
+            }
             GradingTable grading = grading(r.requiredString(v, "grading"), catalog, combines, inputs);
             SurveillanceRules surveillance = r.optional(v, "surveillance").map(x -> surveillance(r, x, inputs))
                     .orElse(null);
@@ -124,7 +131,7 @@ public final class DefinitionReader {
         Set<String> names = new java.util.HashSet<>();
         for (Located item : r.optional(v, "facts").map(x -> r.list(x, "'facts'")).orElse(List.of())) {
             Located.Obj f = r.object(item, "a fact");
-            r.onlyKeys(f, Set.of("name", "title", "titleEn", "type", "values"));
+            r.onlyKeys(f, Set.of("name", "title", "titleEn", "type", "values", "concludes"));
             String name = r.requiredString(f, "name");
             if (!names.add(name)) {
                 throw r.problem(f, "fact '" + name + "' is declared twice");
@@ -139,8 +146,19 @@ public final class DefinitionReader {
                 throw r.problem(f, "fact '" + name + "': " + (values.isEmpty() ? "a choice needs its values"
                         : "only a choice has values"));
             }
+            Inputs.FactSpec.Concludes concludes = null;
+            if (f.has("concludes")) {
+                Located.Obj c = r.object(f.get("concludes"), "'concludes'");
+                r.onlyKeys(c, Set.of("checklist", "conforming"));
+                concludes = new Inputs.FactSpec.Concludes(r.requiredString(c, "checklist"),
+                        r.requiredString(c, "conforming"));
+                if (type != Inputs.FactSpec.Type.CHOICE || !values.contains(concludes.conforming())) {
+                    throw r.problem(c, "fact '" + name + "' concludes a checklist, so it is a choice whose values"
+                            + " include '" + concludes.conforming() + "'");
+                }
+            }
             facts.add(new Inputs.FactSpec(name, r.requiredString(f, "title"), r.requiredString(f, "titleEn"), type,
-                    values));
+                    values, concludes));
         }
         List<Inputs.EventSpec> events = new ArrayList<>();
         for (Located item : r.optional(v, "events").map(x -> r.list(x, "'events'")).orElse(List.of())) {

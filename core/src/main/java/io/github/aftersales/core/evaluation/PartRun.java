@@ -166,6 +166,7 @@ final class PartRun {
                         + " checklist item " + index.ids.get(index.scoredCount + item) + " does not conform");
             }
         }
+        concludedChecklists();
         List<String> excludedIds = new ArrayList<>(0);
         for (int o = 0; anyExcluded && o < index.scoredCount; o++) {
             if (excluded[o]) {
@@ -198,6 +199,47 @@ final class PartRun {
         return new SchemeResult(scheme.id(), scheme.version(), variant.id(), variant.title(), score, applicable,
                 declared, total, percent, grade.name(), grade.nameEn(), grade.levelId(), grade.stars(),
                 grade.passed(), policy, categories, clauses, grade.levels(), allReasons, List.of());
+    }
+
+    /**
+     * A stated conclusion of a checklist (CQM 4.2's management audit) is graded as stated; when the
+     * checklist's own results say otherwise, a reason says so, for the auditor to check.
+     */
+    private void concludedChecklists() {
+        for (io.github.aftersales.spi.Inputs.FactSpec fact : variant.inputs().facts()) {
+            io.github.aftersales.spi.Inputs.FactSpec.Concludes concludes = fact.concludes();
+            Object stated = part.facts().get(fact.name());
+            if (concludes == null || stated == null) {
+                continue;
+            }
+            List<String> notConforming = new ArrayList<>();
+            boolean everyItemHasAResult = true;
+            int items = 0;
+            for (int item = 0; item < index.checklistOwnerList.size(); item++) {
+                if (!index.checklistOwnerList.get(item).id().equals(concludes.checklist())) {
+                    continue;
+                }
+                Finding f = byOrdinal[index.scoredCount + item];
+                boolean group = index.categories.containsKey(index.ids.get(index.scoredCount + item));
+                items += group ? 0 : 1;
+                if (f == null || f.result() == null) {
+                    everyItemHasAResult &= group; // a group's own result is optional
+                } else if (f.result() == Conformity.NOT_CONFORM) {
+                    notConforming.add(index.ids.get(index.scoredCount + item));
+                }
+            }
+            boolean saysConforming = concludes.conforming().equalsIgnoreCase(stated.toString());
+            if (saysConforming && !notConforming.isEmpty()) {
+                reasons.add(fact.name() + " is '" + stated + "', though " + String.join(", ", notConforming) + " of the "
+                        + concludes.checklist() + " checklist " + (notConforming.size() == 1 ? "does" : "do")
+                        + " not conform: the stated " + fact.name() + " is graded; check that it is the audit's"
+                        + " conclusion");
+            } else if (!saysConforming && items > 0 && everyItemHasAResult && notConforming.isEmpty()) {
+                reasons.add(fact.name() + " is '" + stated + "', though every item of the " + concludes.checklist()
+                        + " checklist conforms: the stated " + fact.name() + " is graded; check that it is the"
+                        + " audit's conclusion");
+            }
+        }
     }
 
     /** Whether a scored unit kept all its points (or does not count), from its exact scaled score. */
