@@ -365,25 +365,14 @@ public final class Register implements AutoCloseable {
                     refuseTakenReference(h, ref);
                 }
                 Instant now = now();
-                long number = h.createUpdate("INSERT INTO certificate (reference, organisation, scheme, variant,"
-                        + " scheme_version, issued_on, recorded_at, recorded_by) VALUES (:reference, :organisation,"
-                        + " :scheme, :variant, :version, :issued, :at, :by)")
-                        .bind("reference", ref)
-                        .bind("organisation", organisation.strip())
-                        .bind("scheme", evaluation.result().scheme())
-                        .bind("variant", evaluation.result().variant())
-                        .bind("version", evaluation.result().schemeVersion())
-                        .bind("issued", evaluation.date())
-                        .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                        .bind("by", user)
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                long number = CertificateStore.insertCertificate(h, ref, organisation.strip(), evaluation, now, user);
                 steps.accept("certificate inserted");
-                insertEvent(h, number, 1, issue, now);
+                CertificateStore.insertEvent(h, number, 1, issue, now, user);
                 steps.accept("issue event inserted");
-                return load(h, Long.toString(number));
+                return CertificateStore.load(h, Long.toString(number));
             });
         } catch (JdbiException e) {
-            if (uniqueViolation(e) && ref != null) {
+            if (SqlErrors.uniqueViolation(e) && ref != null) {
                 // recorded by another auditor between the question and the insert
                 jdbi.useHandle(h -> refuseTakenReference(h, ref));
             }
@@ -454,46 +443,25 @@ public final class Register implements AutoCloseable {
     /** One certificate with its history, by the register's number or the body's reference. */
     public CertificateView find(String certificate) {
         try {
-            return jdbi.withHandle(h -> load(h, certificate));
+            return jdbi.withHandle(h -> CertificateStore.load(h, certificate));
         } catch (JdbiException e) {
             throw databaseError("read certificate " + certificate, e);
         }
     }
 
     /**
-     * The certificates whose organisation or reference contains {@code text} (any case; all when
-     * {@code null}), by number.
+     * Hands each certificate the listing selects, with its history, to {@code each}, by number. The
+     * filters are the database's, one page of certificates is held at a time, and every page is read
+     * in one snapshot: a certificate recorded meanwhile is in none of them or in its own page whole.
+     *
+     * @param results whether each evaluation's result JSON is read (most of an entry's size; a listing shows none)
      */
-    public List<CertificateView> list(String text) {
-        return list(text, false);
-    }
-
-    /** Every certificate with its history, each evaluation's result JSON included (for a full export). */
-    public List<CertificateView> listWithResults() {
-        return list(null, true);
-    }
-
-    /** Without results unless asked: they are most of an entry's size, and a listing shows none. */
-    private List<CertificateView> list(String text, boolean results) {
+    public void forEach(Listing listing, boolean results, Consumer<CertificateView> each) {
         try {
-            return jdbi.withHandle(h -> {
-                String where = text == null ? "" : " WHERE LOWER(c.organisation) LIKE :text ESCAPE '!'"
-                        + " OR LOWER(c.reference) LIKE :text ESCAPE '!'";
-                String pattern = text == null ? null : "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!")
-                        .replace("%", "!%").replace("_", "!_") + "%";
-                var certificates = h.createQuery("SELECT * FROM certificate c" + where + " ORDER BY c.id");
-                var events = h.createQuery((results ? EVENT_COLUMNS : EVENT_COLUMNS.replace("e.result,",
-                        "NULL AS result,")) + " FROM certificate_event e JOIN certificate c ON"
-                        + " c.id = e.certificate_id" + where + " ORDER BY e.certificate_id, e.seq");
-                if (pattern != null) {
-                    certificates.bind("text", pattern);
-                    events.bind("text", pattern);
-                }
-                Map<Long, List<CertificateEvent>> history = new LinkedHashMap<>();
-                events.map((rs, ctx) -> event(rs)).forEach(e -> history.computeIfAbsent(e.certificate(),
-                        k -> new ArrayList<>()).add(e));
-                return certificates.map((rs, ctx) -> certificate(rs)).list().stream()
-                        .map(c -> new CertificateView(c, history.getOrDefault(c.number(), List.of()))).toList();
+            jdbi.useHandle(h -> {
+                h.setReadOnly(true);
+                h.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, t -> CertificateStore.forEach(t, listing,
+                        results, each));
             });
         } catch (JdbiException e) {
             throw databaseError("list certificates", e);
@@ -501,13 +469,32 @@ public final class Register implements AutoCloseable {
     }
 
     /**
+     * The certificates whose organisation or reference contains {@code text} (any case; all when
+     * {@code null}), by number, held together: for a few; {@link #forEach} for a register of any size.
+     */
+    public List<CertificateView> list(String text) {
+        List<CertificateView> found = new ArrayList<>();
+        forEach(new Listing(text, java.util.Set.of(), null), false, found::add);
+        return found;
+    }
+
+    /** Every certificate with its history, each evaluation's result JSON included, held together. */
+    public List<CertificateView> listWithResults() {
+        List<CertificateView> found = new ArrayList<>();
+        forEach(Listing.all(), true, found::add);
+        return found;
+    }
+
+    /**
      * What needs surveillance, re-evaluation or an extra evaluation by {@code on}, overdue meaning
-     * before {@code today}.
+     * before {@code today}. The certificates are read a page at a time; only what is due is kept.
      *
      * @param variants finds a certificate's scheme variant (its cycle) among the installed schemes
      */
     public DueReport due(LocalDate on, LocalDate today, BiFunction<String, String, Optional<Variant>> variants) {
-        return Lifecycle.due(list(null), on, today, variants);
+        Lifecycle.Due due = new Lifecycle.Due(on, today, variants);
+        forEach(Listing.live(), false, due::add);
+        return due.report();
     }
 
     /** The assessment file an event was recorded on, byte for byte, or empty. */
@@ -544,22 +531,9 @@ public final class Register implements AutoCloseable {
                     List<Long> numbers = in.createQuery("SELECT id FROM certificate ORDER BY id").mapTo(Long.class)
                             .list();
                     for (long number : numbers) {
-                        out.createUpdate("INSERT INTO certificate (id, reference, organisation, scheme, variant,"
-                                + " scheme_version, issued_on, recorded_at, recorded_by) VALUES (:id, :reference,"
-                                + " :organisation, :scheme, :variant, :scheme_version, :issued_on, :recorded_at,"
-                                + " :recorded_by)")
-                                .bindMap(in.createQuery("SELECT id, reference, organisation, scheme, variant,"
-                                        + " scheme_version, issued_on, recorded_at, recorded_by FROM certificate WHERE"
-                                        + " id = :id").bind("id", number).mapToMap().one())
-                                .execute();
-                        in.createQuery("SELECT * FROM certificate_event WHERE certificate_id = :id ORDER BY seq")
-                                .bind("id", number).mapToMap().forEach(row -> out.createUpdate("INSERT INTO"
-                                        + " certificate_event (certificate_id, seq, kind, event_date, decision, state,"
-                                        + " stars, grade, cycle_start, reason, incident_type, assessment_name,"
-                                        + " assessment, result, recorded_at, recorded_by) VALUES (:certificate_id, :seq,"
-                                        + " :kind, :event_date, :decision, :state, :stars, :grade, :cycle_start, :reason,"
-                                        + " :incident_type, :assessment_name, :assessment, :result, :recorded_at,"
-                                        + " :recorded_by)").bindMap(row).execute());
+                        CertificateStore.insert(out, "certificate", CertificateStore.certificateRow(in, number));
+                        CertificateStore.eventRows(in, number, row -> CertificateStore.insert(out, "certificate_event",
+                                row));
                         highest[0] = Math.max(highest[0], number);
                         target.steps.accept("certificate copied");
                     }
@@ -591,91 +565,19 @@ public final class Register implements AutoCloseable {
         for (int attempt = 1;; attempt++) {
             try {
                 return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
-                    CertificateView c = load(h, certificate);
+                    CertificateView c = CertificateStore.load(h, certificate);
                     NewEvent event = decide.apply(c);
-                    insertEvent(h, c.number(), c.current().seq() + 1, event, now());
+                    CertificateStore.insertEvent(h, c.number(), c.current().seq() + 1, event, now(), user);
                     steps.accept("event inserted");
-                    return load(h, Long.toString(c.number()));
+                    return CertificateStore.load(h, Long.toString(c.number()));
                 });
             } catch (JdbiException e) {
-                if (uniqueViolation(e) && attempt < ATTEMPTS) {
+                if (SqlErrors.uniqueViolation(e) && attempt < ATTEMPTS) {
                     continue; // another writer appended first: decide again on the state it left
                 }
                 throw databaseError("record on certificate " + certificate, e);
             }
         }
-    }
-
-    private void insertEvent(Handle h, long number, int seq, NewEvent e, Instant now) {
-        EvaluatedAssessment evidence = e.evidence();
-        h.createUpdate("INSERT INTO certificate_event (certificate_id, seq, kind, event_date, decision, state, stars,"
-                + " grade, cycle_start, reason, incident_type, assessment_name, assessment, result, recorded_at,"
-                + " recorded_by) VALUES (:id, :seq, :kind, :date, :decision, :state, :stars, :grade, :cycle, :reason,"
-                + " :incident, :name, :bytes, :result, :at, :by)")
-                .bind("id", number)
-                .bind("seq", seq)
-                .bind("kind", e.kind().key())
-                .bind("date", e.date())
-                .bind("decision", e.decision())
-                .bind("state", e.state().key())
-                .bind("stars", e.stars())
-                .bind("grade", e.grade())
-                .bind("cycle", e.cycleStart())
-                .bind("reason", e.reason())
-                .bind("incident", e.incidentType())
-                .bind("name", evidence == null ? null : evidence.fileName())
-                .bind("bytes", evidence == null ? null : evidence.fileBytes())
-                .bind("result", evidence == null ? null : evidence.resultJson())
-                .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .bind("by", user)
-                .execute();
-    }
-
-    private static final String EVENT_COLUMNS = "SELECT e.certificate_id, e.seq, e.kind, e.event_date, e.decision,"
-            + " e.state, e.stars, e.grade, e.cycle_start, e.reason, e.incident_type, e.assessment_name, e.result,"
-            + " e.recorded_at, e.recorded_by";
-
-    private static CertificateView load(Handle h, String certificate) {
-        String key = certificate.strip();
-        Optional<Certificate> found = key.chars().allMatch(Character::isDigit) && !key.isEmpty() && key.length() < 19
-                ? h.createQuery("SELECT * FROM certificate WHERE id = :id").bind("id", Long.parseLong(key))
-                        .map((rs, ctx) -> certificate(rs)).findOne()
-                : byReference(h, key);
-        Certificate c = found.orElseThrow(() -> new RegisterException(RegisterException.Kind.NOT_FOUND,
-                "no certificate '" + certificate + "' in the register ('register list' shows them)"));
-        List<CertificateEvent> history = h.createQuery(EVENT_COLUMNS + " FROM certificate_event e WHERE"
-                + " e.certificate_id = :id ORDER BY e.seq").bind("id", c.number()).map((rs, ctx) -> event(rs)).list();
-        return new CertificateView(c, history);
-    }
-
-    /** The reference as written, else the one reference that differs from it only in case. */
-    private static Optional<Certificate> byReference(Handle h, String key) {
-        List<Certificate> found = h.createQuery("SELECT * FROM certificate WHERE LOWER(reference) = LOWER(:r)"
-                + " ORDER BY id").bind("r", key).map((rs, ctx) -> certificate(rs)).list();
-        Optional<Certificate> exact = found.stream().filter(c -> key.equals(c.reference())).findFirst();
-        if (exact.isPresent() || found.size() <= 1) {
-            return exact.or(() -> found.stream().findFirst());
-        }
-        // two recorded before references were compared without case: the number tells them apart
-        throw new RegisterException(RegisterException.Kind.INPUT, "reference '" + key + "' differs only in case from"
-                + " those of certificates " + String.join(", ", found.stream().map(c -> c.number() + " ('"
-                        + c.reference() + "')").toList()) + "; name the certificate by its number");
-    }
-
-    private static Certificate certificate(ResultSet rs) throws SQLException {
-        return new Certificate(rs.getLong("id"), rs.getString("reference"), rs.getString("organisation"),
-                rs.getString("scheme"), rs.getString("variant"), rs.getString("scheme_version"),
-                rs.getObject("issued_on", LocalDate.class), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                rs.getString("recorded_by"));
-    }
-
-    private static CertificateEvent event(ResultSet rs) throws SQLException {
-        return new CertificateEvent(rs.getLong("certificate_id"), rs.getInt("seq"), EventKind.fromKey(rs.getString("kind")),
-                rs.getObject("event_date", LocalDate.class), rs.getString("decision"),
-                State.fromKey(rs.getString("state")), rs.getInt("stars"), rs.getString("grade"),
-                rs.getObject("cycle_start", LocalDate.class), rs.getString("reason"), rs.getString("incident_type"),
-                rs.getString("assessment_name"), rs.getString("result"),
-                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"));
     }
 
     private LocalDate today() {
@@ -696,54 +598,11 @@ public final class Register implements AutoCloseable {
     }
 
     private RegisterException databaseError(String what, JdbiException e) {
-        return new RegisterException(RegisterException.Kind.DATABASE, "could not " + what + " in the register at "
-                + settings.describe() + ": " + firstLine(e) + ". Nothing was written", e);
+        return SqlErrors.databaseError(settings, what, e);
     }
 
-    private static boolean uniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The database's own sentence: the first SQL error in the chain (H2's error code suffix dropped), else the root's. */
     private static String firstLine(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && s.getMessage() != null) {
-                switch (s.getErrorCode()) {
-                    case 90028, 90030, 90048 -> {
-                        return "the file is not a register this program can read (not an H2 database, damaged, or"
-                                + " written by another H2 version)";
-                    }
-                    case 90020 -> {
-                        return "another program holds the file open";
-                    }
-                    default -> {
-                        if (connectionLost(s)) {
-                            // the driver's "This connection has been closed." says less than this
-                            return "the connection to the database was lost";
-                        }
-                        String m = s.getMessage().replaceAll(" \\[\\d+-\\d+]$", "");
-                        return m.lines().findFirst().orElse(m).strip().replaceAll("\\.+$", "");
-                    }
-                }
-            }
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return m.lines().findFirst().orElse(m).strip().replaceAll("\\.+$", "");
-    }
-
-    /** SQL states of a connection gone (08: connection exception; 57P0x: the server ended it). */
-    private static boolean connectionLost(SQLException s) {
-        String state = s.getSQLState();
-        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+        return SqlErrors.firstLine(e);
     }
 
     private static void closeQuietly(Connection c) {

@@ -5,9 +5,8 @@ import io.github.aftersales.app.UserException;
 import io.github.aftersales.app.commands.VersionProvider;
 import io.github.aftersales.app.output.JsonReport;
 import io.github.aftersales.app.output.Output;
-import io.github.aftersales.app.output.RegisterReport;
+import io.github.aftersales.app.output.Sink;
 import io.github.aftersales.core.assessment.Assessment;
-import io.github.aftersales.core.assessment.AssessmentReader;
 import io.github.aftersales.core.evaluation.EvaluationOptions;
 import io.github.aftersales.core.evaluation.EvaluationResult;
 import io.github.aftersales.core.evaluation.Evaluator;
@@ -21,8 +20,6 @@ import io.github.aftersales.spi.SurveillanceRules;
 import io.github.aftersales.spi.Variant;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -117,24 +114,28 @@ public final class RegisterCommand implements Callable<Integer> {
                         + ", which is not installed here ('aftersales schemes' lists what is; a plugin is loaded with"
                         + " --plugins DIR)");
             }
-            return read(file, scheme, date, options).evaluated();
+            if (AssessmentInputs.batch(java.util.List.of(file.toString()))) {
+                throw new UserException(ExitCode.USAGE, Output.printable(file.toString()) + ": give one assessment"
+                        + " file; only 'record' takes folders and NDJSON");
+            }
+            AssessmentInputs.Input[] input = {null};
+            AssessmentInputs.read(java.util.List.of(file.toString()), System.in, i -> input[0] = i);
+            return read(input[0], scheme, date, options).evaluated();
         }
 
         /** The file as read and its part evaluated for the register. */
         record Read(Assessment assessment, EvaluatedAssessment evaluated) {
         }
 
-        Read read(Path file, String scheme, LocalDate date, io.github.aftersales.core.evaluation.EvaluationOptions options) {
-            Assessment assessment = AssessmentReader.read(file);
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw new UserException(ExitCode.INPUT, file + ": cannot be read: " + e.getMessage());
+        /** Evaluates what was read, the bytes read being the bytes stored; a problem reading it is thrown. */
+        Read read(AssessmentInputs.Input input, String scheme, LocalDate date,
+                io.github.aftersales.core.evaluation.EvaluationOptions options) {
+            if (input.error() != null) {
+                throw input.error();
             }
-            EvaluationResult result = evaluator().evaluate(assessment, options);
-            return new Read(assessment, Evaluations.pick(file.getFileName().toString(), bytes, assessment, result,
-                    id -> Optional.ofNullable(schemes().get(id)), scheme, date,
+            EvaluationResult result = evaluator().evaluate(input.assessment(), options);
+            return new Read(input.assessment(), Evaluations.pick(input.fileName(), input.bytes(), input.assessment(),
+                    result, id -> Optional.ofNullable(schemes().get(id)), scheme, date,
                     r -> Output.compactJson(JsonReport.scheme(r))));
         }
 
@@ -158,26 +159,31 @@ public final class RegisterCommand implements Callable<Integer> {
     public enum Format { text, json }
 
     @Command(name = "record", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = {"Record an evaluated assessment as a certificate. The file is evaluated as by 'evaluate';"
+            description = {"Record evaluated assessments as certificates. Each file is evaluated as by 'evaluate';"
                     + " the file and its result are stored as they were.",
+                "FILE may be a folder (read recursively), an NDJSON file (one assessment a line) or - (NDJSON on"
+                    + " standard input), and several may be given: each certificate is recorded in a transaction of"
+                    + " its own, and one refused is reported with its file and line and skipped.",
                 "The part recorded: --scheme, else the only one, else the combined grade (zg025-combined). The issue"
                     + " date: the scheme's evaluation date (cqm: onSiteDate), else --date, else the file's 'date'."})
     static final class Record extends Base {
-        @Parameters(index = "0", paramLabel = "FILE", description = "The assessment (JSON, YAML or an .xlsx form).")
-        Path file;
+        @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE",
+                description = "Assessments: files (JSON, YAML or an .xlsx form), folders, NDJSON files, or - for"
+                        + " NDJSON on standard input.")
+        java.util.List<String> files;
 
-        @Option(names = "--scheme", paramLabel = "ID", description = "The scheme the certificate is for.")
+        @Option(names = "--scheme", paramLabel = "ID", description = "The scheme the certificates are for.")
         String scheme;
 
         @Option(names = "--organisation", paramLabel = "NAME",
-                description = "The certified organisation (default: the file's 'organisation').")
+                description = "The certified organisation (default: each file's 'organisation').")
         String organisation;
 
         @Option(names = "--reference", paramLabel = "REF",
-                description = "Your own certificate number; unique in the register, not all digits.")
+                description = "Your own certificate number; unique in the register, not all digits; one file only.")
         String reference;
 
-        @Option(names = "--date", paramLabel = "DATE", description = "The issue date, yyyy-mm-dd, where the file states none.")
+        @Option(names = "--date", paramLabel = "DATE", description = "The issue date, yyyy-mm-dd, where a file states none.")
         LocalDate date;
 
         @Mixin
@@ -194,18 +200,98 @@ public final class RegisterCommand implements Callable<Integer> {
                 throw new UserException(ExitCode.USAGE, "unknown scheme '" + scheme + "'; installed: "
                         + String.join(", ", new java.util.TreeSet<>(schemes().keySet())));
             }
-            Read read = read(file, scheme, date, scoring.options());
-            String org = organisation != null ? organisation : read.assessment().organisation();
-            // refused before the register is opened: a refused first record leaves no empty register behind
-            Register.checkRecord(org, reference, read.evaluated(), java.time.Clock.systemDefaultZone());
-            try (Register register = open(Register.Access.WRITE)) {
-                CertificateView c = register.record(org, reference, read.evaluated());
-                print(Output.printable("recorded certificate " + c.label() + ": " + c.certificate().organisation()
-                        + ", " + c.certificate().scheme() + " " + c.certificate().variant() + ", " + c.grade() + " ("
-                        + io.github.aftersales.register.Stars.count(c.stars()) + "), issued " + c.certificate().issuedOn()) + "\n  in "
-                        + Output.printable(register.settings().describe()) + "\n");
+            if (files.stream().filter("-"::equals).count() > 1) {
+                throw new UserException(ExitCode.USAGE, "standard input (-) can be read only once");
             }
-            return ExitCode.OK;
+            boolean batch = AssessmentInputs.batch(files);
+            if (batch && reference != null) {
+                throw new UserException(ExitCode.USAGE, "--reference names one certificate: give one assessment file"
+                        + " with it");
+            }
+            EvaluationOptions options = scoring.options();
+            Batch run = new Batch(batch);
+            try {
+                AssessmentInputs.read(files, System.in, input -> run.record(input, options));
+            } catch (io.github.aftersales.register.RegisterException e) {
+                if (run.recorded > 0) {
+                    spec.commandLine().getErr().println("error: " + run.recorded + " recorded before this failure;"
+                            + " the rest were not read");
+                }
+                throw e;
+            } finally {
+                if (run.register != null) {
+                    run.register.close();
+                }
+            }
+            if (run.register != null) {
+                print("  in " + Output.printable(run.register.settings().describe()) + "\n");
+            }
+            if (batch) {
+                if (run.recorded + run.refused == 0) {
+                    spec.commandLine().getErr().println("error: no assessment found in " + Output.printable(
+                            String.join(", ", files)));
+                    return ExitCode.INPUT;
+                }
+                print("recorded " + run.recorded + (run.recorded == 1 ? " certificate" : " certificates")
+                        + (run.refused == 0 ? "" : "; " + run.refused + " refused (each named above) and not recorded")
+                        + "\n");
+            }
+            return run.exit;
+        }
+
+        /** One run of record over its inputs: the register opened at the first certificate that may be recorded. */
+        private final class Batch {
+            final boolean batch;
+            Register register;
+            int recorded;
+            int refused;
+            int exit = ExitCode.OK;
+
+            Batch(boolean batch) {
+                this.batch = batch;
+            }
+
+            void record(AssessmentInputs.Input input, EvaluationOptions options) {
+                try {
+                    Read read = read(input, scheme, date, options);
+                    String org = organisation != null ? organisation : read.assessment().organisation();
+                    // refused before the register is opened: a refused first record leaves no empty register behind
+                    Register.checkRecord(org, reference, read.evaluated(), java.time.Clock.systemDefaultZone());
+                    if (register == null) {
+                        register = open(Register.Access.WRITE);
+                    }
+                    CertificateView c = register.record(org, reference, read.evaluated());
+                    recorded++;
+                    print(Output.printable("recorded certificate " + c.label() + ": " + c.certificate().organisation()
+                            + ", " + c.certificate().scheme() + " " + c.certificate().variant() + ", " + c.grade()
+                            + " (" + io.github.aftersales.register.Stars.count(c.stars()) + "), issued "
+                            + c.certificate().issuedOn()) + "\n");
+                } catch (io.github.aftersales.core.json.LocatedException e) {
+                    refuse(input, e, ExitCode.INPUT);
+                } catch (io.github.aftersales.register.RegisterException e) {
+                    if (e.kind() == io.github.aftersales.register.RegisterException.Kind.DATABASE) {
+                        throw e; // the database failed: nothing after can be recorded either
+                    }
+                    refuse(input, e, e.kind() == io.github.aftersales.register.RegisterException.Kind.REFUSED
+                            ? ExitCode.REFUSED : ExitCode.INPUT);
+                }
+            }
+
+            /** One refused in a batch is said with its file (and line) and skipped; alone, it is the command's error. */
+            private void refuse(AssessmentInputs.Input input, RuntimeException e, int code) {
+                if (!batch) {
+                    throw e;
+                }
+                refused++;
+                exit = Math.max(exit, code);
+                // the place as the user named it (the file, and the line of an NDJSON file), said once
+                String message = e.getMessage();
+                if (message.startsWith(input.fileName() + ": ")) {
+                    message = message.substring(input.fileName().length() + 2);
+                }
+                spec.commandLine().getErr().println("error: " + Output.printable(message.startsWith(input.place())
+                        ? message : input.place() + ": " + message));
+            }
         }
     }
 
@@ -223,7 +309,7 @@ public final class RegisterCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Register register = open(Register.Access.READ)) {
-                print(options.render(register.list(null), null));
+                options.list(register, null, spec);
             }
             return ExitCode.OK;
         }
@@ -246,7 +332,7 @@ public final class RegisterCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Register register = open(Register.Access.READ)) {
-                print(options.render(register.list(text), text));
+                options.list(register, text, spec);
             }
             return ExitCode.OK;
         }
@@ -265,19 +351,23 @@ public final class RegisterCommand implements Callable<Integer> {
                 description = "text or json (default: ${DEFAULT-VALUE}).")
         Format format;
 
-        String render(java.util.List<CertificateView> all, String text) {
-            java.util.List<CertificateView> found = all.stream()
-                    .filter(c -> state == null || c.state() == state)
-                    .filter(c -> scheme == null || c.certificate().scheme().equals(scheme)).toList();
-            if (format == Format.json) {
-                return Output.json(RegisterReport.listJson(found));
+        /** Lists what the options select, a certificate at a time, filtered by the database. */
+        void list(Register register, String text, CommandSpec spec) {
+            io.github.aftersales.register.Listing listing = new io.github.aftersales.register.Listing(text,
+                    state == null ? java.util.Set.of() : java.util.Set.of(state), scheme);
+            try (Sink sink = Sink.open(null, false, true, spec.commandLine().getOut())) {
+                if (format == Format.json) {
+                    JsonStream json = JsonStream.array(sink);
+                    register.forEach(listing, false, c -> json.add(RegisterReport.certificateJson(c, false)));
+                    json.end();
+                } else {
+                    RegisterReport.TextList list = new RegisterReport.TextList(sink);
+                    register.forEach(listing, false, list);
+                    list.end(text, state == null && scheme == null ? null : (state == null ? "" : " " + state.key())
+                            + (scheme == null ? "" : " of scheme " + scheme));
+                }
+                sink.commit();
             }
-            if (found.isEmpty() && (state != null || scheme != null)) {
-                return Output.printable("no certificate" + (text == null ? "" : " containing '" + text + "'") + " is"
-                        + (state == null ? "" : " " + state.key()) + (scheme == null ? "" : " of scheme " + scheme))
-                        + "\n";
-            }
-            return RegisterReport.list(found, text);
         }
     }
 
@@ -354,7 +444,14 @@ public final class RegisterCommand implements Callable<Integer> {
         public Integer call() {
             try (Register register = open(Register.Access.READ)) {
                 var report = register.due(on, today == null ? LocalDate.now() : today, this::variant);
-                print(format == Format.json ? Output.json(RegisterReport.dueJson(report)) : RegisterReport.due(report));
+                try (Sink sink = Sink.open(null, false, true, spec.commandLine().getOut())) {
+                    if (format == Format.json) {
+                        sink.all(Output.json(RegisterReport.dueJson(report)));
+                    } else {
+                        RegisterReport.due(report, sink::all);
+                    }
+                    sink.commit();
+                }
             }
             return ExitCode.OK;
         }
@@ -493,12 +590,22 @@ public final class RegisterCommand implements Callable<Integer> {
         public Integer call() {
             try (Register register = open(Register.Access.READ)) {
                 refuseRegisterAsOutput(out.output(), register);
-                java.util.List<CertificateView> all = format == ExportFormat.json ? register.listWithResults()
-                        : register.list(null);
-                String text = format == ExportFormat.json ? Output.json(RegisterReport.exportJson(all,
-                        register.settings()))
-                        : events ? RegisterReport.eventsCsv(all) : RegisterReport.certificatesCsv(all);
-                out.write(text, spec.commandLine());
+                try (Sink sink = out.open(spec.commandLine())) {
+                    io.github.aftersales.register.Listing all = io.github.aftersales.register.Listing.all();
+                    if (format == ExportFormat.json) {
+                        JsonStream json = JsonStream.object(sink, "certificates", "format",
+                                "aftersales-register-export-1", "exportedAt", java.time.Instant.now().toString());
+                        register.forEach(all, true, c -> json.add(RegisterReport.certificateJson(c, true)));
+                        json.end();
+                    } else if (events) {
+                        sink.all(RegisterReport.eventsCsvHeader());
+                        register.forEach(all, false, c -> sink.all(RegisterReport.eventsCsv(c)));
+                    } else {
+                        sink.all(RegisterReport.certificatesCsvHeader());
+                        register.forEach(all, false, c -> sink.all(RegisterReport.certificateCsv(c)));
+                    }
+                    sink.commit();
+                }
             }
             return ExitCode.OK;
         }
