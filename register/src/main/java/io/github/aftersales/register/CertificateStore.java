@@ -23,7 +23,7 @@ final class CertificateStore {
 
     /** The columns of {@code certificate}, in the order of {@link Certificate}'s fields. */
     static final List<String> CERTIFICATE_COLUMNS = List.of("id", "reference", "organisation", "scheme", "variant",
-            "scheme_version", "issued_on", "recorded_at", "recorded_by");
+            "scheme_version", "issued_on", "recorded_at", "recorded_by", "surveillance_regrading");
 
     /** The columns of {@code certificate_event}. */
     static final List<String> EVENT_COLUMNS = List.of("certificate_id", "seq", "kind", "event_date", "decision",
@@ -31,7 +31,7 @@ final class CertificateStore {
             "result", "recorded_at", "recorded_by");
 
     /** Certificates read a page at a time: a listing of any size holds one page of histories at once. */
-    static final int PAGE = 1000;
+    static int page = 1000; // smaller in tests, to read a few certificates in many pages
     /** With results, which are most of an entry's size, a smaller page. */
     static final int PAGE_WITH_RESULTS = 100;
 
@@ -49,24 +49,39 @@ final class CertificateStore {
                 .collect(Collectors.joining(", "));
     }
 
-    /** Inserts a certificate and returns its number. */
+    /**
+     * Inserts a certificate and returns its number.
+     *
+     * @param stamp when and by whom, or {@code null} where the database records both (PostgreSQL)
+     */
     static long insertCertificate(Handle h, String reference, String organisation, EvaluatedAssessment evaluation,
-            Instant now, String user) {
-        return h.createUpdate("INSERT INTO certificate (reference, organisation, scheme, variant, scheme_version,"
-                + " issued_on, recorded_at, recorded_by) VALUES (:reference, :organisation, :scheme, :variant,"
-                + " :scheme_version, :issued_on, :recorded_at, :recorded_by)")
-                .bind("reference", reference)
-                .bind("organisation", organisation)
-                .bind("scheme", evaluation.result().scheme())
-                .bind("variant", evaluation.result().variant())
-                .bind("scheme_version", evaluation.result().schemeVersion())
-                .bind("issued_on", evaluation.date())
-                .bind("recorded_at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .bind("recorded_by", user)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            Stamp stamp) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("reference", reference);
+        row.put("organisation", organisation);
+        row.put("scheme", evaluation.result().scheme());
+        row.put("variant", evaluation.result().variant());
+        row.put("scheme_version", evaluation.result().schemeVersion());
+        row.put("issued_on", evaluation.date());
+        row.put("surveillance_regrading", Lifecycle.surveillanceRegrading(evaluation.variant()));
+        stamp(row, stamp);
+        return h.createUpdate(insertSql("certificate", row)).bindMap(row).executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class).one();
     }
 
-    static void insertEvent(Handle h, long number, int seq, NewEvent e, Instant now, String user) {
+    /** When and by whom an entry was recorded, as the program knows it (H2, which has no user of its own). */
+    record Stamp(Instant at, String by) {
+    }
+
+    private static void stamp(Map<String, Object> row, Stamp stamp) {
+        if (stamp != null) {
+            row.put("recorded_at", OffsetDateTime.ofInstant(stamp.at(), ZoneOffset.UTC));
+            row.put("recorded_by", stamp.by());
+        }
+    }
+
+    /** Inserts an entry; {@code stamp} as for {@link #insertCertificate}. */
+    static void insertEvent(Handle h, long number, int seq, NewEvent e, Stamp stamp) {
         EvaluatedAssessment evidence = e.evidence();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("certificate_id", number);
@@ -83,16 +98,18 @@ final class CertificateStore {
         row.put("assessment_name", evidence == null ? null : evidence.fileName());
         row.put("assessment", evidence == null ? null : evidence.fileBytes());
         row.put("result", evidence == null ? null : evidence.resultJson());
-        row.put("recorded_at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-        row.put("recorded_by", user);
+        stamp(row, stamp);
         insert(h, "certificate_event", row);
     }
 
     /** Inserts a row given by column name (every key one of the table's columns). */
     static void insert(Handle h, String table, Map<String, Object> row) {
-        h.createUpdate("INSERT INTO " + table + " (" + String.join(", ", row.keySet()) + ") VALUES ("
-                + row.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")")
-                .bindMap(row).execute();
+        h.createUpdate(insertSql(table, row)).bindMap(row).execute();
+    }
+
+    private static String insertSql(String table, Map<String, Object> row) {
+        return "INSERT INTO " + table + " (" + String.join(", ", row.keySet()) + ") VALUES ("
+                + row.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
     }
 
     /** One certificate with its history, by number or reference. */
@@ -134,7 +151,7 @@ final class CertificateStore {
      * in one snapshot, so that the pages agree with each other.
      */
     static void forEach(Handle h, Listing listing, boolean results, Consumer<CertificateView> each) {
-        int page = results ? PAGE_WITH_RESULTS : PAGE;
+        int page = results ? Math.min(PAGE_WITH_RESULTS, CertificateStore.page) : CertificateStore.page;
         StringBuilder where = new StringBuilder(" WHERE c.id > :after");
         if (listing.text() != null) {
             where.append(" AND (LOWER(c.organisation) LIKE :text ESCAPE '!' OR LOWER(c.reference) LIKE :text ESCAPE '!')");

@@ -23,6 +23,19 @@ final class Lifecycle {
     private Lifecycle() {
     }
 
+    /**
+     * What a surveillance grade may do to a certificate of this variant, stored with it so that the
+     * database can refuse a raise its scheme forbids: the cycle's regrading, else CQM 6.4's keep or
+     * downgrade where the variant has surveillance rules only (as {@link Surveillance#decide}
+     * reads them), else none.
+     */
+    static String surveillanceRegrading(Variant variant) {
+        if (variant.cycle() != null) {
+            return variant.cycle().regrading().key();
+        }
+        return variant.surveillance() != null ? CertificationCycle.Regrading.KEEP_OR_DOWNGRADE.key() : "none";
+    }
+
     static NewEvent issue(EvaluatedAssessment e, LocalDate today) {
         notAfterToday("a certificate issued", e.date(), today);
         if (!e.result().passed()) {

@@ -146,7 +146,9 @@ public final class Register implements AutoCloseable {
     /** The register's migrations on the database at {@code url}. */
     private static Flyway flyway(String url, RegisterSettings settings) {
         return Flyway.configure(Register.class.getClassLoader()).dataSource(url, settings.user(), settings.password())
-                .locations("classpath:db/register").table(HISTORY_TABLE).load();
+                .locations(url.startsWith("jdbc:postgresql:") ? new String[] {"classpath:db/register",
+                    "classpath:db/by-database/postgresql"} : new String[] {"classpath:db/register"})
+                .table(HISTORY_TABLE).load();
     }
 
     /** How long a command waits for another process to let go of an embedded register. */
@@ -365,9 +367,10 @@ public final class Register implements AutoCloseable {
                     refuseTakenReference(h, ref);
                 }
                 Instant now = now();
-                long number = CertificateStore.insertCertificate(h, ref, organisation.strip(), evaluation, now, user);
+                CertificateStore.Stamp stamp = stamp();
+                long number = CertificateStore.insertCertificate(h, ref, organisation.strip(), evaluation, stamp);
                 steps.accept("certificate inserted");
-                CertificateStore.insertEvent(h, number, 1, issue, now, user);
+                CertificateStore.insertEvent(h, number, 1, issue, stamp);
                 steps.accept("issue event inserted");
                 return CertificateStore.load(h, Long.toString(number));
             });
@@ -567,7 +570,7 @@ public final class Register implements AutoCloseable {
                 return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
                     CertificateView c = CertificateStore.load(h, certificate);
                     NewEvent event = decide.apply(c);
-                    CertificateStore.insertEvent(h, c.number(), c.current().seq() + 1, event, now(), user);
+                    CertificateStore.insertEvent(h, c.number(), c.current().seq() + 1, event, stamp());
                     steps.accept("event inserted");
                     return CertificateStore.load(h, Long.toString(c.number()));
                 });
@@ -590,6 +593,14 @@ public final class Register implements AutoCloseable {
             throw new RegisterException(RegisterException.Kind.INPUT, what + " is " + value.codePointCount(0,
                     value.length()) + " characters long; the register keeps at most " + limit);
         }
+    }
+
+    /**
+     * Who records and when, as this program knows it; none on PostgreSQL, whose own clock and session
+     * user are taken (the append check of migration V4 sets them whatever a client sends).
+     */
+    private CertificateStore.Stamp stamp() {
+        return settings.url().startsWith("jdbc:postgresql:") ? null : new CertificateStore.Stamp(now(), user);
     }
 
     private Instant now() {
