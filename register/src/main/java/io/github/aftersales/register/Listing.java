@@ -20,11 +20,6 @@ public record Listing(String text, Set<State> states, String scheme) {
         return new Listing(null, Set.of(), null);
     }
 
-    /** The certificates not revoked: those anything can still be due for. */
-    static Listing live() {
-        return new Listing(null, Set.of(State.ACTIVE, State.SUSPENDED), null);
-    }
-
     /** The LIKE pattern for {@link #text}, its wildcards taken literally ({@code !} escapes). */
     String pattern() {
         return text == null ? null : "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")

@@ -494,8 +494,8 @@ class RegisterDurabilityTest {
             register.record("Before Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
         }
         Process holder = crashAt(settings, "event inserted"); // holds the register open, mid-write
-        java.time.Duration was = Register.wait;
-        Register.wait = java.time.Duration.ofSeconds(1);
+        java.time.Duration was = RegisterDatabase.wait;
+        RegisterDatabase.wait = java.time.Duration.ofSeconds(1);
         try {
             for (Register.Access access : Register.Access.values()) {
                 assertThatThrownBy(() -> Register.open(settings, access)).isInstanceOf(RegisterException.class)
@@ -503,7 +503,7 @@ class RegisterDurabilityTest {
                                 + " open for the last 1 s; nothing was done, try again when it has finished");
             }
         } finally {
-            Register.wait = was;
+            RegisterDatabase.wait = was;
         }
         // the holder ends while this one waits: it then opens, and finds what the holder committed
         long start = System.nanoTime();
