@@ -190,7 +190,7 @@ public final class Register implements AutoCloseable {
     /** One certificate with its history, by the register's number or the body's reference. */
     public CertificateView find(String certificate) {
         try {
-            return jdbi.withHandle(h -> CertificateStore.load(h, certificate));
+            return inSnapshot(h -> CertificateStore.load(h, certificate));
         } catch (JdbiException e) {
             throw databaseError("read certificate " + certificate, e);
         }
@@ -205,14 +205,21 @@ public final class Register implements AutoCloseable {
      */
     public void forEach(Listing listing, boolean results, Consumer<CertificateView> each) {
         try {
-            jdbi.useHandle(h -> {
-                h.setReadOnly(true);
-                h.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, t -> CertificateStore.forEach(t, listing,
-                        results, each));
+            inSnapshot(h -> {
+                CertificateStore.forEach(h, listing, results, each);
+                return null;
             });
         } catch (JdbiException e) {
             throw databaseError("list certificates", e);
         }
+    }
+
+    /** A read of several statements, as one snapshot: a read-only REPEATABLE READ transaction. */
+    private <T> T inSnapshot(org.jdbi.v3.core.HandleCallback<T, RuntimeException> read) {
+        return jdbi.withHandle(h -> {
+            h.setReadOnly(true);
+            return h.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, read::withHandle);
+        });
     }
 
     /**

@@ -73,10 +73,12 @@ final class RecordCommand extends RegisterSubcommand {
         Batch run = new Batch(batch);
         try {
             AssessmentInputs.read(files, System.in, input -> run.record(input, options));
-        } catch (io.github.aftersales.register.RegisterException e) {
+        } catch (RuntimeException e) {
+            // the database or a scheme failed: what was recorded stays, and the user learns how much (the cause follows)
             if (run.recorded > 0) {
-                spec.commandLine().getErr().println("error: " + run.recorded + " recorded before this failure;"
-                        + " the rest were not read");
+                spec.commandLine().getErr().println("error: stopped after recording " + run.recorded
+                        + (run.recorded == 1 ? " certificate" : " certificates") + " (each listed above); the rest"
+                        + " were not recorded");
             }
             throw e;
         } finally {
