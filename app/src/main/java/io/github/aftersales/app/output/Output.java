@@ -28,7 +28,7 @@ public final class Output {
     }
 
     /** The writer {@link #json} uses, for output written a piece at a time ({@link StreamedJson}). */
-    static com.fasterxml.jackson.databind.ObjectWriter prettyWriter() {
+    public static com.fasterxml.jackson.databind.ObjectWriter prettyWriter() {
         return JSON.writer();
     }
 
