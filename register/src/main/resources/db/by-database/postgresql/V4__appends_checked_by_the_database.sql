@@ -148,3 +148,17 @@ $$;
 
 CREATE TRIGGER certificate_event_appended BEFORE INSERT ON certificate_event
     FOR EACH ROW EXECUTE FUNCTION certificate_event_appended();
+
+-- A session searches its own temporary tables first: a role allowed TEMP (every role, by default)
+-- could make a table named certificate_event that the checks above would read instead of the
+-- history. Each function searches the system catalog, then this schema, and temporary tables last.
+DO $$
+DECLARE
+    f TEXT;
+BEGIN
+    FOREACH f IN ARRAY ARRAY['register_stamp_is_kept(TIMESTAMP WITH TIME ZONE, VARCHAR)', 'register_refuse(TEXT)',
+            'certificate_recorded()', 'certificate_issued()', 'certificate_event_appended()'] LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = pg_catalog, %I, pg_temp', f, current_schema());
+    END LOOP;
+END
+$$;

@@ -299,6 +299,15 @@ class RegisterDurabilityTest {
             assertThatThrownBy(() -> s.executeUpdate(forged.formatted("2026-11-20", "keep", 4, "四星级")
                     .replace("VALUES (1, 3,", "VALUES (1, 4,")))
                     .hasMessageContaining("register: certificate 1 entry #4: the next entry is #3");
+            // tables of the session's own, named like the register's, come first on its search path: the
+            // checks do not read them (their search path puts temporary tables last)
+            s.execute("CREATE TEMP TABLE certificate (LIKE public.certificate)");
+            s.execute("CREATE TEMP TABLE certificate_event (LIKE public.certificate_event)");
+            assertThatThrownBy(() -> s.executeUpdate(forged.formatted("2020-06-01", "upgrade", 5, "五星级")
+                    .replace("INSERT INTO certificate_event", "INSERT INTO public.certificate_event")))
+                    .hasMessageContaining("register: certificate 1 entry #3: 2020-06-01 is before the issue on"
+                            + " 2026-10-15");
+            s.execute("DROP TABLE pg_temp.certificate_event, pg_temp.certificate");
             // what the database can check it lets through, stamped with its own clock and the auditor's login
             OffsetDateTime before = OffsetDateTime.now().minusMinutes(1);
             s.executeUpdate(forged.formatted("2026-11-20", "keep", 4, "四星级"));
