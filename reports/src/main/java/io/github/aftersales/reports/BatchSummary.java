@@ -1,4 +1,4 @@
-package io.github.aftersales.app.output;
+package io.github.aftersales.reports;
 
 import io.github.aftersales.core.evaluation.ClauseResult;
 import io.github.aftersales.core.evaluation.EvaluationResult;

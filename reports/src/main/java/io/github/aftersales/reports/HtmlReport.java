@@ -1,4 +1,4 @@
-package io.github.aftersales.app.output;
+package io.github.aftersales.reports;
 
 import static io.github.aftersales.core.evaluation.Decimals.text;
 

@@ -1,4 +1,4 @@
-package io.github.aftersales.app.output;
+package io.github.aftersales.reports;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,4 +1,4 @@
-package io.github.aftersales.app.output;
+package io.github.aftersales.reports;
 
 import static io.github.aftersales.core.evaluation.Decimals.text;
 
@@ -92,5 +92,19 @@ public final class MarkdownReport {
 
     private static boolean startsMarkup(char next) {
         return (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/' || next == '!' || next == '?';
+    }
+
+    /** The rejections, for a Markdown report: it must not look complete when it is not. */
+    public static String notEvaluated(BatchSummary summary, Labels l) {
+        if (summary.rejected() == 0) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\n## ").append(l.of("未能评估的文件", "Not evaluated")).append(" (")
+                .append(summary.rejected()).append(")\n\n");
+        summary.firstRejections().forEach(m -> b.append("- ").append(esc(m)).append('\n'));
+        if (summary.rejected() > summary.firstRejections().size()) {
+            b.append("- … ").append(summary.rejected() - summary.firstRejections().size()).append(" more\n");
+        }
+        return b.toString();
     }
 }

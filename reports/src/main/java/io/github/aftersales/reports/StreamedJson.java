@@ -1,4 +1,4 @@
-package io.github.aftersales.app.output;
+package io.github.aftersales.reports;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,16 +9,19 @@ import java.io.Writer;
 /**
  * The JSON result of a batch, {@code {"assessments": [...]}}, written one assessment at a time as it
  * is evaluated, so that a million results never sit in memory together. Byte for byte what
- * {@code Output.json(JsonReport.of(all))} writes at once.
+ * {@code Json.pretty(JsonReport.of(all))} writes at once.
  */
 public final class StreamedJson {
 
     private final JsonGenerator gen;
 
-    /** Starts the document in {@code sink}. */
-    public StreamedJson(Sink sink) {
+    /**
+     * Starts the document in {@code out}. What {@code out} throws unchecked (the command line's own
+     * failure of its output, a full disk) comes out of this class as it was thrown.
+     */
+    public StreamedJson(Writer out) {
         try {
-            gen = Output.prettyWriter().createGenerator(new ToSink(sink));
+            gen = Json.prettyWriter().createGenerator(out);
             gen.writeStartObject();
             gen.writeArrayFieldStart("assessments");
         } catch (IOException e) {
@@ -48,37 +51,15 @@ public final class StreamedJson {
     }
 
     /**
-     * The sink's own failure (a full disk: exit 4 and its one line) as it was thrown, though Jackson
-     * wraps what a writer throws in its own exception; anything else as what it is.
+     * The writer's own unchecked failure as it was thrown, though Jackson wraps what a writer throws
+     * in its own (checked) exception; anything else as what it is.
      */
     private static RuntimeException failure(IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.github.aftersales.app.UserException u) {
-                return u;
+            if (t instanceof RuntimeException r) {
+                return r;
             }
         }
         return new UncheckedIOException(e);
-    }
-
-    /** The generator's buffer, handed on to the sink (which reports its own failures). */
-    private static final class ToSink extends Writer {
-        private final Sink sink;
-
-        ToSink(Sink sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public void write(char[] cbuf, int off, int len) {
-            sink.all(new String(cbuf, off, len));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.aftersales.app.output;
+package io.github.aftersales.reports;
 
 import static io.github.aftersales.core.evaluation.Decimals.text;
 
@@ -21,12 +21,12 @@ public final class TextReport {
 
     public static String of(EvaluationResult r, Labels l) {
         StringBuilder b = new StringBuilder();
-        b.append(l.of("评估", "Assessment")).append(": ").append(Output.printable(r.source())).append('\n');
+        b.append(l.of("评估", "Assessment")).append(": ").append(Printable.of(r.source())).append('\n');
         if (r.organisation() != null) {
-            b.append(l.of("组织", "Organisation")).append(": ").append(Output.printable(r.organisation())).append('\n');
+            b.append(l.of("组织", "Organisation")).append(": ").append(Printable.of(r.organisation())).append('\n');
         }
         if (r.date() != null) {
-            b.append(l.of("日期", "Date")).append(": ").append(Output.printable(r.date())).append('\n');
+            b.append(l.of("日期", "Date")).append(": ").append(Printable.of(r.date())).append('\n');
         }
         for (SchemeResult s : r.results()) {
             b.append('\n');
@@ -78,9 +78,9 @@ public final class TextReport {
             b.append("    ").append(c.id()).append("  −").append(text(c.lost())).append("  (")
                     .append(text(c.score())).append(" of ").append(text(c.points())).append(")  ")
                     .append(shorten(c.title())).append(" / ").append(c.titleEn()).append('\n');
-            b.append("        ").append(Output.printable(c.how()));
+            b.append("        ").append(Printable.of(c.how()));
             if (c.note() != null) {
-                b.append("; note: ").append(Output.printable(c.note()));
+                b.append("; note: ").append(Printable.of(c.note()));
             }
             b.append('\n');
         }
@@ -90,7 +90,7 @@ public final class TextReport {
             b.append("\n  ").append(l.of("不适用", "Not applicable")).append(" (").append(s.notApplicable().key()).append(")\n");
             for (ClauseResult c : notApplicable) {
                 b.append("    ").append(c.id()).append("  ").append(shorten(c.title())).append(" / ").append(c.titleEn())
-                        .append("\n        ").append(Output.printable(c.how())).append("; note: ").append(Output.printable(c.note())).append('\n');
+                        .append("\n        ").append(Printable.of(c.how())).append("; note: ").append(Printable.of(c.note())).append('\n');
             }
         }
         var checklist = s.clauses().stream()
@@ -100,9 +100,9 @@ public final class TextReport {
             b.append("\n  ").append(l.of("不符合的检查项", "Checklist items not conforming")).append("\n");
             for (ClauseResult c : checklist) {
                 b.append("    ").append(c.id()).append("  ").append(shorten(c.title())).append(" / ").append(c.titleEn())
-                        .append("\n        ").append(Output.printable(c.how()));
+                        .append("\n        ").append(Printable.of(c.how()));
                 if (c.note() != null) {
-                    b.append("; note: ").append(Output.printable(c.note()));
+                    b.append("; note: ").append(Printable.of(c.note()));
                 }
                 b.append('\n');
             }
@@ -112,7 +112,7 @@ public final class TextReport {
             b.append("    ").append(l.of("已达最高等级", "the highest level is reached")).append("\n");
         }
         for (String reason : s.reasons()) {
-            b.append("    ").append(Output.printable(reason)).append('\n');
+            b.append("    ").append(Printable.of(reason)).append('\n');
         }
     }
 
@@ -143,7 +143,7 @@ public final class TextReport {
             b.append("    ").append(l.of("已达最高等级", "the highest level is reached")).append("\n");
         }
         for (String reason : s.reasons()) {
-            b.append("    ").append(Output.printable(reason)).append('\n');
+            b.append("    ").append(Printable.of(reason)).append('\n');
         }
     }
 

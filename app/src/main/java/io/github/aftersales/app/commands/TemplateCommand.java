@@ -5,6 +5,7 @@ import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.app.UserException;
 import io.github.aftersales.app.output.Output;
 import io.github.aftersales.core.template.Templates;
+import io.github.aftersales.reports.Json;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
 import jakarta.inject.Inject;
@@ -80,7 +81,7 @@ public final class TemplateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCode.USAGE, e.getMessage());
         }
-        String text = format == Format.yaml ? Output.yaml(template) : Output.json(template);
+        String text = format == Format.yaml ? Output.yaml(template) : Json.pretty(template);
         Output.write(text, out.output, out.force, spec.commandLine().getOut());
         return ExitCode.OK;
     }

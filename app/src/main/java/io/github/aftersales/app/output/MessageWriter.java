@@ -1,5 +1,6 @@
 package io.github.aftersales.app.output;
 
+import io.github.aftersales.reports.Printable;
 import java.io.Writer;
 
 /**
@@ -18,7 +19,7 @@ public final class MessageWriter extends java.io.PrintWriter {
     public void println(String line) {
         String[] parts = String.valueOf(line).split("\t", -1);
         for (int i = 0; i < parts.length; i++) {
-            parts[i] = Output.printable(parts[i]);
+            parts[i] = Printable.of(parts[i]);
         }
         super.println(String.join("\t", parts));
     }

@@ -11,6 +11,7 @@ import io.github.aftersales.register.CertificateView;
 import io.github.aftersales.register.DueItem;
 import io.github.aftersales.register.DueReport;
 import io.github.aftersales.register.RegisterSettings;
+import io.github.aftersales.reports.Printable;
 import java.util.List;
 
 /**
@@ -258,6 +259,6 @@ public final class RegisterReport {
 
     /** A stored text as one printable line: what users typed never lays out the page. */
     private static String p(String text) {
-        return Output.printable(text);
+        return Printable.of(text);
     }
 }

@@ -3,7 +3,6 @@ package io.github.aftersales.app.commands.register;
 import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.app.UserException;
 import io.github.aftersales.app.commands.VersionProvider;
-import io.github.aftersales.app.output.JsonReport;
 import io.github.aftersales.app.output.Output;
 import io.github.aftersales.app.output.RegisterReport;
 import io.github.aftersales.core.assessment.Assessment;
@@ -16,6 +15,9 @@ import io.github.aftersales.register.EvaluatedAssessment;
 import io.github.aftersales.register.Evaluations;
 import io.github.aftersales.register.Register;
 import io.github.aftersales.register.RegisterSettings;
+import io.github.aftersales.reports.Json;
+import io.github.aftersales.reports.JsonReport;
+import io.github.aftersales.reports.Printable;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.SurveillanceRules;
 import io.github.aftersales.spi.Variant;
@@ -135,7 +137,7 @@ public final class RegisterCommand implements Callable<Integer> {
             EvaluationResult result = evaluator().evaluate(assessment, options);
             return new Read(assessment, Evaluations.pick(file.getFileName().toString(), bytes, assessment, result,
                     id -> Optional.ofNullable(schemes().get(id)), scheme, date,
-                    r -> Output.compactJson(JsonReport.scheme(r))));
+                    r -> Json.compact(JsonReport.scheme(r))));
         }
 
         /** Refuses an output file that is the register itself (as H2 names its file): --force must not destroy it. */
@@ -200,10 +202,10 @@ public final class RegisterCommand implements Callable<Integer> {
             Register.checkRecord(org, reference, read.evaluated(), java.time.Clock.systemDefaultZone());
             try (Register register = open(Register.Access.WRITE)) {
                 CertificateView c = register.record(org, reference, read.evaluated());
-                print(Output.printable("recorded certificate " + c.label() + ": " + c.certificate().organisation()
+                print(Printable.of("recorded certificate " + c.label() + ": " + c.certificate().organisation()
                         + ", " + c.certificate().scheme() + " " + c.certificate().variant() + ", " + c.grade() + " ("
                         + io.github.aftersales.register.Stars.count(c.stars()) + "), issued " + c.certificate().issuedOn()) + "\n  in "
-                        + Output.printable(register.settings().describe()) + "\n");
+                        + Printable.of(register.settings().describe()) + "\n");
             }
             return ExitCode.OK;
         }
@@ -270,10 +272,10 @@ public final class RegisterCommand implements Callable<Integer> {
                     .filter(c -> state == null || c.state() == state)
                     .filter(c -> scheme == null || c.certificate().scheme().equals(scheme)).toList();
             if (format == Format.json) {
-                return Output.json(RegisterReport.listJson(found));
+                return Json.pretty(RegisterReport.listJson(found));
             }
             if (found.isEmpty() && (state != null || scheme != null)) {
-                return Output.printable("no certificate" + (text == null ? "" : " containing '" + text + "'") + " is"
+                return Printable.of("no certificate" + (text == null ? "" : " containing '" + text + "'") + " is"
                         + (state == null ? "" : " " + state.key()) + (scheme == null ? "" : " of scheme " + scheme))
                         + "\n";
             }
@@ -318,7 +320,7 @@ public final class RegisterCommand implements Callable<Integer> {
                     out.writeBytes(bytes, spec.commandLine());
                     return ExitCode.OK;
                 }
-                String text = format == Format.json ? Output.json(RegisterReport.certificateJson(c, true))
+                String text = format == Format.json ? Json.pretty(RegisterReport.certificateJson(c, true))
                         : RegisterReport.show(c);
                 out.write(text, spec.commandLine());
             }
@@ -354,7 +356,7 @@ public final class RegisterCommand implements Callable<Integer> {
         public Integer call() {
             try (Register register = open(Register.Access.READ)) {
                 var report = register.due(on, today == null ? LocalDate.now() : today, this::variant);
-                print(format == Format.json ? Output.json(RegisterReport.dueJson(report)) : RegisterReport.due(report));
+                print(format == Format.json ? Json.pretty(RegisterReport.dueJson(report)) : RegisterReport.due(report));
             }
             return ExitCode.OK;
         }
@@ -495,7 +497,7 @@ public final class RegisterCommand implements Callable<Integer> {
                 refuseRegisterAsOutput(out.output(), register);
                 java.util.List<CertificateView> all = format == ExportFormat.json ? register.listWithResults()
                         : register.list(null);
-                String text = format == ExportFormat.json ? Output.json(RegisterReport.exportJson(all,
+                String text = format == ExportFormat.json ? Json.pretty(RegisterReport.exportJson(all,
                         register.settings()))
                         : events ? RegisterReport.eventsCsv(all) : RegisterReport.certificatesCsv(all);
                 out.write(text, spec.commandLine());
@@ -533,7 +535,7 @@ public final class RegisterCommand implements Callable<Integer> {
                 }
                 try (Register into = Register.open(target, Register.Access.WRITE)) {
                     int n = source.copyTo(into);
-                    print(Output.printable("copied " + n + (n == 1 ? " certificate" : " certificates") + " with"
+                    print(Printable.of("copied " + n + (n == 1 ? " certificate" : " certificates") + " with"
                             + " their history from " + source.settings().describe() + " to "
                             + into.settings().describe()) + "\n");
                 }
