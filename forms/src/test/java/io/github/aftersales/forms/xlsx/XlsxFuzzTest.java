@@ -1,7 +1,6 @@
-package io.github.aftersales.app.fuzz;
+package io.github.aftersales.forms.xlsx;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.aftersales.app.xlsx.XlsxForms;
 import io.github.aftersales.core.json.LocatedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.github.aftersales.app.xlsx;
+package io.github.aftersales.forms.xlsx;
 
 import io.github.aftersales.core.assessment.Assessment;
 import io.github.aftersales.core.assessment.Conformity;

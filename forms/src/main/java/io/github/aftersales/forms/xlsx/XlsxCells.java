@@ -1,4 +1,4 @@
-package io.github.aftersales.app.xlsx;
+package io.github.aftersales.forms.xlsx;
 
 import io.github.aftersales.core.json.DecimalRange;
 import io.github.aftersales.core.json.LocatedException;
