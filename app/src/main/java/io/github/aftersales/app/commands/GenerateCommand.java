@@ -4,7 +4,7 @@ import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.app.UserException;
 import io.github.aftersales.app.output.Output;
 import io.github.aftersales.app.output.Sink;
-import io.github.aftersales.core.generate.Generator;
+import io.github.aftersales.batch.Generator;
 import io.github.aftersales.reports.Json;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;

@@ -1,4 +1,4 @@
-package io.github.aftersales.core.batch;
+package io.github.aftersales.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package io.github.aftersales.core.batch;
+package io.github.aftersales.batch;
 
 import io.github.aftersales.core.assessment.Assessment;
 import io.github.aftersales.core.assessment.AssessmentReader;

@@ -1,6 +1,5 @@
-package io.github.aftersales.app.output;
+package io.github.aftersales.batch;
 
-import io.github.aftersales.core.batch.BatchReader;
 import io.github.aftersales.core.evaluation.EvaluationOptions;
 import io.github.aftersales.core.evaluation.EvaluationResult;
 import io.github.aftersales.core.evaluation.Evaluator;

@@ -1,4 +1,4 @@
-package io.github.aftersales.core.generate;
+package io.github.aftersales.batch;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
