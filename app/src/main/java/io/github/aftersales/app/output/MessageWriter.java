@@ -6,7 +6,7 @@ import java.io.Writer;
 /**
  * Standard error for messages: each {@code println} is one line, whatever it holds. A newline in a
  * file name would split a message in two and an escape byte would reach the terminal raw; both are
- * written as escapes ({@link Output#printable}). Tabs stay (a stack trace under {@code --debug}).
+ * written as escapes ({@link Printable#of}). Tabs stay (a stack trace under {@code --debug}).
  * {@code print} is left as it is, for the progress line's carriage returns.
  */
 public final class MessageWriter extends java.io.PrintWriter {

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The register for people (text), programs (JSON) and spreadsheets (CSV). Text shows every field
- * through {@link Output#printable}: a name holding a line break or an escape sequence cannot add a
+ * through {@link Printable#of}: a name holding a line break or an escape sequence cannot add a
  * row or reach the terminal as a command.
  */
 public final class RegisterReport {
