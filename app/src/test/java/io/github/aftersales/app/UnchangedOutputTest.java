@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every output byte as it was: 10,000 generated assessments of every scheme variant, evaluated in
- * every format through the real command line, each output's SHA-256 compared with the value the
- * code gave before the modules were split by responsibility (computed on main at ef7ab97). A
+ * every format through the real command line, and every template, surveillance decision and bundled
+ * example, each output's SHA-256 compared with the value the code gave before the modules were
+ * split by responsibility (computed on main at ef7ab97). A
  * refactoring that moves code must leave these alone; a change meant to alter an output updates
  * the value it changes, in the same commit, and says why.
  *
@@ -116,6 +117,133 @@ class UnchangedOutputTest {
         actual.forEach((k, v) -> table.append("            Map.entry(\"").append(k).append("\", \"").append(v)
                 .append("\"),\n"));
         assertThat(actual).as("SHA-256 of each output now:\n" + table).isEqualTo(EXPECTED);
+    }
+
+    /**
+     * Templates, surveillance decisions and the bundled examples in every format and language: each
+     * command's standard output, SHA-256 as main (ef7ab97) wrote it, from its jar.
+     */
+    private static final Map<String, String> EXPECTED_COMMANDS = Map.ofEntries(
+            Map.entry("template --scheme gbt27922 --variant form --format json",
+                    "d8aca8e902a972978cd7ec1733396958efcd4577c2c9e89682a4603d4b174d96"),
+            Map.entry("template --scheme gbt27922 --variant form --format yaml",
+                    "226f824f277008b6bd6dfbf6a4f3f13f1adfafa0aaac9745f046e4981c2df30a"),
+            Map.entry("template --scheme gbt27922 --variant annex-a1 --format json",
+                    "7ccd18a665523386c68d0b1864d9600157709ccd15825b1e34ab7f3e4957b533"),
+            Map.entry("template --scheme gbt27922 --variant annex-a1 --format yaml",
+                    "98bbde97ea1a9fde2ec252e2bf4fc737ff5070a2b6ad720fd46e508e618ee0cf"),
+            Map.entry("template --scheme gbt27922 --variant annex-a2 --format json",
+                    "a49fef88ffc0363807f539282c9f151c77eb163230fedbfd1a2322213e4f8b2f"),
+            Map.entry("template --scheme gbt27922 --variant annex-a2 --format yaml",
+                    "748f9933240e0c1cb6bc2e5b8c85787240389de7258056f0b173e2b996311f75"),
+            Map.entry("template --scheme gbt27922 --variant annex-b --format json",
+                    "ef3c78cd8424f45a18def475167145a7062ef18c710c1bc06fca97aabb57f634"),
+            Map.entry("template --scheme gbt27922 --variant annex-b --format yaml",
+                    "183e54d30bf581643bb8622ed64e515ee172a65fa40ba1ecde27788cf980599e"),
+            Map.entry("template --scheme zg025 --variant items --format json",
+                    "3aa8ab81612e3ad6ed9856ec2bc3286ebe5e858919817b0c59ae93f8a3686dcf"),
+            Map.entry("template --scheme zg025 --variant items --format yaml",
+                    "caef26bedd9c74ffea8829c67136025d91f2d0acb87ba9462287c31025edad1a"),
+            Map.entry("template --scheme cqm --variant star --format json",
+                    "04c6521c43404f73fd634b451f1bbb5530e51add75b14500db5ed810afec853b"),
+            Map.entry("template --scheme cqm --variant star --format yaml",
+                    "7f3b6326a8c6ca5277a41f510e14de81dd9ea9bf30953862dbd178d663930ea7"),
+            Map.entry("template --scheme zg025-combined --variant combined --format json",
+                    "6b1bd182827057d7379ef07f73e59bc5b39ef5eb1f76f461fba2f309654b4a30"),
+            Map.entry("template --scheme zg025-combined --variant combined --format yaml",
+                    "afd2a89822709c2b53b7fb6862d8d3e4fb7540fe0a73bf041ea2098c5e955700"),
+            Map.entry("surveil --level 5 --format text examples/cqm/surveillance-downgrade.json",
+                    "684efe6389b981521c2631b7e33faf11c18ccf0dd477c374f0a7e40e4c3a409f"),
+            Map.entry("surveil --level 5 --format json examples/cqm/surveillance-downgrade.json",
+                    "26312bbce2fbc2c5cf422cc08175ce6da0bfc857f912566f70ee9d362e4ded36"),
+            Map.entry("surveil --level 5 --format text examples/cqm/surveillance-unrectified-complaint.json",
+                    "02c2770446ec03299bba78a5c88352607cc4fb731c7907372de1b12a280e739f"),
+            Map.entry("surveil --level 5 --format json examples/cqm/surveillance-unrectified-complaint.json",
+                    "7f037f1090eb352e9935e88a725967c35f683db1f0450e246c8a9ce7593d043b"),
+            Map.entry("surveil --level 5 --on-serious revoke examples/cqm/surveillance-unrectified-complaint.json",
+                    "4400bb5f914257f187ed262d4fb93d21fd094354076016de6c185a9fa5d3500a"),
+            Map.entry("surveil --level 9 --scheme zg025-combined --format json examples/zg025-combined.json",
+                    "93f88c32cca8fb3c501c952bd9b4678e7e5ab1d6fa70c6ce9eb66c8905407261"),
+            Map.entry("evaluate --format text examples/gbt27922-form.json",
+                    "159872991cbaa6e2beb36bf76657b645ff3bea0faf139f2b45164b8599abec77"),
+            Map.entry("evaluate --format json examples/gbt27922-form.json",
+                    "3746c8d7d876944504f8a6a62b25e19f8a79958b97802d82a1e380d807d25a0a"),
+            Map.entry("evaluate --format md examples/gbt27922-form.json",
+                    "d424e4ae8c03f1ee573dbd1001f31164b059b8e050a0e628c44ced5e7b89ce4a"),
+            Map.entry("evaluate --format html examples/gbt27922-form.json",
+                    "bcfd74a69da322add734f8d774f75cb255cd0b18d7d29db90051dd743146b5d6"),
+            Map.entry("evaluate --format text examples/gbt27922-annex-b.yaml",
+                    "be2dc700f5839d85bebecbb3081961a717e149c2d0f99f51c497edb3b0592570"),
+            Map.entry("evaluate --format json examples/gbt27922-annex-b.yaml",
+                    "72e5d2e0d207ea664421bc81aa1c7a977ee7a8130839850b00f21075b089bacd"),
+            Map.entry("evaluate --format md examples/gbt27922-annex-b.yaml",
+                    "2904e06618720a7a54bb51b17cf1e59aaac74ea83ac28ce3510c366111641f3e"),
+            Map.entry("evaluate --format html examples/gbt27922-annex-b.yaml",
+                    "c64c35fb59199e3b8b8ddaf80f1efcff53222de553479f60797d0d872a8b2b9c"),
+            Map.entry("evaluate --format text examples/zg025-combined.json",
+                    "d7e36b708cc0f3492c9074f6fa020628dbd61cb8c05ccefa4324d3b4f04d58ef"),
+            Map.entry("evaluate --format json examples/zg025-combined.json",
+                    "e0acb498d3759a8ffef508e1012a30a5b4b5a8b5bf6dc4b72f1cae541457e695"),
+            Map.entry("evaluate --format md examples/zg025-combined.json",
+                    "a58be9ab373a0311c8c13f0b978331e085cb426420425ba617d9ee718102b79a"),
+            Map.entry("evaluate --format html examples/zg025-combined.json",
+                    "7d60432fcaa6222adddc111296bf25b09ad4dafba89d08fc5be98634836f9329"),
+            Map.entry("evaluate --format text examples/cqm/cqm-five-star.json",
+                    "d2a8fe266cbfdbdc1d58aabfb33dbf6580a601e8f7bb462dde0773ee4dd29baf"),
+            Map.entry("evaluate --format json examples/cqm/cqm-five-star.json",
+                    "52936e54244373a9f68a053e7b002c8e60e8a20b5166c352bf920fc4d79435c6"),
+            Map.entry("evaluate --format md examples/cqm/cqm-five-star.json",
+                    "839102ae42cfe27c414acd4192ba2912af5d5a298e9cd7f94d3ed2cea6ec7c46"),
+            Map.entry("evaluate --format html examples/cqm/cqm-five-star.json",
+                    "cb76a695b6ebc2826dd91ea63618f38352be23665823bae5f11ea3ed30b28b43"),
+            Map.entry("evaluate --format text examples/cqm/note1-example1-face-to-face-75.json",
+                    "246d51deaba679822ac2a94e7a40603c0b42fdc94bf56bf67ddc0f0aeb89fe67"),
+            Map.entry("evaluate --format json examples/cqm/note1-example1-face-to-face-75.json",
+                    "9cb5cdff2a28f5b82d457cd92b51650f2d713089a630337b0617e81c2f977985"),
+            Map.entry("evaluate --format md examples/cqm/note1-example1-face-to-face-75.json",
+                    "595eddfe973b73fcdc2ab8ece025ec7ed2f911df0244ebcc33d21c8697be312f"),
+            Map.entry("evaluate --format html examples/cqm/note1-example1-face-to-face-75.json",
+                    "1ff0a119808450651d29baa5894a01c9bd7d7646daf4a846887ee591a982f880"),
+            Map.entry("evaluate --format text examples/cqm/note1-example2-rectified-complaint.json",
+                    "4590f232a120dffffb11e3d21a287f8fa465addaf029c1fee360c583685ecc34"),
+            Map.entry("evaluate --format json examples/cqm/note1-example2-rectified-complaint.json",
+                    "0c526f6323e9c1aac87a983d00a299b2bd5c5e5731c7547105c5dd7b03307613"),
+            Map.entry("evaluate --format md examples/cqm/note1-example2-rectified-complaint.json",
+                    "a3b8f904ff0830c823a4644612bd7d012edf9eb9da7be5035dd84da4eae27e47"),
+            Map.entry("evaluate --format html examples/cqm/note1-example2-rectified-complaint.json",
+                    "aa4e3275e20a1b3ef2c458bba6c9bf175a82e22caaea45de0a660f77d9f92b9c"),
+            Map.entry("evaluate --format text examples/cqm/note1-example3-indicator-70.json",
+                    "76ab30c67439e9ea91001fff18368576aa5150152c6869b7557d2631b79c2a13"),
+            Map.entry("evaluate --format json examples/cqm/note1-example3-indicator-70.json",
+                    "c116b5e930f6fc0a27b780e1bcfe2d672d9a6094f1527bb3291e2ad2675642ce"),
+            Map.entry("evaluate --format md examples/cqm/note1-example3-indicator-70.json",
+                    "905a45cb929f9679036ea2948ea76b99623dbc34a31a0135fa1bb9a88c9f44b2"),
+            Map.entry("evaluate --format html examples/cqm/note1-example3-indicator-70.json",
+                    "0a0908706cadc998dbcbafffbe3ddc5c83cb8f9cc82dd867e26a678f617c4bc7"),
+            Map.entry("evaluate --lang zh --format text examples/zg025-combined.json",
+                    "678f63ff18258d210d03440c8097f4076a1291917c7a272a9298236172ff034e"),
+            Map.entry("evaluate --lang zh --format md examples/zg025-combined.json",
+                    "0fb7b519c390dd2d2a3b99d4d5a16ff15e70be883b92bb47b528c796c13ba7ea"),
+            Map.entry("evaluate --lang zh --format html examples/zg025-combined.json",
+                    "0ee7c56362eb5875d1e22ead2b43f3d11d564f336cedcea8c2d6d427e42524ca"),
+            Map.entry("evaluate --lang en --format text examples/zg025-combined.json",
+                    "7a8aee266edf939ecaf3d6e6fa4fc9fcbb8a6c68ccb964a5081d7c6761471a64"),
+            Map.entry("evaluate --lang en --format md examples/zg025-combined.json",
+                    "0c971653290a4015f4b308c5c3799d3d6c3eb88b73e9a0ad35ebdcdb74bd159d"),
+            Map.entry("evaluate --lang en --format html examples/zg025-combined.json",
+                    "8c9ae46adee9f6ad6203cc0a1ffe30a8e78c8507d788d15be70ccdd1de861710"),
+            Map.entry("evaluate --format summary examples/cqm",
+                    "69da0313299db25dff8d2bdeaa163cf57d3230746fde039e2dec0756ebc0e50a"),
+            Map.entry("evaluate --not-applicable full-points --format json examples/gbt27922-form.json",
+                    "29a9ab5c5c2737b07c81ea5e6788d1787fad78a06d95e882df680c27bd0bb0a7"));
+
+    @Test
+    void templatesDecisionsAndExamplesAreByteForByteWhatTheyWere() {
+        Map<String, String> actual = new LinkedHashMap<>();
+        for (String command : EXPECTED_COMMANDS.keySet()) {
+            actual.put(command, sha256(command.split(" ")));
+        }
+        assertThat(actual).isEqualTo(EXPECTED_COMMANDS);
     }
 
     private static String sha256(String... args) {
