@@ -118,6 +118,7 @@ public final class AppModule extends AbstractModule {
     @Provides
     @Singleton
     Evaluator evaluator(Map<String, Scheme> schemes) {
-        return new Evaluator(id -> Optional.ofNullable(schemes.get(id)), schemes.keySet());
+        return new Evaluator(id -> Optional.ofNullable(schemes.get(id)), schemes.keySet(),
+                io.github.aftersales.core.registry.Messages.pluginsLookedIn(pluginDirectory));
     }
 }

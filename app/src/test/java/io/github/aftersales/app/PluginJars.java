@@ -18,8 +18,8 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * Tiny plugin jars built in a test: sources compiled against the test class path (which holds
- * core), resources copied or written, entries streamed (a zip bomb is written, never held), all in
+ * Tiny plugin jars built in a test: sources compiled against the SPI alone, as a plugin's build
+ * does, resources copied or written, entries streamed (a zip bomb is written, never held), all in
  * {@code work/plugins}, the plugin directory the tests name.
  */
 final class PluginJars {
@@ -37,15 +37,33 @@ final class PluginJars {
         return work.resolve("plugins");
     }
 
-    /** Compiles sources against the test class path (which holds core) into {@code classes}. */
+    /**
+     * Compiles sources into {@code classes} against the SPI alone, as a plugin's own build does (the
+     * example's pom depends on {@code aftersales-spi} only).
+     */
     void compile(Path classes, List<Path> sources) throws IOException {
+        compile(classes, sources, spiClassPath());
+    }
+
+    /** Compiles sources into {@code classes} against the given class path. */
+    void compile(Path classes, List<Path> sources, String classPath) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         Files.createDirectories(classes);
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", classPath,
                 "--release", "17", "-nowarn"));
         sources.forEach(s -> args.add(s.toString()));
         int rc = javac.run(null, null, null, args.toArray(String[]::new));
         assertThat(rc).as("javac").isZero();
+    }
+
+    /** Where the SPI's classes are: its jar, or {@code spi/target/classes} in the reactor. */
+    static String spiClassPath() {
+        try {
+            return Path.of(io.github.aftersales.spi.Scheme.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Something that writes one entry of a jar. */
@@ -87,7 +105,7 @@ final class PluginJars {
         return jar;
     }
 
-    /** Compiles the example third-party scheme's sources, and {@code more}, into {@code work/name}. */
+    /** Compiles the example third-party scheme's sources, and {@code more}, into {@code work/name}, against the SPI alone. */
     Path compileExample(String name, Path... more) throws IOException {
         Path classes = work.resolve(name);
         List<Path> sources = new ArrayList<>(List.of(more));

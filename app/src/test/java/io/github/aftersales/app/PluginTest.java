@@ -123,6 +123,51 @@ class PluginTest {
     }
 
     @Test
+    void aPluginSeesOnlyTheSpiNotTheEngine() throws IOException {
+        // compiled against the whole platform, as a careless build might; at run time the engine is not shared
+        Path src = work.resolve("src/com/example/Reacher.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, """
+                package com.example;
+                public final class Reacher extends io.github.aftersales.spi.ResourceScheme {
+                    public Reacher() {
+                        super(io.github.aftersales.core.definition.DefinitionReader.class.getSimpleName());
+                    }
+                }
+                """);
+        Path classes = work.resolve("classes");
+        jars.compile(classes, List.of(src), System.getProperty("java.class.path"));
+        Path jar = jar("reacher.jar", List.of(classes),
+                Map.of("META-INF/services/io.github.aftersales.spi.Scheme", "com.example.Reacher\n"));
+        assertOneLineAndOthersWork(jar, "NoClassDefFoundError: io/github/aftersales/core/definition/DefinitionReader (a"
+                + " plugin sees only the SPI, io.github.aftersales.spi: build it against aftersales-spi)");
+    }
+
+    @Test
+    void aSchemeNotInstalledSaysWherePluginsAreLookedFor() throws IOException {
+        Files.createDirectories(pluginDir());
+        CliRun r = run("evaluate", EXAMPLE.resolve("example-assessment.json").toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(r.err()).contains(": unknown scheme 'example-home-repair'; installed: cqm, gbt27922, zg025,"
+                + " zg025-combined; plugin jars are looked for in " + pluginDir());
+    }
+
+    @Test
+    void twoJarsWithTheSameSchemeAreBothLeftOutInOneLine() throws IOException {
+        Path first = jars.exampleJar();
+        Path second = Files.copy(first, pluginDir().resolve("example-home-repair-scheme-2.0.jar")); // sorts first
+        CliRun schemes = run("schemes");
+        assertThat(schemes.exit()).isZero();
+        assertThat(schemes.out()).doesNotContain("example-home-repair").contains("gbt27922");
+        assertThat(schemes.err().lines().filter(l -> l.startsWith("warning:")).toList()).containsExactly("warning: "
+                + pluginDir() + ": scheme id 'example-home-repair' is in 2 plugin jars (" + second.getFileName() + ", "
+                + first.getFileName() + "): none of them is used, as which one is meant cannot be told; keep one of"
+                + " them in " + pluginDir());
+        assertThat(run("evaluate", EXAMPLE.resolve("example-assessment.json").toString()).exit())
+                .isEqualTo(ExitCode.INPUT);
+    }
+
+    @Test
     void aJarWithNoScheme() throws IOException {
         Path jar = jar("empty.jar", List.of(), Map.of("README.txt", "nothing here"));
         assertOneLineAndOthersWork(jar, "no scheme in it");

@@ -71,6 +71,112 @@ class DefinitionReaderTest {
     }
 
     @Test
+    void theCatalogFormatOfThisPlatformAndTheAbsentOneAreRead() throws IOException {
+        assertThat(load("scheme.json", replace("\"id\": \"demo\"", "\"format\": \"0.1\", \"id\": \"demo\"")).id())
+                .isEqualTo("demo");
+    }
+
+    @Test
+    void aCatalogOfANewerFormatIsRefusedNamingThePlatformThatReadsIt() {
+        // refused before its unknown keys are looked at: a newer format may add keys
+        assertThat(broken("scheme.json", replace("\"id\": \"demo\"",
+                "\"format\": \"0.12\", \"rules\": [], \"id\": \"demo\"")).getMessage())
+                .isEqualTo("schemes/demo/scheme.json:2:13: format: 0.12 is a newer catalog format, read by aftersales"
+                        + " 0.12 and later; this aftersales reads 0.1: install aftersales 0.12 or later to use this"
+                        + " scheme");
+        assertThat(broken("scheme.json", replace("\"id\": \"demo\"", "\"format\": \"1.0\", \"id\": \"demo\""))
+                .getMessage()).contains("format: 1.0 is a newer catalog format, read by aftersales 1.0 and later");
+    }
+
+    @Test
+    void aFormatThatIsNoVersionIsRefused() {
+        assertThat(broken("scheme.json", replace("\"id\": \"demo\"", "\"format\": \"v2\", \"id\": \"demo\""))
+                .getMessage()).isEqualTo("schemes/demo/scheme.json:2:13: format: 'v2' is not a catalog format: it"
+                        + " names the platform version the files were written for, like \"0.1\"");
+        assertThat(broken("scheme.json", replace("\"id\": \"demo\"", "\"format\": \"0.0\", \"id\": \"demo\""))
+                .getMessage()).endsWith("format: 0.0 is not a catalog format (the first is 0.1)");
+    }
+
+    // ---- grading tables that read but cannot be right (issue 16) --------------------------------
+
+    @Test
+    void aThresholdBeyondWhatItsFigureCanBeIsRefused() {
+        assertThat(broken("demo.grading.json", replace("{ \"figure\": \"total\", \"atLeast\": 9 }",
+                "{ \"figure\": \"total\", \"atLeast\": 11 }")).getMessage())
+                .isEqualTo("schemes/demo/demo.grading.json: level gold (三星) needs total ≥ 11 (levels[2].conditions[0]),"
+                        + " but the total is at most the catalog's 10 points and at least 0: no assessment can reach gold");
+        assertThat(broken("demo.grading.json", replace("\"category\": \"A\", \"above\": 90",
+                "\"category\": \"A\", \"above\": 100")).getMessage())
+                .isEqualTo("schemes/demo/demo.grading.json: level gold (三星) needs category A > 100 %"
+                        + " (levels[2].conditions[2]), but a percentage is from 0 to 100: no assessment can reach gold");
+        assertThat(broken("demo.grading.json", replace("\"where\": { \"rectified\": false }, \"atMost\": 0",
+                "\"where\": { \"rectified\": false }, \"below\": 0")).getMessage())
+                .endsWith("needs majorComplaint (rectified=false) in the 24 months before onSiteDate < 0"
+                        + " (levels[2].conditions[5]), but a count of events is 0 or more: no assessment can reach gold");
+    }
+
+    @Test
+    void conditionsOfOneLevelThatNoFigureMeetsAtOnceAreRefused() {
+        // a total of 9 of 10 is 90 %: below 85 % it cannot be
+        assertThat(broken("demo.grading.json", replace("{ \"fact\": \"S\", \"atLeast\": 90 },",
+                "{ \"fact\": \"S\", \"atLeast\": 90 }, { \"figure\": \"percent\", \"below\": 85 },"))
+                .getMessage()).isEqualTo("schemes/demo/demo.grading.json: level gold (三星) needs both total ≥ 9"
+                        + " (levels[2].conditions[0]) and percentage < 85 % (levels[2].conditions[5]), which no figure"
+                        + " meets at once: no assessment can reach gold");
+        assertThat(broken("demo.grading.json", replace("{ \"fact\": \"S\", \"atLeast\": 90 },",
+                "{ \"fact\": \"S\", \"atLeast\": 90 }, { \"fact\": \"S\", \"below\": 90 },")).getMessage())
+                .contains("needs both S ≥ 90 (levels[2].conditions[4]) and S < 90 (levels[2].conditions[5])");
+        assertThat(broken("demo.grading.json", replace("{ \"fact\": \"S\", \"atLeast\": 90 },",
+                "{ \"fact\": \"S\", \"atLeast\": 90 }, { \"fact\": \"audit\", \"equals\": \"failed\" },"))
+                .getMessage()).contains("needs both audit = passed (levels[2].conditions[3]) and audit = failed");
+    }
+
+    @Test
+    void aLevelEasierThanTheOneBelowItIsRefused() {
+        // silver at 95 %, gold at a total of 9 of 10 (90 %): gold can be reached without silver
+        assertThat(broken("demo.grading.json", replace("{ \"figure\": \"percent\", \"atLeast\": 80 }",
+                "{ \"figure\": \"percent\", \"atLeast\": 95 }")).getMessage())
+                .isEqualTo("schemes/demo/demo.grading.json: levels are listed from the lowest to the highest, but level"
+                        + " gold (三星) does not require percentage ≥ 95 % (levels[1].conditions[0]), which level silver"
+                        + " (二星) below it does: an assessment could reach gold without silver. Require it, at least as"
+                        + " strictly, in gold");
+        // a total of 9 of 10 is 90 %: it requires silver's 80 %, so the unchanged table loads (theUnchangedDemoLoads)
+        assertThat(broken("demo.grading.json", replace("{ \"fact\": \"S\", \"atLeast\": 90 }",
+                "{ \"fact\": \"S\", \"atLeast\": 84.9 }")).getMessage())
+                .contains("gold (三星) does not require S ≥ 85 (levels[1].conditions[3])");
+    }
+
+    @Test
+    void aConditionOnAChecklistCategoryWouldAlwaysHoldAndIsRefused() {
+        assertThat(broken("demo.grading.json", replace("\"category\": \"A\", \"above\": 90",
+                "\"category\": \"C\", \"above\": 90")).getMessage())
+                .isEqualTo("schemes/demo/demo.grading.json: level gold (三星) needs category C > 90 %"
+                        + " (levels[2].conditions[2]), but category C carries no points (a checklist): its share is not"
+                        + " measured, so the condition would always hold. Put it on a category with points, or on the"
+                        + " items' results");
+    }
+
+    @Test
+    void aStrayKeyBesidePartOrMonthsBetweenIsRefused() {
+        assertThat(broken("demo.grading.json", replace("{ \"fact\": \"S\", \"atLeast\": 85 }",
+                "{ \"monthsBetween\": [\"onSiteDate\", \"onSiteDate\"], \"fact\": \"S\", \"atLeast\": 0 }"))
+                .getMessage()).endsWith("a condition names exactly one of 'figure', 'fact', 'count', 'monthsBetween'"
+                        + " and 'part'");
+    }
+
+    @Test
+    void aChecklistNestedInAScoredCategory() {
+        LocatedException e = broken("demo.catalog.json", replace("\"id\": \"A\", \"title\": \"甲\", \"titleEn\": \"Alpha\","
+                + " \"points\": 6,", "\"id\": \"A\", \"title\": \"甲\", \"titleEn\": \"Alpha\", \"points\": 6,"
+                + " \"categories\": [ { \"id\": \"A.9\", \"title\": \"核查\", \"titleEn\": \"Checks\", \"checklist\": true,"
+                + " \"clauses\": [ { \"id\": \"A.9.1\", \"title\": \"核一\", \"titleEn\": \"Check one\" } ] } ],"));
+        // it named no file before (a NullPointerException while the points were summed)
+        assertThat(e.getMessage()).isEqualTo("schemes/demo/demo.catalog.json: category A.9 carries no points (a"
+                + " checklist) but is inside category A, which is scored by its clauses: put the checklist at the top"
+                + " level, or make A scored as a whole");
+    }
+
+    @Test
     void childrenMustAddUpToTheirCategory() {
         assertThat(broken("demo.catalog.json", replace("\"points\": 3,", "\"points\": 2.5,")).getMessage())
                 .isEqualTo("schemes/demo/demo.catalog.json: category A declares 6 points but its clauses and"

@@ -7,7 +7,7 @@ import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.core.evaluation.SchemeResult;
 import io.github.aftersales.core.json.LocatedReader;
 import io.github.aftersales.core.registry.SchemeRegistry;
-import io.github.aftersales.core.ResourceScheme;
+import io.github.aftersales.spi.ResourceScheme;
 import io.github.aftersales.spi.Scheme;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

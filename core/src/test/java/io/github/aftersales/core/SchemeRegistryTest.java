@@ -3,7 +3,7 @@ package io.github.aftersales.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.aftersales.core.registry.SchemeRegistry;
-import io.github.aftersales.core.ResourceScheme;
+import io.github.aftersales.spi.ResourceScheme;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,6 +1,6 @@
 package com.example.aftersales;
 
-import io.github.aftersales.core.ResourceScheme;
+import io.github.aftersales.spi.ResourceScheme;
 
 /**
  * An example scheme for home-appliance repair service. AN ILLUSTRATION, NOT A REAL STANDARD: its

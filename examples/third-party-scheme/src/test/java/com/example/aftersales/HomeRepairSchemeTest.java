@@ -1,6 +1,6 @@
 package com.example.aftersales;
 
-import io.github.aftersales.core.evaluation.SchemeResult;
+import io.github.aftersales.testkit.Result;
 import io.github.aftersales.testkit.ResultAssert;
 import io.github.aftersales.testkit.SchemeTestKit;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class HomeRepairSchemeTest {
     @Test
     void aLateVisitCostsTheTopLevel() {
         // 1.2 (5 points) at 2: 17 of 20 = 85 %, but category 1 at 5 of 8 = 62.5 % < 75 % → 良好, one star
-        SchemeResult r = SchemeTestKit.scheme("example-home-repair").assessment().allConform().score("1.2", "2").evaluate();
+        Result r = SchemeTestKit.scheme("example-home-repair").assessment().allConform().score("1.2", "2").evaluate();
         ResultAssert.assertThat(r).hasStars(1).hasGrade("良好").hasScore("17").lostPointsOnlyOn("1.2")
                 .hasReasonContaining("category 1 报修受理 at 62.5 % (5 of 8) < 75 %");
     }

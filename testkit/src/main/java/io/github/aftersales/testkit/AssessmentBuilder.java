@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aftersales.core.assessment.AssessmentReader;
 import io.github.aftersales.core.evaluation.EvaluationOptions;
 import io.github.aftersales.core.evaluation.Evaluator;
+import io.github.aftersales.core.evaluation.ClauseResult;
 import io.github.aftersales.core.evaluation.SchemeResult;
 import io.github.aftersales.core.json.LocatedReader;
 import io.github.aftersales.spi.Category;
@@ -189,8 +190,24 @@ public final class AssessmentBuilder {
         }
     }
 
-    /** Reads the assessment back with the real reader and evaluates it. */
-    public SchemeResult evaluate() {
+    /**
+     * Reads the assessment back with the platform's reader, as a user's file is read, and evaluates it.
+     *
+     * @throws RuntimeException with the message a user would read, when the platform refuses the assessment
+     */
+    public Result evaluate() {
+        SchemeResult r = engineResult();
+        List<Result.ClauseOutcome> clauses = new ArrayList<>(r.clauses().size());
+        for (ClauseResult c : r.clauses()) {
+            clauses.add(new Result.ClauseOutcome(c.id(), c.title(), c.points(), c.score(), c.lost(), c.applicable(),
+                    c.how()));
+        }
+        return new Result(r.scheme(), r.variant(), r.grade(), r.gradeId(), r.stars(), r.passed(), r.score(),
+                r.maxScore(), r.total(), r.percent(), clauses, r.reasons(), r.nextLevelNeeds());
+    }
+
+    /** The engine's own result, for the contract checks; never handed to a scheme's tests. */
+    SchemeResult engineResult() {
         Evaluator evaluator = new Evaluator(id -> id.equals(scheme.id()) ? java.util.Optional.of(scheme)
                 : java.util.Optional.empty(), Set.of(scheme.id()));
         try {

@@ -1,22 +1,20 @@
 package io.github.aftersales.testkit;
 
-import io.github.aftersales.core.evaluation.ClauseResult;
-import io.github.aftersales.core.evaluation.SchemeResult;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Fluent assertions over a {@link SchemeResult}: {@code assertThat(result).hasStars(4).lostPointsOn("5.2.4.3")}. */
+/** Fluent assertions over a {@link Result}: {@code assertThat(result).hasStars(4).lostPointsOn("5.2.4.3")}. */
 public final class ResultAssert {
 
-    private final SchemeResult actual;
+    private final Result actual;
 
-    private ResultAssert(SchemeResult actual) {
+    private ResultAssert(Result actual) {
         this.actual = actual;
     }
 
-    public static ResultAssert assertThat(SchemeResult result) {
+    public static ResultAssert assertThat(Result result) {
         if (result == null) {
             throw new AssertionError("expected a result, got null");
         }
@@ -117,7 +115,7 @@ public final class ResultAssert {
 
     private Set<String> lostIds() {
         Set<String> lost = new TreeSet<>();
-        for (ClauseResult c : actual.lostPoints()) {
+        for (Result.ClauseOutcome c : actual.lostPoints()) {
             lost.add(c.id());
         }
         return lost;

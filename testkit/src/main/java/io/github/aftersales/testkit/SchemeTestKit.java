@@ -17,17 +17,29 @@ public final class SchemeTestKit {
     /**
      * The scheme with this id, as the application would find it on the test's class path.
      *
-     * @throws AssertionError naming the {@link ContractRule#REGISTERED} rule when no such scheme
-     *                        loads, with what did not load instead
+     * @throws AssertionError naming the {@link ContractRule#VALID_DEFINITION} rule, with the broken
+     *                        file and place first, when a scheme on the class path did not load; else
+     *                        the {@link ContractRule#REGISTERED} rule when no scheme has the id
      */
     public static SchemeUnderTest scheme(String id) {
         SchemeRegistry registry = SchemeRegistry.discover(Thread.currentThread().getContextClassLoader());
-        Scheme scheme = registry.find(id).orElseThrow(() -> new AssertionError(new ContractViolation(
-                ContractRule.REGISTERED, null, "no scheme '" + id + "' is registered; found "
-                        + (registry.ids().isEmpty() ? "none" : String.join(", ", registry.ids()))
-                        + registry.problems().stream().map(p -> "; not loaded from " + p.origin() + ": " + p.message())
-                                .collect(Collectors.joining()))));
+        Scheme scheme = registry.find(id).orElseThrow(() -> new AssertionError(notFound(id, registry)));
         return new SchemeUnderTest(scheme, true);
+    }
+
+    /**
+     * Why no scheme has the id. A scheme whose files are wrong does not load at all, so the broken
+     * definition comes first, cause first (file:line: what is wrong), and says once what it explains.
+     */
+    private static ContractViolation notFound(String id, SchemeRegistry registry) {
+        String found = registry.ids().isEmpty() ? "none" : String.join(", ", registry.ids());
+        if (registry.problems().isEmpty()) {
+            return new ContractViolation(ContractRule.REGISTERED, null, "no scheme '" + id + "' is registered; found "
+                    + found);
+        }
+        return new ContractViolation(ContractRule.VALID_DEFINITION, null, registry.problems().stream()
+                .map(p -> p.message() + " (from " + p.origin() + ")").collect(Collectors.joining("; "))
+                + ". So no scheme '" + id + "' loaded; found " + found);
     }
 
     /** A scheme instance, whether registered or not; the contract then also checks its registration. */

@@ -229,7 +229,7 @@ public final class SchemeUnderTest {
             String template = Templates.blank(scheme, v, id -> Optional.empty()).toString();
             AssessmentReader.read(new ByteArrayInputStream(template.getBytes(StandardCharsets.UTF_8)), "template",
                     LocatedReader.Syntax.JSON);
-            SchemeResult r = new AssessmentBuilder(scheme, v).allConform().evaluate();
+            SchemeResult r = new AssessmentBuilder(scheme, v).allConform().engineResult();
             if (r.score().compareTo(r.maxScore()) != 0 || !r.lostPoints().isEmpty()) {
                 out.add(new ContractViolation(ContractRule.TEMPLATE_ROUND_TRIP, v.id(), "every item conforming scores "
                         + r.score().toPlainString() + " of " + r.maxScore().toPlainString()));
@@ -291,6 +291,6 @@ public final class SchemeUnderTest {
         if (excluded >= 0 && !v.notApplicableFixed()) {
             b.notApplicableReading("prorate");
         }
-        return b.evaluate();
+        return b.engineResult();
     }
 }

@@ -3,7 +3,7 @@ package io.github.aftersales.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.aftersales.core.evaluation.SchemeResult;
+
 import io.github.aftersales.spi.Scheme;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,6 +23,33 @@ class SchemeTestKitTest {
     void anUnknownIdNamesTheRegistrationRule() {
         assertThatThrownBy(() -> SchemeTestKit.scheme("nope")).isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("[registered for ServiceLoader] no scheme 'nope' is registered; found good");
+    }
+
+    /** A registered scheme whose files are missing: it does not load, and the kit says why first. */
+    public static final class Missing extends io.github.aftersales.spi.ResourceScheme {
+        public Missing() {
+            super("schemes/missing");
+        }
+    }
+
+    @Test
+    void aRegisteredSchemeThatDoesNotLoadIsAnInvalidDefinitionCauseFirst(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path services = dir.resolve("META-INF/services/io.github.aftersales.spi.Scheme");
+        java.nio.file.Files.createDirectories(services.getParent());
+        java.nio.file.Files.writeString(services, Missing.class.getName() + "\n");
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()},
+                getClass().getClassLoader())) {
+            thread.setContextClassLoader(loader);
+            assertThatThrownBy(() -> SchemeTestKit.scheme("missing")).isInstanceOf(AssertionError.class)
+                    .hasMessageStartingWith("[definition valid] " + Missing.class.getName() + " could not be created:"
+                            + " schemes/missing/scheme.json: resource not found on the scheme's class path (from ")
+                    .hasMessageEndingWith(". So no scheme 'missing' loaded; found good");
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 
     static List<Object[]> brokenSchemes() {
@@ -59,11 +86,11 @@ class SchemeTestKitTest {
     @Test
     void fluentAssertionsOverResults() {
         // A.1 = 2 of 2, A.2 not conforming: 2 of 6 = 33 % → no level
-        SchemeResult r = SchemeTestKit.scheme("good").assessment().conform("A.1").notConform("A.2", "无记录").evaluate();
+        Result r = SchemeTestKit.scheme("good").assessment().conform("A.1").notConform("A.2", "无记录").evaluate();
         ResultAssert.assertThat(r).hasStars(0).isNotPassed().hasScore("2").lostPointsOnlyOn("A.2")
                 .hasReasonContaining("percentage 33.33 % < 50 % needed for one");
         // A.2 excluded: 2 of 2 = 100 % → two stars
-        SchemeResult excluded = SchemeTestKit.scheme("good").assessment().conform("A.1").notApplicable("A.2", "不涉及")
+        Result excluded = SchemeTestKit.scheme("good").assessment().conform("A.1").notApplicable("A.2", "不涉及")
                 .evaluate();
         ResultAssert.assertThat(excluded).hasStars(2).hasGrade("two").isPassed().hasMaxScore("2").excluded("A.2")
                 .lostNoPoints();

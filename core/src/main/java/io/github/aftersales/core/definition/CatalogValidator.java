@@ -60,6 +60,12 @@ public final class CatalogValidator {
             children = children.add(cl.points());
         }
         for (Category sub : c.categories()) {
+            if (sub.points() == null) {
+                // the engine sums a scored category's sub-categories; a checklist has nothing to add
+                throw new LocatedException(source, null, "category " + sub.id() + " carries no points (a checklist)"
+                        + " but is inside category " + c.id() + ", which is scored by its clauses: put the checklist"
+                        + " at the top level, or make " + c.id() + " scored as a whole");
+            }
             children = children.add(sub.points());
         }
         if (children.compareTo(c.points()) != 0) {

@@ -33,8 +33,9 @@ import java.util.Set;
  */
 public final class DefinitionReader {
 
-    /** What {@code scheme.json} declares. */
-    public record SchemeDefinition(String id, String version, String title, String titleEn, List<Variant> variants) {
+    /** What {@code scheme.json} declares: a scheme, as data. */
+    public record SchemeDefinition(String id, String version, String title, String titleEn, List<Variant> variants)
+            implements io.github.aftersales.spi.Scheme {
         public SchemeDefinition {
             variants = List.copyOf(variants);
         }
@@ -61,7 +62,8 @@ public final class DefinitionReader {
         String name = directory + "scheme.json";
         Reading r = new Reading(name);
         Located.Obj root = r.object(load(name), "scheme.json");
-        r.onlyKeys(root, Set.of("id", "version", "title", "titleEn", "variants"));
+        CatalogFormat.check(r, root); // first: a newer format may have keys this reader does not know
+        r.onlyKeys(root, Set.of("format", "id", "version", "title", "titleEn", "variants"));
         String id = r.requiredString(root, "id");
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
             throw r.problem(root.get("id"), "scheme id '" + id + "' must be lower-case letters, digits and '-'");
@@ -105,6 +107,13 @@ public final class DefinitionReader {
                         List.of(), false, List.of());
             }
             Inputs inputs = inputs(r, v);
+            for (Inputs.FactSpec fact : inputs.facts()) {
+                if (fact.concludes() != null && catalog.category(fact.concludes().checklist())
+                        .filter(c -> c.points() == null).isEmpty()) {
+                    throw r.problem(v, "fact '" + fact.name() + "' concludes checklist " + fact.concludes().checklist()
+                            + ", which the catalog does not have as a category without points");
+                }
+            }
             GradingTable grading = grading(r.requiredString(v, "grading"), catalog, combines, inputs);
             SurveillanceRules surveillance = r.optional(v, "surveillance").map(x -> surveillance(r, x, inputs))
                     .orElse(null);
@@ -122,7 +131,7 @@ public final class DefinitionReader {
         Set<String> names = new java.util.HashSet<>();
         for (Located item : r.optional(v, "facts").map(x -> r.list(x, "'facts'")).orElse(List.of())) {
             Located.Obj f = r.object(item, "a fact");
-            r.onlyKeys(f, Set.of("name", "title", "titleEn", "type", "values"));
+            r.onlyKeys(f, Set.of("name", "title", "titleEn", "type", "values", "concludes"));
             String name = r.requiredString(f, "name");
             if (!names.add(name)) {
                 throw r.problem(f, "fact '" + name + "' is declared twice");
@@ -137,8 +146,19 @@ public final class DefinitionReader {
                 throw r.problem(f, "fact '" + name + "': " + (values.isEmpty() ? "a choice needs its values"
                         : "only a choice has values"));
             }
+            Inputs.FactSpec.Concludes concludes = null;
+            if (f.has("concludes")) {
+                Located.Obj c = r.object(f.get("concludes"), "'concludes'");
+                r.onlyKeys(c, Set.of("checklist", "conforming"));
+                concludes = new Inputs.FactSpec.Concludes(r.requiredString(c, "checklist"),
+                        r.requiredString(c, "conforming"));
+                if (type != Inputs.FactSpec.Type.CHOICE || !values.contains(concludes.conforming())) {
+                    throw r.problem(c, "fact '" + name + "' concludes a checklist, so it is a choice whose values"
+                            + " include '" + concludes.conforming() + "'");
+                }
+            }
             facts.add(new Inputs.FactSpec(name, r.requiredString(f, "title"), r.requiredString(f, "titleEn"), type,
-                    values));
+                    values, concludes));
         }
         List<Inputs.EventSpec> events = new ArrayList<>();
         for (Located item : r.optional(v, "events").map(x -> r.list(x, "'events'")).orElse(List.of())) {
@@ -384,6 +404,14 @@ public final class DefinitionReader {
                 "monthsBetween"));
         r.onlyKeys(o, allowed);
         Comparison comparison = comparison(r, o);
+        int kinds = 0;
+        for (String kind : List.of("figure", "fact", "count", "monthsBetween", "part")) {
+            kinds += o.has(kind) ? 1 : 0;
+        }
+        // a part's condition names its figure ('passed' or 'stars') with the key 'figure' too
+        if (kinds - (o.has("part") && o.has("figure") ? 1 : 0) != 1) {
+            throw r.problem(o, "a condition names exactly one of 'figure', 'fact', 'count', 'monthsBetween' and 'part'");
+        }
         try {
             if (o.has("part")) {
                 String part = r.requiredString(o, "part");
@@ -400,11 +428,6 @@ public final class DefinitionReader {
                     throw r.problem(o.get("monthsBetween"), "'monthsBetween' names two date facts, the earlier first");
                 }
                 return new Condition.OnDuration(dates.get(0), dates.get(1), comparison);
-            }
-            int kinds = (o.has("figure") ? 1 : 0) + (o.has("fact") ? 1 : 0) + (o.has("count") ? 1 : 0);
-            if (kinds != 1) {
-                throw r.problem(o, "a condition names exactly one of 'figure', 'fact', 'count', 'monthsBetween'"
-                        + " and 'part'");
             }
             if (o.has("figure")) {
                 String key = r.requiredString(o, "figure");

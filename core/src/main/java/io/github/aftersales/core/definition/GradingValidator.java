@@ -64,6 +64,7 @@ public final class GradingValidator {
                 previousStars = level.stars();
             }
         }
+        LevelChecks.check(table, catalog, !combines.isEmpty(), inputs, source);
     }
 
     /** When a variant declares its facts and events, its conditions may use only those. */

@@ -121,7 +121,7 @@ public final class ClauseResult {
     public String how() {
         String h = how;
         if (h == null && finding != null) {
-            h = Evaluator.how(finding, points);
+            h = Scores.how(finding, points);
             how = h; // a String is immutable: a racing reader sees it whole or writes it again
         }
         return h;

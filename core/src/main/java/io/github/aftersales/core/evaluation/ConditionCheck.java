@@ -45,9 +45,9 @@ public final class ConditionCheck {
         this.explanation = explanation;
     }
 
-    /** A check whose sentences {@code explain} writes when first read (it must not throw). */
-    static ConditionCheck explainedLater(boolean holds, Supplier<Explanation> explain) {
-        return new ConditionCheck(holds, Later.of(explain));
+    /** A check, for a result of {@code scheme}, whose sentences {@code explain} writes when first read. */
+    static ConditionCheck explainedLater(String scheme, boolean holds, Supplier<Explanation> explain) {
+        return new ConditionCheck(holds, Later.of(scheme, explain));
     }
 
     private Explanation explanation() {

@@ -31,14 +31,14 @@ final class Grader {
     }
 
     static Grade grade(GradingTable table, Measurements m, Measurements.Stated stated) {
-        Dates dates = new Dates(stated);
+        Checker checker = new Checker(m, stated);
         List<LevelCheck> checks = new ArrayList<>(table.levels().size());
         for (Level level : table.levels()) {
             List<Condition> conditions = level.conditions();
             ConditionCheck[] cs = new ConditionCheck[conditions.size()];
             boolean reached = true;
             for (int i = 0; i < cs.length; i++) {
-                cs[i] = check(conditions.get(i), m, stated, dates);
+                cs[i] = conditions.get(i).accept(checker);
                 reached &= cs[i].holds();
             }
             checks.add(new LevelCheck(level.id(), level.name(), level.nameEn(), level.starCount(), reached,
@@ -52,7 +52,7 @@ final class Grader {
             }
         }
         int above = reached + 1;
-        List<String> reasons = LazyList.of(() -> shortfallsAbove(checks, above));
+        List<String> reasons = LazyList.of(checker.scheme, () -> shortfallsAbove(checks, above));
         if (reached < 0) {
             return new Grade(null, table.none().name(), table.none().nameEn(), 0, false, checks, reasons);
         }
@@ -96,41 +96,65 @@ final class Grader {
     }
 
     /**
-     * Checks one condition: whether it holds is decided here, exactly; the sentences are written
-     * when first read ({@link ConditionCheck#explainedLater}), from the same figures.
+     * Checks each kind of condition: whether it holds is decided here, exactly; the sentences are
+     * written when first read ({@link ConditionCheck#explainedLater}), from the same figures. A visitor,
+     * so a new kind of condition does not compile until it is graded.
      */
-    private static ConditionCheck check(Condition condition, Measurements m, Measurements.Stated stated, Dates dates) {
-        Comparison cmp = condition.comparison();
-        if (condition instanceof Condition.OnFigure f) {
+    private static final class Checker implements Condition.Visitor<ConditionCheck> {
+        private final Measurements m;
+        private final Measurements.Stated stated;
+        private final Dates dates;
+        private final String scheme;
+
+        Checker(Measurements m, Measurements.Stated stated) {
+            this.m = m;
+            this.stated = stated;
+            this.dates = new Dates(stated);
+            this.scheme = stated.part().scheme();
+        }
+
+        @Override
+        public ConditionCheck figure(Condition.OnFigure f) {
+            Comparison cmp = f.comparison();
             Measurements.Exact exact = m.exact();
             return switch (f.figure()) {
                 // total = score × declared / applicable: compared as score × declared against threshold × applicable
                 case TOTAL -> {
                     boolean holds = cmp.test(exact.scaledScore().multiply(m.declared()),
                             Decimals.times(m.applicable(), exact.scale()));
-                    yield ConditionCheck.explainedLater(holds, () -> quotient("total", m.total(), holds, cmp, "",
+                    yield ConditionCheck.explainedLater(scheme, holds, () -> quotient("total", m.total(), holds, cmp, "",
                             pointsGap(cmp, m.applicable(), m.declared(), exact.scale(), exact.scaledScore(), null)));
                 }
                 case SCORE -> {
                     boolean holds = cmp.test(exact.scaledScore(), exact.scale());
-                    yield ConditionCheck.explainedLater(holds, () -> quotient("score", m.score(), holds, cmp, "",
+                    yield ConditionCheck.explainedLater(scheme, holds, () -> quotient("score", m.score(), holds, cmp, "",
                             pointsGap(cmp, BigDecimal.ONE, BigDecimal.ONE, exact.scale(), exact.scaledScore(), null)));
                 }
-                case PERCENT -> percent(m, cmp);
-                case CATEGORY_PERCENT -> categories(f.category(), m, cmp);
-                case PART_STARS -> partStars(m, cmp);
+                case PERCENT -> percent(scheme, m, cmp);
+                case CATEGORY_PERCENT -> categories(scheme, f.category(), m, cmp);
+                case PART_STARS -> partStars(scheme, m, cmp);
             };
         }
-        if (condition instanceof Condition.OnPart p) {
-            return part(p, m);
+
+        @Override
+        public ConditionCheck fact(Condition.OnFact f) {
+            return Grader.fact(scheme, f, stated, f.comparison());
         }
-        if (condition instanceof Condition.OnFact f) {
-            return fact(f, stated, cmp);
+
+        @Override
+        public ConditionCheck eventCount(Condition.OnEventCount e) {
+            return events(scheme, e, stated, e.comparison(), dates);
         }
-        if (condition instanceof Condition.OnDuration d) {
-            return duration(d, stated, cmp, dates);
+
+        @Override
+        public ConditionCheck part(Condition.OnPart p) {
+            return Grader.part(scheme, p, m);
         }
-        return events((Condition.OnEventCount) condition, stated, cmp, dates);
+
+        @Override
+        public ConditionCheck duration(Condition.OnDuration d) {
+            return Grader.duration(scheme, d, stated, d.comparison(), dates);
+        }
     }
 
     private static String needs(Comparison cmp) {
@@ -142,7 +166,7 @@ final class Grader {
         return new ConditionCheck.Explanation(condition, measured, holds ? List.of() : List.of(new Shortfall(shortfall, null)));
     }
 
-    private static ConditionCheck duration(Condition.OnDuration d, Measurements.Stated m, Comparison cmp, Dates dates) {
+    private static ConditionCheck duration(String scheme, Condition.OnDuration d, Measurements.Stated m, Comparison cmp, Dates dates) {
         LocalDate from = dates.get(d.from(), "counts months from");
         LocalDate to = dates.get(d.to(), "counts months to");
         if (from.isAfter(to)) {
@@ -151,14 +175,14 @@ final class Grader {
         }
         long months = java.time.Period.between(from, to).toTotalMonths();
         boolean holds = cmp.test(BigDecimal.valueOf(months));
-        return ConditionCheck.explainedLater(holds, () -> {
+        return ConditionCheck.explainedLater(scheme, holds, () -> {
             String what = "months from " + d.from() + " (" + from + ") to " + d.to() + " (" + to + ")";
             return single(what + " " + needs(cmp), Long.toString(months), holds,
                     what + ": " + months + " " + cmp.operator().negatedSymbol() + " " + cmp.thresholdText());
         });
     }
 
-    private static ConditionCheck fact(Condition.OnFact f, Measurements.Stated m, Comparison cmp) {
+    private static ConditionCheck fact(String scheme, Condition.OnFact f, Measurements.Stated m, Comparison cmp) {
         Object value = m.facts().get(f.fact());
         if (value == null) {
             throw new LocatedException(m.source(), m.part().position(), m.part().path()
@@ -171,7 +195,7 @@ final class Grader {
         } else {
             holds = cmp.test(value instanceof BigDecimal n ? n.toPlainString() : value.toString());
         }
-        return ConditionCheck.explainedLater(holds, () -> {
+        return ConditionCheck.explainedLater(scheme, holds, () -> {
             String measured = value instanceof BigDecimal n ? Decimals.shown(n, cmp, holds).toPlainString()
                     : value.toString();
             return single(f.fact() + " " + needs(cmp), measured, holds,
@@ -179,7 +203,7 @@ final class Grader {
         });
     }
 
-    private static ConditionCheck events(Condition.OnEventCount e, Measurements.Stated m, Comparison cmp, Dates dates) {
+    private static ConditionCheck events(String scheme, Condition.OnEventCount e, Measurements.Stated m, Comparison cmp, Dates dates) {
         LocalDate end = dates.get(e.before(), "counts events before");
         // both ends count: an event exactly N months before the date is inside the window (the
         // reading that never lets an event slip through on its anniversary)
@@ -193,7 +217,7 @@ final class Grader {
         }
         long counted = count;
         boolean holds = cmp.test(BigDecimal.valueOf(count));
-        return ConditionCheck.explainedLater(holds, () -> {
+        return ConditionCheck.explainedLater(scheme, holds, () -> {
             String what = e.eventType() + (e.where().isEmpty() ? "" : " " + e.where()) + " in the " + e.withinMonths()
                     + " months before " + e.before() + " (" + end + ")";
             return single(what + " " + needs(cmp), Long.toString(counted), holds,
@@ -239,11 +263,11 @@ final class Grader {
                                 + " " + cmp.thresholdText() + unit, gap)));
     }
 
-    private static ConditionCheck percent(Measurements m, Comparison cmp) {
+    private static ConditionCheck percent(String scheme, Measurements m, Comparison cmp) {
         // percent = score × 100 / applicable: compared as score × 100 against threshold × applicable
         boolean holds = cmp.test(m.exact().scaledScore().multiply(Decimals.HUNDRED),
                 Decimals.times(m.applicable(), m.exact().scale()));
-        return ConditionCheck.explainedLater(holds, () -> quotient("percentage", m.percent(), holds, cmp, " %",
+        return ConditionCheck.explainedLater(scheme, holds, () -> quotient("percentage", m.percent(), holds, cmp, " %",
                 pointsGap(cmp, m.applicable(), Decimals.HUNDRED, m.exact().scale(), m.exact().scaledScore(),
                         m.applicable())));
     }
@@ -257,7 +281,7 @@ final class Grader {
         return cmp.test(scaled.multiply(Decimals.HUNDRED), Decimals.times(c.applicablePoints(), m.exact().scale()));
     }
 
-    private static ConditionCheck categories(String which, Measurements m, Comparison cmp) {
+    private static ConditionCheck categories(String scheme, String which, Measurements m, Comparison cmp) {
         boolean every = Condition.EVERY_TOP_LEVEL_CATEGORY.equals(which);
         boolean holds = true;
         for (CategoryResult c : m.categories()) {
@@ -266,7 +290,7 @@ final class Grader {
                 break;
             }
         }
-        return ConditionCheck.explainedLater(holds, () -> {
+        return ConditionCheck.explainedLater(scheme, holds, () -> {
             List<Shortfall> shortfalls = new ArrayList<>();
             List<String> measured = new ArrayList<>();
             for (CategoryResult c : m.categories()) {
@@ -290,14 +314,14 @@ final class Grader {
         });
     }
 
-    private static ConditionCheck partStars(Measurements m, Comparison cmp) {
+    private static ConditionCheck partStars(String scheme, Measurements m, Comparison cmp) {
         int sum = 0;
         for (SchemeResult r : m.parts().values()) {
             sum += r.stars();
         }
         boolean holds = cmp.test(BigDecimal.valueOf(sum));
         int total = sum;
-        return ConditionCheck.explainedLater(holds, () -> {
+        return ConditionCheck.explainedLater(scheme, holds, () -> {
             List<String> terms = m.parts().values().stream().map(r -> Integer.toString(r.stars())).toList();
             String measured = String.join(" + ", terms) + " = " + total;
             return single("stars of the parts " + needs(cmp), measured, holds, "stars of the parts " + measured + " "
@@ -310,7 +334,7 @@ final class Grader {
                 : p.comparison().test(BigDecimal.valueOf(r.stars()));
     }
 
-    private static ConditionCheck part(Condition.OnPart p, Measurements m) {
+    private static ConditionCheck part(String scheme, Condition.OnPart p, Measurements m) {
         boolean every = Condition.EVERY_TOP_LEVEL_CATEGORY.equals(p.part());
         boolean holds = true;
         for (SchemeResult r : m.parts().values()) {
@@ -319,7 +343,7 @@ final class Grader {
                 break;
             }
         }
-        return ConditionCheck.explainedLater(holds, () -> {
+        return ConditionCheck.explainedLater(scheme, holds, () -> {
             List<Shortfall> shortfalls = new ArrayList<>();
             List<String> measured = new ArrayList<>();
             for (SchemeResult r : m.parts().values()) {

@@ -13,12 +13,13 @@ final class LazyList<E> extends AbstractList<E> implements RandomAccess {
 
     private final Later<List<E>> list;
 
-    private LazyList(Supplier<List<E>> make) {
-        this.list = Later.of(() -> List.copyOf(make.get()));
+    private LazyList(String scheme, Supplier<List<E>> make) {
+        this.list = Later.of(scheme, () -> List.copyOf(make.get()));
     }
 
-    static <E> List<E> of(Supplier<List<E>> make) {
-        return new LazyList<>(make);
+    /** A list {@code make} makes when first read, for a result of {@code scheme} ({@link Later} fences its failures). */
+    static <E> List<E> of(String scheme, Supplier<List<E>> make) {
+        return new LazyList<>(scheme, make);
     }
 
     private List<E> list() {

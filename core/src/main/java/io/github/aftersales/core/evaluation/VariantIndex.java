@@ -23,7 +23,7 @@ final class VariantIndex {
     private static volatile Map<Variant, VariantIndex> cache = new IdentityHashMap<>();
 
     /** Scored units (clauses with points, categories scored as a whole) by id, in catalog order. */
-    final Map<String, Object> scoredUnits;
+    final Map<String, ScoredUnit> scoredUnits;
     /** Checklist item (clause or checklist group) id → the category that owns it. */
     final Map<String, Category> checklistOwner;
     final Map<String, Clause> clauses;
@@ -47,7 +47,7 @@ final class VariantIndex {
     /** How many of {@link #ids} are scored units (the rest are checklist items). */
     final int scoredCount;
     /** The scored units (a clause or a category scored as a whole), by ordinal. */
-    final List<Object> scoredUnitList;
+    final List<ScoredUnit> scoredUnitList;
     /** The owner of each checklist item, by its ordinal minus {@link #scoredCount}. */
     final List<Category> checklistOwnerList;
     /** A checklist item's owner's ordinal (by the item's ordinal minus {@link #scoredCount}), or -1 when the owner is not scored. */
@@ -65,7 +65,7 @@ final class VariantIndex {
     final String[] checklistHows;
 
     private VariantIndex(Variant variant) {
-        Map<String, Object> scored = new LinkedHashMap<>();
+        Map<String, ScoredUnit> scored = new LinkedHashMap<>();
         Map<String, Category> owners = new LinkedHashMap<>();
         for (Category c : variant.catalog().categories()) {
             index(c, null, scored, owners);
@@ -176,16 +176,17 @@ final class VariantIndex {
         }
     }
 
-    private static void index(Category c, Category wholeOwner, Map<String, Object> scored, Map<String, Category> owners) {
+    private static void index(Category c, Category wholeOwner, Map<String, ScoredUnit> scored,
+            Map<String, Category> owners) {
         Category owner = wholeOwner != null ? wholeOwner : (c.scoring() != Category.Scoring.BY_CLAUSES ? c : null);
         if (c.scoredAsWhole()) {
-            scored.put(c.id(), c);
+            scored.put(c.id(), ScoredUnit.of(c));
         }
         for (Clause cl : c.clauses()) {
             if (owner != null) {
                 owners.put(cl.id(), owner);
             } else {
-                scored.put(cl.id(), cl);
+                scored.put(cl.id(), ScoredUnit.of(cl));
             }
         }
         for (Category sub : c.categories()) {

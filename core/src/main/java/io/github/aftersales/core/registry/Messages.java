@@ -18,9 +18,26 @@ public final class Messages {
 
     /** "unknown scheme 'gb27922' (did you mean 'gbt27922'?); installed: gbt27922, zg025". */
     public static String unknownScheme(String id, Set<String> installed) {
-        return "unknown scheme '" + id + "'" + Suggestions.didYouMean(id, installed) + "; installed: "
-                + (installed.isEmpty() ? "none" : String.join(", ", new TreeSet<>(installed)));
+        return unknownScheme(id, installed, null);
     }
+
+    /**
+     * @param lookedIn where plugins were looked for ({@link #pluginsLookedIn}), or {@code null} when it
+     *                 does not matter
+     */
+    public static String unknownScheme(String id, Set<String> installed, String lookedIn) {
+        return "unknown scheme '" + id + "'" + Suggestions.didYouMean(id, installed) + "; installed: "
+                + (installed.isEmpty() ? "none" : String.join(", ", new TreeSet<>(installed)))
+                + (lookedIn == null ? "" : "; " + lookedIn);
+    }
+
+    /** Where plugin jars were looked for, for a message about a scheme that is not installed. */
+    public static String pluginsLookedIn(java.nio.file.Path directory) {
+        return directory == null ? "no plugin directory is in use (--plugins DIR, $AFTERSALES_PLUGINS, or"
+                + " ~/.aftersales/plugins when it exists)" : "plugin jars are looked for in " + directory;
+    }
+
+    private static final String SPI = "io/github/aftersales/spi/";
 
     /**
      * What a scheme or plugin threw, in one line for people: the innermost cause's message, after the
@@ -39,6 +56,11 @@ public final class Messages {
         String said = inner.getMessage() == null ? inner.getClass().getSimpleName()
                 : inner instanceof Error ? inner.getClass().getSimpleName() + ": " + inner.getMessage() : inner.getMessage();
         String text = inner == thrown || thrown.getMessage() == null ? said : thrown.getMessage() + ": " + said;
+        if (inner instanceof NoClassDefFoundError && inner.getMessage() != null
+                && inner.getMessage().startsWith("io/github/aftersales/") && !inner.getMessage().startsWith(SPI)) {
+            // only a plugin can miss a platform class: its loader shares the SPI alone
+            text += " (a plugin sees only the SPI, io.github.aftersales.spi: build it against aftersales-spi)";
+        }
         return text.replaceAll("\\p{Cntrl}+", " ").strip();
     }
 

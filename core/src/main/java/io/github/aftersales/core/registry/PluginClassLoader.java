@@ -5,13 +5,14 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 
 /**
- * The class loader of one plugin jar. Like Trino's, it shows the plugin only the platform's SPI and
- * core packages from the application; every other class comes from the jar itself (or the JDK), so
- * a plugin cannot see, or clash with, the application's own libraries.
+ * The class loader of one plugin jar. Like Trino's, it shows the plugin only the platform's SPI
+ * package ({@code aftersales-spi}) from the application; every other class comes from the jar itself
+ * (or the JDK), so a plugin cannot see, or clash with, the engine or the application's libraries,
+ * and the engine can change without breaking a plugin.
  */
 final class PluginClassLoader extends URLClassLoader {
 
-    private static final String[] SHARED = {"io.github.aftersales.spi.", "io.github.aftersales.core."};
+    private static final String[] SHARED = {"io.github.aftersales.spi."};
 
     private final ClassLoader application;
 

@@ -92,18 +92,27 @@ public final class SchemeRegistry {
             all.add(new Problem(directory.toString(), "cannot list the plugin directory: " + e.getMessage()));
             return new SchemeRegistry(found, all);
         }
+        // a scheme id in two jars (two versions of one plugin, most often): which is meant cannot be
+        // told from the files, so neither is used, and one line names them all
+        Map<String, List<String>> contested = new LinkedHashMap<>();
         for (Path jar : jars) {
             loading.accept(jar);
-            plugin(application, jar, found, all);
+            plugin(application, jar, found, all, contested);
         }
+        contested.forEach((id, origins) -> all.add(new Problem(directory.toString(), "scheme id '" + id + "' is in "
+                + origins.size() + " plugin jars (" + String.join(", ", origins.stream().map(o -> o.substring(
+                        o.lastIndexOf(java.io.File.separatorChar) + 1)).toList()) + "): none of them is used, as which"
+                + " one is meant cannot be told; keep one of them in " + directory)));
         return new SchemeRegistry(found, all);
     }
 
     private static final String SERVICES = "META-INF/services/" + Scheme.class.getName();
+    private static final String PLUGIN = "plugin ";
 
     /** Loads the schemes of one jar. */
-    private static void plugin(ClassLoader application, Path jar, Map<String, Installed> found, List<Problem> problems) {
-        String origin = "plugin " + jar.toAbsolutePath();
+    private static void plugin(ClassLoader application, Path jar, Map<String, Installed> found, List<Problem> problems,
+            Map<String, List<String>> contested) {
+        String origin = PLUGIN + jar.toAbsolutePath();
         int names;
         try (JarFile file = new JarFile(jar.toFile())) {
             try {
@@ -175,7 +184,7 @@ public final class SchemeRegistry {
                 problems.add(new Problem(origin, type.getName() + " failed in " + f.call() + ": " + f.getMessage()));
                 continue;
             }
-            add(found, problems, scheme, type.getName(), scheme.id(), scheme.discovered, origin);
+            add(found, problems, scheme, type.getName(), scheme.id(), scheme.discovered, origin, contested);
         }
         if (found.size() + problems.size() == before) {
             problems.add(new Problem(origin, "no scheme in it: it lists none in " + SERVICES));
@@ -215,7 +224,9 @@ public final class SchemeRegistry {
             try {
                 scheme = provider.get();
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                problems.add(new Problem(origin, type.getName() + " could not be created: " + Messages.failure(e)));
+                // the ServiceLoader's own words ("Provider … could not be instantiated") only repeat the class
+                Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
+                problems.add(new Problem(origin, type.getName() + " could not be created: " + Messages.failure(cause)));
                 continue;
             }
             add(found, problems, scheme, origin);
@@ -243,7 +254,7 @@ public final class SchemeRegistry {
             problems.add(new Problem(origin, scheme.getClass().getName() + " failed to describe itself: " + Messages.failure(e)));
             return;
         }
-        add(found, problems, scheme, scheme.getClass().getName(), id, variants, origin);
+        add(found, problems, scheme, scheme.getClass().getName(), id, variants, origin, null);
     }
 
     /** The class that implements a scheme, for messages: a plugin's own, not its wrapper's. */
@@ -253,7 +264,7 @@ public final class SchemeRegistry {
 
     /** Adds a scheme whose id and variants were read, if they are valid and the id is not taken. */
     private static void add(Map<String, Installed> found, List<Problem> problems, Scheme scheme, String type,
-            String id, List<Variant> variants, String origin) {
+            String id, List<Variant> variants, String origin, Map<String, List<String>> contested) {
         if (id == null || variants == null || variants.isEmpty()) {
             problems.add(new Problem(origin, type + " has no id or no variants"));
             return;
@@ -263,7 +274,16 @@ public final class SchemeRegistry {
             problems.add(new Problem(origin, "scheme " + id + " is not valid: " + invalid));
             return;
         }
+        if (contested != null && contested.containsKey(id)) {
+            contested.get(id).add(origin);
+            return;
+        }
         Installed earlier = found.get(id);
+        if (earlier != null && contested != null && earlier.origin().startsWith(PLUGIN)) {
+            found.remove(id);
+            contested.put(id, new ArrayList<>(List.of(earlier.origin(), origin)));
+            return;
+        }
         if (earlier != null) {
             problems.add(new Problem(origin, "scheme id '" + id + "' of " + type + " is already taken by "
                     + typeOf(earlier.scheme()) + " from " + earlier.origin() + "; the first one found is used"));

@@ -1,6 +1,6 @@
 package io.github.aftersales.scheme.cqm;
 
-import io.github.aftersales.core.ResourceScheme;
+import io.github.aftersales.spi.ResourceScheme;
 
 /**
  * CQM/F-RZ-ZY-06-001 商品售后服务认证评价规范: service characteristics (4.1), management audit

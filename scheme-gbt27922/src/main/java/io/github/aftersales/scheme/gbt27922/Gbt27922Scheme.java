@@ -1,6 +1,6 @@
 package io.github.aftersales.scheme.gbt27922;
 
-import io.github.aftersales.core.ResourceScheme;
+import io.github.aftersales.spi.ResourceScheme;
 
 /**
  * GB/T 27922-2011 商品售后服务评价体系: the 100-point self-assessment form and the pass rules of

@@ -1,6 +1,6 @@
 package io.github.aftersales.scheme.gbt27922;
 
-import io.github.aftersales.core.evaluation.SchemeResult;
+import io.github.aftersales.testkit.Result;
 import io.github.aftersales.testkit.ResultAssert;
 import io.github.aftersales.testkit.SchemeTestKit;
 import org.junit.jupiter.api.Test;
@@ -16,10 +16,10 @@ class Gbt27922ContractTest {
     @Test
     void repairServiceNotConformingCostsItsThreePoints() {
         // 5.2.4.3 (3 points) not conforming, all else conforming: 97 → five stars (≥ 95)
-        SchemeResult r = SchemeTestKit.scheme("gbt27922").assessment().allConform()
+        Result r = SchemeTestKit.scheme("gbt27922").assessment().allConform()
                 .notConform("5.2.4.3", "维修记录不完整").evaluate();
         ResultAssert.assertThat(r).hasStars(5).hasScore("97").lostPointsOnlyOn("5.2.4.3");
-        SchemeResult lower = SchemeTestKit.scheme("gbt27922").assessment().allConform()
+        Result lower = SchemeTestKit.scheme("gbt27922").assessment().allConform()
                 .notConform("5.2.4.3", "维修记录不完整").notConform("5.3.2.2", "投诉处理超时").evaluate();
         // 100 − 3 − 7 = 90 → four stars
         ResultAssert.assertThat(lower).hasStars(4).hasGrade("四星级").lostPointsOn("5.2.4.3", "5.3.2.2")

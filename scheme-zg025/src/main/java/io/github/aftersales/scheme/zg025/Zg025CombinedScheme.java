@@ -1,6 +1,6 @@
 package io.github.aftersales.scheme.zg025;
 
-import io.github.aftersales.core.ResourceScheme;
+import io.github.aftersales.spi.ResourceScheme;
 
 /**
  * CTS Q/ZG025-2022 6.3 a): the final grade, GB/T 27922 stars plus ZG025 stars, at most 12. A

@@ -1,6 +1,6 @@
 package io.github.aftersales.scheme.zg025;
 
-import io.github.aftersales.core.ResourceScheme;
+import io.github.aftersales.spi.ResourceScheme;
 
 /**
  * CTS Q/ZG025-2022 售后服务完善程度认证评价准则: the 88 items of 5.1–5.6 and their 3–7 star levels

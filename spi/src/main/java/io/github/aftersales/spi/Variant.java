@@ -27,7 +27,10 @@ import java.util.List;
  *                           {@code null} when it says nothing
  * @param cycle              how often a certificate is evaluated again, or {@code null} when the
  *                           standard does not say
+ *
+ * @since 0.1
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record Variant(
         String id, String title, String titleEn, Catalog catalog, GradingTable grading,
         NotApplicablePolicy notApplicable, boolean notApplicableFixed, List<PartRef> combines, Inputs inputs,

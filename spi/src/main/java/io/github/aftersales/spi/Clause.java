@@ -17,7 +17,10 @@ import java.util.List;
  * @param asksApplicability whether the standard asks "is this clause applicable?"
  * @param row               the row (序号) of the standard's form, or {@code null}
  * @param note              a note (注) printed under the clause, or {@code null}
+ *
+ * @since 0.1
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record Clause(
         String id, String title, String titleEn, BigDecimal points, List<String> requiredEvidence,
         boolean asksApplicability, Integer row, String note) {

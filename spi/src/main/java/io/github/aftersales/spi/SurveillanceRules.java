@@ -15,7 +15,10 @@ import java.util.Map;
  * @param seriousEvents  the events that suspend or revoke the certificate
  * @param withinMonths   how far back before the evaluation date the events are looked for
  * @param onSeriousEvent what a serious event leads to unless the surveillance says otherwise
+ *
+ * @since 0.1
  */
+@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public record SurveillanceRules(List<SeriousEvent> seriousEvents, int withinMonths, Action onSeriousEvent) {
 
     public SurveillanceRules {

@@ -15,7 +15,10 @@ import java.util.List;
  *                       fact may lie after it; {@code null} when the variant has no such date
  * @param startDate      the date fact on which what is assessed began (CQM: {@code operatingSince}): no event
  *                       may lie before it; {@code null} when the variant has no such date
+ *
+ * @since 0.1
  */
+@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evaluationDate, String startDate) {
 
     /** No facts, no events. */
@@ -39,14 +42,40 @@ public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evalua
      * @param titleEn our English
      * @param type    what values it takes
      * @param values  for {@link Type#CHOICE}: the words allowed; empty otherwise
+     * @param concludes for a fact that states the conclusion of a checklist (an audit's outcome),
+     *                  which checklist and which value says it conforms; {@code null} otherwise
      */
-    public record FactSpec(String name, String title, String titleEn, Type type, List<String> values) {
+    public record FactSpec(String name, String title, String titleEn, Type type, List<String> values,
+            Concludes concludes) {
         public FactSpec {
             requireNonNull(name, "name is null");
             requireNonNull(title, "title is null");
             requireNonNull(titleEn, "titleEn is null");
             requireNonNull(type, "type is null");
             values = List.copyOf(values);
+            if (concludes != null && (type != Type.CHOICE || !values.contains(concludes.conforming()))) {
+                throw new IllegalArgumentException("fact " + name + " concludes a checklist: it must be a choice"
+                        + " whose values include '" + concludes.conforming() + "'");
+            }
+        }
+
+        /** A fact that concludes no checklist (as before {@code concludes} existed). */
+        public FactSpec(String name, String title, String titleEn, Type type, List<String> values) {
+            this(name, title, titleEn, type, values, null);
+        }
+
+        /**
+         * The checklist a stated conclusion sums up. The conclusion is the auditor's and is graded as
+         * stated; the platform says when the checklist's results disagree with it.
+         *
+         * @param checklist  the id of the checklist category (one without points)
+         * @param conforming the fact's value that says the checklist conforms, e.g. {@code passed}
+         */
+        public record Concludes(String checklist, String conforming) {
+            public Concludes {
+                requireNonNull(checklist, "checklist is null");
+                requireNonNull(conforming, "conforming is null");
+            }
         }
 
         /** The kinds of fact. */

@@ -14,7 +14,10 @@ import java.util.List;
  *
  * @param levels levels from the lowest to the highest, at least one
  * @param none   the name of the result when no level is reached
+ *
+ * @since 0.1
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record GradingTable(List<Level> levels, LevelName none) {
 
     public GradingTable {

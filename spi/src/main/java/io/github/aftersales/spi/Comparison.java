@@ -12,7 +12,10 @@ import java.math.BigDecimal;
  * @param number   the threshold, for numeric comparisons (and {@code equals} on a number)
  * @param word     the expected word or {@code true}/{@code false}, for {@code equals} on a word;
  *                 exactly one of {@code number} and {@code word} is set
+ *
+ * @since 0.1
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record Comparison(Operator operator, BigDecimal number, String word) {
 
     public Comparison {

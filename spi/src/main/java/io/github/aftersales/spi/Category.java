@@ -16,7 +16,10 @@ import java.util.List;
  * @param scoring       how the category is scored
  * @param categories    sub-categories, in the standard's order
  * @param clauses       clauses directly under this category, in the standard's order
+ *
+ * @since 0.1
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record Category(
         String id, String title, String titleEn, BigDecimal points, Scoring scoring,
         List<Category> categories, List<Clause> clauses) {

@@ -12,7 +12,10 @@ import java.util.List;
  * @param nameEn     our English name
  * @param stars      the stars this level gives, or {@code null} for a pass/fail level
  * @param conditions the conditions that must all hold, at least one
+ *
+ * @since 0.1
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record Level(String id, String name, String nameEn, Integer stars, List<Condition> conditions) {
 
     public Level {

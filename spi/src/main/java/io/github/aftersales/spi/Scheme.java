@@ -15,7 +15,10 @@ import java.util.Optional;
  * loaded; {@link #variants} then, and again whenever a command needs the scheme, from several
  * threads at once. A scheme in a plugin jar is trusted code in the application's process; what it
  * throws is reported naming its jar (docs/write-your-own-scheme.md, section 8).
+ *
+ * @since 0.1
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public interface Scheme {
 
     /** The scheme's id, unique among installed schemes, e.g. {@code gbt27922}. Never null. */

@@ -18,7 +18,10 @@ import java.util.Optional;
  *                               only those that ask about applicability
  * @param scoringGuide           the standard's guidance for scoring an item as a percentage (ZG025
  *                               Table 1), one entry a band, shown in templates; may be empty
+ *
+ * @since 0.1
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public record Catalog(
         String title, String titleEn, BigDecimal totalPoints, List<Category> categories,
         boolean anyClauseMayBeExcluded, List<String> scoringGuide) {

@@ -9,7 +9,10 @@ import java.util.Optional;
  * <p>GB/T 27922's form asks "is this clause applicable?" for two clauses but does not say what an
  * inapplicable one is worth. Both readings are offered; each variant names its default, and an
  * assessment (or the command line) may choose the other. The result always states which was used.
+ *
+ * @since 0.1
  */
+@Api(status = Api.Status.STABLE, since = "0.1")
 public enum NotApplicablePolicy {
     /**
      * The clause leaves the applicable total; the score is scaled back to the declared total

@@ -17,7 +17,10 @@ import java.util.List;
  *                             the yearly one; each must be a declared event type
  * @param regrading            what a surveillance grade does to the certificate's level
  * @param source               where the standard says this, e.g. {@code CTS Q/ZG025-2022 4.4}
+ *
+ * @since 0.1
  */
+@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public record CertificationCycle(int surveillanceMonths, int reevaluationMonths, List<String> extraEvaluationAfter,
         Regrading regrading, String source) {
 

@@ -6,12 +6,39 @@ import java.util.Map;
 
 /**
  * A condition of a grade {@link Level}: one measured figure compared with a threshold.
+ *
+ * @since 0.1
  */
+@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface Condition
         permits Condition.OnFigure, Condition.OnFact, Condition.OnEventCount, Condition.OnPart, Condition.OnDuration {
 
     /** How the measured value must compare. */
     Comparison comparison();
+
+    /**
+     * Hands this condition to the visitor's method for its kind. Each kind calls its own method, so
+     * a kind added here does not compile until {@link Visitor} has a method for it, and then no
+     * visitor compiles until it handles the kind: the platform's grading is a visitor.
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * Something done for each kind of condition; the platform implements it (grading, validation).
+     *
+     * @param <R> what it makes of a condition
+     */
+    interface Visitor<R> {
+        R figure(OnFigure condition);
+
+        R fact(OnFact condition);
+
+        R eventCount(OnEventCount condition);
+
+        R part(OnPart condition);
+
+        R duration(OnDuration condition);
+    }
 
     /** The figures the scoring engine measures. */
     enum Figure {
@@ -49,6 +76,11 @@ public sealed interface Condition
      * @param comparison the comparison
      */
     record OnFigure(Figure figure, String category, Comparison comparison) implements Condition {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.figure(this);
+        }
+
         public OnFigure {
             requireNonNull(figure, "figure is null");
             requireNonNull(comparison, "comparison is null");
@@ -66,6 +98,11 @@ public sealed interface Condition
      * @param comparison the comparison
      */
     record OnFact(String fact, Comparison comparison) implements Condition {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.fact(this);
+        }
+
         public OnFact {
             requireNonNull(fact, "fact is null");
             requireNonNull(comparison, "comparison is null");
@@ -85,6 +122,11 @@ public sealed interface Condition
     record OnEventCount(
             String eventType, int withinMonths, String before, Map<String, String> where,
             Comparison comparison) implements Condition {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.eventCount(this);
+        }
+
         public OnEventCount {
             requireNonNull(eventType, "eventType is null");
             requireNonNull(before, "before is null");
@@ -105,6 +147,11 @@ public sealed interface Condition
      * @param comparison the comparison
      */
     record OnPart(String part, PartFigure figure, Comparison comparison) implements Condition {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.part(this);
+        }
+
         public OnPart {
             requireNonNull(part, "part is null");
             requireNonNull(figure, "figure is null");
@@ -137,6 +184,11 @@ public sealed interface Condition
      * @param comparison the comparison of the months
      */
     record OnDuration(String from, String to, Comparison comparison) implements Condition {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.duration(this);
+        }
+
         public OnDuration {
             requireNonNull(from, "from is null");
             requireNonNull(to, "to is null");
