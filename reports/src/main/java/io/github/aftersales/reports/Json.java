@@ -38,8 +38,11 @@ public final class Json {
         }
     }
 
-    /** The writer {@link #pretty} uses, for output written a piece at a time ({@link StreamedJson}). */
-    static ObjectWriter prettyWriter() {
+    /**
+     * The writer {@link #pretty} uses, for output written a piece at a time and still the same bytes
+     * ({@link StreamedJson}; the register's listings).
+     */
+    public static ObjectWriter prettyWriter() {
         return PRETTY.writer();
     }
 }
