@@ -153,7 +153,10 @@ public final class Cli {
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
-        Path home = Path.of(System.getProperty("user.home"), ".aftersales", "plugins");
+        // $HOME as the shell means it (as the register's location does), else Java's idea of it
+        String homeEnv = System.getenv("HOME");
+        Path home = (homeEnv == null || homeEnv.isBlank() ? Path.of(System.getProperty("user.home")) : Path.of(homeEnv))
+                .resolve(".aftersales").resolve("plugins");
         return Files.isDirectory(home) ? home : null;
     }
 

@@ -168,6 +168,22 @@ class PluginTest {
     }
 
     @Test
+    void thePluginDirectoryInTheHomeFolderIsFoundThroughHOME() throws Exception {
+        jars.exampleJar();
+        Path home = work.resolve("home");
+        Files.createDirectories(home.resolve(".aftersales"));
+        Files.move(pluginDir(), home.resolve(".aftersales").resolve("plugins"));
+        Path out = work.resolve("schemes.txt");
+        ProcessBuilder pb = CliProcess.builder("", "schemes").redirectOutput(out.toFile());
+        pb.environment().put("HOME", home.toString()); // not the password file's home, which Java reads
+        pb.environment().remove(Cli.PLUGINS_ENV);
+        CliProcess.Ran r = CliProcess.finish(pb.start());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(out)).contains("example-home-repair")
+                .contains("from: plugin " + home.resolve(".aftersales/plugins/example-home-repair-scheme.jar"));
+    }
+
+    @Test
     void aJarWithNoScheme() throws IOException {
         Path jar = jar("empty.jar", List.of(), Map.of("README.txt", "nothing here"));
         assertOneLineAndOthersWork(jar, "no scheme in it");

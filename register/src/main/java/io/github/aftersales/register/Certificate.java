@@ -15,8 +15,8 @@ import java.time.LocalDate;
  * @param variant       variant id
  * @param schemeVersion the standard's version it was issued under
  * @param issuedOn      the issue date
- * @param recordedAt    when it was recorded
- * @param recordedBy    who recorded it (the operating-system user)
+ * @param recordedAt    when it was recorded (on PostgreSQL by the database's clock)
+ * @param recordedBy    who recorded it (on H2 the operating-system user, on PostgreSQL the database login)
  */
 public record Certificate(long number, String reference, String organisation, String scheme, String variant,
         String schemeVersion, LocalDate issuedOn, Instant recordedAt, String recordedBy) {

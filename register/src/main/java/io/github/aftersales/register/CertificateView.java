@@ -51,8 +51,13 @@ public record CertificateView(Certificate certificate, List<CertificateEvent> hi
         return certificate.issuedOn();
     }
 
+    /** Where it stands now, without the history. */
+    public CertificateSummary summary() {
+        return new CertificateSummary(certificate, state(), stars(), grade());
+    }
+
     /** "42" or "42 (CQM-2026-001)", for messages. */
     public String label() {
-        return certificate.number() + (certificate.reference() == null ? "" : " (" + certificate.reference() + ")");
+        return summary().label();
     }
 }

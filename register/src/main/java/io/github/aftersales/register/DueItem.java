@@ -13,7 +13,7 @@ import java.time.LocalDate;
  * @param overdue     whether that day is already past
  * @param basis       why it is due, with the standard's clause
  */
-public record DueItem(CertificateView certificate, What what, LocalDate due, boolean overdue, String basis) {
+public record DueItem(CertificateSummary certificate, What what, LocalDate due, boolean overdue, String basis) {
     public DueItem {
         requireNonNull(certificate, "certificate is null");
         requireNonNull(what, "what is null");

@@ -23,6 +23,6 @@ public record DueReport(LocalDate on, LocalDate today, List<DueItem> items, List
      * @param certificate the certificate
      * @param why         why not
      */
-    public record Unscheduled(CertificateView certificate, String why) {
+    public record Unscheduled(CertificateSummary certificate, String why) {
     }
 }

@@ -23,6 +23,19 @@ final class Lifecycle {
     private Lifecycle() {
     }
 
+    /**
+     * What a surveillance grade may do to a certificate of this variant, stored with it so that the
+     * database can refuse a raise its scheme forbids: the cycle's regrading, else CQM 6.4's keep or
+     * downgrade where the variant has surveillance rules only (as {@link Surveillance#decide}
+     * reads them), else none.
+     */
+    static String surveillanceRegrading(Variant variant) {
+        if (variant.cycle() != null) {
+            return variant.cycle().regrading().key();
+        }
+        return variant.surveillance() != null ? CertificationCycle.Regrading.KEEP_OR_DOWNGRADE.key() : "none";
+    }
+
     static NewEvent issue(EvaluatedAssessment e, LocalDate today) {
         notAfterToday("a certificate issued", e.date(), today);
         if (!e.result().passed()) {
@@ -133,61 +146,76 @@ final class Lifecycle {
     }
 
     /**
-     * What is due by {@code on}: the next surveillance (last evaluation + the interval), the
-     * re-evaluation (cycle start + its interval) and an extra evaluation for each incident that
-     * calls for one since the last evaluation (due from the incident's date).
+     * What is due by {@code on}, one certificate at a time: the next surveillance (last evaluation +
+     * the interval), the re-evaluation (cycle start + its interval) and an extra evaluation for each
+     * incident that calls for one since the last evaluation (due from the incident's date). Only what
+     * is due is kept, with the certificate's summary, not its history.
      */
-    static DueReport due(List<CertificateView> certificates, LocalDate on, LocalDate today,
-            BiFunction<String, String, Optional<Variant>> variants) {
-        List<DueItem> items = new ArrayList<>();
-        List<DueReport.Unscheduled> unscheduled = new ArrayList<>();
-        for (CertificateView c : certificates) {
+    static final class Due {
+        private final LocalDate on;
+        private final LocalDate today;
+        private final BiFunction<String, String, Optional<Variant>> variants;
+        private final List<DueItem> items = new ArrayList<>();
+        private final List<DueReport.Unscheduled> unscheduled = new ArrayList<>();
+
+        Due(LocalDate on, LocalDate today, BiFunction<String, String, Optional<Variant>> variants) {
+            this.on = on;
+            this.today = today;
+            this.variants = variants;
+        }
+
+        void add(CertificateView c) {
             if (c.state() == State.REVOKED) {
-                continue;
+                return;
             }
+            CertificateSummary summary = c.summary();
             Optional<Variant> variant = variants.apply(c.certificate().scheme(), c.certificate().variant());
             if (variant.isEmpty()) {
-                unscheduled.add(new DueReport.Unscheduled(c, "scheme " + c.certificate().scheme() + " "
+                unscheduled.add(new DueReport.Unscheduled(summary, "scheme " + c.certificate().scheme() + " "
                         + c.certificate().variant() + " is not installed"));
-                continue;
+                return;
             }
             CertificationCycle cycle = variant.get().cycle();
             if (cycle == null) {
-                unscheduled.add(new DueReport.Unscheduled(c, "the standard of " + c.certificate().scheme() + " "
+                unscheduled.add(new DueReport.Unscheduled(summary, "the standard of " + c.certificate().scheme() + " "
                         + c.certificate().variant() + " gives no surveillance interval"));
-                continue;
+                return;
             }
             LocalDate last = c.lastEvaluation();
-            List<DueItem> mine = new ArrayList<>();
             List<CertificateEvent> evaluations = c.history().stream().filter(ev -> ev.kind().evaluation()).toList();
-            mine.add(new DueItem(c, DueItem.What.SURVEILLANCE, last.plusMonths(cycle.surveillanceMonths()),
-                    false, "at most " + cycle.surveillanceMonths() + " months after the last evaluation on " + last
-                            + " (" + cycle.source() + ")"));
+            LocalDate surveillance = last.plusMonths(cycle.surveillanceMonths());
+            if (!surveillance.isAfter(on)) {
+                items.add(new DueItem(summary, DueItem.What.SURVEILLANCE, surveillance, surveillance.isBefore(today),
+                        "at most " + cycle.surveillanceMonths() + " months after the last evaluation on " + last + " ("
+                                + cycle.source() + ")"));
+            }
             if (cycle.reevaluationMonths() > 0) {
                 LocalDate start = c.current().cycleStart();
-                mine.add(new DueItem(c, DueItem.What.REEVALUATION, start.plusMonths(cycle.reevaluationMonths()), false,
-                        "at most " + cycle.reevaluationMonths() + " months after the cycle began on " + start + " ("
-                                + cycle.source() + ")"));
+                LocalDate reevaluation = start.plusMonths(cycle.reevaluationMonths());
+                if (!reevaluation.isAfter(on)) {
+                    items.add(new DueItem(summary, DueItem.What.REEVALUATION, reevaluation,
+                            reevaluation.isBefore(today), "at most " + cycle.reevaluationMonths() + " months after the"
+                                    + " cycle began on " + start + " (" + cycle.source() + ")"));
+                }
             }
             for (CertificateEvent event : c.history()) {
                 // done once an evaluation took place after it: a later day, or the same day recorded after it
                 boolean evaluatedSince = evaluations.stream().anyMatch(ev -> ev.date().isAfter(event.date())
                         || (ev.date().equals(event.date()) && ev.seq() > event.seq()));
-                if (event.kind() == EventKind.INCIDENT && !evaluatedSince
+                if (event.kind() == EventKind.INCIDENT && !evaluatedSince && !event.date().isAfter(on)
                         && cycle.extraEvaluationAfter().contains(event.incidentType())) {
-                    mine.add(new DueItem(c, DueItem.What.EXTRA_EVALUATION, event.date(), false, event.incidentType()
-                            + " on " + event.date() + " calls for an extra evaluation (" + cycle.source() + ")"));
-                }
-            }
-            for (DueItem item : mine) {
-                if (!item.due().isAfter(on)) {
-                    items.add(new DueItem(c, item.what(), item.due(), item.due().isBefore(today), item.basis()));
+                    items.add(new DueItem(summary, DueItem.What.EXTRA_EVALUATION, event.date(),
+                            event.date().isBefore(today), event.incidentType() + " on " + event.date()
+                                    + " calls for an extra evaluation (" + cycle.source() + ")"));
                 }
             }
         }
-        items.sort(Comparator.comparing(DueItem::due).thenComparing(i -> i.certificate().number())
-                .thenComparing(DueItem::what));
-        return new DueReport(on, today, items, unscheduled);
+
+        DueReport report() {
+            items.sort(Comparator.comparing(DueItem::due).thenComparing(i -> i.certificate().number())
+                    .thenComparing(DueItem::what));
+            return new DueReport(on, today, items, unscheduled);
+        }
     }
 
     private static void checkLive(CertificateView c, String what) {

@@ -3,28 +3,16 @@ package io.github.aftersales.register;
 import io.github.aftersales.spi.SurveillanceRules.Action;
 import io.github.aftersales.spi.Variant;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -51,7 +39,6 @@ public final class Register implements AutoCloseable {
         WRITE
     }
 
-    private static final String HISTORY_TABLE = "register_schema_history";
     private static final int ATTEMPTS = 20;
 
     private final RegisterSettings settings;
@@ -86,217 +73,12 @@ public final class Register implements AutoCloseable {
      * @param settings where it is
      * @param access   whether the register may be created or its schema upgraded
      * @param clock    for the time each entry is recorded, and today's date (in the clock's zone)
-     * @param user     who records, stored with each entry
+     * @param user     who records, stored with each entry (on H2; PostgreSQL takes its session's login)
      * @throws RegisterException when it cannot be opened or has a newer schema; nothing is written then
      */
     public static Register open(RegisterSettings settings, Access access, Clock clock, String user) {
-        String url = settings.url();
-        if (access != Access.WRITE && settings.embeddedFile() && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
-            url = url + ";IFEXISTS=TRUE";
-        }
-        if (access == Access.READ && settings.embeddedFile()
-                && !url.toUpperCase(Locale.ROOT).contains("ACCESS_MODE_DATA")
-                && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE")) {
-            // a read opens the file read-only: it is never rewritten, a file the user may only read can be
-            // listed, and readers share the file (a writer waits for them, and they for it)
-            url = url + ";ACCESS_MODE_DATA=r";
-        }
-        Connection keeper = null;
-        try {
-            java.util.Properties credentials = new java.util.Properties();
-            if (settings.user() != null) {
-                credentials.setProperty("user", settings.user());
-            }
-            if (settings.password() != null) {
-                credentials.setProperty("password", settings.password());
-            }
-            if (access == Access.WRITE) {
-                createWhole(settings, credentials);
-            }
-            String target = url;
-            // one connection held open for the register's life: an embedded H2 stays open (and locked) between handles
-            keeper = connectWaiting(settings, target, credentials);
-            Flyway flyway = flyway(url, settings);
-            refuseHalfMade(keeper, flyway, settings);
-            refuseNewerSchema(flyway, settings);
-            if (access == Access.READ) {
-                refuseMissingOrOlderSchema(flyway, settings);
-            } else {
-                if (access == Access.UPDATE && flyway.info().applied().length == 0) {
-                    throw noRegisterYet(settings);
-                }
-                flyway.migrate();
-            }
-            Jdbi jdbi = Jdbi.create(() -> DriverManager.getConnection(target, credentials));
-            return new Register(settings, jdbi, keeper, clock, user, h2File(keeper));
-        } catch (SQLException | FlywayException e) {
-            closeQuietly(keeper);
-            if (access != Access.WRITE && settings.embeddedFile() && e instanceof SQLException s
-                    && s.getErrorCode() == 90146) {
-                throw noRegisterYet(settings);
-            }
-            throw new RegisterException(RegisterException.Kind.DATABASE, "cannot open the register at "
-                    + settings.describe() + ": " + firstLine(e), e);
-        } catch (RuntimeException e) {
-            closeQuietly(keeper);
-            throw e;
-        }
-    }
-
-    /** The register's migrations on the database at {@code url}. */
-    private static Flyway flyway(String url, RegisterSettings settings) {
-        return Flyway.configure(Register.class.getClassLoader()).dataSource(url, settings.user(), settings.password())
-                .locations("classpath:db/register").table(HISTORY_TABLE).load();
-    }
-
-    /** How long a command waits for another process to let go of an embedded register. */
-    public static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
-    /** {@link #WAIT}, shorter in tests. */
-    static java.time.Duration wait = WAIT;
-
-    /**
-     * Connects, waiting while another process has the embedded file open: H2 locks the file with the
-     * operating system's lock (released when that process ends, even killed), exclusively to write and
-     * shared to read. No server, no port, no lock file holding a key: nothing but the file itself.
-     */
-    private static Connection connectWaiting(RegisterSettings settings, String url, java.util.Properties credentials)
-            throws SQLException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        for (;;) {
-            try {
-                return DriverManager.getConnection(url, credentials);
-            } catch (SQLException e) {
-                if (!settings.embeddedFile() || e.getErrorCode() != 90020) {
-                    throw e;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new RegisterException(RegisterException.Kind.DATABASE, "the register at "
-                            + settings.describe() + " is busy: another process has had it open for the last "
-                            + wait.toSeconds() + " s; nothing was done, try again when it has finished", e);
-                }
-                try {
-                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(20, 120));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
-
-    /** Test hook: told each step of creating an embedded register, so a test can crash the process there. */
-    static Consumer<String> creating = step -> { };
-
-    /**
-     * Makes a new embedded register whole or not at all: H2 does not roll back a CREATE TABLE, so a
-     * process killed while creating the schema in place would leave half a register. The schema is
-     * made in a file of this process's own, closed, and then linked to the register's name, which
-     * fails if another process made the register first (its register is then used, ours dropped).
-     */
-    private static void createWhole(RegisterSettings settings, java.util.Properties credentials) throws SQLException {
-        Optional<java.nio.file.Path> file = settings.embeddedFilePath();
-        if (file.isEmpty()) {
-            return; // a server database, where Flyway's transactions hold the DDL, or an H2 URL of another form
-        }
-        java.nio.file.Path register = file.get().toAbsolutePath();
-        java.nio.file.Path dir = register.getParent();
-        String name = register.getFileName().toString().replaceFirst("\\.mv\\.db$", "");
-        removeAbandoned(dir, name);
-        if (java.nio.file.Files.exists(register)) {
-            return;
-        }
-        String base = dir.resolve(name + ".creating-" + ProcessHandle.current().pid()).toString();
-        java.nio.file.Path made = java.nio.file.Path.of(base + ".mv.db");
-        String url = settings.url();
-        String options = url.indexOf(';') < 0 ? "" : url.substring(url.indexOf(';'));
-        String tempUrl = "jdbc:h2:file:" + base + options;
-        try {
-            java.nio.file.Files.deleteIfExists(made);
-            creating.accept("creating the schema");
-            try (Connection c = DriverManager.getConnection(tempUrl, credentials)) {
-                flyway(tempUrl, settings).migrate();
-                try (var st = c.createStatement()) {
-                    st.execute("SHUTDOWN"); // written out and closed before it becomes the register
-                }
-            }
-            creating.accept("schema created");
-            try {
-                java.nio.file.Files.createLink(register, made);
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
-                // another process made the register meanwhile: theirs is the register
-            } catch (UnsupportedOperationException | java.io.IOException noLinks) {
-                try {
-                    java.nio.file.Files.move(made, register); // no hard links here: a rename that refuses to replace
-                } catch (java.nio.file.FileAlreadyExistsException raced) {
-                    // as above
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new SQLException("cannot create " + register + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                java.nio.file.Files.deleteIfExists(made);
-            } catch (java.io.IOException ignored) {
-                // a leftover of a process that is gone is removed by the next one that creates
-            }
-        }
-    }
-
-    /** Removes what a process killed while creating the register left: its own file, named by its process id. */
-    private static void removeAbandoned(java.nio.file.Path dir, String name) {
-        if (!java.nio.file.Files.isDirectory(dir)) {
-            return;
-        }
-        try (var files = java.nio.file.Files.newDirectoryStream(dir, name + ".creating-*.mv.db")) {
-            for (java.nio.file.Path f : files) {
-                String pid = f.getFileName().toString().replaceAll("^.*\\.creating-(\\d+)\\.mv\\.db$", "$1");
-                if (pid.matches("\\d{1,18}") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
-                    java.nio.file.Files.deleteIfExists(f);
-                }
-            }
-        } catch (java.io.IOException | RuntimeException ignored) {
-            // only tidying: the register does not depend on it
-        }
-    }
-
-    /**
-     * A register left half-made by an older aftersales killed while creating it (H2 keeps each CREATE
-     * TABLE): some of its tables and no schema applied. Said with the way out, instead of Flyway's failure.
-     */
-    private static void refuseHalfMade(Connection c, Flyway flyway, RegisterSettings settings) throws SQLException {
-        if (java.util.Arrays.stream(flyway.info().applied()).anyMatch(m -> m.getState().isApplied()
-                && !m.getState().isFailed())) {
-            return;
-        }
-        List<String> tables = new ArrayList<>();
-        try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
-            while (rs.next()) {
-                String t = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                if (t.equals("certificate") || t.equals("certificate_event")) {
-                    tables.add(t);
-                }
-            }
-        }
-        if (!tables.isEmpty()) {
-            throw new RegisterException(RegisterException.Kind.DATABASE, "the register at " + settings.describe()
-                    + " was left half-made (a process stopped while creating it: " + String.join(" and ", tables)
-                    + " but no schema applied) and so holds no certificate; remove it"
-                    + (settings.embeddedFilePath().isPresent() ? " (delete " + settings.embeddedFilePath().get() + ")"
-                            : " (drop those tables)") + " and run 'register record' again");
-        }
-    }
-
-    /** H2's own name for its file (whatever form the URL took: ~, relative, file: or not); empty elsewhere. */
-    private static java.util.Optional<java.nio.file.Path> h2File(Connection c) throws SQLException {
-        if (!c.getMetaData().getDatabaseProductName().equals("H2")) {
-            return java.util.Optional.empty();
-        }
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("CALL DATABASE_PATH()")) {
-            String path = rs.next() ? rs.getString(1) : null;
-            return path == null ? java.util.Optional.empty()
-                    : java.util.Optional.of(java.nio.file.Path.of(path + ".mv.db").toAbsolutePath().normalize());
-        }
+        RegisterDatabase.Opened opened = RegisterDatabase.open(settings, access);
+        return new Register(settings, opened.jdbi(), opened.keeper(), clock, user, opened.file());
     }
 
     /** The file this register is, when it is an embedded one: no output may be written over it. */
@@ -304,42 +86,6 @@ public final class Register implements AutoCloseable {
         return file;
     }
 
-    private static RegisterException noRegisterYet(RegisterSettings settings) {
-        return new RegisterException(RegisterException.Kind.DATABASE, "there is no register yet at "
-                + settings.describe() + "; 'register record' creates it");
-    }
-
-    /** A read changes nothing: not even the schema of a register an older aftersales made. */
-    private static void refuseMissingOrOlderSchema(Flyway flyway, RegisterSettings settings) {
-        var info = flyway.info();
-        if (info.applied().length == 0) {
-            throw noRegisterYet(settings);
-        }
-        if (info.pending().length > 0) {
-            throw new RegisterException(RegisterException.Kind.DATABASE, "the register at " + settings.describe()
-                    + " has schema version " + info.current().getVersion() + " and this aftersales uses "
-                    + info.pending()[info.pending().length - 1].getVersion() + "; a command that writes (record,"
-                    + " surveil, reevaluate, incident) upgrades it. Nothing was read or written");
-        }
-    }
-
-    private static void refuseNewerSchema(Flyway flyway, RegisterSettings settings) {
-        List<String> newer = new ArrayList<>();
-        for (MigrationInfo m : flyway.info().all()) {
-            if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
-                newer.add(m.getVersion() + " (" + m.getDescription() + ")");
-            }
-        }
-        if (!newer.isEmpty()) {
-            MigrationInfo[] known = flyway.info().all();
-            String ours = known.length == 0 ? "none" : String.valueOf(java.util.Arrays.stream(known)
-                    .filter(m -> !m.getState().name().startsWith("FUTURE")).map(MigrationInfo::getVersion)
-                    .max(Comparable::compareTo).orElse(null));
-            throw new RegisterException(RegisterException.Kind.DATABASE, "the register at " + settings.describe()
-                    + " has schema version " + String.join(", ", newer) + ", newer than this aftersales knows (up to "
-                    + ours + "); use the newer aftersales that migrated it. Nothing was written");
-        }
-    }
 
     /** Where the register is, for messages. */
     public RegisterSettings settings() {
@@ -365,25 +111,15 @@ public final class Register implements AutoCloseable {
                     refuseTakenReference(h, ref);
                 }
                 Instant now = now();
-                long number = h.createUpdate("INSERT INTO certificate (reference, organisation, scheme, variant,"
-                        + " scheme_version, issued_on, recorded_at, recorded_by) VALUES (:reference, :organisation,"
-                        + " :scheme, :variant, :version, :issued, :at, :by)")
-                        .bind("reference", ref)
-                        .bind("organisation", organisation.strip())
-                        .bind("scheme", evaluation.result().scheme())
-                        .bind("variant", evaluation.result().variant())
-                        .bind("version", evaluation.result().schemeVersion())
-                        .bind("issued", evaluation.date())
-                        .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                        .bind("by", user)
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                CertificateStore.Stamp stamp = stamp();
+                long number = CertificateStore.insertCertificate(h, ref, organisation.strip(), evaluation, stamp);
                 steps.accept("certificate inserted");
-                insertEvent(h, number, 1, issue, now);
+                CertificateStore.insertEvent(h, number, 1, issue, stamp);
                 steps.accept("issue event inserted");
-                return load(h, Long.toString(number));
+                return CertificateStore.load(h, Long.toString(number));
             });
         } catch (JdbiException e) {
-            if (uniqueViolation(e) && ref != null) {
+            if (SqlErrors.uniqueViolation(e) && ref != null) {
                 // recorded by another auditor between the question and the insert
                 jdbi.useHandle(h -> refuseTakenReference(h, ref));
             }
@@ -454,60 +190,65 @@ public final class Register implements AutoCloseable {
     /** One certificate with its history, by the register's number or the body's reference. */
     public CertificateView find(String certificate) {
         try {
-            return jdbi.withHandle(h -> load(h, certificate));
+            return inSnapshot(h -> CertificateStore.load(h, certificate));
         } catch (JdbiException e) {
             throw databaseError("read certificate " + certificate, e);
         }
     }
 
     /**
-     * The certificates whose organisation or reference contains {@code text} (any case; all when
-     * {@code null}), by number.
+     * Hands each certificate the listing selects, with its history, to {@code each}, by number. The
+     * filters are the database's, one page of certificates is held at a time, and every page is read
+     * in one snapshot: a certificate recorded meanwhile is in none of them or in its own page whole.
+     *
+     * @param results whether each evaluation's result JSON is read (most of an entry's size; a listing shows none)
      */
-    public List<CertificateView> list(String text) {
-        return list(text, false);
-    }
-
-    /** Every certificate with its history, each evaluation's result JSON included (for a full export). */
-    public List<CertificateView> listWithResults() {
-        return list(null, true);
-    }
-
-    /** Without results unless asked: they are most of an entry's size, and a listing shows none. */
-    private List<CertificateView> list(String text, boolean results) {
+    public void forEach(Listing listing, boolean results, Consumer<CertificateView> each) {
         try {
-            return jdbi.withHandle(h -> {
-                String where = text == null ? "" : " WHERE LOWER(c.organisation) LIKE :text ESCAPE '!'"
-                        + " OR LOWER(c.reference) LIKE :text ESCAPE '!'";
-                String pattern = text == null ? null : "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!")
-                        .replace("%", "!%").replace("_", "!_") + "%";
-                var certificates = h.createQuery("SELECT * FROM certificate c" + where + " ORDER BY c.id");
-                var events = h.createQuery((results ? EVENT_COLUMNS : EVENT_COLUMNS.replace("e.result,",
-                        "NULL AS result,")) + " FROM certificate_event e JOIN certificate c ON"
-                        + " c.id = e.certificate_id" + where + " ORDER BY e.certificate_id, e.seq");
-                if (pattern != null) {
-                    certificates.bind("text", pattern);
-                    events.bind("text", pattern);
-                }
-                Map<Long, List<CertificateEvent>> history = new LinkedHashMap<>();
-                events.map((rs, ctx) -> event(rs)).forEach(e -> history.computeIfAbsent(e.certificate(),
-                        k -> new ArrayList<>()).add(e));
-                return certificates.map((rs, ctx) -> certificate(rs)).list().stream()
-                        .map(c -> new CertificateView(c, history.getOrDefault(c.number(), List.of()))).toList();
+            inSnapshot(h -> {
+                CertificateStore.forEach(h, listing, results, each);
+                return null;
             });
         } catch (JdbiException e) {
             throw databaseError("list certificates", e);
         }
     }
 
+    /** A read of several statements, as one snapshot: a read-only REPEATABLE READ transaction. */
+    private <T> T inSnapshot(org.jdbi.v3.core.HandleCallback<T, RuntimeException> read) {
+        return jdbi.withHandle(h -> {
+            h.setReadOnly(true);
+            return h.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, read::withHandle);
+        });
+    }
+
+    /**
+     * The certificates whose organisation or reference contains {@code text} (any case; all when
+     * {@code null}), by number, held together: for a few; {@link #forEach} for a register of any size.
+     */
+    public List<CertificateView> list(String text) {
+        List<CertificateView> found = new ArrayList<>();
+        forEach(new Listing(text, java.util.Set.of(), null), false, found::add);
+        return found;
+    }
+
+    /** Every certificate with its history, each evaluation's result JSON included, held together. */
+    public List<CertificateView> listWithResults() {
+        List<CertificateView> found = new ArrayList<>();
+        forEach(Listing.all(), true, found::add);
+        return found;
+    }
+
     /**
      * What needs surveillance, re-evaluation or an extra evaluation by {@code on}, overdue meaning
-     * before {@code today}.
+     * before {@code today}. The certificates are read a page at a time; only what is due is kept.
      *
      * @param variants finds a certificate's scheme variant (its cycle) among the installed schemes
      */
     public DueReport due(LocalDate on, LocalDate today, BiFunction<String, String, Optional<Variant>> variants) {
-        return Lifecycle.due(list(null), on, today, variants);
+        Lifecycle.Due due = new Lifecycle.Due(on, today, variants);
+        forEach(Listing.all(), false, due::add); // revoked ones are skipped as read: cheaper than asking each one's last state
+        return due.report();
     }
 
     /** The assessment file an event was recorded on, byte for byte, or empty. */
@@ -528,154 +269,39 @@ public final class Register implements AutoCloseable {
      * @return the number of certificates copied
      */
     public int copyTo(Register target) {
-        long copiedUpTo;
-        int copied;
-        try {
-            // the source read as one snapshot, the target written in one transaction
-            long[] highest = {0};
-            copied = target.jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, out -> {
-                long existing = out.createQuery("SELECT COUNT(*) FROM certificate").mapTo(Long.class).one();
-                if (existing > 0) {
-                    throw new RegisterException(RegisterException.Kind.REFUSED, "the register at "
-                            + target.settings.describe() + " already holds " + existing + " certificates; a copy goes"
-                            + " into an empty register only. Nothing was written");
-                }
-                return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, in -> {
-                    List<Long> numbers = in.createQuery("SELECT id FROM certificate ORDER BY id").mapTo(Long.class)
-                            .list();
-                    for (long number : numbers) {
-                        out.createUpdate("INSERT INTO certificate (id, reference, organisation, scheme, variant,"
-                                + " scheme_version, issued_on, recorded_at, recorded_by) VALUES (:id, :reference,"
-                                + " :organisation, :scheme, :variant, :scheme_version, :issued_on, :recorded_at,"
-                                + " :recorded_by)")
-                                .bindMap(in.createQuery("SELECT id, reference, organisation, scheme, variant,"
-                                        + " scheme_version, issued_on, recorded_at, recorded_by FROM certificate WHERE"
-                                        + " id = :id").bind("id", number).mapToMap().one())
-                                .execute();
-                        in.createQuery("SELECT * FROM certificate_event WHERE certificate_id = :id ORDER BY seq")
-                                .bind("id", number).mapToMap().forEach(row -> out.createUpdate("INSERT INTO"
-                                        + " certificate_event (certificate_id, seq, kind, event_date, decision, state,"
-                                        + " stars, grade, cycle_start, reason, incident_type, assessment_name,"
-                                        + " assessment, result, recorded_at, recorded_by) VALUES (:certificate_id, :seq,"
-                                        + " :kind, :event_date, :decision, :state, :stars, :grade, :cycle_start, :reason,"
-                                        + " :incident_type, :assessment_name, :assessment, :result, :recorded_at,"
-                                        + " :recorded_by)").bindMap(row).execute());
-                        highest[0] = Math.max(highest[0], number);
-                        target.steps.accept("certificate copied");
-                    }
-                    return numbers.size();
-                });
-            });
-            copiedUpTo = highest[0];
-        } catch (JdbiException e) {
-            throw databaseError("copy the register to " + target.settings.describe(), e);
-        }
-        try {
-            // new certificates are numbered after the copied ones (after the copy: in H2 this ends a transaction)
-            target.jdbi.useHandle(h -> h.execute("ALTER TABLE certificate ALTER COLUMN id RESTART WITH "
-                    + (copiedUpTo + 1)));
-        } catch (JdbiException e) {
-            throw new RegisterException(RegisterException.Kind.DATABASE, "copied " + copied + " certificates to "
-                    + target.settings.describe() + ", but could not make new numbers follow them: " + firstLine(e)
-                    + ". Run: ALTER TABLE certificate ALTER COLUMN id RESTART WITH " + (copiedUpTo + 1), e);
-        }
-        return copied;
+        return RegisterCopy.copy(this, target);
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    RegisterException databaseError(String what, JdbiException e) {
+        return SqlErrors.databaseError(settings, what, e);
     }
 
     @Override
     public void close() {
-        closeQuietly(keeper);
+        RegisterDatabase.closeQuietly(keeper);
     }
 
     private CertificateView append(String certificate, Function<CertificateView, NewEvent> decide) {
         for (int attempt = 1;; attempt++) {
             try {
                 return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
-                    CertificateView c = load(h, certificate);
+                    CertificateView c = CertificateStore.load(h, certificate);
                     NewEvent event = decide.apply(c);
-                    insertEvent(h, c.number(), c.current().seq() + 1, event, now());
+                    CertificateStore.insertEvent(h, c.number(), c.current().seq() + 1, event, stamp());
                     steps.accept("event inserted");
-                    return load(h, Long.toString(c.number()));
+                    return CertificateStore.load(h, Long.toString(c.number()));
                 });
             } catch (JdbiException e) {
-                if (uniqueViolation(e) && attempt < ATTEMPTS) {
+                if (SqlErrors.uniqueViolation(e) && attempt < ATTEMPTS) {
                     continue; // another writer appended first: decide again on the state it left
                 }
                 throw databaseError("record on certificate " + certificate, e);
             }
         }
-    }
-
-    private void insertEvent(Handle h, long number, int seq, NewEvent e, Instant now) {
-        EvaluatedAssessment evidence = e.evidence();
-        h.createUpdate("INSERT INTO certificate_event (certificate_id, seq, kind, event_date, decision, state, stars,"
-                + " grade, cycle_start, reason, incident_type, assessment_name, assessment, result, recorded_at,"
-                + " recorded_by) VALUES (:id, :seq, :kind, :date, :decision, :state, :stars, :grade, :cycle, :reason,"
-                + " :incident, :name, :bytes, :result, :at, :by)")
-                .bind("id", number)
-                .bind("seq", seq)
-                .bind("kind", e.kind().key())
-                .bind("date", e.date())
-                .bind("decision", e.decision())
-                .bind("state", e.state().key())
-                .bind("stars", e.stars())
-                .bind("grade", e.grade())
-                .bind("cycle", e.cycleStart())
-                .bind("reason", e.reason())
-                .bind("incident", e.incidentType())
-                .bind("name", evidence == null ? null : evidence.fileName())
-                .bind("bytes", evidence == null ? null : evidence.fileBytes())
-                .bind("result", evidence == null ? null : evidence.resultJson())
-                .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .bind("by", user)
-                .execute();
-    }
-
-    private static final String EVENT_COLUMNS = "SELECT e.certificate_id, e.seq, e.kind, e.event_date, e.decision,"
-            + " e.state, e.stars, e.grade, e.cycle_start, e.reason, e.incident_type, e.assessment_name, e.result,"
-            + " e.recorded_at, e.recorded_by";
-
-    private static CertificateView load(Handle h, String certificate) {
-        String key = certificate.strip();
-        Optional<Certificate> found = key.chars().allMatch(Character::isDigit) && !key.isEmpty() && key.length() < 19
-                ? h.createQuery("SELECT * FROM certificate WHERE id = :id").bind("id", Long.parseLong(key))
-                        .map((rs, ctx) -> certificate(rs)).findOne()
-                : byReference(h, key);
-        Certificate c = found.orElseThrow(() -> new RegisterException(RegisterException.Kind.NOT_FOUND,
-                "no certificate '" + certificate + "' in the register ('register list' shows them)"));
-        List<CertificateEvent> history = h.createQuery(EVENT_COLUMNS + " FROM certificate_event e WHERE"
-                + " e.certificate_id = :id ORDER BY e.seq").bind("id", c.number()).map((rs, ctx) -> event(rs)).list();
-        return new CertificateView(c, history);
-    }
-
-    /** The reference as written, else the one reference that differs from it only in case. */
-    private static Optional<Certificate> byReference(Handle h, String key) {
-        List<Certificate> found = h.createQuery("SELECT * FROM certificate WHERE LOWER(reference) = LOWER(:r)"
-                + " ORDER BY id").bind("r", key).map((rs, ctx) -> certificate(rs)).list();
-        Optional<Certificate> exact = found.stream().filter(c -> key.equals(c.reference())).findFirst();
-        if (exact.isPresent() || found.size() <= 1) {
-            return exact.or(() -> found.stream().findFirst());
-        }
-        // two recorded before references were compared without case: the number tells them apart
-        throw new RegisterException(RegisterException.Kind.INPUT, "reference '" + key + "' differs only in case from"
-                + " those of certificates " + String.join(", ", found.stream().map(c -> c.number() + " ('"
-                        + c.reference() + "')").toList()) + "; name the certificate by its number");
-    }
-
-    private static Certificate certificate(ResultSet rs) throws SQLException {
-        return new Certificate(rs.getLong("id"), rs.getString("reference"), rs.getString("organisation"),
-                rs.getString("scheme"), rs.getString("variant"), rs.getString("scheme_version"),
-                rs.getObject("issued_on", LocalDate.class), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                rs.getString("recorded_by"));
-    }
-
-    private static CertificateEvent event(ResultSet rs) throws SQLException {
-        return new CertificateEvent(rs.getLong("certificate_id"), rs.getInt("seq"), EventKind.fromKey(rs.getString("kind")),
-                rs.getObject("event_date", LocalDate.class), rs.getString("decision"),
-                State.fromKey(rs.getString("state")), rs.getInt("stars"), rs.getString("grade"),
-                rs.getObject("cycle_start", LocalDate.class), rs.getString("reason"), rs.getString("incident_type"),
-                rs.getString("assessment_name"), rs.getString("result"),
-                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"));
     }
 
     private LocalDate today() {
@@ -690,69 +316,17 @@ public final class Register implements AutoCloseable {
         }
     }
 
+    /**
+     * Who records and when, as this program knows it; none on PostgreSQL, whose own clock and session
+     * user are taken (the append check of migration V4 sets them whatever a client sends).
+     */
+    private CertificateStore.Stamp stamp() {
+        return settings.url().startsWith("jdbc:postgresql:") ? null : new CertificateStore.Stamp(now(), user);
+    }
+
     private Instant now() {
         // PostgreSQL keeps microseconds: truncate so what is read back equals what was written
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private RegisterException databaseError(String what, JdbiException e) {
-        return new RegisterException(RegisterException.Kind.DATABASE, "could not " + what + " in the register at "
-                + settings.describe() + ": " + firstLine(e) + ". Nothing was written", e);
-    }
-
-    private static boolean uniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The database's own sentence: the first SQL error in the chain (H2's error code suffix dropped), else the root's. */
-    private static String firstLine(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && s.getMessage() != null) {
-                switch (s.getErrorCode()) {
-                    case 90028, 90030, 90048 -> {
-                        return "the file is not a register this program can read (not an H2 database, damaged, or"
-                                + " written by another H2 version)";
-                    }
-                    case 90020 -> {
-                        return "another program holds the file open";
-                    }
-                    default -> {
-                        if (connectionLost(s)) {
-                            // the driver's "This connection has been closed." says less than this
-                            return "the connection to the database was lost";
-                        }
-                        String m = s.getMessage().replaceAll(" \\[\\d+-\\d+]$", "");
-                        return m.lines().findFirst().orElse(m).strip().replaceAll("\\.+$", "");
-                    }
-                }
-            }
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return m.lines().findFirst().orElse(m).strip().replaceAll("\\.+$", "");
-    }
-
-    /** SQL states of a connection gone (08: connection exception; 57P0x: the server ended it). */
-    private static boolean connectionLost(SQLException s) {
-        String state = s.getSQLState();
-        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // closing is best effort; the transactions are already committed or rolled back
-            }
-        }
-    }
 }

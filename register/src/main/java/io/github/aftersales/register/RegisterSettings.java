@@ -24,7 +24,7 @@ public record RegisterSettings(String url, String user, String password, String 
     public static RegisterSettings embedded(Path directory, String origin) {
         // No AUTO_SERVER: its port listened beyond loopback and its lock file held the key to it. The lock is
         // the operating system's, which H2 takes on the file itself (FILE_LOCK=NO drops only H2's own lock
-        // file, whose watchdog made a second process fail): a second aftersales waits its turn (Register.WAIT).
+        // file, whose watchdog made a second process fail): a second aftersales waits its turn (RegisterDatabase.WAIT).
         // No trace file: errors are reported to the user, not written beside the register.
         return new RegisterSettings("jdbc:h2:file:" + directory.toAbsolutePath().resolve("register")
                 + ";FILE_LOCK=NO;TRACE_LEVEL_FILE=0", null, null, origin);

@@ -29,7 +29,7 @@ public final class CrashingWriter {
                 }
             }
         };
-        Register.creating = stop; // "creating the schema", "schema created": the very first record
+        RegisterDatabase.creating = stop; // "creating the schema", "schema created": the very first record
         Register register = Register.open(settings, Register.Access.WRITE);
         register.steps = stop;
         if (stopAt.equals("event inserted")) {

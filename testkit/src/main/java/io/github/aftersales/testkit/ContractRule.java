@@ -13,6 +13,10 @@ public enum ContractRule {
             "each clause below its points is listed among the lost points with how it was scored, the lost points add"
                     + " up to the applicable total less the score, and a grade below the top says why"),
     MONOTONE("raising a score never lowers the grade", "a clause given more points never lowers the grade"),
+    LEVELS_REACHABLE("every level can be reached",
+            "for every level the kit finds an assessment that reaches it (items at a share of their points, the facts"
+                    + " and events its conditions ask for), and an assessment that reaches a level reaches every level"
+                    + " below it"),
     EXCLUSION_ONLY_DENOMINATOR("an exclusion changes only the denominator",
             "excluding a clause at full points lowers the score and the applicable total by its points, changes no"
                     + " other clause, and at 100 % leaves the grade as it was"),

@@ -141,6 +141,7 @@ public final class SchemeUnderTest {
         try {
             samples(v, items, out);
             exclusion(v, items, out);
+            new LevelSearch(scheme, v, items).check(out);
         } catch (RuntimeException e) {
             out.add(new ContractViolation(ContractRule.DETERMINISTIC, v.id(), "a generated assessment could not be"
                     + " evaluated: " + e.getMessage()));

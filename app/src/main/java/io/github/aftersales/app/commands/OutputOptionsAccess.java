@@ -20,6 +20,11 @@ public final class OutputOptionsAccess {
         Output.write(text, options.output, options.force, cli.getOut());
     }
 
+    /** The output, written a piece at a time and complete only at {@link Sink#commit}. */
+    public Sink open(CommandLine cli) {
+        return Sink.open(options.output, options.force, true, cli.getOut());
+    }
+
     /** Writes bytes the same way; without -o only text (UTF-8) goes to standard output. */
     public void writeBytes(byte[] bytes, CommandLine cli) {
         if (options.output == null) {

@@ -1,50 +1,67 @@
-package io.github.aftersales.app.output;
+package io.github.aftersales.app.commands.register;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.aftersales.app.output.Sink;
 import io.github.aftersales.register.Certificate;
 import io.github.aftersales.register.CertificateEvent;
 import io.github.aftersales.register.CertificateView;
 import io.github.aftersales.register.DueItem;
 import io.github.aftersales.register.DueReport;
-import io.github.aftersales.register.RegisterSettings;
 import io.github.aftersales.reports.Printable;
-import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The register for people (text), programs (JSON) and spreadsheets (CSV). Text shows every field
  * through {@link Printable#of}: a name holding a line break or an escape sequence cannot add a
- * row or reach the terminal as a command.
+ * row or reach the terminal as a command. A listing of any length is written a certificate at a time.
  */
-public final class RegisterReport {
+final class RegisterReport {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private RegisterReport() {
     }
 
-    public static String list(List<CertificateView> found, String search) {
-        if (found.isEmpty()) {
-            return search == null ? "the register holds no certificates yet\n"
-                    : "no certificate's organisation or reference contains '" + p(search) + "'\n";
+    /** The text listing, written a certificate at a time. */
+    static final class TextList implements Consumer<CertificateView> {
+        private final Sink sink;
+        private long count;
+
+        TextList(Sink sink) {
+            this.sink = sink;
         }
-        StringBuilder b = new StringBuilder();
-        b.append(String.format("%-5s %-16s %-10s %-26s %-14s %-11s %s%n", "No.", "Reference", "State", "Scheme",
-                "Grade", "Issued", "Organisation"));
-        for (CertificateView c : found) {
+
+        @Override
+        public void accept(CertificateView c) {
+            if (count++ == 0) {
+                sink.all(String.format("%-5s %-16s %-10s %-26s %-14s %-11s %s%n", "No.", "Reference", "State", "Scheme",
+                        "Grade", "Issued", "Organisation"));
+            }
             Certificate cert = c.certificate();
-            b.append(String.format("%-5d %-16s %-10s %-26s %-14s %-11s %s%n", cert.number(),
+            sink.all(String.format("%-5d %-16s %-10s %-26s %-14s %-11s %s%n", cert.number(),
                     cert.reference() == null ? "-" : p(cert.reference()), c.state().key(),
                     p(cert.scheme() + " " + cert.variant()), stars(c.stars()), cert.issuedOn(), p(cert.organisation())));
         }
-        b.append(found.size()).append(found.size() == 1 ? " certificate\n" : " certificates\n");
-        return b.toString();
+
+        /** The count, or what was looked for and not found ({@code narrowed}: what --state and --scheme asked). */
+        void end(String search, String narrowed) {
+            if (count > 0) {
+                sink.all(count + (count == 1 ? " certificate\n" : " certificates\n"));
+            } else if (narrowed != null) {
+                sink.all(p("no certificate" + (search == null ? "" : " containing '" + search + "'") + " is"
+                        + narrowed) + "\n");
+            } else {
+                sink.all(search == null ? "the register holds no certificates yet\n"
+                        : "no certificate's organisation or reference contains '" + p(search) + "'\n");
+            }
+        }
     }
 
-    public static String show(CertificateView c) {
+    static String show(CertificateView c) {
         Certificate cert = c.certificate();
         StringBuilder b = new StringBuilder();
         b.append("证书 Certificate ").append(p(c.label())).append('\n');
@@ -72,7 +89,7 @@ public final class RegisterReport {
     }
 
     /** One line on what the certificate's last entry did (from the entry before it), then its reasons. */
-    public static String change(CertificateView after) {
+    static String change(CertificateView after) {
         CertificateEvent e = after.current();
         CertificateEvent before = after.history().get(after.history().size() - 2);
         StringBuilder b = new StringBuilder();
@@ -85,7 +102,8 @@ public final class RegisterReport {
         return b.toString();
     }
 
-    public static String due(DueReport report) {
+    /** What is due, written to {@code out} a few lines at a time. */
+    static void due(DueReport report, Consumer<String> out) {
         StringBuilder b = new StringBuilder();
         b.append("到期 Due on or before ").append(report.on()).append(" (overdue: before ").append(report.today())
                 .append(")\n");
@@ -93,6 +111,8 @@ public final class RegisterReport {
             b.append("  nothing\n");
         }
         for (DueItem item : report.items()) {
+            out.accept(b.toString());
+            b.setLength(0);
             Certificate cert = item.certificate().certificate();
             b.append(String.format("  %-8s %s  %-17s certificate %s, %s, %s %s, %s (%s)%n",
                     item.overdue() ? "OVERDUE" : "", item.due(), item.what().key(), p(item.certificate().label()),
@@ -110,10 +130,10 @@ public final class RegisterReport {
         }
         long overdue = report.items().stream().filter(DueItem::overdue).count();
         b.append('\n').append(report.items().size()).append(" due, ").append(overdue).append(" overdue\n");
-        return b.toString();
+        out.accept(b.toString());
     }
 
-    public static ObjectNode dueJson(DueReport report) {
+    static ObjectNode dueJson(DueReport report) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("on", report.on().toString());
         o.put("today", report.today().toString());
@@ -138,22 +158,7 @@ public final class RegisterReport {
         return o;
     }
 
-    public static ArrayNode listJson(List<CertificateView> found) {
-        ArrayNode a = JsonNodeFactory.instance.arrayNode();
-        found.forEach(c -> a.add(certificateJson(c, false)));
-        return a;
-    }
-
-    public static ObjectNode exportJson(List<CertificateView> all, RegisterSettings settings) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("format", "aftersales-register-export-1");
-        o.put("exportedAt", java.time.Instant.now().toString());
-        ArrayNode a = o.putArray("certificates");
-        all.forEach(c -> a.add(certificateJson(c, true)));
-        return o;
-    }
-
-    public static ObjectNode certificateJson(CertificateView c, boolean results) {
+    static ObjectNode certificateJson(CertificateView c, boolean results) {
         Certificate cert = c.certificate();
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("number", cert.number());
@@ -198,31 +203,39 @@ public final class RegisterReport {
         return o;
     }
 
-    public static String certificatesCsv(List<CertificateView> all) {
+    /** The CSV header of a row per certificate. */
+    static String certificatesCsvHeader() {
         StringBuilder b = new StringBuilder();
         row(b, "number", "reference", "organisation", "scheme", "variant", "scheme_version", "issued_on", "state",
                 "stars", "grade", "cycle_start", "last_evaluation", "entries");
-        for (CertificateView c : all) {
-            Certificate cert = c.certificate();
-            row(b, Long.toString(cert.number()), cert.reference(), cert.organisation(), cert.scheme(), cert.variant(),
-                    cert.schemeVersion(), cert.issuedOn().toString(), c.state().key(), Integer.toString(c.stars()),
-                    c.grade(), c.current().cycleStart().toString(), c.lastEvaluation().toString(),
-                    Integer.toString(c.history().size()));
-        }
         return b.toString();
     }
 
-    public static String eventsCsv(List<CertificateView> all) {
+    static String certificateCsv(CertificateView c) {
+        StringBuilder b = new StringBuilder();
+        Certificate cert = c.certificate();
+        row(b, Long.toString(cert.number()), cert.reference(), cert.organisation(), cert.scheme(), cert.variant(),
+                cert.schemeVersion(), cert.issuedOn().toString(), c.state().key(), Integer.toString(c.stars()),
+                c.grade(), c.current().cycleStart().toString(), c.lastEvaluation().toString(),
+                Integer.toString(c.history().size()));
+        return b.toString();
+    }
+
+    /** The CSV header of a row per history entry. */
+    static String eventsCsvHeader() {
         StringBuilder b = new StringBuilder();
         row(b, "number", "reference", "seq", "kind", "date", "decision", "state", "stars", "grade", "cycle_start",
                 "reason", "incident_type", "assessment", "recorded_at", "recorded_by");
-        for (CertificateView c : all) {
-            for (CertificateEvent e : c.history()) {
-                row(b, Long.toString(c.number()), c.certificate().reference(), Integer.toString(e.seq()), e.kind().key(),
-                        e.date().toString(), e.decision(), e.state().key(), Integer.toString(e.stars()), e.grade(),
-                        e.cycleStart().toString(), e.reason(), e.incidentType(), e.assessmentName(),
-                        e.recordedAt().toString(), e.recordedBy());
-            }
+        return b.toString();
+    }
+
+    static String eventsCsv(CertificateView c) {
+        StringBuilder b = new StringBuilder();
+        for (CertificateEvent e : c.history()) {
+            row(b, Long.toString(c.number()), c.certificate().reference(), Integer.toString(e.seq()), e.kind().key(),
+                    e.date().toString(), e.decision(), e.state().key(), Integer.toString(e.stars()), e.grade(),
+                    e.cycleStart().toString(), e.reason(), e.incidentType(), e.assessmentName(),
+                    e.recordedAt().toString(), e.recordedBy());
         }
         return b.toString();
     }

@@ -1,4 +1,4 @@
-package io.github.aftersales.app.output;
+package io.github.aftersales.app.commands.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
