@@ -53,7 +53,6 @@ public final class Cli {
             // plugins are loaded when a command first asks for the schemes
             Path plugins = pluginDirectory(args);
             AppModule module = AppModule.discovering(plugins, builtIn -> withPlugins(builtIn, plugins, errWriter));
-            io.github.aftersales.core.assessment.AssessmentReader.addFormat("xlsx", io.github.aftersales.app.xlsx.XlsxForms::read);
             Injector injector = Guice.createInjector(module);
             CommandLine cli = commandLine(injector, outWriter, errWriter, debug);
             int code = cli.execute(args);

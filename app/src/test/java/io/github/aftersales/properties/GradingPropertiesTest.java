@@ -290,7 +290,7 @@ class GradingPropertiesTest {
     void aResultSerialisedAndReadBackSaysTheSame(@ForAll("zg025") Filling f) throws IOException {
         SchemeResult r = evaluate(f);
         com.fasterxml.jackson.databind.JsonNode back = JSON.readTree(JSON.writeValueAsString(
-                io.github.aftersales.app.output.JsonReport.scheme(r)));
+                io.github.aftersales.reports.JsonReport.scheme(r)));
         assertThat(back.get("stars").asInt()).isEqualTo(r.stars());
         assertThat(back.get("passed").asBoolean()).isEqualTo(r.passed());
         assertThat(back.get("grade").asText()).isEqualTo(r.grade());

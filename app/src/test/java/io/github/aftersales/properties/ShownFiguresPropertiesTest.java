@@ -3,9 +3,9 @@ package io.github.aftersales.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.aftersales.app.output.JsonReport;
 import io.github.aftersales.core.evaluation.EvaluationResult;
 import io.github.aftersales.core.evaluation.SchemeResult;
+import io.github.aftersales.reports.JsonReport;
 import io.github.aftersales.spi.Category;
 import io.github.aftersales.spi.Clause;
 import io.github.aftersales.spi.Comparison;

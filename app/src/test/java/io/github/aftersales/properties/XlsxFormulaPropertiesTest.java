@@ -2,7 +2,8 @@ package io.github.aftersales.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.aftersales.app.xlsx.XlsxForms;
+import io.github.aftersales.core.assessment.AssessmentFormats;
+import io.github.aftersales.core.assessment.AssessmentReader;
 import io.github.aftersales.core.evaluation.EvaluationOptions;
 import io.github.aftersales.core.evaluation.SchemeResult;
 import io.github.aftersales.properties.GradingPropertiesTest.Filling;
@@ -124,7 +125,7 @@ class XlsxFormulaPropertiesTest {
 
     static void same(Filling f, List<Writing> w) {
         SchemeResult json = GradingPropertiesTest.evaluate("{\"schemes\": [" + f.partJson("") + "]}").results().get(0);
-        SchemeResult xlsx = GradingPropertiesTest.EVALUATOR.evaluate(XlsxForms.read(workbook(f, w)),
+        SchemeResult xlsx = GradingPropertiesTest.EVALUATOR.evaluate(AssessmentReader.read(workbook(f, w)),
                 EvaluationOptions.DEFAULTS).results().get(0);
         assertThat(xlsx.stars()).isEqualTo(json.stars());
         assertThat(xlsx.grade()).isEqualTo(json.grade());
@@ -155,7 +156,8 @@ class XlsxFormulaPropertiesTest {
             Scheme scheme = GradingPropertiesTest.scheme(schemeId);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
-                XlsxForms.write(scheme, scheme.variant(variantId).orElseThrow(), GradingPropertiesTest.REGISTRY::find, out);
+                AssessmentFormats.find("xlsx").orElseThrow().writeTemplate(scheme, scheme.variant(variantId).orElseThrow(),
+                        GradingPropertiesTest.REGISTRY::find, out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,7 +1,7 @@
 package io.github.aftersales.benchmarks;
 
+import io.github.aftersales.batch.BatchReader;
 import io.github.aftersales.core.assessment.Assessment;
-import io.github.aftersales.core.batch.BatchReader;
 import io.github.aftersales.core.evaluation.EvaluationOptions;
 import io.github.aftersales.core.evaluation.Evaluator;
 import java.io.ByteArrayInputStream;

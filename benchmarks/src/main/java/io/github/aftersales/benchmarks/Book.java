@@ -1,6 +1,6 @@
 package io.github.aftersales.benchmarks;
 
-import io.github.aftersales.core.generate.Generator;
+import io.github.aftersales.batch.Generator;
 import io.github.aftersales.core.registry.SchemeRegistry;
 import io.github.aftersales.spi.Scheme;
 import java.io.ByteArrayOutputStream;

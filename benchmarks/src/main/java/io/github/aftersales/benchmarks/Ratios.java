@@ -1,9 +1,9 @@
 package io.github.aftersales.benchmarks;
 
+import io.github.aftersales.batch.Generator;
+import io.github.aftersales.core.assessment.AssessmentReader;
 import io.github.aftersales.core.evaluation.EvaluationOptions;
 import io.github.aftersales.core.evaluation.Evaluator;
-import io.github.aftersales.core.generate.Generator;
-import io.github.aftersales.core.assessment.AssessmentReader;
 import io.github.aftersales.core.json.LocatedReader;
 import io.github.aftersales.spi.Scheme;
 import java.io.ByteArrayInputStream;

@@ -253,6 +253,16 @@ class InputErrorsTest {
     }
 
     @Test
+    void aFormWhoseFormatsModuleIsMissingSaysWhichModuleReadsIt(@TempDir Path dir) throws Exception {
+        // core's tests have no forms module on the class path, as a program that embeds only core
+        Path form = dir.resolve("form.xlsx");
+        Files.write(form, new byte[] {'P', 'K', 3, 4});
+        assertThat(AssessmentReader.readable("form.xlsx")).isTrue();
+        assertThatThrownBy(() -> AssessmentReader.read(form)).isInstanceOf(LocatedException.class)
+                .hasMessage(form + ": .xlsx needs the forms module (aftersales-forms) on the class path");
+    }
+
+    @Test
     void inputFilesAreOnlyRead(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("a.json");
         String text = demo(allConform("4"));

@@ -2,9 +2,10 @@ package io.github.aftersales.app.commands;
 
 import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.app.UserException;
-import io.github.aftersales.app.output.JsonReport;
 import io.github.aftersales.app.output.Output;
-import io.github.aftersales.app.output.TextReport;
+import io.github.aftersales.app.output.Progress;
+import io.github.aftersales.app.output.Sink;
+import io.github.aftersales.batch.Pipeline;
 import io.github.aftersales.core.assessment.AssessmentReader;
 import io.github.aftersales.core.evaluation.EvaluationOptions;
 import io.github.aftersales.core.evaluation.EvaluationResult;
@@ -12,22 +13,23 @@ import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.core.evaluation.SchemeFailureException;
 import io.github.aftersales.core.evaluation.SchemeResult;
 import io.github.aftersales.core.registry.SchemeRegistry;
+import io.github.aftersales.reports.BatchSummary;
+import io.github.aftersales.reports.HtmlReport;
+import io.github.aftersales.reports.Json;
+import io.github.aftersales.reports.JsonReport;
+import io.github.aftersales.reports.Labels;
+import io.github.aftersales.reports.MarkdownReport;
+import io.github.aftersales.reports.Printable;
+import io.github.aftersales.reports.StreamedJson;
+import io.github.aftersales.reports.TextReport;
 import io.github.aftersales.spi.NotApplicablePolicy;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
-import java.util.concurrent.Callable;
-import io.github.aftersales.app.output.BatchSummary;
-import io.github.aftersales.app.output.HtmlReport;
-import io.github.aftersales.app.output.Labels;
-import io.github.aftersales.app.output.MarkdownReport;
 import java.util.Optional;
-import io.github.aftersales.app.output.Pipeline;
-import io.github.aftersales.app.output.Progress;
-import io.github.aftersales.app.output.Sink;
-import io.github.aftersales.app.output.StreamedJson;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -101,12 +103,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                     continue;
                 }
                 if (sameFile(Path.of(file), out.output)) {
-                    throw new UserException(ExitCode.OUTPUT, Output.printable(out.output.toString()) + ": is an input"
+                    throw new UserException(ExitCode.OUTPUT, Printable.of(out.output.toString()) + ": is an input"
                             + " file; input files are never overwritten, choose another output file");
                 }
                 if (inside(out.output, Path.of(file))) {
-                    throw new UserException(ExitCode.OUTPUT, Output.printable(out.output.toString()) + ": is inside the"
-                            + " input folder " + Output.printable(file) + ", whose files are read as assessments; write"
+                    throw new UserException(ExitCode.OUTPUT, Printable.of(out.output.toString()) + ": is inside the"
+                            + " input folder " + Printable.of(file) + ", whose files are read as assessments; write"
                             + " the output outside it");
                 }
             }
@@ -129,7 +131,7 @@ public final class EvaluateCommand implements Callable<Integer> {
              Progress progress = Progress.start(spec.commandLine().getErr())) {
             int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
             Function<EvaluationResult, String> render = switch (format) {
-                case ndjson -> r -> Output.compactJson(JsonReport.assessment(r));
+                case ndjson -> r -> Json.compact(JsonReport.assessment(r));
                 case text -> r -> TextReport.of(r, labels);
                 case md -> r -> MarkdownReport.of(r, labels);
                 case html -> r -> HtmlReport.assessment(r, labels, variantOf);
@@ -152,7 +154,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     if (Boolean.TRUE.equals(spec.root().findOption("--debug").getValue())) {
                         outcome.error().printStackTrace(spec.commandLine().getErr());
                     }
-                    summary.reject(Output.printable(message)); // the summary prints it on a terminal too
+                    summary.reject(Printable.of(message)); // the summary prints it on a terminal too
                 } else {
                     EvaluationResult r = outcome.result();
                     boolean first = summary.evaluated() == 0;
@@ -161,7 +163,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                         case ndjson -> sink.line(outcome.rendered());
                         case json -> {
                             if (first) {
-                                json[0] = new StreamedJson(sink);
+                                json[0] = new StreamedJson(sink.writer());
                             }
                             json[0].add(JsonReport.assessment(r));
                         }
@@ -183,11 +185,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             switch (format) {
                 case json -> {
                     if (json[0] == null) {
-                        json[0] = new StreamedJson(sink);
+                        json[0] = new StreamedJson(sink.writer());
                     }
                     json[0].end();
                 }
-                case md -> sink.all(rejectedSection(summary, labels));
+                case md -> sink.all(MarkdownReport.notEvaluated(summary, labels));
                 case html -> sink.all((summary.evaluated() == 0 ? HtmlReport.head(null, labels) : "")
                         + HtmlReport.tail(labels, summary.firstRejections(), summary.rejected()));
                 case summary -> sink.all(summary.text());
@@ -196,20 +198,6 @@ public final class EvaluateCommand implements Callable<Integer> {
             sink.commit();
         }
         return exit[0];
-    }
-
-    /** The rejections, for a Markdown report: it must not look complete when it is not. */
-    private static String rejectedSection(BatchSummary summary, Labels l) {
-        if (summary.rejected() == 0) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder("\n## ").append(l.of("未能评估的文件", "Not evaluated")).append(" (")
-                .append(summary.rejected()).append(")\n\n");
-        summary.firstRejections().forEach(m -> b.append("- ").append(MarkdownReport.esc(m)).append('\n'));
-        if (summary.rejected() > summary.firstRejections().size()) {
-            b.append("- … ").append(summary.rejected() - summary.firstRejections().size()).append(" more\n");
-        }
-        return b.toString();
     }
 
     /** More threads than this never help (each keeps eight assessments in flight), and far more overflow. */

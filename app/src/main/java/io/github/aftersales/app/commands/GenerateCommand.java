@@ -4,7 +4,8 @@ import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.app.UserException;
 import io.github.aftersales.app.output.Output;
 import io.github.aftersales.app.output.Sink;
-import io.github.aftersales.core.generate.Generator;
+import io.github.aftersales.batch.Generator;
+import io.github.aftersales.reports.Json;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
 import jakarta.inject.Inject;
@@ -65,7 +66,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         try (Sink sink = Sink.open(out.output, out.force, true, spec.commandLine().getOut())) {
             for (long i = 0; i < count; i++) {
-                sink.line(Output.compactJson(generator.next()));
+                sink.line(Json.compact(generator.next()));
             }
             sink.commit();
         }

@@ -2,7 +2,6 @@ package io.github.aftersales.app.commands;
 
 import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.app.UserException;
-import io.github.aftersales.app.output.SurveillanceReport;
 import io.github.aftersales.app.output.Output;
 import io.github.aftersales.core.assessment.Assessment;
 import io.github.aftersales.core.assessment.AssessmentReader;
@@ -13,6 +12,8 @@ import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.core.evaluation.SchemeResult;
 import io.github.aftersales.core.evaluation.Surveillance;
 import io.github.aftersales.core.evaluation.SurveillanceResult;
+import io.github.aftersales.reports.Json;
+import io.github.aftersales.reports.SurveillanceReport;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.SurveillanceRules;
 import io.github.aftersales.spi.Variant;
@@ -105,7 +106,7 @@ public final class SurveilCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCode.USAGE, e.getMessage());
         }
-        String text = format == Format.json ? Output.json(SurveillanceReport.json(decision, assessment))
+        String text = format == Format.json ? Json.pretty(SurveillanceReport.json(decision, assessment))
                 : SurveillanceReport.text(decision, assessment);
         Output.write(text, out.output, out.force, spec.commandLine().getOut());
         return ExitCode.OK;

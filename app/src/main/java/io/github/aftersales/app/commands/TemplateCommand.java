@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.app.UserException;
 import io.github.aftersales.app.output.Output;
+import io.github.aftersales.core.assessment.AssessmentFormat;
+import io.github.aftersales.core.assessment.AssessmentFormats;
 import io.github.aftersales.core.template.Templates;
+import io.github.aftersales.reports.Json;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
 import jakarta.inject.Inject;
@@ -58,10 +61,12 @@ public final class TemplateCommand implements Callable<Integer> {
             if (out.output == null) {
                 throw new UserException(ExitCode.USAGE, "an xlsx form is written to a file: give -o FILE.xlsx");
             }
+            // the forms module, found by ServiceLoader: the application is built with it, so its absence is a defect
+            AssessmentFormat xlsx = AssessmentFormats.find("xlsx").orElseThrow(() -> new UserException(
+                    ExitCode.INTERNAL, AssessmentFormats.missing("xlsx")));
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try {
-                io.github.aftersales.app.xlsx.XlsxForms.write(scheme, variant,
-                        id -> java.util.Optional.ofNullable(schemes.get(id)), bytes);
+                xlsx.writeTemplate(scheme, variant, id -> java.util.Optional.ofNullable(schemes.get(id)), bytes);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (IllegalArgumentException e) {
@@ -80,7 +85,7 @@ public final class TemplateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCode.USAGE, e.getMessage());
         }
-        String text = format == Format.yaml ? Output.yaml(template) : Output.json(template);
+        String text = format == Format.yaml ? Output.yaml(template) : Json.pretty(template);
         Output.write(text, out.output, out.force, spec.commandLine().getOut());
         return ExitCode.OK;
     }

@@ -156,6 +156,27 @@ public final class Sink implements AutoCloseable {
         }
     }
 
+    /**
+     * This sink as a {@link java.io.Writer}, for output written by a library a piece at a time
+     * ({@link io.github.aftersales.reports.StreamedJson}); its failures are the sink's own (exit 4).
+     */
+    public java.io.Writer writer() {
+        return new java.io.Writer() {
+            @Override
+            public void write(char[] cbuf, int off, int len) {
+                Sink.this.write(new String(cbuf, off, len));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     /** Bytes (a workbook), to a file only. */
     public void bytes(byte[] data) {
         if (writer == null) {
@@ -246,6 +267,6 @@ public final class Sink implements AutoCloseable {
 
     /** A path in a message, with control characters escaped, so a name cannot break the line or drive the terminal. */
     static String quoted(Path p) {
-        return Output.printable(p.toString());
+        return io.github.aftersales.reports.Printable.of(p.toString());
     }
 }

@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads assessments from JSON or YAML (chosen by the file's extension). The format is documented in
+ * Reads assessments from JSON or YAML, or another {@link AssessmentFormat} installed (an Excel form),
+ * chosen by the file's extension. The format is documented in
  * {@code docs/assessment-format.md}; a blank one is what {@code template} writes. Every problem is
  * a {@link LocatedException} naming the file, the line and column, and the path.
  */
@@ -44,18 +45,6 @@ public final class AssessmentReader {
     private AssessmentReader() {
     }
 
-    /** Readers of other file formats, by extension (the app adds xlsx). */
-    private static final Map<String, java.util.function.Function<Path, Assessment>> FORMATS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * Adds a reader for files with this extension (lower case, without the dot). It throws
-     * {@link LocatedException} naming the place for every problem, like the JSON and YAML readers.
-     */
-    public static void addFormat(String extension, java.util.function.Function<Path, Assessment> reader) {
-        FORMATS.put(extension, reader);
-    }
-
     /** Whether a file of this name is read as an assessment (by directory walks). */
     public static boolean readable(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);
@@ -63,7 +52,7 @@ public final class AssessmentReader {
         String ext = dot < 0 ? "" : name.substring(dot + 1);
         // another spreadsheet in a folder is reported (what it is, how to save it), not skipped unsaid; a CSV
         // beside the forms is more likely a register export than a form
-        return ext.equals("json") || ext.equals("yaml") || ext.equals("yml") || FORMATS.containsKey(ext)
+        return ext.equals("json") || ext.equals("yaml") || ext.equals("yml") || AssessmentFormats.known(ext)
                 || (OTHER_SPREADSHEETS.containsKey(ext) && !ext.equals("csv"));
     }
 
@@ -73,22 +62,26 @@ public final class AssessmentReader {
             "xlsm", "an Excel workbook with macros (.xlsm)", "numbers", "a Numbers spreadsheet (.numbers)",
             "csv", "a CSV file (.csv)", "et", "a WPS spreadsheet (.et)");
 
-    /** Reads a file; {@code .yaml}/{@code .yml} as YAML, an added format by its extension, anything else as JSON. */
+    /**
+     * Reads a file; {@code .yaml}/{@code .yml} as YAML, another {@link AssessmentFormat} by its
+     * extension, anything else as JSON.
+     */
     public static Assessment read(Path file) {
         String source = file.toString();
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
-        java.util.function.Function<Path, Assessment> other = dot < 0 ? null : FORMATS.get(name.substring(dot + 1));
-        if (other != null) {
+        String extension = dot < 0 ? "" : name.substring(dot + 1);
+        if (AssessmentFormats.known(extension)) {
             if (!Files.exists(file)) {
                 throw new LocatedException(source, null, "no such file");
             }
-            return other.apply(file);
+            return AssessmentFormats.find(extension).orElseThrow(() -> new LocatedException(source, null,
+                    AssessmentFormats.missing(extension))).read(file);
         }
         if (Files.isDirectory(file)) {
             throw new LocatedException(source, null, "is a directory, not an assessment file");
         }
-        String otherSpreadsheet = OTHER_SPREADSHEETS.get(dot < 0 ? "" : name.substring(dot + 1));
+        String otherSpreadsheet = OTHER_SPREADSHEETS.get(extension);
         if (otherSpreadsheet != null) {
             // read as JSON it was "the file is not UTF-8 text", which says nothing of what to do
             throw new LocatedException(source, null, "is " + otherSpreadsheet + ", which is not read here: save it as an"

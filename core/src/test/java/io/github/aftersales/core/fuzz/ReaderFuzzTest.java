@@ -11,7 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 /**
- * Coverage-guided fuzzing of the assessment readers (JSON, YAML, NDJSON) and the engine behind them (Jazzer). The only
+ * Coverage-guided fuzzing of the assessment readers (JSON, YAML; NDJSON is the batch module's) and the engine
+ * behind them (Jazzer). The only
  * thing that may escape is the project's own {@link LocatedException}, whose message names the
  * place; anything else is a finding.
  *
@@ -29,19 +30,6 @@ class ReaderFuzzTest {
     @FuzzTest(maxDuration = "20s")
     void yaml(byte[] input) {
         readAndEvaluate(input, LocatedReader.Syntax.YAML);
-    }
-
-    @FuzzTest(maxDuration = "20s")
-    void ndjson(byte[] input) {
-        io.github.aftersales.core.batch.BatchReader.read(java.util.List.of("-"), new ByteArrayInputStream(input), entry -> {
-            try {
-                Fixtures.evaluator().evaluate(entry.assessment(), EvaluationOptions.DEFAULTS);
-            } catch (LocatedException expected) {
-                if (expected.getMessage() == null || !expected.getMessage().startsWith("<stdin>")) {
-                    throw new AssertionError("a message that does not name the input: " + expected.getMessage());
-                }
-            }
-        });
     }
 
     private static void readAndEvaluate(byte[] input, LocatedReader.Syntax syntax) {

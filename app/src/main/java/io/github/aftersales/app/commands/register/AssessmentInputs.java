@@ -1,8 +1,8 @@
 package io.github.aftersales.app.commands.register;
 
+import io.github.aftersales.batch.BatchReader;
 import io.github.aftersales.core.assessment.Assessment;
 import io.github.aftersales.core.assessment.AssessmentReader;
-import io.github.aftersales.core.batch.BatchReader;
 import io.github.aftersales.core.json.IoFailures;
 import io.github.aftersales.core.json.LocatedException;
 import java.io.BufferedInputStream;

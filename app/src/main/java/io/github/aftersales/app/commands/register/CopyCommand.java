@@ -3,10 +3,10 @@ package io.github.aftersales.app.commands.register;
 import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.app.UserException;
 import io.github.aftersales.app.commands.VersionProvider;
-import io.github.aftersales.app.output.Output;
 import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.register.Register;
 import io.github.aftersales.register.RegisterSettings;
+import io.github.aftersales.reports.Printable;
 import io.github.aftersales.spi.Scheme;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -44,7 +44,7 @@ final class CopyCommand extends RegisterSubcommand {
             }
             try (Register into = Register.open(target, Register.Access.WRITE)) {
                 int n = source.copyTo(into);
-                print(Output.printable("copied " + n + (n == 1 ? " certificate" : " certificates") + " with"
+                print(Printable.of("copied " + n + (n == 1 ? " certificate" : " certificates") + " with"
                         + " their history from " + source.settings().describe() + " to "
                         + into.settings().describe()) + "\n");
             }

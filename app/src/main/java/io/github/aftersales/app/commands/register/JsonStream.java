@@ -3,15 +3,15 @@ package io.github.aftersales.app.commands.register;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.aftersales.app.UserException;
-import io.github.aftersales.app.output.Output;
 import io.github.aftersales.app.output.Sink;
+import io.github.aftersales.reports.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
  * A JSON array of certificates written one at a time, alone or as the last field of an object:
- * byte for byte what {@link Output#json} writes of the whole tree, without the whole tree.
+ * byte for byte what {@link Json#pretty} writes of the whole tree, without the whole tree.
  */
 final class JsonStream {
 
@@ -19,7 +19,7 @@ final class JsonStream {
 
     private JsonStream(Sink sink) {
         try {
-            gen = Output.prettyWriter().createGenerator(new Writer() {
+            gen = Json.prettyWriter().createGenerator(new Writer() {
                 @Override
                 public void write(char[] cbuf, int off, int len) {
                     sink.all(new String(cbuf, off, len)); // the sink reports its own failure (exit 4)

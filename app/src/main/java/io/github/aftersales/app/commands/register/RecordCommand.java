@@ -3,11 +3,11 @@ package io.github.aftersales.app.commands.register;
 import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.app.UserException;
 import io.github.aftersales.app.commands.VersionProvider;
-import io.github.aftersales.app.output.Output;
 import io.github.aftersales.core.evaluation.EvaluationOptions;
 import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.register.CertificateView;
 import io.github.aftersales.register.Register;
+import io.github.aftersales.reports.Printable;
 import io.github.aftersales.spi.Scheme;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -87,11 +87,11 @@ final class RecordCommand extends RegisterSubcommand {
             }
         }
         if (run.register != null) {
-            print("  in " + Output.printable(run.register.settings().describe()) + "\n");
+            print("  in " + Printable.of(run.register.settings().describe()) + "\n");
         }
         if (batch) {
             if (run.recorded + run.refused == 0) {
-                spec.commandLine().getErr().println("error: no assessment found in " + Output.printable(
+                spec.commandLine().getErr().println("error: no assessment found in " + Printable.of(
                         String.join(", ", files)));
                 return ExitCode.INPUT;
             }
@@ -125,7 +125,7 @@ final class RecordCommand extends RegisterSubcommand {
                 }
                 CertificateView c = register.record(org, reference, read.evaluated());
                 recorded++;
-                print(Output.printable("recorded certificate " + c.label() + ": " + c.certificate().organisation()
+                print(Printable.of("recorded certificate " + c.label() + ": " + c.certificate().organisation()
                         + ", " + c.certificate().scheme() + " " + c.certificate().variant() + ", " + c.grade()
                         + " (" + io.github.aftersales.register.Stars.count(c.stars()) + "), issued "
                         + c.certificate().issuedOn()) + "\n");
@@ -152,7 +152,7 @@ final class RecordCommand extends RegisterSubcommand {
             if (message.startsWith(input.fileName() + ": ")) {
                 message = message.substring(input.fileName().length() + 2);
             }
-            spec.commandLine().getErr().println("error: " + Output.printable(message.startsWith(input.place())
+            spec.commandLine().getErr().println("error: " + Printable.of(message.startsWith(input.place())
                     ? message : input.place() + ": " + message));
         }
     }

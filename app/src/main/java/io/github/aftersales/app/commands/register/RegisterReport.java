@@ -5,18 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.aftersales.app.output.Output;
 import io.github.aftersales.app.output.Sink;
 import io.github.aftersales.register.Certificate;
 import io.github.aftersales.register.CertificateEvent;
 import io.github.aftersales.register.CertificateView;
 import io.github.aftersales.register.DueItem;
 import io.github.aftersales.register.DueReport;
+import io.github.aftersales.reports.Printable;
 import java.util.function.Consumer;
 
 /**
  * The register for people (text), programs (JSON) and spreadsheets (CSV). Text shows every field
- * through {@link Output#printable}: a name holding a line break or an escape sequence cannot add a
+ * through {@link Printable#of}: a name holding a line break or an escape sequence cannot add a
  * row or reach the terminal as a command. A listing of any length is written a certificate at a time.
  */
 final class RegisterReport {
@@ -272,6 +272,6 @@ final class RegisterReport {
 
     /** A stored text as one printable line: what users typed never lays out the page. */
     private static String p(String text) {
-        return Output.printable(text);
+        return Printable.of(text);
     }
 }

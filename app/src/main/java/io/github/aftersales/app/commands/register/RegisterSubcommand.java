@@ -2,8 +2,6 @@ package io.github.aftersales.app.commands.register;
 
 import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.app.UserException;
-import io.github.aftersales.app.output.JsonReport;
-import io.github.aftersales.app.output.Output;
 import io.github.aftersales.core.assessment.Assessment;
 import io.github.aftersales.core.evaluation.EvaluationOptions;
 import io.github.aftersales.core.evaluation.EvaluationResult;
@@ -12,6 +10,9 @@ import io.github.aftersales.register.CertificateView;
 import io.github.aftersales.register.EvaluatedAssessment;
 import io.github.aftersales.register.Evaluations;
 import io.github.aftersales.register.Register;
+import io.github.aftersales.reports.Json;
+import io.github.aftersales.reports.JsonReport;
+import io.github.aftersales.reports.Printable;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
 import jakarta.inject.Provider;
@@ -70,7 +71,7 @@ abstract class RegisterSubcommand implements Callable<Integer> {
                     + " --plugins DIR)");
         }
         if (AssessmentInputs.batch(java.util.List.of(file.toString()))) {
-            throw new UserException(ExitCode.USAGE, Output.printable(file.toString()) + ": give one assessment"
+            throw new UserException(ExitCode.USAGE, Printable.of(file.toString()) + ": give one assessment"
                     + " file; only 'record' takes folders and NDJSON");
         }
         AssessmentInputs.Input[] input = {null};
@@ -91,7 +92,7 @@ abstract class RegisterSubcommand implements Callable<Integer> {
         EvaluationResult result = evaluator().evaluate(input.assessment(), options);
         return new Read(input.assessment(), Evaluations.pick(input.fileName(), input.bytes(), input.assessment(),
                 result, id -> Optional.ofNullable(schemes().get(id)), scheme, date,
-                r -> Output.compactJson(JsonReport.scheme(r))));
+                r -> Json.compact(JsonReport.scheme(r))));
     }
 
     /** Refuses an output file that is the register itself (as H2 names its file): --force must not destroy it. */

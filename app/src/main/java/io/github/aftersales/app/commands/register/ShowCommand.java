@@ -3,10 +3,10 @@ package io.github.aftersales.app.commands.register;
 import io.github.aftersales.app.ExitCode;
 import io.github.aftersales.app.UserException;
 import io.github.aftersales.app.commands.VersionProvider;
-import io.github.aftersales.app.output.Output;
 import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.register.CertificateView;
 import io.github.aftersales.register.Register;
+import io.github.aftersales.reports.Json;
 import io.github.aftersales.spi.Scheme;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -54,7 +54,7 @@ final class ShowCommand extends RegisterSubcommand {
                 out.writeBytes(bytes, spec.commandLine());
                 return ExitCode.OK;
             }
-            String text = format == RegisterSubcommand.Format.json ? Output.json(RegisterReport.certificateJson(c, true))
+            String text = format == RegisterSubcommand.Format.json ? Json.pretty(RegisterReport.certificateJson(c, true))
                     : RegisterReport.show(c);
             out.write(text, spec.commandLine());
         }

@@ -1,0 +1,103 @@
+package io.github.aftersales.reports;
+
+import io.github.aftersales.core.evaluation.ClauseResult;
+import io.github.aftersales.core.evaluation.EvaluationResult;
+import io.github.aftersales.core.evaluation.SchemeResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counts over a batch, kept as the results go by (memory grows with the number of schemes and
+ * clauses, not of assessments): read, evaluated, rejected, the grade distribution and pass rate per
+ * scheme, and the clauses that lose points most often.
+ */
+public final class BatchSummary {
+
+    private static final int REJECTIONS_SHOWN = 20;
+    private static final int CLAUSES_SHOWN = 10;
+
+    private long evaluated;
+    private long rejected;
+    private final List<String> firstRejections = new ArrayList<>();
+    private final Map<String, PerScheme> schemes = new TreeMap<>();
+
+    private static final class PerScheme {
+        long count;
+        long passed;
+        final Map<String, Long> grades = new LinkedHashMap<>();
+        /** Stars × 2, plus 1 when passed: orders grades from the highest. */
+        final Map<String, Integer> rank = new LinkedHashMap<>();
+        final Map<String, Long> lostOn = new LinkedHashMap<>();
+    }
+
+    public void add(EvaluationResult r) {
+        evaluated++;
+        for (SchemeResult s : r.results()) {
+            PerScheme p = schemes.computeIfAbsent(s.scheme() + " " + s.variant(), k -> new PerScheme());
+            p.count++;
+            if (s.passed()) {
+                p.passed++;
+            }
+            p.grades.merge((s.stars() > 0 ? s.stars() + "★ " : s.passed() ? "" : "0★ ") + s.grade(), 1L, Long::sum);
+            p.rank.putIfAbsent((s.stars() > 0 ? s.stars() + "★ " : s.passed() ? "" : "0★ ") + s.grade(),
+                    s.stars() * 2 + (s.passed() ? 1 : 0));
+            for (ClauseResult c : s.lostPoints()) {
+                p.lostOn.merge(c.id(), 1L, Long::sum);
+            }
+        }
+    }
+
+    public void reject(String message) {
+        rejected++;
+        if (firstRejections.size() < REJECTIONS_SHOWN) {
+            firstRejections.add(message);
+        }
+    }
+
+    public long evaluated() {
+        return evaluated;
+    }
+
+    public long rejected() {
+        return rejected;
+    }
+
+    /** The first rejections, for reports handed to people: a report must not look complete when it is not. */
+    public List<String> firstRejections() {
+        return List.copyOf(firstRejections);
+    }
+
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        b.append("读取 Read: ").append(evaluated + rejected).append("   评估 Evaluated: ").append(evaluated)
+                .append("   拒绝 Rejected: ").append(rejected).append('\n');
+        for (String m : firstRejections) {
+            b.append("  rejected: ").append(m).append('\n');
+        }
+        if (rejected > firstRejections.size()) {
+            b.append("  … and ").append(rejected - firstRejections.size()).append(" more (each on standard error)\n");
+        }
+        for (Map.Entry<String, PerScheme> e : schemes.entrySet()) {
+            PerScheme p = e.getValue();
+            b.append('\n').append(e.getKey()).append(": ").append(p.count).append(" assessments, passed ")
+                    .append(p.passed).append(String.format(" (%.1f %%)", 100.0 * p.passed / p.count)).append('\n');
+            b.append("  等级分布 Grades\n");
+            p.grades.entrySet().stream()
+                    .sorted(Comparator.comparing((Map.Entry<String, Long> g) -> p.rank.get(g.getKey())).reversed())
+                    .forEach(g -> b.append(String.format("    %-24s %8d  %5.1f %%%n", g.getKey(), g.getValue(),
+                            100.0 * g.getValue() / p.count)));
+            b.append("  最常失分 Clauses losing points most often\n");
+            p.lostOn.entrySet().stream()
+                    .sorted(Comparator.comparing(Map.Entry<String, Long>::getValue).reversed()
+                            .thenComparing(Map.Entry::getKey))
+                    .limit(CLAUSES_SHOWN)
+                    .forEach(c -> b.append(String.format("    %-12s %8d  %5.1f %%%n", c.getKey(), c.getValue(),
+                            100.0 * c.getValue() / p.count)));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,257 @@
+package io.github.aftersales.reports;
+
+import static io.github.aftersales.core.evaluation.Decimals.text;
+
+import io.github.aftersales.core.evaluation.CategoryResult;
+import io.github.aftersales.core.evaluation.ClauseResult;
+import io.github.aftersales.core.evaluation.EvaluationResult;
+import io.github.aftersales.core.evaluation.LevelCheck;
+import io.github.aftersales.core.evaluation.SchemeResult;
+import io.github.aftersales.spi.Condition;
+import io.github.aftersales.spi.Level;
+import io.github.aftersales.spi.Variant;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One self-contained HTML file (no network, no script): the organisation, each scheme's grade as
+ * stars, an inline SVG chart of each category's share against the thresholds of the grade above,
+ * the lost points with the auditor's notes, and the conditions that bind. Prints on A4.
+ */
+public final class HtmlReport {
+
+    private HtmlReport() {
+    }
+
+    /**
+     * @param variantOf the variant a result was graded with (for the thresholds the chart draws)
+     */
+    public static String of(List<EvaluationResult> results, Labels l,
+            Function<SchemeResult, Optional<Variant>> variantOf) {
+        return of(results, l, variantOf, List.of(), 0);
+    }
+
+    /**
+     * @param rejections the first messages of the assessments that could not be evaluated
+     * @param rejected   how many could not be evaluated; a report must not look complete when it is not
+     */
+    public static String of(List<EvaluationResult> results, Labels l,
+            Function<SchemeResult, Optional<Variant>> variantOf, List<String> rejections, long rejected) {
+        StringBuilder b = new StringBuilder(head(results.isEmpty() ? null : results.get(0), l));
+        for (EvaluationResult one : results) {
+            b.append(assessment(one, l, variantOf));
+        }
+        return b.append(tail(l, rejections, rejected)).toString();
+    }
+
+    /**
+     * The start of the document, up to the first assessment; a batch is written as the head, each
+     * assessment as it comes ({@link #assessment}), then the {@link #tail}, so it is never held whole.
+     *
+     * @param first the first assessment, whose organisation names the document, or {@code null}
+     */
+    public static String head(EvaluationResult first, Labels l) {
+        StringBuilder b = new StringBuilder();
+        EvaluationResult r = first == null ? new EvaluationResult("", null, null, List.of()) : first;
+        b.append("<!DOCTYPE html>\n<html lang=\"").append(l == Labels.EN ? "en" : "zh").append("\">\n<head>\n")
+                .append("<meta charset=\"utf-8\">\n<title>").append(h(l.of("售后服务评价结果", "After-sales service evaluation")))
+                .append(r.organisation() == null ? "" : " — " + h(r.organisation())).append("</title>\n<style>\n")
+                .append("@page { size: A4; margin: 15mm; }\n")
+                .append("body { font-family: 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; font-size: 10.5pt;"
+                        + " color: #222; max-width: 180mm; margin: 0 auto; }\n")
+                .append("h1 { font-size: 16pt; } h2 { font-size: 13pt; border-bottom: 1px solid #999; margin-top: 1.5em; }\n")
+                .append("h3 { font-size: 11pt; } table { border-collapse: collapse; width: 100%; margin: .5em 0; }\n")
+                .append("th, td { border: 1px solid #bbb; padding: 2px 5px; vertical-align: top; text-align: left; }\n")
+                .append("td.n { text-align: right; white-space: nowrap; } .grade { font-size: 13pt; font-weight: bold; }\n")
+                .append(".stars { color: #c80; letter-spacing: 2px; } .failed { color: #b00; }\n")
+                .append("section { page-break-inside: auto; } tr, svg { page-break-inside: avoid; }\n")
+                .append("</style>\n</head>\n<body>\n");
+        return b.toString();
+    }
+
+    /** One assessment's article. */
+    public static String assessment(EvaluationResult r, Labels l, Function<SchemeResult, Optional<Variant>> variantOf) {
+        StringBuilder b = new StringBuilder();
+        assessment(b, r, l, variantOf);
+        return b.toString();
+    }
+
+    /** The end of the document: what could not be evaluated, so the report does not look complete when it is not. */
+    public static String tail(Labels l, List<String> rejections, long rejected) {
+        StringBuilder b = new StringBuilder();
+        if (rejected > 0) {
+            b.append("<section class=\"rejected\">\n<h2 class=\"failed\">").append(h(l.of("未能评估的文件", "Not evaluated")))
+                    .append(" (").append(rejected).append(")</h2>\n<ul>\n");
+            rejections.forEach(m -> b.append("<li>").append(h(m)).append("</li>\n"));
+            if (rejected > rejections.size()) {
+                b.append("<li>… ").append(rejected - rejections.size()).append("</li>\n");
+            }
+            b.append("</ul>\n</section>\n");
+        }
+        return b.append("</body>\n</html>\n").toString();
+    }
+
+    private static void assessment(StringBuilder b, EvaluationResult r, Labels l,
+            Function<SchemeResult, Optional<Variant>> variantOf) {
+        b.append("<article class=\"assessment\">\n<h1>").append(h(l.of("售后服务评价结果", "After-sales service evaluation")))
+                .append("</h1>\n<p>");
+        if (r.organisation() != null) {
+            b.append(h(l.of("组织", "Organisation"))).append(": <strong>").append(h(r.organisation())).append("</strong><br>");
+        }
+        if (r.date() != null) {
+            b.append(h(l.of("日期", "Date"))).append(": ").append(h(r.date())).append("<br>");
+        }
+        b.append(h(l.of("文件", "File"))).append(": <code>").append(h(r.source())).append("</code></p>\n");
+        for (SchemeResult s : r.results()) {
+            scheme(b, s, l, variantOf.apply(s));
+        }
+        b.append("</article>\n");
+    }
+
+    private static void scheme(StringBuilder b, SchemeResult s, Labels l, Optional<Variant> variant) {
+        b.append("<section class=\"scheme\" id=\"").append(h(s.scheme())).append("\">\n<h2>").append(h(s.schemeVersion()))
+                .append(" — ").append(h(s.variantTitle())).append(" <small>(").append(h(s.scheme())).append(" / ")
+                .append(h(s.variant())).append(")</small></h2>\n");
+        b.append("<p class=\"grade").append(s.passed() ? "" : " failed").append("\">").append(h(l.of("等级", "Grade")))
+                .append(": ").append(h(l.grade(s.grade(), s.gradeEn())));
+        if (s.stars() > 0) {
+            b.append(" <span class=\"stars\" title=\"").append(s.stars()).append("\">").append("★".repeat(s.stars()))
+                    .append("</span>");
+        }
+        b.append("<br>");
+        if (s.parts().isEmpty()) {
+            b.append(h(l.of("得分", "Score"))).append(": ").append(text(s.score())).append(" / ").append(text(s.maxScore()))
+                    .append(" (").append(text(s.percent())).append(" %)");
+        } else {
+            b.append(h(l.of("各部分星级之和", "Sum of the parts' stars"))).append(": ").append(text(s.score()));
+        }
+        b.append("</p>\n");
+        b.append(chart(s, l, variant));
+        if (!s.lostPoints().isEmpty()) {
+            b.append("<h3>").append(h(l.of("失分条款", "Points lost"))).append("</h3>\n<table class=\"lost\">\n<tr><th>")
+                    .append(h(l.of("条款", "Clause"))).append("</th><th>").append(h(l.of("失分", "Lost"))).append("</th><th>")
+                    .append(h(l.of("说明", "How"))).append("</th><th>").append(h(l.of("审核员备注", "Auditor's note")))
+                    .append("</th></tr>\n");
+            for (ClauseResult c : s.lostPoints()) {
+                b.append("<tr class=\"lost-clause\" data-id=\"").append(h(c.id())).append("\"><td><strong>").append(h(c.id()))
+                        .append("</strong> ").append(h(l.title(c.title(), c.titleEn()))).append("</td><td class=\"n\">−")
+                        .append(text(c.lost())).append(" (").append(text(c.score())).append(" / ").append(text(c.points()))
+                        .append(")</td><td>").append(h(c.how())).append("</td><td>").append(c.note() == null ? "" : h(c.note()))
+                        .append("</td></tr>\n");
+            }
+            b.append("</table>\n");
+        }
+        b.append("<h3>").append(h(l.of("为何是此等级", "Why this grade"))).append("</h3>\n<ul class=\"reasons\">\n");
+        if (s.reasons().isEmpty()) {
+            b.append("<li>").append(h(l.of("已达最高等级", "the highest level is reached"))).append("</li>\n");
+        }
+        s.reasons().forEach(reason -> b.append("<li>").append(h(reason)).append("</li>\n"));
+        b.append("</ul>\n</section>\n");
+    }
+
+    /** A bar a top-level category (and one for the whole), with the threshold of the grade above as a line. */
+    static String chart(SchemeResult s, Labels l, Optional<Variant> variant) {
+        List<String[]> rows = new ArrayList<>(); // label, percent, threshold or ""
+        Optional<Level> next = s.nextLevel().flatMap(n -> variant.flatMap(v -> v.grading().levels().stream()
+                .filter(x -> x.id().equals(n.id())).findFirst()));
+        if (s.parts().isEmpty()) {
+            rows.add(new String[] {l.of("总体", "Overall"), s.percent().toPlainString(), overallThreshold(s, next)});
+            for (CategoryResult c : s.topCategories()) {
+                if (c.percent() != null) {
+                    rows.add(new String[] {c.id() + " " + c.title(), c.percent().toPlainString(), categoryThreshold(c, next)});
+                }
+            }
+        } else {
+            rows.add(new String[] {l.of("星级", "Stars") + " " + text(s.score()) + " / " + text(s.maxScore()),
+                    s.percent().toPlainString(), ""});
+        }
+        int labelWidth = 230;
+        int barWidth = 360;
+        int rowHeight = 24;
+        int height = rows.size() * rowHeight + 30;
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(labelWidth + barWidth + 70)
+                .append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
+                .append(h(l.of("各类别得分率", "Share of each category"))).append("\">\n");
+        String nextName = s.nextLevel().map(LevelCheck::name).orElse("");
+        svg.append("<text x=\"0\" y=\"14\" font-size=\"11\">").append(h(l.of("得分率；红线为上一等级所需", "share; the red line is"
+                + " what the grade above needs"))).append(nextName.isEmpty() ? "" : " (" + h(nextName) + ")").append("</text>\n");
+        for (int i = 0; i < rows.size(); i++) {
+            String[] row = rows.get(i);
+            int y = 24 + i * rowHeight;
+            double pct = Math.max(0, Math.min(100, Double.parseDouble(row[1])));
+            svg.append("<text x=\"0\" y=\"").append(y + 15).append("\" font-size=\"11\">").append(h(shorten(row[0])))
+                    .append("</text>\n");
+            svg.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 3).append("\" width=\"").append(barWidth)
+                    .append("\" height=\"16\" fill=\"#eee\"/>\n");
+            svg.append("<rect class=\"bar\" x=\"").append(labelWidth).append("\" y=\"").append(y + 3).append("\" width=\"")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", barWidth * pct / 100)).append("\" height=\"16\" fill=\"#4a7\"/>\n");
+            if (!row[2].isEmpty()) {
+                double t = Math.max(0, Math.min(100, Double.parseDouble(row[2])));
+                double x = labelWidth + barWidth * t / 100;
+                svg.append("<line class=\"threshold\" x1=\"").append(String.format(java.util.Locale.ROOT, "%.1f", x))
+                        .append("\" x2=\"").append(String.format(java.util.Locale.ROOT, "%.1f", x)).append("\" y1=\"")
+                        .append(y).append("\" y2=\"").append(y + 22).append("\" stroke=\"#c00\" stroke-width=\"2\"/>\n");
+            }
+            svg.append("<text x=\"").append(labelWidth + barWidth + 6).append("\" y=\"").append(y + 15)
+                    .append("\" font-size=\"11\">").append(text(new BigDecimal(row[1]))).append(" %</text>\n");
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static String overallThreshold(SchemeResult s, Optional<Level> next) {
+        if (next.isEmpty()) {
+            return "";
+        }
+        for (Condition c : next.get().conditions()) {
+            if (c instanceof Condition.OnFigure f && f.comparison().number() != null) {
+                if (f.figure() == Condition.Figure.PERCENT) {
+                    return f.comparison().number().toPlainString();
+                }
+                if (f.figure() == Condition.Figure.TOTAL && s.declaredMax().signum() > 0) {
+                    return f.comparison().number().multiply(BigDecimal.valueOf(100))
+                            .divide(s.declaredMax(), MathContext.DECIMAL64).toPlainString();
+                }
+            }
+        }
+        return "";
+    }
+
+    private static String categoryThreshold(CategoryResult c, Optional<Level> next) {
+        if (next.isEmpty()) {
+            return "";
+        }
+        for (Condition cond : next.get().conditions()) {
+            if (cond instanceof Condition.OnFigure f && f.figure() == Condition.Figure.CATEGORY_PERCENT
+                    && f.comparison().number() != null
+                    && (Condition.EVERY_TOP_LEVEL_CATEGORY.equals(f.category()) || c.id().equals(f.category()))) {
+                return f.comparison().number().toPlainString();
+            }
+        }
+        return "";
+    }
+
+    private static String shorten(String s) {
+        return s.codePointCount(0, s.length()) <= 18 ? s : s.substring(0, s.offsetByCodePoints(0, 18)) + "…";
+    }
+
+    /** HTML-escapes text. */
+    static String h(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+}

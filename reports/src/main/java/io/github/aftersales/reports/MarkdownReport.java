@@ -1,0 +1,110 @@
+package io.github.aftersales.reports;
+
+import static io.github.aftersales.core.evaluation.Decimals.text;
+
+import io.github.aftersales.core.evaluation.CategoryResult;
+import io.github.aftersales.core.evaluation.ClauseResult;
+import io.github.aftersales.core.evaluation.EvaluationResult;
+import io.github.aftersales.core.evaluation.SchemeResult;
+
+/** The result as Markdown: headings, tables of categories and lost points, and the reasons. */
+public final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    public static String of(EvaluationResult r, Labels l) {
+        StringBuilder b = new StringBuilder();
+        b.append("# ").append(l.of("售后服务评价结果", "After-sales service evaluation")).append("\n\n");
+        if (r.organisation() != null) {
+            b.append("- ").append(l.of("组织", "Organisation")).append(": ").append(esc(r.organisation())).append('\n');
+        }
+        if (r.date() != null) {
+            b.append("- ").append(l.of("日期", "Date")).append(": ").append(esc(r.date())).append('\n');
+        }
+        b.append("- ").append(l.of("文件", "File")).append(": `").append(r.source()).append("`\n");
+        for (SchemeResult s : r.results()) {
+            b.append("\n## ").append(esc(s.schemeVersion())).append(" — ").append(esc(s.variantTitle())).append(" (`")
+                    .append(s.scheme()).append(" / ").append(s.variant()).append("`)\n\n");
+            b.append("**").append(l.of("等级", "Grade")).append(": ").append(esc(l.grade(s.grade(), s.gradeEn())))
+                    .append(s.stars() > 0 ? " " + "★".repeat(s.stars()) : "").append("**");
+            if (s.parts().isEmpty()) {
+                b.append(" — ").append(l.of("得分", "Score")).append(' ').append(text(s.score())).append(" / ")
+                        .append(text(s.maxScore())).append(" (").append(text(s.percent())).append(" %)");
+            } else {
+                b.append(" — ").append(l.of("各部分星级之和", "sum of the parts' stars")).append(' ')
+                        .append(text(s.score()));
+            }
+            b.append("\n");
+            if (!s.categories().isEmpty()) {
+                b.append("\n### ").append(l.of("类别", "Categories")).append("\n\n| ").append(l.of("编号", "Id")).append(" | ")
+                        .append(l.of("类别", "Category")).append(" | ").append(l.of("得分", "Score")).append(" | ")
+                        .append(l.of("适用分值", "Applicable")).append(" | % |\n|---|---|---:|---:|---:|\n");
+                for (CategoryResult c : s.categories()) {
+                    if (c.points() == null) {
+                        continue;
+                    }
+                    b.append("| ").append("&nbsp;&nbsp;".repeat(c.depth())).append(c.id()).append(" | ")
+                            .append(esc(l.title(c.title(), c.titleEn()))).append(" | ").append(text(c.score())).append(" | ")
+                            .append(text(c.applicablePoints())).append(" | ")
+                            .append(c.percent() == null ? "—" : text(c.percent())).append(" |\n");
+                }
+            }
+            if (!s.lostPoints().isEmpty()) {
+                b.append("\n### ").append(l.of("失分条款", "Points lost")).append("\n\n| ").append(l.of("条款", "Clause"))
+                        .append(" | ").append(l.of("失分", "Lost")).append(" | ").append(l.of("得分", "Score")).append(" | ")
+                        .append(l.of("说明", "How")).append(" | ").append(l.of("审核员备注", "Auditor's note"))
+                        .append(" |\n|---|---:|---:|---|---|\n");
+                for (ClauseResult c : s.lostPoints()) {
+                    b.append("| ").append(c.id()).append(' ').append(esc(l.title(c.title(), c.titleEn()))).append(" | ")
+                            .append(text(c.lost())).append(" | ").append(text(c.score())).append(" / ")
+                            .append(text(c.points())).append(" | ").append(esc(c.how())).append(" | ")
+                            .append(c.note() == null ? "" : esc(c.note())).append(" |\n");
+                }
+            }
+            b.append("\n### ").append(l.of("为何是此等级", "Why this grade")).append("\n\n");
+            if (s.reasons().isEmpty()) {
+                b.append("- ").append(l.of("已达最高等级", "the highest level is reached")).append('\n');
+            }
+            s.reasons().forEach(reason -> b.append("- ").append(esc(reason)).append('\n'));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Text as Markdown that shows it as written and makes no markup of it: no raw HTML, no link, no
+     * emphasis, one line (a table cell or a list item).
+     */
+    public static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                // what could start emphasis, a link, code, strikethrough or end a table cell
+                case '\\', '|', '*', '_', '`', '[', ']', '~' -> b.append('\\').append(c);
+                // a tag, an autolink or a comment ("<script>", "<javascript:…>"); "80 < 90" stays as it is
+                case '<' -> b.append(i + 1 < s.length() && startsMarkup(s.charAt(i + 1)) ? "\\<" : "<");
+                default -> b.append(c < 0x20 || (c >= 0x7f && c < 0xa0) ? ' ' : c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean startsMarkup(char next) {
+        return (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/' || next == '!' || next == '?';
+    }
+
+    /** The rejections, for a Markdown report: it must not look complete when it is not. */
+    public static String notEvaluated(BatchSummary summary, Labels l) {
+        if (summary.rejected() == 0) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\n## ").append(l.of("未能评估的文件", "Not evaluated")).append(" (")
+                .append(summary.rejected()).append(")\n\n");
+        summary.firstRejections().forEach(m -> b.append("- ").append(esc(m)).append('\n'));
+        if (summary.rejected() > summary.firstRejections().size()) {
+            b.append("- … ").append(summary.rejected() - summary.firstRejections().size()).append(" more\n");
+        }
+        return b.toString();
+    }
+}
