@@ -57,6 +57,16 @@ class SurveillanceTest {
     }
 
     @Test
+    void oneStarIsOneStar() {
+        // S 55 < 60 for two stars; total 100 ≥ 50 and the audit passed: one star (CQM 6.2)
+        SurveillanceResult r = surveil(CqmTest.base().fact("S", "55").fact("S当面", "55"), 3);
+        assertThat(r.decision()).isEqualTo(Action.DOWNGRADE);
+        assertThat(r.stars()).isEqualTo(1);
+        assertThat(r.reasons()).first().asString().startsWith("the surveillance assessment reaches 一星级 (1 star),"
+                + " below the certificate's");
+    }
+
+    @Test
     void noLevelRevokes() {
         SurveillanceResult r = surveil(CqmTest.base().fact("managementAudit", "\"failed\""), 4);
         assertThat(r.decision()).isEqualTo(Action.REVOKE);
