@@ -69,7 +69,7 @@ public final class Surveillance {
                     evaluation);
         }
         if (stars < currentStars) {
-            reasons.add("the surveillance assessment reaches " + evaluation.grade() + " (" + starCount(stars) + ")", below the"
+            reasons.add("the surveillance assessment reaches " + evaluation.grade() + " (" + starsText(stars) + "), below the"
                     + " certificate's " + current.name() + " (" + currentStars + "): downgraded");
             for (int i = 0; i < variant.grading().levels().size(); i++) {
                 if (variant.grading().levels().get(i).starCount() == currentStars) {
@@ -82,13 +82,13 @@ public final class Surveillance {
                     reasons, evaluation);
         }
         if (stars > currentStars && regrading == CertificationCycle.Regrading.NEW_GRADE) {
-            reasons.add("the surveillance assessment reaches " + evaluation.grade() + " (" + starCount(stars) + ")", above the"
+            reasons.add("the surveillance assessment reaches " + evaluation.grade() + " (" + starsText(stars) + "), above the"
                     + " certificate's " + current.name() + " (" + currentStars + "): the new grade stands ("
                     + cycle.source() + ")");
             return new SurveillanceResult(scheme, variant.id(), currentStars, current.name(), Action.UPGRADE, stars,
                     reasons, evaluation);
         }
-        reasons.add("the surveillance assessment reaches " + evaluation.grade() + " (" + starCount(stars) + ")""
+        reasons.add("the surveillance assessment reaches " + evaluation.grade() + " (" + starsText(stars) + ")"
                 + (stars > currentStars ? ", above the certificate's level: kept at " + current.name()
                         + "; a higher level takes a new evaluation" : ": the certificate keeps " + current.name()));
         return new SurveillanceResult(scheme, variant.id(), currentStars, current.name(), Action.KEEP, currentStars, reasons,
@@ -143,7 +143,7 @@ public final class Surveillance {
     }
 
     /** "1 star", "4 stars". */
-    private static String starCount(int stars) {
+    private static String starsText(int stars) {
         return stars + (stars == 1 ? " star" : " stars");
     }
 }
