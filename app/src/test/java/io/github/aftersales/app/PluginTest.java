@@ -168,6 +168,38 @@ class PluginTest {
     }
 
     @Test
+    void aJarWithAContestedSchemeAndAnotherKeepsTheOther() throws IOException {
+        Path first = jars.exampleJar();
+        Path src = work.resolve("src/com/example/Other.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, """
+                package com.example;
+                public final class Other implements io.github.aftersales.spi.Scheme {
+                    private final io.github.aftersales.spi.Scheme data = new com.example.aftersales.HomeRepairScheme();
+                    public String id() { return "other-scheme"; }
+                    public String version() { return data.version(); }
+                    public String title() { return data.title(); }
+                    public String titleEn() { return data.titleEn(); }
+                    public java.util.List<io.github.aftersales.spi.Variant> variants() { return data.variants(); }
+                }
+                """);
+        String services = "META-INF/services/io.github.aftersales.spi.Scheme";
+        Path both = jar("z-both.jar", List.of(jars.compileExample("classes-both", src),
+                jars.resourcesWithout("resources-both", services)),
+                Map.of(services, "com.example.aftersales.HomeRepairScheme\ncom.example.Other\n"));
+        CliRun schemes = run("schemes");
+        assertThat(schemes.err().lines().filter(l -> l.startsWith("warning:")).toList()).containsExactly("warning: "
+                + pluginDir() + ": scheme id 'example-home-repair' is in 2 plugin jars (" + first.getFileName() + ", "
+                + both.getFileName() + "): none of them is used, as which one is meant cannot be told; keep one of"
+                + " them in " + pluginDir());
+        assertThat(schemes.out()).contains("other-scheme").doesNotContain("example-home-repair");
+        // its jar stays open: the scheme evaluates (the jar's classes are still loaded when asked for)
+        CliRun r = run("evaluate", jars.assessmentFor("other-scheme").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("15 / 16 applicable");
+    }
+
+    @Test
     void thePluginDirectoryInTheHomeFolderIsFoundThroughHOME() throws Exception {
         jars.exampleJar();
         Path home = work.resolve("home");

@@ -71,11 +71,11 @@ public final class SchemeRegistry {
 
     /**
      * These schemes and those in each {@code .jar} of {@code directory}, each jar in a class loader
-     * of its own that shows it the application's SPI and core packages. A broken jar is a problem
+     * of its own that shows it the application's SPI package only. A broken jar is a problem
      * naming the jar; it never stops the others. Every call into a plugin's code goes through
      * {@link PluginCall}, and what a jar holds is read within {@link Limits}.
      *
-     * @param application the class loader of the application (the SPI and core packages)
+     * @param application the class loader of the application (the SPI package)
      * @param loading     told each jar before it is loaded (to say which one, should it end the program)
      */
     public SchemeRegistry withPlugins(ClassLoader application, Path directory, Consumer<Path> loading) {
@@ -150,8 +150,8 @@ public final class SchemeRegistry {
             problems.add(new Problem(origin, "cannot be opened: " + e.getMessage()));
             return;
         }
-        int installedBefore = found.size();
-        int before = found.size() + problems.size();
+        int claimed = 0; // schemes of this jar installed, or left out because another jar has the same id
+        int problemsBefore = problems.size();
         Iterator<ServiceLoader.Provider<Scheme>> it = ServiceLoader.load(Scheme.class, loader).stream().iterator();
         // one round a name listed, at most: a provider that fails is skipped, and the next one tried
         for (int round = 0; round <= names; round++) {
@@ -184,12 +184,14 @@ public final class SchemeRegistry {
                 problems.add(new Problem(origin, type.getName() + " failed in " + f.call() + ": " + f.getMessage()));
                 continue;
             }
-            add(found, problems, scheme, type.getName(), scheme.id(), scheme.discovered, origin, contested);
+            if (add(found, problems, scheme, type.getName(), scheme.id(), scheme.discovered, origin, contested)) {
+                claimed++;
+            }
         }
-        if (found.size() + problems.size() == before) {
+        if (claimed == 0 && problems.size() == problemsBefore) {
             problems.add(new Problem(origin, "no scheme in it: it lists none in " + SERVICES));
         }
-        if (found.size() == installedBefore) {
+        if (found.values().stream().noneMatch(i -> i.origin().equals(origin))) {
             try {
                 loader.close(); // nothing of it is used: let go of the file
             } catch (IOException e) {
@@ -263,33 +265,34 @@ public final class SchemeRegistry {
     }
 
     /** Adds a scheme whose id and variants were read, if they are valid and the id is not taken. */
-    private static void add(Map<String, Installed> found, List<Problem> problems, Scheme scheme, String type,
+    private static boolean add(Map<String, Installed> found, List<Problem> problems, Scheme scheme, String type,
             String id, List<Variant> variants, String origin, Map<String, List<String>> contested) {
         if (id == null || variants == null || variants.isEmpty()) {
             problems.add(new Problem(origin, type + " has no id or no variants"));
-            return;
+            return false;
         }
         String invalid = DefinitionChecks.problem(id, variants);
         if (invalid != null) {
             problems.add(new Problem(origin, "scheme " + id + " is not valid: " + invalid));
-            return;
+            return false;
         }
         if (contested != null && contested.containsKey(id)) {
             contested.get(id).add(origin);
-            return;
+            return true;
         }
         Installed earlier = found.get(id);
         if (earlier != null && contested != null && earlier.origin().startsWith(PLUGIN)) {
             found.remove(id);
             contested.put(id, new ArrayList<>(List.of(earlier.origin(), origin)));
-            return;
+            return true;
         }
         if (earlier != null) {
             problems.add(new Problem(origin, "scheme id '" + id + "' of " + type + " is already taken by "
                     + typeOf(earlier.scheme()) + " from " + earlier.origin() + "; the first one found is used"));
-            return;
+            return false;
         }
         found.put(id, new Installed(scheme, origin));
+        return true;
     }
 
     private static String originOf(Class<?> type) {
