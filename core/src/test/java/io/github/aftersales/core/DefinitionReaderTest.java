@@ -138,12 +138,29 @@ class DefinitionReaderTest {
                 "{ \"figure\": \"percent\", \"atLeast\": 95 }")).getMessage())
                 .isEqualTo("schemes/demo/demo.grading.json: levels are listed from the lowest to the highest, but level"
                         + " gold (三星) does not require percentage ≥ 95 % (levels[1].conditions[0]), which level silver"
-                        + " (二星) below it does: an assessment could reach gold without silver. Require it, at least as"
-                        + " strictly, in gold");
+                        + " (二星) below it does, so an assessment reaching gold need not reach silver. Require it, at"
+                        + " least as strictly, in gold");
+        // a band (a level with a ceiling) is refused with what to do: with silver also needing S ≥ 85, a
+        // total of 9 and S 50 would reach neither gold (below its 90) nor silver (above its ceiling)
+        assertThat(broken("demo.grading.json", replace("{ \"figure\": \"percent\", \"atLeast\": 80 }",
+                "{ \"figure\": \"percent\", \"atLeast\": 80 }, { \"figure\": \"percent\", \"below\": 90 }"))
+                .getMessage()).endsWith("does not require percentage < 90 % (levels[1].conditions[1]), which level"
+                        + " silver (二星) below it does, so an assessment reaching gold need not reach silver. Drop that"
+                        + " bound from silver: the grade is the highest level whose conditions all hold, so a level"
+                        + " needs no ceiling (with one, an assessment above it that misses gold reaches no level)");
         // a total of 9 of 10 is 90 %: it requires silver's 80 %, so the unchanged table loads (theUnchangedDemoLoads)
         assertThat(broken("demo.grading.json", replace("{ \"fact\": \"S\", \"atLeast\": 90 }",
                 "{ \"fact\": \"S\", \"atLeast\": 84.9 }")).getMessage())
                 .contains("gold (三星) does not require S ≥ 85 (levels[1].conditions[3])");
+    }
+
+    @Test
+    void everyCategoryIsRequiredByEachCategoryAboveIt() throws IOException {
+        // gold's every-category 50 % is met by A > 90 and B ≥ 60 together (C carries no points)
+        assertThat(load("demo.grading.json", replace("\"atLeast\": 9 }, { \"figure\": \"categoryPercent\","
+                + " \"category\": \"*\", \"atLeast\": 50 }", "\"atLeast\": 9 }, { \"figure\": \"categoryPercent\","
+                + " \"category\": \"B\", \"atLeast\": 60 }"))
+                .variants().get(0).grading().levels()).hasSize(3);
     }
 
     @Test

@@ -78,14 +78,14 @@ final class LevelSearch {
                 Comparison cmp = f.comparison();
                 b.fact(f.fact(), cmp.word() != null ? cmp.word() : meeting(cmp, isPercent(f.fact())));
             } else if (c instanceof Condition.OnDuration d && c.comparison().number() != null) {
-                long months = meeting(c.comparison(), false).longValueExact();
+                long months = wholeAtLeast(meeting(c.comparison(), false));
                 b.fact(d.to(), EVALUATED.toString());
                 b.fact(d.from(), EVALUATED.minusMonths(Math.max(0, months)).toString());
             } else if (c instanceof Condition.OnEventCount e && c.comparison().number() != null) {
                 Comparison.Operator op = c.comparison().operator();
                 // the fewest events that meet it: none under an upper bound
                 long count = op == Comparison.Operator.AT_MOST || op == Comparison.Operator.BELOW ? 0
-                        : meeting(c.comparison(), false).longValueExact();
+                        : wholeAtLeast(meeting(c.comparison(), false));
                 List<String> attributes = new ArrayList<>();
                 for (String attribute : variant.inputs().events().stream().filter(s -> s.type().equals(e.eventType()))
                         .findFirst().map(Inputs.EventSpec::attributes).orElse(List.of())) {
@@ -108,6 +108,11 @@ final class LevelSearch {
         return level.conditions().stream().anyMatch(c -> c instanceof Condition.OnFigure
                 && (c.comparison().operator() == Comparison.Operator.AT_MOST
                         || c.comparison().operator() == Comparison.Operator.BELOW));
+    }
+
+    /** The whole number at or above a value (months and counts are whole; a threshold of 2.5 needs 3). */
+    private static long wholeAtLeast(BigDecimal value) {
+        return value.setScale(0, java.math.RoundingMode.CEILING).longValue();
     }
 
     private boolean isPercent(String fact) {

@@ -66,11 +66,18 @@ final class LevelChecks {
             Level higher = levels.get(i);
             for (int j = 0; j < lower.conditions().size(); j++) {
                 Condition c = lower.conditions().get(j);
-                if (!alwaysHolds(c) && higher.conditions().stream().noneMatch(d -> implies(d, c))) {
+                if (!alwaysHolds(c) && !impliedByAll(higher, c)
+                        && higher.conditions().stream().noneMatch(d -> implies(d, c))) {
+                    Comparison.Operator op = c.comparison().operator();
+                    boolean ceiling = op == Comparison.Operator.AT_MOST || op == Comparison.Operator.BELOW;
                     throw problem("levels are listed from the lowest to the highest, but " + name(higher)
                             + " does not require " + Describe.of(c) + " (" + path(i - 1, j) + "), which "
-                            + name(lower) + " below it does: an assessment could reach " + higher.id()
-                            + " without " + lower.id() + ". Require it, at least as strictly, in " + higher.id());
+                            + name(lower) + " below it does, so an assessment reaching " + higher.id()
+                            + " need not reach " + lower.id() + ". " + (ceiling
+                                    ? "Drop that bound from " + lower.id() + ": the grade is the highest level whose"
+                                            + " conditions all hold, so a level needs no ceiling (with one, an"
+                                            + " assessment above it that misses " + higher.id() + " reaches no level)"
+                                    : "Require it, at least as strictly, in " + higher.id()));
                 }
             }
         }
@@ -231,6 +238,21 @@ final class LevelChecks {
         Comparison c = f.comparison();
         return f.figure() == Condition.Figure.TOTAL || c.number() == null ? c
                 : Comparison.of(c.operator(), c.number().multiply(catalog.totalPoints()).movePointLeft(2));
+    }
+
+    /**
+     * Whether a condition on every top-level category is met by the level's conditions on each of them
+     * (category A ≥ 90 and category B ≥ 60 together require every category ≥ 50).
+     */
+    private boolean impliedByAll(Level higher, Condition c) {
+        if (!(c instanceof Condition.OnFigure f) || f.figure() != Condition.Figure.CATEGORY_PERCENT
+                || !Condition.EVERY_TOP_LEVEL_CATEGORY.equals(f.category())) {
+            return false;
+        }
+        return catalog.categories().stream().filter(top -> top.points() != null).allMatch(top -> higher.conditions()
+                .stream().anyMatch(d -> d instanceof Condition.OnFigure df
+                        && df.figure() == Condition.Figure.CATEGORY_PERCENT && top.id().equals(df.category())
+                        && implies(d.comparison(), c.comparison())));
     }
 
     /** Whether no value meets both conditions, which measure the same thing. */
