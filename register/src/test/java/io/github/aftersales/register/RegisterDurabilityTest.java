@@ -308,6 +308,25 @@ class RegisterDurabilityTest {
                     .hasMessageContaining("register: certificate 1 entry #3: 2020-06-01 is before the issue on"
                             + " 2026-10-15");
             s.execute("DROP TABLE pg_temp.certificate_event, pg_temp.certificate");
+            // a role that may create in the register's schema (PostgreSQL 14 and older let every role) makes an
+            // equality on text that never holds, which would turn the upgrade check off: the checks do not see it
+            try (Connection o = connect(owner); Statement os = o.createStatement()) {
+                os.execute("GRANT CREATE ON SCHEMA public TO " + role);
+            }
+            s.execute("CREATE FUNCTION public.never_equal(a VARCHAR, b VARCHAR) RETURNS BOOLEAN LANGUAGE sql"
+                    + " AS 'SELECT false'");
+            s.execute("CREATE OPERATOR public.= (LEFTARG = VARCHAR, RIGHTARG = VARCHAR, FUNCTION = public.never_equal)");
+            try {
+                assertThatThrownBy(() -> s.executeUpdate(forged.formatted("2026-11-20", "upgrade", 5, "五星级")))
+                        .hasMessageContaining("register: certificate 1 entry #3: a surveillance of cqm star does not"
+                                + " raise the certificate");
+            } finally {
+                s.execute("DROP OPERATOR public.= (VARCHAR, VARCHAR)");
+                s.execute("DROP FUNCTION public.never_equal(VARCHAR, VARCHAR)");
+                try (Connection o = connect(owner); Statement os = o.createStatement()) {
+                    os.execute("REVOKE CREATE ON SCHEMA public FROM " + role);
+                }
+            }
             // what the database can check it lets through, stamped with its own clock and the auditor's login
             OffsetDateTime before = OffsetDateTime.now().minusMinutes(1);
             s.executeUpdate(forged.formatted("2026-11-20", "keep", 4, "四星级"));
