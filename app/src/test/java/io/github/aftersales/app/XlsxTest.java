@@ -705,4 +705,15 @@ class XlsxTest {
         assertRefused("gbt27922!E" + row + ": 5.2.5.5 is marked not applicable without a note: say why it does not apply"
                 + System.lineSeparator());
     }
+
+    // ---- issue 17, item 3: 不适用 beside a score names the 不适用 cell ----------------------------
+
+    @Test
+    void notApplicableBesideAScoreNamesTheResultCell() throws Exception {
+        fillFromExample();
+        int row = rowIndex("5.2.5.5") + 1;
+        edit("5.2.5.5", SCORE, 1.0);
+        assertRefused("gbt27922!E" + row + ": 5.2.5.5 is marked not applicable and also given a score; give one or the"
+                + " other" + System.lineSeparator());
+    }
 }

@@ -425,8 +425,10 @@ public final class XlsxForms {
             BigDecimal points = cells.number(sheet, r, POINTS);
             findings.add(new Finding(id, result, score, null, null, cells.text(sheet, r, NOTE),
                     evidence == null ? List.of() : List.of(evidence.split("\\R")), points, new Located.Position(0, 0),
-                    Located.Where.named(name + "!" + new CellReference(r, score != null || result == null ? SCORE : RESULT)
-                            .formatAsString(false))));
+                    // the cell a message about the row names: 不适用 is about the result (also beside a score, which
+                    // it forbids); otherwise the score when one is given
+                    Located.Where.named(name + "!" + new CellReference(r, result != Conformity.NOT_APPLICABLE
+                            && (score != null || result == null) ? SCORE : RESULT).formatAsString(false))));
         }
         return new SchemeAssessment(name, variant, version, null, false, findings, facts, Map.of(), events,
                 new Located.Position(0, 0), Located.Where.named(name));
