@@ -44,7 +44,8 @@ final class ExportCommand extends RegisterSubcommand {
             try (Sink sink = out.open(spec.commandLine())) {
                 io.github.aftersales.register.Listing all = io.github.aftersales.register.Listing.all();
                 if (format == ExportFormat.json) {
-                    JsonStream json = JsonStream.object(sink, "certificates", "format",
+                    io.github.aftersales.reports.StreamedJson json = io.github.aftersales.reports.StreamedJson.object(
+                            sink.writer(), "certificates", "format",
                             "aftersales-register-export-1", "exportedAt", java.time.Instant.now().toString());
                     register.forEach(all, true, c -> json.add(RegisterReport.certificateJson(c, true)));
                     json.end();

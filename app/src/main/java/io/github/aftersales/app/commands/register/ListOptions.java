@@ -24,7 +24,7 @@ final class ListOptions {
                 state == null ? java.util.Set.of() : java.util.Set.of(state), scheme);
         try (Sink sink = Sink.open(null, false, true, spec.commandLine().getOut())) {
             if (format == RegisterSubcommand.Format.json) {
-                JsonStream json = JsonStream.array(sink);
+                io.github.aftersales.reports.StreamedJson json = io.github.aftersales.reports.StreamedJson.array(sink.writer());
                 register.forEach(listing, false, c -> json.add(RegisterReport.certificateJson(c, false)));
                 json.end();
             } else {
