@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ class RegisterProcessesTest {
     }
 
     @Test
+    @Tag("thorough") // 80 CLI processes
     void eightProcessesRecordingAndSurveillingAtOnceLoseNothing() throws Exception {
         String register = dir.resolve("register").toString();
         int processes = 8;

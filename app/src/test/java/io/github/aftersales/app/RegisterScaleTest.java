@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is filled by batch inserts of what one real record wrote (its file and result), not by 100,000
  * records.
  */
+@Tag("thorough") // 100,000 certificates on H2 and PostgreSQL: about 45 s
 class RegisterScaleTest {
 
     private static final int CERTIFICATES = 100_000;

@@ -35,13 +35,16 @@ import net.jqwik.api.statistics.Statistics;
  * words say. The exact figures are worked out here as fractions (BigInteger numerator and
  * denominator), independently of the engine, from findings that conform, carry a score, or were
  * checked on samples (up to {@link Integer#MAX_VALUE} samples, the most a finding may state). Each
- * scheme's property runs 10,000 tries (junit-platform.properties), the combined grade's too; each
- * checks that some tries landed a hair (less than 0.01) below a threshold, where rounding to nearest
- * showed the threshold.
+ * scheme's property runs 10,000 tries in the thorough build (1,000 in the quick loop), the combined
+ * grade's too; with 10,000 each checks that some tries landed a hair (less than 0.01) below a
+ * threshold, where rounding to nearest showed the threshold.
  */
 class ShownFiguresPropertiesTest {
 
     static final BigInteger HUNDRED = BigInteger.valueOf(100);
+
+    /** Whether the tries are enough to expect a hair below a threshold: the build's -Pthorough run. */
+    static final boolean HAIRS_EXPECTED = Integer.getInteger("jqwik.tries.default", 1000) >= 10_000;
 
     /** An exact non-negative fraction. */
     record Q(BigInteger n, BigInteger d) {
@@ -319,9 +322,12 @@ class ShownFiguresPropertiesTest {
                 }
             }
         }
-        // the tries must reach the case this guards against, or they prove nothing
+        // the tries must reach the case this guards against, or they prove nothing; it is rare (about 1 in
+        // 1,000 tries for some schemes), so it is required of the thorough run's 10,000 tries
         Statistics.label("hair below a threshold").collect(hair[0]);
-        Statistics.label("hair below a threshold").coverage(c -> c.check(true).count(n -> n > 0));
+        if (HAIRS_EXPECTED) {
+            Statistics.label("hair below a threshold").coverage(c -> c.check(true).count(n -> n > 0));
+        }
         sentencesCompareAsTheySay(json);
         // the gap to each threshold on the total, in points: enough, and not 0.01 more than enough
         Matcher gap = Pattern.compile("^total [0-9.]+ < ([0-9.]+) needed for .*: ([0-9.]+) more points?$").matcher("");

@@ -34,6 +34,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The Excel form read against JSON (issue 18): random GB/T 27922 forms and ZG025 item lists are
@@ -48,6 +49,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  * noise a spreadsheet shows too (0.00375000000000003): the reader refuses it, naming the cell
  * ({@code XlsxTest}), so it is written here only where it cannot cancel that far (scores ≥ 0.1).
  */
+@Tag("thorough") // 400 forms written, formulas evaluated and read back: about 10 s
 class XlsxFormulaPropertiesTest {
 
     private static final int RESULT = 4;
