@@ -28,13 +28,13 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.junit.jupiter.api.Tag;
 
 /**
  * The Excel form read against JSON (issue 18): random GB/T 27922 forms and ZG025 item lists are
@@ -49,7 +49,8 @@ import org.junit.jupiter.api.Tag;
  * noise a spreadsheet shows too (0.00375000000000003): the reader refuses it, naming the cell
  * ({@code XlsxTest}), so it is written here only where it cannot cancel that far (scores ≥ 0.1).
  */
-@Tag("thorough") // 400 forms written, formulas evaluated and read back: about 10 s
+// jqwik's own Tag (jqwik does not see JUnit's): 400 forms written, recalculated and read back, about 10 s
+@Tag("thorough")
 class XlsxFormulaPropertiesTest {
 
     private static final int RESULT = 4;
