@@ -1,6 +1,8 @@
 package io.github.aftersales.forms.xlsx;
 
 import io.github.aftersales.core.assessment.Assessment;
+import io.github.aftersales.core.assessment.AssessmentReader;
+import io.github.aftersales.core.assessment.SpreadsheetFiles;
 import io.github.aftersales.core.assessment.Conformity;
 import io.github.aftersales.core.assessment.Event;
 import io.github.aftersales.core.assessment.Finding;
@@ -481,6 +483,13 @@ public final class XlsxForms {
         } catch (LocatedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
+            // another spreadsheet named .xlsx: what it is and what to do, not POI's advice to programmers
+            Optional<SpreadsheetFiles.Kind> kind = SpreadsheetFiles.of(file).filter(k -> k == SpreadsheetFiles.ODS
+                    || k == SpreadsheetFiles.NUMBERS);
+            if (kind.isPresent()) {
+                throw new LocatedException(source, null, "is " + kind.get().description() + " named .xlsx, which is not"
+                        + " read here: " + AssessmentReader.SAVE_AS_XLSX);
+            }
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
             throw new LocatedException(source, null, "cannot be read as an xlsx workbook: " + why);
         } catch (LinkageError | StackOverflowError e) {
