@@ -34,6 +34,7 @@ import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -126,6 +127,8 @@ public final class XlsxForms {
         final CellStyle input;
         final CellStyle header;
         final CellStyle grey;
+        /** Points and row numbers: centred, so that a number is not read with the id beside it. */
+        final CellStyle number;
         /** The sheet's title, above the table: large, bold, no border. */
         final CellStyle title;
         /** A signature line: a box tall enough to sign in, unlocked so that a name may also be typed. */
@@ -161,6 +164,9 @@ public final class XlsxForms {
             grey.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
             grey.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             borders(grey);
+            number = wb.createCellStyle();
+            number.cloneStyleFrom(locked);
+            number.setAlignment(HorizontalAlignment.CENTER);
             title = wb.createCellStyle();
             title.setLocked(true);
             title.setWrapText(true);
@@ -380,7 +386,7 @@ public final class XlsxForms {
             }
             first = false;
             if (cl.row() != null) {
-                put(sheet, r, ROW_NO, Integer.toString(cl.row()), st.locked);
+                put(sheet, r, ROW_NO, Integer.toString(cl.row()), st.number);
             }
             put(sheet, r, CLAUSE, cl.id() + " " + cl.title() + (cl.points() == null ? "" : "（" + plain(cl.points()) + "分）"),
                     st.wrap);
@@ -406,7 +412,7 @@ public final class XlsxForms {
         put(sheet, r, ID, id, st.locked);
         Cell p = sheet.getRow(r).createCell(POINTS);
         p.setCellValue(points.doubleValue());
-        p.setCellStyle(st.locked);
+        p.setCellStyle(st.number);
         put(sheet, r, RESULT, "", st.input);
         Cell score = sheet.getRow(r).createCell(SCORE);
         score.setCellStyle(st.input);
