@@ -27,6 +27,8 @@ public final class SpreadsheetFiles {
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
         (byte) 0xE1};
     private static final String ODF = "application/vnd.oasis.opendocument.";
+    /** The largest file looked into: twice the largest assessment file. */
+    private static final long MAX_BYTES = 2 * AssessmentReader.MAX_FILE_BYTES;
 
     public static final Kind XLSX = new Kind("xlsx", "an Excel workbook (.xlsx)");
     public static final Kind XLSM = new Kind("xlsm", "an Excel workbook with macros (.xlsm)");
@@ -48,6 +50,9 @@ public final class SpreadsheetFiles {
         byte[] head = new byte[8];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
+            if (Files.size(file) > MAX_BYTES) {
+                return Optional.empty(); // its zip directory is not read into memory; the size is reported anyway
+            }
             n = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
             return Optional.empty();
