@@ -2,11 +2,11 @@ package io.github.aftersales.forms.xlsx;
 
 import io.github.aftersales.core.assessment.Assessment;
 import io.github.aftersales.core.assessment.AssessmentReader;
-import io.github.aftersales.core.assessment.SpreadsheetFiles;
 import io.github.aftersales.core.assessment.Conformity;
 import io.github.aftersales.core.assessment.Event;
 import io.github.aftersales.core.assessment.Finding;
 import io.github.aftersales.core.assessment.SchemeAssessment;
+import io.github.aftersales.core.assessment.SpreadsheetFiles;
 import io.github.aftersales.core.json.Located;
 import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.spi.Category;
@@ -281,7 +281,8 @@ public final class XlsxForms {
 
     /**
      * Column widths in characters, chosen so that the ten columns print one A4 landscape page wide at a
-     * readable size (85 % of the font size in Excel, 70 % in LibreOffice without Calibri): the standard's text and the evidence it asks for get the most.
+     * readable size (85 % of the font size in Excel, 70 % in LibreOffice without Calibri): the standard's
+     * text and the evidence it asks for get the most.
      */
     private static final int[] WIDTHS = {4, 11, 42, 28, 9, 6, 20, 14, 6, 10};
 
