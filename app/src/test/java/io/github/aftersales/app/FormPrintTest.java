@@ -261,6 +261,17 @@ class FormPrintTest {
     void aFormSavedAsOdsOrXlsSaysWhatItIsAndHowToSaveIt() throws Exception {
         assumeLibreOffice();
         Path form = template("gbt27922", "form");
+        try (InputStream in = Files.newInputStream(form); Workbook wb = WorkbookFactory.create(in)) {
+            // filled in part, as an auditor would before choosing "Keep current format" or .ods
+            Sheet sheet = wb.getSheet("gbt27922");
+            sheet.getRow(1).getCell(2).setCellValue("某公司 Example Ltd");
+            rowOf(sheet, "5.1.1.1").getCell(4).setCellValue("符合");
+            rowOf(sheet, "5.1.1.2").getCell(5).setCellValue(2.5);
+            try (OutputStream out = Files.newOutputStream(dir.resolve("filled.xlsx"))) {
+                wb.write(out);
+            }
+        }
+        form = dir.resolve("filled.xlsx");
         Path ods = convert(form, "ods", dir.resolve("ods"));
         Path xls = convert(form, "xls", dir.resolve("xls"));
         String save = "which is not read here: save it as an Excel workbook (.xlsx; in LibreOffice File > Save As >"
