@@ -231,7 +231,10 @@ class LimitsAndNamesTest {
                 + " here: save it as an Excel workbook (.xlsx; in LibreOffice File > Save As > Excel 2007-365) and evaluate that");
         Path xls = Files.write(dir.resolve("form.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
         oneLineAt(CliRun.of("evaluate", xls.toString()), xls, "is an Excel 97-2003 workbook (.xls), which is not read here");
-        assertThat(CliRun.of("evaluate", "--help").out().replaceAll("\\s+", " ")).contains("a filled Excel form .xlsx");
+        // the help says every format evaluate reads
+        assertThat(CliRun.of("evaluate", "--help").out().replaceAll("\\s+", "")).contains(("Reads JSON (.json), YAML"
+                + " (.yaml/.yml), NDJSON (.ndjson/.jsonl, one assessment a line) and a filled Excel form .xlsx").replace(" ", ""))
+                .contains("a workbook saved as .ods, .xls or .numbers is named with how to save it as .xlsx".replace(" ", ""));
     }
 
     // ---- 17. Markdown makes no markup of what the user wrote --------------------------------------

@@ -38,8 +38,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: score and grade assessment files. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Score and grade assessments (JSON, YAML for .yaml/.yml files, or a filled Excel form .xlsx"
-                + " from 'template --format xlsx'), one result per scheme in each file. A file that cannot be evaluated is reported with its place and skipped; the exit code is"
+        description = {"Score and grade assessments, one result per scheme in each file. Reads JSON (.json), YAML"
+                + " (.yaml/.yml), NDJSON (.ndjson/.jsonl, one assessment a line) and a filled Excel form .xlsx (from"
+                + " 'template --format xlsx'); a workbook saved as .ods, .xls or .numbers is named with how to save it as"
+                + " .xlsx. A file that cannot be evaluated is reported with its place and skipped; the exit code is"
                 + " then 3. Input files are only read."})
 public final class EvaluateCommand implements Callable<Integer> {
 

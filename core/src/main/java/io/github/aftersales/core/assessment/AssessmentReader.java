@@ -84,8 +84,7 @@ public final class AssessmentReader {
         String otherSpreadsheet = OTHER_SPREADSHEETS.get(extension);
         if (otherSpreadsheet != null) {
             // read as JSON it was "the file is not UTF-8 text", which says nothing of what to do
-            throw new LocatedException(source, null, "is " + otherSpreadsheet + ", which is not read here: save it as an"
-                    + " Excel workbook (.xlsx; in LibreOffice File > Save As > Excel 2007-365) and evaluate that");
+            throw new LocatedException(source, null, "is " + otherSpreadsheet + ", which is not read here: " + SAVE_AS_XLSX);
         }
         try {
             long size = Files.size(file);
@@ -101,6 +100,9 @@ public final class AssessmentReader {
         // the size asked above is 0 for a pipe or /dev/stdin: the bytes read are counted as well
         try (InputStream in = new Bounded(Files.newInputStream(file), MAX_FILE_BYTES)) {
             return read(in, source, syntaxOf(file));
+        } catch (LocatedException e) {
+            // a workbook under another name was "malformed JSON: the file is not UTF-8 text": say what it is
+            throw SpreadsheetFiles.of(file).map(kind -> misnamed(source, extension, kind)).orElse(e);
         } catch (Bounded.TooLarge e) {
             throw new LocatedException(source, null, "is more than " + (MAX_FILE_BYTES >> 20) + " MiB; an assessment file"
                     + " is at most " + (MAX_FILE_BYTES >> 20) + " MiB");
@@ -112,6 +114,25 @@ public final class AssessmentReader {
             throw new LocatedException(source, null, "cannot be read: " + e.getMessage());
         }
     }
+
+    /** What to do with a spreadsheet (by its content) whose name does not say so. */
+    private static LocatedException misnamed(String source, String extension, SpreadsheetFiles.Kind kind) {
+        String named = extension.isEmpty() ? "named without an extension" : "named ." + extension;
+        if (kind.equals(SpreadsheetFiles.XLSX)) {
+            return new LocatedException(source, null, "is " + kind.description() + " " + named + ": a filled form is read"
+                    + " as one when its name ends in .xlsx; rename it and evaluate that");
+        }
+        if (OTHER_SPREADSHEETS.containsKey(kind.extension())) {
+            return new LocatedException(source, null, "is " + kind.description() + " " + named + ", which is not read"
+                    + " here: " + SAVE_AS_XLSX);
+        }
+        return new LocatedException(source, null, "is " + kind.description() + ": an assessment is JSON, YAML or a"
+                + " filled Excel form (.xlsx)");
+    }
+
+    /** How to turn another spreadsheet into the form this program reads. */
+    public static final String SAVE_AS_XLSX = "save it as an Excel workbook (.xlsx; in LibreOffice File > Save As > Excel"
+            + " 2007-365) and evaluate that";
 
     /** A stream that fails once more than {@code limit} bytes have been read from it. */
     private static final class Bounded extends java.io.FilterInputStream {

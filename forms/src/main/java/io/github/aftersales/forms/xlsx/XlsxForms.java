@@ -1,10 +1,12 @@
 package io.github.aftersales.forms.xlsx;
 
 import io.github.aftersales.core.assessment.Assessment;
+import io.github.aftersales.core.assessment.AssessmentReader;
 import io.github.aftersales.core.assessment.Conformity;
 import io.github.aftersales.core.assessment.Event;
 import io.github.aftersales.core.assessment.Finding;
 import io.github.aftersales.core.assessment.SchemeAssessment;
+import io.github.aftersales.core.assessment.SpreadsheetFiles;
 import io.github.aftersales.core.json.Located;
 import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.spi.Category;
@@ -25,17 +27,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -121,38 +127,86 @@ public final class XlsxForms {
         final CellStyle input;
         final CellStyle header;
         final CellStyle grey;
+        /** Points and row numbers: centred, so that a number is not read with the id beside it. */
+        final CellStyle number;
+        /** The sheet's title, above the table: large, bold, no border. */
+        final CellStyle title;
+        /** A signature line: a box tall enough to sign in, unlocked so that a name may also be typed. */
+        final CellStyle sign;
+        /** The labels of the signature block: bold, no border. */
+        final CellStyle signLabel;
 
         Styles(Workbook wb) {
             locked = wb.createCellStyle();
             locked.setLocked(true);
             locked.setWrapText(true);
+            locked.setVerticalAlignment(VerticalAlignment.TOP);
+            borders(locked);
             wrap = locked;
             input = wb.createCellStyle();
             input.setLocked(false);
             input.setWrapText(true);
+            input.setVerticalAlignment(VerticalAlignment.TOP);
             input.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
             input.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            borders(input);
             header = wb.createCellStyle();
             header.setLocked(true);
             header.setWrapText(true);
+            header.setVerticalAlignment(VerticalAlignment.TOP);
             var bold = wb.createFont();
             bold.setBold(true);
             header.setFont(bold);
+            borders(header);
             grey = wb.createCellStyle();
             grey.setLocked(true);
+            grey.setVerticalAlignment(VerticalAlignment.TOP);
             grey.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
             grey.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            borders(grey);
+            number = wb.createCellStyle();
+            number.cloneStyleFrom(locked);
+            number.setAlignment(HorizontalAlignment.CENTER);
+            title = wb.createCellStyle();
+            title.setLocked(true);
+            title.setWrapText(true);
+            var large = wb.createFont();
+            large.setBold(true);
+            large.setFontHeightInPoints((short) 14);
+            title.setFont(large);
+            signLabel = wb.createCellStyle();
+            signLabel.setLocked(true);
+            signLabel.setWrapText(true);
+            signLabel.setVerticalAlignment(VerticalAlignment.BOTTOM);
+            signLabel.setFont(bold);
+            sign = wb.createCellStyle();
+            sign.setLocked(false);
+            sign.setWrapText(true);
+            sign.setVerticalAlignment(VerticalAlignment.BOTTOM);
+            sign.setBorderBottom(BorderStyle.THIN);
+        }
+
+        private static void borders(CellStyle style) {
+            style.setBorderTop(BorderStyle.THIN);
+            style.setBorderBottom(BorderStyle.THIN);
+            style.setBorderLeft(BorderStyle.THIN);
+            style.setBorderRight(BorderStyle.THIN);
         }
     }
 
     private static void sheet(Sheet sheet, Scheme scheme, Variant variant, Styles st) {
-        put(sheet, 0, 0, variant.title() + " — " + scheme.version(), st.header);
-        put(sheet, 1, 0, "组织名称 Organisation", st.header);
-        put(sheet, 1, 2, "", st.input);
-        put(sheet, 2, 0, "评估时间 Date", st.header);
-        put(sheet, 2, 2, "", st.input);
-        put(sheet, 3, 0, "评估部门/人员 Assessor", st.header);
-        put(sheet, 3, 2, "", st.input);
+        put(sheet, 0, 0, variant.title() + " — " + scheme.version(), st.title);
+        sheet.addMergedRegion(new CellRangeAddress(0, 0, ROW_NO, ID));
+        String[] labels = {"组织名称 Organisation", "评估时间 Date", "评估部门/人员 Assessor"};
+        for (int r = 1; r <= 3; r++) {
+            put(sheet, r, ROW_NO, labels[r - 1], st.header);
+            put(sheet, r, HEADING, "", st.header);
+            sheet.addMergedRegion(new CellRangeAddress(r, r, ROW_NO, HEADING));
+            for (int c = CLAUSE; c <= ID; c++) {
+                put(sheet, r, c, "", st.input); // read from C; D to J only widen it
+            }
+            sheet.addMergedRegion(new CellRangeAddress(r, r, CLAUSE, ID));
+        }
         String[] head = {"序号", "要点", "条款", "需提供证明材料", "自评估结论 符合/不符合/不适用", "分数", "证明材料清单", "备注 Note",
             "分值 Points", "编号 Id"};
         for (int c = 0; c < head.length; c++) {
@@ -167,6 +221,7 @@ public final class XlsxForms {
         liveTotals(sheet, last, variant, st);
         int factRow = last + 2;
         if (!variant.inputs().facts().isEmpty()) {
+            sheet.addMergedRegion(new CellRangeAddress(factRow, factRow, ROW_NO, HEADING));
             put(sheet, factRow++, 0, "事实 Facts", st.header);
             for (Inputs.FactSpec f : variant.inputs().facts()) {
                 put(sheet, factRow, CLAUSE, f.title() + " / " + f.titleEn() + " (" + f.type().key() + ")", st.wrap);
@@ -181,6 +236,7 @@ public final class XlsxForms {
         if (!variant.inputs().events().isEmpty()) {
             factRow++;
             put(sheet, factRow, 0, "事件 Events", st.header);
+            sheet.addMergedRegion(new CellRangeAddress(factRow, factRow, ROW_NO, HEADING));
             put(sheet, factRow, RESULT, "类型 type", st.header);
             put(sheet, factRow, SCORE, "日期 date (YYYY-MM-DD)", st.header);
             put(sheet, factRow, EVIDENCE, "说明 note", st.header);
@@ -206,14 +262,65 @@ public final class XlsxForms {
                 }
             }
         }
-        sheet.setColumnWidth(CLAUSE, 60 * 256);
-        sheet.setColumnWidth(REQUIRED, 40 * 256);
-        sheet.setColumnWidth(RESULT, 14 * 256);
-        sheet.setColumnWidth(EVIDENCE, 30 * 256);
-        sheet.setColumnWidth(NOTE, 30 * 256);
-        sheet.setColumnHidden(ID, false);
+        int lastColumn = ID + (variant.inputs().events().isEmpty() ? 0 : eventAttributes(variant).size());
+        boxes(sheet, 4, factRow - 1, lastColumn, st);
+        signatures(sheet, factRow + 1, st);
+        for (int c = 0; c < WIDTHS.length; c++) {
+            sheet.setColumnWidth(c, WIDTHS[c] * 256);
+        }
+        for (int c = FIRST_ATTRIBUTE; c <= lastColumn; c++) {
+            sheet.setColumnWidth(c, 12 * 256);
+        }
+        PrintLayout.pageSetup(sheet, 4, sheet.getSheetName() + " — " + variant.id() + " — " + scheme.version());
+        PrintLayout.fitRows(sheet);
+        for (int r = factRow + 1; r <= factRow + 2; r++) {
+            sheet.getRow(r).setHeightInPoints(Math.max(SIGNATURE_HEIGHT, sheet.getRow(r).getHeightInPoints()));
+        }
         sheet.protectSheet(""); // the standard's text is locked; the yellow cells are for the auditor
     }
+
+    /**
+     * Column widths in characters, chosen so that the ten columns print one A4 landscape page wide at a
+     * readable size (85 % of the font size in Excel, 70 % in LibreOffice without Calibri): the standard's
+     * text and the evidence it asks for get the most.
+     */
+    private static final int[] WIDTHS = {4, 11, 42, 28, 9, 6, 20, 14, 6, 10};
+
+    /** Gives every cell of the table's rows (from {@code first} to {@code last}) a thin border, empty ones too. */
+    private static void boxes(Sheet sheet, int first, int last, int lastColumn, Styles st) {
+        for (int r = first; r <= last; r++) {
+            Row row = sheet.getRow(r);
+            if (row == null) {
+                continue; // a blank line between the table, the facts and the events
+            }
+            int end = row.getLastCellNum() - 1 > ID ? lastColumn : ID;
+            for (int c = ROW_NO; c <= end; c++) {
+                if (row.getCell(c) == null) {
+                    row.createCell(c).setCellStyle(st.locked);
+                }
+            }
+        }
+    }
+
+    /**
+     * The signature block under the form: the assessor and the organisation's representative each sign
+     * and date it. The cells are unlocked (a name may be typed) and read by no one: they are for paper.
+     */
+    private static void signatures(Sheet sheet, int first, Styles st) {
+        String[] who = {"评估人员（签字）Assessor (signature)", "受评组织代表（签字）Organisation representative (signature)"};
+        for (int i = 0; i < who.length; i++) {
+            int r = first + i;
+            put(sheet, r, CLAUSE, who[i], st.signLabel);
+            put(sheet, r, REQUIRED, "", st.sign);
+            put(sheet, r, RESULT, "日期 Date", st.signLabel);
+            put(sheet, r, SCORE, "", st.sign);
+            put(sheet, r, EVIDENCE, "", st.sign);
+            sheet.addMergedRegion(new CellRangeAddress(r, r, SCORE, EVIDENCE));
+        }
+    }
+
+    /** Room to sign by hand: a signature row is at least this tall, in points. */
+    private static final float SIGNATURE_HEIGHT = 36;
 
     /**
      * The totals a spreadsheet works out as the form is filled, the way the program scores it (issue 17:
@@ -280,7 +387,7 @@ public final class XlsxForms {
             }
             first = false;
             if (cl.row() != null) {
-                put(sheet, r, ROW_NO, Integer.toString(cl.row()), st.locked);
+                put(sheet, r, ROW_NO, Integer.toString(cl.row()), st.number);
             }
             put(sheet, r, CLAUSE, cl.id() + " " + cl.title() + (cl.points() == null ? "" : "（" + plain(cl.points()) + "分）"),
                     st.wrap);
@@ -306,7 +413,7 @@ public final class XlsxForms {
         put(sheet, r, ID, id, st.locked);
         Cell p = sheet.getRow(r).createCell(POINTS);
         p.setCellValue(points.doubleValue());
-        p.setCellStyle(st.locked);
+        p.setCellStyle(st.number);
         put(sheet, r, RESULT, "", st.input);
         Cell score = sheet.getRow(r).createCell(SCORE);
         score.setCellStyle(st.input);
@@ -383,6 +490,13 @@ public final class XlsxForms {
         } catch (LocatedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
+            // another spreadsheet named .xlsx: what it is and what to do, not POI's advice to programmers
+            Optional<SpreadsheetFiles.Kind> kind = SpreadsheetFiles.of(file).filter(k -> k == SpreadsheetFiles.ODS
+                    || k == SpreadsheetFiles.NUMBERS);
+            if (kind.isPresent()) {
+                throw new LocatedException(source, null, "is " + kind.get().description() + " named .xlsx, which is not"
+                        + " read here: " + AssessmentReader.SAVE_AS_XLSX);
+            }
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
             throw new LocatedException(source, null, "cannot be read as an xlsx workbook: " + why);
         } catch (LinkageError | StackOverflowError e) {
