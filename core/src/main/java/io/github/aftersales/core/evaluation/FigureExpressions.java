@@ -138,13 +138,21 @@ public final class FigureExpressions {
         }
     }
 
+    /** The names each parsed expression uses, sorted; worked out once. */
+    private static final Map<String, Set<String>> NAMES = new ConcurrentHashMap<>();
+
     /** The names an expression that {@link #check} accepted uses, sorted. */
     static Set<String> names(String expression) throws Problem {
-        try {
-            return new TreeSet<>(parsed(expression).getUsedVariables());
-        } catch (ParseException e) {
-            throw problem(e);
+        Set<String> names = NAMES.get(expression);
+        if (names == null) {
+            try {
+                names = java.util.Collections.unmodifiableSet(new TreeSet<>(parsed(expression).getUsedVariables()));
+            } catch (ParseException e) {
+                throw problem(e);
+            }
+            NAMES.putIfAbsent(expression, names);
         }
+        return names;
     }
 
     private static EvaluationValue evaluate(Expression parsed, Map<String, BigDecimal> values) throws BaseException {

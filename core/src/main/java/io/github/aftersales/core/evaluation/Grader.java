@@ -195,21 +195,27 @@ final class Grader {
      */
     private static ConditionCheck derived(String scheme, io.github.aftersales.spi.DerivedFigure f, Measurements m,
             Measurements.Stated stated, Comparison cmp) {
-        Map<String, BigDecimal> values = new java.util.HashMap<>();
-        Measurements.Exact exact = m.exact();
-        BigDecimal score = exact.scaledScore().divide(exact.scale(), FigureExpressions.PRECISION);
-        values.put("score", score);
-        values.put("applicable", m.applicable());
-        boolean none = m.applicable().signum() == 0;
-        values.put("total", none ? BigDecimal.ZERO
-                : score.multiply(m.declared()).divide(m.applicable(), FigureExpressions.PRECISION));
-        values.put("percent", none ? BigDecimal.ZERO
-                : score.multiply(BigDecimal.valueOf(100)).divide(m.applicable(), FigureExpressions.PRECISION));
         java.util.Set<String> names;
         try {
             names = FigureExpressions.names(f.expression());
         } catch (FigureExpressions.Problem e) {
             throw new IllegalStateException("figure " + f.id() + " was checked when its scheme loaded", e);
+        }
+        // only the figures the expression names are worked out
+        Map<String, BigDecimal> values = new java.util.HashMap<>();
+        Measurements.Exact exact = m.exact();
+        BigDecimal score = exact.scaledScore().divide(exact.scale(), FigureExpressions.PRECISION);
+        boolean none = m.applicable().signum() == 0;
+        for (String name : names) {
+            switch (name) {
+                case "score" -> values.put(name, score);
+                case "applicable" -> values.put(name, m.applicable());
+                case "total" -> values.put(name, none ? BigDecimal.ZERO
+                        : score.multiply(m.declared()).divide(m.applicable(), FigureExpressions.PRECISION));
+                case "percent" -> values.put(name, none ? BigDecimal.ZERO
+                        : score.multiply(BigDecimal.valueOf(100)).divide(m.applicable(), FigureExpressions.PRECISION));
+                default -> { }
+            }
         }
         StringBuilder named = new StringBuilder();
         for (String name : names) {
