@@ -31,6 +31,7 @@ public final class Ratios {
             Collection<RunResult> results = new Runner(new OptionsBuilder()
                     .include(BatchBenchmark.class.getSimpleName())
                     .include(ColdStartBenchmark.class.getSimpleName())
+                    .include(ExpressionBenchmark.class.getSimpleName())
                     .build()).run();
             Map<String, Double> score = new TreeMap<>();
             for (RunResult r : results) {
@@ -41,6 +42,9 @@ public final class Ratios {
             System.out.printf("batch: parse and evaluate %,.0f ms / parse only %,.0f ms = %.2f (target <= 1.5)%n",
                     score.get("parseAndEvaluate"), score.get("parseOnly"),
                     score.get("parseAndEvaluate") / score.get("parseOnly"));
+            System.out.printf("expressions: grade on a derived rate %,.2f µs / on the rate stated as a fact %,.2f µs = %.2f"
+                    + " (no target; what a scheme's expression costs)%n", score.get("derivedFigure"),
+                    score.get("builtinCondition"), score.get("derivedFigure") / score.get("builtinCondition"));
             System.out.printf("cold start: CLI --version %,.0f ms / java -version %,.0f ms = %.1f (target <= 3)%n",
                     score.get("cliVersion"), score.get("bareJvmVersion"),
                     score.get("cliVersion") / score.get("bareJvmVersion"));

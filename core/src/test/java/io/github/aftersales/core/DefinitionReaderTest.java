@@ -82,7 +82,7 @@ class DefinitionReaderTest {
         assertThat(broken("scheme.json", replace("\"id\": \"demo\"",
                 "\"format\": \"0.12\", \"rules\": [], \"id\": \"demo\"")).getMessage())
                 .isEqualTo("schemes/demo/scheme.json:2:13: format: 0.12 is a newer catalog format, read by aftersales"
-                        + " 0.12 and later; this aftersales reads 0.1: install aftersales 0.12 or later to use this"
+                        + " 0.12 and later; this aftersales reads 0.2: install aftersales 0.12 or later to use this"
                         + " scheme");
         assertThat(broken("scheme.json", replace("\"id\": \"demo\"", "\"format\": \"1.0\", \"id\": \"demo\""))
                 .getMessage()).contains("format: 1.0 is a newer catalog format, read by aftersales 1.0 and later");
@@ -92,9 +92,9 @@ class DefinitionReaderTest {
     void aFormatThatIsNoVersionIsRefused() {
         assertThat(broken("scheme.json", replace("\"id\": \"demo\"", "\"format\": \"v2\", \"id\": \"demo\""))
                 .getMessage()).isEqualTo("schemes/demo/scheme.json:2:13: format: 'v2' is not a catalog format: it"
-                        + " names the platform version the files were written for, like \"0.1\"");
+                        + " names the platform version the files were written for, like \"0.2\"");
         assertThat(broken("scheme.json", replace("\"id\": \"demo\"", "\"format\": \"0.0\", \"id\": \"demo\""))
-                .getMessage()).endsWith("format: 0.0 is not a catalog format (the first is 0.1)");
+                .getMessage()).endsWith("format: 0.0 is not a catalog format (the formats are 0.1, 0.2)");
     }
 
     // ---- grading tables that read but cannot be right (issue 16) --------------------------------

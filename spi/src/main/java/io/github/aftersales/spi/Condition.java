@@ -11,7 +11,8 @@ import java.util.Map;
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface Condition
-        permits Condition.OnFigure, Condition.OnFact, Condition.OnEventCount, Condition.OnPart, Condition.OnDuration {
+        permits Condition.OnFigure, Condition.OnFact, Condition.OnEventCount, Condition.OnPart, Condition.OnDuration,
+        Condition.OnDerivedFigure {
 
     /** How the measured value must compare. */
     Comparison comparison();
@@ -38,6 +39,9 @@ public sealed interface Condition
         R part(OnPart condition);
 
         R duration(OnDuration condition);
+
+        /** @since 0.2 */
+        R derivedFigure(OnDerivedFigure condition);
     }
 
     /** The figures the scoring engine measures. */
@@ -193,6 +197,30 @@ public sealed interface Condition
             requireNonNull(from, "from is null");
             requireNonNull(to, "to is null");
             requireNonNull(comparison, "comparison is null");
+        }
+    }
+
+    /**
+     * A condition on a figure its grading table derives ({@link GradingTable#figures()}).
+     *
+     * @param figure     the derived figure's id
+     * @param comparison the comparison, on a number
+     *
+     * @since 0.2
+     */
+    record OnDerivedFigure(String figure, Comparison comparison) implements Condition {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.derivedFigure(this);
+        }
+
+        public OnDerivedFigure {
+            requireNonNull(figure, "figure is null");
+            requireNonNull(comparison, "comparison is null");
+            if (comparison.number() == null) {
+                throw new IllegalArgumentException("figure " + figure + " is a number; compare it with a number, not '"
+                        + comparison.word() + "'");
+            }
         }
     }
 }

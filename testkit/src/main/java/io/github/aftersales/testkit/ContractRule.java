@@ -16,7 +16,8 @@ public enum ContractRule {
     LEVELS_REACHABLE("every level can be reached",
             "for every level the kit finds an assessment that reaches it (items at a share of their points, the facts"
                     + " and events its conditions ask for), and an assessment that reaches a level reaches every level"
-                    + " below it"),
+                    + " below it; a table with derived figures is not searched (what their expressions need is not"
+                    + " worked out)"),
     EXCLUSION_ONLY_DENOMINATOR("an exclusion changes only the denominator",
             "excluding a clause at full points lowers the score and the applicable total by its points, changes no"
                     + " other clause, and at 100 % leaves the grade as it was"),

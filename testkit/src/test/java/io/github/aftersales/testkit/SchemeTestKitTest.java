@@ -46,7 +46,7 @@ class SchemeTestKitTest {
             assertThatThrownBy(() -> SchemeTestKit.scheme("missing")).isInstanceOf(AssertionError.class)
                     .hasMessageStartingWith("[definition valid] " + Missing.class.getName() + " could not be created:"
                             + " schemes/missing/scheme.json: resource not found on the scheme's class path (from ")
-                    .hasMessageEndingWith(". So no scheme 'missing' loaded; found good");
+                    .hasMessageEndingWith(". So no scheme 'missing' loaded; found good, rates");
         } finally {
             thread.setContextClassLoader(before);
         }

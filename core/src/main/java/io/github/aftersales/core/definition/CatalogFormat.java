@@ -9,22 +9,32 @@ import java.util.regex.Pattern;
  * The version of the catalog format a scheme's files are written in ({@code "format"} in
  * {@code scheme.json}). A format is named by the platform version that introduced it, so a refusal
  * can say which platform reads the files: a catalog written for a newer platform is refused whole,
- * never read half-understood. An absent {@code format} is the first format, {@value #CURRENT}.
+ * never read half-understood. An absent {@code format} is the first format, {@value #FIRST}.
  */
 final class CatalogFormat {
 
-    /** The format this platform reads, and the platform version that introduced it. */
-    static final String CURRENT = "0.1";
+    /** The newest format this platform reads, and the platform version that introduced it. */
+    static final String CURRENT = "0.2";
+
+    /** The first format, which a {@code scheme.json} without {@code format} is written in. */
+    static final String FIRST = "0.1";
+
+    /** The formats this platform reads, oldest first: 0.2 added derived figures to grading tables. */
+    static final java.util.List<String> KNOWN = java.util.List.of(FIRST, CURRENT);
 
     private static final Pattern VERSION = Pattern.compile("(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})");
 
     private CatalogFormat() {
     }
 
-    /** Checks the {@code format} of a scheme's root object; a newer or unknown format is a problem naming it. */
-    static void check(Reading r, Located.Obj root) {
+    /**
+     * Checks the {@code format} of a scheme's root object; a newer or unknown format is a problem naming it.
+     *
+     * @return the format the files are written in
+     */
+    static String check(Reading r, Located.Obj root) {
         if (!root.has("format")) {
-            return;
+            return FIRST;
         }
         Located at = root.get("format");
         String stated = r.string(at, "'format'");
@@ -44,8 +54,9 @@ final class CatalogFormat {
                     + " this aftersales reads " + CURRENT + ": install aftersales " + stated + " or later to use"
                     + " this scheme");
         }
-        if (cmp < 0) {
-            throw r.problem(at, stated + " is not a catalog format (the first is " + CURRENT + ")");
+        if (!KNOWN.contains(stated)) {
+            throw r.problem(at, stated + " is not a catalog format (the formats are " + String.join(", ", KNOWN) + ")");
         }
+        return stated;
     }
 }

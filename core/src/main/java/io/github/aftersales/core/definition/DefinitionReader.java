@@ -10,6 +10,7 @@ import io.github.aftersales.spi.Category;
 import io.github.aftersales.spi.Clause;
 import io.github.aftersales.spi.Comparison;
 import io.github.aftersales.spi.Condition;
+import io.github.aftersales.spi.DerivedFigure;
 import io.github.aftersales.spi.GradingTable;
 import io.github.aftersales.spi.Inputs;
 import io.github.aftersales.spi.Level;
@@ -44,6 +45,8 @@ public final class DefinitionReader {
     private final ClassLoader loader;
     private final String directory;
     private final Map<String, Object> cache = new HashMap<>();
+    /** The catalog format scheme.json states; what its files may contain depends on it. */
+    private String format = CatalogFormat.FIRST;
 
     private DefinitionReader(ClassLoader loader, String directory) {
         this.loader = loader;
@@ -62,7 +65,7 @@ public final class DefinitionReader {
         String name = directory + "scheme.json";
         Reading r = new Reading(name);
         Located.Obj root = r.object(load(name), "scheme.json");
-        CatalogFormat.check(r, root); // first: a newer format may have keys this reader does not know
+        format = CatalogFormat.check(r, root); // first: a newer format may have keys this reader does not know
         r.onlyKeys(root, Set.of("format", "id", "version", "title", "titleEn", "variants"));
         String id = r.requiredString(root, "id");
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
@@ -360,7 +363,27 @@ public final class DefinitionReader {
     private GradingTable readGrading(String name) {
         Reading r = new Reading(name);
         Located.Obj root = r.object(load(name), "a grading table");
-        r.onlyKeys(root, Set.of("levels", "none", "source"));
+        r.onlyKeys(root, Set.of("levels", "none", "source", "figures"));
+        List<DerivedFigure> figures = new ArrayList<>();
+        Set<String> figureIds = new java.util.HashSet<>();
+        if (root.has("figures") && CatalogFormat.FIRST.equals(format)) {
+            throw r.problem(root.get("figures"), "derived figures came with catalog format 0.2: write \"format\": \"0.2\""
+                    + " in scheme.json (aftersales 0.1 cannot read this table)");
+        }
+        for (Located item : r.optional(root, "figures").map(f -> r.list(f, "'figures'")).orElse(List.of())) {
+            Located.Obj f = r.object(item, "a derived figure");
+            r.onlyKeys(f, Set.of("id", "name", "nameEn", "expression", "unit"));
+            String id = r.requiredString(f, "id");
+            if (!figureIds.add(id)) {
+                throw r.problem(f.get("id"), "figure '" + id + "' is declared twice");
+            }
+            try {
+                figures.add(new DerivedFigure(id, r.requiredString(f, "name"), r.requiredString(f, "nameEn"),
+                        r.requiredString(f, "expression"), r.optionalString(f, "unit").orElse("")));
+            } catch (IllegalArgumentException e) {
+                throw r.problem(f.get("id"), e.getMessage());
+            }
+        }
         List<Level> levels = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         for (Located item : r.list(r.required(root, "levels"), "'levels'")) {
@@ -373,7 +396,7 @@ public final class DefinitionReader {
             Integer stars = r.optional(l, "stars").map(v -> r.integer(v, "'stars'")).orElse(null);
             List<Condition> conditions = new ArrayList<>();
             for (Located c : r.list(r.required(l, "conditions"), "'conditions'")) {
-                conditions.add(condition(r, c));
+                conditions.add(condition(r, c, figureIds));
             }
             if (conditions.isEmpty()) {
                 throw r.problem(l, "level " + id + " has no conditions");
@@ -386,7 +409,7 @@ public final class DefinitionReader {
         Located.Obj none = r.object(r.required(root, "none"), "'none'");
         r.onlyKeys(none, Set.of("name", "nameEn"));
         return new GradingTable(levels,
-                new GradingTable.LevelName(r.requiredString(none, "name"), r.requiredString(none, "nameEn")));
+                new GradingTable.LevelName(r.requiredString(none, "name"), r.requiredString(none, "nameEn")), figures);
     }
 
     private static final Map<String, Comparison.Operator> OPERATORS = new LinkedHashMap<>();
@@ -397,7 +420,7 @@ public final class DefinitionReader {
         }
     }
 
-    private static Condition condition(Reading r, Located node) {
+    private static Condition condition(Reading r, Located node, Set<String> derived) {
         Located.Obj o = r.object(node, "a condition");
         Set<String> allowed = new java.util.HashSet<>(OPERATORS.keySet());
         allowed.addAll(Set.of("figure", "category", "fact", "count", "withinMonths", "before", "where", "part",
@@ -431,10 +454,19 @@ public final class DefinitionReader {
             }
             if (o.has("figure")) {
                 String key = r.requiredString(o, "figure");
+                if (derived.contains(key)) {
+                    if (o.has("category")) {
+                        throw r.problem(o.get("category"), "figure " + key + " is derived by its expression; it takes no"
+                                + " category");
+                    }
+                    return new Condition.OnDerivedFigure(key, comparison);
+                }
                 Condition.Figure figure = java.util.Arrays.stream(Condition.Figure.values())
                         .filter(f -> f.key().equals(key)).findFirst()
                         .orElseThrow(() -> r.problem(o.get("figure"), "unknown figure '" + key + "'; known: total,"
-                                + " score, percent, categoryPercent, partStars"));
+                                + " score, percent, categoryPercent, partStars"
+                                + (derived.isEmpty() ? "" : ", and the table's own " + String.join(", ",
+                                        new java.util.TreeSet<>(derived)))));
                 return new Condition.OnFigure(figure, r.optionalString(o, "category").orElse(null), comparison);
             }
             if (o.has("fact")) {

@@ -55,4 +55,9 @@ final class Describe implements Condition.Visitor<String> {
     public String duration(Condition.OnDuration d) {
         return "months from " + d.from() + " to " + d.to() + " " + cmp(d.comparison());
     }
+
+    @Override
+    public String derivedFigure(Condition.OnDerivedFigure d) {
+        return d.figure() + " " + cmp(d.comparison());
+    }
 }

@@ -1,8 +1,10 @@
 package io.github.aftersales.core.definition;
 
+import io.github.aftersales.core.evaluation.FigureExpressions;
 import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.spi.Catalog;
 import io.github.aftersales.spi.Condition;
+import io.github.aftersales.spi.DerivedFigure;
 import io.github.aftersales.spi.GradingTable;
 import io.github.aftersales.spi.Inputs;
 import io.github.aftersales.spi.Level;
@@ -18,6 +20,7 @@ public final class GradingValidator {
     public static void validate(GradingTable table, Catalog catalog, List<Variant.PartRef> combines, Inputs inputs,
             String source) {
         Limits.grading(table, source);
+        checkFigures(table, combines, inputs, source);
         Integer previousStars = null;
         for (Level level : table.levels()) {
             for (Condition c : level.conditions()) {
@@ -65,6 +68,31 @@ public final class GradingValidator {
             }
         }
         LevelChecks.check(table, catalog, !combines.isEmpty(), inputs, source);
+    }
+
+    /** Each derived figure's expression parses, names only figures and the variant's number facts, and gives a number. */
+    private static void checkFigures(GradingTable table, List<Variant.PartRef> combines, Inputs inputs, String source) {
+        if (table.figures().isEmpty()) {
+            return;
+        }
+        if (!combines.isEmpty()) {
+            throw new LocatedException(source, null, "a combining variant's grading table derives no figures: it has no"
+                    + " catalog of its own (figure " + table.figures().get(0).id() + ")");
+        }
+        java.util.Set<String> allowed = new java.util.HashSet<>(FigureExpressions.FIGURES);
+        for (Inputs.FactSpec f : inputs.facts()) {
+            if (f.type() != Inputs.FactSpec.Type.CHOICE && f.type() != Inputs.FactSpec.Type.DATE) {
+                allowed.add(f.name());
+            }
+        }
+        for (DerivedFigure f : table.figures()) {
+            try {
+                FigureExpressions.check(f.expression(), allowed);
+            } catch (FigureExpressions.Problem e) {
+                throw new LocatedException(source, null, "figure " + f.id() + " (" + f.expression() + "): "
+                        + e.getMessage());
+            }
+        }
     }
 
     /** When a variant declares its facts and events, its conditions may use only those. */

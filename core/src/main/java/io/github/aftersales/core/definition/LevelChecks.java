@@ -158,6 +158,11 @@ final class LevelChecks {
             public Range duration(Condition.OnDuration d) {
                 return new Range(BigDecimal.ZERO, null, "months from " + d.from() + " to " + d.to() + " are 0 or more");
             }
+
+            @Override
+            public Range derivedFigure(Condition.OnDerivedFigure d) {
+                return null; // what an expression can give is not worked out
+            }
         });
     }
 
@@ -198,6 +203,9 @@ final class LevelChecks {
         }
         if (d instanceof Condition.OnFact df && c instanceof Condition.OnFact cf) {
             return df.fact().equals(cf.fact()) && implies(d.comparison(), c.comparison());
+        }
+        if (d instanceof Condition.OnDerivedFigure dd && c instanceof Condition.OnDerivedFigure cd) {
+            return dd.figure().equals(cd.figure()) && implies(d.comparison(), c.comparison());
         }
         if (d instanceof Condition.OnDuration dd && c instanceof Condition.OnDuration cd) {
             return dd.from().equals(cd.from()) && dd.to().equals(cd.to()) && implies(d.comparison(), c.comparison());
@@ -270,6 +278,8 @@ final class LevelChecks {
                 return false;
             }
         } else if (a instanceof Condition.OnFact fa && b instanceof Condition.OnFact fb && fa.fact().equals(fb.fact())
+                || a instanceof Condition.OnDerivedFigure ga && b instanceof Condition.OnDerivedFigure gb
+                        && ga.figure().equals(gb.figure())
                 || a instanceof Condition.OnDuration da && b instanceof Condition.OnDuration db
                         && da.from().equals(db.from()) && da.to().equals(db.to())
                 || a instanceof Condition.OnEventCount ea && b instanceof Condition.OnEventCount eb

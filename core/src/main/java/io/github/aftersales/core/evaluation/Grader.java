@@ -31,7 +31,7 @@ final class Grader {
     }
 
     static Grade grade(GradingTable table, Measurements m, Measurements.Stated stated) {
-        Checker checker = new Checker(m, stated);
+        Checker checker = new Checker(m, stated, table);
         List<LevelCheck> checks = new ArrayList<>(table.levels().size());
         for (Level level : table.levels()) {
             List<Condition> conditions = level.conditions();
@@ -105,12 +105,14 @@ final class Grader {
         private final Measurements.Stated stated;
         private final Dates dates;
         private final String scheme;
+        private final GradingTable table;
 
-        Checker(Measurements m, Measurements.Stated stated) {
+        Checker(Measurements m, Measurements.Stated stated, GradingTable table) {
             this.m = m;
             this.stated = stated;
             this.dates = new Dates(stated);
             this.scheme = stated.part().scheme();
+            this.table = table;
         }
 
         @Override
@@ -155,6 +157,11 @@ final class Grader {
         public ConditionCheck duration(Condition.OnDuration d) {
             return Grader.duration(scheme, d, stated, d.comparison(), dates);
         }
+
+        @Override
+        public ConditionCheck derivedFigure(Condition.OnDerivedFigure d) {
+            return Grader.derived(scheme, table.figure(d.figure()).orElseThrow(), m, stated, d.comparison());
+        }
     }
 
     private static String needs(Comparison cmp) {
@@ -179,6 +186,75 @@ final class Grader {
             String what = "months from " + d.from() + " (" + from + ") to " + d.to() + " (" + to + ")";
             return single(what + " " + needs(cmp), Long.toString(months), holds,
                     what + ": " + months + " " + cmp.operator().negatedSymbol() + " " + cmp.thresholdText());
+        });
+    }
+
+    /**
+     * A figure the table derives: its expression worked out on the exact figures and the stated number
+     * facts it names. One it cannot work out (a division by zero) does not meet any threshold, and says why.
+     */
+    private static ConditionCheck derived(String scheme, io.github.aftersales.spi.DerivedFigure f, Measurements m,
+            Measurements.Stated stated, Comparison cmp) {
+        java.util.Set<String> names;
+        try {
+            names = FigureExpressions.names(f.expression());
+        } catch (FigureExpressions.Problem e) {
+            throw new IllegalStateException("figure " + f.id() + " was checked when its scheme loaded", e);
+        }
+        // only the figures the expression names are worked out
+        Map<String, BigDecimal> values = new java.util.HashMap<>();
+        Measurements.Exact exact = m.exact();
+        BigDecimal score = exact.scaledScore().divide(exact.scale(), FigureExpressions.PRECISION);
+        boolean none = m.applicable().signum() == 0;
+        for (String name : names) {
+            switch (name) {
+                case "score" -> values.put(name, score);
+                case "applicable" -> values.put(name, m.applicable());
+                case "total" -> values.put(name, none ? BigDecimal.ZERO
+                        : score.multiply(m.declared()).divide(m.applicable(), FigureExpressions.PRECISION));
+                case "percent" -> values.put(name, none ? BigDecimal.ZERO
+                        : score.multiply(BigDecimal.valueOf(100)).divide(m.applicable(), FigureExpressions.PRECISION));
+                default -> { }
+            }
+        }
+        StringBuilder named = new StringBuilder();
+        for (String name : names) {
+            if (FigureExpressions.FIGURES.contains(name)) {
+                continue;
+            }
+            // a fact the figure needs and the assessment does not state is the assessment's fault, as for a condition on it
+            if (!(stated.facts().get(name) instanceof BigDecimal n)) {
+                throw new LocatedException(stated.source(), stated.part().position(), stated.part().path()
+                        + ": the grading table's figure " + f.id() + " (" + f.expression() + ") needs the number fact '"
+                        + name + "', which the assessment does not state (add it under facts)");
+            }
+            values.put(name, n);
+            named.append(named.length() == 0 ? "" : ", ").append(name).append(" = ")
+                    .append(n.stripTrailingZeros().toPlainString());
+        }
+        BigDecimal value;
+        String failure = null;
+        try {
+            value = FigureExpressions.value(f.expression(), values);
+        } catch (FigureExpressions.Problem e) {
+            value = null;
+            failure = e.getMessage();
+        }
+        String unit = f.unit().isEmpty() ? "" : f.unit().equals("%") ? " %" : " " + f.unit();
+        String what = f.nameEn() + " (" + f.name() + ")";
+        if (value == null) {
+            String why = failure;
+            return ConditionCheck.explainedLater(scheme, false, () -> single(what + " " + needs(cmp) + unit,
+                    "cannot be worked out", false, what + " cannot be worked out (" + why + (named.length() == 0 ? ""
+                            : "; " + named) + "), so it is not " + needs(cmp) + unit));
+        }
+        BigDecimal exactValue = value;
+        boolean holds = cmp.test(value);
+        return ConditionCheck.explainedLater(scheme, holds, () -> {
+            String measured = Decimals.shown(exactValue, cmp, holds).toPlainString();
+            return single(what + " " + needs(cmp) + unit, measured + unit, holds, what + " " + measured + unit
+                    + (named.length() == 0 ? "" : " (" + named + ")") + " " + cmp.operator().negatedSymbol() + " "
+                    + cmp.thresholdText() + unit);
         });
     }
 
