@@ -71,26 +71,34 @@ public final class BatchSummary {
         return List.copyOf(firstRejections);
     }
 
+    /** The counts in both languages. */
     public String text() {
+        return text(Labels.BOTH);
+    }
+
+    /** The counts, their words in {@code l}'s language; grade names padded by the columns they take on a terminal. */
+    public String text(Labels l) {
         StringBuilder b = new StringBuilder();
-        b.append("读取 Read: ").append(evaluated + rejected).append("   评估 Evaluated: ").append(evaluated)
-                .append("   拒绝 Rejected: ").append(rejected).append('\n');
+        b.append(l.t("summary.read")).append(": ").append(evaluated + rejected).append("   ").append(l.t("summary.evaluated"))
+                .append(": ").append(evaluated).append("   ").append(l.t("summary.rejectedCount")).append(": ")
+                .append(rejected).append('\n');
         for (String m : firstRejections) {
-            b.append("  rejected: ").append(m).append('\n');
+            b.append("  ").append(l.inline("summary.rejected", m)).append('\n');
         }
         if (rejected > firstRejections.size()) {
-            b.append("  … and ").append(rejected - firstRejections.size()).append(" more (each on standard error)\n");
+            b.append("  ").append(l.inline("summary.moreRejected", Long.toString(rejected - firstRejections.size())))
+                    .append('\n');
         }
         for (Map.Entry<String, PerScheme> e : schemes.entrySet()) {
             PerScheme p = e.getValue();
-            b.append('\n').append(e.getKey()).append(": ").append(p.count).append(" assessments, passed ")
-                    .append(p.passed).append(String.format(" (%.1f %%)", 100.0 * p.passed / p.count)).append('\n');
-            b.append("  等级分布 Grades\n");
+            b.append('\n').append(l.inline("summary.scheme", e.getKey(), Long.toString(p.count), Long.toString(p.passed),
+                    String.format("%.1f", 100.0 * p.passed / p.count))).append('\n');
+            b.append("  ").append(l.t("summary.grades")).append('\n');
             p.grades.entrySet().stream()
                     .sorted(Comparator.comparing((Map.Entry<String, Long> g) -> p.rank.get(g.getKey())).reversed())
                     .forEach(g -> b.append(String.format("    %-24s %8d  %5.1f %%%n", g.getKey(), g.getValue(),
                             100.0 * g.getValue() / p.count)));
-            b.append("  最常失分 Clauses losing points most often\n");
+            b.append("  ").append(l.t("summary.clauses")).append('\n');
             p.lostOn.entrySet().stream()
                     .sorted(Comparator.comparing(Map.Entry<String, Long>::getValue).reversed()
                             .thenComparing(Map.Entry::getKey))

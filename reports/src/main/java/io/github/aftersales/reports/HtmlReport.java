@@ -58,7 +58,7 @@ public final class HtmlReport {
         StringBuilder b = new StringBuilder();
         EvaluationResult r = first == null ? new EvaluationResult("", null, null, List.of()) : first;
         b.append("<!DOCTYPE html>\n<html lang=\"").append(l == Labels.EN ? "en" : "zh").append("\">\n<head>\n")
-                .append("<meta charset=\"utf-8\">\n<title>").append(h(l.of("售后服务评价结果", "After-sales service evaluation")))
+                .append("<meta charset=\"utf-8\">\n<title>").append(h(l.t("label.evaluation")))
                 .append(r.organisation() == null ? "" : " — " + h(r.organisation())).append("</title>\n<style>\n")
                 .append("@page { size: A4; margin: 15mm; }\n")
                 .append("body { font-family: 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; font-size: 10.5pt;"
@@ -84,7 +84,7 @@ public final class HtmlReport {
     public static String tail(Labels l, List<String> rejections, long rejected) {
         StringBuilder b = new StringBuilder();
         if (rejected > 0) {
-            b.append("<section class=\"rejected\">\n<h2 class=\"failed\">").append(h(l.of("未能评估的文件", "Not evaluated")))
+            b.append("<section class=\"rejected\">\n<h2 class=\"failed\">").append(h(l.t("label.notEvaluated")))
                     .append(" (").append(rejected).append(")</h2>\n<ul>\n");
             rejections.forEach(m -> b.append("<li>").append(h(m)).append("</li>\n"));
             if (rejected > rejections.size()) {
@@ -97,15 +97,15 @@ public final class HtmlReport {
 
     private static void assessment(StringBuilder b, EvaluationResult r, Labels l,
             Function<SchemeResult, Optional<Variant>> variantOf) {
-        b.append("<article class=\"assessment\">\n<h1>").append(h(l.of("售后服务评价结果", "After-sales service evaluation")))
+        b.append("<article class=\"assessment\">\n<h1>").append(h(l.t("label.evaluation")))
                 .append("</h1>\n<p>");
         if (r.organisation() != null) {
-            b.append(h(l.of("组织", "Organisation"))).append(": <strong>").append(h(r.organisation())).append("</strong><br>");
+            b.append(h(l.t("label.organisation"))).append(": <strong>").append(h(r.organisation())).append("</strong><br>");
         }
         if (r.date() != null) {
-            b.append(h(l.of("日期", "Date"))).append(": ").append(h(r.date())).append("<br>");
+            b.append(h(l.t("label.date"))).append(": ").append(h(r.date())).append("<br>");
         }
-        b.append(h(l.of("文件", "File"))).append(": <code>").append(h(r.source())).append("</code></p>\n");
+        b.append(h(l.t("label.file"))).append(": <code>").append(h(r.source())).append("</code></p>\n");
         for (SchemeResult s : r.results()) {
             scheme(b, s, l, variantOf.apply(s));
         }
@@ -116,7 +116,7 @@ public final class HtmlReport {
         b.append("<section class=\"scheme\" id=\"").append(h(s.scheme())).append("\">\n<h2>").append(h(s.schemeVersion()))
                 .append(" — ").append(h(s.variantTitle())).append(" <small>(").append(h(s.scheme())).append(" / ")
                 .append(h(s.variant())).append(")</small></h2>\n");
-        b.append("<p class=\"grade").append(s.passed() ? "" : " failed").append("\">").append(h(l.of("等级", "Grade")))
+        b.append("<p class=\"grade").append(s.passed() ? "" : " failed").append("\">").append(h(l.t("label.grade")))
                 .append(": ").append(h(l.grade(s.grade(), s.gradeEn())));
         if (s.stars() > 0) {
             b.append(" <span class=\"stars\" title=\"").append(s.stars()).append("\">").append("★".repeat(s.stars()))
@@ -124,32 +124,32 @@ public final class HtmlReport {
         }
         b.append("<br>");
         if (s.parts().isEmpty()) {
-            b.append(h(l.of("得分", "Score"))).append(": ").append(text(s.score())).append(" / ").append(text(s.maxScore()))
+            b.append(h(l.t("label.score"))).append(": ").append(text(s.score())).append(" / ").append(text(s.maxScore()))
                     .append(" (").append(text(s.percent())).append(" %)");
         } else {
-            b.append(h(l.of("各部分星级之和", "Sum of the parts' stars"))).append(": ").append(text(s.score()));
+            b.append(h(l.t("label.partsStarsSum"))).append(": ").append(text(s.score()));
         }
         b.append("</p>\n");
         b.append(chart(s, l, variant));
         if (!s.lostPoints().isEmpty()) {
-            b.append("<h3>").append(h(l.of("失分条款", "Points lost"))).append("</h3>\n<table class=\"lost\">\n<tr><th>")
-                    .append(h(l.of("条款", "Clause"))).append("</th><th>").append(h(l.of("失分", "Lost"))).append("</th><th>")
-                    .append(h(l.of("说明", "How"))).append("</th><th>").append(h(l.of("审核员备注", "Auditor's note")))
+            b.append("<h3>").append(h(l.t("label.pointsLost2"))).append("</h3>\n<table class=\"lost\">\n<tr><th>")
+                    .append(h(l.t("label.clause"))).append("</th><th>").append(h(l.t("label.lost"))).append("</th><th>")
+                    .append(h(l.t("label.how"))).append("</th><th>").append(h(l.t("label.auditorNote")))
                     .append("</th></tr>\n");
             for (ClauseResult c : s.lostPoints()) {
                 b.append("<tr class=\"lost-clause\" data-id=\"").append(h(c.id())).append("\"><td><strong>").append(h(c.id()))
                         .append("</strong> ").append(h(l.title(c.title(), c.titleEn()))).append("</td><td class=\"n\">−")
                         .append(text(c.lost())).append(" (").append(text(c.score())).append(" / ").append(text(c.points()))
-                        .append(")</td><td>").append(h(c.how())).append("</td><td>").append(c.note() == null ? "" : h(c.note()))
+                        .append(")</td><td>").append(h(l.sentence(c.how()))).append("</td><td>").append(c.note() == null ? "" : h(c.note()))
                         .append("</td></tr>\n");
             }
             b.append("</table>\n");
         }
-        b.append("<h3>").append(h(l.of("为何是此等级", "Why this grade"))).append("</h3>\n<ul class=\"reasons\">\n");
+        b.append("<h3>").append(h(l.t("label.whyThisGrade"))).append("</h3>\n<ul class=\"reasons\">\n");
         if (s.reasons().isEmpty()) {
-            b.append("<li>").append(h(l.of("已达最高等级", "the highest level is reached"))).append("</li>\n");
+            b.append("<li>").append(h(l.t("label.highestReached"))).append("</li>\n");
         }
-        s.reasons().forEach(reason -> b.append("<li>").append(h(reason)).append("</li>\n"));
+        s.reasons().forEach(reason -> b.append("<li>").append(h(l.sentence(reason))).append("</li>\n"));
         b.append("</ul>\n</section>\n");
     }
 
@@ -159,14 +159,14 @@ public final class HtmlReport {
         Optional<Level> next = s.nextLevel().flatMap(n -> variant.flatMap(v -> v.grading().levels().stream()
                 .filter(x -> x.id().equals(n.id())).findFirst()));
         if (s.parts().isEmpty()) {
-            rows.add(new String[] {l.of("总体", "Overall"), s.percent().toPlainString(), overallThreshold(s, next)});
+            rows.add(new String[] {l.t("label.overall"), s.percent().toPlainString(), overallThreshold(s, next)});
             for (CategoryResult c : s.topCategories()) {
                 if (c.percent() != null) {
                     rows.add(new String[] {c.id() + " " + c.title(), c.percent().toPlainString(), categoryThreshold(c, next)});
                 }
             }
         } else {
-            rows.add(new String[] {l.of("星级", "Stars") + " " + text(s.score()) + " / " + text(s.maxScore()),
+            rows.add(new String[] {l.t("label.stars") + " " + text(s.score()) + " / " + text(s.maxScore()),
                     s.percent().toPlainString(), ""});
         }
         int labelWidth = 230;
@@ -176,10 +176,9 @@ public final class HtmlReport {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(labelWidth + barWidth + 70)
                 .append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
-                .append(h(l.of("各类别得分率", "Share of each category"))).append("\">\n");
+                .append(h(l.t("label.shareOfEachCategory"))).append("\">\n");
         String nextName = s.nextLevel().map(LevelCheck::name).orElse("");
-        svg.append("<text x=\"0\" y=\"14\" font-size=\"11\">").append(h(l.of("得分率；红线为上一等级所需", "share; the red line is"
-                + " what the grade above needs"))).append(nextName.isEmpty() ? "" : " (" + h(nextName) + ")").append("</text>\n");
+        svg.append("<text x=\"0\" y=\"14\" font-size=\"11\">").append(h(l.t("label.chartCaption"))).append(nextName.isEmpty() ? "" : " (" + h(nextName) + ")").append("</text>\n");
         for (int i = 0; i < rows.size(); i++) {
             String[] row = rows.get(i);
             int y = 24 + i * rowHeight;

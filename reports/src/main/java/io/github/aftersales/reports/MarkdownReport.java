@@ -15,31 +15,31 @@ public final class MarkdownReport {
 
     public static String of(EvaluationResult r, Labels l) {
         StringBuilder b = new StringBuilder();
-        b.append("# ").append(l.of("售后服务评价结果", "After-sales service evaluation")).append("\n\n");
+        b.append("# ").append(l.t("label.evaluation")).append("\n\n");
         if (r.organisation() != null) {
-            b.append("- ").append(l.of("组织", "Organisation")).append(": ").append(esc(r.organisation())).append('\n');
+            b.append("- ").append(l.t("label.organisation")).append(": ").append(esc(r.organisation())).append('\n');
         }
         if (r.date() != null) {
-            b.append("- ").append(l.of("日期", "Date")).append(": ").append(esc(r.date())).append('\n');
+            b.append("- ").append(l.t("label.date")).append(": ").append(esc(r.date())).append('\n');
         }
-        b.append("- ").append(l.of("文件", "File")).append(": `").append(r.source()).append("`\n");
+        b.append("- ").append(l.t("label.file")).append(": `").append(r.source()).append("`\n");
         for (SchemeResult s : r.results()) {
             b.append("\n## ").append(esc(s.schemeVersion())).append(" — ").append(esc(s.variantTitle())).append(" (`")
                     .append(s.scheme()).append(" / ").append(s.variant()).append("`)\n\n");
-            b.append("**").append(l.of("等级", "Grade")).append(": ").append(esc(l.grade(s.grade(), s.gradeEn())))
+            b.append("**").append(l.t("label.grade")).append(": ").append(esc(l.grade(s.grade(), s.gradeEn())))
                     .append(s.stars() > 0 ? " " + "★".repeat(s.stars()) : "").append("**");
             if (s.parts().isEmpty()) {
-                b.append(" — ").append(l.of("得分", "Score")).append(' ').append(text(s.score())).append(" / ")
+                b.append(" — ").append(l.t("label.score")).append(' ').append(text(s.score())).append(" / ")
                         .append(text(s.maxScore())).append(" (").append(text(s.percent())).append(" %)");
             } else {
-                b.append(" — ").append(l.of("各部分星级之和", "sum of the parts' stars")).append(' ')
+                b.append(" — ").append(l.t("label.partsStarsSumLower")).append(' ')
                         .append(text(s.score()));
             }
             b.append("\n");
             if (!s.categories().isEmpty()) {
-                b.append("\n### ").append(l.of("类别", "Categories")).append("\n\n| ").append(l.of("编号", "Id")).append(" | ")
-                        .append(l.of("类别", "Category")).append(" | ").append(l.of("得分", "Score")).append(" | ")
-                        .append(l.of("适用分值", "Applicable")).append(" | % |\n|---|---|---:|---:|---:|\n");
+                b.append("\n### ").append(l.t("label.categories")).append("\n\n| ").append(l.t("label.id")).append(" | ")
+                        .append(l.t("label.category")).append(" | ").append(l.t("label.score")).append(" | ")
+                        .append(l.t("label.applicable")).append(" | % |\n|---|---|---:|---:|---:|\n");
                 for (CategoryResult c : s.categories()) {
                     if (c.points() == null) {
                         continue;
@@ -51,22 +51,22 @@ public final class MarkdownReport {
                 }
             }
             if (!s.lostPoints().isEmpty()) {
-                b.append("\n### ").append(l.of("失分条款", "Points lost")).append("\n\n| ").append(l.of("条款", "Clause"))
-                        .append(" | ").append(l.of("失分", "Lost")).append(" | ").append(l.of("得分", "Score")).append(" | ")
-                        .append(l.of("说明", "How")).append(" | ").append(l.of("审核员备注", "Auditor's note"))
+                b.append("\n### ").append(l.t("label.pointsLost2")).append("\n\n| ").append(l.t("label.clause"))
+                        .append(" | ").append(l.t("label.lost")).append(" | ").append(l.t("label.score")).append(" | ")
+                        .append(l.t("label.how")).append(" | ").append(l.t("label.auditorNote"))
                         .append(" |\n|---|---:|---:|---|---|\n");
                 for (ClauseResult c : s.lostPoints()) {
                     b.append("| ").append(c.id()).append(' ').append(esc(l.title(c.title(), c.titleEn()))).append(" | ")
                             .append(text(c.lost())).append(" | ").append(text(c.score())).append(" / ")
-                            .append(text(c.points())).append(" | ").append(esc(c.how())).append(" | ")
+                            .append(text(c.points())).append(" | ").append(esc(l.sentence(c.how()))).append(" | ")
                             .append(c.note() == null ? "" : esc(c.note())).append(" |\n");
                 }
             }
-            b.append("\n### ").append(l.of("为何是此等级", "Why this grade")).append("\n\n");
+            b.append("\n### ").append(l.t("label.whyThisGrade")).append("\n\n");
             if (s.reasons().isEmpty()) {
-                b.append("- ").append(l.of("已达最高等级", "the highest level is reached")).append('\n');
+                b.append("- ").append(l.t("label.highestReached")).append('\n');
             }
-            s.reasons().forEach(reason -> b.append("- ").append(esc(reason)).append('\n'));
+            s.reasons().forEach(reason -> b.append("- ").append(esc(l.sentence(reason))).append('\n'));
         }
         return b.toString();
     }
@@ -99,11 +99,12 @@ public final class MarkdownReport {
         if (summary.rejected() == 0) {
             return "";
         }
-        StringBuilder b = new StringBuilder("\n## ").append(l.of("未能评估的文件", "Not evaluated")).append(" (")
+        StringBuilder b = new StringBuilder("\n## ").append(l.t("label.notEvaluated")).append(" (")
                 .append(summary.rejected()).append(")\n\n");
         summary.firstRejections().forEach(m -> b.append("- ").append(esc(m)).append('\n'));
         if (summary.rejected() > summary.firstRejections().size()) {
-            b.append("- … ").append(summary.rejected() - summary.firstRejections().size()).append(" more\n");
+            b.append("- … ").append(l.inline("text.moreCount",
+                    Long.toString(summary.rejected() - summary.firstRejections().size()))).append('\n');
         }
         return b.toString();
     }
