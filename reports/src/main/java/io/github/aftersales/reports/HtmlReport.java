@@ -2,6 +2,7 @@ package io.github.aftersales.reports;
 
 import static io.github.aftersales.core.evaluation.Decimals.text;
 
+import io.github.aftersales.core.assessment.Conformity;
 import io.github.aftersales.core.evaluation.CategoryResult;
 import io.github.aftersales.core.evaluation.ClauseResult;
 import io.github.aftersales.core.evaluation.EvaluationResult;
@@ -20,7 +21,8 @@ import java.util.function.Function;
 /**
  * One self-contained HTML file (no network, no script): the organisation, each scheme's grade as
  * stars, an inline SVG chart of each category's share against the thresholds of the grade above,
- * the lost points with the auditor's notes, and the conditions that bind. Prints on A4.
+ * the lost points with the auditor's notes, the clauses not applicable, the checklist items not conforming
+ * (the findings the text report lists), and the conditions that bind. Prints on A4.
  */
 public final class HtmlReport {
 
@@ -145,12 +147,42 @@ public final class HtmlReport {
             }
             b.append("</table>\n");
         }
+        findings(b, s, l);
         b.append("<h3>").append(h(l.t("label.whyThisGrade"))).append("</h3>\n<ul class=\"reasons\">\n");
         if (s.reasons().isEmpty()) {
             b.append("<li>").append(h(l.t("label.highestReached"))).append("</li>\n");
         }
         s.reasons().forEach(reason -> b.append("<li>").append(h(l.sentence(reason))).append("</li>\n"));
         b.append("</ul>\n</section>\n");
+    }
+
+    /** The clauses left out as not applicable and the checklist items not conforming, as the text report lists them. */
+    private static void findings(StringBuilder b, SchemeResult s, Labels l) {
+        List<ClauseResult> notApplicable = s.clauses().stream().filter(c -> c.result() == Conformity.NOT_APPLICABLE).toList();
+        if (!notApplicable.isEmpty()) {
+            b.append("<h3>").append(h(l.t("label.notApplicable"))).append(" (").append(h(s.notApplicable().key()))
+                    .append(")</h3>\n");
+            table(b, notApplicable, "not-applicable", "excluded-clause", l);
+        }
+        List<ClauseResult> checklist = s.clauses().stream()
+                .filter(c -> c.checklist() && c.result() == Conformity.NOT_CONFORM).toList();
+        if (!checklist.isEmpty()) {
+            b.append("<h3>").append(h(l.t("label.checklistNotConforming"))).append("</h3>\n");
+            table(b, checklist, "checklist", "checklist-item", l);
+        }
+    }
+
+    private static void table(StringBuilder b, List<ClauseResult> clauses, String tableClass, String rowClass, Labels l) {
+        b.append("<table class=\"").append(tableClass).append("\">\n<tr><th>").append(h(l.t("label.clause")))
+                .append("</th><th>").append(h(l.t("label.how"))).append("</th><th>").append(h(l.t("label.auditorNote")))
+                .append("</th></tr>\n");
+        for (ClauseResult c : clauses) {
+            b.append("<tr class=\"").append(rowClass).append("\" data-id=\"").append(h(c.id())).append("\"><td><strong>")
+                    .append(h(c.id())).append("</strong> ").append(h(l.title(c.title(), c.titleEn()))).append("</td><td>")
+                    .append(h(l.sentence(c.how()))).append("</td><td>").append(c.note() == null ? "" : h(c.note()))
+                    .append("</td></tr>\n");
+        }
+        b.append("</table>\n");
     }
 
     /** A bar a top-level category (and one for the whole), with the threshold of the grade above as a line. */

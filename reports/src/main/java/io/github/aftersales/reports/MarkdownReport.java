@@ -2,12 +2,17 @@ package io.github.aftersales.reports;
 
 import static io.github.aftersales.core.evaluation.Decimals.text;
 
+import io.github.aftersales.core.assessment.Conformity;
 import io.github.aftersales.core.evaluation.CategoryResult;
 import io.github.aftersales.core.evaluation.ClauseResult;
 import io.github.aftersales.core.evaluation.EvaluationResult;
 import io.github.aftersales.core.evaluation.SchemeResult;
+import java.util.List;
 
-/** The result as Markdown: headings, tables of categories and lost points, and the reasons. */
+/**
+ * The result as Markdown: headings, tables of categories, lost points, clauses not applicable and
+ * checklist items not conforming (the findings the text report lists), and the reasons.
+ */
 public final class MarkdownReport {
 
     private MarkdownReport() {
@@ -62,6 +67,7 @@ public final class MarkdownReport {
                             .append(c.note() == null ? "" : esc(c.note())).append(" |\n");
                 }
             }
+            findings(b, s, l);
             b.append("\n### ").append(l.t("label.whyThisGrade")).append("\n\n");
             if (s.reasons().isEmpty()) {
                 b.append("- ").append(l.t("label.highestReached")).append('\n');
@@ -69,6 +75,31 @@ public final class MarkdownReport {
             s.reasons().forEach(reason -> b.append("- ").append(esc(l.sentence(reason))).append('\n'));
         }
         return b.toString();
+    }
+
+    /** The clauses left out as not applicable and the checklist items not conforming, as the text report lists them. */
+    private static void findings(StringBuilder b, SchemeResult s, Labels l) {
+        List<ClauseResult> notApplicable = s.clauses().stream().filter(c -> c.result() == Conformity.NOT_APPLICABLE).toList();
+        if (!notApplicable.isEmpty()) {
+            b.append("\n### ").append(l.t("label.notApplicable")).append(" (").append(s.notApplicable().key()).append(")\n\n");
+            table(b, notApplicable, l);
+        }
+        List<ClauseResult> checklist = s.clauses().stream()
+                .filter(c -> c.checklist() && c.result() == Conformity.NOT_CONFORM).toList();
+        if (!checklist.isEmpty()) {
+            b.append("\n### ").append(l.t("label.checklistNotConforming")).append("\n\n");
+            table(b, checklist, l);
+        }
+    }
+
+    private static void table(StringBuilder b, List<ClauseResult> clauses, Labels l) {
+        b.append("| ").append(l.t("label.clause")).append(" | ").append(l.t("label.how")).append(" | ")
+                .append(l.t("label.auditorNote")).append(" |\n|---|---|---|\n");
+        for (ClauseResult c : clauses) {
+            b.append("| ").append(c.id()).append(' ').append(esc(l.title(c.title(), c.titleEn()))).append(" | ")
+                    .append(esc(l.sentence(c.how()))).append(" | ").append(c.note() == null ? "" : esc(c.note()))
+                    .append(" |\n");
+        }
     }
 
     /**
