@@ -107,14 +107,17 @@ public final class HtmlReport {
         if (r.date() != null) {
             b.append(h(l.t("label.date"))).append(": ").append(h(r.date())).append("<br>");
         }
+        if (r.assessor() != null) {
+            b.append(h(l.t("label.assessor"))).append(": ").append(h(r.assessor())).append("<br>");
+        }
         b.append(h(l.t("label.file"))).append(": <code>").append(h(r.source())).append("</code></p>\n");
         for (SchemeResult s : r.results()) {
-            scheme(b, s, l, variantOf.apply(s));
+            scheme(b, s, r, l, variantOf.apply(s));
         }
         b.append("</article>\n");
     }
 
-    private static void scheme(StringBuilder b, SchemeResult s, Labels l, Optional<Variant> variant) {
+    private static void scheme(StringBuilder b, SchemeResult s, EvaluationResult r, Labels l, Optional<Variant> variant) {
         b.append("<section class=\"scheme\" id=\"").append(h(s.scheme())).append("\">\n<h2>").append(h(s.schemeVersion()))
                 .append(" — ").append(h(s.variantTitle())).append(" <small>(").append(h(s.scheme())).append(" / ")
                 .append(h(s.variant())).append(")</small></h2>\n");
@@ -148,6 +151,7 @@ public final class HtmlReport {
             b.append("</table>\n");
         }
         findings(b, s, l);
+        stated(b, s, r, l);
         b.append("<h3>").append(h(l.t("label.whyThisGrade"))).append("</h3>\n<ul class=\"reasons\">\n");
         if (s.reasons().isEmpty()) {
             b.append("<li>").append(h(l.t("label.highestReached"))).append("</li>\n");
@@ -169,6 +173,29 @@ public final class HtmlReport {
         if (!checklist.isEmpty()) {
             b.append("<h3>").append(h(l.t("label.checklistNotConforming"))).append("</h3>\n");
             table(b, checklist, "checklist", "checklist-item", l);
+        }
+    }
+
+    /** The facts and events the assessment states for this scheme. */
+    private static void stated(StringBuilder b, SchemeResult s, EvaluationResult r, Labels l) {
+        var facts = r.facts(s.scheme());
+        if (!facts.isEmpty()) {
+            b.append("<h3>").append(h(l.t("label.statedFacts"))).append("</h3>\n<table class=\"facts\">\n<tr><th>")
+                    .append(h(l.t("label.fact"))).append("</th><th>").append(h(l.t("label.value"))).append("</th></tr>\n");
+            facts.forEach(f -> b.append("<tr class=\"fact\"><td>").append(h(f.name())).append("</td><td>").append(h(f.text()))
+                    .append("</td></tr>\n"));
+            b.append("</table>\n");
+        }
+        var events = r.events(s.scheme());
+        if (!events.isEmpty()) {
+            b.append("<h3>").append(h(l.t("label.events"))).append("</h3>\n<table class=\"events\">\n<tr><th>")
+                    .append(h(l.t("label.eventDate"))).append("</th><th>").append(h(l.t("label.eventType"))).append("</th><th>")
+                    .append(h(l.t("label.eventAttributes"))).append("</th><th>").append(h(l.t("label.note")))
+                    .append("</th></tr>\n");
+            events.forEach(e -> b.append("<tr class=\"event\"><td class=\"n\">").append(e.date()).append("</td><td>")
+                    .append(h(e.type())).append("</td><td>").append(h(Stated.attributes(e))).append("</td><td>")
+                    .append(e.note() == null ? "" : h(e.note())).append("</td></tr>\n"));
+            b.append("</table>\n");
         }
     }
 

@@ -27,6 +27,9 @@ public final class MarkdownReport {
         if (r.date() != null) {
             b.append("- ").append(l.t("label.date")).append(": ").append(esc(r.date())).append('\n');
         }
+        if (r.assessor() != null) {
+            b.append("- ").append(l.t("label.assessor")).append(": ").append(esc(r.assessor())).append('\n');
+        }
         b.append("- ").append(l.t("label.file")).append(": `").append(r.source()).append("`\n");
         for (SchemeResult s : r.results()) {
             b.append("\n## ").append(esc(s.schemeVersion())).append(" — ").append(esc(s.variantTitle())).append(" (`")
@@ -68,6 +71,7 @@ public final class MarkdownReport {
                 }
             }
             findings(b, s, l);
+            stated(b, s, r, l);
             b.append("\n### ").append(l.t("label.whyThisGrade")).append("\n\n");
             if (s.reasons().isEmpty()) {
                 b.append("- ").append(l.t("label.highestReached")).append('\n');
@@ -89,6 +93,25 @@ public final class MarkdownReport {
         if (!checklist.isEmpty()) {
             b.append("\n### ").append(l.t("label.checklistNotConforming")).append("\n\n");
             table(b, checklist, l);
+        }
+    }
+
+    /** The facts and events the assessment states for this scheme. */
+    private static void stated(StringBuilder b, SchemeResult s, EvaluationResult r, Labels l) {
+        var facts = r.facts(s.scheme());
+        if (!facts.isEmpty()) {
+            b.append("\n### ").append(l.t("label.statedFacts")).append("\n\n| ").append(l.t("label.fact")).append(" | ")
+                    .append(l.t("label.value")).append(" |\n|---|---|\n");
+            facts.forEach(f -> b.append("| ").append(esc(f.name())).append(" | ").append(esc(f.text())).append(" |\n"));
+        }
+        var events = r.events(s.scheme());
+        if (!events.isEmpty()) {
+            b.append("\n### ").append(l.t("label.events")).append("\n\n| ").append(l.t("label.eventDate")).append(" | ")
+                    .append(l.t("label.eventType")).append(" | ").append(l.t("label.eventAttributes")).append(" | ")
+                    .append(l.t("label.note")).append(" |\n|---|---|---|---|\n");
+            events.forEach(e -> b.append("| ").append(e.date()).append(" | ").append(esc(e.type())).append(" | ")
+                    .append(esc(Stated.attributes(e))).append(" | ").append(e.note() == null ? "" : esc(e.note()))
+                    .append(" |\n"));
         }
     }
 

@@ -28,10 +28,13 @@ public final class TextReport {
         if (r.date() != null) {
             b.append(l.t("label.date")).append(": ").append(Printable.of(r.date())).append('\n');
         }
+        if (r.assessor() != null) {
+            b.append(l.t("label.assessor")).append(": ").append(Printable.of(r.assessor())).append('\n');
+        }
         for (SchemeResult s : r.results()) {
             b.append('\n');
             if (s.parts().isEmpty()) {
-                scheme(b, s, l);
+                scheme(b, s, r, l);
             } else {
                 combined(b, s, r, l);
             }
@@ -39,7 +42,7 @@ public final class TextReport {
         return b.toString();
     }
 
-    private static void scheme(StringBuilder b, SchemeResult s, Labels l) {
+    private static void scheme(StringBuilder b, SchemeResult s, EvaluationResult r, Labels l) {
         b.append(s.schemeVersion()).append(" [").append(s.scheme()).append(" / ").append(s.variant()).append("] ")
                 .append(s.variantTitle()).append('\n');
         b.append("  ").append(l.t("label.score")).append(":  ").append(text(s.score())).append(" / ").append(text(s.maxScore()));
@@ -108,12 +111,37 @@ public final class TextReport {
                 b.append('\n');
             }
         }
+        stated(b, s, r, l);
         b.append("\n  ").append(l.t("label.why")).append("\n");
         if (s.reasons().isEmpty()) {
             b.append("    ").append(l.t("label.highestReached")).append("\n");
         }
         for (String reason : s.reasons()) {
             b.append("    ").append(Printable.of(l.sentence(reason))).append('\n');
+        }
+    }
+
+    /** The facts and events the assessment states for this scheme: what the grade rests on besides the clauses. */
+    private static void stated(StringBuilder b, SchemeResult s, EvaluationResult r, Labels l) {
+        var facts = r.facts(s.scheme());
+        if (!facts.isEmpty()) {
+            b.append("\n  ").append(l.t("label.statedFacts")).append('\n');
+            facts.forEach(f -> b.append("    ").append(Printable.of(f.name())).append(": ").append(Printable.of(f.text()))
+                    .append('\n'));
+        }
+        var events = r.events(s.scheme());
+        if (!events.isEmpty()) {
+            b.append("\n  ").append(l.t("label.events")).append('\n');
+            for (var e : events) {
+                b.append("    ").append(e.date()).append("  ").append(Printable.of(e.type()));
+                if (!e.attributes().isEmpty()) {
+                    b.append("  ").append(Printable.of(Stated.attributes(e)));
+                }
+                if (e.note() != null) {
+                    b.append("; ").append(l.inline("text.notePrefix", Printable.of(e.note())));
+                }
+                b.append('\n');
+            }
         }
     }
 
@@ -140,6 +168,7 @@ public final class TextReport {
                     .append("★".repeat(s.stars()));
         }
         b.append(s.passed() ? "" : "  — " + l.inline("label.notPassed")).append('\n');
+        stated(b, s, r, l);
         b.append("\n  ").append(l.t("label.why")).append("\n");
         if (s.reasons().isEmpty()) {
             b.append("    ").append(l.t("label.highestReached")).append("\n");
