@@ -115,6 +115,8 @@ class ReportFindingsTest {
     /** The rows of the lost-points and checklist tables of each scheme's section. */
     private static Map<String, Set<String>> html(String out) {
         Map<String, Set<String>> found = new TreeMap<>();
+        // a table that runs over a page repeats its header row there: each has one as thead
+        Jsoup.parse(out).select("table").forEach(t -> assertThat(t.select("> thead > tr > th")).as(t.className()).isNotEmpty());
         for (Element section : Jsoup.parse(out).select("section.scheme")) {
             found.put(section.id(), new TreeSet<>(section.select("tr.lost-clause, tr.checklist-item").eachAttr("data-id")));
         }

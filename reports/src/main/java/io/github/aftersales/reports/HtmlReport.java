@@ -71,6 +71,7 @@ public final class HtmlReport {
                 .append("td.n { text-align: right; white-space: nowrap; } .grade { font-size: 13pt; font-weight: bold; }\n")
                 .append(".stars { color: #c80; letter-spacing: 2px; } .failed { color: #b00; }\n")
                 .append("section { page-break-inside: auto; } tr, svg { page-break-inside: avoid; }\n")
+                .append("h2, h3 { break-after: avoid; page-break-after: avoid; }\n")
                 .append("</style>\n</head>\n<body>\n");
         return b.toString();
     }
@@ -127,20 +128,19 @@ public final class HtmlReport {
             b.append(" <span class=\"stars\" title=\"").append(s.stars()).append("\">").append("★".repeat(s.stars()))
                     .append("</span>");
         }
-        b.append("<br>");
         if (s.parts().isEmpty()) {
-            b.append(h(l.t("label.score"))).append(": ").append(text(s.score())).append(" / ").append(text(s.maxScore()))
-                    .append(" (").append(text(s.percent())).append(" %)");
-        } else {
-            b.append(h(l.t("label.partsStarsSum"))).append(": ").append(text(s.score()));
+            b.append("<br>").append(h(l.t("label.score"))).append(": ").append(text(s.score())).append(" / ")
+                    .append(text(s.maxScore())).append(" (").append(text(s.percent())).append(" %)");
+        } else if (s.passed()) { // a failing part leaves no combined grade: a sum of stars would read as one
+            b.append("<br>").append(h(l.t("label.partsStarsSum"))).append(": ").append(text(s.score()));
         }
         b.append("</p>\n");
         b.append(chart(s, l, variant));
         if (!s.lostPoints().isEmpty()) {
-            b.append("<h3>").append(h(l.t("label.pointsLost2"))).append("</h3>\n<table class=\"lost\">\n<tr><th>")
+            b.append("<h3>").append(h(l.t("label.pointsLost2"))).append("</h3>\n<table class=\"lost\">\n<thead><tr><th>")
                     .append(h(l.t("label.clause"))).append("</th><th>").append(h(l.t("label.lost"))).append("</th><th>")
                     .append(h(l.t("label.how"))).append("</th><th>").append(h(l.t("label.auditorNote")))
-                    .append("</th></tr>\n");
+                    .append("</th></tr></thead>\n");
             for (ClauseResult c : s.lostPoints()) {
                 b.append("<tr class=\"lost-clause\" data-id=\"").append(h(c.id())).append("\"><td><strong>").append(h(c.id()))
                         .append("</strong> ").append(h(l.title(c.title(), c.titleEn()))).append("</td><td class=\"n\">−")
@@ -180,18 +180,18 @@ public final class HtmlReport {
     private static void stated(StringBuilder b, SchemeResult s, EvaluationResult r, Labels l) {
         var facts = r.facts(s.scheme());
         if (!facts.isEmpty()) {
-            b.append("<h3>").append(h(l.t("label.statedFacts"))).append("</h3>\n<table class=\"facts\">\n<tr><th>")
-                    .append(h(l.t("label.fact"))).append("</th><th>").append(h(l.t("label.value"))).append("</th></tr>\n");
+            b.append("<h3>").append(h(l.t("label.statedFacts"))).append("</h3>\n<table class=\"facts\">\n<thead><tr><th>")
+                    .append(h(l.t("label.fact"))).append("</th><th>").append(h(l.t("label.value"))).append("</th></tr></thead>\n");
             facts.forEach(f -> b.append("<tr class=\"fact\"><td>").append(h(f.name())).append("</td><td>").append(h(f.text()))
                     .append("</td></tr>\n"));
             b.append("</table>\n");
         }
         var events = r.events(s.scheme());
         if (!events.isEmpty()) {
-            b.append("<h3>").append(h(l.t("label.events"))).append("</h3>\n<table class=\"events\">\n<tr><th>")
+            b.append("<h3>").append(h(l.t("label.events"))).append("</h3>\n<table class=\"events\">\n<thead><tr><th>")
                     .append(h(l.t("label.eventDate"))).append("</th><th>").append(h(l.t("label.eventType"))).append("</th><th>")
                     .append(h(l.t("label.eventAttributes"))).append("</th><th>").append(h(l.t("label.note")))
-                    .append("</th></tr>\n");
+                    .append("</th></tr></thead>\n");
             events.forEach(e -> b.append("<tr class=\"event\"><td class=\"n\">").append(e.date()).append("</td><td>")
                     .append(h(e.type())).append("</td><td>").append(h(Stated.attributes(e))).append("</td><td>")
                     .append(e.note() == null ? "" : h(e.note())).append("</td></tr>\n"));
@@ -200,9 +200,9 @@ public final class HtmlReport {
     }
 
     private static void table(StringBuilder b, List<ClauseResult> clauses, String tableClass, String rowClass, Labels l) {
-        b.append("<table class=\"").append(tableClass).append("\">\n<tr><th>").append(h(l.t("label.clause")))
+        b.append("<table class=\"").append(tableClass).append("\">\n<thead><tr><th>").append(h(l.t("label.clause")))
                 .append("</th><th>").append(h(l.t("label.how"))).append("</th><th>").append(h(l.t("label.auditorNote")))
-                .append("</th></tr>\n");
+                .append("</th></tr></thead>\n");
         for (ClauseResult c : clauses) {
             b.append("<tr class=\"").append(rowClass).append("\" data-id=\"").append(h(c.id())).append("\"><td><strong>")
                     .append(h(c.id())).append("</strong> ").append(h(l.title(c.title(), c.titleEn()))).append("</td><td>")
@@ -214,19 +214,25 @@ public final class HtmlReport {
 
     /** A bar a top-level category (and one for the whole), with the threshold of the grade above as a line. */
     static String chart(SchemeResult s, Labels l, Optional<Variant> variant) {
-        List<String[]> rows = new ArrayList<>(); // label, percent, threshold or ""
+        List<String[]> rows = new ArrayList<>(); // label, percent, threshold or "", the figure shown
         Optional<Level> next = s.nextLevel().flatMap(n -> variant.flatMap(v -> v.grading().levels().stream()
                 .filter(x -> x.id().equals(n.id())).findFirst()));
-        if (s.parts().isEmpty()) {
-            rows.add(new String[] {l.t("label.overall"), s.percent().toPlainString(), overallThreshold(s, next)});
+        boolean stars = !s.parts().isEmpty();
+        if (!stars) {
+            rows.add(new String[] {l.t("label.overall"), s.percent().toPlainString(), overallThreshold(s, next),
+                    text(s.percent()) + " %"});
             for (CategoryResult c : s.topCategories()) {
                 if (c.percent() != null) {
-                    rows.add(new String[] {c.id() + " " + c.title(), c.percent().toPlainString(), categoryThreshold(c, next)});
+                    rows.add(new String[] {c.id() + " " + c.title(), c.percent().toPlainString(), categoryThreshold(c, next),
+                            text(c.percent()) + " %"});
                 }
             }
+        } else if (s.passed()) {
+            // the sum of the parts' stars out of the most they can sum to, shown as stars, not as a share
+            rows.add(new String[] {l.t("label.stars"), s.percent().toPlainString(), starsThreshold(s, next),
+                    text(s.score()) + " / " + text(s.maxScore()) + " ★"});
         } else {
-            rows.add(new String[] {l.t("label.stars") + " " + text(s.score()) + " / " + text(s.maxScore()),
-                    s.percent().toPlainString(), ""});
+            return ""; // a part fails: there is no combined grade, and no sum of stars to draw
         }
         int labelWidth = 230;
         int barWidth = 360;
@@ -235,9 +241,12 @@ public final class HtmlReport {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(labelWidth + barWidth + 70)
                 .append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
-                .append(h(l.t("label.shareOfEachCategory"))).append("\">\n");
+                .append(h(l.t(stars ? "label.partsStarsSum" : "label.shareOfEachCategory"))).append("\">\n");
         String nextName = s.nextLevel().map(LevelCheck::name).orElse("");
-        svg.append("<text x=\"0\" y=\"14\" font-size=\"11\">").append(h(l.t("label.chartCaption"))).append(nextName.isEmpty() ? "" : " (" + h(nextName) + ")").append("</text>\n");
+        boolean line = rows.stream().anyMatch(row -> !row[2].isEmpty()); // say a red line shows only when one is drawn
+        svg.append("<text x=\"0\" y=\"14\" font-size=\"11\">")
+                .append(h(l.t((stars ? "label.chartCaptionStars" : "label.chartCaption") + (line ? "" : "NoLine"))))
+                .append(line && !nextName.isEmpty() ? " (" + h(nextName) + ")" : "").append("</text>\n");
         for (int i = 0; i < rows.size(); i++) {
             String[] row = rows.get(i);
             int y = 24 + i * rowHeight;
@@ -256,7 +265,7 @@ public final class HtmlReport {
                         .append(y).append("\" y2=\"").append(y + 22).append("\" stroke=\"#c00\" stroke-width=\"2\"/>\n");
             }
             svg.append("<text x=\"").append(labelWidth + barWidth + 6).append("\" y=\"").append(y + 15)
-                    .append("\" font-size=\"11\">").append(text(new BigDecimal(row[1]))).append(" %</text>\n");
+                    .append("\" font-size=\"11\">").append(h(row[3])).append("</text>\n");
         }
         return svg.append("</svg>\n").toString();
     }
@@ -274,6 +283,20 @@ public final class HtmlReport {
                     return f.comparison().number().multiply(BigDecimal.valueOf(100))
                             .divide(s.declaredMax(), MathContext.DECIMAL64).toPlainString();
                 }
+            }
+        }
+        return "";
+    }
+
+    /** Where the next level's sum of stars lies on the bar (as a share of the most the parts can sum to), or "". */
+    private static String starsThreshold(SchemeResult s, Optional<Level> next) {
+        if (next.isEmpty() || s.maxScore().signum() <= 0) {
+            return "";
+        }
+        for (Condition c : next.get().conditions()) {
+            if (c instanceof Condition.OnFigure f && f.figure() == Condition.Figure.PART_STARS && f.comparison().number() != null) {
+                return f.comparison().number().multiply(BigDecimal.valueOf(100))
+                        .divide(s.maxScore(), MathContext.DECIMAL64).toPlainString();
             }
         }
         return "";

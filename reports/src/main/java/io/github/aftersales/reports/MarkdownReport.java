@@ -39,7 +39,7 @@ public final class MarkdownReport {
             if (s.parts().isEmpty()) {
                 b.append(" — ").append(l.t("label.score")).append(' ').append(text(s.score())).append(" / ")
                         .append(text(s.maxScore())).append(" (").append(text(s.percent())).append(" %)");
-            } else {
+            } else if (s.passed()) { // a failing part leaves no combined grade: a sum of stars would read as one
                 b.append(" — ").append(l.t("label.partsStarsSumLower")).append(' ')
                         .append(text(s.score()));
             }
