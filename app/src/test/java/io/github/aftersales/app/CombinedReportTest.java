@@ -54,6 +54,11 @@ class CombinedReportTest {
         Path file = dir.resolve("gbt-fails.json");
         Files.writeString(file, root.toString());
         assertThat(run(file, "json")).contains("\"total\" : 66.83");
+        // in Chinese, the part's reason inside the combined grade's, the level's English holding brackets of its own
+        CliRun zh = CliRun.of("evaluate", "--lang", "zh", file.toString());
+        assertThat(zh.out()).contains("\n    gbt27922 form 未通过（总分 66.83 < 70，未达达标级（二星级）的要求：还需 3.1 分），"
+                + "未达综合等级五星级的要求\n").contains("\n      下一等级：总分 66.83 < 70，未达达标级（二星级）的要求：还需 3.1 分\n")
+                .doesNotContain("needed for").doesNotContain("qualified");
         String text = run(file, "text");
         assertThat(text).contains("无综合评价等级 (no combined grade)  — not passed\n");
         String md = run(file, "md");

@@ -24,7 +24,8 @@ final class Sentences {
     }
 
     private static final String GAP = "((?:more than )?\\S+ more points?(?: of \\S+)?)";
-    private static final String LEVEL = "(\\S+) \\(([^()]+)\\)";
+    /** A level's name as written and our English in brackets, which may hold brackets of its own ("qualified (two stars)"). */
+    private static final String LEVEL = "(\\S+) \\(((?:[^()]|\\([^()]*\\))+)\\)";
 
     /** In order: a rule before any that would read the same sentence less exactly. */
     private static final List<Rule> RULES = List.of(
