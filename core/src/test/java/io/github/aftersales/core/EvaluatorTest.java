@@ -177,7 +177,7 @@ class EvaluatorTest {
         SchemeResult blocked = evaluate(demo(findings, facts, """
                 {"type": "majorComplaint", "date": "2025-01-10", "rectified": false}"""));
         assertThat(blocked.reasons()).containsExactly(
-                "majorComplaint {rectified=false} in the 24 months before onSiteDate (2026-06-01): 1 > 0 needed for 三星 (three stars)");
+                "majorComplaint (rectified=false) in the 24 months before onSiteDate (2026-06-01): 1 > 0 needed for 三星 (three stars)");
     }
 
     @Test

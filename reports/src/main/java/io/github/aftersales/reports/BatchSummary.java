@@ -71,33 +71,62 @@ public final class BatchSummary {
         return List.copyOf(firstRejections);
     }
 
+    /** The counts in both languages. */
     public String text() {
+        return text(Labels.BOTH);
+    }
+
+    /** The counts, their words in {@code l}'s language; grade names padded by the columns they take on a terminal. */
+    public String text(Labels l) {
         StringBuilder b = new StringBuilder();
-        b.append("读取 Read: ").append(evaluated + rejected).append("   评估 Evaluated: ").append(evaluated)
-                .append("   拒绝 Rejected: ").append(rejected).append('\n');
+        b.append(l.t("summary.read")).append(": ").append(evaluated + rejected).append("   ").append(l.t("summary.evaluated"))
+                .append(": ").append(evaluated).append("   ").append(l.t("summary.rejectedCount")).append(": ")
+                .append(rejected).append('\n');
         for (String m : firstRejections) {
-            b.append("  rejected: ").append(m).append('\n');
+            b.append("  ").append(l.inline("summary.rejected", m)).append('\n');
         }
         if (rejected > firstRejections.size()) {
-            b.append("  … and ").append(rejected - firstRejections.size()).append(" more (each on standard error)\n");
+            b.append("  ").append(l.inline("summary.moreRejected", Long.toString(rejected - firstRejections.size())))
+                    .append('\n');
         }
         for (Map.Entry<String, PerScheme> e : schemes.entrySet()) {
             PerScheme p = e.getValue();
-            b.append('\n').append(e.getKey()).append(": ").append(p.count).append(" assessments, passed ")
-                    .append(p.passed).append(String.format(" (%.1f %%)", 100.0 * p.passed / p.count)).append('\n');
-            b.append("  等级分布 Grades\n");
+            b.append('\n').append(l.inline("summary.scheme", e.getKey(), Long.toString(p.count), Long.toString(p.passed),
+                    String.format("%.1f", 100.0 * p.passed / p.count))).append('\n');
+            b.append("  ").append(l.t("summary.grades")).append('\n');
             p.grades.entrySet().stream()
                     .sorted(Comparator.comparing((Map.Entry<String, Long> g) -> p.rank.get(g.getKey())).reversed())
-                    .forEach(g -> b.append(String.format("    %-24s %8d  %5.1f %%%n", g.getKey(), g.getValue(),
-                            100.0 * g.getValue() / p.count)));
-            b.append("  最常失分 Clauses losing points most often\n");
+                    .forEach(g -> b.append("    ").append(pad(g.getKey(), 24)).append(String.format(" %8d  %5.1f %%%n",
+                            g.getValue(), 100.0 * g.getValue() / p.count)));
+            b.append("  ").append(l.t("summary.clauses")).append('\n');
             p.lostOn.entrySet().stream()
                     .sorted(Comparator.comparing(Map.Entry<String, Long>::getValue).reversed()
                             .thenComparing(Map.Entry::getKey))
                     .limit(CLAUSES_SHOWN)
-                    .forEach(c -> b.append(String.format("    %-12s %8d  %5.1f %%%n", c.getKey(), c.getValue(),
-                            100.0 * c.getValue() / p.count)));
+                    .forEach(c -> b.append("    ").append(pad(c.getKey(), 12)).append(String.format(" %8d  %5.1f %%%n",
+                            c.getValue(), 100.0 * c.getValue() / p.count)));
         }
         return b.toString();
+    }
+
+    /** {@code s} padded with spaces to {@code columns} columns of a terminal, a wide (Chinese) character taking two. */
+    static String pad(String s, int columns) {
+        int width = width(s);
+        return width >= columns ? s : s + " ".repeat(columns - width);
+    }
+
+    /**
+     * The columns {@code s} takes on a terminal: two for a wide or fullwidth character (Unicode's East
+     * Asian Width W or F: Han, kana, Hangul, CJK punctuation, fullwidth forms), one for any other.
+     */
+    static int width(String s) {
+        return s.codePoints().map(cp -> wide(cp) ? 2 : 1).sum();
+    }
+
+    private static boolean wide(int cp) {
+        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF)
+                || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF)
+                || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F)
+                || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
     }
 }

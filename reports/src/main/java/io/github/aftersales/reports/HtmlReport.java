@@ -2,6 +2,7 @@ package io.github.aftersales.reports;
 
 import static io.github.aftersales.core.evaluation.Decimals.text;
 
+import io.github.aftersales.core.assessment.Conformity;
 import io.github.aftersales.core.evaluation.CategoryResult;
 import io.github.aftersales.core.evaluation.ClauseResult;
 import io.github.aftersales.core.evaluation.EvaluationResult;
@@ -20,7 +21,8 @@ import java.util.function.Function;
 /**
  * One self-contained HTML file (no network, no script): the organisation, each scheme's grade as
  * stars, an inline SVG chart of each category's share against the thresholds of the grade above,
- * the lost points with the auditor's notes, and the conditions that bind. Prints on A4.
+ * the lost points with the auditor's notes, the clauses not applicable, the checklist items not conforming
+ * (the findings the text report lists), and the conditions that bind. Prints on A4.
  */
 public final class HtmlReport {
 
@@ -58,7 +60,7 @@ public final class HtmlReport {
         StringBuilder b = new StringBuilder();
         EvaluationResult r = first == null ? new EvaluationResult("", null, null, List.of()) : first;
         b.append("<!DOCTYPE html>\n<html lang=\"").append(l == Labels.EN ? "en" : "zh").append("\">\n<head>\n")
-                .append("<meta charset=\"utf-8\">\n<title>").append(h(l.of("售后服务评价结果", "After-sales service evaluation")))
+                .append("<meta charset=\"utf-8\">\n<title>").append(h(l.t("label.evaluation")))
                 .append(r.organisation() == null ? "" : " — " + h(r.organisation())).append("</title>\n<style>\n")
                 .append("@page { size: A4; margin: 15mm; }\n")
                 .append("body { font-family: 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; font-size: 10.5pt;"
@@ -69,6 +71,7 @@ public final class HtmlReport {
                 .append("td.n { text-align: right; white-space: nowrap; } .grade { font-size: 13pt; font-weight: bold; }\n")
                 .append(".stars { color: #c80; letter-spacing: 2px; } .failed { color: #b00; }\n")
                 .append("section { page-break-inside: auto; } tr, svg { page-break-inside: avoid; }\n")
+                .append("h2, h3 { break-after: avoid; page-break-after: avoid; }\n")
                 .append("</style>\n</head>\n<body>\n");
         return b.toString();
     }
@@ -84,7 +87,7 @@ public final class HtmlReport {
     public static String tail(Labels l, List<String> rejections, long rejected) {
         StringBuilder b = new StringBuilder();
         if (rejected > 0) {
-            b.append("<section class=\"rejected\">\n<h2 class=\"failed\">").append(h(l.of("未能评估的文件", "Not evaluated")))
+            b.append("<section class=\"rejected\">\n<h2 class=\"failed\">").append(h(l.t("label.notEvaluated")))
                     .append(" (").append(rejected).append(")</h2>\n<ul>\n");
             rejections.forEach(m -> b.append("<li>").append(h(m)).append("</li>\n"));
             if (rejected > rejections.size()) {
@@ -97,77 +100,139 @@ public final class HtmlReport {
 
     private static void assessment(StringBuilder b, EvaluationResult r, Labels l,
             Function<SchemeResult, Optional<Variant>> variantOf) {
-        b.append("<article class=\"assessment\">\n<h1>").append(h(l.of("售后服务评价结果", "After-sales service evaluation")))
+        b.append("<article class=\"assessment\">\n<h1>").append(h(l.t("label.evaluation")))
                 .append("</h1>\n<p>");
         if (r.organisation() != null) {
-            b.append(h(l.of("组织", "Organisation"))).append(": <strong>").append(h(r.organisation())).append("</strong><br>");
+            b.append(h(l.t("label.organisation"))).append(": <strong>").append(h(r.organisation())).append("</strong><br>");
         }
         if (r.date() != null) {
-            b.append(h(l.of("日期", "Date"))).append(": ").append(h(r.date())).append("<br>");
+            b.append(h(l.t("label.date"))).append(": ").append(h(r.date())).append("<br>");
         }
-        b.append(h(l.of("文件", "File"))).append(": <code>").append(h(r.source())).append("</code></p>\n");
+        if (r.assessor() != null) {
+            b.append(h(l.t("label.assessor"))).append(": ").append(h(r.assessor())).append("<br>");
+        }
+        b.append(h(l.t("label.file"))).append(": <code>").append(h(r.source())).append("</code></p>\n");
         for (SchemeResult s : r.results()) {
-            scheme(b, s, l, variantOf.apply(s));
+            scheme(b, s, r, l, variantOf.apply(s));
         }
         b.append("</article>\n");
     }
 
-    private static void scheme(StringBuilder b, SchemeResult s, Labels l, Optional<Variant> variant) {
+    private static void scheme(StringBuilder b, SchemeResult s, EvaluationResult r, Labels l, Optional<Variant> variant) {
         b.append("<section class=\"scheme\" id=\"").append(h(s.scheme())).append("\">\n<h2>").append(h(s.schemeVersion()))
                 .append(" — ").append(h(s.variantTitle())).append(" <small>(").append(h(s.scheme())).append(" / ")
                 .append(h(s.variant())).append(")</small></h2>\n");
-        b.append("<p class=\"grade").append(s.passed() ? "" : " failed").append("\">").append(h(l.of("等级", "Grade")))
+        b.append("<p class=\"grade").append(s.passed() ? "" : " failed").append("\">").append(h(l.t("label.grade")))
                 .append(": ").append(h(l.grade(s.grade(), s.gradeEn())));
         if (s.stars() > 0) {
             b.append(" <span class=\"stars\" title=\"").append(s.stars()).append("\">").append("★".repeat(s.stars()))
                     .append("</span>");
         }
-        b.append("<br>");
         if (s.parts().isEmpty()) {
-            b.append(h(l.of("得分", "Score"))).append(": ").append(text(s.score())).append(" / ").append(text(s.maxScore()))
-                    .append(" (").append(text(s.percent())).append(" %)");
-        } else {
-            b.append(h(l.of("各部分星级之和", "Sum of the parts' stars"))).append(": ").append(text(s.score()));
+            b.append("<br>").append(h(l.t("label.score"))).append(": ").append(text(s.score())).append(" / ")
+                    .append(text(s.maxScore())).append(" (").append(text(s.percent())).append(" %)");
+        } else if (s.passed()) { // a failing part leaves no combined grade: a sum of stars would read as one
+            b.append("<br>").append(h(l.t("label.partsStarsSum"))).append(": ").append(text(s.score()));
         }
         b.append("</p>\n");
         b.append(chart(s, l, variant));
         if (!s.lostPoints().isEmpty()) {
-            b.append("<h3>").append(h(l.of("失分条款", "Points lost"))).append("</h3>\n<table class=\"lost\">\n<tr><th>")
-                    .append(h(l.of("条款", "Clause"))).append("</th><th>").append(h(l.of("失分", "Lost"))).append("</th><th>")
-                    .append(h(l.of("说明", "How"))).append("</th><th>").append(h(l.of("审核员备注", "Auditor's note")))
-                    .append("</th></tr>\n");
+            b.append("<h3>").append(h(l.t("label.pointsLost2"))).append("</h3>\n<table class=\"lost\">\n<thead><tr><th>")
+                    .append(h(l.t("label.clause"))).append("</th><th>").append(h(l.t("label.lost"))).append("</th><th>")
+                    .append(h(l.t("label.how"))).append("</th><th>").append(h(l.t("label.auditorNote")))
+                    .append("</th></tr></thead>\n");
             for (ClauseResult c : s.lostPoints()) {
                 b.append("<tr class=\"lost-clause\" data-id=\"").append(h(c.id())).append("\"><td><strong>").append(h(c.id()))
                         .append("</strong> ").append(h(l.title(c.title(), c.titleEn()))).append("</td><td class=\"n\">−")
                         .append(text(c.lost())).append(" (").append(text(c.score())).append(" / ").append(text(c.points()))
-                        .append(")</td><td>").append(h(c.how())).append("</td><td>").append(c.note() == null ? "" : h(c.note()))
+                        .append(")</td><td>").append(h(l.sentence(c.how()))).append("</td><td>").append(c.note() == null ? "" : h(c.note()))
                         .append("</td></tr>\n");
             }
             b.append("</table>\n");
         }
-        b.append("<h3>").append(h(l.of("为何是此等级", "Why this grade"))).append("</h3>\n<ul class=\"reasons\">\n");
+        findings(b, s, l);
+        stated(b, s, r, l);
+        b.append("<h3>").append(h(l.t("label.whyThisGrade"))).append("</h3>\n<ul class=\"reasons\">\n");
         if (s.reasons().isEmpty()) {
-            b.append("<li>").append(h(l.of("已达最高等级", "the highest level is reached"))).append("</li>\n");
+            b.append("<li>").append(h(l.t("label.highestReached"))).append("</li>\n");
         }
-        s.reasons().forEach(reason -> b.append("<li>").append(h(reason)).append("</li>\n"));
+        s.reasons().forEach(reason -> b.append("<li>").append(h(l.sentence(reason))).append("</li>\n"));
         b.append("</ul>\n</section>\n");
+    }
+
+    /** The clauses left out as not applicable and the checklist items not conforming, as the text report lists them. */
+    private static void findings(StringBuilder b, SchemeResult s, Labels l) {
+        List<ClauseResult> notApplicable = s.clauses().stream().filter(c -> c.result() == Conformity.NOT_APPLICABLE).toList();
+        if (!notApplicable.isEmpty()) {
+            b.append("<h3>").append(h(l.t("label.notApplicable"))).append(" (").append(h(s.notApplicable().key()))
+                    .append(")</h3>\n");
+            table(b, notApplicable, "not-applicable", "excluded-clause", l);
+        }
+        List<ClauseResult> checklist = s.clauses().stream()
+                .filter(c -> c.checklist() && c.result() == Conformity.NOT_CONFORM).toList();
+        if (!checklist.isEmpty()) {
+            b.append("<h3>").append(h(l.t("label.checklistNotConforming"))).append("</h3>\n");
+            table(b, checklist, "checklist", "checklist-item", l);
+        }
+    }
+
+    /** The facts and events the assessment states for this scheme. */
+    private static void stated(StringBuilder b, SchemeResult s, EvaluationResult r, Labels l) {
+        var facts = r.facts(s.scheme());
+        if (!facts.isEmpty()) {
+            b.append("<h3>").append(h(l.t("label.statedFacts"))).append("</h3>\n<table class=\"facts\">\n<thead><tr><th>")
+                    .append(h(l.t("label.fact"))).append("</th><th>").append(h(l.t("label.value"))).append("</th></tr></thead>\n");
+            facts.forEach(f -> b.append("<tr class=\"fact\"><td>").append(h(f.name())).append("</td><td>").append(h(f.text()))
+                    .append("</td></tr>\n"));
+            b.append("</table>\n");
+        }
+        var events = r.events(s.scheme());
+        if (!events.isEmpty()) {
+            b.append("<h3>").append(h(l.t("label.events"))).append("</h3>\n<table class=\"events\">\n<thead><tr><th>")
+                    .append(h(l.t("label.eventDate"))).append("</th><th>").append(h(l.t("label.eventType"))).append("</th><th>")
+                    .append(h(l.t("label.eventAttributes"))).append("</th><th>").append(h(l.t("label.note")))
+                    .append("</th></tr></thead>\n");
+            events.forEach(e -> b.append("<tr class=\"event\"><td class=\"n\">").append(e.date()).append("</td><td>")
+                    .append(h(e.type())).append("</td><td>").append(h(Stated.attributes(e))).append("</td><td>")
+                    .append(e.note() == null ? "" : h(e.note())).append("</td></tr>\n"));
+            b.append("</table>\n");
+        }
+    }
+
+    private static void table(StringBuilder b, List<ClauseResult> clauses, String tableClass, String rowClass, Labels l) {
+        b.append("<table class=\"").append(tableClass).append("\">\n<thead><tr><th>").append(h(l.t("label.clause")))
+                .append("</th><th>").append(h(l.t("label.how"))).append("</th><th>").append(h(l.t("label.auditorNote")))
+                .append("</th></tr></thead>\n");
+        for (ClauseResult c : clauses) {
+            b.append("<tr class=\"").append(rowClass).append("\" data-id=\"").append(h(c.id())).append("\"><td><strong>")
+                    .append(h(c.id())).append("</strong> ").append(h(l.title(c.title(), c.titleEn()))).append("</td><td>")
+                    .append(h(l.sentence(c.how()))).append("</td><td>").append(c.note() == null ? "" : h(c.note()))
+                    .append("</td></tr>\n");
+        }
+        b.append("</table>\n");
     }
 
     /** A bar a top-level category (and one for the whole), with the threshold of the grade above as a line. */
     static String chart(SchemeResult s, Labels l, Optional<Variant> variant) {
-        List<String[]> rows = new ArrayList<>(); // label, percent, threshold or ""
+        List<String[]> rows = new ArrayList<>(); // label, percent, threshold or "", the figure shown
         Optional<Level> next = s.nextLevel().flatMap(n -> variant.flatMap(v -> v.grading().levels().stream()
                 .filter(x -> x.id().equals(n.id())).findFirst()));
-        if (s.parts().isEmpty()) {
-            rows.add(new String[] {l.of("总体", "Overall"), s.percent().toPlainString(), overallThreshold(s, next)});
+        boolean stars = !s.parts().isEmpty();
+        if (!stars) {
+            rows.add(new String[] {l.t("label.overall"), s.percent().toPlainString(), overallThreshold(s, next),
+                    text(s.percent()) + " %"});
             for (CategoryResult c : s.topCategories()) {
                 if (c.percent() != null) {
-                    rows.add(new String[] {c.id() + " " + c.title(), c.percent().toPlainString(), categoryThreshold(c, next)});
+                    rows.add(new String[] {c.id() + " " + c.title(), c.percent().toPlainString(), categoryThreshold(c, next),
+                            text(c.percent()) + " %"});
                 }
             }
+        } else if (s.passed()) {
+            // the sum of the parts' stars out of the most they can sum to, shown as stars, not as a share
+            rows.add(new String[] {l.t("label.stars"), s.percent().toPlainString(), starsThreshold(s, next),
+                    text(s.score()) + " / " + text(s.maxScore()) + " ★"});
         } else {
-            rows.add(new String[] {l.of("星级", "Stars") + " " + text(s.score()) + " / " + text(s.maxScore()),
-                    s.percent().toPlainString(), ""});
+            return ""; // a part fails: there is no combined grade, and no sum of stars to draw
         }
         int labelWidth = 230;
         int barWidth = 360;
@@ -176,10 +241,12 @@ public final class HtmlReport {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(labelWidth + barWidth + 70)
                 .append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
-                .append(h(l.of("各类别得分率", "Share of each category"))).append("\">\n");
+                .append(h(l.t(stars ? "label.partsStarsSum" : "label.shareOfEachCategory"))).append("\">\n");
         String nextName = s.nextLevel().map(LevelCheck::name).orElse("");
-        svg.append("<text x=\"0\" y=\"14\" font-size=\"11\">").append(h(l.of("得分率；红线为上一等级所需", "share; the red line is"
-                + " what the grade above needs"))).append(nextName.isEmpty() ? "" : " (" + h(nextName) + ")").append("</text>\n");
+        boolean line = rows.stream().anyMatch(row -> !row[2].isEmpty()); // say a red line shows only when one is drawn
+        svg.append("<text x=\"0\" y=\"14\" font-size=\"11\">")
+                .append(h(l.t((stars ? "label.chartCaptionStars" : "label.chartCaption") + (line ? "" : "NoLine"))))
+                .append(line && !nextName.isEmpty() ? " (" + h(nextName) + ")" : "").append("</text>\n");
         for (int i = 0; i < rows.size(); i++) {
             String[] row = rows.get(i);
             int y = 24 + i * rowHeight;
@@ -198,7 +265,7 @@ public final class HtmlReport {
                         .append(y).append("\" y2=\"").append(y + 22).append("\" stroke=\"#c00\" stroke-width=\"2\"/>\n");
             }
             svg.append("<text x=\"").append(labelWidth + barWidth + 6).append("\" y=\"").append(y + 15)
-                    .append("\" font-size=\"11\">").append(text(new BigDecimal(row[1]))).append(" %</text>\n");
+                    .append("\" font-size=\"11\">").append(h(row[3])).append("</text>\n");
         }
         return svg.append("</svg>\n").toString();
     }
@@ -216,6 +283,20 @@ public final class HtmlReport {
                     return f.comparison().number().multiply(BigDecimal.valueOf(100))
                             .divide(s.declaredMax(), MathContext.DECIMAL64).toPlainString();
                 }
+            }
+        }
+        return "";
+    }
+
+    /** Where the next level's sum of stars lies on the bar (as a share of the most the parts can sum to), or "". */
+    private static String starsThreshold(SchemeResult s, Optional<Level> next) {
+        if (next.isEmpty() || s.maxScore().signum() <= 0) {
+            return "";
+        }
+        for (Condition c : next.get().conditions()) {
+            if (c instanceof Condition.OnFigure f && f.figure() == Condition.Figure.PART_STARS && f.comparison().number() != null) {
+                return f.comparison().number().multiply(BigDecimal.valueOf(100))
+                        .divide(s.maxScore(), MathContext.DECIMAL64).toPlainString();
             }
         }
         return "";

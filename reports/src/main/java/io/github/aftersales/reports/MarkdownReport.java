@@ -2,12 +2,17 @@ package io.github.aftersales.reports;
 
 import static io.github.aftersales.core.evaluation.Decimals.text;
 
+import io.github.aftersales.core.assessment.Conformity;
 import io.github.aftersales.core.evaluation.CategoryResult;
 import io.github.aftersales.core.evaluation.ClauseResult;
 import io.github.aftersales.core.evaluation.EvaluationResult;
 import io.github.aftersales.core.evaluation.SchemeResult;
+import java.util.List;
 
-/** The result as Markdown: headings, tables of categories and lost points, and the reasons. */
+/**
+ * The result as Markdown: headings, tables of categories, lost points, clauses not applicable and
+ * checklist items not conforming (the findings the text report lists), and the reasons.
+ */
 public final class MarkdownReport {
 
     private MarkdownReport() {
@@ -15,31 +20,34 @@ public final class MarkdownReport {
 
     public static String of(EvaluationResult r, Labels l) {
         StringBuilder b = new StringBuilder();
-        b.append("# ").append(l.of("售后服务评价结果", "After-sales service evaluation")).append("\n\n");
+        b.append("# ").append(l.t("label.evaluation")).append("\n\n");
         if (r.organisation() != null) {
-            b.append("- ").append(l.of("组织", "Organisation")).append(": ").append(esc(r.organisation())).append('\n');
+            b.append("- ").append(l.t("label.organisation")).append(": ").append(esc(r.organisation())).append('\n');
         }
         if (r.date() != null) {
-            b.append("- ").append(l.of("日期", "Date")).append(": ").append(esc(r.date())).append('\n');
+            b.append("- ").append(l.t("label.date")).append(": ").append(esc(r.date())).append('\n');
         }
-        b.append("- ").append(l.of("文件", "File")).append(": `").append(r.source()).append("`\n");
+        if (r.assessor() != null) {
+            b.append("- ").append(l.t("label.assessor")).append(": ").append(esc(r.assessor())).append('\n');
+        }
+        b.append("- ").append(l.t("label.file")).append(": `").append(r.source()).append("`\n");
         for (SchemeResult s : r.results()) {
             b.append("\n## ").append(esc(s.schemeVersion())).append(" — ").append(esc(s.variantTitle())).append(" (`")
                     .append(s.scheme()).append(" / ").append(s.variant()).append("`)\n\n");
-            b.append("**").append(l.of("等级", "Grade")).append(": ").append(esc(l.grade(s.grade(), s.gradeEn())))
+            b.append("**").append(l.t("label.grade")).append(": ").append(esc(l.grade(s.grade(), s.gradeEn())))
                     .append(s.stars() > 0 ? " " + "★".repeat(s.stars()) : "").append("**");
             if (s.parts().isEmpty()) {
-                b.append(" — ").append(l.of("得分", "Score")).append(' ').append(text(s.score())).append(" / ")
+                b.append(" — ").append(l.t("label.score")).append(' ').append(text(s.score())).append(" / ")
                         .append(text(s.maxScore())).append(" (").append(text(s.percent())).append(" %)");
-            } else {
-                b.append(" — ").append(l.of("各部分星级之和", "sum of the parts' stars")).append(' ')
+            } else if (s.passed()) { // a failing part leaves no combined grade: a sum of stars would read as one
+                b.append(" — ").append(l.t("label.partsStarsSumLower")).append(' ')
                         .append(text(s.score()));
             }
             b.append("\n");
             if (!s.categories().isEmpty()) {
-                b.append("\n### ").append(l.of("类别", "Categories")).append("\n\n| ").append(l.of("编号", "Id")).append(" | ")
-                        .append(l.of("类别", "Category")).append(" | ").append(l.of("得分", "Score")).append(" | ")
-                        .append(l.of("适用分值", "Applicable")).append(" | % |\n|---|---|---:|---:|---:|\n");
+                b.append("\n### ").append(l.t("label.categories")).append("\n\n| ").append(l.t("label.id")).append(" | ")
+                        .append(l.t("label.category")).append(" | ").append(l.t("label.score")).append(" | ")
+                        .append(l.t("label.applicable")).append(" | % |\n|---|---|---:|---:|---:|\n");
                 for (CategoryResult c : s.categories()) {
                     if (c.points() == null) {
                         continue;
@@ -51,24 +59,70 @@ public final class MarkdownReport {
                 }
             }
             if (!s.lostPoints().isEmpty()) {
-                b.append("\n### ").append(l.of("失分条款", "Points lost")).append("\n\n| ").append(l.of("条款", "Clause"))
-                        .append(" | ").append(l.of("失分", "Lost")).append(" | ").append(l.of("得分", "Score")).append(" | ")
-                        .append(l.of("说明", "How")).append(" | ").append(l.of("审核员备注", "Auditor's note"))
+                b.append("\n### ").append(l.t("label.pointsLost2")).append("\n\n| ").append(l.t("label.clause"))
+                        .append(" | ").append(l.t("label.lost")).append(" | ").append(l.t("label.score")).append(" | ")
+                        .append(l.t("label.how")).append(" | ").append(l.t("label.auditorNote"))
                         .append(" |\n|---|---:|---:|---|---|\n");
                 for (ClauseResult c : s.lostPoints()) {
                     b.append("| ").append(c.id()).append(' ').append(esc(l.title(c.title(), c.titleEn()))).append(" | ")
                             .append(text(c.lost())).append(" | ").append(text(c.score())).append(" / ")
-                            .append(text(c.points())).append(" | ").append(esc(c.how())).append(" | ")
+                            .append(text(c.points())).append(" | ").append(esc(l.sentence(c.how()))).append(" | ")
                             .append(c.note() == null ? "" : esc(c.note())).append(" |\n");
                 }
             }
-            b.append("\n### ").append(l.of("为何是此等级", "Why this grade")).append("\n\n");
+            findings(b, s, l);
+            stated(b, s, r, l);
+            b.append("\n### ").append(l.t("label.whyThisGrade")).append("\n\n");
             if (s.reasons().isEmpty()) {
-                b.append("- ").append(l.of("已达最高等级", "the highest level is reached")).append('\n');
+                b.append("- ").append(l.t("label.highestReached")).append('\n');
             }
-            s.reasons().forEach(reason -> b.append("- ").append(esc(reason)).append('\n'));
+            s.reasons().forEach(reason -> b.append("- ").append(esc(l.sentence(reason))).append('\n'));
         }
         return b.toString();
+    }
+
+    /** The clauses left out as not applicable and the checklist items not conforming, as the text report lists them. */
+    private static void findings(StringBuilder b, SchemeResult s, Labels l) {
+        List<ClauseResult> notApplicable = s.clauses().stream().filter(c -> c.result() == Conformity.NOT_APPLICABLE).toList();
+        if (!notApplicable.isEmpty()) {
+            b.append("\n### ").append(l.t("label.notApplicable")).append(" (").append(s.notApplicable().key()).append(")\n\n");
+            table(b, notApplicable, l);
+        }
+        List<ClauseResult> checklist = s.clauses().stream()
+                .filter(c -> c.checklist() && c.result() == Conformity.NOT_CONFORM).toList();
+        if (!checklist.isEmpty()) {
+            b.append("\n### ").append(l.t("label.checklistNotConforming")).append("\n\n");
+            table(b, checklist, l);
+        }
+    }
+
+    /** The facts and events the assessment states for this scheme. */
+    private static void stated(StringBuilder b, SchemeResult s, EvaluationResult r, Labels l) {
+        var facts = r.facts(s.scheme());
+        if (!facts.isEmpty()) {
+            b.append("\n### ").append(l.t("label.statedFacts")).append("\n\n| ").append(l.t("label.fact")).append(" | ")
+                    .append(l.t("label.value")).append(" |\n|---|---|\n");
+            facts.forEach(f -> b.append("| ").append(esc(f.name())).append(" | ").append(esc(f.text())).append(" |\n"));
+        }
+        var events = r.events(s.scheme());
+        if (!events.isEmpty()) {
+            b.append("\n### ").append(l.t("label.events")).append("\n\n| ").append(l.t("label.eventDate")).append(" | ")
+                    .append(l.t("label.eventType")).append(" | ").append(l.t("label.eventAttributes")).append(" | ")
+                    .append(l.t("label.note")).append(" |\n|---|---|---|---|\n");
+            events.forEach(e -> b.append("| ").append(e.date()).append(" | ").append(esc(e.type())).append(" | ")
+                    .append(esc(Stated.attributes(e))).append(" | ").append(e.note() == null ? "" : esc(e.note()))
+                    .append(" |\n"));
+        }
+    }
+
+    private static void table(StringBuilder b, List<ClauseResult> clauses, Labels l) {
+        b.append("| ").append(l.t("label.clause")).append(" | ").append(l.t("label.how")).append(" | ")
+                .append(l.t("label.auditorNote")).append(" |\n|---|---|---|\n");
+        for (ClauseResult c : clauses) {
+            b.append("| ").append(c.id()).append(' ').append(esc(l.title(c.title(), c.titleEn()))).append(" | ")
+                    .append(esc(l.sentence(c.how()))).append(" | ").append(c.note() == null ? "" : esc(c.note()))
+                    .append(" |\n");
+        }
     }
 
     /**
@@ -99,11 +153,12 @@ public final class MarkdownReport {
         if (summary.rejected() == 0) {
             return "";
         }
-        StringBuilder b = new StringBuilder("\n## ").append(l.of("未能评估的文件", "Not evaluated")).append(" (")
+        StringBuilder b = new StringBuilder("\n## ").append(l.t("label.notEvaluated")).append(" (")
                 .append(summary.rejected()).append(")\n\n");
         summary.firstRejections().forEach(m -> b.append("- ").append(esc(m)).append('\n'));
         if (summary.rejected() > summary.firstRejections().size()) {
-            b.append("- … ").append(summary.rejected() - summary.firstRejections().size()).append(" more\n");
+            b.append("- … ").append(l.inline("text.moreCount",
+                    Long.toString(summary.rejected() - summary.firstRejections().size()))).append('\n');
         }
         return b.toString();
     }

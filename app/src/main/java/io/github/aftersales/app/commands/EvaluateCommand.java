@@ -68,8 +68,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "both",
-            description = "Headings and labels in zh, en or both (default: ${DEFAULT-VALUE}); the standards' texts stay"
-                    + " as written.")
+            description = "The reports' words in zh or en (headings, labels, how each clause was scored, why the"
+                    + " grade), or both (default: ${DEFAULT-VALUE}: headings in both, sentences in English as the"
+                    + " result has them); the standards' texts stay as written.")
     String lang;
 
     @picocli.CommandLine.Mixin
@@ -194,7 +195,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 case md -> sink.all(MarkdownReport.notEvaluated(summary, labels));
                 case html -> sink.all((summary.evaluated() == 0 ? HtmlReport.head(null, labels) : "")
                         + HtmlReport.tail(labels, summary.firstRejections(), summary.rejected()));
-                case summary -> sink.all(summary.text());
+                case summary -> sink.all(summary.text(labels));
                 case ndjson, text -> { }
             }
             sink.commit();

@@ -78,8 +78,8 @@ public final class Evaluator {
             }
         }
         List<SchemeResult> ordered = parts.keySet().stream().map(results::get).toList();
-        return new EvaluationResult(assessment.source(), assessment.organisation(), assessment.date(), ordered,
-                assessment.line());
+        return new EvaluationResult(assessment.source(), assessment.organisation(), assessment.date(),
+                assessment.assessor(), ordered, assessment.line(), assessment.parts());
     }
 
     /** A part with its scheme and variant found. */

@@ -52,7 +52,9 @@ final class Grader {
             }
         }
         int above = reached + 1;
-        List<String> reasons = LazyList.of(checker.scheme, () -> shortfallsAbove(checks, above));
+        // a combining scheme's levels are named as such: its 五星级 is not a part's own five stars
+        String neededFor = m.parts().isEmpty() ? " needed for " : " needed for the combined grade ";
+        List<String> reasons = LazyList.of(checker.scheme, () -> shortfallsAbove(checks, above, neededFor));
         if (reached < 0) {
             return new Grade(null, table.none().name(), table.none().nameEn(), 0, false, checks, reasons);
         }
@@ -61,14 +63,14 @@ final class Grader {
     }
 
     /** What each level from {@code from} up needs; a shortfall already named for a lower level is not repeated. */
-    private static List<String> shortfallsAbove(List<LevelCheck> checks, int from) {
+    private static List<String> shortfallsAbove(List<LevelCheck> checks, int from, String neededFor) {
         List<String> reasons = new ArrayList<>();
         java.util.Set<String> named = new java.util.HashSet<>();
         for (int i = from; i < checks.size(); i++) {
             LevelCheck higher = checks.get(i);
             for (Shortfall s : higher.shortfalls()) {
                 if (named.add(s.what())) {
-                    reasons.add(s.what() + " needed for " + higher.name() + " (" + higher.nameEn() + ")"
+                    reasons.add(s.what() + neededFor + higher.name() + " (" + higher.nameEn() + ")"
                             + (s.gap() == null ? "" : ": " + s.gap()));
                 }
             }
@@ -294,11 +296,18 @@ final class Grader {
         long counted = count;
         boolean holds = cmp.test(BigDecimal.valueOf(count));
         return ConditionCheck.explainedLater(scheme, holds, () -> {
-            String what = e.eventType() + (e.where().isEmpty() ? "" : " " + e.where()) + " in the " + e.withinMonths()
+            String what = e.eventType() + where(e.where()) + " in the " + e.withinMonths()
                     + " months before " + e.before() + " (" + end + ")";
             return single(what + " " + needs(cmp), Long.toString(counted), holds,
                     what + ": " + counted + " " + cmp.operator().negatedSymbol() + " " + cmp.thresholdText());
         });
+    }
+
+    /** The attributes an event must have, as an author writes them: " (rectified=false)"; "" for none. */
+    private static String where(Map<String, String> where) {
+        return where.isEmpty() ? "" : new java.util.TreeMap<>(where).entrySet().stream()
+                .map(w -> w.getKey() + "=" + w.getValue())
+                .collect(java.util.stream.Collectors.joining(", ", " (", ")"));
     }
 
     private static boolean matches(Event ev, Map<String, String> where) {

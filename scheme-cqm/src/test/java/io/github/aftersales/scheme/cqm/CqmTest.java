@@ -277,7 +277,7 @@ class CqmTest {
                 .stars()).isEqualTo(1);
         SchemeResult open = base().event("majorComplaint", "2026-03-01", ", \"rectified\": false").evaluate();
         assertThat(open.stars()).isEqualTo(1);
-        assertThat(open.nextLevelNeeds()).containsExactly("majorComplaint {rectified=false} in the 24 months before"
+        assertThat(open.nextLevelNeeds()).containsExactly("majorComplaint (rectified=false) in the 24 months before"
                 + " onSiteDate (2026-10-15): 1 > 0 needed for 二星级 (two stars)");
         // a complaint exactly 24 months before counts; a day earlier it does not
         assertThat(base().event("majorComplaint", "2024-10-15", rectified).stars()).isEqualTo(4);

@@ -310,7 +310,7 @@ class Zg025Test {
         assertThat(gbtFails.stars()).isZero();
         assertThat(gbtFails.grade()).isEqualTo("无综合评价等级");
         assertThat(gbtFails.reasons()).first().isEqualTo("gbt27922 form not passed (total 69 < 70 needed for"
-                + " 达标级（二星级） (qualified (two stars)): 1 more point) needed for 五星级 (five stars)");
+                + " 达标级（二星级） (qualified (two stars)): 1 more point) needed for the combined grade 五星级 (five stars)");
         SchemeResult zgFails = combined(BigDecimal.ZERO, new BigDecimal("35.21"));
         assertThat(zgFails.passed()).isFalse();
         assertThat(zgFails.reasons()).first().asString().startsWith("zg025 items not passed (percentage 59.98 % < 60 %"
@@ -385,7 +385,7 @@ class Zg025Test {
         assertThat(zg.stars()).isEqualTo(5);
         assertThat(sum.stars()).isEqualTo(9);
         assertThat(sum.grade()).isEqualTo("九星级");
-        assertThat(sum.reasons()).first().isEqualTo("stars of the parts 4 + 5 = 9 < 10 needed for 十星级 (ten stars)");
+        assertThat(sum.reasons()).first().isEqualTo("stars of the parts 4 + 5 = 9 < 10 needed for the combined grade 十星级 (ten stars)");
         assertThat(zg.nextLevelNeeds()).containsExactly(
                 "percentage 73.83 % < 75 % needed for 六星级 (six stars): 1 more point of 86");
         assertThat(sum.parts().stream().map(p -> p.scheme())).containsExactly("gbt27922", "zg025");

@@ -1,0 +1,116 @@
+package io.github.aftersales.reports;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The sentences a result carries (how a clause was scored, why a grade is what it is), which the
+ * evaluation writes in English, read back into their parts and written again with a language's
+ * message bundle. The parts that are not words (figures, ids, the standards' names) are kept as they
+ * are; a part that is itself a sentence (a part's reason inside a combined grade's) is written again
+ * too. A sentence no rule reads stays as it is.
+ */
+final class Sentences {
+
+    /** A sentence's form: the bundle key, its pattern, and the groups that are sentences themselves. */
+    private record Rule(String key, Pattern pattern, int... nested) {
+        Rule(String key, String regex, int... nested) {
+            this(key, Pattern.compile(regex), nested);
+        }
+    }
+
+    private static final String GAP = "((?:more than )?\\S+ more points?(?: of \\S+)?)";
+    /** A level's name as written and our English in brackets, which may hold brackets of its own ("qualified (two stars)"). */
+    private static final String LEVEL = "(\\S+) \\(((?:[^()]|\\([^()]*\\))+)\\)";
+
+    /** In order: a rule before any that would read the same sentence less exactly. */
+    private static final List<Rule> RULES = List.of(
+            new Rule("how.scoreGiven", "score given"),
+            new Rule("how.conformFull", "conform: full points"),
+            new Rule("how.notConformNone", "not conform: no points"),
+            new Rule("how.noFinding", "no finding: counted as 0"),
+            new Rule("how.samples", "(\\d+) of (\\d+) samples not conforming: (\\S+) × (\\d+)/(\\d+) = (\\S+)"),
+            new Rule("how.percent", "scored (\\S+) %: (\\S+) × (\\S+) % = (\\S+)"),
+            new Rule("how.checklistOf", "checklist of (.+)"),
+            new Rule("how.naExcluded", "not applicable: excluded from the applicable total \\(([\\w-]+), (.+)\\)", 2),
+            new Rule("how.naFull", "not applicable: full points \\(([\\w-]+), (.+)\\)", 2),
+            new Rule("source.fixedCli", "fixed by (\\S+) (\\S+); the command line's choice does not apply to it"),
+            new Rule("source.fixed", "fixed by (\\S+) (\\S+)"),
+            new Rule("source.cli", "chosen on the command line"),
+            new Rule("source.options", "chosen in the assessment's options"),
+            new Rule("source.default", "the default of (\\S+) (\\S+)"),
+
+            new Rule("reason.neededCombinedGap", "(.+) needed for the combined grade " + LEVEL + ": " + GAP, 1, 4),
+            new Rule("reason.neededCombined", "(.+) needed for the combined grade " + LEVEL, 1),
+            new Rule("reason.neededGap", "(.+) needed for " + LEVEL + ": " + GAP, 1, 4),
+            new Rule("reason.needed", "(.+) needed for " + LEVEL, 1),
+            new Rule("reason.excluded", "(.+) not applicable: excluded \\(([\\w-]+), (.+)\\); score (\\S+) of (\\S+)"
+                    + " applicable points, scaled to (\\S+) of (\\S+)", 3),
+            new Rule("reason.missingZero", "(.+) has no finding: counted as 0 \\(missing = zero\\)"),
+            new Rule("reason.idHow", "(.+?) (not applicable: full points \\(.+\\))", 2),
+            new Rule("reason.fullThoughChecklist",
+                    "(.+) has its full (\\S+) points though its checklist item (.+) does not conform"),
+            new Rule("reason.eventNotConditionSurveil", "(\\S+) on (\\S+) is not a condition of any level of (\\S+)"
+                    + " (\\S+); surveillance acts on it \\(surveil\\)"),
+            new Rule("reason.eventNotCondition", "(\\S+) on (\\S+) is not a condition of any level of (\\S+) (\\S+)"),
+            new Rule("reason.factThoughOne", "(.+) is '(.*)', though (.+) of the (.+) checklist does not conform:"
+                    + " the stated (.+) is graded; check that it is the audit's conclusion"),
+            new Rule("reason.factThoughMany", "(.+) is '(.*)', though (.+) of the (.+) checklist do not conform:"
+                    + " the stated (.+) is graded; check that it is the audit's conclusion"),
+            new Rule("reason.factThoughEvery", "(.+) is '(.*)', though every item of the (.+) checklist conforms:"
+                    + " the stated (.+) is graded; check that it is the audit's conclusion"),
+            new Rule("reason.partReading", "(\\S+) (\\S+) counted its not-applicable clauses as ([\\w-]+), not its"
+                    + " default ([\\w-]+)"),
+
+            new Rule("what.total", "total (\\S+) (\\S+) (\\S+)"),
+            new Rule("what.score", "score (\\S+) (\\S+) (\\S+)"),
+            new Rule("what.percent", "percentage (\\S+) % (\\S+) (\\S+) %"),
+            new Rule("what.category", "category (\\S+) (.+) at (\\S+) % \\((\\S+) of (\\S+)\\) (\\S+) (\\S+) %"),
+            new Rule("what.partStars", "stars of the parts (.+) = (\\d+) (\\S+) (\\S+)"),
+            new Rule("what.partNotPassed", "(\\S+) (\\S+) not passed \\((.+)\\)", 3),
+            new Rule("what.partStarsOne", "(\\S+) (\\S+) stars (\\d+) (\\S+) (\\S+)"),
+            new Rule("what.eventsWhere", "(\\S+) \\((.+)\\) in the (\\d+) months before (\\S+) \\((\\S+)\\):"
+                    + " (\\d+) (\\S+) (\\S+)"),
+            new Rule("what.events", "(\\S+) in the (\\d+) months before (\\S+) \\((\\S+)\\): (\\d+) (\\S+) (\\S+)"),
+            new Rule("what.months", "months from (\\S+) \\((\\S+)\\) to (\\S+) \\((\\S+)\\): (\\d+) (\\S+) (\\S+)"),
+
+            new Rule("gap.moreThanOf", "more than (\\S+) more points of (\\S+)"),
+            new Rule("gap.moreThan", "more than (\\S+) more points"),
+            new Rule("gap.pointsOf", "(\\S+) more points of (\\S+)"),
+            new Rule("gap.pointOf", "(\\S+) more point of (\\S+)"),
+            new Rule("gap.points", "(\\S+) more points"),
+            new Rule("gap.point", "(\\S+) more point"));
+
+    private Sentences() {
+    }
+
+    /** {@code english} written again with {@code bundle}; as it is when no rule reads it. */
+    static String write(String english, ResourceBundle bundle) {
+        if (english == null) {
+            return null;
+        }
+        for (Rule rule : RULES) {
+            Matcher m = rule.pattern().matcher(english);
+            if (m.matches()) {
+                Object[] args = new Object[m.groupCount()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = m.group(i + 1);
+                }
+                for (int g : rule.nested()) {
+                    args[g - 1] = write(m.group(g), bundle);
+                }
+                return new MessageFormat(bundle.getString(rule.key()), Locale.ROOT).format(args);
+            }
+        }
+        return english;
+    }
+
+    /** The keys the rules write with, for a test that every bundle has them. */
+    static List<String> keys() {
+        return RULES.stream().map(Rule::key).toList();
+    }
+}
