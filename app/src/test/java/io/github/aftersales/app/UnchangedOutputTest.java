@@ -161,7 +161,7 @@ class UnchangedOutputTest {
             Map.entry("surveil --level 5 --format text examples/cqm/surveillance-unrectified-complaint.json",
                     "02c2770446ec03299bba78a5c88352607cc4fb731c7907372de1b12a280e739f"),
             Map.entry("surveil --level 5 --format json examples/cqm/surveillance-unrectified-complaint.json",
-                    "7f037f1090eb352e9935e88a725967c35f683db1f0450e246c8a9ce7593d043b"),
+                    "ddd9a9c53671efda6c41046d4c28e058a9c9a6ee2d23edada01ab6b01cdbd45b"),
             Map.entry("surveil --level 5 --on-serious revoke examples/cqm/surveillance-unrectified-complaint.json",
                     "4400bb5f914257f187ed262d4fb93d21fd094354076016de6c185a9fa5d3500a"),
             Map.entry("surveil --level 9 --scheme zg025-combined --format json examples/zg025-combined.json",
