@@ -161,7 +161,7 @@ class UnchangedOutputTest {
             Map.entry("surveil --level 5 --format text examples/cqm/surveillance-unrectified-complaint.json",
                     "02c2770446ec03299bba78a5c88352607cc4fb731c7907372de1b12a280e739f"),
             Map.entry("surveil --level 5 --format json examples/cqm/surveillance-unrectified-complaint.json",
-                    "88d6f4ea9fa58b82045aea5d0fb63c963f5dd50ac593ea26ba238d4a0e066cab"),
+                    "4d0875b12cb10f9bb077b0b733c96b8d6094cf3248332c7cd12bb64cd140fd5c"),
             Map.entry("surveil --level 5 --on-serious revoke examples/cqm/surveillance-unrectified-complaint.json",
                     "4400bb5f914257f187ed262d4fb93d21fd094354076016de6c185a9fa5d3500a"),
             Map.entry("surveil --level 9 --scheme zg025-combined --format json examples/zg025-combined.json",

@@ -109,8 +109,9 @@ public final class Surveillance {
                 : " (the default of " + scheme + " " + variant.id() + " where the standard says suspend or revoke)")
                 + " for serious events in the " + rules.withinMonths() + " months before "
                 + variant.inputs().evaluationDate() + " (" + part.facts().get(variant.inputs().evaluationDate()) + ")");
-        return Optional.of(new SurveillanceResult(scheme, variant.id(), currentStars, current.name(), action, 0,
-                reasons, evaluation));
+        // a suspended certificate keeps its stars until it is reinstated or revoked (docs/register.md)
+        return Optional.of(new SurveillanceResult(scheme, variant.id(), currentStars, current.name(), action,
+                action == Action.SUSPEND ? currentStars : 0, reasons, evaluation));
     }
 
     /**

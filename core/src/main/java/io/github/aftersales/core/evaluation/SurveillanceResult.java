@@ -11,7 +11,7 @@ import java.util.List;
  * @param currentStars the certificate's stars before surveillance
  * @param currentLevel the name of that level
  * @param decision     keep, downgrade, suspend or revoke
- * @param stars        the certificate's stars after surveillance (0 when suspended or revoked)
+ * @param stars        the certificate's stars after surveillance (kept while suspended, 0 when revoked)
  * @param reasons      why, in sentences
  * @param evaluation   the surveillance assessment's own result
  */

@@ -80,7 +80,8 @@ class SurveillanceTest {
         Assessment a = AssessmentReader.read(Path.of("../examples/cqm/surveillance-unrectified-complaint.json"));
         SurveillanceResult r = surveil(a, 5, Optional.empty());
         assertThat(r.decision()).isEqualTo(Action.SUSPEND);
-        assertThat(r.stars()).isZero();
+        // suspended, not revoked: the certificate keeps its five stars while suspended (docs/register.md)
+        assertThat(r.stars()).isEqualTo(5);
         assertThat(r.reasons().get(0)).startsWith("majorComplaint on 2026-06-20: 经过证实的重大投诉且不能有效整改");
         assertThat(r.reasons().get(1)).startsWith("suspend (the default of cqm star where the standard says suspend or revoke)");
         assertThat(surveil(a, 5, Optional.of(Action.REVOKE)).decision()).isEqualTo(Action.REVOKE);
