@@ -247,7 +247,15 @@ public final class Register implements AutoCloseable {
      */
     public DueReport due(LocalDate on, LocalDate today, BiFunction<String, String, Optional<Variant>> variants) {
         Lifecycle.Due due = new Lifecycle.Due(on, today, variants);
-        forEach(Listing.all(), false, due::add); // revoked ones are skipped as read: cheaper than asking each one's last state
+        try {
+            // revoked ones are skipped as read: cheaper than asking each one's last state
+            inSnapshot(h -> {
+                CertificateStore.forEachStanding(h, due::add);
+                return null;
+            });
+        } catch (JdbiException e) {
+            throw databaseError("list certificates", e);
+        }
         return due.report();
     }
 
