@@ -209,6 +209,71 @@ final class CertificateStore {
         }
     }
 
+    /**
+     * Hands where each certificate stands to {@code each}, by number: what {@code due} asks of every
+     * certificate, read from the few columns it needs a page at a time (no reason, file name or
+     * result, no row per entry kept), by plain JDBC. The caller runs it in one snapshot.
+     */
+    static void forEachStanding(Handle h, Consumer<Standing> each) {
+        int page = CertificateStore.page * 5; // a few short rows a certificate
+        java.sql.Connection c = h.getConnection();
+        try (java.sql.PreparedStatement certificates = c.prepareStatement("SELECT "
+                + String.join(", ", CERTIFICATE_COLUMNS) + " FROM certificate WHERE id > ? ORDER BY id FETCH FIRST "
+                + page + " ROWS ONLY");
+                java.sql.PreparedStatement events = c.prepareStatement("SELECT certificate_id, seq, kind, event_date,"
+                        + " state, stars, grade, cycle_start, incident_type FROM certificate_event WHERE certificate_id"
+                        + " BETWEEN ? AND ? ORDER BY certificate_id, seq")) {
+            long after = 0;
+            List<Standing.Builder> found = new ArrayList<>(page);
+            // what a due list keeps of each certificate, its scheme, version, grade and recorder once each
+            Shared shared = new Shared();
+            for (;;) {
+                found.clear();
+                certificates.setLong(1, after);
+                try (ResultSet rs = certificates.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new Standing.Builder(new Certificate(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                shared.of(rs.getString(4)), shared.of(rs.getString(5)), shared.of(rs.getString(6)),
+                                rs.getObject(7, LocalDate.class), rs.getObject(8, OffsetDateTime.class).toInstant(),
+                                shared.of(rs.getString(9)))));
+                    }
+                }
+                if (found.isEmpty()) {
+                    return;
+                }
+                long first = found.get(0).certificate().number();
+                long last = found.get(found.size() - 1).certificate().number();
+                // every certificate from the first to the last is in the page: the range holds only their entries
+                events.setLong(1, first);
+                events.setLong(2, last);
+                try (ResultSet rs = events.executeQuery()) {
+                    int i = 0;
+                    while (rs.next()) {
+                        long number = rs.getLong(1);
+                        while (i < found.size() - 1 && found.get(i).certificate().number() < number) {
+                            i++;
+                        }
+                        if (found.get(i).certificate().number() != number) {
+                            continue; // not in this snapshot's page (cannot be: both are read in one snapshot)
+                        }
+                        found.get(i).add(rs.getInt(2), EventKind.fromKey(rs.getString(3)),
+                                rs.getObject(4, LocalDate.class), State.fromKey(rs.getString(5)), rs.getInt(6),
+                                shared.of(rs.getString(7)), rs.getObject(8, LocalDate.class), rs.getString(9));
+                    }
+                }
+                for (Standing.Builder b : found) {
+                    each.accept(b.build());
+                }
+                if (found.size() < page) {
+                    return;
+                }
+                after = last;
+            }
+        } catch (SQLException e) {
+            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+        }
+    }
+
     /** Every row of a certificate, by column name, as stored: what a copy writes again. */
     static Map<String, Object> certificateRow(Handle h, long number) {
         return h.createQuery("SELECT " + String.join(", ", CERTIFICATE_COLUMNS) + " FROM certificate WHERE id = :id")
@@ -219,6 +284,25 @@ final class CertificateStore {
     static void eventRows(Handle h, long number, Consumer<Map<String, Object>> each) {
         h.createQuery("SELECT " + String.join(", ", EVENT_COLUMNS) + " FROM certificate_event WHERE certificate_id = :id"
                 + " ORDER BY seq").bind("id", number).mapToMap().forEach(each);
+    }
+
+    /** One copy of each of the few values that most rows repeat (a scheme, a grade), up to a bound. */
+    private static final class Shared {
+        private final Map<String, String> seen = new java.util.HashMap<>();
+
+        String of(String value) {
+            if (value == null) {
+                return null;
+            }
+            String known = seen.get(value);
+            if (known != null) {
+                return known;
+            }
+            if (seen.size() < 10_000) {
+                seen.put(value, value);
+            }
+            return value;
+        }
     }
 
     private static Certificate certificate(ResultSet rs) throws SQLException {

@@ -157,6 +157,37 @@ final class Lifecycle {
         private final BiFunction<String, String, Optional<Variant>> variants;
         private final List<DueItem> items = new ArrayList<>();
         private final List<DueReport.Unscheduled> unscheduled = new ArrayList<>();
+        /**
+         * Each basis once: certificates evaluated on the same day share it, so a hundred thousand items
+         * hold a few thousand texts (kept to the end, they are most of what a due list holds).
+         */
+        private final java.util.Map<Basis, String> bases = new java.util.HashMap<>();
+
+        /** What a basis says: a cycle's rule (by identity, one per variant) applied to a date. */
+        private record Basis(CertificationCycle cycle, DueItem.What what, LocalDate date, String incidentType) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Basis b && b.cycle == cycle && b.what == what && b.date.equals(date)
+                        && java.util.Objects.equals(b.incidentType, incidentType);
+            }
+
+            @Override
+            public int hashCode() {
+                return ((System.identityHashCode(cycle) * 31 + what.hashCode()) * 31 + date.hashCode()) * 31
+                        + java.util.Objects.hashCode(incidentType);
+            }
+        }
+
+        private String basis(CertificationCycle cycle, DueItem.What what, LocalDate date, String incidentType) {
+            return bases.computeIfAbsent(new Basis(cycle, what, date, incidentType), b -> switch (what) {
+                case SURVEILLANCE -> "at most " + cycle.surveillanceMonths() + " months after the last evaluation on "
+                        + date + " (" + cycle.source() + ")";
+                case REEVALUATION -> "at most " + cycle.reevaluationMonths() + " months after the cycle began on "
+                        + date + " (" + cycle.source() + ")";
+                case EXTRA_EVALUATION -> incidentType + " on " + date + " calls for an extra evaluation ("
+                        + cycle.source() + ")";
+            });
+        }
 
         Due(LocalDate on, LocalDate today, BiFunction<String, String, Optional<Variant>> variants) {
             this.on = on;
@@ -164,56 +195,57 @@ final class Lifecycle {
             this.variants = variants;
         }
 
-        void add(CertificateView c) {
-            if (c.state() == State.REVOKED) {
+        void add(Standing c) {
+            CertificateSummary summary = c.summary();
+            if (summary.state() == State.REVOKED) {
                 return;
             }
-            CertificateSummary summary = c.summary();
-            Optional<Variant> variant = variants.apply(c.certificate().scheme(), c.certificate().variant());
+            Certificate certificate = summary.certificate();
+            Optional<Variant> variant = variants.apply(certificate.scheme(), certificate.variant());
             if (variant.isEmpty()) {
-                unscheduled.add(new DueReport.Unscheduled(summary, "scheme " + c.certificate().scheme() + " "
-                        + c.certificate().variant() + " is not installed"));
+                unscheduled.add(new DueReport.Unscheduled(summary, "scheme " + certificate.scheme() + " "
+                        + certificate.variant() + " is not installed"));
                 return;
             }
             CertificationCycle cycle = variant.get().cycle();
             if (cycle == null) {
-                unscheduled.add(new DueReport.Unscheduled(summary, "the standard of " + c.certificate().scheme() + " "
-                        + c.certificate().variant() + " gives no surveillance interval"));
+                unscheduled.add(new DueReport.Unscheduled(summary, "the standard of " + certificate.scheme() + " "
+                        + certificate.variant() + " gives no surveillance interval"));
                 return;
             }
             LocalDate last = c.lastEvaluation();
-            List<CertificateEvent> evaluations = c.history().stream().filter(ev -> ev.kind().evaluation()).toList();
             LocalDate surveillance = last.plusMonths(cycle.surveillanceMonths());
             if (!surveillance.isAfter(on)) {
                 items.add(new DueItem(summary, DueItem.What.SURVEILLANCE, surveillance, surveillance.isBefore(today),
-                        "at most " + cycle.surveillanceMonths() + " months after the last evaluation on " + last + " ("
-                                + cycle.source() + ")"));
+                        basis(cycle, DueItem.What.SURVEILLANCE, last, null)));
             }
             if (cycle.reevaluationMonths() > 0) {
-                LocalDate start = c.current().cycleStart();
+                LocalDate start = c.cycleStart();
                 LocalDate reevaluation = start.plusMonths(cycle.reevaluationMonths());
                 if (!reevaluation.isAfter(on)) {
                     items.add(new DueItem(summary, DueItem.What.REEVALUATION, reevaluation,
-                            reevaluation.isBefore(today), "at most " + cycle.reevaluationMonths() + " months after the"
-                                    + " cycle began on " + start + " (" + cycle.source() + ")"));
+                            reevaluation.isBefore(today), basis(cycle, DueItem.What.REEVALUATION, start, null)));
                 }
             }
-            for (CertificateEvent event : c.history()) {
-                // done once an evaluation took place after it: a later day, or the same day recorded after it
-                boolean evaluatedSince = evaluations.stream().anyMatch(ev -> ev.date().isAfter(event.date())
-                        || (ev.date().equals(event.date()) && ev.seq() > event.seq()));
-                if (event.kind() == EventKind.INCIDENT && !evaluatedSince && !event.date().isAfter(on)
-                        && cycle.extraEvaluationAfter().contains(event.incidentType())) {
-                    items.add(new DueItem(summary, DueItem.What.EXTRA_EVALUATION, event.date(),
-                            event.date().isBefore(today), event.incidentType() + " on " + event.date()
-                                    + " calls for an extra evaluation (" + cycle.source() + ")"));
+            // done once an evaluation took place after it: a later day, or the same day recorded after it
+            for (Standing.Incident incident : c.openIncidents()) {
+                if (!incident.date().isAfter(on) && cycle.extraEvaluationAfter().contains(incident.type())) {
+                    items.add(new DueItem(summary, DueItem.What.EXTRA_EVALUATION, incident.date(),
+                            incident.date().isBefore(today), basis(cycle, DueItem.What.EXTRA_EVALUATION,
+                                    incident.date(), incident.type())));
                 }
             }
         }
 
         DueReport report() {
-            items.sort(Comparator.comparing(DueItem::due).thenComparing(i -> i.certificate().number())
-                    .thenComparing(DueItem::what));
+            // by day, then number, then what (as comparing(due).thenComparing(number).thenComparing(what), unboxed)
+            items.sort((a, b) -> {
+                int c = a.due().compareTo(b.due());
+                if (c == 0) {
+                    c = Long.compare(a.certificate().number(), b.certificate().number());
+                }
+                return c != 0 ? c : a.what().compareTo(b.what());
+            });
             return new DueReport(on, today, items, unscheduled);
         }
     }

@@ -101,6 +101,19 @@ public final class Register implements AutoCloseable {
      * @return the certificate with its issue event
      */
     public CertificateView record(String organisation, String reference, EvaluatedAssessment evaluation) {
+        return record(organisation, reference, evaluation, false);
+    }
+
+    /**
+     * Records an evaluated assessment as a new certificate, as {@link #record(String, String,
+     * EvaluatedAssessment)} does; with {@code once}, not if the register already holds a certificate
+     * issued on the very same file (its bytes) for the same organisation, scheme and date: a batch
+     * stopped midway can be run again, and what it recorded before is not recorded twice.
+     *
+     * @throws RegisterException of kind {@code REFUSED} naming the certificate recorded before
+     */
+    public CertificateView record(String organisation, String reference, EvaluatedAssessment evaluation,
+            boolean once) {
         checkRecord(organisation, reference, evaluation, clock);
         String ref = reference == null ? null : reference.strip();
         NewEvent issue = Lifecycle.issue(evaluation, today());
@@ -109,6 +122,9 @@ public final class Register implements AutoCloseable {
                 if (ref != null) {
                     // asked before the insert: a refused reference uses up no number (an identity is not rolled back)
                     refuseTakenReference(h, ref);
+                }
+                if (once) {
+                    refuseRecorded(h, organisation.strip(), evaluation);
                 }
                 Instant now = now();
                 CertificateStore.Stamp stamp = stamp();
@@ -134,6 +150,23 @@ public final class Register implements AutoCloseable {
                         : ", as '" + rs.getString("reference") + "'")).findFirst().ifPresent(taken -> {
                             throw new RegisterException(RegisterException.Kind.REFUSED, "reference '" + ref
                                     + "' is already in the register (certificate " + taken + ")");
+                        });
+    }
+
+    /** Refuses the file a certificate of the same organisation, scheme and date was issued on. */
+    private static void refuseRecorded(Handle h, String organisation, EvaluatedAssessment evaluation) {
+        h.createQuery("SELECT c.id, c.reference FROM certificate c JOIN certificate_event e ON e.certificate_id = c.id"
+                + " AND e.seq = 1 WHERE c.organisation = :organisation AND c.scheme = :scheme AND c.variant = :variant"
+                + " AND c.issued_on = :issued AND e.assessment = :file ORDER BY c.id")
+                .bind("organisation", organisation).bind("scheme", evaluation.result().scheme())
+                .bind("variant", evaluation.result().variant()).bind("issued", evaluation.date())
+                .bind("file", evaluation.fileBytes())
+                .map((rs, ctx) -> rs.getLong("id") + (rs.getString("reference") == null ? ""
+                        : " (" + rs.getString("reference") + ")")).findFirst().ifPresent(taken -> {
+                            throw new RegisterException(RegisterException.Kind.REFUSED, "already in the register as"
+                                    + " certificate " + taken + ", issued on this same file to " + organisation + ", "
+                                    + evaluation.result().scheme() + " " + evaluation.result().variant() + ", on "
+                                    + evaluation.date() + "; not recorded again");
                         });
     }
 
@@ -247,7 +280,15 @@ public final class Register implements AutoCloseable {
      */
     public DueReport due(LocalDate on, LocalDate today, BiFunction<String, String, Optional<Variant>> variants) {
         Lifecycle.Due due = new Lifecycle.Due(on, today, variants);
-        forEach(Listing.all(), false, due::add); // revoked ones are skipped as read: cheaper than asking each one's last state
+        try {
+            // revoked ones are skipped as read: cheaper than asking each one's last state
+            inSnapshot(h -> {
+                CertificateStore.forEachStanding(h, due::add);
+                return null;
+            });
+        } catch (JdbiException e) {
+            throw databaseError("list certificates", e);
+        }
         return due.report();
     }
 

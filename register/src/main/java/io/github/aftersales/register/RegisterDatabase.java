@@ -65,6 +65,12 @@ final class RegisterDatabase {
             String target = url;
             // one connection held open for the register's life: an embedded H2 stays open (and locked) between handles
             keeper = connectWaiting(settings, target, credentials);
+            boolean postgresql = url.startsWith("jdbc:postgresql:");
+            if (access == Register.Access.READ && current(keeper, postgresql)) {
+                // the schema this program makes, exactly: nothing for Flyway to say (its look costs half a second)
+                Jdbi jdbi = Jdbi.create(() -> DriverManager.getConnection(target, credentials));
+                return new Opened(jdbi, keeper, h2File(keeper));
+            }
             Flyway flyway = flyway(url, settings);
             MigrationInfoService info = flyway.info(); // asked once: it reads the migrations and the history
             refuseHalfMade(keeper, info, settings);
@@ -90,6 +96,49 @@ final class RegisterDatabase {
         } catch (RuntimeException e) {
             closeQuietly(keeper);
             throw e;
+        }
+    }
+
+    /**
+     * The migrations this program applies, as Flyway records them in the schema history (version,
+     * checksum); {@code RegisterTest} checks them against what Flyway resolves from the migration files.
+     */
+    static final java.util.Map<String, Integer> MIGRATIONS = java.util.Map.of("1", -197906178, "2", 1998073274,
+            "3", 1916881705);
+    /** Those applied on PostgreSQL only ({@code db/by-database/postgresql}). */
+    static final java.util.Map<String, Integer> POSTGRESQL_MIGRATIONS = java.util.Map.of("4", 1272034008);
+
+    /**
+     * Whether the schema history holds exactly this program's migrations, each applied whole: one
+     * query instead of Flyway's resolving every migration file. Anything else (no history, an older,
+     * newer, failed or changed migration) is for Flyway to tell, with the messages of
+     * {@link #open}; so is any failure of the query.
+     */
+    private static boolean current(Connection c, boolean postgresql) {
+        java.util.Map<String, Integer> expected = new java.util.HashMap<>(MIGRATIONS);
+        if (postgresql) {
+            expected.putAll(POSTGRESQL_MIGRATIONS);
+        }
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT \"version\", \"checksum\","
+                + " \"success\", \"type\" FROM \"" + HISTORY_TABLE + "\"")) {
+            java.util.Set<String> found = new java.util.HashSet<>();
+            while (rs.next()) {
+                String version = rs.getString(1);
+                if (version == null) {
+                    if (!"TABLE".equals(rs.getString(4)) && !"SCHEMA".equals(rs.getString(4))) {
+                        return false; // a repeatable migration or other entry this program does not make
+                    }
+                    continue; // Flyway's note that it made the table or schema
+                }
+                Integer checksum = expected.get(version);
+                int sum = rs.getInt(2);
+                if (checksum == null || rs.wasNull() || sum != checksum || !rs.getBoolean(3) || !found.add(version)) {
+                    return false;
+                }
+            }
+            return found.equals(expected.keySet());
+        } catch (SQLException e) {
+            return false;
         }
     }
 

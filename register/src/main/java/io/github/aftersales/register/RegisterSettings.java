@@ -25,9 +25,11 @@ public record RegisterSettings(String url, String user, String password, String 
         // No AUTO_SERVER: its port listened beyond loopback and its lock file held the key to it. The lock is
         // the operating system's, which H2 takes on the file itself (FILE_LOCK=NO drops only H2's own lock
         // file, whose watchdog made a second process fail): a second aftersales waits its turn (RegisterDatabase.WAIT).
-        // No trace file: errors are reported to the user, not written beside the register.
+        // No trace file: errors are reported to the user, not written beside the register. WRITE_DELAY=0: each
+        // commit is written to the file before it returns (H2 otherwise writes every 500 ms, and a process killed
+        // in between loses certificates it had said were recorded).
         return new RegisterSettings("jdbc:h2:file:" + directory.toAbsolutePath().resolve("register")
-                + ";FILE_LOCK=NO;TRACE_LEVEL_FILE=0", null, null, origin);
+                + ";FILE_LOCK=NO;TRACE_LEVEL_FILE=0;WRITE_DELAY=0", null, null, origin);
     }
 
     /** Whether this is an H2 database in a file (created on first write, absent until then). */

@@ -218,6 +218,57 @@ class RegisterDurabilityTest {
         }
     }
 
+    /**
+     * A read checks the schema with one query, not Flyway: it must trust exactly what Flyway writes,
+     * and leave every other history to Flyway's messages (older, newer).
+     */
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aReadTrustsOnlyTheSchemaHistoryThisProgramWritesAndSaysWhatElseItFinds(Databases db) throws Exception {
+        RegisterSettings settings = db.fresh(dir);
+        try (Register register = Register.open(settings, Register.Access.WRITE)) {
+            register.record("Before Co.", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+        }
+        java.util.Map<String, Integer> expected = new java.util.HashMap<>(RegisterDatabase.MIGRATIONS);
+        if (db == Databases.POSTGRESQL) {
+            expected.putAll(RegisterDatabase.POSTGRESQL_MIGRATIONS);
+        }
+        java.util.Map<String, Integer> written = new java.util.HashMap<>();
+        try (Connection c = connect(settings); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT \"version\", \"checksum\" FROM"
+                        + " \"register_schema_history\" WHERE \"version\" IS NOT NULL AND \"success\"")) {
+            while (rs.next()) {
+                written.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        assertThat(written).isEqualTo(expected);
+        try (Register register = Register.open(settings, Register.Access.READ)) {
+            assertThat(register.list(null)).hasSize(1);
+        }
+
+        String last = db == Databases.POSTGRESQL ? "4" : "3";
+        try (Connection c = connect(settings); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM \"register_schema_history\" WHERE \"version\" = '" + last + "'");
+        }
+        String older = db == Databases.POSTGRESQL ? "3" : "2";
+        assertThatThrownBy(() -> Register.open(settings, Register.Access.READ))
+                .isInstanceOf(RegisterException.class)
+                .hasMessageContaining("has schema version " + older + " and this aftersales uses " + last
+                        + "; a command that writes (record, surveil, reevaluate, incident) upgrades it. Nothing was"
+                        + " read or written");
+
+        try (Connection c = connect(settings); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO \"register_schema_history\" (\"installed_rank\", \"version\", \"description\","
+                    + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " VALUES (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'test', 1, TRUE)");
+        }
+        assertThatThrownBy(() -> Register.open(settings, Register.Access.READ))
+                .isInstanceOf(RegisterException.class)
+                .hasMessageContaining("has schema version 99 (from the future), newer than this aftersales knows (up to "
+                        + last + ")")
+                .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.DATABASE);
+    }
+
     @Test
     void copyWhoseConnectionIsLostSaysSoInOneSentenceAndLeavesTheTargetEmpty() throws Exception {
         RegisterSettings source = Databases.H2.fresh(dir);

@@ -123,7 +123,8 @@ final class RecordCommand extends RegisterSubcommand {
                 if (register == null) {
                     register = open(Register.Access.WRITE);
                 }
-                CertificateView c = register.record(org, reference, read.evaluated());
+                // a batch run again after it stopped midway records only what it had not: each file once
+                CertificateView c = register.record(org, reference, read.evaluated(), batch);
                 recorded++;
                 print(Printable.of("recorded certificate " + c.label() + ": " + c.certificate().organisation()
                         + ", " + c.certificate().scheme() + " " + c.certificate().variant() + ", " + c.grade()
