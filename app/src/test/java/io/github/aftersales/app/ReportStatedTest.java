@@ -70,6 +70,20 @@ class ReportStatedTest {
         }
     }
 
+    @Test
+    void aControlCharacterInWhatTheAssessmentStatesNeverReachesTheTerminal(@TempDir Path dir) throws Exception {
+        // JSON escapes for ESC, BEL and CSI: "ESC[2J" would clear the screen of whoever prints the report
+        Path file = dir.resolve("escape.json");
+        Files.writeString(file, Files.readString(CQM).replace("王五 (example evaluator)", "王五\\u001b[2J\\u0007")
+                .replace("媒体报道，已整改。", "媒体报道\\u009b31m"));
+        for (String format : List.of("html", "md", "text")) {
+            String out = run(file, format, "en");
+            assertThat(out).as(format).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u009b")
+                    .contains("王五");
+        }
+        assertThat(run(file, "html", "en")).contains("王五\uFFFD[2J\uFFFD");
+    }
+
     private static String run(Path file, String format, String lang) {
         CliRun r = CliRun.of("evaluate", "--lang", lang, "--format", format, file.toString());
         assertThat(r.exit()).as(r.err()).isZero();

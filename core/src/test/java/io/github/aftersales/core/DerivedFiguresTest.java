@@ -169,4 +169,11 @@ class DerivedFiguresTest {
                 .contains("unknown figure 'weightd'; known: total, score, percent, categoryPercent, partStars, and the"
                         + " table's own resolutionRate, weighted");
     }
+
+    @Test
+    void aFactNamedLikeAFigureButForCaseIsRefusedForExpressionsReadNamesWithoutCase() throws IOException {
+        assertThat(broken("scheme.json", "\"name\": \"survey\"", "\"name\": \"Percent\""))
+                .endsWith("the fact Percent and the figure percent differ only in case, and a derived figure's"
+                        + " expression reads names without regard to case: rename the fact");
+    }
 }

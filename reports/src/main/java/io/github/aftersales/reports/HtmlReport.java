@@ -320,7 +320,10 @@ public final class HtmlReport {
         return s.codePointCount(0, s.length()) <= 18 ? s : s.substring(0, s.offsetByCodePoints(0, 18)) + "…";
     }
 
-    /** HTML-escapes text. */
+    /**
+     * HTML-escapes text. A control character other than tab and newline (ESC, NUL, DEL, C1), which no
+     * page shows and a terminal that prints the page would obey, becomes U+FFFD.
+     */
     static String h(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char ch : s.toCharArray()) {
@@ -330,7 +333,7 @@ public final class HtmlReport {
                 case '&' -> b.append("&amp;");
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
-                default -> b.append(ch);
+                default -> b.append((ch < 0x20 && ch != '\t' && ch != '\n') || (ch >= 0x7f && ch < 0xa0) ? '\uFFFD' : ch);
             }
         }
         return b.toString();

@@ -27,6 +27,9 @@ final class Sentences {
     /** A level's name as written and our English in brackets, which may hold brackets of its own ("qualified (two stars)"). */
     private static final String LEVEL = "(\\S+) \\(((?:[^()]|\\([^()]*\\))+)\\)";
 
+    /** A derived figure's English name and, in brackets, its name as the scheme writes it (no spaces or brackets). */
+    private static final String DERIVED = "(.+) \\(([^()\\s]+)\\)";
+
     /** In order: a rule before any that would read the same sentence less exactly. */
     private static final List<Rule> RULES = List.of(
             new Rule("how.scoreGiven", "score given"),
@@ -77,6 +80,15 @@ final class Sentences {
                     + " (\\d+) (\\S+) (\\S+)"),
             new Rule("what.events", "(\\S+) in the (\\d+) months before (\\S+) \\((\\S+)\\): (\\d+) (\\S+) (\\S+)"),
             new Rule("what.months", "months from (\\S+) \\((\\S+)\\) to (\\S+) \\((\\S+)\\): (\\d+) (\\S+) (\\S+)"),
+            // a figure the grading table derives: "rate (解决率) 96.96 % (a = 33, b = 32) < 97 %"
+            new Rule("what.derivedUndefinedNamed", DERIVED + " cannot be worked out \\((.+?); (.+ = .+)\\), so it is not"
+                    + " (\\S+) (\\S+)((?: \\S+)?)", 3),
+            new Rule("what.derivedUndefined", DERIVED + " cannot be worked out \\((.+)\\), so it is not (\\S+) (\\S+)"
+                    + "((?: \\S+)?)", 3),
+            new Rule("what.derivedNamed", DERIVED + " (\\S+)((?: \\S+)?) \\((.+ = .+)\\) (\\S+) (\\S+)((?: \\S+)?)"),
+            new Rule("what.derived", DERIVED + " (\\S+)((?: \\S+)?) (\\S+) (\\S+)((?: \\S+)?)"),
+            new Rule("why.divisionByZeroAt", "division by zero at character (\\d+)"),
+            new Rule("why.divisionByZero", "division by zero"),
 
             new Rule("gap.moreThanOf", "more than (\\S+) more points of (\\S+)"),
             new Rule("gap.moreThan", "more than (\\S+) more points"),

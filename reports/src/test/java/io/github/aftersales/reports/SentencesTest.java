@@ -50,7 +50,15 @@ class SentencesTest {
                     + " managementAudit is graded; check that it is the audit's conclusion",
             "managementAudit is 'failed', though every item of the 4.1 checklist conforms: the stated"
                     + " managementAudit is graded; check that it is the audit's conclusion",
-            "gbt27922 form counted its not-applicable clauses as full-points, not its default prorate");
+            "gbt27922 form counted its not-applicable clauses as full-points, not its default prorate",
+            "complaint resolution rate (顾客投诉解决率) 96.96 % (complaintsReceived = 33, complaintsResolved = 32) < 97 %"
+                    + " needed for 合格 (passed)",
+            "weighted score (加权得分) 84.99 (survey = 49.99) < 85 needed for 优秀 (distinction)",
+            "weighted score (加权得分) 84.99 < 85 needed for 优秀 (distinction)",
+            "complaint resolution rate (顾客投诉解决率) cannot be worked out (division by zero at character 19;"
+                    + " complaintsReceived = 0, complaintsResolved = 0), so it is not ≥ 97 % needed for 合格 (passed)",
+            "weighted score (加权得分) cannot be worked out (division by zero), so it is not ≥ 85 needed for 优秀"
+                    + " (distinction)");
 
     /** English words the evaluation writes; ids, fact and event names are not among them. */
     private static final Pattern ENGLISH = Pattern.compile("\\b(needed|more|points?|total|score|percentage|category|"
@@ -73,6 +81,9 @@ class SentencesTest {
         }
         assertThat(Labels.ZH.sentence("total 92.85 < 95 needed for 五星级 (five stars): 2.1 more points"))
                 .isEqualTo("总分 92.85 < 95，未达五星级的要求：还需 2.1 分");
+        assertThat(Labels.ZH.sentence("complaint resolution rate (顾客投诉解决率) 96.96 % (complaintsReceived = 33,"
+                + " complaintsResolved = 32) < 97 % needed for 合格 (passed)"))
+                .isEqualTo("顾客投诉解决率 96.96 %（complaintsReceived = 33, complaintsResolved = 32）< 97 %，未达合格的要求");
     }
 
     @Test

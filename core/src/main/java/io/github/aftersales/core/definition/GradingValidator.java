@@ -25,6 +25,10 @@ public final class GradingValidator {
         for (Level level : table.levels()) {
             for (Condition c : level.conditions()) {
                 checkInputs(c, inputs, level, source);
+                if (c instanceof Condition.OnDerivedFigure d && table.figure(d.figure()).isEmpty()) {
+                    throw new LocatedException(source, null, "level " + level.id() + " compares figure " + d.figure()
+                            + ", which its table does not derive");
+                }
                 boolean measuresNumber = c instanceof Condition.OnFigure || c instanceof Condition.OnDuration
                         || c instanceof Condition.OnEventCount;
                 if (measuresNumber && c.comparison().number() == null) {
@@ -80,8 +84,17 @@ public final class GradingValidator {
                     + " catalog of its own (figure " + table.figures().get(0).id() + ")");
         }
         java.util.Set<String> allowed = new java.util.HashSet<>(FigureExpressions.FIGURES);
+        // expressions read names without regard to case: two names that differ only in case would be one
+        java.util.Map<String, String> byCase = new java.util.HashMap<>();
+        FigureExpressions.FIGURES.forEach(n -> byCase.put(n.toLowerCase(java.util.Locale.ROOT), "the figure " + n));
         for (Inputs.FactSpec f : inputs.facts()) {
             if (f.type() != Inputs.FactSpec.Type.CHOICE && f.type() != Inputs.FactSpec.Type.DATE) {
+                String other = byCase.putIfAbsent(f.name().toLowerCase(java.util.Locale.ROOT), "the fact " + f.name());
+                if (other != null) {
+                    throw new LocatedException(source, null, "the fact " + f.name() + " and " + other + " differ only in"
+                            + " case, and a derived figure's expression reads names without regard to case: rename the"
+                            + " fact");
+                }
                 allowed.add(f.name());
             }
         }

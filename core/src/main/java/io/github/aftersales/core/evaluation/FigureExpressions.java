@@ -38,7 +38,11 @@ public final class FigureExpressions {
     /** The functions an expression may call. */
     public static final Set<String> FUNCTIONS = Set.of("IF", "MIN", "MAX", "ABS", "ROUND", "FLOOR", "CEILING");
 
-    static final MathContext PRECISION = MathContext.DECIMAL128;
+    /** 34 significant digits, as IEEE 754 decimal128, rounding half up (四舍五入, and ROUND's rounding). */
+    static final MathContext PRECISION = new MathContext(34, java.math.RoundingMode.HALF_UP);
+
+    /** The largest whole exponent {@code ^} takes: a power is exact only with a whole exponent, and bounded. */
+    static final int MAX_EXPONENT = 99;
 
     @SuppressWarnings("unchecked")
     private static final ExpressionConfiguration CONFIGURATION = ExpressionConfiguration.builder()
@@ -90,6 +94,11 @@ public final class FigureExpressions {
                     throw new Problem("'" + token.getValue() + "' at character " + token.getStartPosition()
                             + " is not a function expressions may call (" + String.join(", ", new TreeSet<>(FUNCTIONS)) + ")");
                 }
+                if (token.getType() == com.ezylang.evalex.parser.Token.TokenType.INFIX_OPERATOR
+                        && token.getValue().equals("^") && !wholeExponent(node.getParameters().get(1))) {
+                    throw new Problem("'^' at character " + token.getStartPosition() + " needs a whole number from 0 to "
+                            + MAX_EXPONENT + " as its exponent, written as a number: a power is exact only then");
+                }
                 if (token.getType() == com.ezylang.evalex.parser.Token.TokenType.STRING_LITERAL) {
                     throw new Problem("\"" + token.getValue() + "\" at character " + token.getStartPosition()
                             + " is text; a figure is worked out from numbers");
@@ -105,13 +114,20 @@ public final class FigureExpressions {
                     + (unknown.size() == 1 ? "is" : "are") + " neither a figure (" + String.join(", ", new TreeSet<>(FIGURES))
                     + ") nor a number fact its variant declares");
         }
-        java.util.Map<String, BigDecimal> ones = new java.util.HashMap<>();
-        used.forEach(n -> ones.put(n, BigDecimal.ONE));
+        // worked out once with a different prime for each name, to see that it gives a number; one it cannot
+        // work out for these values (a divisor that is zero here) is not refused: for an assessment it meets
+        // no threshold, and says why
+        java.util.Map<String, BigDecimal> primes = new java.util.HashMap<>();
+        int[] prime = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97};
+        int i = 0;
+        for (String n : used) {
+            primes.put(n, BigDecimal.valueOf(prime[i++ % prime.length]));
+        }
         EvaluationValue v;
         try {
-            v = evaluate(parsed, ones);
-        } catch (BaseException e) {
-            throw problem(e);
+            v = evaluate(parsed, primes);
+        } catch (BaseException | ArithmeticException e) {
+            return used;
         }
         if (!v.isNumberValue()) {
             throw new Problem("it gives " + (v.isBooleanValue() ? "true or false" : "a " + v.getDataType()
@@ -135,6 +151,22 @@ public final class FigureExpressions {
             return v.getNumberValue();
         } catch (BaseException e) {
             throw problem(e);
+        } catch (ArithmeticException e) {
+            // BigDecimal's own refusals (a power of zero to a negative exponent, an overflow)
+            throw new Problem(e.getMessage() == null ? "cannot be worked out" : e.getMessage());
+        }
+    }
+
+    /** Whether a node is a whole number from 0 to {@link #MAX_EXPONENT}, written as a number. */
+    private static boolean wholeExponent(com.ezylang.evalex.parser.ASTNode node) {
+        if (node.getToken().getType() != com.ezylang.evalex.parser.Token.TokenType.NUMBER_LITERAL) {
+            return false;
+        }
+        try {
+            BigDecimal n = new BigDecimal(node.getToken().getValue());
+            return n.signum() >= 0 && n.stripTrailingZeros().scale() <= 0 && n.compareTo(BigDecimal.valueOf(MAX_EXPONENT)) <= 0;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
