@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * form filled and saved again by LibreOffice grades the same; saved as .ods or .xls it is named with
  * what to do. Skipped, with one line, where LibreOffice is not installed ({@code .ci/run} installs it).
  */
+@Tag("thorough") // LibreOffice prints and saves the forms: about 12 s
 class FormPrintTest {
 
     private static final Path SOFFICE = Path.of("/usr/bin/soffice");

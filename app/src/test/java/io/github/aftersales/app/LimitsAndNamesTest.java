@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ class LimitsAndNamesTest {
 
     // ---- 10. what a reader builds is bounded ------------------------------------------------------
 
+    @Tag("thorough") // a 15 MB file at a small heap: about 4 s
     @Test
     void fifteenMillionZerosAreRefusedInFlatMemory() throws Exception {
         Path zeros = dir.resolve("zeros.json");
@@ -83,6 +85,7 @@ class LimitsAndNamesTest {
                 .exit()).isZero();
     }
 
+    @Tag("thorough") // every format of a large batch at a small heap: about 14 s
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"json", "html", "md", "text"})
     void everyFormatWritesABatchInFlatMemory(String format) throws Exception {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * exit 4 and one line; an interrupted write leaves the old file or nothing, never a temporary file.
  * Failures of standard output are only seen by a real process, so those run the CLI as one.
  */
+@Tag("thorough") // the CLI as a process against full disks, signals, pipes and FIFOs: about 25 s
 class OutputFailuresTest {
 
     static final String FORM = "examples/gbt27922-form.json"; // tests run in the project folder

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Ending the program and running out of memory are only seen by a real process, so those run the
  * CLI as one.
  */
+@Tag("thorough") // hostile plugin jars, each in a process of its own: about 19 s
 class PluginFailuresTest {
 
     private static final String FORM = "examples/gbt27922-form.json"; // tests run in the project folder

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,6 +119,7 @@ class RegisterBatchRecordTest {
      * issue entry, the line's bytes and result) and readable, none is half-written, and the same batch
      * run again names each line already recorded and records only the rest: no line twice.
      */
+    @Tag("thorough") // 300 forms killed midway on both databases: about 30 s
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void aBatchKilledMidwayLeavesWholeCertificatesAndRunAgainRecordsEachLineOnce(String database) throws Exception {

@@ -76,6 +76,7 @@ class RegisterProcessesTest {
         assertThat(surveilled).isEqualTo((int) surveillances.stream().filter(l -> l.equals("EXIT 0|")).count());
     }
 
+    @Tag("thorough") // CLI processes under several HOMEs: about 7 s
     @Test
     void theDefaultRegisterIsUnderHomeOrXdgDataHome() throws Exception {
         Path home = Files.createDirectories(dir.resolve("home"));

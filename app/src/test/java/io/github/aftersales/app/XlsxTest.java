@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,6 +133,7 @@ class XlsxTest {
         throw new AssertionError("no row " + label);
     }
 
+    @Tag("thorough") // LibreOffice recalculates: about 5 s
     @Test
     void theLiveTotalsAreTheProgramsFiguresAsLibreOfficeWorksThemOut() throws Exception {
         // issue 17: the form's total was SUM(F), which left out 符合 without a typed score (18.5 beside 91/98)
@@ -257,6 +259,7 @@ class XlsxTest {
         assertThat(fromXlsx.get("stars").asInt()).isEqualTo(4);
     }
 
+    @Tag("thorough") // LibreOffice saves a typed date: about 5 s
     @Test
     void aDateTypedAsADateInTheHeaderIsThatDate() throws Exception {
         fillFromExample();

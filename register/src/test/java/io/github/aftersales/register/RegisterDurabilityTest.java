@@ -158,6 +158,7 @@ class RegisterDurabilityTest {
         }
     }
 
+    @Tag("thorough") // a child JVM killed mid-write on both databases: about 9 s
     @ParameterizedTest
     @EnumSource(Databases.class)
     void processKilledMidWriteLeavesTheRegisterAsItWas(Databases db) throws Exception {
