@@ -187,9 +187,24 @@ public final class FigureExpressions {
         return names;
     }
 
+    /**
+     * Each thread's own copy of each parsed expression: a copy holds the values it is given, so threads
+     * never share one, and a thread reuses its copy (every name the expression uses is given again
+     * each time, so no value of an earlier evaluation is left to read).
+     */
+    private static final ThreadLocal<Map<Expression, Expression>> COPIES =
+            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+
     private static EvaluationValue evaluate(Expression parsed, Map<String, BigDecimal> values) throws BaseException {
-        Expression e = new Expression(parsed);
-        values.forEach(e::with);
+        Map<Expression, Expression> copies = COPIES.get();
+        Expression e = copies.get(parsed);
+        if (e == null) {
+            e = new Expression(parsed);
+            copies.put(parsed, e);
+        }
+        for (Map.Entry<String, BigDecimal> v : values.entrySet()) {
+            e.with(v.getKey(), v.getValue());
+        }
         return e.evaluate();
     }
 
