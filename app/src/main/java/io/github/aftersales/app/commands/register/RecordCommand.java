@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
                 + " the file and its result are stored as they were.",
             "FILE may be a folder (read recursively), an NDJSON file (one assessment a line) or - (NDJSON on"
                 + " standard input), and several may be given: each certificate is recorded in a transaction of"
-                + " its own, and one refused is reported with its file and line and skipped.",
+                + " its own, and one refused is reported with its file and line and skipped. A batch run again"
+                + " records only what it did not: a file whose exact bytes are already recorded for the same"
+                + " organisation, scheme and issue date is refused by its line (exit 6).",
             "The part recorded: --scheme, else the only one, else the combined grade (zg025-combined). The issue"
                 + " date: the scheme's evaluation date (cqm: onSiteDate), else --date, else the file's 'date'."})
 final class RecordCommand extends RegisterSubcommand {
