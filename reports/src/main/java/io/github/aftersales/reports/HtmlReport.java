@@ -154,7 +154,7 @@ public final class HtmlReport {
             List<Bar> grades = new ArrayList<>();
             long most = s.grades().stream().mapToLong(BatchSummary.GradeCount::count).max().orElse(1);
             for (BatchSummary.GradeCount g : s.grades()) {
-                String name = (g.stars() > 0 ? "★".repeat(g.stars()) + " " : "") + l.grade(g.grade(), g.gradeEn());
+                String name = (g.stars() > 0 ? g.stars() + "★ " : "") + l.grade(g.grade(), g.gradeEn());
                 grades.add(new Bar("grade-count", new String[] {"data-grade", g.grade(), "data-count", Long.toString(g.count())},
                         name, (double) g.count() / most, g.count() + " (" + percent(g.count(), s.count()) + " %)",
                         g.passed() ? "#4a7" : "#c66"));
