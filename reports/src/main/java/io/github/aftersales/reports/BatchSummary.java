@@ -3,6 +3,7 @@ package io.github.aftersales.reports;
 import io.github.aftersales.core.evaluation.ClauseResult;
 import io.github.aftersales.core.evaluation.EvaluationResult;
 import io.github.aftersales.core.evaluation.SchemeResult;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,6 +33,27 @@ public final class BatchSummary {
         /** Stars × 2, plus 1 when passed: orders grades from the highest. */
         final Map<String, Integer> rank = new LinkedHashMap<>();
         final Map<String, Long> lostOn = new LinkedHashMap<>();
+        /** Grade key → the grade's name as written and in English (for the HTML overview). */
+        final Map<String, String[]> gradeNames = new LinkedHashMap<>();
+        /** Clause id → the points lost there over the batch. */
+        final Map<String, BigDecimal> lostPoints = new LinkedHashMap<>();
+        /** Clause id → its title as written and in English. */
+        final Map<String, String[]> clauseTitles = new LinkedHashMap<>();
+        String schemeVersion;
+        String variantTitle;
+    }
+
+    /** One scheme's counts over the batch, for the HTML overview: grades from the highest, clauses by points lost. */
+    record SchemeCounts(String scheme, String variant, String schemeVersion, String variantTitle, long count,
+            long passed, List<GradeCount> grades, List<ClauseLoss> clauses) {
+    }
+
+    /** How many assessments got a grade; {@code stars} 0 when the grade has none. */
+    record GradeCount(String grade, String gradeEn, int stars, boolean passed, long count) {
+    }
+
+    /** The points a clause lost over the batch, and in how many assessments. */
+    record ClauseLoss(String id, String title, String titleEn, BigDecimal points, long assessments) {
     }
 
     public void add(EvaluationResult r) {
@@ -45,8 +67,16 @@ public final class BatchSummary {
             p.grades.merge((s.stars() > 0 ? s.stars() + "★ " : s.passed() ? "" : "0★ ") + s.grade(), 1L, Long::sum);
             p.rank.putIfAbsent((s.stars() > 0 ? s.stars() + "★ " : s.passed() ? "" : "0★ ") + s.grade(),
                     s.stars() * 2 + (s.passed() ? 1 : 0));
+            String key = (s.stars() > 0 ? s.stars() + "★ " : s.passed() ? "" : "0★ ") + s.grade();
+            p.gradeNames.putIfAbsent(key, new String[] {s.grade(), s.gradeEn()});
+            if (p.schemeVersion == null) {
+                p.schemeVersion = s.schemeVersion();
+                p.variantTitle = s.variantTitle();
+            }
             for (ClauseResult c : s.lostPoints()) {
                 p.lostOn.merge(c.id(), 1L, Long::sum);
+                p.lostPoints.merge(c.id(), c.lost(), BigDecimal::add);
+                p.clauseTitles.putIfAbsent(c.id(), new String[] {c.title(), c.titleEn()});
             }
         }
     }
@@ -69,6 +99,35 @@ public final class BatchSummary {
     /** The first rejections, for reports handed to people: a report must not look complete when it is not. */
     public List<String> firstRejections() {
         return List.copyOf(firstRejections);
+    }
+
+    /**
+     * Each scheme's counts (scheme and variant in order), the grades from the highest, the
+     * {@code clausesShown} clauses that lost the most points (ties by id).
+     */
+    List<SchemeCounts> schemeCounts(int clausesShown) {
+        List<SchemeCounts> all = new ArrayList<>();
+        for (Map.Entry<String, PerScheme> e : schemes.entrySet()) {
+            PerScheme p = e.getValue();
+            String[] sv = e.getKey().split(" ", 2);
+            List<GradeCount> grades = p.grades.entrySet().stream()
+                    .sorted(Comparator.comparing((Map.Entry<String, Long> g) -> p.rank.get(g.getKey())).reversed())
+                    .map(g -> {
+                        int rank = p.rank.get(g.getKey());
+                        String[] names = p.gradeNames.get(g.getKey());
+                        return new GradeCount(names[0], names[1], rank / 2, rank % 2 == 1, g.getValue());
+                    }).toList();
+            List<ClauseLoss> clauses = p.lostPoints.entrySet().stream()
+                    .sorted(Comparator.comparing(Map.Entry<String, BigDecimal>::getValue).reversed()
+                            .thenComparing(Map.Entry::getKey))
+                    .limit(clausesShown)
+                    .map(c -> new ClauseLoss(c.getKey(), p.clauseTitles.get(c.getKey())[0],
+                            p.clauseTitles.get(c.getKey())[1], c.getValue(), p.lostOn.get(c.getKey())))
+                    .toList();
+            all.add(new SchemeCounts(sv[0], sv.length > 1 ? sv[1] : "", p.schemeVersion, p.variantTitle, p.count,
+                    p.passed, grades, clauses));
+        }
+        return all;
     }
 
     /** The counts in both languages. */

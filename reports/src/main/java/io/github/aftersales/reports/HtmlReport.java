@@ -85,7 +85,29 @@ public final class HtmlReport {
 
     /** The end of the document: what could not be evaluated, so the report does not look complete when it is not. */
     public static String tail(Labels l, List<String> rejections, long rejected) {
+        return tail(l, rejections, rejected, null);
+    }
+
+    /**
+     * The end of a batch's document: what could not be evaluated and, when more than one assessment
+     * was evaluated, the batch's overview (grade distribution, pass rate and the clauses that lost
+     * the most points, per scheme, as charts). The overview can only be known once every assessment
+     * has been written, so it is written here, last, and its style sheet places it first on screen
+     * and in print (the body a flex column, the overview's {@code order} −1), each assessment on a
+     * new page after it. A single assessment's report is as it was: no overview, no added style.
+     *
+     * @param summary the counts kept while the assessments were written (they grow with the schemes
+     *                and clauses, not with the assessments)
+     */
+    public static String tail(Labels l, BatchSummary summary) {
+        return tail(l, summary.firstRejections(), summary.rejected(), summary.evaluated() > 1 ? summary : null);
+    }
+
+    private static String tail(Labels l, List<String> rejections, long rejected, BatchSummary overview) {
         StringBuilder b = new StringBuilder();
+        if (overview != null) {
+            overview(b, overview, l);
+        }
         if (rejected > 0) {
             b.append("<section class=\"rejected\">\n<h2 class=\"failed\">").append(h(l.t("label.notEvaluated")))
                     .append(" (").append(rejected).append(")</h2>\n<ul>\n");
@@ -96,6 +118,126 @@ public final class HtmlReport {
             b.append("</ul>\n</section>\n");
         }
         return b.append("</body>\n</html>\n").toString();
+    }
+
+    /** The clauses that lost the most points, per scheme, in the overview. */
+    static final int OVERVIEW_CLAUSES = 10;
+
+    /** Applies to a batch only: the overview first, each organisation on its own page, headers repeated. */
+    private static final String BATCH_STYLE = "<style>\n"
+            + "body { display: flex; flex-direction: column; }\n"
+            + "section.overview { order: -1; }\n"
+            + "article.assessment { break-before: page; page-break-before: always; }\n"
+            + "thead { display: table-header-group; }\n"
+            + "h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }\n"
+            + ".overview svg { max-width: 100%; height: auto; break-inside: avoid; page-break-inside: avoid; }\n"
+            + ".overview h2 { margin-top: 1em; } .overview h3 { margin: .6em 0 .2em; }\n"
+            + "</style>\n";
+
+    private static void overview(StringBuilder b, BatchSummary summary, Labels l) {
+        b.append("<section class=\"overview\">\n").append(BATCH_STYLE).append("<h1>").append(h(l.t("label.batchOverview")))
+                .append("</h1>\n<p class=\"counts\">").append(h(l.t("summary.read"))).append(": <span class=\"read\">")
+                .append(summary.evaluated() + summary.rejected()).append("</span> · ").append(h(l.t("summary.evaluated")))
+                .append(": <span class=\"evaluated\">").append(summary.evaluated()).append("</span> · ")
+                .append(h(l.t("summary.rejectedCount"))).append(": <span class=\"rejected\">").append(summary.rejected())
+                .append("</span></p>\n");
+        for (BatchSummary.SchemeCounts s : summary.schemeCounts(OVERVIEW_CLAUSES)) {
+            b.append("<section class=\"overview-scheme\" data-scheme=\"").append(h(s.scheme())).append("\" data-variant=\"")
+                    .append(h(s.variant())).append("\">\n<h2>").append(h(nonNull(s.schemeVersion()))).append(" — ")
+                    .append(h(nonNull(s.variantTitle()))).append(" <small>(").append(h(s.scheme())).append(" / ")
+                    .append(h(s.variant())).append(")</small></h2>\n<p>")
+                    .append(h(l.t("label.assessmentsCount", Long.toString(s.count())))).append("</p>\n");
+            String rate = percent(s.passed(), s.count());
+            b.append("<h3>").append(h(l.t("label.passRate"))).append("</h3>\n");
+            passChart(b, s, rate, l);
+            b.append("<h3>").append(h(l.t("label.gradeDistribution"))).append("</h3>\n");
+            List<Bar> grades = new ArrayList<>();
+            long most = s.grades().stream().mapToLong(BatchSummary.GradeCount::count).max().orElse(1);
+            for (BatchSummary.GradeCount g : s.grades()) {
+                String name = (g.stars() > 0 ? g.stars() + "★ " : "") + l.grade(g.grade(), g.gradeEn());
+                grades.add(new Bar("grade-count", new String[] {"data-grade", g.grade(), "data-count", Long.toString(g.count())},
+                        name, (double) g.count() / most, g.count() + " (" + percent(g.count(), s.count()) + " %)",
+                        g.passed() ? "#4a7" : "#c66"));
+            }
+            bars(b, "grades", l.t("label.gradeDistribution"), grades);
+            if (!s.clauses().isEmpty()) {
+                b.append("<h3>").append(h(l.t("label.clausesLosingMost", Integer.toString(s.clauses().size()))))
+                        .append("</h3>\n");
+                BigDecimal top = s.clauses().get(0).points();
+                List<Bar> clauses = new ArrayList<>();
+                for (BatchSummary.ClauseLoss c : s.clauses()) {
+                    clauses.add(new Bar("clause-loss", new String[] {"data-id", c.id(), "data-lost", text(c.points()),
+                            "data-assessments", Long.toString(c.assessments())},
+                            c.id() + " " + l.title(c.title(), c.titleEn()),
+                            top.signum() > 0 ? c.points().doubleValue() / top.doubleValue() : 0,
+                            l.inline("label.lostInAssessments", "−" + text(c.points()), Long.toString(c.assessments())), "#d83"));
+                }
+                bars(b, "clauses", l.t("label.clausesLosingMost", Integer.toString(s.clauses().size())), clauses);
+            }
+            b.append("</section>\n");
+        }
+        b.append("</section>\n");
+    }
+
+    /** A bar of a chart: its group's class and data attributes, its label, its length (0–1), its figure, its colour. */
+    private record Bar(String cls, String[] data, String label, double share, String figure, String colour) {
+    }
+
+    private static final int LABEL_WIDTH = 250;
+    private static final int BAR_WIDTH = 270;
+    private static final int FIGURE_WIDTH = 160;
+
+    private static void bars(StringBuilder b, String cls, String aria, List<Bar> bars) {
+        int rowHeight = 22;
+        b.append("<svg class=\"chart ").append(cls).append("\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(LABEL_WIDTH + BAR_WIDTH + FIGURE_WIDTH).append("\" height=\"").append(bars.size() * rowHeight + 4)
+                .append("\" viewBox=\"0 0 ").append(LABEL_WIDTH + BAR_WIDTH + FIGURE_WIDTH).append(' ')
+                .append(bars.size() * rowHeight + 4).append("\" role=\"img\" aria-label=\"").append(h(aria)).append("\">\n");
+        for (int i = 0; i < bars.size(); i++) {
+            Bar bar = bars.get(i);
+            int y = i * rowHeight;
+            b.append("<g class=\"").append(bar.cls()).append('"');
+            for (int k = 0; k < bar.data().length; k += 2) {
+                b.append(' ').append(bar.data()[k]).append("=\"").append(h(bar.data()[k + 1])).append('"');
+            }
+            b.append(">\n<title>").append(h(bar.label())).append("</title>\n<text x=\"0\" y=\"").append(y + 15)
+                    .append("\" font-size=\"11\">").append(h(shorten(bar.label(), 22))).append("</text>\n");
+            b.append("<rect x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y + 3).append("\" width=\"").append(BAR_WIDTH)
+                    .append("\" height=\"16\" fill=\"#eee\"/>\n");
+            b.append("<rect class=\"bar\" x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y + 3).append("\" width=\"")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", BAR_WIDTH * Math.max(0, Math.min(1, bar.share()))))
+                    .append("\" height=\"16\" fill=\"").append(bar.colour()).append("\"/>\n");
+            b.append("<text class=\"figure\" x=\"").append(LABEL_WIDTH + BAR_WIDTH + 6).append("\" y=\"").append(y + 15)
+                    .append("\" font-size=\"11\">").append(h(bar.figure())).append("</text>\n</g>\n");
+        }
+        b.append("</svg>\n");
+    }
+
+    /** One bar: the passed share in green, the rest in red, and the figures beside it. */
+    private static void passChart(StringBuilder b, BatchSummary.SchemeCounts s, String rate, Labels l) {
+        double share = s.count() == 0 ? 0 : (double) s.passed() / s.count();
+        String passedWidth = String.format(java.util.Locale.ROOT, "%.1f", (LABEL_WIDTH + BAR_WIDTH) * share);
+        String words = l.t("label.passedOf", Long.toString(s.passed()), Long.toString(s.count()), rate);
+        b.append("<svg class=\"chart pass-rate\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(LABEL_WIDTH + BAR_WIDTH + FIGURE_WIDTH).append("\" height=\"26\" viewBox=\"0 0 ")
+                .append(LABEL_WIDTH + BAR_WIDTH + FIGURE_WIDTH).append(" 26\" role=\"img\" aria-label=\"").append(h(words))
+                .append("\" data-passed=\"").append(s.passed()).append("\" data-count=\"").append(s.count())
+                .append("\" data-rate=\"").append(rate).append("\">\n<title>").append(h(words)).append("</title>\n")
+                .append("<rect x=\"0\" y=\"3\" width=\"").append(LABEL_WIDTH + BAR_WIDTH)
+                .append("\" height=\"18\" fill=\"#c66\"/>\n<rect class=\"bar\" x=\"0\" y=\"3\" width=\"").append(passedWidth)
+                .append("\" height=\"18\" fill=\"#4a7\"/>\n<text class=\"figure\" x=\"").append(LABEL_WIDTH + BAR_WIDTH + 6)
+                .append("\" y=\"17\" font-size=\"11\">").append(h(rate)).append(" %</text>\n</svg>\n<p class=\"pass-rate\">")
+                .append(h(words)).append("</p>\n");
+    }
+
+    /** {@code part} of {@code whole} in per cent, one decimal, half up. */
+    private static String percent(long part, long whole) {
+        return whole == 0 ? "0.0" : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1,
+                java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 
     private static void assessment(StringBuilder b, EvaluationResult r, Labels l,
@@ -317,7 +459,12 @@ public final class HtmlReport {
     }
 
     private static String shorten(String s) {
-        return s.codePointCount(0, s.length()) <= 18 ? s : s.substring(0, s.offsetByCodePoints(0, 18)) + "…";
+        return shorten(s, 18);
+    }
+
+    private static String shorten(String s, int codePoints) {
+        return s.codePointCount(0, s.length()) <= codePoints ? s
+                : s.substring(0, s.offsetByCodePoints(0, codePoints)) + "…";
     }
 
     /**

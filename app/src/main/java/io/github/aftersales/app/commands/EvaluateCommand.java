@@ -194,7 +194,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 }
                 case md -> sink.all(MarkdownReport.notEvaluated(summary, labels));
                 case html -> sink.all((summary.evaluated() == 0 ? HtmlReport.head(null, labels) : "")
-                        + HtmlReport.tail(labels, summary.firstRejections(), summary.rejected()));
+                        + HtmlReport.tail(labels, summary));
                 case summary -> sink.all(summary.text(labels));
                 case ndjson, text -> { }
             }
