@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +34,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RegisterBatchRecordTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static EmbeddedPostgres postgres;
 
     @TempDir
     Path dir;
@@ -107,13 +105,6 @@ class RegisterBatchRecordTest {
                 + " it\n");
     }
 
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     /**
      * kill -9 of a batch in the middle (issue 23, item 7): each certificate it committed is whole (its
      * issue entry, the line's bytes and result) and readable, none is half-written, and the same batch
@@ -135,11 +126,7 @@ class RegisterBatchRecordTest {
             register = dir.resolve("register").toString();
             jdbc = RegisterSettings.embedded(dir.resolve("register"), "test").url();
         } else {
-            synchronized (RegisterBatchRecordTest.class) {
-                if (postgres == null) {
-                    postgres = EmbeddedPostgres.builder().start();
-                }
-            }
+            EmbeddedPostgres postgres = EmbeddedPostgresOrSkip.shared();
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE killed");
             }
