@@ -7,6 +7,7 @@ import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.core.registry.SchemeRegistry;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing of the NDJSON (batch) reader and the engine behind it (Jazzer), with
@@ -15,8 +16,10 @@ import java.util.List;
  *
  * <p>In {@code mvn verify} the target replays its seed corpus and past findings from
  * {@code src/test/resources/io/github/aftersales/batch/BatchFuzzTestInputs/ndjson/}; with
- * {@code JAZZER_FUZZ=1} it fuzzes for {@code maxDuration} (docs/reliability.md).
+ * {@code JAZZER_FUZZ=1} it fuzzes for {@code maxDuration} (docs/reliability.md). That is in
+ * {@code -Pthorough}; the quick loop replays the same kept inputs without Jazzer ({@link BatchCorpusTest}).
  */
+@Tag("thorough") // Jazzer's agent instruments every class it loads: 6 to 9 s of the quick loop for 2 inputs
 class BatchFuzzTest {
 
     private static final SchemeRegistry SCHEMES = SchemeRegistry.discover(BatchFuzzTest.class.getClassLoader());
@@ -24,6 +27,10 @@ class BatchFuzzTest {
 
     @FuzzTest(maxDuration = "20s")
     void ndjson(byte[] input) {
+        read(input);
+    }
+
+    static void read(byte[] input) {
         BatchReader.read(List.of("-"), new ByteArrayInputStream(input), entry -> {
             try {
                 EVALUATOR.evaluate(entry.assessment(), EvaluationOptions.DEFAULTS);

@@ -9,6 +9,7 @@ import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.core.json.LocatedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing of the assessment readers (JSON, YAML; NDJSON is the batch module's) and the engine
@@ -16,10 +17,12 @@ import java.io.IOException;
  * thing that may escape is the project's own {@link LocatedException}, whose message names the
  * place; anything else is a finding.
  *
- * <p>In {@code mvn verify} each target replays its seed corpus and past findings from
- * {@code src/test/resources/io/github/aftersales/core/fuzz/ReaderFuzzTestInputs/<method>/}; with
- * {@code JAZZER_FUZZ=1} it fuzzes for {@code maxDuration} (docs/reliability.md).
+ * <p>In {@code mvn verify -Pthorough} each target replays its seed corpus and past findings from
+ * {@code src/test/resources/io/github/aftersales/core/fuzz/ReaderFuzzTestInputs/<method>/} under Jazzer;
+ * with {@code JAZZER_FUZZ=1} it fuzzes for {@code maxDuration} (docs/reliability.md). The quick loop
+ * replays the same files without Jazzer's agent ({@link ReaderCorpusTest}).
  */
+@Tag("thorough") // Jazzer's agent instruments every class it loads: 6 to 9 s of the quick loop for 5 inputs
 class ReaderFuzzTest {
 
     @FuzzTest(maxDuration = "20s")
@@ -32,7 +35,7 @@ class ReaderFuzzTest {
         readAndEvaluate(input, LocatedReader.Syntax.YAML);
     }
 
-    private static void readAndEvaluate(byte[] input, LocatedReader.Syntax syntax) {
+    static void readAndEvaluate(byte[] input, LocatedReader.Syntax syntax) {
         try {
             Assessment a = AssessmentReader.read(new ByteArrayInputStream(input), "fuzz", syntax);
             Fixtures.evaluator().evaluate(a, EvaluationOptions.DEFAULTS);
