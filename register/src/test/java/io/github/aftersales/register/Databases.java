@@ -12,21 +12,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The two databases every register test runs on: an H2 file (the embedded default) and a real
  * PostgreSQL 18 (started once for the test JVM from Maven Central's binaries), a fresh database each.
+ * Shared with the modules that keep tables beside the register's (the register's test jar).
  */
-enum Databases {
+public enum Databases {
     H2, POSTGRESQL;
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
-    RegisterSettings fresh(Path directory) {
+    /** A database no test has used: an H2 file in {@code directory}, or a new PostgreSQL database. */
+    public RegisterSettings fresh(Path directory) {
         return switch (this) {
             case H2 -> RegisterSettings.embedded(directory, "test");
             case POSTGRESQL -> freshPostgres();
         };
     }
 
-    static synchronized EmbeddedPostgres postgres() {
+    /** The test JVM's PostgreSQL, started on first use; the calling test is skipped where it cannot run. */
+    public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgresOrSkip.start();

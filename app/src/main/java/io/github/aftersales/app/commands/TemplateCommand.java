@@ -85,7 +85,7 @@ public final class TemplateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCode.USAGE, e.getMessage());
         }
-        String text = format == Format.yaml ? Output.yaml(template) : Json.pretty(template);
+        String text = format == Format.yaml ? Json.yaml(template) : Json.pretty(template);
         Output.write(text, out.output, out.force, spec.commandLine().getOut());
         return ExitCode.OK;
     }

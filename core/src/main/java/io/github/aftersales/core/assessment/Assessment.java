@@ -25,4 +25,9 @@ public record Assessment(String source, String organisation, String date, String
     public Assessment(String source, String organisation, String date, String assessor, List<SchemeAssessment> parts) {
         this(source, organisation, date, assessor, parts, 0);
     }
+
+    /** The same assessment named by another source: an upload read from a temporary file is named as the upload. */
+    public Assessment withSource(String name) {
+        return new Assessment(name, organisation, date, assessor, parts, line);
+    }
 }

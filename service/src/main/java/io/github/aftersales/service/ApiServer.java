@@ -1,0 +1,174 @@
+package io.github.aftersales.service;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server of {@code aftersales serve}: Javalin on embedded Jetty, with the routes it is given,
+ * each behind its {@link Access} rule, and one JSON shape for every error ({@link ErrorBody}) whatever
+ * went wrong: a client never sees a stack trace.
+ *
+ * <p>Javalin was chosen for its size (a thin layer on Jetty, plain Java handlers, no annotation scanning or
+ * container of its own): the application keeps Guice for wiring, and the route table stays plain data that
+ * the authorisation and OpenAPI tests read.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final String ANSWERED = "aftersales.error-answered";
+
+    /**
+     * Where the server listens and what it accepts.
+     *
+     * @param bind            the address to listen on; {@code 127.0.0.1} unless the operator says otherwise
+     * @param port            the port; 0 picks a free one
+     * @param maxRequestBytes the largest request body accepted (413 beyond it)
+     */
+    public record Settings(String bind, int port, long maxRequestBytes) {
+        public static final String LOOPBACK = "127.0.0.1";
+        public static final int DEFAULT_PORT = 8027;
+        /** An assessment file is at most 16 MiB (the readers' own limit); a request no more. */
+        public static final long DEFAULT_MAX_REQUEST_BYTES = 16L << 20;
+
+        public Settings {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("a port is between 0 and 65535, not " + port);
+            }
+            if (maxRequestBytes < 1) {
+                throw new IllegalArgumentException("the largest request must be at least one byte");
+            }
+        }
+    }
+
+    private final Javalin javalin;
+
+    private ApiServer(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    /** Starts a server answering {@code routes}; callers are who {@code authenticator} says their token is. */
+    public static ApiServer start(Settings settings, List<Route> routes, Authenticator authenticator) {
+        Javalin javalin = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.http.maxRequestSize = settings.maxRequestBytes();
+            config.http.prefer405over404 = true;
+            config.jetty.defaultHost = settings.bind();
+            config.jetty.defaultPort = settings.port();
+            // stopping lets requests in flight finish (up to 10 s) before the connections close
+            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.router.mount(router -> {
+                for (Route route : routes) {
+                    router.addHttpHandler(route.method(), route.path(), ctx -> handle(route, ctx, authenticator));
+                }
+            });
+        });
+        javalin.before(ApiServer::commonHeaders);
+        javalin.exception(ApiError.class, (e, ctx) -> answer(ctx, e));
+        javalin.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromJavalin(e, ctx)));
+        javalin.exception(Exception.class, (e, ctx) -> {
+            // a defect: the client gets an id to quote, the log the whole story (never a request's secrets)
+            String incident = UUID.randomUUID().toString();
+            LOG.error("internal error {} on {} {}", incident, ctx.method(), ctx.path(), e);
+            answer(ctx, new ApiError(500, "internal", "internal error " + incident + "; the server's log says more"));
+        });
+        javalin.error(404, ctx -> answerIfNot(ctx, noRoute(ctx)));
+        javalin.error(405, ctx -> answerIfNot(ctx, wrongMethod(ctx)));
+        javalin.error(500, ctx -> answerIfNot(ctx, new ApiError(500, "internal", "internal error")));
+        javalin.start();
+        return new ApiServer(javalin);
+    }
+
+    /** The port the server listens on (the one picked, when asked for 0). */
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Stops taking requests, lets those in flight finish, and closes. */
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+
+    private static void handle(Route route, Context ctx, Authenticator authenticator) throws Exception {
+        Optional<Caller> caller = caller(ctx, authenticator);
+        if (!route.access().allows(caller)) {
+            if (caller.isEmpty()) {
+                ctx.header("WWW-Authenticate", "Bearer");
+                throw new ApiError(401, "not-signed-in", "this route needs an API token: send the header"
+                        + " 'Authorization: Bearer TOKEN' (aftersales accounts add)");
+            }
+            throw new ApiError(403, "forbidden", "the account " + caller.get().account() + " (" + caller.get().role().key()
+                    + ") may not " + route.summary().toLowerCase(Locale.ROOT) + "; that is for " + route.access());
+        }
+        route.handler().handle(ctx, caller);
+    }
+
+    /** The account of the request's bearer token; empty when there is none. A token that is not valid is a 401. */
+    private static Optional<Caller> caller(Context ctx, Authenticator authenticator) {
+        String header = ctx.header("Authorization");
+        if (header == null) {
+            return Optional.empty();
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() == 7) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new ApiError(401, "bad-credentials", "the Authorization header is 'Bearer TOKEN'");
+        }
+        Optional<Caller> caller = authenticator.byToken(header.substring(7).strip());
+        if (caller.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            throw new ApiError(401, "bad-credentials", "the API token is not valid: unknown, revoked, or its account"
+                    + " is disabled");
+        }
+        return caller;
+    }
+
+    private static void commonHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Referrer-Policy", "no-referrer");
+        // a report is a whole page with inline styles and charts: nothing else may load or run
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
+                + " frame-ancestors 'none'");
+    }
+
+    private static ApiError noRoute(Context ctx) {
+        return new ApiError(404, "no-such-route", "no route " + ctx.method() + " " + ctx.path()
+                + "; the routes are listed in /api/v1/openapi.json");
+    }
+
+    private static ApiError wrongMethod(Context ctx) {
+        return new ApiError(405, "method-not-allowed", ctx.method() + " is not a method of " + ctx.path());
+    }
+
+    /** What Javalin itself answers (no route, a method the route lacks, a body over its limit), in the one shape. */
+    private static ApiError fromJavalin(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> noRoute(ctx);
+            case 405 -> wrongMethod(ctx);
+            case 413 -> new ApiError(413, "too-large", "the request is larger than this server accepts");
+            case 400 -> new ApiError(400, "bad-request", e.getMessage());
+            default -> new ApiError(e.getStatus(), "http-" + e.getStatus(), e.getMessage());
+        };
+    }
+
+    private static void answerIfNot(Context ctx, ApiError e) {
+        if (ctx.attribute(ANSWERED) == null) {
+            answer(ctx, e);
+        }
+    }
+
+    private static void answer(Context ctx, ApiError e) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        ctx.status(e.status());
+        ctx.contentType("application/json; charset=utf-8");
+        ctx.result(io.github.aftersales.reports.Json.compact(ErrorBody.of(e)));
+    }
+}

@@ -1,0 +1,177 @@
+package io.github.aftersales.service.accounts;
+
+import io.github.aftersales.service.Authenticator;
+import io.github.aftersales.service.Caller;
+import io.github.aftersales.service.Role;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * The service's accounts and their API tokens. A token is shown once, when it is made, and stored only as
+ * its SHA-256; every change is recorded (who, when, what, from where) and nothing is ever updated or deleted.
+ */
+public final class Accounts implements Authenticator {
+
+    /** An account name: what an auditor would type, and safe in every output without escaping. */
+    public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    /** Tokens start with this, so a secret scanner (and a person) can tell what one is. */
+    public static final String TOKEN_PREFIX = "ast_";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public Accounts(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** A token just made: its text is shown this once and never again. */
+    public record NewToken(long id, String account, Role role, String token) {
+        @Override
+        public String toString() {
+            return "NewToken[" + id + ", " + account + "]"; // the token itself is never logged
+        }
+    }
+
+    /** An account as listed: no secret in it. */
+    public record Account(long id, String name, Role role, OffsetDateTime createdAt, int activeTokens) {
+    }
+
+    /** Who makes a change and from where ({@code command line}, or a client's address). */
+    public record Actor(String name, String origin) {
+    }
+
+    /**
+     * Makes an account and its first token.
+     *
+     * @throws IllegalArgumentException when the name is not a valid account name or is taken
+     */
+    public NewToken add(String name, Role role, Actor by) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not an account name: 1 to 64 lower-case letters,"
+                    + " digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        return jdbi.inTransaction(h -> {
+            long id;
+            try {
+                id = h.createUpdate("INSERT INTO service_account (name, role, created_at, created_by)"
+                        + " VALUES (:name, :role, :at, :by)").bind("name", name).bind("role", role.key())
+                        .bind("at", now()).bind("by", by.name()).executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class).one();
+            } catch (UnableToExecuteStatementException e) {
+                // 23505, a unique key taken: on both databases (PostgreSQL then takes no further statement)
+                if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                    throw new IllegalArgumentException("the account " + name + " exists already");
+                }
+                throw e;
+            }
+            change(h, by, "added account " + name + " (" + role.key() + ")");
+            return issue(h, id, name, role, "first token", by);
+        });
+    }
+
+    /** A new token for an account (another program, or one lost). */
+    public NewToken issueToken(String name, String label, Actor by) {
+        return jdbi.inTransaction(h -> {
+            Account account = find(h, name).orElseThrow(() -> new IllegalArgumentException("no account " + name));
+            return issue(h, account.id(), account.name(), account.role(), label, by);
+        });
+    }
+
+    /**
+     * Revokes a token: it signs no one in from now on. Revoking one already revoked changes nothing.
+     *
+     * @throws IllegalArgumentException when there is no such token
+     */
+    public void revoke(long tokenId, Actor by) {
+        jdbi.useTransaction(h -> {
+            Optional<String> account = h.createQuery("SELECT a.name FROM service_token t JOIN service_account a"
+                    + " ON a.id = t.account_id WHERE t.id = :id").bind("id", tokenId).mapTo(String.class).findOne();
+            if (account.isEmpty()) {
+                throw new IllegalArgumentException("no token " + tokenId);
+            }
+            boolean revoked = h.createQuery("SELECT COUNT(*) FROM service_token_revoked WHERE token_id = :id")
+                    .bind("id", tokenId).mapTo(Integer.class).one() > 0;
+            if (!revoked) {
+                h.createUpdate("INSERT INTO service_token_revoked (token_id, revoked_at, revoked_by) VALUES (:id, :at, :by)")
+                        .bind("id", tokenId).bind("at", now()).bind("by", by.name()).execute();
+                change(h, by, "revoked token " + tokenId + " of " + account.get());
+            }
+        });
+    }
+
+    /** Every account, by name, with how many tokens it has that are not revoked. */
+    public List<Account> list() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.name, a.role, a.created_at, (SELECT COUNT(*) FROM"
+                + " service_token t WHERE t.account_id = a.id AND NOT EXISTS (SELECT 1 FROM service_token_revoked r"
+                + " WHERE r.token_id = t.id)) AS active FROM service_account a ORDER BY a.name")
+                .map((rs, ctx) -> new Account(rs.getLong("id"), rs.getString("name"),
+                        Role.fromKey(rs.getString("role")).orElseThrow(), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getInt("active")))
+                .list());
+    }
+
+    @Override
+    public Optional<Caller> byToken(String token) {
+        if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        String hash = sha256(token);
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.name, a.role FROM service_token t JOIN service_account a"
+                + " ON a.id = t.account_id WHERE t.token_hash = :hash AND NOT EXISTS (SELECT 1 FROM"
+                + " service_token_revoked r WHERE r.token_id = t.id)").bind("hash", hash)
+                .map((rs, ctx) -> new Caller(rs.getString("name"), Role.fromKey(rs.getString("role")).orElseThrow()))
+                .findOne());
+    }
+
+    private NewToken issue(Handle h, long accountId, String name, Role role, String label, Actor by) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        long id = h.createUpdate("INSERT INTO service_token (account_id, token_hash, label, created_at, created_by)"
+                + " VALUES (:account, :hash, :label, :at, :by)").bind("account", accountId).bind("hash", sha256(token))
+                .bind("label", label).bind("at", now()).bind("by", by.name())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        change(h, by, "issued token " + id + " (" + label + ") to " + name);
+        return new NewToken(id, name, role, token);
+    }
+
+    private Optional<Account> find(Handle h, String name) {
+        return h.createQuery("SELECT id, name, role, created_at FROM service_account WHERE name = :name")
+                .bind("name", name)
+                .map((rs, ctx) -> new Account(rs.getLong("id"), rs.getString("name"),
+                        Role.fromKey(rs.getString("role")).orElseThrow(), rs.getObject("created_at", OffsetDateTime.class), 0))
+                .findOne();
+    }
+
+    private void change(Handle h, Actor by, String what) {
+        h.createUpdate("INSERT INTO service_change (changed_at, actor, origin, what) VALUES (:at, :actor, :origin, :what)")
+                .bind("at", now()).bind("actor", by.name()).bind("origin", by.origin()).bind("what", what).execute();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}

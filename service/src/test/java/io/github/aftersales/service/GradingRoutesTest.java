@@ -1,0 +1,156 @@
+package io.github.aftersales.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The stateless routes as a program calls them: a real server, real HTTP, the bundled examples. */
+class GradingRoutesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path EXAMPLES = Path.of("..", "examples");
+    private static TestService service;
+
+    @BeforeAll
+    static void start() {
+        service = new TestService();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    private static HttpResponse<String> evaluate(String contentType, byte[] body, String accept, String query)
+            throws Exception {
+        HttpRequest.Builder b = service.request("/api/v1/evaluations" + query, "auditor-token")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        return service.send(b.build());
+    }
+
+    @Test
+    void theGbtFormExampleGradesAsTheCommandLineGradesIt() throws Exception {
+        HttpResponse<String> r = evaluate("application/json", Files.readAllBytes(EXAMPLES.resolve("gbt27922-form.json")),
+                null, "");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        JsonNode s = JSON.readTree(r.body()).at("/schemes/0");
+        // 91 of the 98 applicable points, scaled to 92.85 of 100: four stars, 2.1 points short of five
+        assertThat(s.get("score").decimalValue()).isEqualByComparingTo("91");
+        assertThat(s.get("maxScore").decimalValue()).isEqualByComparingTo("98");
+        assertThat(s.get("total").decimalValue()).isEqualByComparingTo("92.85");
+        assertThat(s.get("stars").asInt()).isEqualTo(4);
+        assertThat(s.get("reasons").get(0).asText()).isEqualTo("total 92.85 < 95 needed for 五星级 (five stars): 2.1 more points");
+    }
+
+    @Test
+    void yamlIsReadAndAReportIsAnsweredByAccept() throws Exception {
+        byte[] annexB = Files.readAllBytes(EXAMPLES.resolve("gbt27922-annex-b.yaml"));
+        HttpResponse<String> md = evaluate("application/yaml", annexB, "text/markdown", "?lang=en");
+        assertThat(md.statusCode()).as(md.body()).isEqualTo(200);
+        assertThat(md.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/markdown"));
+        assertThat(md.body()).startsWith("# ").contains("B.6.3.2");
+        HttpResponse<String> html = evaluate("application/yaml", annexB, "text/html", "?lang=zh");
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.body()).startsWith("<!DOCTYPE html>").contains("B.6.3.2");
+        assertThat(html.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).startsWith("default-src 'none'"));
+    }
+
+    @Test
+    void aBadAssessmentIsOneErrorNamingThePlaceInTheBody() throws Exception {
+        HttpResponse<String> r = evaluate("application/json", "{\n  \"organisation\": \"x\",\n  \"schemes\": [{\"scheme\": 7}]\n}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "");
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode e = JSON.readTree(r.body());
+        assertThat(e.get("status").asInt()).isEqualTo(400);
+        assertThat(e.get("code").asText()).isEqualTo("bad-input");
+        assertThat(e.at("/place/source").asText()).isEqualTo("request body");
+        assertThat(e.at("/place/line").asInt()).isEqualTo(3);
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void theTemplateComesAsJsonYamlOrAFormThatGradesBack() throws Exception {
+        String path = "/api/v1/schemes/gbt27922/variants/form/template";
+        HttpResponse<String> json = service.send(service.request(path, "auditor-token").build());
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(json.body()).at("/schemes/0/scheme").asText()).isEqualTo("gbt27922");
+        HttpResponse<String> yaml = service.send(service.request(path, "auditor-token").header("Accept", "application/yaml").build());
+        assertThat(yaml.body()).contains("scheme: gbt27922");
+        HttpResponse<byte[]> xlsx = service.sendForBytes(service.request(path, "auditor-token")
+                .header("Accept", GradingRoutes.XLSX).build());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.body()).startsWith((byte) 'P', (byte) 'K');
+        // the blank form sent back: it is read, and refused for what a blank form lacks, with its cell
+        HttpResponse<String> back = evaluate(GradingRoutes.XLSX, xlsx.body(), null, "");
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(400);
+        assertThat(JSON.readTree(back.body()).at("/place/source").asText()).isEqualTo("request body");
+        assertThat(back.body()).doesNotContain("/tmp").doesNotContain("upload-");
+        // and graded when every clause is counted as stated (missing as zero): 0 of 100
+        HttpResponse<String> zero = evaluate(GradingRoutes.XLSX, xlsx.body(), null, "?missingAsZero=true");
+        assertThat(zero.statusCode()).as(zero.body()).isEqualTo(200);
+        assertThat(JSON.readTree(zero.body()).at("/schemes/0/total").decimalValue()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void unknownSchemesAndVariantsAreNamedWithWhatThereIs() throws Exception {
+        HttpResponse<String> r = service.send(service.request("/api/v1/schemes/gbt2792/variants/form/template",
+                "auditor-token").build());
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("no-such-scheme");
+        assertThat(r.body()).contains("gbt27922");
+        HttpResponse<String> v = service.send(service.request("/api/v1/schemes/gbt27922/variants/nope/template",
+                "auditor-token").build());
+        assertThat(JSON.readTree(v.body()).get("code").asText()).isEqualTo("no-such-variant");
+    }
+
+    @Test
+    void whatTheServerCannotReadOrAnswerIsSaid() throws Exception {
+        byte[] form = Files.readAllBytes(EXAMPLES.resolve("gbt27922-form.json"));
+        assertThat(evaluate(null, form, null, "").statusCode()).isEqualTo(415);
+        assertThat(evaluate("text/csv", form, null, "").statusCode()).isEqualTo(415);
+        HttpResponse<String> accept = evaluate("application/json", form, "application/pdf", "");
+        assertThat(accept.statusCode()).isEqualTo(406);
+        assertThat(JSON.readTree(accept.body()).get("code").asText()).isEqualTo("not-acceptable");
+        HttpResponse<String> reading = evaluate("application/json", form, null, "?notApplicable=half");
+        assertThat(reading.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(reading.body()).get("message").asText())
+                .isEqualTo("notApplicable: 'half' is not one of prorate, full-points");
+        HttpResponse<String> noRoute = service.send(service.request("/api/v1/nothing", "auditor-token").build());
+        assertThat(noRoute.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(noRoute.body()).get("code").asText()).isEqualTo("no-such-route");
+        HttpResponse<String> method = service.send(service.request("/api/v1/schemes", "auditor-token")
+                .DELETE().build());
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(JSON.readTree(method.body()).get("code").asText()).isEqualTo("method-not-allowed");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWhateverItsLengthHeaderSays() throws Exception {
+        try (TestService small = new TestService(1024)) {
+            byte[] form = Files.readAllBytes(EXAMPLES.resolve("gbt27922-form.json"));
+            // streamed without a length: the server counts what it reads
+            HttpRequest chunked = small.request("/api/v1/evaluations", "auditor-token")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(form))).build();
+            HttpResponse<String> r = small.send(chunked);
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("too-large");
+        }
+    }
+}

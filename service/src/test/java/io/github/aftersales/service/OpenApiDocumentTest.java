@@ -1,0 +1,156 @@
+package io.github.aftersales.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/openapi.json against the service: every route documented with its summary and access rule, nothing
+ * documented that is not served, every example valid against its schema, and real answers valid against the
+ * schemas the document names (the CLI's published ones included).
+ */
+class OpenApiDocumentTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DOCS = Path.of("..", "docs");
+    private static final String PUBLISHED = "https://github.com/aftersales/aftersales/docs/";
+    private static JsonNode document;
+    private static TestService service;
+
+    @BeforeAll
+    static void start() throws Exception {
+        document = JSON.readTree(Files.readString(DOCS.resolve("openapi.json")));
+        service = new TestService();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void theServedDocumentIsTheOneInDocs() throws Exception {
+        HttpResponse<String> r = service.send(service.request("/api/v1/openapi.json", null).build());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(r.body())).isEqualTo(document);
+        assertThat(document.get("openapi").asText()).isEqualTo("3.1.0");
+    }
+
+    @Test
+    void everyRouteIsDocumentedWithItsSummaryAndRuleAndNothingElseIs() {
+        List<String> documented = new ArrayList<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op ->
+                documented.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        List<String> served = service.routes.stream().map(Route::toString).toList();
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(served);
+        for (Route route : service.routes) {
+            JsonNode op = document.at("/paths/" + route.path().replace("/", "~1") + "/"
+                    + route.method().name().toLowerCase(Locale.ROOT));
+            assertThat(op.get("summary").asText()).as(route.toString()).isEqualTo(route.summary());
+            assertThat(op.get("x-access").asText()).as(route.toString()).isEqualTo(route.access().toString());
+            // a route anyone may call says so to OpenAPI tools too; the others need the token
+            assertThat(op.has("security") && op.get("security").isEmpty()).as(route.toString())
+                    .isEqualTo(route.access() instanceof Access.Anyone);
+        }
+    }
+
+    @Test
+    void everyExampleIsValidAgainstItsSchema() throws Exception {
+        List<JsonNode[]> examples = new ArrayList<>();
+        collect(document, examples);
+        assertThat(examples).isNotEmpty();
+        for (JsonNode[] pair : examples) {
+            assertThat(schema(pair[0]).validate(pair[1])).as(pair[1].toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void realAnswersAreValidAgainstTheSchemasTheDocumentNames() throws Exception {
+        byte[] form = Files.readAllBytes(Path.of("..", "examples", "gbt27922-form.json"));
+        HttpResponse<String> result = service.send(service.request("/api/v1/evaluations", "auditor-token")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(form)).build());
+        assertValid(result, "/paths/~1api~1v1~1evaluations/post/responses/200/content/application~1json/schema");
+        HttpResponse<String> bad = service.send(service.request("/api/v1/evaluations", "auditor-token")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"x\": 1}")).build());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertValid(bad, "/paths/~1api~1v1~1evaluations/post/responses/400/content/application~1json/schema");
+        HttpResponse<String> schemes = service.send(service.request("/api/v1/schemes", "auditor-token").build());
+        assertValid(schemes, "/paths/~1api~1v1~1schemes/get/responses/200/content/application~1json/schema");
+        assertThat(JSON.readTree(schemes.body()).findValuesAsText("id")).contains("gbt27922", "cqm", "form", "star");
+        HttpResponse<String> template = service.send(service.request("/api/v1/schemes/cqm/variants/star/template",
+                "auditor-token").build());
+        assertValid(template, "/paths/~1api~1v1~1schemes~1{scheme}~1variants~1{variant}~1template/get/responses/200"
+                + "/content/application~1json/schema");
+        HttpResponse<String> anonymous = service.send(service.request("/api/v1/schemes", null).build());
+        assertValid(anonymous, "/components/responses/NotSignedIn/content/application~1json/schema");
+    }
+
+    private static void assertValid(HttpResponse<String> r, String schemaPointer) throws Exception {
+        JsonNode schema = document.at(schemaPointer);
+        assertThat(schema.isMissingNode()).as(schemaPointer).isFalse();
+        assertThat(schema(schema).validate(JSON.readTree(r.body()))).as(r.body()).isEmpty();
+    }
+
+    /** Every (schema, example) of a media type in the document. */
+    private static void collect(JsonNode node, List<JsonNode[]> into) {
+        if (node.isObject()) {
+            if (node.has("schema") && node.has("examples")) {
+                node.get("examples").forEach(e -> into.add(new JsonNode[] {node.get("schema"), e.get("value")}));
+            }
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                collect(field.getValue(), into);
+            }
+        } else if (node.isArray()) {
+            node.forEach(n -> collect(n, into));
+        }
+    }
+
+    /** A schema of the document: its own components by pointer, the published schemas from docs/. */
+    private static JsonSchema schema(JsonNode schema) throws Exception {
+        if (schema.has("$ref") && schema.get("$ref").asText().startsWith("#/")) {
+            return schema(document.at(schema.get("$ref").asText().substring(1)));
+        }
+        SchemaValidatorsConfig strict = SchemaValidatorsConfig.builder().typeLoose(false).strict("type", true).build();
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
+                .schemaMappers(m -> m.mapPrefix(PUBLISHED, DOCS.toAbsolutePath().normalize().toUri().toString())));
+        if (schema.has("$ref")) {
+            return factory.getSchema(SchemaLocation.of(schema.get("$ref").asText()), strict);
+        }
+        // a component refers to others of the document by #/components/...: resolved inline
+        return factory.getSchema(inline(schema), strict);
+    }
+
+    private static JsonNode inline(JsonNode schema) {
+        if (schema.isObject()) {
+            if (schema.has("$ref") && schema.get("$ref").asText().startsWith("#/")) {
+                return inline(document.at(schema.get("$ref").asText().substring(1)));
+            }
+            var copy = JSON.createObjectNode();
+            schema.properties().forEach(f -> copy.set(f.getKey(), inline(f.getValue())));
+            return copy;
+        }
+        if (schema.isArray()) {
+            var copy = JSON.createArrayNode();
+            schema.forEach(n -> copy.add(inline(n)));
+            return copy;
+        }
+        return schema;
+    }
+}

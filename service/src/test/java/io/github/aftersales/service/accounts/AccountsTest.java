@@ -1,0 +1,97 @@
+package io.github.aftersales.service.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.aftersales.register.Databases;
+import io.github.aftersales.service.Caller;
+import io.github.aftersales.service.Role;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Accounts and tokens on both databases, beside a register. */
+class AccountsTest {
+
+    private static final Accounts.Actor CLI = new Accounts.Actor("root", "command line");
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aTokenSignsItsAccountInUntilItIsRevoked(Databases database) {
+        try (ServiceDatabase db = ServiceDatabase.open(database.fresh(dir))) {
+            Accounts accounts = new Accounts(db.jdbi(), Clock.systemUTC());
+            Accounts.NewToken admin = accounts.add("ada", Role.ADMIN, CLI);
+            Accounts.NewToken auditor = accounts.add("zhang.san", Role.AUDITOR, CLI);
+            assertThat(admin.token()).startsWith("ast_").hasSize(4 + 43);
+            assertThat(admin.toString()).doesNotContain(admin.token());
+            assertThat(accounts.byToken(admin.token())).contains(new Caller("ada", Role.ADMIN));
+            assertThat(accounts.byToken(auditor.token())).contains(new Caller("zhang.san", Role.AUDITOR));
+            // a token one character off, another's prefix, or nothing: no one
+            String off = auditor.token().substring(0, auditor.token().length() - 1)
+                    + (auditor.token().endsWith("A") ? "B" : "A");
+            assertThat(accounts.byToken(off)).isEmpty();
+            assertThat(accounts.byToken("ast_")).isEmpty();
+            assertThat(accounts.byToken("' OR '1'='1")).isEmpty();
+
+            Accounts.NewToken second = accounts.issueToken("zhang.san", "laptop", CLI);
+            accounts.revoke(auditor.id(), CLI);
+            accounts.revoke(auditor.id(), CLI); // again: nothing changes
+            assertThat(accounts.byToken(auditor.token())).isEmpty();
+            assertThat(accounts.byToken(second.token())).contains(new Caller("zhang.san", Role.AUDITOR));
+            List<Accounts.Account> listed = accounts.list();
+            assertThat(listed).extracting(Accounts.Account::name).containsExactly("ada", "zhang.san");
+            assertThat(listed).extracting(Accounts.Account::activeTokens).containsExactly(1, 1);
+
+            // what the database holds signs no one in: only the hash of each token is stored
+            List<String> stored = db.jdbi().withHandle(h -> h.createQuery("SELECT token_hash FROM service_token")
+                    .mapTo(String.class).list());
+            assertThat(stored).hasSize(3).noneMatch(hash -> hash.contains(admin.token().substring(4)))
+                    .contains(Accounts.sha256(admin.token()));
+            List<String> changes = db.jdbi().withHandle(h -> h.createQuery("SELECT what FROM service_change ORDER BY id")
+                    .mapTo(String.class).list());
+            assertThat(changes).containsExactly("added account ada (admin)", "issued token 1 (first token) to ada",
+                    "added account zhang.san (auditor)", "issued token 2 (first token) to zhang.san",
+                    "issued token 3 (laptop) to zhang.san", "revoked token 2 of zhang.san");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void namesAreCheckedAndTakenOnce(Databases database) {
+        try (ServiceDatabase db = ServiceDatabase.open(database.fresh(dir))) {
+            Accounts accounts = new Accounts(db.jdbi(), Clock.systemUTC());
+            accounts.add("mia", Role.MANAGER, CLI);
+            assertThatThrownBy(() -> accounts.add("mia", Role.AUDITOR, CLI)).hasMessage("the account mia exists already");
+            assertThatThrownBy(() -> accounts.add("Mia Li", Role.AUDITOR, CLI)).hasMessageStartingWith(
+                    "'Mia Li' is not an account name");
+            assertThatThrownBy(() -> accounts.revoke(99, CLI)).hasMessage("no token 99");
+            assertThatThrownBy(() -> accounts.issueToken("nobody", "x", CLI)).hasMessage("no account nobody");
+            assertThat(accounts.list()).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void theRegisterBesideTheServiceTablesStillOpensAndRecords(Databases database) {
+        var settings = database.fresh(dir);
+        try (ServiceDatabase db = ServiceDatabase.open(settings)) {
+            new Accounts(db.jdbi(), Clock.systemUTC()).add("ada", Role.ADMIN, CLI);
+        }
+        // opened again (both migration histories current), and the register reads as a register
+        try (ServiceDatabase db = ServiceDatabase.open(settings)) {
+            assertThat(new Accounts(db.jdbi(), Clock.systemUTC()).list()).hasSize(1);
+        }
+        try (var register = io.github.aftersales.register.Register.open(settings,
+                io.github.aftersales.register.Register.Access.READ)) {
+            assertThat(register.list("")).isEmpty();
+        }
+        assertThat(Optional.of(settings)).isPresent();
+    }
+}
