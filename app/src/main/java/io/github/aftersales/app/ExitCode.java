@@ -23,6 +23,8 @@ public final class ExitCode {
     public static final int REFUSED = 6;
     /** The register's database cannot be opened, has a newer schema, or failed; nothing was written. */
     public static final int DATABASE = 7;
+    /** {@code serve} cannot listen where it was told: the port is taken or the address is not this machine's. */
+    public static final int LISTEN = 8;
     /** A defect of this program; the message says so. */
     public static final int INTERNAL = 70;
     /**

@@ -62,8 +62,6 @@ public final class ApiServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.jetty.defaultHost = settings.bind();
             config.jetty.defaultPort = settings.port();
-            // stopping lets requests in flight finish (up to 10 s) before the connections close
-            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             config.router.mount(router -> {
                 for (Route route : routes) {
                     router.addHttpHandler(route.method(), route.path(), ctx -> handle(route, ctx, authenticator));
@@ -82,8 +80,29 @@ public final class ApiServer implements AutoCloseable {
         javalin.error(404, ctx -> answerIfNot(ctx, noRoute(ctx)));
         javalin.error(405, ctx -> answerIfNot(ctx, wrongMethod(ctx)));
         javalin.error(500, ctx -> answerIfNot(ctx, new ApiError(500, "internal", "internal error")));
-        javalin.start();
+        try {
+            javalin.start();
+        } catch (io.javalin.util.JavalinException e) {
+            // nothing listens; Jetty's threads were stopped by Javalin as it failed
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new CannotListen("cannot listen on " + settings.bind() + ":" + settings.port() + ": "
+                    + (e instanceof io.javalin.util.JavalinBindException ? "the port is in use or not allowed"
+                    : String.valueOf(cause.getMessage())) + "; choose another with --port, or another address with"
+                    + " --bind", e);
+        }
+        // stopping lets requests in flight finish (up to 10 s) before the connections close; set once started,
+        // as a graceful stop of a server that failed to start throws instead of saying why it failed
+        javalin.jettyServer().server().setStopTimeout(10_000);
         return new ApiServer(javalin);
+    }
+
+    /** The server cannot listen where it was told: the port is taken or the address is not this machine's. */
+    public static final class CannotListen extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CannotListen(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** The port the server listens on (the one picked, when asked for 0). */

@@ -11,7 +11,9 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Scores organisations against after-sales service certification schemes and gives their star grade.",
         subcommands = {SchemesCommand.class, TemplateCommand.class, EvaluateCommand.class, SurveilCommand.class,
-            GenerateCommand.class, io.github.aftersales.app.commands.register.RegisterCommand.class},
+            GenerateCommand.class, io.github.aftersales.app.commands.register.RegisterCommand.class,
+            io.github.aftersales.app.commands.service.ServeCommand.class,
+            io.github.aftersales.app.commands.service.AccountsCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   done (an assessment was evaluated, whatever its grade)",
@@ -22,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             "      or a plugin ended the program while it was loaded; the message names the jar",
             "  6   the register refused (a revoked certificate, a date before its issue or last evaluation)",
             "  7   the register's database cannot be opened, is newer than this program, or failed",
+            "  8   serve cannot listen: the port is taken or the address is not this machine's",
             "  70  internal error (a defect of this program)",
             "  71  the Java virtual machine failed: out of memory (run with more: java -Xmx4g -jar …)"})
 public final class RootCommand implements java.util.concurrent.Callable<Integer> {
@@ -40,7 +43,7 @@ public final class RootCommand implements java.util.concurrent.Callable<Integer>
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("error: name a command: schemes, template, evaluate, surveil, generate or register");
+        spec.commandLine().getErr().println("error: name a command: schemes, template, evaluate, surveil, generate, register, serve or accounts");
         spec.commandLine().usage(spec.commandLine().getErr());
         return io.github.aftersales.app.ExitCode.USAGE;
     }

@@ -54,6 +54,8 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
         context.getLogger("org.apache.poi").setLevel(Level.OFF);
         // Flyway and H2 speak through the register's own messages
         context.getLogger("org.flywaydb").setLevel(Level.ERROR);
+        // the service says itself where it listens and why it cannot; Javalin's "Failed to start" would say it twice
+        context.getLogger("io.javalin.Javalin").setLevel(Level.OFF);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

@@ -29,6 +29,11 @@ public final class RegisterLocation {
     private RegisterLocation() {
     }
 
+    /** The settings for a {@code --register} value (or {@code null}), from this process's environment. */
+    public static RegisterSettings fromEnvironment(String option) {
+        return resolve(option, System.getenv(), home(System.getenv()));
+    }
+
     /** The settings for this option value, environment and home directory. */
     static RegisterSettings resolve(String option, Map<String, String> env, Path home) {
         Path configDir = env.containsKey("XDG_CONFIG_HOME") && !env.get("XDG_CONFIG_HOME").isBlank()

@@ -1,0 +1,160 @@
+package io.github.aftersales.app.commands.service;
+
+import io.github.aftersales.app.ExitCode;
+import io.github.aftersales.app.UserException;
+import io.github.aftersales.app.commands.VersionProvider;
+import io.github.aftersales.app.commands.register.RegisterLocation;
+import io.github.aftersales.service.Role;
+import io.github.aftersales.service.accounts.Accounts;
+import io.github.aftersales.service.accounts.ServiceDatabase;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code accounts}: the service's accounts and API tokens, in the register's database. */
+@Command(name = "accounts", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"The accounts of 'aftersales serve' and their API tokens, kept in the register's database."
+                + " A token is printed once, when it is made (alone on standard output, for a script to keep), and"
+                + " stored only as its hash. Every change is recorded with who made it.",
+            "Roles: admin (accounts, settings), manager (reviews and decides, sees everything), auditor (fills the"
+                + " assessments assigned to them)."},
+        subcommands = {AccountsCommand.Add.class, AccountsCommand.ListAccounts.class, AccountsCommand.Token.class,
+            AccountsCommand.Revoke.class})
+public final class AccountsCommand implements Callable<Integer> {
+
+    @Option(names = "--register", scope = ScopeType.INHERIT, paramLabel = "URL|DIR",
+            description = "The register's database, as for 'register' and 'serve'.")
+    String location;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("error: name an accounts command: add, list, token or revoke");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    /** Runs {@code work} on the accounts, the database open for it alone. */
+    <T> T withAccounts(Function<Accounts, T> work) {
+        try (ServiceDatabase db = ServiceDatabase.open(RegisterLocation.fromEnvironment(location))) {
+            return work.apply(new Accounts(db.jdbi(), Clock.systemDefaultZone()));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
+    static Accounts.Actor actor() {
+        return new Accounts.Actor(System.getProperty("user.name", "unknown"), "command line");
+    }
+
+    static void printToken(CommandSpec spec, Accounts.NewToken made, String what) {
+        spec.commandLine().getErr().println(what + "; token " + made.id() + " of " + made.account() + " ("
+                + made.role().key() + ") follows, shown this once: keep it where only they can read it");
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(made.token());
+        out.flush();
+    }
+
+    /** {@code accounts add NAME --role ROLE}. */
+    @Command(name = "add", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Add an account and print its first API token. The first admin is made this way: there is"
+                    + " no default account or password.")
+    static final class Add implements Callable<Integer> {
+        @ParentCommand
+        AccountsCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "NAME", description = "1 to 64 lower-case letters, digits, '.', '_' or '-'.")
+        String name;
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin, manager or auditor.")
+        String role;
+
+        @Override
+        public Integer call() {
+            Role r = Role.fromKey(role).orElseThrow(() -> new UserException(ExitCode.USAGE,
+                    "--role: '" + role + "' is not one of admin, manager, auditor"));
+            printToken(spec, parent.withAccounts(a -> a.add(name, r, actor())), "added account " + name);
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code accounts list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "List the accounts, their roles and how many tokens each has that are not revoked.")
+    static final class ListAccounts implements Callable<Integer> {
+        @ParentCommand
+        AccountsCommand parent;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var all = parent.withAccounts(Accounts::list);
+            PrintWriter out = spec.commandLine().getOut();
+            for (Accounts.Account a : all) {
+                out.printf("%-24s %-8s %d token%s  added %s%n", a.name(), a.role().key(), a.activeTokens(),
+                        a.activeTokens() == 1 ? "" : "s", a.createdAt().toLocalDate());
+            }
+            out.println(all.size() + (all.size() == 1 ? " account" : " accounts"));
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code accounts token NAME}. */
+    @Command(name = "token", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Make another API token for an account (for another program, or to replace a lost one:"
+                    + " then revoke the lost one).")
+    static final class Token implements Callable<Integer> {
+        @ParentCommand
+        AccountsCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "NAME")
+        String name;
+        @Option(names = "--label", paramLabel = "TEXT", defaultValue = "token",
+                description = "What the token is for, shown in the history (default: ${DEFAULT-VALUE}).")
+        String label;
+
+        @Override
+        public Integer call() {
+            if (label.isBlank() || label.length() > 200) {
+                throw new UserException(ExitCode.USAGE, "--label: 1 to 200 characters");
+            }
+            printToken(spec, parent.withAccounts(a -> a.issueToken(name, label, actor())), "made a token");
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code accounts revoke TOKEN-ID}. */
+    @Command(name = "revoke", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Revoke a token by its number (printed when it was made): it signs no one in from the next"
+                    + " request on.")
+    static final class Revoke implements Callable<Integer> {
+        @ParentCommand
+        AccountsCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "TOKEN-ID")
+        long id;
+
+        @Override
+        public Integer call() {
+            parent.withAccounts(a -> {
+                a.revoke(id, actor());
+                return null;
+            });
+            spec.commandLine().getOut().println("revoked token " + id);
+            return ExitCode.OK;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.github.aftersales.app.commands.service;
+
+import io.github.aftersales.app.ExitCode;
+import io.github.aftersales.app.UserException;
+import io.github.aftersales.app.commands.VersionProvider;
+import io.github.aftersales.app.commands.register.RegisterLocation;
+import io.github.aftersales.core.evaluation.Evaluator;
+import io.github.aftersales.core.registry.SchemeRegistry;
+import io.github.aftersales.register.RegisterSettings;
+import io.github.aftersales.service.ApiServer;
+import io.github.aftersales.service.GradingRoutes;
+import io.github.aftersales.service.Route;
+import io.github.aftersales.service.ServiceRoutes;
+import io.github.aftersales.service.accounts.Accounts;
+import io.github.aftersales.service.accounts.ServiceDatabase;
+import io.github.aftersales.spi.Scheme;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code serve}: the JSON API over the register's database, until the process is told to stop. */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Serve the JSON API (docs/service.md; its description at /api/v1/openapi.json) over the"
+                + " register's database: the schemes, blank templates and grading, for accounts with an API token"
+                + " ('aftersales accounts add'). Runs until stopped (Ctrl-C or SIGTERM: requests in flight finish).",
+            "On the embedded register the service holds its file while it runs: stop it to use 'register' or"
+                + " 'accounts' on the same file, or share a PostgreSQL register instead."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + ApiServer.Settings.DEFAULT_PORT,
+            description = "The port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = ApiServer.Settings.LOOPBACK,
+            description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only). Listen on others"
+                    + " only behind a proxy that adds TLS: tokens travel in each request.")
+    String bind;
+
+    @Option(names = "--register", paramLabel = "URL|DIR",
+            description = "The register's database, as for 'register' (default: $AFTERSALES_REGISTER, else 'url' in"
+                    + " ~/.config/aftersales/register.properties, else ~/.local/share/aftersales).")
+    String location;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Provider<SchemeRegistry> registry;
+    private final Provider<Map<String, Scheme>> schemes;
+    private final Provider<Evaluator> evaluator;
+
+    @Inject
+    ServeCommand(Provider<SchemeRegistry> registry, Provider<Map<String, Scheme>> schemes, Provider<Evaluator> evaluator) {
+        this.registry = registry;
+        this.schemes = schemes;
+        this.evaluator = evaluator;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65_535) {
+            throw new UserException(ExitCode.USAGE, "--port must be between 0 and 65535, not " + port);
+        }
+        RegisterSettings settings = RegisterLocation.fromEnvironment(location);
+        Evaluator engine = evaluator.get(); // the plugins are loaded before anything listens
+        ServiceDatabase database = ServiceDatabase.open(settings);
+        Accounts accounts = new Accounts(database.jdbi(), Clock.systemDefaultZone());
+        List<Route> routes = new ArrayList<>(new ServiceRoutes().routes());
+        routes.addAll(new GradingRoutes(registry.get(), schemes.get(), engine,
+                ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
+        ApiServer server;
+        try {
+            server = ApiServer.start(new ApiServer.Settings(bind, port, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES),
+                    routes, accounts);
+        } catch (ApiServer.CannotListen e) {
+            database.close();
+            throw new UserException(ExitCode.LISTEN, e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close(); // requests in flight finish first
+            database.close();
+            stopped.countDown();
+        }, "stop-service"));
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
+        spec.commandLine().getOut().println("serving the API at http://" + host + ":" + server.port() + "/api/v1"
+                + " (described at /api/v1/openapi.json); register: " + settings.describe());
+        spec.commandLine().getOut().flush();
+        if (accounts.list().isEmpty()) {
+            spec.commandLine().getErr().println("warning: no account yet: stop the service and make the first with"
+                    + " 'aftersales accounts add NAME --role admin' (on PostgreSQL, while it runs)");
+        }
+        stopped.await();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.aftersales.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code accounts add} then {@code serve} as a newcomer runs them (docs/service.md): processes of their own, the
+ * embedded register, HTTP from outside, a stop by signal.
+ */
+class ServeProcessTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SERVING = Pattern.compile("serving the API at http://127\\.0\\.0\\.1:(\\d+)/api/v1 .*");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNewcomerMakesTheFirstAdminServesAndGradesTheExampleOverHttp() throws Exception {
+        String register = dir.resolve("register").toString();
+        CliProcess.Ran added = CliProcess.run(dir, List.of(), "accounts", "add", "ada", "--role", "admin",
+                "--register", register);
+        assertThat(added.exit()).as(added.err()).isZero();
+        String token = added.out().strip();
+        assertThat(token).matches("ast_[A-Za-z0-9_-]{43}");
+        assertThat(added.err()).startsWith("added account ada; token 1 of ada (admin) follows, shown this once")
+                .doesNotContain(token);
+
+        Process serve = CliProcess.builder("", "serve", "--port", "0", "--register", register)
+                .redirectError(dir.resolve("serve-err.txt").toFile()).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            String first = out.readLine();
+            Matcher m = SERVING.matcher(String.valueOf(first));
+            assertThat(m.matches()).as(first + " " + Files.readString(dir.resolve("serve-err.txt"))).isTrue();
+            assertThat(first).contains("register: " + Path.of(register, "register.mv.db"));
+            String base = "http://127.0.0.1:" + m.group(1);
+            HttpClient http = HttpClient.newHttpClient();
+
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).isEqualTo("{\"status\":\"up\"}");
+
+            HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/schemes")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(noToken.statusCode()).isEqualTo(401);
+
+            HttpResponse<String> schemes = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/schemes"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(schemes.statusCode()).isEqualTo(200);
+            List<String> ids = JSON.readTree(schemes.body()).findValuesAsText("id");
+            assertThat(ids).contains("gbt27922", "zg025", "cqm", "zg025-combined");
+
+            HttpResponse<String> graded = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/evaluations"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofFile(Path.of("examples", "zg025-combined.json"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(graded.statusCode()).as(graded.body()).isEqualTo(200);
+            JsonNode combined = JSON.readTree(graded.body()).at("/schemes/2");
+            assertThat(combined.get("scheme").asText()).isEqualTo("zg025-combined");
+            assertThat(combined.get("grade").asText()).isEqualTo("九星级"); // as 'register record' records it
+        } finally {
+            serve.destroy(); // SIGTERM: requests in flight finish, the register's file is let go
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("the service stops on SIGTERM").isTrue();
+        }
+        assertThat(Files.readString(dir.resolve("serve-err.txt"))).doesNotContain("Exception").doesNotContain(token);
+
+        // the file is free again: the command line lists the account
+        CliProcess.Ran listed = CliProcess.run(dir, List.of(), "accounts", "list", "--register", register);
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        assertThat(listed.out()).startsWith("ada                      admin    1 token  added ").endsWith("1 account\n");
+    }
+
+    @Test
+    void aPortInUseIsOneLineAndExit8() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliProcess.Ran r = CliProcess.run(dir, List.of(), "serve", "--port", String.valueOf(taken.getLocalPort()),
+                    "--register", dir.resolve("r").toString());
+            assertThat(r.exit()).as(r.err()).isEqualTo(8);
+            assertThat(r.err()).isEqualTo("error: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": the port is"
+                    + " in use or not allowed; choose another with --port, or another address with --bind\n");
+        }
+    }
+}
