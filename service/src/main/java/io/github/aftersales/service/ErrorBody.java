@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <pre>{"status": 400, "code": "bad-input", "message": "…", "place": {"source": "request body", "line": 3, "column": 7}}</pre>
  * {@code place} is there when the error is in the input; {@code line} and {@code column} when it is at one place of it.
  */
-final class ErrorBody {
+public final class ErrorBody {
 
     private ErrorBody() {
     }
 
-    static ObjectNode of(ApiError e) {
+    public static ObjectNode of(ApiError e) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("status", e.status());
         body.put("code", e.code());

@@ -231,23 +231,4 @@ public final class GradingRoutes {
     private static void json(Context ctx, com.fasterxml.jackson.databind.JsonNode node) {
         ctx.contentType(JSON + "; charset=utf-8").result(Json.pretty(node));
     }
-
-    /** Reading a request body no larger than the limit, whatever its Content-Length says (or does not). */
-    static final class Bodies {
-        private Bodies() {
-        }
-
-        static byte[] read(Context ctx, long max) {
-            try (InputStream in = ctx.bodyInputStream()) {
-                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-                if (bytes.length > max) {
-                    throw new ApiError(413, "too-large", "the request body is larger than " + (max >> 20)
-                            + " MiB, the most this server accepts");
-                }
-                return bytes;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 }

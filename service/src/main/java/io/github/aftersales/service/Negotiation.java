@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** Content negotiation, as small as the API needs: the first acceptable of the types a route offers. */
-final class Negotiation {
+public final class Negotiation {
 
     private Negotiation() {
     }
@@ -14,7 +14,7 @@ final class Negotiation {
      * weights are not weighed: clients here name one type); the first offered when there is no header or it
      * takes anything. 406 when none is taken.
      */
-    static String choose(String accept, String... offered) {
+    public static String choose(String accept, String... offered) {
         if (accept == null || accept.isBlank()) {
             return offered[0];
         }
@@ -34,7 +34,7 @@ final class Negotiation {
     }
 
     /** The type and subtype of a media type, lower case, without parameters ({@code ""} for none). */
-    static String mediaType(String header) {
+    public static String mediaType(String header) {
         if (header == null) {
             return "";
         }

@@ -2,15 +2,14 @@ package io.github.aftersales.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,30 +18,71 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every route of the service with every role and with none. The rules below are written here, apart from
- * the routes' own declarations: a route added without a line here fails the build, and a route whose
- * declared access drifts from what this table says fails too.
+ * Every route of the service with every role, with none, with a token that is not valid, and, for a route on
+ * one assessment, on the caller's own assessment and on another's. The rules below are written here, apart
+ * from the routes' own declarations: a route added without its line here fails the build, and a route whose
+ * handling drifts from what this table says fails too.
  */
 class AuthorisationMatrixTest {
 
-    private static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
-    /** Route → the roles that may call it; {@code null}: anyone, signed in or not. */
-    private static final Map<String, Set<Role>> RULES = new java.util.HashMap<>();
+    /** Who calls. */
+    enum Who { NO_ONE, ADMIN, MANAGER, AUDITOR_ON_OWN, AUDITOR_ON_OTHERS }
+
+    /** What the answer must be. */
+    enum Outcome { PASSES, NOT_SIGNED_IN_401, FORBIDDEN_403, HIDDEN_404 }
+
+    private static final Map<String, Map<Who, Outcome>> RULES = new HashMap<>();
 
     static {
-        RULES.put("GET /health", null);
-        RULES.put("GET /api/v1/openapi.json", null);
-        RULES.put("GET /api/v1/schemes", EVERY_ROLE);
-        RULES.put("GET /api/v1/schemes/{scheme}/variants/{variant}/template", EVERY_ROLE);
-        RULES.put("POST /api/v1/evaluations", EVERY_ROLE);
+        rule("GET /health", Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES);
+        rule("GET /api/v1/openapi.json", Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES);
+        Outcome n = Outcome.NOT_SIGNED_IN_401;
+        rule("GET /api/v1/schemes", n, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES);
+        rule("GET /api/v1/schemes/{scheme}/variants/{variant}/template", n, Outcome.PASSES, Outcome.PASSES,
+                Outcome.PASSES, Outcome.PASSES);
+        rule("POST /api/v1/evaluations", n, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES);
+        // assessments: an admin keeps accounts, not assessments; a manager sees all; an auditor only theirs
+        rule("POST /api/v1/assessments", n, Outcome.FORBIDDEN_403, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES);
+        rule("GET /api/v1/assessments", n, Outcome.FORBIDDEN_403, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES);
+        rule("GET /api/v1/assessments/{id}", n, Outcome.FORBIDDEN_403, Outcome.PASSES, Outcome.PASSES,
+                Outcome.HIDDEN_404);
+        // only the auditor it is assigned to fills it: a manager reviews
+        rule("PUT /api/v1/assessments/{id}", n, Outcome.FORBIDDEN_403, Outcome.FORBIDDEN_403, Outcome.PASSES,
+                Outcome.HIDDEN_404);
+        rule("POST /api/v1/assessments/{id}/submit", n, Outcome.FORBIDDEN_403, Outcome.FORBIDDEN_403, Outcome.PASSES,
+                Outcome.HIDDEN_404);
+    }
+
+    private static void rule(String route, Outcome noOne, Outcome admin, Outcome manager, Outcome auditorOnOwn,
+            Outcome auditorOnOthers) {
+        Map<Who, Outcome> r = new EnumMap<>(Who.class);
+        r.put(Who.NO_ONE, noOne);
+        r.put(Who.ADMIN, admin);
+        r.put(Who.MANAGER, manager);
+        r.put(Who.AUDITOR_ON_OWN, auditorOnOwn);
+        r.put(Who.AUDITOR_ON_OTHERS, auditorOnOthers);
+        RULES.put(route, r);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestService service;
+    private static long zhangs;
+    private static long lis;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         service = new TestService();
+        zhangs = make("zhang");
+        lis = make("li");
+    }
+
+    private static long make(String auditor) throws Exception {
+        HttpResponse<String> r = service.send(service.request("/api/v1/assessments", "manager-token")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"scheme\": \"gbt27922\", \"organisation\": \"Co.\", \"assignedTo\": \"" + auditor + "\"}"))
+                .build());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return JSON.readTree(r.body()).get("id").asLong();
     }
 
     @AfterAll
@@ -61,40 +101,63 @@ class AuthorisationMatrixTest {
     Stream<DynamicTest> everyRouteAnswersEachCallerAsItsRuleSays() {
         List<DynamicTest> tests = new ArrayList<>();
         for (Route route : service.routes) {
-            Set<Role> allowed = RULES.get(route.toString());
-            for (String token : new String[] {null, "admin-token", "manager-token", "auditor-token", "ast_not-a-token"}) {
-                Caller caller = token == null ? null : TestService.TOKENS.get(token);
-                tests.add(DynamicTest.dynamicTest(route + " as " + (token == null ? "no one" : token), () -> {
-                    HttpResponse<String> r = service.send(request(route, token));
-                    boolean mayCall = allowed == null || (caller != null && allowed.contains(caller.role()));
-                    if (token != null && caller == null) {
-                        // a token that is not valid is refused even where none is needed: it is a mistake to say
-                        assertThat(r.statusCode()).isEqualTo(401);
-                        assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("bad-credentials");
-                    } else if (mayCall) {
-                        assertThat(r.statusCode()).as(r.body()).isNotIn(401, 403);
-                    } else if (caller == null) {
-                        assertThat(r.statusCode()).isEqualTo(401);
-                        assertThat(r.headers().firstValue("WWW-Authenticate")).contains("Bearer");
-                        assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("not-signed-in");
-                    } else {
-                        assertThat(r.statusCode()).isEqualTo(403);
-                        JsonNode e = JSON.readTree(r.body());
-                        assertThat(e.get("code").asText()).isEqualTo("forbidden");
+            Map<Who, Outcome> rule = RULES.get(route.toString());
+            for (Who who : Who.values()) {
+                tests.add(DynamicTest.dynamicTest(route + " by " + who, () -> {
+                    HttpResponse<String> r = service.send(request(route, who, token(who)));
+                    Outcome expected = rule.get(who);
+                    switch (expected) {
+                        case PASSES -> {
+                            assertThat(r.statusCode()).as(r.body()).isNotIn(401, 403);
+                            if (r.statusCode() == 404) {
+                                assertThat(JSON.readTree(r.body()).get("code").asText()).isNotEqualTo("no-such-assessment");
+                            }
+                        }
+                        case NOT_SIGNED_IN_401 -> {
+                            assertThat(r.statusCode()).isEqualTo(401);
+                            assertThat(r.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+                            assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("not-signed-in");
+                        }
+                        case FORBIDDEN_403 -> {
+                            assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+                            assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("forbidden");
+                        }
+                        case HIDDEN_404 -> {
+                            assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+                            assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("no-such-assessment");
+                        }
                     }
                 }));
             }
+            tests.add(DynamicTest.dynamicTest(route + " with a token that is not valid", () -> {
+                // refused even where none is needed: sending a bad one is a mistake to say
+                HttpResponse<String> r = service.send(request(route, Who.MANAGER, "ast_not-a-token"));
+                assertThat(r.statusCode()).isEqualTo(401);
+                assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("bad-credentials");
+            }));
         }
         return tests.stream();
     }
 
-    /** A request the route would answer, with sample path values and an empty JSON body where it takes one. */
-    private static HttpRequest request(Route route, String token) {
-        String path = route.path().replace("{scheme}", "gbt27922").replace("{variant}", "form");
+    private static String token(Who who) {
+        return switch (who) {
+            case NO_ONE -> null;
+            case ADMIN -> "admin-token";
+            case MANAGER -> "manager-token";
+            case AUDITOR_ON_OWN, AUDITOR_ON_OTHERS -> "auditor-token";
+        };
+    }
+
+    /** A request the route would answer, with sample path values and a small JSON body where it takes one. */
+    private static HttpRequest request(Route route, Who who, String token) {
+        long id = who == Who.AUDITOR_ON_OTHERS ? lis : zhangs;
+        String path = route.path().replace("{scheme}", "gbt27922").replace("{variant}", "form")
+                .replace("{id}", String.valueOf(id));
         HttpRequest.Builder b = service.request(path, token);
         return switch (route.method()) {
             case GET -> b.GET().build();
             case POST -> b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+            case PUT -> b.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}")).build();
             default -> throw new AssertionError("a method this test does not send yet: " + route);
         };
     }

@@ -98,6 +98,20 @@ class OpenApiDocumentTest {
                 "auditor-token").build());
         assertValid(template, "/paths/~1api~1v1~1schemes~1{scheme}~1variants~1{variant}~1template/get/responses/200"
                 + "/content/application~1json/schema");
+        HttpResponse<String> made = service.send(service.request("/api/v1/assessments", "auditor-token")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"scheme\": \"zg025-combined\", \"organisation\": \"Co.\"}")).build());
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        assertValid(made, "/components/schemas/StoredAssessment");
+        long id = JSON.readTree(made.body()).get("id").asLong();
+        HttpResponse<String> saved = service.send(service.request("/api/v1/assessments/" + id, "auditor-token")
+                .header("Content-Type", "application/json").header("If-Match", "\"1\"")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(Path.of("..", "examples",
+                        "zg025-combined.json")))).build());
+        assertThat(JSON.readTree(saved.body()).get("result").isObject()).as(saved.body()).isTrue();
+        assertValid(saved, "/components/schemas/StoredAssessment");
+        assertValid(service.send(service.request("/api/v1/assessments", "auditor-token").build()),
+                "/paths/~1api~1v1~1assessments/get/responses/200/content/application~1json/schema");
         HttpResponse<String> anonymous = service.send(service.request("/api/v1/schemes", null).build());
         assertValid(anonymous, "/components/responses/NotSignedIn/content/application~1json/schema");
     }

@@ -3,30 +3,47 @@ package io.github.aftersales.service;
 import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.core.registry.SchemeRegistry;
 import io.github.aftersales.spi.Scheme;
+import io.github.aftersales.register.RegisterSettings;
+import io.github.aftersales.service.accounts.Accounts;
+import io.github.aftersales.service.accounts.ServiceDatabase;
+import io.github.aftersales.service.assessments.AssessmentRoutes;
+import io.github.aftersales.service.assessments.AssessmentStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A real server on a free loopback port with the schemes on the test class path, and one token per role
- * ({@code admin-token}, {@code manager-token}, {@code auditor-token}); requests through the JDK's HTTP client.
+ * A real server on a free loopback port with the schemes on the test class path, over a fresh embedded register,
+ * with an account per role and a second auditor (tokens named {@code admin-token}, {@code manager-token},
+ * {@code auditor-token}, {@code other-auditor-token}); requests through the JDK's HTTP client.
  */
 final class TestService implements AutoCloseable {
 
+    /** The accounts made, by the name a test uses for its token. */
     static final Map<String, Caller> TOKENS = Map.of(
             "admin-token", new Caller("ada", Role.ADMIN),
             "manager-token", new Caller("mia", Role.MANAGER),
-            "auditor-token", new Caller("zhang", Role.AUDITOR));
+            "auditor-token", new Caller("zhang", Role.AUDITOR),
+            "other-auditor-token", new Caller("li", Role.AUDITOR));
 
     final List<Route> routes;
     final ApiServer server;
+    private final ServiceDatabase database;
+    private final Path directory;
+    /** A test's name for a token → the token the accounts made. */
+    private final Map<String, String> tokens = new HashMap<>();
     private final HttpClient client = HttpClient.newHttpClient();
 
     TestService() {
@@ -34,14 +51,25 @@ final class TestService implements AutoCloseable {
     }
 
     TestService(long maxRequestBytes) {
+        try {
+            directory = Files.createTempDirectory("service-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        database = ServiceDatabase.open(RegisterSettings.embedded(directory, "test"));
+        Accounts accounts = new Accounts(database.jdbi(), Clock.systemUTC());
+        TOKENS.forEach((name, caller) -> tokens.put(name, accounts.add(caller.account(), caller.role(),
+                new Accounts.Actor("test", "test")).token()));
         SchemeRegistry registry = SchemeRegistry.discover(TestService.class.getClassLoader());
         Map<String, Scheme> schemes = new LinkedHashMap<>();
         registry.installed().forEach(i -> schemes.put(i.scheme().id(), i.scheme()));
         Evaluator evaluator = new Evaluator(id -> Optional.ofNullable(schemes.get(id)), schemes.keySet());
         routes = new ArrayList<>(new ServiceRoutes().routes());
         routes.addAll(new GradingRoutes(registry, schemes, evaluator, maxRequestBytes).routes());
+        routes.addAll(new AssessmentRoutes(new AssessmentStore(database.jdbi(), Clock.systemUTC()), schemes, evaluator,
+                accounts::roleOf, maxRequestBytes).routes());
         server = ApiServer.start(new ApiServer.Settings(ApiServer.Settings.LOOPBACK, 0, maxRequestBytes), routes,
-                token -> Optional.ofNullable(TOKENS.get(token)));
+                accounts);
     }
 
     URI uri(String path) {
@@ -50,7 +78,7 @@ final class TestService implements AutoCloseable {
 
     HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
-        return token == null ? b : b.header("Authorization", "Bearer " + token);
+        return token == null ? b : b.header("Authorization", "Bearer " + tokens.getOrDefault(token, token));
     }
 
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
@@ -64,5 +92,11 @@ final class TestService implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        database.close();
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

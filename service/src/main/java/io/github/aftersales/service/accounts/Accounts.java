@@ -125,6 +125,12 @@ public final class Accounts implements Authenticator {
                 .list());
     }
 
+    /** The role of an account, if there is one of that name. */
+    public Optional<Role> roleOf(String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT role FROM service_account WHERE name = :name").bind("name", name)
+                .mapTo(String.class).findOne().flatMap(Role::fromKey));
+    }
+
     @Override
     public Optional<Caller> byToken(String token) {
         if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {

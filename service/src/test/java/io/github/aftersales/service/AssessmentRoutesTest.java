@@ -1,0 +1,115 @@
+package io.github.aftersales.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An assessment's life through the API: made, filled, a stale save refused losing nothing, submitted. */
+class AssessmentRoutesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private TestService service;
+
+    @BeforeEach
+    void start() {
+        service = new TestService();
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body, String ifMatch)
+            throws Exception {
+        HttpRequest.Builder b = service.request(path, token).header("Content-Type", "application/json");
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return service.send(b.build());
+    }
+
+    @Test
+    void aManagerAssignsTheAuditorFillsAStaleSaveLosesNothingAndTheSubmittedOneIsFixed() throws Exception {
+        HttpResponse<String> made = send("POST", "/api/v1/assessments", "manager-token",
+                "{\"scheme\": \"gbt27922\", \"variant\": \"form\", \"organisation\": \"示例电器有限公司\", \"assignedTo\": \"zhang\"}",
+                null);
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        JsonNode first = JSON.readTree(made.body());
+        long id = first.get("id").asLong();
+        assertThat(made.headers().firstValue("Location")).contains("/api/v1/assessments/" + id);
+        assertThat(made.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(first.get("state").asText()).isEqualTo("draft");
+        assertThat(first.at("/assessment/organisation").asText()).isEqualTo("示例电器有限公司");
+        // the blank template does not grade yet: saved all the same, with the reason
+        assertThat(first.get("result").isNull()).isTrue();
+        assertThat(first.at("/problem/code").asText()).isEqualTo("not-gradable");
+        assertThat(first.at("/problem/place/source").asText()).isEqualTo("assessment " + id);
+
+        String filled = Files.readString(Path.of("..", "examples", "gbt27922-form.json"));
+        String path = "/api/v1/assessments/" + id;
+        HttpResponse<String> noTag = send("PUT", path, "auditor-token", filled, null);
+        assertThat(noTag.statusCode()).isEqualTo(428);
+        HttpResponse<String> saved = send("PUT", path, "auditor-token", filled, "\"1\"");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.headers().firstValue("ETag")).contains("\"2\"");
+        JsonNode graded = JSON.readTree(saved.body());
+        assertThat(graded.at("/result/schemes/0/total").decimalValue()).isEqualByComparingTo("92.85");
+        assertThat(graded.at("/result/schemes/0/grade").asText()).isEqualTo("四星级");
+        assertThat(graded.get("problem").isNull()).isTrue();
+        assertThat(graded.get("savedBy").asText()).isEqualTo("zhang");
+
+        // a second tab still on revision 1: refused, and revision 2 is what is kept
+        HttpResponse<String> stale = send("PUT", path, "auditor-token", "{\"organisation\": \"overwritten?\"}", "\"1\"");
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(JSON.readTree(stale.body()).get("message").asText()).contains("its revision is now 2")
+                .contains("If-Match: \"2\"");
+        HttpResponse<String> read = send("GET", path, "manager-token", null, null);
+        assertThat(JSON.readTree(read.body()).at("/assessment/organisation").asText())
+                .isEqualTo("示例电器有限公司 (Example Appliances Co., Ltd. — fictitious)");
+        assertThat(read.headers().firstValue("ETag")).contains("\"2\"");
+
+        HttpResponse<String> submitted = send("POST", path + "/submit", "auditor-token", null, "\"2\"");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        assertThat(JSON.readTree(submitted.body()).get("state").asText()).isEqualTo("submitted");
+        assertThat(submitted.headers().firstValue("ETag")).contains("\"3\"");
+        HttpResponse<String> after = send("PUT", path, "auditor-token", filled, "\"3\"");
+        assertThat(after.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(after.body()).get("code").asText()).isEqualTo("not-a-draft");
+
+        HttpResponse<String> listed = send("GET", "/api/v1/assessments?state=submitted", "manager-token", null, null);
+        assertThat(JSON.readTree(listed.body()).findValuesAsText("organisation")).containsExactly("示例电器有限公司");
+        HttpResponse<String> others = send("GET", "/api/v1/assessments", "other-auditor-token", null, null);
+        assertThat(JSON.readTree(others.body())).isEmpty();
+    }
+
+    @Test
+    void whatCannotBeMadeOrSavedIsSaidWithItsPlace() throws Exception {
+        assertThat(JSON.readTree(send("POST", "/api/v1/assessments", "manager-token",
+                "{\"scheme\": \"gbt27922\", \"organisation\": \"Co.\", \"assignedTo\": \"mia\"}", null).body())
+                .get("message").asText()).isEqualTo("assignedTo: mia is not an auditor's account");
+        assertThat(send("POST", "/api/v1/assessments", "auditor-token",
+                "{\"scheme\": \"gbt27922\", \"organisation\": \"Co.\", \"assignedTo\": \"li\"}", null).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> own = send("POST", "/api/v1/assessments", "auditor-token",
+                "{\"scheme\": \"cqm\", \"organisation\": \"Co.\"}", null);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+        long id = JSON.readTree(own.body()).get("id").asLong();
+        HttpResponse<String> broken = send("PUT", "/api/v1/assessments/" + id, "auditor-token", "{\n  \"organisation\": ,\n}",
+                "\"1\"");
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(broken.body()).at("/place/line").asInt()).isEqualTo(2);
+        assertThat(send("POST", "/api/v1/assessments/" + id + "/submit", "auditor-token", null, "\"1\"").body())
+                .contains("not-gradable");
+        assertThat(send("GET", "/api/v1/assessments/abc", "manager-token", null, null).statusCode()).isEqualTo(404);
+    }
+}
