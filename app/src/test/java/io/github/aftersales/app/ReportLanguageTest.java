@@ -33,10 +33,10 @@ import org.junit.jupiter.api.Test;
 class ReportLanguageTest {
 
     private static final List<String> FORMATS = List.of("text", "md", "html", "summary");
-    private static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]+");
-    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’]{2,}");
+    static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]+");
+    static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’]{2,}");
     /** Keys of the result whose values are the standards' texts or the assessment's (not our English). */
-    private static final Set<String> WRITTEN = Set.of("title", "grade", "name", "variantTitle", "schemeVersion",
+    static final Set<String> WRITTEN = Set.of("title", "grade", "name", "variantTitle", "schemeVersion",
             "organisation", "scheme", "variant", "notApplicable", "id", "source", "date", "gradeId");
     /** Our English beside them, which an English report shows. */
     private static final Set<String> OUR_ENGLISH = Set.of("titleEn", "gradeEn", "nameEn");
@@ -120,7 +120,7 @@ class ReportLanguageTest {
     }
 
     /** The texts either language shows as written, longest first, with the starts a report shortens titles to. */
-    private static List<String> allowed(Path example, boolean withOurEnglish) throws IOException {
+    static List<String> allowed(Path example, boolean withOurEnglish) throws IOException {
         Set<String> all = new HashSet<>();
         ObjectMapper mapper = example.toString().endsWith(".yaml") ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
         strings(mapper.readTree(example.toFile()), all);
@@ -141,7 +141,7 @@ class ReportLanguageTest {
         return all.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
-    private static String strip(String out, List<String> allowed) {
+    static String strip(String out, List<String> allowed) {
         String left = out.replace("&nbsp;", " ");
         for (String a : allowed) {
             left = left.replace(a, " ");
@@ -168,7 +168,7 @@ class ReportLanguageTest {
     }
 
     /** The text values under {@code keys} anywhere in {@code n} (an array's items each). */
-    private static void collect(JsonNode n, Set<String> keys, List<String> into) {
+    static void collect(JsonNode n, Set<String> keys, List<String> into) {
         for (Map.Entry<String, JsonNode> e : n.properties()) {
             if (keys.contains(e.getKey())) {
                 if (e.getValue().isTextual()) {
@@ -188,7 +188,7 @@ class ReportLanguageTest {
         }
     }
 
-    private static Properties bundle(String lang) throws IOException {
+    static Properties bundle(String lang) throws IOException {
         Properties p = new Properties();
         try (InputStream in = Labels.class.getResourceAsStream("messages_" + lang + ".properties")) {
             p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
@@ -196,7 +196,7 @@ class ReportLanguageTest {
         return p;
     }
 
-    private static Set<String> words(Properties p) {
+    static Set<String> words(Properties p) {
         Set<String> words = new HashSet<>();
         for (String k : p.stringPropertyNames()) {
             Matcher m = WORD.matcher(p.getProperty(k));

@@ -204,7 +204,7 @@ class XlsxTest {
     }
 
     /** Comma-separated values with double quotes (RFC 4180), as LibreOffice writes them. */
-    private static List<List<String>> csv(String text) {
+    static List<List<String>> csv(String text) {
         List<List<String>> rows = new java.util.ArrayList<>();
         List<String> row = new java.util.ArrayList<>();
         StringBuilder cell = new StringBuilder();

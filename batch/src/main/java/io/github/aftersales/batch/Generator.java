@@ -3,12 +3,14 @@ package io.github.aftersales.batch;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.aftersales.spi.CatalogVisitor;
 import io.github.aftersales.spi.Category;
 import io.github.aftersales.spi.Clause;
 import io.github.aftersales.spi.Inputs;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
 import java.math.BigDecimal;
+import java.util.List;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Random;
@@ -67,9 +69,7 @@ public final class Generator {
         part.put("scheme", s.id());
         part.put("variant", v.id());
         ArrayNode findings = part.putArray("findings");
-        for (Category c : v.catalog().categories()) {
-            add(findings, c, v.catalog().anyClauseMayBeExcluded(), quality);
-        }
+        add(findings, v, quality);
         if (!v.inputs().facts().isEmpty()) {
             ObjectNode facts = part.putObject("facts");
             for (Inputs.FactSpec f : v.inputs().facts()) {
@@ -102,36 +102,40 @@ public final class Generator {
         return part;
     }
 
-    private void add(ArrayNode findings, Category c, boolean anyExcluded, double quality) {
-        if (c.scoredAsWhole()) {
-            ObjectNode f = findings.addObject().put("id", c.id());
-            f.put("score", share(c.points(), quality));
-            return;
-        }
-        if (c.scoring() != Category.Scoring.BY_CLAUSES) {
-            return;
-        }
-        for (Clause cl : c.clauses()) {
-            ObjectNode f = findings.addObject().put("id", cl.id());
-            double roll = random.nextDouble();
-            if ((anyExcluded || cl.asksApplicability()) && roll < 0.04) {
-                f.put("result", "not-applicable").put("note", "generated: does not apply");
-            } else if (roll < quality) {
-                f.put("result", "conform");
-            } else if (roll < quality + (1 - quality) * 0.5 && cl.points().signum() > 0) {
-                if (random.nextBoolean()) {
-                    int checked = 3 + random.nextInt(8);
-                    f.putObject("samples").put("checked", checked).put("nonConforming", 1 + random.nextInt(checked));
-                } else {
-                    f.put("score", share(cl.points(), quality));
+    /** A finding for every scored unit, in the standard's order (checklists are left blank). */
+    private void add(ArrayNode findings, Variant v, double quality) {
+        boolean anyExcluded = v.catalog().anyClauseMayBeExcluded();
+        v.catalog().walk(new CatalogVisitor() {
+            @Override
+            public boolean enter(Category c, List<Category> parents) {
+                if (c.scoredAsWhole()) {
+                    ObjectNode f = findings.addObject().put("id", c.id());
+                    f.put("score", share(c.points(), quality));
+                    return false;
                 }
-            } else {
-                f.put("result", "not-conform").put("note", "generated: not conforming");
+                return c.scoring() == Category.Scoring.BY_CLAUSES;
             }
-        }
-        for (Category sub : c.categories()) {
-            add(findings, sub, anyExcluded, quality);
-        }
+
+            @Override
+            public void clause(Clause cl, List<Category> parents) {
+                ObjectNode f = findings.addObject().put("id", cl.id());
+                double roll = random.nextDouble();
+                if ((anyExcluded || cl.asksApplicability()) && roll < 0.04) {
+                    f.put("result", "not-applicable").put("note", "generated: does not apply");
+                } else if (roll < quality) {
+                    f.put("result", "conform");
+                } else if (roll < quality + (1 - quality) * 0.5 && cl.points().signum() > 0) {
+                    if (random.nextBoolean()) {
+                        int checked = 3 + random.nextInt(8);
+                        f.putObject("samples").put("checked", checked).put("nonConforming", 1 + random.nextInt(checked));
+                    } else {
+                        f.put("score", share(cl.points(), quality));
+                    }
+                } else {
+                    f.put("result", "not-conform").put("note", "generated: not conforming");
+                }
+            }
+        });
     }
 
     /** A part of the points, in quarters, around the organisation's quality. */

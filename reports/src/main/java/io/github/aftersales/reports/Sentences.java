@@ -30,6 +30,9 @@ final class Sentences {
     /** A derived figure's English name and, in brackets, its name as the scheme writes it (no spaces or brackets). */
     private static final String DERIVED = "(.+) \\(([^()\\s]+)\\)";
 
+    /** What a surveillance assessment reached: its grade as written and its stars ("五星级 (5 stars)"). */
+    private static final String SURVEILLED = "the surveillance assessment reaches (.+) \\((\\d+) (stars?)\\)";
+
     /** In order: a rule before any that would read the same sentence less exactly. */
     private static final List<Rule> RULES = List.of(
             new Rule("how.scoreGiven", "score given"),
@@ -66,6 +69,24 @@ final class Sentences {
                     + " the stated (.+) is graded; check that it is the audit's conclusion"),
             new Rule("reason.factThoughEvery", "(.+) is '(.*)', though every item of the (.+) checklist conforms:"
                     + " the stated (.+) is graded; check that it is the audit's conclusion"),
+            new Rule("reason.surveilNoLevel", "the surveillance assessment reaches no level \\((.+)\\): the certificate is revoked"),
+            new Rule("reason.surveilBelow", SURVEILLED + ", below the certificate's (.+) \\((\\d+)\\): downgraded"),
+            new Rule("reason.surveilAboveNew", SURVEILLED + ", above the certificate's (.+) \\((\\d+)\\): the new grade"
+                    + " stands \\((.+)\\)"),
+            new Rule("reason.surveilAboveKept", SURVEILLED + ", above the certificate's level: kept at (.+); a higher level"
+                    + " takes a new evaluation"),
+            new Rule("reason.surveilKeeps", SURVEILLED + ": the certificate keeps (.+)"),
+            new Rule("reason.seriousChosen", "(\\w+) \\(chosen for this surveillance\\) for serious events in the (\\d+)"
+                    + " months before (\\S+) \\((\\S+)\\)", 1),
+            new Rule("reason.seriousDefault", "(\\w+) \\(the default of (\\S+) (\\S+) where the standard says suspend or"
+                    + " revoke\\) for serious events in the (\\d+) months before (\\S+) \\((\\S+)\\)", 1),
+            new Rule("reason.seriousEventNote", "(\\S+) on (\\d{4}-\\d{2}-\\d{2}): (\\S+) \\(([^()]+)\\); (.+)"),
+            new Rule("reason.seriousEvent", "(\\S+) on (\\d{4}-\\d{2}-\\d{2}): (\\S+) \\(([^()]+)\\)"),
+            new Rule("action.keep", "keep"),
+            new Rule("action.downgrade", "downgrade"),
+            new Rule("action.upgrade", "upgrade"),
+            new Rule("action.suspend", "suspend"),
+            new Rule("action.revoke", "revoke"),
             new Rule("reason.partReading", "(\\S+) (\\S+) counted its not-applicable clauses as ([\\w-]+), not its"
                     + " default ([\\w-]+)"),
 

@@ -13,22 +13,27 @@ public final class SurveillanceReport {
     private SurveillanceReport() {
     }
 
+    /** The decision in both languages (headings in both, sentences in English as the result has them). */
     public static String text(SurveillanceResult d, Assessment a) {
+        return text(d, a, Labels.BOTH);
+    }
+
+    /** The decision in the reports' words of {@code l}; the standards' texts (level names) stay as written. */
+    public static String text(SurveillanceResult d, Assessment a, Labels l) {
         StringBuilder b = new StringBuilder();
-        b.append("监督 Surveillance: ").append(a.source()).append('\n');
+        b.append(l.t("surveil.title")).append(": ").append(Printable.of(a.source())).append('\n');
         if (a.organisation() != null) {
-            b.append("组织 Organisation: ").append(a.organisation()).append('\n');
+            b.append(l.t("label.organisation")).append(": ").append(Printable.of(a.organisation())).append('\n');
         }
-        b.append(d.scheme()).append(' ').append(d.variant()).append(": certificate ").append(d.currentLevel())
-                .append(" (").append(d.currentStars()).append(" stars) → ").append(d.decision().key().toUpperCase());
+        b.append(l.inline("surveil.decision", d.scheme(), d.variant(), d.currentLevel(),
+                d.currentStars(), l.inline("decision." + d.decision().key())));
         if (d.decision() == SurveillanceRules.Action.DOWNGRADE || d.decision() == SurveillanceRules.Action.UPGRADE) {
-            b.append(" to ").append(d.stars()).append(" stars");
+            b.append(l.inline("surveil.toStars", d.stars()));
         }
-        b.append("\n\n  说明 Why\n");
-        d.reasons().forEach(r -> b.append("    ").append(r).append('\n'));
-        b.append("\n  Surveillance assessment: ").append(d.evaluation().grade()).append(" (")
-                .append(d.evaluation().gradeEn()).append("), total ").append(
-                        io.github.aftersales.core.evaluation.Decimals.text(d.evaluation().total())).append('\n');
+        b.append("\n\n  ").append(l.t("surveil.why")).append('\n');
+        d.reasons().forEach(r -> b.append("    ").append(Printable.of(l.sentence(r))).append('\n'));
+        b.append("\n  ").append(l.inline("surveil.assessment", l.grade(d.evaluation().grade(), d.evaluation().gradeEn()),
+                io.github.aftersales.core.evaluation.Decimals.text(d.evaluation().total()))).append('\n');
         return b.toString();
     }
 

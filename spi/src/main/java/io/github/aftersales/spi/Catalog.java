@@ -34,21 +34,39 @@ public record Catalog(
         scoringGuide = List.copyOf(scoringGuide);
     }
 
+    /**
+     * Walks the catalog depth first in the standard's order (each category's {@link Category#children()}).
+     *
+     * @since 0.2
+     */
+    public void walk(CatalogVisitor visitor) {
+        for (Category c : categories) {
+            c.walk(visitor, new ArrayList<>());
+        }
+    }
+
     /** Every clause, depth first in the standard's order. */
     public List<Clause> clauses() {
         List<Clause> out = new ArrayList<>();
-        for (Category c : categories) {
-            c.collectClauses(out);
-        }
+        walk(new CatalogVisitor() {
+            @Override
+            public void clause(Clause clause, List<Category> parents) {
+                out.add(clause);
+            }
+        });
         return List.copyOf(out);
     }
 
     /** Every category, depth first, parents before children. */
     public List<Category> allCategories() {
         List<Category> out = new ArrayList<>();
-        for (Category c : categories) {
-            c.collectCategories(out);
-        }
+        walk(new CatalogVisitor() {
+            @Override
+            public boolean enter(Category category, List<Category> parents) {
+                out.add(category);
+                return true;
+            }
+        });
         return List.copyOf(out);
     }
 

@@ -3,7 +3,11 @@ package io.github.aftersales.spi;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A category of a catalog (a heading of the standard), holding sub-categories and clauses.
@@ -16,13 +20,22 @@ import java.util.List;
  * @param scoring       how the category is scored
  * @param categories    sub-categories, in the standard's order
  * @param clauses       clauses directly under this category, in the standard's order
+ * @param children      its clauses and sub-categories together, in the standard's order (each of them
+ *                      once, nothing else); a catalog without an order of its own lists the clauses
+ *                      first, then the sub-categories
  *
  * @since 0.1
  */
 @Api(status = Api.Status.STABLE, since = "0.1")
 public record Category(
         String id, String title, String titleEn, BigDecimal points, Scoring scoring,
-        List<Category> categories, List<Clause> clauses) {
+        List<Category> categories, List<Clause> clauses, List<CatalogItem> children) implements CatalogItem {
+
+    /** A category whose clauses come before its sub-categories, as catalogs without an order of their own read. */
+    public Category(String id, String title, String titleEn, BigDecimal points, Scoring scoring,
+            List<Category> categories, List<Clause> clauses) {
+        this(id, title, titleEn, points, scoring, categories, clauses, clausesFirst(categories, clauses));
+    }
 
     public Category {
         requireNonNull(id, "id is null");
@@ -31,6 +44,8 @@ public record Category(
         requireNonNull(scoring, "scoring is null");
         categories = List.copyOf(categories);
         clauses = List.copyOf(clauses);
+        children = List.copyOf(children);
+        checkChildren(id, categories, clauses, children);
         if ((points == null) != (scoring == Scoring.NOT_SCORED)) {
             throw new IllegalArgumentException("category " + id + ": points are "
                     + (points == null ? "missing" : "given") + " but it is " + scoring);
@@ -58,17 +73,53 @@ public record Category(
         return scoring == Scoring.AS_WHOLE;
     }
 
-    void collectClauses(List<Clause> out) {
-        out.addAll(clauses);
-        for (Category c : categories) {
-            c.collectClauses(out);
-        }
+    /** Walks this category and everything under it, in the standard's order, as if it were at the top. */
+    public void walk(CatalogVisitor visitor) {
+        walk(visitor, new ArrayList<>());
     }
 
-    void collectCategories(List<Category> out) {
-        out.add(this);
-        for (Category c : categories) {
-            c.collectCategories(out);
+    void walk(CatalogVisitor visitor, List<Category> path) {
+        List<Category> parents = Collections.unmodifiableList(path);
+        if (!visitor.enter(this, parents)) {
+            return;
+        }
+        path.add(this);
+        for (CatalogItem child : children) {
+            if (child instanceof Category sub) {
+                sub.walk(visitor, path);
+            } else {
+                visitor.clause((Clause) child, parents);
+            }
+        }
+        path.remove(path.size() - 1);
+        visitor.leave(this, parents);
+    }
+
+    private static List<CatalogItem> clausesFirst(List<Category> categories, List<Clause> clauses) {
+        List<CatalogItem> out = new ArrayList<>(clauses);
+        out.addAll(categories);
+        return out;
+    }
+
+    private static void checkChildren(String id, List<Category> categories, List<Clause> clauses,
+            List<CatalogItem> children) {
+        Map<CatalogItem, Boolean> held = new IdentityHashMap<>();
+        clauses.forEach(c -> held.put(c, Boolean.FALSE));
+        categories.forEach(c -> held.put(c, Boolean.FALSE));
+        for (CatalogItem child : children) {
+            Boolean seen = held.get(child);
+            if (seen == null) {
+                throw new IllegalArgumentException("category " + id + ": its children list " + child.id()
+                        + ", which is none of its clauses and sub-categories");
+            }
+            if (seen) {
+                throw new IllegalArgumentException("category " + id + ": its children list " + child.id() + " twice");
+            }
+            held.put(child, Boolean.TRUE);
+        }
+        if (children.size() != held.size()) {
+            throw new IllegalArgumentException("category " + id + ": its children leave out "
+                    + held.entrySet().stream().filter(e -> !e.getValue()).map(e -> e.getKey().id()).toList());
         }
     }
 }

@@ -23,7 +23,7 @@ import java.util.List;
 @Api(status = Api.Status.STABLE, since = "0.1")
 public record Clause(
         String id, String title, String titleEn, BigDecimal points, List<String> requiredEvidence,
-        boolean asksApplicability, Integer row, String note) {
+        boolean asksApplicability, Integer row, String note) implements CatalogItem {
 
     public Clause {
         requireNonNull(id, "id is null");

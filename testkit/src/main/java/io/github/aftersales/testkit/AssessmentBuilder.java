@@ -10,6 +10,7 @@ import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.core.evaluation.ClauseResult;
 import io.github.aftersales.core.evaluation.SchemeResult;
 import io.github.aftersales.core.json.LocatedReader;
+import io.github.aftersales.spi.CatalogVisitor;
 import io.github.aftersales.spi.Category;
 import io.github.aftersales.spi.Clause;
 import io.github.aftersales.spi.Inputs;
@@ -59,26 +60,23 @@ public final class AssessmentBuilder {
     /** The items the auditor scores: clauses with points and categories scored as a whole, in catalog order. */
     static List<ScoredItem> scoredItems(Variant variant) {
         List<ScoredItem> out = new ArrayList<>();
-        for (Category c : variant.catalog().categories()) {
-            collect(c, out, variant.catalog().anyClauseMayBeExcluded());
-        }
-        return out;
-    }
+        boolean anyExcluded = variant.catalog().anyClauseMayBeExcluded();
+        variant.catalog().walk(new CatalogVisitor() {
+            @Override
+            public boolean enter(Category c, List<Category> parents) {
+                if (c.scoredAsWhole()) {
+                    out.add(new ScoredItem(c.id(), c.points(), anyExcluded, true));
+                    return false;
+                }
+                return c.scoring() != Category.Scoring.NOT_SCORED;
+            }
 
-    private static void collect(Category c, List<ScoredItem> out, boolean anyExcluded) {
-        if (c.scoredAsWhole()) {
-            out.add(new ScoredItem(c.id(), c.points(), anyExcluded, true));
-            return;
-        }
-        if (c.scoring() == Category.Scoring.NOT_SCORED) {
-            return;
-        }
-        for (Clause cl : c.clauses()) {
-            out.add(new ScoredItem(cl.id(), cl.points(), anyExcluded || cl.asksApplicability(), false));
-        }
-        for (Category sub : c.categories()) {
-            collect(sub, out, anyExcluded);
-        }
+            @Override
+            public void clause(Clause cl, List<Category> parents) {
+                out.add(new ScoredItem(cl.id(), cl.points(), anyExcluded || cl.asksApplicability(), false));
+            }
+        });
+        return out;
     }
 
     /** An item the auditor scores. */

@@ -106,16 +106,22 @@ public final class SchemeUnderTest {
     private void definition(Variant v, List<ContractViolation> out) {
         Set<String> ids = new HashSet<>();
         List<String> twice = new ArrayList<>();
-        for (Category c : v.catalog().allCategories()) {
-            if (!ids.add(c.id())) {
-                twice.add(c.id());
+        v.catalog().walk(new io.github.aftersales.spi.CatalogVisitor() {
+            @Override
+            public boolean enter(Category c, List<Category> parents) {
+                if (!ids.add(c.id())) {
+                    twice.add(c.id());
+                }
+                return true;
             }
-            for (Clause cl : c.clauses()) {
+
+            @Override
+            public void clause(Clause cl, List<Category> parents) {
                 if (!ids.add(cl.id())) {
                     twice.add(cl.id());
                 }
             }
-        }
+        });
         if (!twice.isEmpty()) {
             out.add(new ContractViolation(ContractRule.UNIQUE_IDS, v.id(), "ids appear twice: " + String.join(", ", twice)));
             return;

@@ -13,6 +13,7 @@ import io.github.aftersales.core.evaluation.SchemeResult;
 import io.github.aftersales.core.evaluation.Surveillance;
 import io.github.aftersales.core.evaluation.SurveillanceResult;
 import io.github.aftersales.reports.Json;
+import io.github.aftersales.reports.Labels;
 import io.github.aftersales.reports.SurveillanceReport;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.SurveillanceRules;
@@ -67,6 +68,12 @@ public final class SurveilCommand implements Callable<Integer> {
             description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "both",
+            description = "The text's words in zh or en (headings, the decision, why), or both (default: ${DEFAULT-VALUE}:"
+                    + " headings in both, sentences in English as the decision has them); the standards' texts stay as"
+                    + " written. JSON is the same in every language.")
+    String lang;
+
     @picocli.CommandLine.Mixin
     OutputOptions out = new OutputOptions();
 
@@ -79,6 +86,12 @@ public final class SurveilCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<SurveillanceRules.Action> action = Optional.ofNullable(onSerious);
+        Labels labels;
+        try {
+            labels = Labels.parse(lang);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(ExitCode.USAGE, "--lang: " + e.getMessage());
+        }
         if (out.output != null && EvaluateCommand.sameFile(file, out.output)) {
             throw new UserException(ExitCode.OUTPUT, out.output + ": is the input file; choose another output file");
         }
@@ -107,7 +120,7 @@ public final class SurveilCommand implements Callable<Integer> {
             throw new UserException(ExitCode.USAGE, e.getMessage());
         }
         String text = format == Format.json ? Json.pretty(SurveillanceReport.json(decision, assessment))
-                : SurveillanceReport.text(decision, assessment);
+                : SurveillanceReport.text(decision, assessment, labels);
         Output.write(text, out.output, out.force, spec.commandLine().getOut());
         return ExitCode.OK;
     }

@@ -5,6 +5,7 @@ import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.core.json.LocatedReader;
 import io.github.aftersales.core.json.Reading;
 import io.github.aftersales.spi.Catalog;
+import io.github.aftersales.spi.CatalogItem;
 import io.github.aftersales.spi.CertificationCycle;
 import io.github.aftersales.spi.Category;
 import io.github.aftersales.spi.Clause;
@@ -22,6 +23,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -289,7 +291,8 @@ public final class DefinitionReader {
 
     private Category category(Reading r, Located node, boolean insideChecklist) {
         Located.Obj o = r.object(node, "a category");
-        r.onlyKeys(o, Set.of("id", "title", "titleEn", "points", "scoredAsWhole", "checklist", "categories", "clauses"));
+        r.onlyKeys(o, Set.of("id", "title", "titleEn", "points", "scoredAsWhole", "checklist", "categories", "clauses",
+                "order"));
         String id = r.requiredString(o, "id");
         boolean whole = r.optionalBoolean(o, "scoredAsWhole", false);
         boolean checklistOnly = r.optionalBoolean(o, "checklist", false);
@@ -317,8 +320,52 @@ public final class DefinitionReader {
         if (subs.isEmpty() && clauses.isEmpty() && !whole) {
             throw r.problem(o, "category " + id + " has neither clauses nor categories");
         }
-        return new Category(id, r.requiredString(o, "title"), r.requiredString(o, "titleEn"), points, scoring,
-                subs, clauses);
+        String title = r.requiredString(o, "title");
+        String titleEn = r.requiredString(o, "titleEn");
+        if (!o.has("order")) {
+            return new Category(id, title, titleEn, points, scoring, subs, clauses); // clauses first, as format 0.1
+        }
+        return new Category(id, title, titleEn, points, scoring, subs, clauses, order(r, o, id, subs, clauses));
+    }
+
+    /**
+     * A category's {@code order}: the ids of its clauses and sub-categories in the standard's order,
+     * each once, so that a clause the standard prints between two sub-categories is listed there.
+     */
+    private List<CatalogItem> order(Reading r, Located.Obj o, String id, List<Category> subs, List<Clause> clauses) {
+        Located at = o.get("order");
+        if (CatalogFormat.FIRST.equals(format)) {
+            throw r.problem(at, "a category's order came with catalog format 0.2: write \"format\": \"0.2\" in"
+                    + " scheme.json");
+        }
+        Map<String, CatalogItem> held = new LinkedHashMap<>();
+        List<CatalogItem> all = new ArrayList<>(clauses);
+        all.addAll(subs);
+        for (CatalogItem item : all) {
+            if (held.putIfAbsent(item.id(), item) != null) {
+                throw r.problem(o, "category " + id + " holds two items with the id " + item.id());
+            }
+        }
+        List<CatalogItem> ordered = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        for (Located entry : r.list(at, "'order'")) {
+            String child = r.string(entry, "an id in 'order'");
+            CatalogItem item = held.get(child);
+            if (item == null) {
+                throw r.problem(entry, child + " is neither a clause nor a sub-category of category " + id
+                        + " (they are " + String.join(", ", held.keySet()) + ")");
+            }
+            if (!listed.add(child)) {
+                throw r.problem(entry, child + " is listed twice in the order of category " + id);
+            }
+            ordered.add(item);
+        }
+        List<String> left = held.keySet().stream().filter(k -> !listed.contains(k)).toList();
+        if (!left.isEmpty()) {
+            throw r.problem(at, "the order of category " + id + " leaves out " + String.join(", ", left)
+                    + ": list each of its clauses and sub-categories once, in the standard's order");
+        }
+        return ordered;
     }
 
     private Clause clause(Reading r, Located node, boolean checklist) {

@@ -166,8 +166,12 @@ final class FindingCheck {
 
     private static List<String> idsUnder(Category c) {
         List<String> ids = new ArrayList<>();
-        c.clauses().forEach(cl -> ids.add(cl.id()));
-        c.categories().forEach(sub -> ids.addAll(idsUnder(sub)));
+        c.walk(new io.github.aftersales.spi.CatalogVisitor() {
+            @Override
+            public void clause(io.github.aftersales.spi.Clause cl, List<Category> parents) {
+                ids.add(cl.id());
+            }
+        });
         return ids;
     }
 

@@ -1,5 +1,6 @@
 package io.github.aftersales.core.evaluation;
 
+import io.github.aftersales.spi.CatalogVisitor;
 import io.github.aftersales.spi.Category;
 import io.github.aftersales.spi.Clause;
 import io.github.aftersales.spi.Variant;
@@ -67,9 +68,7 @@ final class VariantIndex {
     private VariantIndex(Variant variant) {
         Map<String, ScoredUnit> scored = new LinkedHashMap<>();
         Map<String, Category> owners = new LinkedHashMap<>();
-        for (Category c : variant.catalog().categories()) {
-            index(c, null, scored, owners);
-        }
+        index(variant, scored, owners);
         Map<String, Clause> byId = new LinkedHashMap<>();
         List<String> asking = new ArrayList<>();
         for (Clause cl : variant.catalog().clauses()) {
@@ -176,24 +175,33 @@ final class VariantIndex {
         }
     }
 
-    private static void index(Category c, Category wholeOwner, Map<String, ScoredUnit> scored,
-            Map<String, Category> owners) {
-        Category owner = wholeOwner != null ? wholeOwner : (c.scoring() != Category.Scoring.BY_CLAUSES ? c : null);
-        if (c.scoredAsWhole()) {
-            scored.put(c.id(), ScoredUnit.of(c));
-        }
-        for (Clause cl : c.clauses()) {
-            if (owner != null) {
-                owners.put(cl.id(), owner);
-            } else {
-                scored.put(cl.id(), ScoredUnit.of(cl));
+    /**
+     * The scored units and the checklist items (with the category whose checklist each belongs to),
+     * in the standard's order.
+     */
+    private static void index(Variant variant, Map<String, ScoredUnit> scored, Map<String, Category> owners) {
+        variant.catalog().walk(new CatalogVisitor() {
+            @Override
+            public boolean enter(Category c, List<Category> parents) {
+                Category owner = CatalogVisitor.checklistOwner(parents);
+                if (owner != null) {
+                    owners.put(c.id(), owner); // a checklist group takes a result and a note too
+                }
+                if (c.scoredAsWhole()) {
+                    scored.put(c.id(), ScoredUnit.of(c));
+                }
+                return true;
             }
-        }
-        for (Category sub : c.categories()) {
-            if (owner != null) {
-                owners.put(sub.id(), owner); // a checklist group takes a result and a note too
+
+            @Override
+            public void clause(Clause cl, List<Category> parents) {
+                Category owner = CatalogVisitor.checklistOwner(parents);
+                if (owner != null) {
+                    owners.put(cl.id(), owner);
+                } else {
+                    scored.put(cl.id(), ScoredUnit.of(cl));
+                }
             }
-            index(sub, owner, scored, owners);
-        }
+        });
     }
 }

@@ -3,11 +3,13 @@ package io.github.aftersales.core.template;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.aftersales.spi.CatalogVisitor;
 import io.github.aftersales.spi.Category;
 import io.github.aftersales.spi.Clause;
 import io.github.aftersales.spi.Inputs;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.function.Function;
@@ -71,9 +73,7 @@ public final class Templates {
             variant.catalog().scoringGuide().forEach(guide::add);
         }
         ArrayNode findings = part.putArray("findings");
-        for (Category c : variant.catalog().categories()) {
-            add(findings, c, null);
-        }
+        add(findings, variant);
         Inputs inputs = variant.inputs();
         if (!inputs.facts().isEmpty()) {
             ArrayNode guide = part.putArray("factsGuide");
@@ -95,43 +95,45 @@ public final class Templates {
         return part;
     }
 
-    private static void add(ArrayNode findings, Category c, String wholeOwner) {
-        String owner = wholeOwner;
-        if (owner == null && c.scoring() == Category.Scoring.NOT_SCORED) {
-            owner = c.id(); // a checklist carrying no points: its items take a result and a note
-        }
-        if (c.scoredAsWhole()) {
-            ObjectNode f = findings.addObject();
-            f.put("id", c.id());
-            f.put("title", c.title());
-            f.put("titleEn", c.titleEn());
-            f.put("points", c.points());
-            blanks(f, true);
-            owner = c.id();
-        }
-        for (Clause cl : c.clauses()) {
-            ObjectNode f = findings.addObject();
-            f.put("id", cl.id());
-            if (cl.row() != null) {
-                f.put("row", cl.row());
+    /** A blank finding for every scored unit and checklist item, in the standard's order. */
+    private static void add(ArrayNode findings, Variant variant) {
+        variant.catalog().walk(new CatalogVisitor() {
+            @Override
+            public boolean enter(Category c, List<Category> parents) {
+                if (c.scoredAsWhole()) {
+                    ObjectNode f = findings.addObject();
+                    f.put("id", c.id());
+                    f.put("title", c.title());
+                    f.put("titleEn", c.titleEn());
+                    f.put("points", c.points());
+                    blanks(f, true);
+                }
+                return true;
             }
-            f.put("title", cl.title());
-            f.put("titleEn", cl.titleEn());
-            if (owner != null) {
-                f.put("checklistOf", owner);
-            } else {
-                f.put("points", cl.points());
+
+            @Override
+            public void clause(Clause cl, List<Category> parents) {
+                Category owner = CatalogVisitor.checklistOwner(parents);
+                ObjectNode f = findings.addObject();
+                f.put("id", cl.id());
+                if (cl.row() != null) {
+                    f.put("row", cl.row());
+                }
+                f.put("title", cl.title());
+                f.put("titleEn", cl.titleEn());
+                if (owner != null) {
+                    f.put("checklistOf", owner.id());
+                } else {
+                    f.put("points", cl.points());
+                }
+                ArrayNode evidence = f.putArray("requiredEvidence");
+                cl.requiredEvidence().forEach(evidence::add);
+                if (cl.asksApplicability()) {
+                    f.put("asksApplicability", true);
+                }
+                blanks(f, owner == null);
             }
-            ArrayNode evidence = f.putArray("requiredEvidence");
-            cl.requiredEvidence().forEach(evidence::add);
-            if (cl.asksApplicability()) {
-                f.put("asksApplicability", true);
-            }
-            blanks(f, owner == null);
-        }
-        for (Category sub : c.categories()) {
-            add(findings, sub, owner);
-        }
+        });
     }
 
     private static void blanks(ObjectNode f, boolean scored) {

@@ -9,6 +9,7 @@ import io.github.aftersales.core.assessment.SchemeAssessment;
 import io.github.aftersales.core.assessment.SpreadsheetFiles;
 import io.github.aftersales.core.json.Located;
 import io.github.aftersales.core.json.LocatedException;
+import io.github.aftersales.spi.CatalogVisitor;
 import io.github.aftersales.spi.Category;
 import io.github.aftersales.spi.Clause;
 import io.github.aftersales.spi.Inputs;
@@ -214,9 +215,7 @@ public final class XlsxForms {
         }
         int[] row = {FIRST_ROW};
         DataValidationHelper dv = sheet.getDataValidationHelper();
-        for (Category c : variant.catalog().categories()) {
-            rows(sheet, c, null, variant.catalog().anyClauseMayBeExcluded(), st, dv, row);
-        }
+        rows(sheet, variant, st, dv, row);
         int last = row[0];
         liveTotals(sheet, last, variant, st);
         int factRow = last + 2;
@@ -367,45 +366,54 @@ public final class XlsxForms {
         return names;
     }
 
-    private static void rows(Sheet sheet, Category c, String owner, boolean anyExcluded, Styles st,
-            DataValidationHelper dv, int[] row) {
-        String heading = c.id() + " " + c.title() + (c.points() == null ? "" : "（" + plain(c.points()) + "分）");
-        if (c.scoredAsWhole()) {
-            int r = row[0]++;
-            put(sheet, r, HEADING, heading, st.wrap);
-            put(sheet, r, CLAUSE, c.id() + " " + c.title() + " / " + c.titleEn(), st.wrap);
-            scored(sheet, r, c.id(), c.points(), false, st, dv);
-            owner = c.id();
-        } else if (owner == null && c.scoring() == Category.Scoring.NOT_SCORED) {
-            owner = c.id();
-        }
-        boolean first = true;
-        for (Clause cl : c.clauses()) {
-            int r = row[0]++;
-            if (first && owner == null) {
-                put(sheet, r, HEADING, heading, st.wrap);
+    /** A row for every scored unit and checklist item, in the standard's order. */
+    private static void rows(Sheet sheet, Variant variant, Styles st, DataValidationHelper dv, int[] row) {
+        boolean anyExcluded = variant.catalog().anyClauseMayBeExcluded();
+        variant.catalog().walk(new CatalogVisitor() {
+            /** The categories scored by their clauses whose heading is written (on their first clause's row). */
+            private final java.util.Set<Category> headed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+            @Override
+            public boolean enter(Category c, List<Category> parents) {
+                if (c.scoredAsWhole()) {
+                    int r = row[0]++;
+                    put(sheet, r, HEADING, heading(c), st.wrap);
+                    put(sheet, r, CLAUSE, c.id() + " " + c.title() + " / " + c.titleEn(), st.wrap);
+                    scored(sheet, r, c.id(), c.points(), false, st, dv);
+                }
+                return true;
             }
-            first = false;
-            if (cl.row() != null) {
-                put(sheet, r, ROW_NO, Integer.toString(cl.row()), st.number);
+
+            @Override
+            public void clause(Clause cl, List<Category> parents) {
+                Category owner = CatalogVisitor.checklistOwner(parents);
+                Category parent = parents.get(parents.size() - 1);
+                int r = row[0]++;
+                if (owner == null && headed.add(parent)) {
+                    put(sheet, r, HEADING, heading(parent), st.wrap);
+                }
+                if (cl.row() != null) {
+                    put(sheet, r, ROW_NO, Integer.toString(cl.row()), st.number);
+                }
+                put(sheet, r, CLAUSE, cl.id() + " " + cl.title() + (cl.points() == null ? "" : "（" + plain(cl.points()) + "分）"),
+                        st.wrap);
+                put(sheet, r, REQUIRED, String.join("\n", cl.requiredEvidence()), st.wrap);
+                if (owner != null) {
+                    put(sheet, r, ID, cl.id(), st.locked);
+                    put(sheet, r, RESULT, "", st.input);
+                    put(sheet, r, SCORE, "", st.grey);
+                    put(sheet, r, EVIDENCE, "", st.input);
+                    put(sheet, r, NOTE, "", st.input);
+                    validation(sheet, dv, dv.createExplicitListConstraint(new String[] {"符合", "不符合"}), r, RESULT);
+                } else {
+                    scored(sheet, r, cl.id(), cl.points(), anyExcluded || cl.asksApplicability(), st, dv);
+                }
             }
-            put(sheet, r, CLAUSE, cl.id() + " " + cl.title() + (cl.points() == null ? "" : "（" + plain(cl.points()) + "分）"),
-                    st.wrap);
-            put(sheet, r, REQUIRED, String.join("\n", cl.requiredEvidence()), st.wrap);
-            if (owner != null) {
-                put(sheet, r, ID, cl.id(), st.locked);
-                put(sheet, r, RESULT, "", st.input);
-                put(sheet, r, SCORE, "", st.grey);
-                put(sheet, r, EVIDENCE, "", st.input);
-                put(sheet, r, NOTE, "", st.input);
-                validation(sheet, dv, dv.createExplicitListConstraint(new String[] {"符合", "不符合"}), r, RESULT);
-            } else {
-                scored(sheet, r, cl.id(), cl.points(), anyExcluded || cl.asksApplicability(), st, dv);
-            }
-        }
-        for (Category sub : c.categories()) {
-            rows(sheet, sub, owner, anyExcluded, st, dv, row);
-        }
+        });
+    }
+
+    private static String heading(Category c) {
+        return c.id() + " " + c.title() + (c.points() == null ? "" : "（" + plain(c.points()) + "分）");
     }
 
     private static void scored(Sheet sheet, int r, String id, BigDecimal points, boolean excludable, Styles st,
