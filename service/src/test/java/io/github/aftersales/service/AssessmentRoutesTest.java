@@ -92,6 +92,74 @@ class AssessmentRoutesTest {
         assertThat(JSON.readTree(others.body())).isEmpty();
     }
 
+    /** Makes an assessment for zhang, fills it with the GB/T form example and submits it; its id. */
+    private long submittedForm() throws Exception {
+        HttpResponse<String> made = send("POST", "/api/v1/assessments", "manager-token",
+                "{\"scheme\": \"gbt27922\", \"organisation\": \"x\", \"assignedTo\": \"zhang\"}", null);
+        long id = JSON.readTree(made.body()).get("id").asLong();
+        String filled = Files.readString(Path.of("..", "examples", "gbt27922-form.json"));
+        assertThat(send("PUT", "/api/v1/assessments/" + id, "auditor-token", filled, "\"1\"").statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/assessments/" + id + "/submit", "auditor-token", null, "\"2\"").statusCode())
+                .isEqualTo(200);
+        return id;
+    }
+
+    @Test
+    void returnedWithCommentsItIsFilledAgainAndApprovedTheRegisterHoldsItsCertificate() throws Exception {
+        long id = submittedForm();
+        String path = "/api/v1/assessments/" + id;
+        HttpResponse<String> back = send("POST", path + "/return", "manager-token",
+                "{\"comments\": \"5.1.2.2: attach the staff training records\"}", "\"3\"");
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+        JsonNode returned = JSON.readTree(back.body());
+        assertThat(returned.get("state").asText()).isEqualTo("returned");
+        assertThat(returned.get("comments").asText()).isEqualTo("5.1.2.2: attach the staff training records");
+        // the auditor saves and submits again
+        String filled = Files.readString(Path.of("..", "examples", "gbt27922-form.json"));
+        assertThat(send("PUT", path, "auditor-token", filled, "\"4\"").statusCode()).isEqualTo(200);
+        assertThat(send("POST", path + "/submit", "auditor-token", null, "\"5\"").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> approved = send("POST", path + "/approve", "manager-token",
+                "{\"reference\": \"GBT-2026-001\"}", "\"6\"");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        JsonNode a = JSON.readTree(approved.body());
+        assertThat(a.get("state").asText()).isEqualTo("approved");
+        assertThat(a.get("revision").asInt()).isEqualTo(8); // 7: approving, 8: approved with its certificate
+        assertThat(a.at("/certificate/number").asLong()).isEqualTo(1);
+        assertThat(a.at("/certificate/reference").asText()).isEqualTo("GBT-2026-001");
+        // the register holds it: four stars, issued on the form's date, the stored bytes its evidence
+        try (var register = io.github.aftersales.register.Register.open(service.settings,
+                io.github.aftersales.register.Register.Access.READ)) {
+            var certificate = register.find("GBT-2026-001");
+            assertThat(certificate.current().stars()).isEqualTo(4);
+            assertThat(certificate.current().grade()).isEqualTo("四星级");
+            assertThat(certificate.certificate().organisation())
+                    .isEqualTo("示例电器有限公司 (Example Appliances Co., Ltd. — fictitious)");
+            assertThat(certificate.certificate().issuedOn()).isEqualTo(java.time.LocalDate.parse("2026-11-20"));
+            byte[] evidence = register.assessment(1, 1).orElseThrow();
+            assertThat(JSON.readTree(evidence)).isEqualTo(a.get("assessment"));
+        }
+        // decided: no second approval, no more saves
+        assertThat(send("POST", path + "/approve", "manager-token", null, "\"8\"").statusCode()).isEqualTo(409);
+        assertThat(send("PUT", path, "auditor-token", filled, "\"8\"").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void anApprovalTheRegisterRefusesPutsItBackWithTheReason() throws Exception {
+        long first = submittedForm();
+        assertThat(send("POST", "/api/v1/assessments/" + first + "/approve", "manager-token",
+                "{\"reference\": \"R-1\"}", "\"3\"").statusCode()).isEqualTo(200);
+        long second = submittedForm();
+        HttpResponse<String> refused = send("POST", "/api/v1/assessments/" + second + "/approve", "manager-token",
+                "{\"reference\": \"R-1\"}", "\"3\"");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(JSON.readTree(refused.body()).get("code").asText()).isEqualTo("register-refused");
+        JsonNode after = JSON.readTree(send("GET", "/api/v1/assessments/" + second, "manager-token", null, null).body());
+        assertThat(after.get("state").asText()).isEqualTo("submitted");
+        assertThat(after.get("comments").asText()).startsWith("not approved: the register refused: ").contains("R-1");
+        assertThat(after.get("certificate").isNull()).isTrue();
+    }
+
     @Test
     void whatCannotBeMadeOrSavedIsSaidWithItsPlace() throws Exception {
         assertThat(JSON.readTree(send("POST", "/api/v1/assessments", "manager-token",

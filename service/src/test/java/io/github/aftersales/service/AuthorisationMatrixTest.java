@@ -51,6 +51,11 @@ class AuthorisationMatrixTest {
                 Outcome.HIDDEN_404);
         rule("POST /api/v1/assessments/{id}/submit", n, Outcome.FORBIDDEN_403, Outcome.FORBIDDEN_403, Outcome.PASSES,
                 Outcome.HIDDEN_404);
+        // a manager decides; no auditor decides on an assessment, their own or another's
+        rule("POST /api/v1/assessments/{id}/return", n, Outcome.FORBIDDEN_403, Outcome.PASSES, Outcome.FORBIDDEN_403,
+                Outcome.FORBIDDEN_403);
+        rule("POST /api/v1/assessments/{id}/approve", n, Outcome.FORBIDDEN_403, Outcome.PASSES, Outcome.FORBIDDEN_403,
+                Outcome.FORBIDDEN_403);
     }
 
     private static void rule(String route, Outcome noOne, Outcome admin, Outcome manager, Outcome auditorOnOwn,

@@ -8,6 +8,7 @@ import io.github.aftersales.service.accounts.Accounts;
 import io.github.aftersales.service.accounts.ServiceDatabase;
 import io.github.aftersales.service.assessments.AssessmentRoutes;
 import io.github.aftersales.service.assessments.AssessmentStore;
+import io.github.aftersales.service.assessments.RegisterCertifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,6 +42,8 @@ final class TestService implements AutoCloseable {
     final List<Route> routes;
     final ApiServer server;
     private final ServiceDatabase database;
+    /** The register the service's tables sit beside, and where approvals record certificates. */
+    final RegisterSettings settings;
     private final Path directory;
     /** A test's name for a token → the token the accounts made. */
     private final Map<String, String> tokens = new HashMap<>();
@@ -56,7 +59,8 @@ final class TestService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        database = ServiceDatabase.open(RegisterSettings.embedded(directory, "test"));
+        settings = RegisterSettings.embedded(directory, "test");
+        database = ServiceDatabase.open(settings);
         Accounts accounts = new Accounts(database.jdbi(), Clock.systemUTC());
         TOKENS.forEach((name, caller) -> tokens.put(name, accounts.add(caller.account(), caller.role(),
                 new Accounts.Actor("test", "test")).token()));
@@ -66,8 +70,9 @@ final class TestService implements AutoCloseable {
         Evaluator evaluator = new Evaluator(id -> Optional.ofNullable(schemes.get(id)), schemes.keySet());
         routes = new ArrayList<>(new ServiceRoutes().routes());
         routes.addAll(new GradingRoutes(registry, schemes, evaluator, maxRequestBytes).routes());
-        routes.addAll(new AssessmentRoutes(new AssessmentStore(database.jdbi(), Clock.systemUTC()), schemes, evaluator,
-                accounts::roleOf, maxRequestBytes).routes());
+        routes.addAll(new AssessmentRoutes(new AssessmentStore(database.jdbi(), Clock.systemUTC()),
+                new RegisterCertifier(settings, schemes, Clock.systemDefaultZone()), schemes, evaluator, accounts::roleOf,
+                maxRequestBytes).routes());
         server = ApiServer.start(new ApiServer.Settings(ApiServer.Settings.LOOPBACK, 0, maxRequestBytes), routes,
                 accounts);
     }

@@ -18,6 +18,7 @@ import io.github.aftersales.reports.Json;
 import io.github.aftersales.reports.JsonReport;
 import io.github.aftersales.service.Access;
 import io.github.aftersales.service.ApiError;
+import io.github.aftersales.service.Bodies;
 import io.github.aftersales.service.Caller;
 import io.github.aftersales.service.Role;
 import io.github.aftersales.service.Route;
@@ -46,8 +47,11 @@ public final class AssessmentRoutes {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Access FILLERS_AND_REVIEWERS = Access.roles(Role.MANAGER, Role.AUDITOR);
     private static final Access FILLERS = Access.roles(Role.AUDITOR);
+    // a manager decides: returns with comments, or approves and the register records the certificate
+    private static final Access REVIEWERS = Access.roles(Role.MANAGER);
 
     private final AssessmentStore store;
+    private final Certifier certifier;
     private final Map<String, Scheme> schemes;
     private final Evaluator evaluator;
     private final Function<String, Optional<Role>> roleOf;
@@ -56,9 +60,10 @@ public final class AssessmentRoutes {
     /**
      * @param roleOf the role of an account by its name (an assessment is assigned to an auditor's account)
      */
-    public AssessmentRoutes(AssessmentStore store, Map<String, Scheme> schemes, Evaluator evaluator,
+    public AssessmentRoutes(AssessmentStore store, Certifier certifier, Map<String, Scheme> schemes, Evaluator evaluator,
             Function<String, Optional<Role>> roleOf, long maxRequestBytes) {
         this.store = store;
+        this.certifier = certifier;
         this.schemes = schemes;
         this.evaluator = evaluator;
         this.roleOf = roleOf;
@@ -75,7 +80,11 @@ public final class AssessmentRoutes {
                         (ctx, caller) -> answer(ctx, 200, visible(ctx, caller.orElseThrow()))),
                 Route.put("/api/v1/assessments/{id}", FILLERS, "Save an assessment and grade it", this::save),
                 Route.post("/api/v1/assessments/{id}/submit", FILLERS, "Submit an assessment for review",
-                        this::submit));
+                        this::submit),
+                Route.post("/api/v1/assessments/{id}/return", REVIEWERS,
+                        "Return a submitted assessment to its auditor with comments", this::sendBack),
+                Route.post("/api/v1/assessments/{id}/approve", REVIEWERS,
+                        "Approve a submitted assessment and record its certificate", this::approve));
     }
 
     private void create(Context ctx, Optional<Caller> caller) throws IOException {
@@ -127,7 +136,8 @@ public final class AssessmentRoutes {
             try {
                 return AssessmentStore.State.valueOf(s.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ApiError(400, "bad-parameter", "state: '" + s + "' is not one of draft, submitted");
+                throw new ApiError(400, "bad-parameter", "state: '" + s + "' is not one of draft, submitted, returned,"
+                        + " approving, approved");
             }
         });
         Optional<String> mine = who.role() == Role.AUDITOR ? Optional.of(who.account()) : Optional.empty();
@@ -141,7 +151,7 @@ public final class AssessmentRoutes {
     private void save(Context ctx, Optional<Caller> caller) throws IOException {
         AssessmentStore.Stored current = visible(ctx, caller.orElseThrow());
         int onRevision = ifMatch(ctx);
-        if (current.state() != AssessmentStore.State.DRAFT) {
+        if (!current.state().editable()) {
             throw new ApiError(409, "not-a-draft", "assessment " + current.id() + " is " + current.state().key()
                     + ": it can no longer be changed");
         }
@@ -154,7 +164,7 @@ public final class AssessmentRoutes {
     private void submit(Context ctx, Optional<Caller> caller) throws IOException {
         AssessmentStore.Stored current = visible(ctx, caller.orElseThrow());
         int onRevision = ifMatch(ctx);
-        if (current.state() != AssessmentStore.State.DRAFT) {
+        if (!current.state().editable()) {
             throw new ApiError(409, "not-a-draft", "assessment " + current.id() + " is " + current.state().key()
                     + " already");
         }
@@ -164,6 +174,65 @@ public final class AssessmentRoutes {
         }
         answer(ctx, 200, saved(() -> store.save(current.id(), onRevision, AssessmentStore.State.SUBMITTED,
                 current.content(), caller.get().account())));
+    }
+
+    /** A manager sends a submitted assessment back to its auditor, with what to change. */
+    private void sendBack(Context ctx, Optional<Caller> caller) throws IOException {
+        AssessmentStore.Stored current = visible(ctx, caller.orElseThrow());
+        int onRevision = ifMatch(ctx);
+        submittedOrRefuse(current);
+        String comments = text(jsonBody(ctx), "comments", true);
+        if (comments.length() > 4000) {
+            throw new ApiError(400, "bad-input", "comments: at most 4000 characters", "request body", null);
+        }
+        answer(ctx, 200, saved(() -> store.save(current.id(), onRevision, AssessmentStore.State.RETURNED,
+                current.content(), caller.get().account(), new AssessmentStore.Decision(comments, null))));
+    }
+
+    /**
+     * A manager approves a submitted assessment: the decision is claimed first (a revision in state approving,
+     * so a second manager approving at once gets 412 and no second certificate), then the register records
+     * the certificate by its own rules; a refusal there puts the assessment back to submitted, with the
+     * register's reason as the comment.
+     */
+    private void approve(Context ctx, Optional<Caller> caller) throws IOException {
+        Caller who = caller.orElseThrow();
+        AssessmentStore.Stored current = visible(ctx, who);
+        int onRevision = ifMatch(ctx);
+        submittedOrRefuse(current);
+        byte[] raw = Bodies.read(ctx, maxRequestBytes);
+        String reference = raw.length == 0 ? null : text(jsonBody(ctx, raw), "reference", false);
+        if (reference != null && reference.length() > 200) {
+            throw new ApiError(400, "bad-input", "reference: at most 200 characters", "request body", null);
+        }
+        Graded graded = grade(current);
+        if (graded.problem() != null) {
+            throw graded.problem();
+        }
+        AssessmentStore.Stored claimed = saved(() -> store.save(current.id(), onRevision,
+                AssessmentStore.State.APPROVING, current.content(), who.account()));
+        AssessmentStore.Certificate certificate;
+        try {
+            certificate = certifier.record(who.account(), reference, "assessment " + current.id() + " revision "
+                    + current.revision(), current.content(), graded.assessment(), graded.evaluation());
+        } catch (io.github.aftersales.register.RegisterException e) {
+            store.save(current.id(), claimed.revision(), AssessmentStore.State.SUBMITTED, current.content(),
+                    who.account(), new AssessmentStore.Decision("not approved: the register refused: " + e.getMessage(),
+                            null));
+            throw switch (e.kind()) {
+                case DATABASE -> new ApiError(503, "register-unavailable", e.getMessage());
+                default -> new ApiError(409, "register-refused", e.getMessage());
+            };
+        }
+        answer(ctx, 200, store.save(current.id(), claimed.revision(), AssessmentStore.State.APPROVED, current.content(),
+                who.account(), new AssessmentStore.Decision(null, certificate)));
+    }
+
+    private static void submittedOrRefuse(AssessmentStore.Stored current) {
+        if (current.state() != AssessmentStore.State.SUBMITTED) {
+            throw new ApiError(409, "not-submitted", "assessment " + current.id() + " is " + current.state().key()
+                    + ": only a submitted assessment is returned or approved");
+        }
     }
 
     private static AssessmentStore.Stored saved(java.util.function.Supplier<AssessmentStore.Stored> save) {
@@ -206,11 +275,14 @@ public final class AssessmentRoutes {
     }
 
     private JsonNode jsonBody(Context ctx) throws IOException {
+        return jsonBody(ctx, Bodies.read(ctx, maxRequestBytes));
+    }
+
+    private JsonNode jsonBody(Context ctx, byte[] bytes) throws IOException {
         String type = io.github.aftersales.service.Negotiation.mediaType(ctx.header("Content-Type"));
         if (!type.equals("application/json")) {
-            throw new ApiError(415, "unsupported-media-type", "send the assessment as application/json");
+            throw new ApiError(415, "unsupported-media-type", "send the body as application/json");
         }
-        byte[] bytes = io.github.aftersales.service.Bodies.read(ctx, maxRequestBytes);
         try {
             // the located reader says where a syntax error is, and bounds depth and size; Jackson then gives the tree
             LocatedReader.read(new ByteArrayInputStream(bytes), LocatedReader.Syntax.JSON);
@@ -238,18 +310,20 @@ public final class AssessmentRoutes {
         return v.asText();
     }
 
-    private record Graded(ObjectNode result, ApiError problem) {
+    private record Graded(ObjectNode result, ApiError problem, Assessment assessment,
+            io.github.aftersales.core.evaluation.EvaluationResult evaluation) {
     }
 
     private Graded grade(AssessmentStore.Stored s) {
         String source = "assessment " + s.id();
         try {
             Assessment a = AssessmentReader.read(new ByteArrayInputStream(s.content()), source, LocatedReader.Syntax.JSON);
-            return new Graded(JsonReport.assessment(evaluator.evaluate(a, EvaluationOptions.DEFAULTS)), null);
+            var evaluation = evaluator.evaluate(a, EvaluationOptions.DEFAULTS);
+            return new Graded(JsonReport.assessment(evaluation), null, a, evaluation);
         } catch (LocatedException e) {
-            return new Graded(null, new ApiError(400, "not-gradable", e.problem(), source, e.position()));
+            return new Graded(null, new ApiError(400, "not-gradable", e.problem(), source, e.position()), null, null);
         } catch (SchemeFailureException e) {
-            return new Graded(null, new ApiError(502, "scheme-failed", e.getMessage()));
+            return new Graded(null, new ApiError(502, "scheme-failed", e.getMessage()), null, null);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -278,6 +352,22 @@ public final class AssessmentRoutes {
             o.putNull("problem");
         } else {
             o.set("problem", io.github.aftersales.service.ErrorBody.of(graded.problem()));
+        }
+        if (s.comments() == null) {
+            o.putNull("comments");
+        } else {
+            o.put("comments", s.comments());
+        }
+        if (s.certificate() == null) {
+            o.putNull("certificate");
+        } else {
+            ObjectNode c = o.putObject("certificate");
+            c.put("number", s.certificate().id());
+            if (s.certificate().reference() == null) {
+                c.putNull("reference");
+            } else {
+                c.put("reference", s.certificate().reference());
+            }
         }
         ctx.status(status).header("ETag", "\"" + s.revision() + "\"")
                 .contentType("application/json; charset=utf-8").result(Json.pretty(o));

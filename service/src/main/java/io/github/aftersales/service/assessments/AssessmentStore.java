@@ -19,7 +19,18 @@ public final class AssessmentStore {
         /** Being filled by its auditor. */
         DRAFT,
         /** Sent for review: its auditor can no longer change it. */
-        SUBMITTED;
+        SUBMITTED,
+        /** Sent back by a manager with comments: its auditor fills it again. */
+        RETURNED,
+        /** A manager's approval taken, the register being written (an interrupted approval stays here). */
+        APPROVING,
+        /** Approved: the register holds its certificate. */
+        APPROVED;
+
+        /** Whether its auditor may change it. */
+        public boolean editable() {
+            return this == DRAFT || this == RETURNED;
+        }
 
         public String key() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -32,7 +43,17 @@ public final class AssessmentStore {
 
     /** An assessment at its latest revision. */
     public record Stored(long id, String scheme, String variant, String organisation, String assignedTo, int revision,
-            State state, byte[] content, OffsetDateTime savedAt, String savedBy) {
+            State state, byte[] content, OffsetDateTime savedAt, String savedBy, String comments,
+            Certificate certificate) {
+    }
+
+    /** The register's certificate an approval recorded. */
+    public record Certificate(long id, String reference) {
+    }
+
+    /** What a revision says besides its content: a manager's comments, the certificate of an approval. */
+    public record Decision(String comments, Certificate certificate) {
+        public static final Decision NONE = new Decision(null, null);
     }
 
     /** A save refused because another was made first: {@code current} is the revision to start again from. */
@@ -68,7 +89,7 @@ public final class AssessmentStore {
                     .bind("scheme", scheme).bind("variant", variant).bind("organisation", organisation)
                     .bind("assigned", assignedTo).bind("at", now).bind("by", by)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            insertRevision(h, made, 1, State.DRAFT, content, now, by);
+            insertRevision(h, made, 1, State.DRAFT, content, now, by, Decision.NONE);
             return made;
         });
         return find(id).orElseThrow();
@@ -77,13 +98,16 @@ public final class AssessmentStore {
     /** The latest revision of an assessment. */
     public Optional<Stored> find(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.scheme, a.variant, a.organisation, a.assigned_to,"
-                + " r.revision, r.state, r.content, r.saved_at, r.saved_by FROM service_assessment a"
+                + " r.revision, r.state, r.content, r.saved_at, r.saved_by, r.comments, r.certificate_id,"
+                + " r.certificate_reference FROM service_assessment a"
                 + " JOIN service_assessment_revision r ON r.assessment_id = a.id WHERE a.id = :id"
                 + " ORDER BY r.revision DESC FETCH FIRST 1 ROWS ONLY").bind("id", id)
                 .map((rs, ctx) -> new Stored(rs.getLong("id"), rs.getString("scheme"), rs.getString("variant"),
                         rs.getString("organisation"), rs.getString("assigned_to"), rs.getInt("revision"),
                         State.of(rs.getString("state")), rs.getBytes("content"),
-                        rs.getObject("saved_at", OffsetDateTime.class), rs.getString("saved_by")))
+                        rs.getObject("saved_at", OffsetDateTime.class), rs.getString("saved_by"), rs.getString("comments"),
+                        rs.getObject("certificate_id") == null ? null
+                                : new Certificate(rs.getLong("certificate_id"), rs.getString("certificate_reference"))))
                 .findOne());
     }
 
@@ -100,7 +124,7 @@ public final class AssessmentStore {
                 .map((rs, ctx) -> new Stored(rs.getLong("id"), rs.getString("scheme"), rs.getString("variant"),
                         rs.getString("organisation"), rs.getString("assigned_to"), rs.getInt("revision"),
                         State.of(rs.getString("state")), null, rs.getObject("saved_at", OffsetDateTime.class),
-                        rs.getString("saved_by")))
+                        rs.getString("saved_by"), null, null))
                 .list());
     }
 
@@ -117,6 +141,15 @@ public final class AssessmentStore {
      * @throws Stale when {@code onRevision} is not the latest: nothing is written
      */
     public Stored save(long id, int onRevision, State state, byte[] content, String by) {
+        return save(id, onRevision, state, content, by, Decision.NONE);
+    }
+
+    /**
+     * Saves a new revision on top of {@code onRevision}, with a decision's comments or certificate.
+     *
+     * @throws Stale when {@code onRevision} is not the latest: nothing is written
+     */
+    public Stored save(long id, int onRevision, State state, byte[] content, String by, Decision decision) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         try {
             jdbi.useTransaction(h -> {
@@ -125,7 +158,7 @@ public final class AssessmentStore {
                 if (latest != onRevision) {
                     throw new Stale(latest);
                 }
-                insertRevision(h, id, onRevision + 1, state, content, now, by);
+                insertRevision(h, id, onRevision + 1, state, content, now, by, decision);
             });
         } catch (UnableToExecuteStatementException e) {
             // two saves on the same revision at once: the key (assessment, revision) lets one in
@@ -138,10 +171,15 @@ public final class AssessmentStore {
     }
 
     private static void insertRevision(org.jdbi.v3.core.Handle h, long id, int revision, State state, byte[] content,
-            OffsetDateTime at, String by) {
+            OffsetDateTime at, String by, Decision decision) {
         h.createUpdate("INSERT INTO service_assessment_revision (assessment_id, revision, state, content, saved_at,"
-                + " saved_by) VALUES (:id, :revision, :state, :content, :at, :by)").bind("id", id)
+                + " saved_by, comments, certificate_id, certificate_reference) VALUES (:id, :revision, :state,"
+                + " :content, :at, :by, :comments, :certificate, :reference)").bind("id", id)
                 .bind("revision", revision).bind("state", state.key()).bind("content", content).bind("at", at)
-                .bind("by", by).execute();
+                .bind("by", by).bind("comments", decision.comments())
+                .bindByType("certificate", decision.certificate() == null ? null : decision.certificate().id(), Long.class)
+                .bindByType("reference", decision.certificate() == null ? null : decision.certificate().reference(),
+                        String.class)
+                .execute();
     }
 }

@@ -15,6 +15,7 @@ import io.github.aftersales.service.accounts.Accounts;
 import io.github.aftersales.service.accounts.ServiceDatabase;
 import io.github.aftersales.service.assessments.AssessmentRoutes;
 import io.github.aftersales.service.assessments.AssessmentStore;
+import io.github.aftersales.service.assessments.RegisterCertifier;
 import io.github.aftersales.spi.Scheme;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -78,8 +79,9 @@ public final class ServeCommand implements Callable<Integer> {
         List<Route> routes = new ArrayList<>(new ServiceRoutes().routes());
         routes.addAll(new GradingRoutes(registry.get(), schemes.get(), engine,
                 ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
-        routes.addAll(new AssessmentRoutes(new AssessmentStore(database.jdbi(), Clock.systemDefaultZone()), schemes.get(),
-                engine, accounts::roleOf, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
+        routes.addAll(new AssessmentRoutes(new AssessmentStore(database.jdbi(), Clock.systemDefaultZone()),
+                new RegisterCertifier(settings, schemes.get(), Clock.systemDefaultZone()), schemes.get(), engine,
+                accounts::roleOf, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
         ApiServer server;
         try {
             server = ApiServer.start(new ApiServer.Settings(bind, port, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES),

@@ -1,0 +1,21 @@
+package io.github.aftersales.service.assessments;
+
+import io.github.aftersales.core.assessment.Assessment;
+import io.github.aftersales.core.evaluation.EvaluationResult;
+
+/** Records an approved assessment as a certificate ({@link RegisterCertifier}: in the register). */
+@FunctionalInterface
+public interface Certifier {
+
+    /**
+     * Records the certificate the approved assessment is issued on.
+     *
+     * @param by        the manager who approved it
+     * @param reference the certificate's reference, or {@code null}
+     * @param fileName  the name the register's history gives the assessment
+     * @param bytes     the assessment's bytes, stored as the certificate's evidence
+     * @throws io.github.aftersales.register.RegisterException when the register refuses or fails
+     */
+    AssessmentStore.Certificate record(String by, String reference, String fileName, byte[] bytes, Assessment assessment,
+            EvaluationResult result);
+}
