@@ -8,20 +8,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.aftersales.register.Databases;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** An assessment's life through the API: made, filled, a stale save refused losing nothing, submitted. */
+/**
+ * An assessment's life through the API, on H2 and on PostgreSQL: made, filled, a stale save refused losing
+ * nothing, submitted, returned, approved into the register.
+ */
 class AssessmentRoutesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private TestService service;
-
-    @BeforeEach
-    void start() {
-        service = new TestService();
-    }
 
     @AfterEach
     void stop() {
@@ -38,8 +37,10 @@ class AssessmentRoutesTest {
         return service.send(b.build());
     }
 
-    @Test
-    void aManagerAssignsTheAuditorFillsAStaleSaveLosesNothingAndTheSubmittedOneIsFixed() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aManagerAssignsTheAuditorFillsAStaleSaveLosesNothingAndTheSubmittedOneIsFixed(Databases database) throws Exception {
+        service = new TestService(database);
         HttpResponse<String> made = send("POST", "/api/v1/assessments", "manager-token",
                 "{\"scheme\": \"gbt27922\", \"variant\": \"form\", \"organisation\": \"示例电器有限公司\", \"assignedTo\": \"zhang\"}",
                 null);
@@ -104,8 +105,10 @@ class AssessmentRoutesTest {
         return id;
     }
 
-    @Test
-    void returnedWithCommentsItIsFilledAgainAndApprovedTheRegisterHoldsItsCertificate() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void returnedWithCommentsItIsFilledAgainAndApprovedTheRegisterHoldsItsCertificate(Databases database) throws Exception {
+        service = new TestService(database);
         long id = submittedForm();
         String path = "/api/v1/assessments/" + id;
         HttpResponse<String> back = send("POST", path + "/return", "manager-token",
@@ -144,8 +147,10 @@ class AssessmentRoutesTest {
         assertThat(send("PUT", path, "auditor-token", filled, "\"8\"").statusCode()).isEqualTo(409);
     }
 
-    @Test
-    void anApprovalTheRegisterRefusesPutsItBackWithTheReason() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void anApprovalTheRegisterRefusesPutsItBackWithTheReason(Databases database) throws Exception {
+        service = new TestService(database);
         long first = submittedForm();
         assertThat(send("POST", "/api/v1/assessments/" + first + "/approve", "manager-token",
                 "{\"reference\": \"R-1\"}", "\"3\"").statusCode()).isEqualTo(200);
@@ -160,8 +165,10 @@ class AssessmentRoutesTest {
         assertThat(after.get("certificate").isNull()).isTrue();
     }
 
-    @Test
-    void whatCannotBeMadeOrSavedIsSaidWithItsPlace() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void whatCannotBeMadeOrSavedIsSaidWithItsPlace(Databases database) throws Exception {
+        service = new TestService(database);
         assertThat(JSON.readTree(send("POST", "/api/v1/assessments", "manager-token",
                 "{\"scheme\": \"gbt27922\", \"organisation\": \"Co.\", \"assignedTo\": \"mia\"}", null).body())
                 .get("message").asText()).isEqualTo("assignedTo: mia is not an auditor's account");

@@ -3,6 +3,7 @@ package io.github.aftersales.service;
 import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.core.registry.SchemeRegistry;
 import io.github.aftersales.spi.Scheme;
+import io.github.aftersales.register.Databases;
 import io.github.aftersales.register.RegisterSettings;
 import io.github.aftersales.service.accounts.Accounts;
 import io.github.aftersales.service.accounts.ServiceDatabase;
@@ -50,16 +51,25 @@ final class TestService implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
 
     TestService() {
-        this(ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES);
+        this(Databases.H2, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES);
     }
 
     TestService(long maxRequestBytes) {
+        this(Databases.H2, maxRequestBytes);
+    }
+
+    /** A service over a fresh database of the kind given (a new PostgreSQL database, or an H2 file). */
+    TestService(Databases kind) {
+        this(kind, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES);
+    }
+
+    TestService(Databases kind, long maxRequestBytes) {
         try {
             directory = Files.createTempDirectory("service-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        settings = RegisterSettings.embedded(directory, "test");
+        settings = kind.fresh(directory);
         database = ServiceDatabase.open(settings);
         Accounts accounts = new Accounts(database.jdbi(), Clock.systemUTC());
         TOKENS.forEach((name, caller) -> tokens.put(name, accounts.add(caller.account(), caller.role(),
