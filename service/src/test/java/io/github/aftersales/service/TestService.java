@@ -45,6 +45,8 @@ final class TestService implements AutoCloseable {
     private final ServiceDatabase database;
     /** The register the service's tables sit beside, and where approvals record certificates. */
     final RegisterSettings settings;
+    /** The accounts, as the service reads them. */
+    final Accounts accounts;
     private final Path directory;
     /** A test's name for a token → the token the accounts made. */
     private final Map<String, String> tokens = new HashMap<>();
@@ -64,16 +66,29 @@ final class TestService implements AutoCloseable {
     }
 
     TestService(Databases kind, long maxRequestBytes) {
+        this(null, kind, maxRequestBytes);
+    }
+
+    /** A second instance over the database of {@code first}, with its accounts: two servers behind one balancer. */
+    TestService(TestService first) {
+        this(first, null, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES);
+    }
+
+    private TestService(TestService first, Databases kind, long maxRequestBytes) {
         try {
             directory = Files.createTempDirectory("service-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        settings = kind.fresh(directory);
+        settings = first != null ? first.settings : kind.fresh(directory);
         database = ServiceDatabase.open(settings);
-        Accounts accounts = new Accounts(database.jdbi(), Clock.systemUTC());
-        TOKENS.forEach((name, caller) -> tokens.put(name, accounts.add(caller.account(), caller.role(),
-                new Accounts.Actor("test", "test")).token()));
+        accounts = new Accounts(database.jdbi(), Clock.systemUTC());
+        if (first != null) {
+            tokens.putAll(first.tokens);
+        } else {
+            TOKENS.forEach((name, caller) -> tokens.put(name, accounts.add(caller.account(), caller.role(),
+                    new Accounts.Actor("test", "test")).token()));
+        }
         SchemeRegistry registry = SchemeRegistry.discover(TestService.class.getClassLoader());
         Map<String, Scheme> schemes = new LinkedHashMap<>();
         registry.installed().forEach(i -> schemes.put(i.scheme().id(), i.scheme()));
