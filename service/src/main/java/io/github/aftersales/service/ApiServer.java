@@ -23,6 +23,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final String ANSWERED = "aftersales.error-answered";
+    private static final String TIMING = "aftersales.timing";
 
     /**
      * Where the server listens and what it accepts.
@@ -55,6 +56,15 @@ public final class ApiServer implements AutoCloseable {
 
     /** Starts a server answering {@code routes}; callers are who {@code authenticator} says their token is. */
     public static ApiServer start(Settings settings, List<Route> routes, Authenticator authenticator) {
+        return start(settings, routes, authenticator, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /**
+     * The same, each request to a route timed in {@code meters} as {@code aftersales.http.requests}, tagged with
+     * the route's method and path (its template, never the values in it) and the answer's status.
+     */
+    public static ApiServer start(Settings settings, List<Route> routes, Authenticator authenticator,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         Javalin javalin = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -64,11 +74,27 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.defaultPort = settings.port();
             config.router.mount(router -> {
                 for (Route route : routes) {
-                    router.addHttpHandler(route.method(), route.path(), ctx -> handle(route, ctx, authenticator));
+                    router.addHttpHandler(route.method(), route.path(), ctx -> {
+                        io.micrometer.core.instrument.Timer.Sample sample = io.micrometer.core.instrument.Timer.start(meters);
+                        try {
+                            handle(route, ctx, authenticator);
+                        } finally {
+                            // an exception is answered after this, by its handler: its status is the ApiError's
+                            ctx.attribute(TIMING, (Runnable) () -> sample.stop(meters.timer("aftersales.http.requests",
+                                    "method", route.method().name(), "route", route.path(),
+                                    "status", String.valueOf(ctx.statusCode()))));
+                        }
+                    });
                 }
             });
         });
         javalin.before(ApiServer::commonHeaders);
+        javalin.after(ctx -> {
+            Runnable timing = ctx.attribute(TIMING);
+            if (timing != null) {
+                timing.run();
+            }
+        });
         javalin.exception(ApiError.class, (e, ctx) -> answer(ctx, e));
         javalin.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromJavalin(e, ctx)));
         javalin.exception(Exception.class, (e, ctx) -> {

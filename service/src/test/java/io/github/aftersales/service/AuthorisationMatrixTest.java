@@ -37,6 +37,9 @@ class AuthorisationMatrixTest {
         rule("GET /health", Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES);
         rule("GET /api/v1/openapi.json", Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES);
         Outcome n = Outcome.NOT_SIGNED_IN_401;
+        Outcome f = Outcome.FORBIDDEN_403;
+        // how the service is used is the operator's: an admin's token for the scraper
+        rule("GET /metrics", n, Outcome.PASSES, f, f, f);
         rule("GET /api/v1/schemes", n, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES);
         rule("GET /api/v1/schemes/{scheme}/variants/{variant}/template", n, Outcome.PASSES, Outcome.PASSES,
                 Outcome.PASSES, Outcome.PASSES);

@@ -153,4 +153,16 @@ class GradingRoutesTest {
             assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("too-large");
         }
     }
+
+    @Test
+    void anAdminSeesEachRouteTimedWithItsStatusAndNeverAValueOfItsPath() throws Exception {
+        service.send(service.request("/health", null).build());
+        service.send(service.request("/api/v1/schemes/gbt2792/variants/form/template", "auditor-token").build());
+        HttpResponse<String> metrics = service.send(service.request("/metrics", "admin-token").build());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(metrics.body()).contains("aftersales_http_requests_seconds_count{method=\"GET\",route=\"/health\",status=\"200\"}")
+                .contains("route=\"/api/v1/schemes/{scheme}/variants/{variant}/template\",status=\"404\"")
+                .doesNotContain("gbt2792");
+    }
 }

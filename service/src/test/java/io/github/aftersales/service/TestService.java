@@ -93,13 +93,15 @@ final class TestService implements AutoCloseable {
         Map<String, Scheme> schemes = new LinkedHashMap<>();
         registry.installed().forEach(i -> schemes.put(i.scheme().id(), i.scheme()));
         Evaluator evaluator = new Evaluator(id -> Optional.ofNullable(schemes.get(id)), schemes.keySet());
-        routes = new ArrayList<>(new ServiceRoutes().routes());
+        var meters = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        routes = new ArrayList<>(new ServiceRoutes(meters).routes());
         routes.addAll(new GradingRoutes(registry, schemes, evaluator, maxRequestBytes).routes());
         routes.addAll(new AssessmentRoutes(new AssessmentStore(database.jdbi(), Clock.systemUTC()),
                 new RegisterCertifier(settings, schemes, Clock.systemDefaultZone()), schemes, evaluator, accounts::roleOf,
                 maxRequestBytes).routes());
         server = ApiServer.start(new ApiServer.Settings(ApiServer.Settings.LOOPBACK, 0, maxRequestBytes), routes,
-                accounts);
+                accounts, meters);
     }
 
     URI uri(String path) {

@@ -17,6 +17,13 @@ import io.github.aftersales.service.assessments.AssessmentRoutes;
 import io.github.aftersales.service.assessments.AssessmentStore;
 import io.github.aftersales.service.assessments.RegisterCertifier;
 import io.github.aftersales.spi.Scheme;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.time.Clock;
@@ -76,7 +83,13 @@ public final class ServeCommand implements Callable<Integer> {
         Evaluator engine = evaluator.get(); // the plugins are loaded before anything listens
         ServiceDatabase database = ServiceDatabase.open(settings);
         Accounts accounts = new Accounts(database.jdbi(), Clock.systemDefaultZone());
-        List<Route> routes = new ArrayList<>(new ServiceRoutes().routes());
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmGcMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        new UptimeMetrics().bindTo(meters);
+        List<Route> routes = new ArrayList<>(new ServiceRoutes(meters).routes());
         routes.addAll(new GradingRoutes(registry.get(), schemes.get(), engine,
                 ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
         routes.addAll(new AssessmentRoutes(new AssessmentStore(database.jdbi(), Clock.systemDefaultZone()),
@@ -85,7 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
         ApiServer server;
         try {
             server = ApiServer.start(new ApiServer.Settings(bind, port, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES),
-                    routes, accounts);
+                    routes, accounts, meters);
         } catch (ApiServer.CannotListen e) {
             database.close();
             throw new UserException(ExitCode.LISTEN, e.getMessage());
