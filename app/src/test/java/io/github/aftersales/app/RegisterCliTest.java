@@ -243,6 +243,69 @@ class RegisterCliTest {
                 .contains("issued at 一星级 (one star, 1 star) on surveillance-unrectified-complaint.json");
     }
 
+    /**
+     * {@code due --format json}, now written an item at a time, is byte for byte what the whole tree
+     * gave before: the expected text is what the aftersales before the change (ed9517e) wrote of this
+     * register, with every kind of field (a reference and none, overdue and not, an extra evaluation,
+     * an unscheduled certificate).
+     */
+    @Test
+    void dueAsJsonIsWrittenAsBefore() {
+        String register = dir.toString();
+        run(register, "record", "examples/cqm/cqm-five-star.json", "--reference", "CQM-2026-001");
+        run(register, "record", "examples/zg025-combined.json");
+        run(register, "record", "examples/gbt27922-form.json");
+        CliRun incident = run(register, "incident", "CQM-2026-001", "--type", "majorComplaint", "--date", "2026-11-20",
+                "--note", "a \"quoted\" note");
+        assertThat(incident.exit()).as(incident.err()).isZero();
+        CliRun due = run(register, "due", "--on", "2027-12-31", "--today", "2027-11-19", "--format", "json");
+        assertThat(due.exit()).as(due.err()).isZero();
+        assertThat(due.out()).isEqualTo("""
+                {
+                  "on" : "2027-12-31",
+                  "today" : "2027-11-19",
+                  "due" : [ {
+                    "certificate" : 1,
+                    "reference" : "CQM-2026-001",
+                    "organisation" : "示例服务有限公司 (Example Service Co., Ltd. — fictitious)",
+                    "scheme" : "cqm",
+                    "variant" : "star",
+                    "state" : "active",
+                    "what" : "extra evaluation",
+                    "due" : "2026-11-20",
+                    "overdue" : true,
+                    "basis" : "majorComplaint on 2026-11-20 calls for an extra evaluation (CQM/F-RZ-ZY-06-001 5.1: 一般情况下每年评价一次，特殊情况如发生事故、重大投诉等情况时，增加评价次数; 6.4)"
+                  }, {
+                    "certificate" : 1,
+                    "reference" : "CQM-2026-001",
+                    "organisation" : "示例服务有限公司 (Example Service Co., Ltd. — fictitious)",
+                    "scheme" : "cqm",
+                    "variant" : "star",
+                    "state" : "active",
+                    "what" : "surveillance",
+                    "due" : "2027-10-15",
+                    "overdue" : true,
+                    "basis" : "at most 12 months after the last evaluation on 2026-10-15 (CQM/F-RZ-ZY-06-001 5.1: 一般情况下每年评价一次，特殊情况如发生事故、重大投诉等情况时，增加评价次数; 6.4)"
+                  }, {
+                    "certificate" : 2,
+                    "reference" : null,
+                    "organisation" : "示例电器有限公司 (Example Appliances Co., Ltd. — fictitious)",
+                    "scheme" : "zg025-combined",
+                    "variant" : "combined",
+                    "state" : "active",
+                    "what" : "surveillance",
+                    "due" : "2027-11-20",
+                    "overdue" : false,
+                    "basis" : "at most 12 months after the last evaluation on 2026-11-20 (CTS Q/ZG025-2022 4.4: 至少按年度进行监督评价，至少每三年重新评价一次)"
+                  } ],
+                  "unscheduled" : [ {
+                    "certificate" : 3,
+                    "why" : "the standard of gbt27922 form gives no surveillance interval"
+                  } ]
+                }
+                """);
+    }
+
     @Test
     void aReadNeverChangesTheRegisterFile() throws Exception {
         String register = dir.toString();

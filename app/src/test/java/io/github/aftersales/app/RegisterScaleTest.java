@@ -117,6 +117,14 @@ class RegisterScaleTest {
         assertThat(due.exit()).as(due.err()).isZero();
         int dueItems = filled.live() + 1 + filled.incidents(); // the real certificate of 2026-10-15 is due too
         assertThat(due.out().lines().toList()).last().isEqualTo(dueItems + " due, " + (dueItems - 1) + " overdue");
+        // as JSON, written an item at a time (the whole tree did not fit in 256 MiB: exit 71, out of memory)
+        CliProcess.Ran dueJson = timed("register", "due", "--on", "2030-01-01", "--today", "2026-01-01", "--format",
+                "json", "--register", register);
+        assertThat(dueJson.exit()).as(dueJson.err()).isZero();
+        assertThat(dueJson.out()).startsWith("{\n  \"on\" : \"2030-01-01\",\n  \"today\" : \"2026-01-01\",\n  \"due\" : [ {\n")
+                .endsWith("  } ],\n  \"unscheduled\" : [ ]\n}\n");
+        assertThat(dueJson.out().split("\n    \"what\" : ", -1)).hasSize(dueItems + 1);
+        assertThat(dueJson.out().split("\n    \"overdue\" : true,\n", -1)).hasSize(dueItems - 1 + 1);
 
         Path csv = dir.resolve("register.csv");
         CliProcess.Ran exportCsv = timed("register", "export", "-o", csv.toString(),

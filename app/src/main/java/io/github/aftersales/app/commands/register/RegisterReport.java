@@ -148,29 +148,55 @@ final class RegisterReport {
         return b;
     }
 
-    static ObjectNode dueJson(DueReport report) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("on", report.on().toString());
-        o.put("today", report.today().toString());
-        ArrayNode items = o.putArray("due");
-        for (DueItem item : report.items()) {
-            ObjectNode i = items.addObject();
-            i.put("certificate", item.certificate().number());
-            i.put("reference", item.certificate().certificate().reference());
-            i.put("organisation", item.certificate().certificate().organisation());
-            i.put("scheme", item.certificate().certificate().scheme());
-            i.put("variant", item.certificate().certificate().variant());
-            i.put("state", item.certificate().state().key());
-            i.put("what", item.what().key());
-            i.put("due", item.due().toString());
-            i.put("overdue", item.overdue());
-            i.put("basis", item.basis());
+    /**
+     * What is due as JSON, written to {@code out} an item at a time through a generator (no tree of a
+     * hundred thousand items, no string of all of it): byte for byte what {@code Json.pretty} wrote of the whole tree
+     * before, as {@link io.github.aftersales.reports.StreamedJson} is for the listings.
+     */
+    static void dueJson(DueReport report, java.io.Writer out) {
+        try {
+            com.fasterxml.jackson.core.JsonGenerator g = io.github.aftersales.reports.Json.prettyWriter()
+                    .createGenerator(out);
+            g.writeStartObject();
+            g.writeStringField("on", report.on().toString());
+            g.writeStringField("today", report.today().toString());
+            g.writeArrayFieldStart("due");
+            for (DueItem item : report.items()) {
+                Certificate cert = item.certificate().certificate();
+                g.writeStartObject();
+                g.writeNumberField("certificate", item.certificate().number());
+                g.writeStringField("reference", cert.reference());
+                g.writeStringField("organisation", cert.organisation());
+                g.writeStringField("scheme", cert.scheme());
+                g.writeStringField("variant", cert.variant());
+                g.writeStringField("state", item.certificate().state().key());
+                g.writeStringField("what", item.what().key());
+                g.writeStringField("due", item.due().toString());
+                g.writeBooleanField("overdue", item.overdue());
+                g.writeStringField("basis", item.basis());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("unscheduled");
+            for (DueReport.Unscheduled u : report.unscheduled()) {
+                g.writeStartObject();
+                g.writeNumberField("certificate", u.certificate().number());
+                g.writeStringField("why", u.why());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw(System.lineSeparator());
+            g.flush(); // not closed: the sink is the command's to close
+        } catch (java.io.IOException e) {
+            // the sink's own unchecked failure (a closed pipe, a full disk), which Jackson wraps
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof RuntimeException r) {
+                    throw r;
+                }
+            }
+            throw new java.io.UncheckedIOException(e);
         }
-        ArrayNode unscheduled = o.putArray("unscheduled");
-        for (DueReport.Unscheduled u : report.unscheduled()) {
-            unscheduled.addObject().put("certificate", u.certificate().number()).put("why", u.why());
-        }
-        return o;
     }
 
     static ObjectNode certificateJson(CertificateView c, boolean results) {
