@@ -22,10 +22,12 @@ public final class ServiceDatabase implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final Connection keeper;
+    private final com.zaxxer.hikari.HikariDataSource pool;
 
-    private ServiceDatabase(Jdbi jdbi, Connection keeper) {
+    private ServiceDatabase(Jdbi jdbi, Connection keeper, com.zaxxer.hikari.HikariDataSource pool) {
         this.jdbi = jdbi;
         this.keeper = keeper;
+        this.pool = pool;
     }
 
     /**
@@ -52,7 +54,17 @@ public final class ServiceDatabase implements AutoCloseable {
                     // the register's tables are there already: the service's history starts beside them
                     .baselineOnMigrate(true).baselineVersion("0")
                     .load().migrate();
-            return new ServiceDatabase(Jdbi.create(() -> DriverManager.getConnection(settings.url(), credentials)), keeper);
+            // a pool: opening a connection per request would cost more than the request (a PostgreSQL login
+            // each time); its size bounds what one instance asks of a shared database
+            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+            config.setJdbcUrl(settings.url());
+            config.setUsername(settings.user());
+            config.setPassword(settings.password());
+            config.setMaximumPoolSize(POOL_SIZE);
+            config.setPoolName("aftersales-service");
+            config.setInitializationFailTimeout(-1); // the keeper above has already said whether it opens
+            com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
+            return new ServiceDatabase(Jdbi.create(pool), keeper, pool);
         } catch (SQLException | FlywayException e) {
             if (keeper != null) {
                 try {
@@ -70,8 +82,12 @@ public final class ServiceDatabase implements AutoCloseable {
         return jdbi;
     }
 
+    /** Connections one instance holds at most. */
+    static final int POOL_SIZE = 10;
+
     @Override
     public void close() {
+        pool.close();
         try {
             keeper.close();
         } catch (SQLException e) {
