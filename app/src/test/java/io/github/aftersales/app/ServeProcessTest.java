@@ -95,7 +95,7 @@ class ServeProcessTest {
                     "--register", dir.resolve("r").toString());
             assertThat(r.exit()).as(r.err()).isEqualTo(8);
             assertThat(r.err()).isEqualTo("error: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": the port is"
-                    + " in use or not allowed; choose another with --port, or another address with --bind\n");
+                    + " in use; choose another with --port\n");
         }
     }
 }

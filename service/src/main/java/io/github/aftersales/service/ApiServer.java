@@ -78,6 +78,18 @@ public final class ApiServer implements AutoCloseable {
                         io.micrometer.core.instrument.Timer.Sample sample = io.micrometer.core.instrument.Timer.start(meters);
                         try {
                             handle(route, ctx, authenticator);
+                        } catch (Exception e) {
+                            throw e;
+                        } catch (Error e) {
+                            // out of memory, a stack overflow: logged with an id like any defect, answered 500, and
+                            // what the JVM cannot survive is thrown on
+                            String incident = UUID.randomUUID().toString();
+                            LOG.error("internal error {} on {} {}", incident, ctx.method(), ctx.path(), e);
+                            answer(ctx, new ApiError(500, "internal", "internal error " + incident
+                                    + "; the server's log says more"));
+                            if (e instanceof VirtualMachineError) {
+                                throw e;
+                            }
                         } finally {
                             // an exception is answered after this, by its handler: its status is the ApiError's
                             ctx.attribute(TIMING, (Runnable) () -> sample.stop(meters.timer("aftersales.http.requests",
@@ -89,6 +101,12 @@ public final class ApiServer implements AutoCloseable {
             });
         });
         javalin.before(ApiServer::commonHeaders);
+        javalin.before(ctx -> {
+            // Javalin answers HEAD for every GET route without running its handler, so without its access rule
+            if (ctx.method() == io.javalin.http.HandlerType.HEAD) {
+                throw new ApiError(405, "method-not-allowed", "HEAD is not a method of this API; use GET");
+            }
+        });
         javalin.after(ctx -> {
             Runnable timing = ctx.attribute(TIMING);
             if (timing != null) {
@@ -110,11 +128,18 @@ public final class ApiServer implements AutoCloseable {
             javalin.start();
         } catch (io.javalin.util.JavalinException e) {
             // nothing listens; Jetty's threads were stopped by Javalin as it failed
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            Throwable cause;
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            boolean portTaken = root instanceof java.net.BindException
+                    && String.valueOf(root.getMessage()).contains("in use");
+            cause = root;
             throw new CannotListen("cannot listen on " + settings.bind() + ":" + settings.port() + ": "
-                    + (e instanceof io.javalin.util.JavalinBindException ? "the port is in use or not allowed"
-                    : String.valueOf(cause.getMessage())) + "; choose another with --port, or another address with"
-                    + " --bind", e);
+                    + (portTaken ? "the port is in use; choose another with --port"
+                    : "the address is not this machine's, or the port is not allowed (" + cause.getMessage()
+                    + "); check --bind and --port"), e);
         }
         // stopping lets requests in flight finish (up to 10 s) before the connections close; set once started,
         // as a graceful stop of a server that failed to start throws instead of saying why it failed
@@ -169,8 +194,7 @@ public final class ApiServer implements AutoCloseable {
         Optional<Caller> caller = authenticator.byToken(header.substring(7).strip());
         if (caller.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            throw new ApiError(401, "bad-credentials", "the API token is not valid: unknown, revoked, or its account"
-                    + " is disabled");
+            throw new ApiError(401, "bad-credentials", "the API token is not valid: unknown or revoked");
         }
         return caller;
     }

@@ -171,12 +171,30 @@ public final class GradingRoutes {
         }
     }
 
+    /**
+     * What a workbook may unpack to, as its zip says: a form is well under 1 MiB unpacked. The reader's own
+     * defences (POI's inflation ratio and entry size limits) still let 16 MiB of upload grow to gigabytes.
+     */
+    static final long MAX_XLSX_UNPACKED = 64L << 20;
+    /** Workbooks read at once: each can take a few hundred MiB of heap while POI holds it. */
+    private static final java.util.concurrent.Semaphore XLSX_READS = new java.util.concurrent.Semaphore(2);
+
     /** The form reader reads files: the upload goes to a file only this process may read, removed after. */
     private Assessment readXlsx(byte[] body) throws IOException {
         Path file = Files.createTempFile("upload-", ".xlsx",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        boolean acquired = false;
         try {
             Files.write(file, body);
+            refuseLargeUnpacked(file);
+            try {
+                acquired = XLSX_READS.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!acquired) {
+                throw new ApiError(503, "busy", "other workbooks are being read; send it again in a moment");
+            }
             try {
                 // named as the upload: the temporary file's name would show in messages and in the result
                 return xlsx().read(file).withSource(BODY);
@@ -185,7 +203,27 @@ public final class GradingRoutes {
                 throw new LocatedException(BODY, e.position(), e.problem());
             }
         } finally {
+            if (acquired) {
+                XLSX_READS.release();
+            }
             Files.deleteIfExists(file);
+        }
+    }
+
+    /** Refuses a workbook whose entries say they unpack to more than {@link #MAX_XLSX_UNPACKED} (or do not say). */
+    private static void refuseLargeUnpacked(Path file) {
+        long total = 0;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (var entries = zip.entries(); entries.hasMoreElements();) {
+                long size = entries.nextElement().getSize();
+                total += size < 0 ? MAX_XLSX_UNPACKED + 1 : size;
+                if (total > MAX_XLSX_UNPACKED) {
+                    throw new ApiError(413, "too-large", "the workbook unpacks to more than " + (MAX_XLSX_UNPACKED >> 20)
+                            + " MiB; a filled form is well under 1 MiB", BODY, null);
+                }
+            }
+        } catch (IOException e) {
+            // not a zip the JDK reads: the form reader says what it is, with its own message
         }
     }
 

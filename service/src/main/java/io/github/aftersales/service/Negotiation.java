@@ -11,7 +11,7 @@ public final class Negotiation {
 
     /**
      * The first type of {@code offered} the {@code Accept} header takes, in the header's order ({@code q}
-     * weights are not weighed: clients here name one type); the first offered when there is no header or it
+     * weights are not weighed, but {@code q=0} refuses a type); the first offered when there is no header or it
      * takes anything. 406 when none is taken.
      */
     public static String choose(String accept, String... offered) {
@@ -19,6 +19,9 @@ public final class Negotiation {
             return offered[0];
         }
         for (String part : accept.split(",")) {
+            if (part.replace(" ", "").matches("(?i).*;q=0(\\.0*)?(;.*)?")) {
+                continue; // q=0: not acceptable
+            }
             String type = mediaType(part);
             if (type.equals("*/*")) {
                 return offered[0];

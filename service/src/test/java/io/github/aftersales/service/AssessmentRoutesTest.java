@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AssessmentRoutesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EXAMPLE_ORGANISATION = "示例电器有限公司 (Example Appliances Co., Ltd. — fictitious)";
     private TestService service;
 
     @AfterEach
@@ -42,7 +43,8 @@ class AssessmentRoutesTest {
     void aManagerAssignsTheAuditorFillsAStaleSaveLosesNothingAndTheSubmittedOneIsFixed(Databases database) throws Exception {
         service = new TestService(database);
         HttpResponse<String> made = send("POST", "/api/v1/assessments", "manager-token",
-                "{\"scheme\": \"gbt27922\", \"variant\": \"form\", \"organisation\": \"示例电器有限公司\", \"assignedTo\": \"zhang\"}",
+                "{\"scheme\": \"gbt27922\", \"variant\": \"form\", \"organisation\": \"示例电器有限公司 (Example Appliances Co., Ltd. — fictitious)\","
+                        + " \"assignedTo\": \"zhang\"}",
                 null);
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         JsonNode first = JSON.readTree(made.body());
@@ -50,7 +52,7 @@ class AssessmentRoutesTest {
         assertThat(made.headers().firstValue("Location")).contains("/api/v1/assessments/" + id);
         assertThat(made.headers().firstValue("ETag")).contains("\"1\"");
         assertThat(first.get("state").asText()).isEqualTo("draft");
-        assertThat(first.at("/assessment/organisation").asText()).isEqualTo("示例电器有限公司");
+        assertThat(first.at("/assessment/organisation").asText()).isEqualTo(EXAMPLE_ORGANISATION);
         // the blank template does not grade yet: saved all the same, with the reason
         assertThat(first.get("result").isNull()).isTrue();
         assertThat(first.at("/problem/code").asText()).isEqualTo("not-gradable");
@@ -70,13 +72,12 @@ class AssessmentRoutesTest {
         assertThat(graded.get("savedBy").asText()).isEqualTo("zhang");
 
         // a second tab still on revision 1: refused, and revision 2 is what is kept
-        HttpResponse<String> stale = send("PUT", path, "auditor-token", "{\"organisation\": \"overwritten?\"}", "\"1\"");
+        HttpResponse<String> stale = send("PUT", path, "auditor-token", filled.replace("张三", "李四"), "\"1\"");
         assertThat(stale.statusCode()).isEqualTo(412);
         assertThat(JSON.readTree(stale.body()).get("message").asText()).contains("its revision is now 2")
                 .contains("If-Match: \"2\"");
         HttpResponse<String> read = send("GET", path, "manager-token", null, null);
-        assertThat(JSON.readTree(read.body()).at("/assessment/organisation").asText())
-                .isEqualTo("示例电器有限公司 (Example Appliances Co., Ltd. — fictitious)");
+        assertThat(JSON.readTree(read.body()).at("/assessment/assessor").asText()).isEqualTo("张三 (example auditor)");
         assertThat(read.headers().firstValue("ETag")).contains("\"2\"");
 
         HttpResponse<String> submitted = send("POST", path + "/submit", "auditor-token", null, "\"2\"");
@@ -88,7 +89,7 @@ class AssessmentRoutesTest {
         assertThat(JSON.readTree(after.body()).get("code").asText()).isEqualTo("not-a-draft");
 
         HttpResponse<String> listed = send("GET", "/api/v1/assessments?state=submitted", "manager-token", null, null);
-        assertThat(JSON.readTree(listed.body()).findValuesAsText("organisation")).containsExactly("示例电器有限公司");
+        assertThat(JSON.readTree(listed.body()).findValuesAsText("organisation")).containsExactly(EXAMPLE_ORGANISATION);
         HttpResponse<String> others = send("GET", "/api/v1/assessments", "other-auditor-token", null, null);
         assertThat(JSON.readTree(others.body())).isEmpty();
     }
@@ -96,7 +97,8 @@ class AssessmentRoutesTest {
     /** Makes an assessment for zhang, fills it with the GB/T form example and submits it; its id. */
     private long submittedForm() throws Exception {
         HttpResponse<String> made = send("POST", "/api/v1/assessments", "manager-token",
-                "{\"scheme\": \"gbt27922\", \"organisation\": \"x\", \"assignedTo\": \"zhang\"}", null);
+                "{\"scheme\": \"gbt27922\", \"organisation\": \"" + EXAMPLE_ORGANISATION + "\", \"assignedTo\": \"zhang\"}",
+                null);
         long id = JSON.readTree(made.body()).get("id").asLong();
         String filled = Files.readString(Path.of("..", "examples", "gbt27922-form.json"));
         assertThat(send("PUT", "/api/v1/assessments/" + id, "auditor-token", filled, "\"1\"").statusCode()).isEqualTo(200);
@@ -163,6 +165,51 @@ class AssessmentRoutesTest {
         assertThat(after.get("state").asText()).isEqualTo("submitted");
         assertThat(after.get("comments").asText()).startsWith("not approved: the register refused: ").contains("R-1");
         assertThat(after.get("certificate").isNull()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aSaveKeepsTheOrganisationAndTheSchemesTheAssessmentWasMadeFor(Databases database) throws Exception {
+        service = new TestService(database);
+        long id = JSON.readTree(send("POST", "/api/v1/assessments", "manager-token", "{\"scheme\": \"gbt27922\","
+                + " \"organisation\": \"" + EXAMPLE_ORGANISATION + "\", \"assignedTo\": \"zhang\"}", null).body())
+                .get("id").asLong();
+        String path = "/api/v1/assessments/" + id;
+        // another organisation's file, and the combined grade's file for the same organisation: both refused
+        String combined = Files.readString(Path.of("..", "examples", "zg025-combined.json"));
+        String gbt = Files.readString(Path.of("..", "examples", "gbt27922-form.json"));
+        HttpResponse<String> other = send("PUT", path, "auditor-token", gbt.replace(EXAMPLE_ORGANISATION, "另一家公司"),
+                "\"1\"");
+        assertThat(other.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(other.body()).get("message").asText()).startsWith("organisation: this assessment is of "
+                + EXAMPLE_ORGANISATION);
+        JsonNode renamed = JSON.readTree(combined);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) renamed).put("organisation", EXAMPLE_ORGANISATION);
+        HttpResponse<String> parts = send("PUT", path, "auditor-token", renamed.toString(), "\"1\"");
+        assertThat(parts.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(parts.body()).get("message").asText()).isEqualTo("schemes: this assessment is of"
+                + " gbt27922/form; the body has gbt27922/form and zg025/items and zg025-combined/combined");
+        assertThat(JSON.readTree(send("GET", path, "manager-token", null, null).body()).get("revision").asInt()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aDecisionIsTakenOnTheRevisionReadOrNotAtAll(Databases database) throws Exception {
+        service = new TestService(database);
+        long id = submittedForm();
+        String path = "/api/v1/assessments/" + id;
+        // a return sent on a revision after the one read (as an approval's would be): refused, nothing written
+        HttpResponse<String> ahead = send("POST", path + "/return", "manager-token", "{\"comments\": \"x\"}", "\"4\"");
+        assertThat(ahead.statusCode()).isEqualTo(412);
+        assertThat(send("POST", path + "/approve", "manager-token", null, "\"3\"").statusCode()).isEqualTo(200);
+        // the approval is taken: a return on any revision is refused, and no second certificate is made
+        for (String tag : new String[] {"\"3\"", "\"4\"", "\"5\""}) {
+            assertThat(send("POST", path + "/return", "manager-token", "{\"comments\": \"x\"}", tag).statusCode())
+                    .isIn(409, 412);
+        }
+        JsonNode after = JSON.readTree(send("GET", path, "manager-token", null, null).body());
+        assertThat(after.get("state").asText()).isEqualTo("approved");
+        assertThat(after.at("/certificate/number").asLong()).isEqualTo(1);
     }
 
     @ParameterizedTest

@@ -124,6 +124,9 @@ class GradingRoutesTest {
         byte[] form = Files.readAllBytes(EXAMPLES.resolve("gbt27922-form.json"));
         assertThat(evaluate(null, form, null, "").statusCode()).isEqualTo(415);
         assertThat(evaluate("text/csv", form, null, "").statusCode()).isEqualTo(415);
+        HttpResponse<String> zero = evaluate("application/json", form, "text/html;q=0, application/json", "");
+        assertThat(zero.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(
+                "application/json"));
         HttpResponse<String> accept = evaluate("application/json", form, "application/pdf", "");
         assertThat(accept.statusCode()).isEqualTo(406);
         assertThat(JSON.readTree(accept.body()).get("code").asText()).isEqualTo("not-acceptable");
@@ -164,5 +167,23 @@ class GradingRoutesTest {
         assertThat(metrics.body()).contains("aftersales_http_requests_seconds_count{method=\"GET\",route=\"/health\",status=\"200\"}")
                 .contains("route=\"/api/v1/schemes/{scheme}/variants/{variant}/template\",status=\"404\"")
                 .doesNotContain("gbt2792");
+    }
+
+    @Test
+    void aWorkbookThatUnpacksToMoreThan64MiBIsRefusedBeforeItIsRead() throws Exception {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 65; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertThat(zipped.size()).isLessThan(1 << 20); // 65 MiB in well under one
+        HttpResponse<String> r = evaluate(GradingRoutes.XLSX, zipped.toByteArray(), null, "");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+        assertThat(JSON.readTree(r.body()).get("message").asText()).isEqualTo("the workbook unpacks to more than 64 MiB;"
+                + " a filled form is well under 1 MiB");
     }
 }

@@ -100,7 +100,8 @@ class OpenApiDocumentTest {
                 + "/content/application~1json/schema");
         HttpResponse<String> made = service.send(service.request("/api/v1/assessments", "auditor-token")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"scheme\": \"zg025-combined\", \"organisation\": \"Co.\"}")).build());
+                        "{\"scheme\": \"zg025-combined\", \"organisation\": \"示例电器有限公司 (Example Appliances Co., Ltd. —"
+                                + " fictitious)\"}")).build());
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         assertValid(made, "/components/schemas/StoredAssessment");
         long id = JSON.readTree(made.body()).get("id").asLong();

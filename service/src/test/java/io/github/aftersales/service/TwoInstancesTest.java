@@ -42,7 +42,9 @@ class TwoInstancesTest {
             List<Future<HttpResponse<String>>> saves = new ArrayList<>();
             for (int n = 0; n < 16; n++) {
                 TestService via = n % 2 == 0 ? one : two;
-                String body = "{\"organisation\": \"save " + n + "\", \"schemes\": []}";
+                com.fasterxml.jackson.databind.node.ObjectNode content = (com.fasterxml.jackson.databind.node.ObjectNode)
+                        JSON.readTree(read.body()).get("assessment").deepCopy();
+                String body = content.put("assessor", "save " + n).toString();
                 saves.add(pool.submit(() -> {
                     go.await();
                     return via.send(via.request("/api/v1/assessments/" + id, "auditor-token")
@@ -56,7 +58,7 @@ class TwoInstancesTest {
             for (Future<HttpResponse<String>> f : saves) {
                 HttpResponse<String> r = f.get();
                 if (r.statusCode() == 200) {
-                    kept.add(JSON.readTree(r.body()).at("/assessment/organisation").asText());
+                    kept.add(JSON.readTree(r.body()).at("/assessment/assessor").asText());
                 } else {
                     assertThat(r.statusCode()).as(r.body()).isEqualTo(412);
                     refused++;
@@ -68,7 +70,7 @@ class TwoInstancesTest {
             JsonNode latest = JSON.readTree(one.send(one.request("/api/v1/assessments/" + id, "manager-token").build())
                     .body());
             assertThat(latest.get("revision").asInt()).isEqualTo(2);
-            assertThat(latest.at("/assessment/organisation").asText()).isEqualTo(kept.get(0));
+            assertThat(latest.at("/assessment/assessor").asText()).isEqualTo(kept.get(0));
 
             // a token revoked through one instance's accounts signs no one in on the other, from the next request
             var auditor = one.accounts.issueToken("zhang", "laptop", new io.github.aftersales.service.accounts.Accounts

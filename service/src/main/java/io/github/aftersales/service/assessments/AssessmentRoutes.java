@@ -150,12 +150,13 @@ public final class AssessmentRoutes {
 
     private void save(Context ctx, Optional<Caller> caller) throws IOException {
         AssessmentStore.Stored current = visible(ctx, caller.orElseThrow());
-        int onRevision = ifMatch(ctx);
+        int onRevision = ifMatch(ctx, current);
         if (!current.state().editable()) {
             throw new ApiError(409, "not-a-draft", "assessment " + current.id() + " is " + current.state().key()
                     + ": it can no longer be changed");
         }
         JsonNode body = jsonBody(ctx);
+        sameSubject(current, body);
         byte[] content = Json.pretty(body).getBytes(StandardCharsets.UTF_8);
         answer(ctx, 200, saved(() -> store.save(current.id(), onRevision, AssessmentStore.State.DRAFT, content,
                 caller.get().account())));
@@ -163,7 +164,7 @@ public final class AssessmentRoutes {
 
     private void submit(Context ctx, Optional<Caller> caller) throws IOException {
         AssessmentStore.Stored current = visible(ctx, caller.orElseThrow());
-        int onRevision = ifMatch(ctx);
+        int onRevision = ifMatch(ctx, current);
         if (!current.state().editable()) {
             throw new ApiError(409, "not-a-draft", "assessment " + current.id() + " is " + current.state().key()
                     + " already");
@@ -176,10 +177,50 @@ public final class AssessmentRoutes {
                 current.content(), caller.get().account())));
     }
 
+    /**
+     * What an assessment is of was set when it was made (the manager's list shows it, an approval certifies it):
+     * a save keeps its organisation and its parts (scheme and variant, in the template's order).
+     */
+    private void sameSubject(AssessmentStore.Stored row, JsonNode body) {
+        JsonNode organisation = body.get("organisation");
+        if (organisation == null || !organisation.isTextual() || !organisation.asText().equals(row.organisation())) {
+            throw new ApiError(400, "bad-input", "organisation: this assessment is of " + row.organisation()
+                    + "; a save keeps it (a manager makes an assessment for another organisation)", "request body", null);
+        }
+        Scheme scheme = schemes.get(row.scheme());
+        if (scheme == null) {
+            throw new ApiError(409, "scheme-missing", Messages.unknownScheme(row.scheme(), schemes.keySet()));
+        }
+        Variant variant = scheme.variant(row.variant()).orElseThrow(() -> new ApiError(409, "scheme-missing",
+                Messages.unknownVariant(scheme, row.variant())));
+        List<String> expected = new java.util.ArrayList<>();
+        Templates.blank(scheme, variant, id -> Optional.ofNullable(schemes.get(id))).withArray("schemes")
+                .forEach(p -> expected.add(p.path("scheme").asText() + "/" + p.path("variant").asText()));
+        List<String> given = new java.util.ArrayList<>();
+        JsonNode parts = body.get("schemes");
+        if (parts != null && parts.isArray()) {
+            for (JsonNode p : parts) {
+                String partScheme = p.path("scheme").asText();
+                String partVariant = p.path("variant").asText(null);
+                if (partVariant == null) {
+                    // the reader's default: the scheme's first variant
+                    partVariant = Optional.ofNullable(schemes.get(partScheme)).map(sc -> sc.defaultVariant().id())
+                            .orElse("");
+                }
+                given.add(partScheme + "/" + partVariant);
+            }
+        }
+        if (!given.equals(expected)) {
+            throw new ApiError(400, "bad-input", "schemes: this assessment is of " + String.join(" and ", expected)
+                    + "; the body has " + (given.isEmpty() ? "none" : String.join(" and ", given)), "request body",
+                    null);
+        }
+    }
+
     /** A manager sends a submitted assessment back to its auditor, with what to change. */
     private void sendBack(Context ctx, Optional<Caller> caller) throws IOException {
         AssessmentStore.Stored current = visible(ctx, caller.orElseThrow());
-        int onRevision = ifMatch(ctx);
+        int onRevision = ifMatch(ctx, current);
         submittedOrRefuse(current);
         String comments = text(jsonBody(ctx), "comments", true);
         if (comments.length() > 4000) {
@@ -198,7 +239,7 @@ public final class AssessmentRoutes {
     private void approve(Context ctx, Optional<Caller> caller) throws IOException {
         Caller who = caller.orElseThrow();
         AssessmentStore.Stored current = visible(ctx, who);
-        int onRevision = ifMatch(ctx);
+        int onRevision = ifMatch(ctx, current);
         submittedOrRefuse(current);
         byte[] raw = Bodies.read(ctx, maxRequestBytes);
         String reference = raw.length == 0 ? null : text(jsonBody(ctx, raw), "reference", false);
@@ -213,8 +254,9 @@ public final class AssessmentRoutes {
                 AssessmentStore.State.APPROVING, current.content(), who.account()));
         AssessmentStore.Certificate certificate;
         try {
-            certificate = certifier.record(who.account(), reference, "assessment " + current.id() + " revision "
-                    + current.revision(), current.content(), graded.assessment(), graded.evaluation());
+            certificate = certifier.record(who.account(), current.organisation(), reference, "assessment "
+                    + current.id() + " revision " + current.revision(), current.content(), graded.assessment(),
+                    graded.evaluation());
         } catch (io.github.aftersales.register.RegisterException e) {
             store.save(current.id(), claimed.revision(), AssessmentStore.State.SUBMITTED, current.content(),
                     who.account(), new AssessmentStore.Decision("not approved: the register refused: " + e.getMessage(),
@@ -224,8 +266,16 @@ public final class AssessmentRoutes {
                 default -> new ApiError(409, "register-refused", e.getMessage());
             };
         }
-        answer(ctx, 200, store.save(current.id(), claimed.revision(), AssessmentStore.State.APPROVED, current.content(),
-                who.account(), new AssessmentStore.Decision(null, certificate)));
+        AssessmentStore.Stored approved;
+        try {
+            approved = store.save(current.id(), claimed.revision(), AssessmentStore.State.APPROVED, current.content(),
+                    who.account(), new AssessmentStore.Decision(null, certificate));
+        } catch (AssessmentStore.Stale e) {
+            // no route writes on an approving revision: a defect, said with the certificate that was recorded
+            throw new IllegalStateException("assessment " + current.id() + " changed while certificate "
+                    + certificate.id() + " was recorded for it", e);
+        }
+        answer(ctx, 200, approved);
     }
 
     private static void submittedOrRefuse(AssessmentStore.Stored current) {
@@ -239,8 +289,7 @@ public final class AssessmentRoutes {
         try {
             return save.get();
         } catch (AssessmentStore.Stale stale) {
-            throw new ApiError(412, "stale", stale.getMessage() + "; read it again (GET), apply the change to"
-                    + " that revision and save with If-Match: \"" + stale.current() + "\"");
+            throw stale(stale.current());
         }
     }
 
@@ -254,6 +303,24 @@ public final class AssessmentRoutes {
         }
         return store.find(id).filter(s -> who.role() != Role.AUDITOR || s.assignedTo().equals(who.account()))
                 .orElseThrow(() -> new ApiError(404, "no-such-assessment", "no assessment " + id));
+    }
+
+    /**
+     * The revision of the request's If-Match, which must be the one just read: every check a handler makes is on
+     * that revision's state, and the store then writes only on top of it (a newer one is 412 there too).
+     */
+    private static int ifMatch(Context ctx, AssessmentStore.Stored current) {
+        int asked = ifMatch(ctx);
+        if (asked != current.revision()) {
+            throw stale(current.revision());
+        }
+        return asked;
+    }
+
+    private static ApiError stale(int current) {
+        return new ApiError(412, "stale", "the assessment has been saved since: its revision is now " + current
+                + "; read it again (GET), apply the change to that revision and send it with If-Match: \"" + current
+                + "\"");
     }
 
     private static int ifMatch(Context ctx) {

@@ -10,12 +10,13 @@ public interface Certifier {
     /**
      * Records the certificate the approved assessment is issued on.
      *
-     * @param by        the manager who approved it
+     * @param by           the manager who approved it
+     * @param organisation the organisation certified: the assessment's as it was made
      * @param reference the certificate's reference, or {@code null}
      * @param fileName  the name the register's history gives the assessment
      * @param bytes     the assessment's bytes, stored as the certificate's evidence
      * @throws io.github.aftersales.register.RegisterException when the register refuses or fails
      */
-    AssessmentStore.Certificate record(String by, String reference, String fileName, byte[] bytes, Assessment assessment,
+    AssessmentStore.Certificate record(String by, String organisation, String reference, String fileName, byte[] bytes, Assessment assessment,
             EvaluationResult result);
 }

@@ -31,11 +31,10 @@ public final class RegisterCertifier implements Certifier {
     }
 
     @Override
-    public AssessmentStore.Certificate record(String by, String reference, String fileName, byte[] bytes,
-            Assessment assessment, EvaluationResult result) {
+    public AssessmentStore.Certificate record(String by, String organisation, String reference, String fileName,
+            byte[] bytes, Assessment assessment, EvaluationResult result) {
         EvaluatedAssessment evaluated = Evaluations.pick(fileName, bytes, assessment, result,
                 id -> Optional.ofNullable(schemes.get(id)), null, null, r -> Json.compact(JsonReport.scheme(r)));
-        String organisation = assessment.organisation();
         // on H2 the register stores who recorded; PostgreSQL takes its session's login (docs/service.md)
         try (Register register = Register.open(settings, Register.Access.UPDATE, clock, by)) {
             CertificateView made = register.record(organisation, reference, evaluated);

@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
 /** {@code serve}: the JSON API over the register's database, until the process is told to stop. */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Serve the JSON API (docs/service.md; its description at /api/v1/openapi.json) over the"
-                + " register's database: the schemes, blank templates and grading, for accounts with an API token"
+                + " register's database: the schemes, blank templates, grading, and assessments filled by auditors,"
+                + " reviewed by managers and approved into the register, for accounts with an API token"
                 + " ('aftersales accounts add'). Runs until stopped (Ctrl-C or SIGTERM: requests in flight finish).",
             "On the embedded register the service holds its file while it runs: stop it to use 'register' or"
                 + " 'accounts' on the same file, or share a PostgreSQL register instead."})
