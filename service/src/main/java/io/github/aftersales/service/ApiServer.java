@@ -72,6 +72,7 @@ public final class ApiServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.jetty.defaultHost = settings.bind();
             config.jetty.defaultPort = settings.port();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
             config.router.mount(router -> {
                 for (Route route : routes) {
                     router.addHttpHandler(route.method(), route.path(), ctx -> {

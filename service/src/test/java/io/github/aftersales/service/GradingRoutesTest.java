@@ -186,4 +186,26 @@ class GradingRoutesTest {
         assertThat(JSON.readTree(r.body()).get("message").asText()).isEqualTo("the workbook unpacks to more than 64 MiB;"
                 + " a filled form is well under 1 MiB");
     }
+
+    @Test
+    void whatHttpItselfRefusesIsAnsweredInTheOneShapeToo() throws Exception {
+        for (String request : new String[] {"GET /api/v1/schemes/% HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            "GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", "POST /api/v1/evaluations HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: abc\r\n\r\n",
+            "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n"}) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", service.server.port())) {
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                socket.setSoTimeout(5_000);
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+                String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+                assertThat(head).as(request.substring(0, 30)).startsWith("HTTP/1.1 4").containsIgnoringCase(
+                        "Content-Type: application/json");
+                JsonNode e = JSON.readTree(body);
+                assertThat(e.get("code").asText()).isEqualTo("bad-request");
+                assertThat(e.get("status").asInt()).isBetween(400, 499);
+                assertThat(body).doesNotContain("<html").doesNotContain("Exception");
+            }
+        }
+    }
 }
