@@ -81,7 +81,8 @@ public final class ServiceLoad {
                     ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
             routes.addAll(new AssessmentRoutes(new AssessmentStore(db.jdbi(), Clock.systemUTC()),
                     new RegisterCertifier(settings, schemes, Clock.systemDefaultZone()), schemes, evaluator,
-                    accounts::roleOf, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
+                    accounts::roleOf, new io.github.aftersales.service.accounts.ChangeLog(db.jdbi(), Clock.systemUTC()),
+                    ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
             try (ApiServer server = ApiServer.start(new ApiServer.Settings(ApiServer.Settings.LOOPBACK, 0,
                     ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES), routes, accounts)) {
                 String base = "http://127.0.0.1:" + server.port();

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import io.github.aftersales.register.Databases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,6 +145,12 @@ class AssessmentRoutesTest {
             byte[] evidence = register.assessment(1, 1).orElseThrow();
             assertThat(JSON.readTree(evidence)).isEqualTo(a.get("assessment"));
         }
+        // every change is in the log, with who and from where
+        List<String> log = service.changes().stream().map(e -> e.actor() + " " + e.origin() + ": " + e.what()).toList();
+        assertThat(log.subList(0, 3)).containsExactly(
+                "mia http 127.0.0.1: approved assessment " + id + " revision 8: certificate 1",
+                "zhang http 127.0.0.1: submitted assessment " + id + " revision 6",
+                "zhang http 127.0.0.1: saved assessment " + id + " revision 5");
         // decided: no second approval, no more saves
         assertThat(send("POST", path + "/approve", "manager-token", null, "\"8\"").statusCode()).isEqualTo(409);
         assertThat(send("PUT", path, "auditor-token", filled, "\"8\"").statusCode()).isEqualTo(409);

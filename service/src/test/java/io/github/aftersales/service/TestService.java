@@ -99,9 +99,15 @@ final class TestService implements AutoCloseable {
         routes.addAll(new GradingRoutes(registry, schemes, evaluator, maxRequestBytes).routes());
         routes.addAll(new AssessmentRoutes(new AssessmentStore(database.jdbi(), Clock.systemUTC()),
                 new RegisterCertifier(settings, schemes, Clock.systemDefaultZone()), schemes, evaluator, accounts::roleOf,
+                new io.github.aftersales.service.accounts.ChangeLog(database.jdbi(), Clock.systemUTC()),
                 maxRequestBytes).routes());
         server = ApiServer.start(new ApiServer.Settings(ApiServer.Settings.LOOPBACK, 0, maxRequestBytes), routes,
                 accounts, meters);
+    }
+
+    /** The latest entries of the service's change log, newest first. */
+    List<io.github.aftersales.service.accounts.ChangeLog.Entry> changes() {
+        return new io.github.aftersales.service.accounts.ChangeLog(database.jdbi(), Clock.systemUTC()).latest(20);
     }
 
     URI uri(String path) {

@@ -165,8 +165,7 @@ public final class Accounts implements Authenticator {
     }
 
     private void change(Handle h, Actor by, String what) {
-        h.createUpdate("INSERT INTO service_change (changed_at, actor, origin, what) VALUES (:at, :actor, :origin, :what)")
-                .bind("at", now()).bind("actor", by.name()).bind("origin", by.origin()).bind("what", what).execute();
+        new ChangeLog(jdbi, clock).record(h, by, what);
     }
 
     private OffsetDateTime now() {

@@ -56,12 +56,16 @@ public final class AssessmentRoutes {
     private final Evaluator evaluator;
     private final Function<String, Optional<Role>> roleOf;
     private final long maxRequestBytes;
+    private final io.github.aftersales.service.accounts.ChangeLog changes;
 
     /**
-     * @param roleOf the role of an account by its name (an assessment is assigned to an auditor's account)
+     * @param roleOf  the role of an account by its name (an assessment is assigned to an auditor's account)
+     * @param changes where each change is recorded with who made it and from which address
      */
     public AssessmentRoutes(AssessmentStore store, Certifier certifier, Map<String, Scheme> schemes, Evaluator evaluator,
-            Function<String, Optional<Role>> roleOf, long maxRequestBytes) {
+            Function<String, Optional<Role>> roleOf, io.github.aftersales.service.accounts.ChangeLog changes,
+            long maxRequestBytes) {
+        this.changes = changes;
         this.store = store;
         this.certifier = certifier;
         this.schemes = schemes;
@@ -127,6 +131,8 @@ public final class AssessmentRoutes {
         AssessmentStore.Stored made = store.create(scheme.id(), variant.id(), organisation, auditor,
                 Json.pretty(blank).getBytes(StandardCharsets.UTF_8), who.account());
         ctx.header("Location", "/api/v1/assessments/" + made.id());
+        log(ctx, who, "made assessment " + made.id() + " (" + scheme.id() + "/" + variant.id() + ", " + organisation
+                + ") for " + auditor);
         answer(ctx, 201, made);
     }
 
@@ -158,8 +164,10 @@ public final class AssessmentRoutes {
         JsonNode body = jsonBody(ctx);
         sameSubject(current, body);
         byte[] content = Json.pretty(body).getBytes(StandardCharsets.UTF_8);
-        answer(ctx, 200, saved(() -> store.save(current.id(), onRevision, AssessmentStore.State.DRAFT, content,
-                caller.get().account())));
+        AssessmentStore.Stored kept = saved(() -> store.save(current.id(), onRevision, AssessmentStore.State.DRAFT,
+                content, caller.get().account()));
+        log(ctx, caller.get(), "saved assessment " + kept.id() + " revision " + kept.revision());
+        answer(ctx, 200, kept);
     }
 
     private void submit(Context ctx, Optional<Caller> caller) throws IOException {
@@ -173,8 +181,10 @@ public final class AssessmentRoutes {
         if (graded.problem() != null) {
             throw graded.problem();
         }
-        answer(ctx, 200, saved(() -> store.save(current.id(), onRevision, AssessmentStore.State.SUBMITTED,
-                current.content(), caller.get().account())));
+        AssessmentStore.Stored kept = saved(() -> store.save(current.id(), onRevision, AssessmentStore.State.SUBMITTED,
+                current.content(), caller.get().account()));
+        log(ctx, caller.get(), "submitted assessment " + kept.id() + " revision " + kept.revision());
+        answer(ctx, 200, kept);
     }
 
     /**
@@ -217,6 +227,10 @@ public final class AssessmentRoutes {
         }
     }
 
+    private void log(Context ctx, Caller who, String what) {
+        changes.record(new io.github.aftersales.service.accounts.Accounts.Actor(who.account(), "http " + ctx.ip()), what);
+    }
+
     /** A manager sends a submitted assessment back to its auditor, with what to change. */
     private void sendBack(Context ctx, Optional<Caller> caller) throws IOException {
         AssessmentStore.Stored current = visible(ctx, caller.orElseThrow());
@@ -226,8 +240,10 @@ public final class AssessmentRoutes {
         if (comments.length() > 4000) {
             throw new ApiError(400, "bad-input", "comments: at most 4000 characters", "request body", null);
         }
-        answer(ctx, 200, saved(() -> store.save(current.id(), onRevision, AssessmentStore.State.RETURNED,
-                current.content(), caller.get().account(), new AssessmentStore.Decision(comments, null))));
+        AssessmentStore.Stored kept = saved(() -> store.save(current.id(), onRevision, AssessmentStore.State.RETURNED,
+                current.content(), caller.get().account(), new AssessmentStore.Decision(comments, null)));
+        log(ctx, caller.get(), "returned assessment " + kept.id() + " revision " + kept.revision());
+        answer(ctx, 200, kept);
     }
 
     /**
@@ -261,6 +277,7 @@ public final class AssessmentRoutes {
             store.save(current.id(), claimed.revision(), AssessmentStore.State.SUBMITTED, current.content(),
                     who.account(), new AssessmentStore.Decision("not approved: the register refused: " + e.getMessage(),
                             null));
+            log(ctx, who, "approval of assessment " + current.id() + " refused by the register: " + e.getMessage());
             throw switch (e.kind()) {
                 case DATABASE -> new ApiError(503, "register-unavailable", e.getMessage());
                 default -> new ApiError(409, "register-refused", e.getMessage());
@@ -275,6 +292,8 @@ public final class AssessmentRoutes {
             throw new IllegalStateException("assessment " + current.id() + " changed while certificate "
                     + certificate.id() + " was recorded for it", e);
         }
+        log(ctx, who, "approved assessment " + approved.id() + " revision " + approved.revision() + ": certificate "
+                + certificate.id());
         answer(ctx, 200, approved);
     }
 

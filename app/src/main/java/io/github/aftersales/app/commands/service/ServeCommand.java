@@ -12,6 +12,7 @@ import io.github.aftersales.service.GradingRoutes;
 import io.github.aftersales.service.Route;
 import io.github.aftersales.service.ServiceRoutes;
 import io.github.aftersales.service.accounts.Accounts;
+import io.github.aftersales.service.accounts.ChangeLog;
 import io.github.aftersales.service.accounts.ServiceDatabase;
 import io.github.aftersales.service.assessments.AssessmentRoutes;
 import io.github.aftersales.service.assessments.AssessmentStore;
@@ -95,7 +96,8 @@ public final class ServeCommand implements Callable<Integer> {
                 ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
         routes.addAll(new AssessmentRoutes(new AssessmentStore(database.jdbi(), Clock.systemDefaultZone()),
                 new RegisterCertifier(settings, schemes.get(), Clock.systemDefaultZone()), schemes.get(), engine,
-                accounts::roleOf, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
+                accounts::roleOf, new ChangeLog(database.jdbi(), Clock.systemDefaultZone()),
+                ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
         ApiServer server;
         try {
             server = ApiServer.start(new ApiServer.Settings(bind, port, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES),
