@@ -98,4 +98,28 @@ class ServeProcessTest {
                     + " in use; choose another with --port\n");
         }
     }
+
+    @Test
+    void accountsRefusalsAreOneLineWithTheirExitCode() throws Exception {
+        String register = dir.resolve("register").toString();
+        assertThat(CliProcess.run(dir, List.of(), "accounts", "add", "ada", "--role", "admin", "--register", register)
+                .exit()).isZero();
+        for (Object[] c : new Object[][] {
+            {2, "error: 'Ada Li' is not an account name: 1 to 64 lower-case letters, digits, '.', '_' or '-', starting"
+                    + " with a letter or digit\n", new String[] {"accounts", "add", "Ada Li", "--role", "admin"}},
+            {2, "error: --role: 'boss' is not one of admin, manager, auditor\n",
+                new String[] {"accounts", "add", "bo", "--role", "boss"}},
+            {2, "error: the account ada exists already\n", new String[] {"accounts", "add", "ada", "--role", "auditor"}},
+            {3, "error: no token 99\n", new String[] {"accounts", "revoke", "99"}},
+            {3, "error: no account nobody\n", new String[] {"accounts", "token", "nobody"}}}) {
+            String[] args = (String[]) c[2];
+            String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+            all[args.length] = "--register";
+            all[args.length + 1] = register;
+            CliProcess.Ran r = CliProcess.run(dir, List.of(), all);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(c[0]);
+            assertThat(r.err()).isEqualTo(c[1]);
+            assertThat(r.out()).isEmpty();
+        }
+    }
 }

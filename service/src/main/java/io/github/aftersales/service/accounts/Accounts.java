@@ -84,10 +84,14 @@ public final class Accounts implements Authenticator {
         });
     }
 
-    /** A new token for an account (another program, or one lost). */
+    /**
+     * A new token for an account (another program, or one lost).
+     *
+     * @throws java.util.NoSuchElementException when there is no such account
+     */
     public NewToken issueToken(String name, String label, Actor by) {
         return jdbi.inTransaction(h -> {
-            Account account = find(h, name).orElseThrow(() -> new IllegalArgumentException("no account " + name));
+            Account account = find(h, name).orElseThrow(() -> new java.util.NoSuchElementException("no account " + name));
             return issue(h, account.id(), account.name(), account.role(), label, by);
         });
     }
@@ -95,14 +99,14 @@ public final class Accounts implements Authenticator {
     /**
      * Revokes a token: it signs no one in from now on. Revoking one already revoked changes nothing.
      *
-     * @throws IllegalArgumentException when there is no such token
+     * @throws java.util.NoSuchElementException when there is no such token
      */
     public void revoke(long tokenId, Actor by) {
         jdbi.useTransaction(h -> {
             Optional<String> account = h.createQuery("SELECT a.name FROM service_token t JOIN service_account a"
                     + " ON a.id = t.account_id WHERE t.id = :id").bind("id", tokenId).mapTo(String.class).findOne();
             if (account.isEmpty()) {
-                throw new IllegalArgumentException("no token " + tokenId);
+                throw new java.util.NoSuchElementException("no token " + tokenId);
             }
             boolean revoked = h.createQuery("SELECT COUNT(*) FROM service_token_revoked WHERE token_id = :id")
                     .bind("id", tokenId).mapTo(Integer.class).one() > 0;

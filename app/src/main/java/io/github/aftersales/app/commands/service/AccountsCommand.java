@@ -50,6 +50,8 @@ public final class AccountsCommand implements Callable<Integer> {
             return work.apply(new Accounts(db.jdbi(), Clock.systemDefaultZone()));
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCode.USAGE, e.getMessage());
+        } catch (java.util.NoSuchElementException e) {
+            throw new UserException(ExitCode.INPUT, e.getMessage()); // as the register's "no certificate"
         }
     }
 
