@@ -121,5 +121,18 @@ class ServeProcessTest {
             assertThat(r.err()).isEqualTo(c[1]);
             assertThat(r.out()).isEmpty();
         }
+        // the numbers to revoke by, with labels and dates, never a token's text
+        assertThat(CliProcess.run(dir, List.of(), "accounts", "token", "ada", "--label", "scraper", "--register", register)
+                .exit()).isZero();
+        assertThat(CliProcess.run(dir, List.of(), "accounts", "revoke", "1", "--register", register).exit()).isZero();
+        CliProcess.Ran tokens = CliProcess.run(dir, List.of(), "accounts", "list", "--tokens", "--register", register);
+        assertThat(tokens.out().lines().toList()).hasSize(3).satisfies(lines -> {
+            assertThat(lines.get(0)).startsWith("1      ada                      first token              made ")
+                    .contains(", revoked ");
+            assertThat(lines.get(1)).startsWith("2      ada                      scraper                  made ")
+                    .doesNotContain("revoked");
+            assertThat(lines.get(2)).isEqualTo("2 tokens");
+        });
+        assertThat(tokens.out()).doesNotContain("ast_");
     }
 }

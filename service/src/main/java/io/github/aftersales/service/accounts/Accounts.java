@@ -129,6 +129,20 @@ public final class Accounts implements Authenticator {
                 .list());
     }
 
+    /** A token as listed: its number and label, never its text (which is not kept). */
+    public record TokenInfo(long id, String account, String label, OffsetDateTime createdAt, OffsetDateTime revokedAt) {
+    }
+
+    /** Every token, by account and number, revoked ones with when. */
+    public List<TokenInfo> tokens() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT t.id, a.name, t.label, t.created_at, r.revoked_at FROM"
+                + " service_token t JOIN service_account a ON a.id = t.account_id LEFT JOIN service_token_revoked r"
+                + " ON r.token_id = t.id ORDER BY a.name, t.id")
+                .map((rs, ctx) -> new TokenInfo(rs.getLong("id"), rs.getString("name"), rs.getString("label"),
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class)))
+                .list());
+    }
+
     /** The role of an account, if there is one of that name. */
     public Optional<Role> roleOf(String name) {
         return jdbi.withHandle(h -> h.createQuery("SELECT role FROM service_account WHERE name = :name").bind("name", name)

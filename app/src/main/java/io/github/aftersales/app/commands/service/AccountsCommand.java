@@ -92,15 +92,29 @@ public final class AccountsCommand implements Callable<Integer> {
 
     /** {@code accounts list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "List the accounts, their roles and how many tokens each has that are not revoked.")
+            description = "List the accounts, their roles and how many tokens each has that are not revoked; with"
+                    + " --tokens, every token by its number (to revoke one), label and dates.")
     static final class ListAccounts implements Callable<Integer> {
         @ParentCommand
         AccountsCommand parent;
         @Spec
         CommandSpec spec;
+        @Option(names = "--tokens", description = "List the tokens instead: number, account, label, made, revoked.")
+        boolean tokens;
 
         @Override
         public Integer call() {
+            if (tokens) {
+                PrintWriter out = spec.commandLine().getOut();
+                var all = parent.withAccounts(Accounts::tokens);
+                for (Accounts.TokenInfo t : all) {
+                    out.printf("%-6d %-24s %-24s made %s%s%n", t.id(), t.account(),
+                            io.github.aftersales.reports.Printable.of(t.label()), t.createdAt().toLocalDate(),
+                            t.revokedAt() == null ? "" : ", revoked " + t.revokedAt().toLocalDate());
+                }
+                out.println(all.size() + (all.size() == 1 ? " token" : " tokens"));
+                return ExitCode.OK;
+            }
             var all = parent.withAccounts(Accounts::list);
             PrintWriter out = spec.commandLine().getOut();
             for (Accounts.Account a : all) {
