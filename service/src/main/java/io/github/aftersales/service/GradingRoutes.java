@@ -172,8 +172,8 @@ public final class GradingRoutes {
     }
 
     /**
-     * What a workbook may unpack to, as its zip says: a form is well under 1 MiB unpacked. The reader's own
-     * defences (POI's inflation ratio and entry size limits) still let 16 MiB of upload grow to gigabytes.
+     * What a workbook may unpack to: a form is well under 1 MiB unpacked. The reader's own defences (POI's
+     * inflation ratio and entry size limits) still let 16 MiB of upload grow to gigabytes.
      */
     static final long MAX_XLSX_UNPACKED = 64L << 20;
     /** Workbooks read at once: each can take a few hundred MiB of heap while POI holds it. */
@@ -185,8 +185,8 @@ public final class GradingRoutes {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         boolean acquired = false;
         try {
+            refuseLargeUnpacked(body);
             Files.write(file, body);
-            refuseLargeUnpacked(file);
             try {
                 acquired = XLSX_READS.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -210,20 +210,25 @@ public final class GradingRoutes {
         }
     }
 
-    /** Refuses a workbook whose entries say they unpack to more than {@link #MAX_XLSX_UNPACKED} (or do not say). */
-    private static void refuseLargeUnpacked(Path file) {
+    /**
+     * Refuses a workbook that unpacks to more than {@link #MAX_XLSX_UNPACKED}, counting the bytes it really
+     * inflates to (what its zip declares can lie), before the form reader holds any of it.
+     */
+    private static void refuseLargeUnpacked(byte[] body) {
         long total = 0;
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-            for (var entries = zip.entries(); entries.hasMoreElements();) {
-                long size = entries.nextElement().getSize();
-                total += size < 0 ? MAX_XLSX_UNPACKED + 1 : size;
-                if (total > MAX_XLSX_UNPACKED) {
-                    throw new ApiError(413, "too-large", "the workbook unpacks to more than " + (MAX_XLSX_UNPACKED >> 20)
-                            + " MiB; a filled form is well under 1 MiB", BODY, null);
+        byte[] buffer = new byte[64 << 10];
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(body))) {
+            while (zip.getNextEntry() != null) {
+                for (int n; (n = zip.read(buffer)) > 0;) {
+                    total += n;
+                    if (total > MAX_XLSX_UNPACKED) {
+                        throw new ApiError(413, "too-large", "the workbook unpacks to more than " + (MAX_XLSX_UNPACKED >> 20)
+                                + " MiB; a filled form is well under 1 MiB", BODY, null);
+                    }
                 }
             }
         } catch (IOException e) {
-            // not a zip the JDK reads: the form reader says what it is, with its own message
+            // not a zip the JDK reads whole: the form reader says what it is, with its own message
         }
     }
 

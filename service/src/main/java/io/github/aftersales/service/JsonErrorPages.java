@@ -42,8 +42,11 @@ final class JsonErrorPages extends ErrorHandler {
 
     /** The shape of every error; the reason Jetty gives is not repeated (it may echo the request). */
     private static String body(int status) {
-        return io.github.aftersales.reports.Json.compact(ErrorBody.of(new ApiError(status, "bad-request",
-                "the request is not one HTTP allows (status " + status + "): check the URL's escapes, the headers"
-                        + " and their sizes")));
+        ApiError error = status >= 500
+                ? new ApiError(status, "internal", "internal error (status " + status + "); the server's log says more")
+                : status == 413 ? new ApiError(413, "too-large", "the request is larger than this server accepts")
+                : new ApiError(status, "bad-request", "the request is not one HTTP allows (status " + status
+                        + "): check the URL's escapes, the headers and their sizes");
+        return io.github.aftersales.reports.Json.compact(ErrorBody.of(error));
     }
 }

@@ -63,6 +63,9 @@ class AssessmentRoutesTest {
         String path = "/api/v1/assessments/" + id;
         HttpResponse<String> noTag = send("PUT", path, "auditor-token", filled, null);
         assertThat(noTag.statusCode()).isEqualTo(428);
+        // a weak tag never matches (If-Match compares strongly), nor a list
+        assertThat(send("PUT", path, "auditor-token", filled, "W/\"1\"").statusCode()).isEqualTo(412);
+        assertThat(send("PUT", path, "auditor-token", filled, "\"1\", \"2\"").statusCode()).isEqualTo(412);
         HttpResponse<String> saved = send("PUT", path, "auditor-token", filled, "\"1\"");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(saved.headers().firstValue("ETag")).contains("\"2\"");

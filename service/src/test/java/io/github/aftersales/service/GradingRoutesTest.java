@@ -181,10 +181,26 @@ class GradingRoutesTest {
             zip.closeEntry();
         }
         assertThat(zipped.size()).isLessThan(1 << 20); // 65 MiB in well under one
-        HttpResponse<String> r = evaluate(GradingRoutes.XLSX, zipped.toByteArray(), null, "");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
-        assertThat(JSON.readTree(r.body()).get("message").asText()).isEqualTo("the workbook unpacks to more than 64 MiB;"
-                + " a filled form is well under 1 MiB");
+        byte[] honest = zipped.toByteArray();
+        // the same zip whose central directory says the entry unpacks to 1 byte: the bytes inflated are counted
+        byte[] lying = honest.clone();
+        int central = lastIndexOf(lying, new byte[] {0x50, 0x4b, 0x01, 0x02});
+        java.nio.ByteBuffer.wrap(lying).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(central + 24, 1);
+        for (byte[] workbook : new byte[][] {honest, lying}) {
+            HttpResponse<String> r = evaluate(GradingRoutes.XLSX, workbook, null, "");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+            assertThat(JSON.readTree(r.body()).get("message").asText()).isEqualTo("the workbook unpacks to more than"
+                    + " 64 MiB; a filled form is well under 1 MiB");
+        }
+    }
+
+    private static int lastIndexOf(byte[] in, byte[] what) {
+        for (int i = in.length - what.length; i >= 0; i--) {
+            if (java.util.Arrays.equals(in, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 
     @Test

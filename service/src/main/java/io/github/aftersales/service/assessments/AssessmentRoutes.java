@@ -282,6 +282,16 @@ public final class AssessmentRoutes {
                 case DATABASE -> new ApiError(503, "register-unavailable", e.getMessage());
                 default -> new ApiError(409, "register-refused", e.getMessage());
             };
+        } catch (RuntimeException e) {
+            // a defect, or the database failing under the register: nothing was recorded (the register writes a
+            // certificate in one transaction), so the assessment goes back to submitted; the defect is answered 500
+            try {
+                store.save(current.id(), claimed.revision(), AssessmentStore.State.SUBMITTED, current.content(),
+                        who.account(), new AssessmentStore.Decision("not approved: the approval failed; try again", null));
+            } catch (RuntimeException second) {
+                e.addSuppressed(second); // then it stays approving, as after a crash (docs/service.md)
+            }
+            throw e;
         }
         AssessmentStore.Stored approved;
         try {
@@ -330,6 +340,9 @@ public final class AssessmentRoutes {
      */
     private static int ifMatch(Context ctx, AssessmentStore.Stored current) {
         int asked = ifMatch(ctx);
+        if (asked == -1) {
+            return current.revision();
+        }
         if (asked != current.revision()) {
             throw stale(current.revision());
         }
@@ -349,15 +362,15 @@ public final class AssessmentRoutes {
                     + " If-Match with the ETag the assessment was read with");
         }
         String tag = header.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+        if (tag.equals("*")) {
+            return -1; // any revision: the one just read
         }
-        tag = tag.replace("\"", "");
-        try {
-            return Integer.parseInt(tag);
-        } catch (NumberFormatException e) {
-            throw new ApiError(412, "stale", "If-Match " + header + " is no revision of this assessment");
+        // one strong tag, as the ETag was sent (RFC 9110 compares If-Match strongly: a weak tag never matches)
+        if (!tag.matches("\"[0-9]{1,9}\"")) {
+            throw new ApiError(412, "stale", "If-Match " + header + " is no revision of this assessment: send the"
+                    + " ETag as it was given, one quoted number");
         }
+        return Integer.parseInt(tag.substring(1, tag.length() - 1));
     }
 
     private JsonNode jsonBody(Context ctx) throws IOException {
