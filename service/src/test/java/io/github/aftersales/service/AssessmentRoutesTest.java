@@ -154,6 +154,12 @@ class AssessmentRoutesTest {
                 "mia http 127.0.0.1: approved assessment " + id + " revision 8: certificate 1",
                 "zhang http 127.0.0.1: submitted assessment " + id + " revision 6",
                 "zhang http 127.0.0.1: saved assessment " + id + " revision 5");
+        JsonNode changes = JSON.readTree(send("GET", "/api/v1/changes?limit=2", "admin-token", null, null).body());
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(0).get("what").asText()).isEqualTo("approved assessment " + id + " revision 8: certificate 1");
+        assertThat(changes.get(0).get("actor").asText()).isEqualTo("mia");
+        assertThat(changes.get(0).get("origin").asText()).isEqualTo("http 127.0.0.1");
+        assertThat(send("GET", "/api/v1/changes?limit=0", "admin-token", null, null).statusCode()).isEqualTo(400);
         // decided: no second approval, no more saves
         assertThat(send("POST", path + "/approve", "manager-token", null, "\"8\"").statusCode()).isEqualTo(409);
         assertThat(send("PUT", path, "auditor-token", filled, "\"8\"").statusCode()).isEqualTo(409);

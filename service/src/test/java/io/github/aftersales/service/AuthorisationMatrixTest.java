@@ -40,6 +40,8 @@ class AuthorisationMatrixTest {
         Outcome f = Outcome.FORBIDDEN_403;
         // how the service is used is the operator's: an admin's token for the scraper
         rule("GET /metrics", n, Outcome.PASSES, f, f, f);
+        // who did what from where is the admin's to read
+        rule("GET /api/v1/changes", n, Outcome.PASSES, f, f, f);
         rule("GET /api/v1/schemes", n, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES);
         rule("GET /api/v1/schemes/{scheme}/variants/{variant}/template", n, Outcome.PASSES, Outcome.PASSES,
                 Outcome.PASSES, Outcome.PASSES);

@@ -97,6 +97,8 @@ final class TestService implements AutoCloseable {
                 io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
         routes = new ArrayList<>(new ServiceRoutes(meters).routes());
         routes.addAll(new GradingRoutes(registry, schemes, evaluator, maxRequestBytes).routes());
+        routes.addAll(new io.github.aftersales.service.accounts.AccountRoutes(
+                new io.github.aftersales.service.accounts.ChangeLog(database.jdbi(), Clock.systemUTC())).routes());
         routes.addAll(new AssessmentRoutes(new AssessmentStore(database.jdbi(), Clock.systemUTC()),
                 new RegisterCertifier(settings, schemes, Clock.systemDefaultZone()), schemes, evaluator, accounts::roleOf,
                 new io.github.aftersales.service.accounts.ChangeLog(database.jdbi(), Clock.systemUTC()),

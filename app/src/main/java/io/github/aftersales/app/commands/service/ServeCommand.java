@@ -11,6 +11,7 @@ import io.github.aftersales.service.ApiServer;
 import io.github.aftersales.service.GradingRoutes;
 import io.github.aftersales.service.Route;
 import io.github.aftersales.service.ServiceRoutes;
+import io.github.aftersales.service.accounts.AccountRoutes;
 import io.github.aftersales.service.accounts.Accounts;
 import io.github.aftersales.service.accounts.ChangeLog;
 import io.github.aftersales.service.accounts.ServiceDatabase;
@@ -94,6 +95,7 @@ public final class ServeCommand implements Callable<Integer> {
         List<Route> routes = new ArrayList<>(new ServiceRoutes(meters).routes());
         routes.addAll(new GradingRoutes(registry.get(), schemes.get(), engine,
                 ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
+        routes.addAll(new AccountRoutes(new ChangeLog(database.jdbi(), Clock.systemDefaultZone())).routes());
         routes.addAll(new AssessmentRoutes(new AssessmentStore(database.jdbi(), Clock.systemDefaultZone()),
                 new RegisterCertifier(settings, schemes.get(), Clock.systemDefaultZone()), schemes.get(), engine,
                 accounts::roleOf, new ChangeLog(database.jdbi(), Clock.systemDefaultZone()),
