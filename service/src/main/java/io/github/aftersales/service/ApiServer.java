@@ -79,8 +79,6 @@ public final class ApiServer implements AutoCloseable {
                         io.micrometer.core.instrument.Timer.Sample sample = io.micrometer.core.instrument.Timer.start(meters);
                         try {
                             handle(route, ctx, authenticator);
-                        } catch (Exception e) {
-                            throw e;
                         } catch (Error e) {
                             // out of memory, a stack overflow: logged with an id like any defect, answered 500, and
                             // what the JVM cannot survive is thrown on

@@ -9,7 +9,6 @@ import io.github.aftersales.service.Role;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -94,6 +93,5 @@ class AccountsTest {
                 io.github.aftersales.register.Register.Access.READ)) {
             assertThat(register.list("")).isEmpty();
         }
-        assertThat(Optional.of(settings)).isPresent();
     }
 }
