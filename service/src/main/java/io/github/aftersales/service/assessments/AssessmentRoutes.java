@@ -378,35 +378,15 @@ public final class AssessmentRoutes {
     }
 
     private JsonNode jsonBody(Context ctx, byte[] bytes) throws IOException {
-        String type = io.github.aftersales.service.Negotiation.mediaType(ctx.header("Content-Type"));
-        if (!type.equals("application/json")) {
-            throw new ApiError(415, "unsupported-media-type", "send the body as application/json");
-        }
-        try {
-            // the located reader says where a syntax error is, and bounds depth and size; Jackson then gives the tree
-            LocatedReader.read(new ByteArrayInputStream(bytes), LocatedReader.Syntax.JSON);
-        } catch (LocatedReader.ParseException e) {
-            throw new ApiError(400, "bad-input", e.getMessage(), "request body", e.position());
-        }
-        JsonNode node = MAPPER.readTree(bytes);
-        if (node == null || !node.isObject()) {
-            throw new ApiError(400, "bad-input", "the body is not a JSON object", "request body", null);
-        }
-        return node;
+        return Bodies.jsonObject(ctx, bytes);
     }
 
     private static String text(JsonNode body, String field, boolean required) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw new ApiError(400, "bad-input", field + ": missing", "request body", null);
-            }
-            return null;
-        }
-        if (!v.isTextual() || v.asText().isBlank()) {
+        String v = Bodies.text(body, field, required);
+        if (v != null && v.isBlank()) {
             throw new ApiError(400, "bad-input", field + ": a text is needed", "request body", null);
         }
-        return v.asText();
+        return v;
     }
 
     private record Graded(ObjectNode result, ApiError problem, Assessment assessment,
