@@ -60,6 +60,50 @@ public final class Bodies {
         return node;
     }
 
+    /**
+     * {@code bytes}, a YAML document, as the JSON object it stands for (YAML's aliases refused, depth and size
+     * bounded, as the command line reads a .yaml file); 400 {@code bad-input} with the line and column of an error.
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode yamlObject(byte[] bytes) {
+        io.github.aftersales.core.json.Located root;
+        try {
+            root = LocatedReader.read(new ByteArrayInputStream(bytes), LocatedReader.Syntax.YAML);
+        } catch (LocatedReader.ParseException e) {
+            throw new ApiError(400, "bad-input", e.getMessage(), "request body", e.position());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!(root instanceof io.github.aftersales.core.json.Located.Obj)) {
+            throw new ApiError(400, "bad-input", "the body is not a YAML mapping", "request body", root.position());
+        }
+        return (com.fasterxml.jackson.databind.node.ObjectNode) json(root);
+    }
+
+    private static JsonNode json(io.github.aftersales.core.json.Located node) {
+        var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        if (node instanceof io.github.aftersales.core.json.Located.Obj o) {
+            var object = nodes.objectNode();
+            o.members().forEach((k, v) -> object.set(k, json(v)));
+            return object;
+        }
+        if (node instanceof io.github.aftersales.core.json.Located.Arr a) {
+            var array = nodes.arrayNode();
+            a.items().forEach(i -> array.add(json(i)));
+            return array;
+        }
+        Object v = ((io.github.aftersales.core.json.Located.Scalar) node).value();
+        if (v == null) {
+            return nodes.nullNode();
+        }
+        if (v instanceof java.math.BigDecimal d) {
+            return nodes.numberNode(d);
+        }
+        if (v instanceof Boolean b) {
+            return nodes.booleanNode(b);
+        }
+        return nodes.textNode((String) v);
+    }
+
     /** A text field of a JSON body: 400 {@code bad-input} naming it when it is missing (and required) or not a text. */
     public static String text(JsonNode body, String field, boolean required) {
         JsonNode v = body.get(field);

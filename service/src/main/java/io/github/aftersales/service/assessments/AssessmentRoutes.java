@@ -20,6 +20,7 @@ import io.github.aftersales.service.Access;
 import io.github.aftersales.service.ApiError;
 import io.github.aftersales.service.Bodies;
 import io.github.aftersales.service.Caller;
+import io.github.aftersales.service.GradingRoutes;
 import io.github.aftersales.service.Role;
 import io.github.aftersales.service.Route;
 import io.github.aftersales.spi.Scheme;
@@ -161,13 +162,30 @@ public final class AssessmentRoutes {
             throw new ApiError(409, "not-a-draft", "assessment " + current.id() + " is " + current.state().key()
                     + ": it can no longer be changed");
         }
-        JsonNode body = jsonBody(ctx);
+        JsonNode body = filled(ctx, current);
         sameSubject(current, body);
         byte[] content = Json.pretty(body).getBytes(StandardCharsets.UTF_8);
         AssessmentStore.Stored kept = saved(() -> store.save(current.id(), onRevision, AssessmentStore.State.DRAFT,
                 content, caller.get().account()));
         log(ctx, caller.get(), "saved assessment " + kept.id() + " revision " + kept.revision());
         answer(ctx, 200, kept);
+    }
+
+    /**
+     * What a save stores: the assessment as JSON or YAML, whole; or a filled xlsx form, whose statements go into the
+     * stored assessment (the template's titles, points and options stay).
+     */
+    private JsonNode filled(Context ctx, AssessmentStore.Stored current) throws IOException {
+        byte[] raw = Bodies.read(ctx, maxRequestBytes);
+        String type = io.github.aftersales.service.Negotiation.mediaType(ctx.header("Content-Type"));
+        return switch (type) {
+            case GradingRoutes.YAML, "application/x-yaml", "text/yaml" -> Bodies.yamlObject(raw);
+            case GradingRoutes.XLSX -> FilledForm.into((ObjectNode) MAPPER.readTree(current.content()),
+                    GradingRoutes.read(type, raw));
+            case GradingRoutes.JSON -> jsonBody(ctx, raw);
+            default -> throw new ApiError(415, "unsupported-media-type", "an assessment is saved as "
+                    + GradingRoutes.JSON + ", " + GradingRoutes.YAML + " or a filled form, " + GradingRoutes.XLSX);
+        };
     }
 
     private void submit(Context ctx, Optional<Caller> caller) throws IOException {
