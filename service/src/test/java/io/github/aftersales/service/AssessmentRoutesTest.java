@@ -165,6 +165,74 @@ class AssessmentRoutesTest {
         assertThat(send("PUT", path, "auditor-token", filled, "\"8\"").statusCode()).isEqualTo(409);
     }
 
+    /** Leaves assessment {@code id} (submitted at revision 3) approving, as a process would that stopped 3 minutes ago. */
+    private void stoppedWhileApproving(long id) {
+        java.time.Clock then = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(-3));
+        service.store(then).save(id, 3, io.github.aftersales.service.assessments.AssessmentStore.State.APPROVING,
+                service.store(then).find(id).orElseThrow().content(), "mia");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void anApprovalLeftUnfinishedIsFinishedByApprovingAgainWithOneCertificate(Databases database) throws Exception {
+        service = new TestService(database);
+        // the process stopped before the register recorded anything: approving again records it now
+        long notRecorded = submittedForm();
+        stoppedWhileApproving(notRecorded);
+        HttpResponse<String> finished = send("POST", "/api/v1/assessments/" + notRecorded + "/approve", "manager-token",
+                "{\"reference\": \"F-1\"}", "\"4\"");
+        assertThat(finished.statusCode()).as(finished.body()).isEqualTo(200);
+        JsonNode f = JSON.readTree(finished.body());
+        assertThat(f.get("state").asText()).isEqualTo("approved");
+        assertThat(f.get("revision").asInt()).isEqualTo(6); // 4: left approving, 5: claimed again, 6: approved
+        assertThat(f.at("/certificate/reference").asText()).isEqualTo("F-1");
+
+        // the process stopped after the register recorded it: approving again finds that certificate, makes none
+        long recorded = submittedForm();
+        var row = service.store(java.time.Clock.systemUTC()).find(recorded).orElseThrow();
+        var graded = io.github.aftersales.core.assessment.AssessmentReader.read(new java.io.ByteArrayInputStream(
+                row.content()), "x", io.github.aftersales.core.json.LocatedReader.Syntax.JSON);
+        var schemes = new java.util.LinkedHashMap<String, io.github.aftersales.spi.Scheme>();
+        io.github.aftersales.core.registry.SchemeRegistry.discover(getClass().getClassLoader()).installed()
+                .forEach(i -> schemes.put(i.scheme().id(), i.scheme()));
+        var evaluation = new io.github.aftersales.core.evaluation.Evaluator(k -> java.util.Optional.ofNullable(
+                schemes.get(k)), schemes.keySet()).evaluate(graded,
+                io.github.aftersales.core.evaluation.EvaluationOptions.DEFAULTS);
+        var before = new io.github.aftersales.service.assessments.RegisterCertifier(service.settings, schemes,
+                java.time.Clock.systemDefaultZone()).record("mia", row.organisation(), "F-2", "assessment " + recorded
+                + " revision 3", row.content(), graded, evaluation);
+        stoppedWhileApproving(recorded);
+        HttpResponse<String> found = send("POST", "/api/v1/assessments/" + recorded + "/approve", "manager-token", null,
+                "\"4\"");
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(JSON.readTree(found.body()).at("/certificate/number").asLong()).isEqualTo(before.id());
+        assertThat(JSON.readTree(found.body()).at("/certificate/reference").asText()).isEqualTo("F-2");
+        try (var register = io.github.aftersales.register.Register.open(service.settings,
+                io.github.aftersales.register.Register.Access.READ)) {
+            assertThat(register.list(null)).hasSize(2); // F-1 and F-2, no third
+        }
+        assertThat(service.changes().get(0).what()).isEqualTo("finished the approval of assessment " + recorded
+                + " revision 6: certificate " + before.id());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void anApprovalInProgressIsNotTakenOver(Databases database) throws Exception {
+        service = new TestService(database);
+        long id = submittedForm();
+        service.store(java.time.Clock.systemUTC()).save(id, 3,
+                io.github.aftersales.service.assessments.AssessmentStore.State.APPROVING,
+                service.store(java.time.Clock.systemUTC()).find(id).orElseThrow().content(), "mia");
+        HttpResponse<String> r = send("POST", "/api/v1/assessments/" + id + "/approve", "manager-token", null, "\"4\"");
+        assertThat(r.statusCode()).isEqualTo(409);
+        JsonNode error = JSON.readTree(r.body());
+        assertThat(error.get("code").asText()).isEqualTo("approval-in-progress");
+        assertThat(error.get("message").asText()).startsWith("assessment " + id + " is being approved by mia since ")
+                .contains("; if that approval stopped, approve again from ");
+        assertThat(JSON.readTree(send("GET", "/api/v1/assessments/" + id, "manager-token", null, null).body())
+                .get("revision").asInt()).isEqualTo(4);
+    }
+
     @ParameterizedTest
     @EnumSource(Databases.class)
     void anApprovalTheRegisterRefusesPutsItBackWithTheReason(Databases database) throws Exception {

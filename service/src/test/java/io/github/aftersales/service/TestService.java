@@ -113,6 +113,11 @@ final class TestService implements AutoCloseable {
                 signIns, meters);
     }
 
+    /** The stored assessments as seen by a process whose clock reads {@code clock} (one that stopped long ago). */
+    AssessmentStore store(Clock clock) {
+        return new AssessmentStore(database.jdbi(), clock);
+    }
+
     /** The password the test set for an account. */
     static String password(String account) {
         return account + "-password-1";

@@ -265,32 +265,88 @@ public final class AssessmentRoutes {
     }
 
     /**
+     * How long an approval may take before another manager may finish it: recording a certificate takes well under
+     * a second, so an assessment approving for longer was left so by a process that stopped.
+     */
+    static final java.time.Duration STALLED = java.time.Duration.ofMinutes(2);
+
+    /**
      * A manager approves a submitted assessment: the decision is claimed first (a revision in state approving,
      * so a second manager approving at once gets 412 and no second certificate), then the register records
      * the certificate by its own rules; a refusal there puts the assessment back to submitted, with the
-     * register's reason as the comment.
+     * register's reason as the comment. An approval left unfinished ({@link #STALLED}) is finished the same way.
      */
     private void approve(Context ctx, Optional<Caller> caller) throws IOException {
         Caller who = caller.orElseThrow();
         AssessmentStore.Stored current = visible(ctx, who);
         int onRevision = ifMatch(ctx, current);
+        if (current.state() == AssessmentStore.State.APPROVING) {
+            finish(ctx, who, current, onRevision);
+            return;
+        }
         submittedOrRefuse(current);
+        String reference = reference(ctx);
+        Graded graded = graded(current);
+        AssessmentStore.Stored claimed = saved(() -> store.save(current.id(), onRevision,
+                AssessmentStore.State.APPROVING, current.content(), who.account()));
+        record(ctx, who, current, claimed, evidenceName(current.id(), current.revision()), reference, graded);
+    }
+
+    /**
+     * Finishes an approval its process left unfinished: when the register has the certificate (recorded before the
+     * stop) the assessment is approved with it; when not, it is recorded now. The approval is claimed again first,
+     * so two managers finishing at once make one certificate.
+     */
+    private void finish(Context ctx, Caller who, AssessmentStore.Stored current, int onRevision) throws IOException {
+        java.time.OffsetDateTime from = current.savedAt().plus(STALLED);
+        if (java.time.OffsetDateTime.now().isBefore(from)) {
+            throw new ApiError(409, "approval-in-progress", "assessment " + current.id() + " is being approved by "
+                    + current.savedBy() + " since " + current.savedAt().toInstant() + "; if that approval stopped,"
+                    + " approve again from " + from.toInstant());
+        }
+        String reference = reference(ctx);
+        Graded graded = graded(current);
+        // the claim was saved on the submitted revision, whose name the register's history gives the assessment
+        String name = evidenceName(current.id(), current.revision() - 1);
+        AssessmentStore.Stored claimed = saved(() -> store.save(current.id(), onRevision,
+                AssessmentStore.State.APPROVING, current.content(), who.account()));
+        Optional<AssessmentStore.Certificate> recorded = certifier.recorded(name, current.organisation());
+        if (recorded.isPresent()) {
+            approved(ctx, who, current, claimed, recorded.get(), "finished the approval of");
+            return;
+        }
+        record(ctx, who, current, claimed, name, reference, graded);
+    }
+
+    private String reference(Context ctx) throws IOException {
         byte[] raw = Bodies.read(ctx, maxRequestBytes);
         String reference = raw.length == 0 ? null : text(jsonBody(ctx, raw), "reference", false);
         if (reference != null && reference.length() > 200) {
             throw new ApiError(400, "bad-input", "reference: at most 200 characters", "request body", null);
         }
+        return reference;
+    }
+
+    private Graded graded(AssessmentStore.Stored current) {
         Graded graded = grade(current);
         if (graded.problem() != null) {
             throw graded.problem();
         }
-        AssessmentStore.Stored claimed = saved(() -> store.save(current.id(), onRevision,
-                AssessmentStore.State.APPROVING, current.content(), who.account()));
+        return graded;
+    }
+
+    /** The name the register's history gives an assessment approved at a revision. */
+    private static String evidenceName(long id, int revision) {
+        return "assessment " + id + " revision " + revision;
+    }
+
+    /** Records the certificate of a claimed approval, then approves; a refusal or a failure puts it back to submitted. */
+    private void record(Context ctx, Caller who, AssessmentStore.Stored current, AssessmentStore.Stored claimed,
+            String name, String reference, Graded graded) throws IOException {
         AssessmentStore.Certificate certificate;
         try {
-            certificate = certifier.record(who.account(), current.organisation(), reference, "assessment "
-                    + current.id() + " revision " + current.revision(), current.content(), graded.assessment(),
-                    graded.evaluation());
+            certificate = certifier.record(who.account(), current.organisation(), reference, name, current.content(),
+                    graded.assessment(), graded.evaluation());
         } catch (io.github.aftersales.register.RegisterException e) {
             store.save(current.id(), claimed.revision(), AssessmentStore.State.SUBMITTED, current.content(),
                     who.account(), new AssessmentStore.Decision("not approved: the register refused: " + e.getMessage(),
@@ -307,10 +363,15 @@ public final class AssessmentRoutes {
                 store.save(current.id(), claimed.revision(), AssessmentStore.State.SUBMITTED, current.content(),
                         who.account(), new AssessmentStore.Decision("not approved: the approval failed; try again", null));
             } catch (RuntimeException second) {
-                e.addSuppressed(second); // then it stays approving, as after a crash (docs/service.md)
+                e.addSuppressed(second); // then it stays approving, as after a crash: finished by approving again
             }
             throw e;
         }
+        approved(ctx, who, current, claimed, certificate, "approved");
+    }
+
+    private void approved(Context ctx, Caller who, AssessmentStore.Stored current, AssessmentStore.Stored claimed,
+            AssessmentStore.Certificate certificate, String what) throws IOException {
         AssessmentStore.Stored approved;
         try {
             approved = store.save(current.id(), claimed.revision(), AssessmentStore.State.APPROVED, current.content(),
@@ -320,7 +381,7 @@ public final class AssessmentRoutes {
             throw new IllegalStateException("assessment " + current.id() + " changed while certificate "
                     + certificate.id() + " was recorded for it", e);
         }
-        log(ctx, who, "approved assessment " + approved.id() + " revision " + approved.revision() + ": certificate "
+        log(ctx, who, what + " assessment " + approved.id() + " revision " + approved.revision() + ": certificate "
                 + certificate.id());
         answer(ctx, 200, approved);
     }

@@ -4,7 +4,6 @@ import io.github.aftersales.core.assessment.Assessment;
 import io.github.aftersales.core.evaluation.EvaluationResult;
 
 /** Records an approved assessment as a certificate ({@link RegisterCertifier}: in the register). */
-@FunctionalInterface
 public interface Certifier {
 
     /**
@@ -19,4 +18,12 @@ public interface Certifier {
      */
     AssessmentStore.Certificate record(String by, String organisation, String reference, String fileName, byte[] bytes, Assessment assessment,
             EvaluationResult result);
+
+    /**
+     * The certificate recorded for the assessment named {@code fileName} of {@code organisation}, if one was: an
+     * approval whose process stopped after the register recorded it is finished with it.
+     *
+     * @throws io.github.aftersales.register.RegisterException when the register cannot be read
+     */
+    java.util.Optional<AssessmentStore.Certificate> recorded(String fileName, String organisation);
 }

@@ -41,4 +41,12 @@ public final class RegisterCertifier implements Certifier {
             return new AssessmentStore.Certificate(made.certificate().number(), made.certificate().reference());
         }
     }
+
+    @Override
+    public Optional<AssessmentStore.Certificate> recorded(String fileName, String organisation) {
+        try (Register register = Register.open(settings, Register.Access.READ)) {
+            return register.issuedFrom(fileName, organisation)
+                    .map(c -> new AssessmentStore.Certificate(c.number(), c.certificate().reference()));
+        }
+    }
 }
