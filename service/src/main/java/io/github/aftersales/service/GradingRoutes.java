@@ -152,7 +152,11 @@ public final class GradingRoutes {
 
     private static final String BODY = "request body";
 
-    private Assessment read(String contentType, byte[] body) throws IOException {
+    /**
+     * The assessment in a request body of {@code contentType} (JSON, YAML or a filled xlsx form), named
+     * {@code request body} in messages and places; 400, 413 or 415 when it cannot be read.
+     */
+    public static Assessment read(String contentType, byte[] body) throws IOException {
         try {
             return switch (contentType) {
                 case JSON -> AssessmentReader.read(new ByteArrayInputStream(body), BODY, LocatedReader.Syntax.JSON);
@@ -178,7 +182,7 @@ public final class GradingRoutes {
     private static final java.util.concurrent.Semaphore XLSX_READS = new java.util.concurrent.Semaphore(2);
 
     /** The form reader reads files: the upload goes to a file only this process may read, removed after. */
-    private Assessment readXlsx(byte[] body) throws IOException {
+    private static Assessment readXlsx(byte[] body) throws IOException {
         Path file = Files.createTempFile("upload-", ".xlsx",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         boolean acquired = false;
@@ -230,7 +234,8 @@ public final class GradingRoutes {
         }
     }
 
-    private static ApiError badInput(LocatedException e) {
+    /** A problem in the input, with its place. */
+    public static ApiError badInput(LocatedException e) {
         return new ApiError(400, "bad-input", e.problem(), e.source(), e.position());
     }
 
@@ -255,7 +260,8 @@ public final class GradingRoutes {
         }
     }
 
-    private static EvaluationOptions options(Context ctx) {
+    /** The scoring options of the query, {@code notApplicable} and {@code missingAsZero}, as on the command line. */
+    public static EvaluationOptions options(Context ctx) {
         String reading = ctx.queryParam("notApplicable");
         NotApplicablePolicy policy = null;
         if (reading != null) {
