@@ -223,15 +223,7 @@ public final class RegisterRoutes {
     }
 
     /** The two decisions taken on an assessment, as {@code register surveil} and {@code register reevaluate}. */
-    private enum Decision {
-        SURVEILLANCE("surveillance"), REEVALUATION("re-evaluation");
-
-        private final String key;
-
-        Decision(String key) {
-            this.key = key;
-        }
-    }
+    private enum Decision { SURVEILLANCE, REEVALUATION }
 
     /**
      * Applies the assessment in the body (JSON, YAML or a filled xlsx form) to the certificate by its scheme's
