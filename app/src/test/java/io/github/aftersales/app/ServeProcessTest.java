@@ -89,6 +89,67 @@ class ServeProcessTest {
     }
 
     @Test
+    void aPasswordSetOnTheCommandLineSignsInToABrowserSession() throws Exception {
+        String register = dir.resolve("register").toString();
+        assertThat(CliProcess.run(dir, List.of(), "accounts", "add", "zhang", "--role", "auditor", "--register", register)
+                .exit()).isZero();
+        String password = "correct horse battery staple";
+        CliProcess.Ran set = withInput(password + "\n", "accounts", "password", "zhang", "--stdin", "--register", register);
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.out()).isEqualTo("set the password of zhang; its sessions are ended\n");
+        assertThat(set.err()).isEmpty();
+        for (Object[] c : new Object[][] {
+            {2, "error: a password is 12 to 256 characters long, not 5\n", "short\n", new String[] {"zhang", "--stdin"}},
+            {2, "error: --stdin: standard input is empty: send the password on its first line\n", "",
+                new String[] {"zhang", "--stdin"}},
+            {2, "error: no terminal to type the password on: send it on standard input with --stdin\n", password + "\n",
+                new String[] {"zhang"}},
+            {3, "error: no account nobody\n", password + "\n", new String[] {"nobody", "--stdin"}}}) {
+            String[] args = (String[]) c[3];
+            CliProcess.Ran r = withInput((String) c[2], "accounts", "password", args[0], args.length > 1 ? args[1] : "--register",
+                    args.length > 1 ? "--register" : register, args.length > 1 ? register : null);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(c[0]);
+            assertThat(r.err()).isEqualTo(c[1]);
+        }
+
+        Process serve = CliProcess.builder("", "serve", "--port", "0", "--register", register)
+                .redirectError(dir.resolve("serve-err.txt").toFile()).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            Matcher m = SERVING.matcher(String.valueOf(out.readLine()));
+            assertThat(m.matches()).isTrue();
+            String base = "http://127.0.0.1:" + m.group(1);
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> in = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"account\": \"zhang\", \"password\": \"" + password + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(in.statusCode()).as(in.body()).isEqualTo(201);
+            String cookie = in.headers().firstValue("Set-Cookie").orElseThrow();
+            assertThat(cookie).contains("; HttpOnly; SameSite=Strict");
+            HttpResponse<String> mine = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/assessments"))
+                    .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+        } finally {
+            serve.destroy();
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Files.readString(dir.resolve("serve-err.txt"))).doesNotContain(password).doesNotContain("Exception");
+    }
+
+    /** Runs the command with {@code input} on its standard input (no terminal); {@code null} arguments are left out. */
+    private CliProcess.Ran withInput(String input, String... args) throws Exception {
+        Path in = Files.writeString(Files.createTempFile(dir, "in", ".txt"), input);
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = CliProcess.builder("", java.util.Arrays.stream(args).filter(java.util.Objects::nonNull)
+                .toArray(String[]::new)).redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return new CliProcess.Ran(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
     void aPortInUseIsOneLineAndExit8() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             CliProcess.Ran r = CliProcess.run(dir, List.of(), "serve", "--port", String.valueOf(taken.getLocalPort()),

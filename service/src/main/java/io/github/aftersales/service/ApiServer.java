@@ -167,12 +167,13 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void handle(Route route, Context ctx, Authenticator authenticator) throws Exception {
-        Optional<Caller> caller = caller(ctx, authenticator);
+        // a route anyone may call acts on no one's behalf: its caller needs no CSRF token
+        Optional<Caller> caller = caller(ctx, authenticator, !(route.access() instanceof Access.Anyone));
         if (!route.access().allows(caller)) {
             if (caller.isEmpty()) {
                 ctx.header("WWW-Authenticate", "Bearer");
-                throw new ApiError(401, "not-signed-in", "this route needs an API token: send the header"
-                        + " 'Authorization: Bearer TOKEN' (aftersales accounts add)");
+                throw new ApiError(401, "not-signed-in", "this route needs an API token (send the header"
+                        + " 'Authorization: Bearer TOKEN'; aftersales accounts add) or a session (POST /api/v1/session)");
             }
             throw new ApiError(403, "forbidden", "the account " + caller.get().account() + " (" + caller.get().role().key()
                     + ") may not " + route.summary().toLowerCase(Locale.ROOT) + "; that is for " + route.access());
@@ -180,11 +181,15 @@ public final class ApiServer implements AutoCloseable {
         route.handler().handle(ctx, caller);
     }
 
-    /** The account of the request's bearer token; empty when there is none. A token that is not valid is a 401. */
-    private static Optional<Caller> caller(Context ctx, Authenticator authenticator) {
+    /**
+     * The account of the request's bearer token, else of its session cookie; empty when there is neither. A token
+     * that is not valid is a 401; a cookie of a session that ended is no one (browsers keep stale cookies). A
+     * request signed in by its cookie that would change something must carry the session's CSRF token.
+     */
+    private static Optional<Caller> caller(Context ctx, Authenticator authenticator, boolean guarded) {
         String header = ctx.header("Authorization");
         if (header == null) {
-            return Optional.empty();
+            return bySession(ctx, authenticator, guarded);
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() == 7) {
             ctx.header("WWW-Authenticate", "Bearer");
@@ -196,6 +201,28 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiError(401, "bad-credentials", "the API token is not valid: unknown or revoked");
         }
         return caller;
+    }
+
+    private static Optional<Caller> bySession(Context ctx, Authenticator authenticator, boolean guarded) {
+        String secret = ctx.cookie(SessionCookie.NAME);
+        if (secret == null || secret.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Caller> caller = authenticator.bySession(secret);
+        if (caller.isPresent() && guarded && changes(ctx) && !SessionCookie.csrfMatches(secret, ctx.header(SessionCookie.CSRF_HEADER))) {
+            // a page of another site can make the browser send the cookie, never this header
+            throw new ApiError(403, "csrf", "a request signed in by a session cookie that changes anything carries the"
+                    + " session's CSRF token in the header " + SessionCookie.CSRF_HEADER + " (GET /api/v1/session gives it)");
+        }
+        return caller;
+    }
+
+    /** Whether a request's method may change something (the ones a CSRF token guards). */
+    private static boolean changes(Context ctx) {
+        return switch (ctx.method()) {
+            case GET, HEAD, OPTIONS, TRACE -> false;
+            default -> true;
+        };
     }
 
     private static void commonHeaders(Context ctx) {

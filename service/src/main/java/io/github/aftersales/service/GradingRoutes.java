@@ -41,9 +41,9 @@ import java.util.Optional;
  */
 public final class GradingRoutes {
 
-    static final String JSON = "application/json";
-    static final String YAML = "application/yaml";
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String JSON = "application/json";
+    public static final String YAML = "application/yaml";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String HTML = "text/html";
     static final String MARKDOWN = "text/markdown";
 

@@ -39,6 +39,10 @@ public record Route(HandlerType method, String path, Access access, String summa
         return new Route(HandlerType.PUT, path, access, summary, handler);
     }
 
+    public static Route delete(String path, Access access, String summary, Handler handler) {
+        return new Route(HandlerType.DELETE, path, access, summary, handler);
+    }
+
     @Override
     public String toString() {
         return method + " " + path;

@@ -42,6 +42,11 @@ class AuthorisationMatrixTest {
         rule("GET /metrics", n, Outcome.PASSES, f, f, f);
         // who did what from where is the admin's to read
         rule("GET /api/v1/changes", n, Outcome.PASSES, f, f, f);
+        // a password opens a session for anyone; each account sees itself, signs out, changes its own password
+        rule("POST /api/v1/session", Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES);
+        rule("GET /api/v1/session", n, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES);
+        rule("DELETE /api/v1/session", n, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES);
+        rule("PUT /api/v1/session/password", n, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES);
         rule("GET /api/v1/schemes", n, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES, Outcome.PASSES);
         rule("GET /api/v1/schemes/{scheme}/variants/{variant}/template", n, Outcome.PASSES, Outcome.PASSES,
                 Outcome.PASSES, Outcome.PASSES);
@@ -84,6 +89,8 @@ class AuthorisationMatrixTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestService service;
+    /** A browser session per signed-in caller, opened with its password: the same rules hold for it as for a token. */
+    private static final Map<Who, String> SESSIONS = new EnumMap<>(Who.class);
     private static long zhangs;
     private static long lis;
 
@@ -92,6 +99,28 @@ class AuthorisationMatrixTest {
         service = new TestService();
         zhangs = make("zhang");
         lis = make("li");
+        for (Who who : Who.values()) {
+            if (who != Who.NO_ONE) {
+                SESSIONS.put(who, signIn(who));
+            }
+        }
+    }
+
+    /** A new session of {@code who}'s account: the secret its cookie holds. */
+    private static String signIn(Who who) throws Exception {
+        String account = switch (who) {
+            case NO_ONE -> throw new IllegalArgumentException("no one has no session");
+            case ADMIN -> "ada";
+            case MANAGER -> "mia";
+            case AUDITOR_ON_OWN, AUDITOR_ON_OTHERS -> "zhang";
+        };
+        HttpResponse<String> in = service.send(service.request("/api/v1/session", null)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.createObjectNode().put("account", account).put("password", TestService.password(account))
+                                .toString())).build());
+        assertThat(in.statusCode()).as(in.body()).isEqualTo(201);
+        String set = in.headers().firstValue("Set-Cookie").orElseThrow();
+        return set.substring(set.indexOf('=') + 1, set.indexOf(';'));
     }
 
     private static long make(String auditor) throws Exception {
@@ -121,30 +150,24 @@ class AuthorisationMatrixTest {
         for (Route route : service.routes) {
             Map<Who, Outcome> rule = RULES.get(route.toString());
             for (Who who : Who.values()) {
-                tests.add(DynamicTest.dynamicTest(route + " by " + who, () -> {
-                    HttpResponse<String> r = service.send(request(route, who, token(who)));
-                    Outcome expected = rule.get(who);
-                    switch (expected) {
-                        case PASSES -> {
-                            assertThat(r.statusCode()).as(r.body()).isNotIn(401, 403);
-                            if (r.statusCode() == 404) {
-                                assertThat(JSON.readTree(r.body()).get("code").asText()).isNotEqualTo("no-such-assessment");
-                            }
-                        }
-                        case NOT_SIGNED_IN_401 -> {
-                            assertThat(r.statusCode()).isEqualTo(401);
-                            assertThat(r.headers().firstValue("WWW-Authenticate")).contains("Bearer");
-                            assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("not-signed-in");
-                        }
-                        case FORBIDDEN_403 -> {
-                            assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
-                            assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("forbidden");
-                        }
-                        case HIDDEN_404 -> {
-                            assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
-                            assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("no-such-assessment");
-                        }
+                for (boolean bySession : new boolean[] {false, true}) {
+                    if (bySession && who == Who.NO_ONE) {
+                        continue;
                     }
+                    String name = route + " by " + who + (bySession ? " in a browser session" : "");
+                    tests.add(DynamicTest.dynamicTest(name, () -> {
+                        HttpResponse<String> r = service.send(bySession ? inSession(route, who, true)
+                                : request(route, who, token(who)));
+                        expect(r, rule.get(who));
+                    }));
+                }
+            }
+            if (route.method() != io.javalin.http.HandlerType.GET && !(route.access() instanceof Access.Anyone)) {
+                tests.add(DynamicTest.dynamicTest(route + " in a session without its CSRF token", () -> {
+                    // what a page of another site can make a browser send: the cookie, never the header
+                    HttpResponse<String> r = service.send(inSession(route, Who.MANAGER, false));
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+                    assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("csrf");
                 }));
             }
             if (route.method() == io.javalin.http.HandlerType.GET) {
@@ -166,6 +189,46 @@ class AuthorisationMatrixTest {
         return tests.stream();
     }
 
+    private static void expect(HttpResponse<String> r, Outcome expected) throws Exception {
+        switch (expected) {
+            case PASSES -> {
+                assertThat(r.statusCode()).as(r.body()).isNotIn(401, 403);
+                if (r.statusCode() == 404) {
+                    assertThat(JSON.readTree(r.body()).get("code").asText()).isNotEqualTo("no-such-assessment");
+                }
+            }
+            case NOT_SIGNED_IN_401 -> {
+                assertThat(r.statusCode()).isEqualTo(401);
+                assertThat(r.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+                assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("not-signed-in");
+            }
+            case FORBIDDEN_403 -> {
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+                assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("forbidden");
+            }
+            case HIDDEN_404 -> {
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+                assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo("no-such-assessment");
+            }
+        }
+    }
+
+    /**
+     * The request of {@link #request} made by a browser in {@code who}'s session, with its CSRF token or not. A
+     * sign-out ends a session of its own, so that the other routes keep theirs.
+     */
+    private static HttpRequest inSession(Route route, Who who, boolean withCsrfToken) throws Exception {
+        boolean signOut = route.toString().equals("DELETE /api/v1/session");
+        String secret = signOut ? signIn(who) : SESSIONS.get(who);
+        HttpRequest plain = request(route, who, null);
+        HttpRequest.Builder b = HttpRequest.newBuilder(plain.uri()).header("Cookie", SessionCookie.NAME + "=" + secret);
+        plain.headers().map().forEach((k, vs) -> vs.forEach(v -> b.header(k, v)));
+        if (withCsrfToken) {
+            b.header(SessionCookie.CSRF_HEADER, SessionCookie.csrfToken(secret));
+        }
+        return b.method(plain.method(), plain.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody())).build();
+    }
+
     private static String token(Who who) {
         return switch (who) {
             case NO_ONE -> null;
@@ -185,6 +248,7 @@ class AuthorisationMatrixTest {
             case GET -> b.GET().build();
             case POST -> b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
             case PUT -> b.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}")).build();
+            case DELETE -> b.DELETE().build();
             default -> throw new AssertionError("a method this test does not send yet: " + route);
         };
     }

@@ -115,6 +115,19 @@ class OpenApiDocumentTest {
                 "/paths/~1api~1v1~1assessments/get/responses/200/content/application~1json/schema");
         HttpResponse<String> anonymous = service.send(service.request("/api/v1/schemes", null).build());
         assertValid(anonymous, "/components/responses/NotSignedIn/content/application~1json/schema");
+
+        HttpResponse<String> signedIn = service.send(service.request("/api/v1/session", null)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"account\": \"zhang\", \"password\": \"" + TestService.password("zhang") + "\"}")).build());
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(201);
+        assertValid(signedIn, "/components/schemas/SignedIn");
+        assertValid(service.send(service.request("/api/v1/session", "manager-token").build()),
+                "/components/schemas/SignedIn");
+        HttpResponse<String> wrong = service.send(service.request("/api/v1/session", null)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"account\": \"zhang\", \"password\": \"not it\"}")).build());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertValid(wrong, "/paths/~1api~1v1~1session/post/responses/401/content/application~1json/schema");
     }
 
     private static void assertValid(HttpResponse<String> r, String schemaPointer) throws Exception {

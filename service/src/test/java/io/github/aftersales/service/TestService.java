@@ -56,6 +56,8 @@ final class TestService implements AutoCloseable {
     final RegisterSettings settings;
     /** The accounts, as the service reads them. */
     final Accounts accounts;
+    /** Passwords and sessions: each account's password is {@link #password} of its name. */
+    final io.github.aftersales.service.accounts.SignIns signIns;
     private final Path directory;
     /** A test's name for a token → the token the accounts made. */
     private final Map<String, String> tokens = new HashMap<>();
@@ -92,11 +94,14 @@ final class TestService implements AutoCloseable {
         settings = first != null ? first.settings : kind.fresh(directory);
         database = ServiceDatabase.open(settings);
         accounts = new Accounts(database.jdbi(), Clock.systemUTC());
+        signIns = new io.github.aftersales.service.accounts.SignIns(database.jdbi(), Clock.systemUTC(), accounts);
         if (first != null) {
             tokens.putAll(first.tokens);
         } else {
-            TOKENS.forEach((name, caller) -> tokens.put(name, accounts.add(caller.account(), caller.role(),
-                    new Accounts.Actor("test", "test")).token()));
+            TOKENS.forEach((name, caller) -> {
+                tokens.put(name, accounts.add(caller.account(), caller.role(), new Accounts.Actor("test", "test")).token());
+                signIns.setPassword(caller.account(), password(caller.account()), new Accounts.Actor("test", "test"));
+            });
         }
         SchemeRegistry registry = SchemeRegistry.discover(TestService.class.getClassLoader());
         Map<String, Scheme> schemes = new LinkedHashMap<>();
@@ -106,6 +111,7 @@ final class TestService implements AutoCloseable {
                 io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
         routes = new ArrayList<>(new ServiceRoutes(meters).routes());
         routes.addAll(new GradingRoutes(registry, schemes, evaluator, maxRequestBytes).routes());
+        routes.addAll(new io.github.aftersales.service.accounts.SessionRoutes(signIns).routes());
         routes.addAll(new io.github.aftersales.service.accounts.AccountRoutes(
                 new io.github.aftersales.service.accounts.ChangeLog(database.jdbi(), Clock.systemUTC())).routes());
         routes.addAll(new AssessmentRoutes(new AssessmentStore(database.jdbi(), Clock.systemUTC()),
@@ -118,7 +124,12 @@ final class TestService implements AutoCloseable {
                 new io.github.aftersales.service.accounts.ChangeLog(database.jdbi(), Clock.systemUTC()), TODAY,
                 maxRequestBytes).routes());
         server = ApiServer.start(new ApiServer.Settings(ApiServer.Settings.LOOPBACK, 0, maxRequestBytes), routes,
-                accounts, meters);
+                signIns, meters);
+    }
+
+    /** The password the test set for an account. */
+    static String password(String account) {
+        return account + "-password-1";
     }
 
     /** The latest entries of the service's change log, newest first. */

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two instances of the service on one PostgreSQL, as behind a load balancer: the server keeps no state of its
- * own, so a token made through one signs in on the other, a revocation holds on both at once, and concurrent
- * saves through both lose nothing.
+ * own, so a token made through one signs in on the other, a revocation holds on both at once, concurrent saves
+ * through both lose nothing, and a browser session opened on one is open on the other until it ends on either.
  */
 class TwoInstancesTest {
 
@@ -80,6 +80,28 @@ class TwoInstancesTest {
             assertThat(two.send(withIt).statusCode()).isEqualTo(200);
             one.accounts.revoke(auditor.id(), new io.github.aftersales.service.accounts.Accounts.Actor("test", "test"));
             assertThat(two.send(withIt).statusCode()).isEqualTo(401);
+
+            // a browser session opened on one works on the other, changes there with its CSRF token, ends on both
+            HttpResponse<String> in = one.send(one.request("/api/v1/session", null).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"account\": \"zhang\", \"password\": \""
+                            + TestService.password("zhang") + "\"}")).build());
+            assertThat(in.statusCode()).as(in.body()).isEqualTo(201);
+            String set = in.headers().firstValue("Set-Cookie").orElseThrow();
+            String cookie = set.substring(0, set.indexOf(';'));
+            String csrf = JSON.readTree(in.body()).get("csrfToken").asText();
+            HttpResponse<String> there = two.send(two.request("/api/v1/assessments/" + id, null).header("Cookie", cookie)
+                    .build());
+            assertThat(there.statusCode()).isEqualTo(200);
+            HttpResponse<String> savedThere = two.send(two.request("/api/v1/assessments/" + id, null)
+                    .header("Cookie", cookie).header(SessionCookie.CSRF_HEADER, csrf)
+                    .header("Content-Type", "application/json").header("If-Match", "\"2\"")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.readTree(there.body()).get("assessment").toString()))
+                    .build());
+            assertThat(savedThere.statusCode()).as(savedThere.body()).isEqualTo(200);
+            assertThat(two.send(two.request("/api/v1/session", null).header("Cookie", cookie)
+                    .header(SessionCookie.CSRF_HEADER, csrf).DELETE().build()).statusCode()).isEqualTo(204);
+            assertThat(one.send(one.request("/api/v1/session", null).header("Cookie", cookie).build()).statusCode())
+                    .isEqualTo(401);
         }
     }
 }

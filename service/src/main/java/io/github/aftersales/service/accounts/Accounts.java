@@ -183,7 +183,12 @@ public final class Accounts implements Authenticator {
     }
 
     private void change(Handle h, Actor by, String what) {
-        new ChangeLog(jdbi, clock).record(h, by, what);
+        changeLog().record(h, by, what);
+    }
+
+    /** Where the accounts' changes are recorded. */
+    ChangeLog changeLog() {
+        return new ChangeLog(jdbi, clock);
     }
 
     private OffsetDateTime now() {

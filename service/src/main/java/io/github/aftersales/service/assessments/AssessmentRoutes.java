@@ -20,6 +20,7 @@ import io.github.aftersales.service.Access;
 import io.github.aftersales.service.ApiError;
 import io.github.aftersales.service.Bodies;
 import io.github.aftersales.service.Caller;
+import io.github.aftersales.service.GradingRoutes;
 import io.github.aftersales.service.Role;
 import io.github.aftersales.service.Route;
 import io.github.aftersales.spi.Scheme;
@@ -161,13 +162,30 @@ public final class AssessmentRoutes {
             throw new ApiError(409, "not-a-draft", "assessment " + current.id() + " is " + current.state().key()
                     + ": it can no longer be changed");
         }
-        JsonNode body = jsonBody(ctx);
+        JsonNode body = filled(ctx, current);
         sameSubject(current, body);
         byte[] content = Json.pretty(body).getBytes(StandardCharsets.UTF_8);
         AssessmentStore.Stored kept = saved(() -> store.save(current.id(), onRevision, AssessmentStore.State.DRAFT,
                 content, caller.get().account()));
         log(ctx, caller.get(), "saved assessment " + kept.id() + " revision " + kept.revision());
         answer(ctx, 200, kept);
+    }
+
+    /**
+     * What a save stores: the assessment as JSON or YAML, whole; or a filled xlsx form, whose statements go into the
+     * stored assessment (the template's titles, points and options stay).
+     */
+    private JsonNode filled(Context ctx, AssessmentStore.Stored current) throws IOException {
+        byte[] raw = Bodies.read(ctx, maxRequestBytes);
+        String type = io.github.aftersales.service.Negotiation.mediaType(ctx.header("Content-Type"));
+        return switch (type) {
+            case GradingRoutes.YAML, "application/x-yaml", "text/yaml" -> Bodies.yamlObject(raw);
+            case GradingRoutes.XLSX -> FilledForm.into((ObjectNode) MAPPER.readTree(current.content()),
+                    GradingRoutes.read(type, raw));
+            case GradingRoutes.JSON -> jsonBody(ctx, raw);
+            default -> throw new ApiError(415, "unsupported-media-type", "an assessment is saved as "
+                    + GradingRoutes.JSON + ", " + GradingRoutes.YAML + " or a filled form, " + GradingRoutes.XLSX);
+        };
     }
 
     private void submit(Context ctx, Optional<Caller> caller) throws IOException {
@@ -378,35 +396,15 @@ public final class AssessmentRoutes {
     }
 
     private JsonNode jsonBody(Context ctx, byte[] bytes) throws IOException {
-        String type = io.github.aftersales.service.Negotiation.mediaType(ctx.header("Content-Type"));
-        if (!type.equals("application/json")) {
-            throw new ApiError(415, "unsupported-media-type", "send the body as application/json");
-        }
-        try {
-            // the located reader says where a syntax error is, and bounds depth and size; Jackson then gives the tree
-            LocatedReader.read(new ByteArrayInputStream(bytes), LocatedReader.Syntax.JSON);
-        } catch (LocatedReader.ParseException e) {
-            throw new ApiError(400, "bad-input", e.getMessage(), "request body", e.position());
-        }
-        JsonNode node = MAPPER.readTree(bytes);
-        if (node == null || !node.isObject()) {
-            throw new ApiError(400, "bad-input", "the body is not a JSON object", "request body", null);
-        }
-        return node;
+        return Bodies.jsonObject(ctx, bytes);
     }
 
     private static String text(JsonNode body, String field, boolean required) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw new ApiError(400, "bad-input", field + ": missing", "request body", null);
-            }
-            return null;
-        }
-        if (!v.isTextual() || v.asText().isBlank()) {
+        String v = Bodies.text(body, field, required);
+        if (v != null && v.isBlank()) {
             throw new ApiError(400, "bad-input", field + ": a text is needed", "request body", null);
         }
-        return v.asText();
+        return v;
     }
 
     private record Graded(ObjectNode result, ApiError problem, Assessment assessment,

@@ -7,6 +7,7 @@ import io.github.aftersales.app.commands.register.RegisterLocation;
 import io.github.aftersales.service.Role;
 import io.github.aftersales.service.accounts.Accounts;
 import io.github.aftersales.service.accounts.ServiceDatabase;
+import io.github.aftersales.service.accounts.SignIns;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
             "Roles: admin (accounts, settings), manager (reviews and decides, sees everything), auditor (fills the"
                 + " assessments assigned to them)."},
         subcommands = {AccountsCommand.Add.class, AccountsCommand.ListAccounts.class, AccountsCommand.Token.class,
-            AccountsCommand.Revoke.class})
+            AccountsCommand.Revoke.class, AccountsCommand.Password.class})
 public final class AccountsCommand implements Callable<Integer> {
 
     @Option(names = "--register", scope = ScopeType.INHERIT, paramLabel = "URL|DIR",
@@ -39,15 +40,21 @@ public final class AccountsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("error: name an accounts command: add, list, token or revoke");
+        spec.commandLine().getErr().println("error: name an accounts command: add, list, token, revoke or password");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCode.USAGE;
     }
 
     /** Runs {@code work} on the accounts, the database open for it alone. */
     <T> T withAccounts(Function<Accounts, T> work) {
+        return withSignIns(s -> work.apply(s.accounts()));
+    }
+
+    /** Runs {@code work} on the accounts' passwords and sessions, the database open for it alone. */
+    <T> T withSignIns(Function<SignIns, T> work) {
         try (ServiceDatabase db = ServiceDatabase.open(RegisterLocation.fromEnvironment(location))) {
-            return work.apply(new Accounts(db.jdbi(), Clock.systemDefaultZone()));
+            Accounts accounts = new Accounts(db.jdbi(), Clock.systemDefaultZone());
+            return work.apply(new SignIns(db.jdbi(), Clock.systemDefaultZone(), accounts));
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCode.USAGE, e.getMessage());
         } catch (java.util.NoSuchElementException e) {
@@ -171,6 +178,68 @@ public final class AccountsCommand implements Callable<Integer> {
             });
             spec.commandLine().getOut().println("revoked token " + id);
             return ExitCode.OK;
+        }
+    }
+
+    /** {@code accounts password NAME}. */
+    @Command(name = "password", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Set an account's password, for signing in to a browser session (POST /api/v1/session)."
+                    + " Its earlier password stops working and its open sessions end. The password is typed twice on"
+                    + " the terminal, not shown, or read from the first line of standard input with --stdin; it is"
+                    + " kept only as its Argon2id hash and never printed or logged.",
+                "A password is " + SignIns.SHORTEST_PASSWORD + " to " + SignIns.LONGEST_PASSWORD + " characters."})
+    static final class Password implements Callable<Integer> {
+        @ParentCommand
+        AccountsCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "NAME")
+        String name;
+        @Option(names = "--stdin", description = "Read the password from the first line of standard input (a script's"
+                + " way: nothing on the command line, where other users could see it).")
+        boolean stdin;
+
+        @Override
+        public Integer call() {
+            String password = stdin ? fromStdin() : typed();
+            parent.withSignIns(s -> {
+                s.setPassword(name, password, actor());
+                return null;
+            });
+            spec.commandLine().getOut().println("set the password of " + name + "; its sessions are ended");
+            return ExitCode.OK;
+        }
+
+        private static String fromStdin() {
+            try {
+                java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                        java.nio.charset.StandardCharsets.UTF_8));
+                String line = in.readLine();
+                if (line == null) {
+                    throw new UserException(ExitCode.USAGE, "--stdin: standard input is empty: send the password on"
+                            + " its first line");
+                }
+                return line;
+            } catch (java.io.IOException e) {
+                throw new UserException(ExitCode.USAGE, "--stdin: cannot read standard input: " + e.getMessage());
+            }
+        }
+
+        private String typed() {
+            java.io.Console console = System.console();
+            if (console == null) {
+                throw new UserException(ExitCode.USAGE, "no terminal to type the password on: send it on standard"
+                        + " input with --stdin");
+            }
+            char[] first = console.readPassword("new password for %s: ", name);
+            char[] again = console.readPassword("the same again: ");
+            if (first == null || again == null) {
+                throw new UserException(ExitCode.USAGE, "no password was typed");
+            }
+            if (!java.util.Arrays.equals(first, again)) {
+                throw new UserException(ExitCode.USAGE, "the two passwords differ; nothing was changed");
+            }
+            return new String(first);
         }
     }
 }

@@ -16,6 +16,8 @@ import io.github.aftersales.service.accounts.AccountRoutes;
 import io.github.aftersales.service.accounts.Accounts;
 import io.github.aftersales.service.accounts.ChangeLog;
 import io.github.aftersales.service.accounts.ServiceDatabase;
+import io.github.aftersales.service.accounts.SessionRoutes;
+import io.github.aftersales.service.accounts.SignIns;
 import io.github.aftersales.service.assessments.AssessmentRoutes;
 import io.github.aftersales.service.assessments.AssessmentStore;
 import io.github.aftersales.service.assessments.RegisterCertifier;
@@ -46,8 +48,8 @@ import picocli.CommandLine.Spec;
         description = {"Serve the JSON API (docs/service.md; its description at /api/v1/openapi.json) over the"
                 + " register's database: the schemes, blank templates, grading, and assessments filled by auditors,"
                 + " reviewed by managers and approved into the register, the register's certificates, what is due and the"
-                + " decisions on them, for accounts with an API token"
-                + " ('aftersales accounts add'). Runs until stopped (Ctrl-C or SIGTERM: requests in flight finish).",
+                + " decisions on them, for accounts with an API token ('aftersales accounts add') or a password"
+                + " ('aftersales accounts password'). Runs until stopped (Ctrl-C or SIGTERM: requests in flight finish).",
             "On the embedded register the service holds its file while it runs: stop it to use 'register' or"
                 + " 'accounts' on the same file, or share a PostgreSQL register instead."})
 public final class ServeCommand implements Callable<Integer> {
@@ -89,6 +91,7 @@ public final class ServeCommand implements Callable<Integer> {
         Evaluator engine = evaluator.get(); // the plugins are loaded before anything listens
         ServiceDatabase database = ServiceDatabase.open(settings);
         Accounts accounts = new Accounts(database.jdbi(), Clock.systemDefaultZone());
+        SignIns signIns = new SignIns(database.jdbi(), Clock.systemDefaultZone(), accounts);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(meters);
         new JvmGcMetrics().bindTo(meters);
@@ -98,6 +101,7 @@ public final class ServeCommand implements Callable<Integer> {
         List<Route> routes = new ArrayList<>(new ServiceRoutes(meters).routes());
         routes.addAll(new GradingRoutes(registry.get(), schemes.get(), engine,
                 ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
+        routes.addAll(new SessionRoutes(signIns).routes());
         routes.addAll(new AccountRoutes(new ChangeLog(database.jdbi(), Clock.systemDefaultZone())).routes());
         routes.addAll(new AssessmentRoutes(new AssessmentStore(database.jdbi(), Clock.systemDefaultZone()),
                 new RegisterCertifier(settings, schemes.get(), Clock.systemDefaultZone()), schemes.get(), engine,
@@ -111,7 +115,7 @@ public final class ServeCommand implements Callable<Integer> {
         ApiServer server;
         try {
             server = ApiServer.start(new ApiServer.Settings(bind, port, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES),
-                    routes, accounts, meters);
+                    routes, signIns, meters);
         } catch (ApiServer.CannotListen e) {
             register.close();
             database.close();
