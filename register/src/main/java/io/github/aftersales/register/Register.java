@@ -81,6 +81,15 @@ public final class Register implements AutoCloseable {
         return new Register(settings, opened.jdbi(), opened.keeper(), clock, user, opened.file());
     }
 
+    /**
+     * This open register, what is recorded through it recorded as by {@code user} (on H2; PostgreSQL takes its
+     * session's login): one register open for a service's life, each decision its caller's. Closing what this
+     * returns closes nothing; the register is closed through the one it was made from.
+     */
+    public Register recordingAs(String user) {
+        return new Register(settings, jdbi, null, clock, user, file);
+    }
+
     /** The file this register is, when it is an embedded one: no output may be written over it. */
     public java.util.Optional<java.nio.file.Path> file() {
         return file;

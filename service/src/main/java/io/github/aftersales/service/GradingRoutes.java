@@ -260,7 +260,8 @@ public final class GradingRoutes {
         }
     }
 
-    private static EvaluationOptions options(Context ctx) {
+    /** The scoring options of the query, {@code notApplicable} and {@code missingAsZero}, as on the command line. */
+    public static EvaluationOptions options(Context ctx) {
         String reading = ctx.queryParam("notApplicable");
         NotApplicablePolicy policy = null;
         if (reading != null) {

@@ -40,7 +40,16 @@ final class TestService implements AutoCloseable {
             "auditor-token", new Caller("zhang", Role.AUDITOR),
             "other-auditor-token", new Caller("li", Role.AUDITOR));
 
+    /**
+     * Today for the register's routes (what is due and overdue, what is after today): 19 November 2027 in
+     * Beijing, after every date of the examples.
+     */
+    static final Clock TODAY = Clock.fixed(java.time.Instant.parse("2027-11-19T04:00:00Z"),
+            java.time.ZoneId.of("Asia/Shanghai"));
+
     final List<Route> routes;
+    /** The register the register's routes read and record in, open for the service's life. */
+    final io.github.aftersales.register.Register register;
     final ApiServer server;
     private final ServiceDatabase database;
     /** The register the service's tables sit beside, and where approvals record certificates. */
@@ -109,6 +118,11 @@ final class TestService implements AutoCloseable {
                 new RegisterCertifier(settings, schemes, Clock.systemDefaultZone()), schemes, evaluator, accounts::roleOf,
                 new io.github.aftersales.service.accounts.ChangeLog(database.jdbi(), Clock.systemUTC()),
                 maxRequestBytes).routes());
+        register = io.github.aftersales.register.Register.open(settings, io.github.aftersales.register.Register.Access.UPDATE,
+                TODAY, "test");
+        routes.addAll(new io.github.aftersales.service.register.RegisterRoutes(register, schemes, evaluator,
+                new io.github.aftersales.service.accounts.ChangeLog(database.jdbi(), Clock.systemUTC()), TODAY,
+                maxRequestBytes).routes());
         server = ApiServer.start(new ApiServer.Settings(ApiServer.Settings.LOOPBACK, 0, maxRequestBytes), routes,
                 signIns, meters);
     }
@@ -148,6 +162,7 @@ final class TestService implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        register.close();
         database.close();
         try (var files = Files.walk(directory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

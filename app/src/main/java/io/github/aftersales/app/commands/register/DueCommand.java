@@ -5,6 +5,8 @@ import io.github.aftersales.app.commands.VersionProvider;
 import io.github.aftersales.app.output.Sink;
 import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.register.Register;
+import io.github.aftersales.register.RegisterFormats;
+import io.github.aftersales.reports.Json;
 import io.github.aftersales.spi.Scheme;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -44,7 +46,7 @@ final class DueCommand extends RegisterSubcommand {
             var report = register.due(on, today == null ? LocalDate.now() : today, this::variant);
             try (Sink sink = Sink.open(null, false, true, spec.commandLine().getOut())) {
                 if (format == RegisterSubcommand.Format.json) {
-                    RegisterReport.dueJson(report, sink.writer());
+                    RegisterFormats.dueJson(report, Json.prettyWriter(), sink.writer());
                 } else {
                     RegisterReport.due(report, sink::all);
                 }

@@ -5,6 +5,7 @@ import io.github.aftersales.app.commands.VersionProvider;
 import io.github.aftersales.app.output.Sink;
 import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.register.Register;
+import io.github.aftersales.register.RegisterFormats;
 import io.github.aftersales.spi.Scheme;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -47,14 +48,14 @@ final class ExportCommand extends RegisterSubcommand {
                     io.github.aftersales.reports.StreamedJson json = io.github.aftersales.reports.StreamedJson.object(
                             sink.writer(), "certificates", "format",
                             "aftersales-register-export-1", "exportedAt", java.time.Instant.now().toString());
-                    register.forEach(all, true, c -> json.add(RegisterReport.certificateJson(c, true)));
+                    register.forEach(all, true, c -> json.add(RegisterFormats.certificateJson(c, true)));
                     json.end();
                 } else if (events) {
-                    sink.all(RegisterReport.eventsCsvHeader());
-                    register.forEach(all, false, c -> sink.all(RegisterReport.eventsCsv(c)));
+                    sink.all(RegisterFormats.eventsCsvHeader());
+                    register.forEach(all, false, c -> sink.all(RegisterFormats.eventsCsv(c)));
                 } else {
-                    sink.all(RegisterReport.certificatesCsvHeader());
-                    register.forEach(all, false, c -> sink.all(RegisterReport.certificateCsv(c)));
+                    sink.all(RegisterFormats.certificatesCsvHeader());
+                    register.forEach(all, false, c -> sink.all(RegisterFormats.certificateCsv(c)));
                 }
                 sink.commit();
             }

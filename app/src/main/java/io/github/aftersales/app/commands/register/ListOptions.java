@@ -2,6 +2,7 @@ package io.github.aftersales.app.commands.register;
 
 import io.github.aftersales.app.output.Sink;
 import io.github.aftersales.register.Register;
+import io.github.aftersales.register.RegisterFormats;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -25,7 +26,7 @@ final class ListOptions {
         try (Sink sink = Sink.open(null, false, true, spec.commandLine().getOut())) {
             if (format == RegisterSubcommand.Format.json) {
                 io.github.aftersales.reports.StreamedJson json = io.github.aftersales.reports.StreamedJson.array(sink.writer());
-                register.forEach(listing, false, c -> json.add(RegisterReport.certificateJson(c, false)));
+                register.forEach(listing, false, c -> json.add(RegisterFormats.certificateJson(c, false)));
                 json.end();
             } else {
                 RegisterReport.TextList list = new RegisterReport.TextList(sink);

@@ -6,6 +6,7 @@ import io.github.aftersales.app.commands.VersionProvider;
 import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.register.CertificateView;
 import io.github.aftersales.register.Register;
+import io.github.aftersales.register.RegisterFormats;
 import io.github.aftersales.reports.Json;
 import io.github.aftersales.spi.Scheme;
 import jakarta.inject.Inject;
@@ -54,7 +55,7 @@ final class ShowCommand extends RegisterSubcommand {
                 out.writeBytes(bytes, spec.commandLine());
                 return ExitCode.OK;
             }
-            String text = format == RegisterSubcommand.Format.json ? Json.pretty(RegisterReport.certificateJson(c, true))
+            String text = format == RegisterSubcommand.Format.json ? Json.pretty(RegisterFormats.certificateJson(c, true))
                     : RegisterReport.show(c);
             out.write(text, spec.commandLine());
         }

@@ -6,6 +6,7 @@ import io.github.aftersales.app.commands.VersionProvider;
 import io.github.aftersales.app.commands.register.RegisterLocation;
 import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.core.registry.SchemeRegistry;
+import io.github.aftersales.register.Register;
 import io.github.aftersales.register.RegisterSettings;
 import io.github.aftersales.service.ApiServer;
 import io.github.aftersales.service.GradingRoutes;
@@ -20,6 +21,7 @@ import io.github.aftersales.service.accounts.SignIns;
 import io.github.aftersales.service.assessments.AssessmentRoutes;
 import io.github.aftersales.service.assessments.AssessmentStore;
 import io.github.aftersales.service.assessments.RegisterCertifier;
+import io.github.aftersales.service.register.RegisterRoutes;
 import io.github.aftersales.spi.Scheme;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -45,8 +47,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Serve the JSON API (docs/service.md; its description at /api/v1/openapi.json) over the"
                 + " register's database: the schemes, blank templates, grading, and assessments filled by auditors,"
-                + " reviewed by managers and approved into the register, for accounts with an API token"
-                + " ('aftersales accounts add') or a password ('aftersales accounts password'). Runs until stopped (Ctrl-C or SIGTERM: requests in flight finish).",
+                + " reviewed by managers and approved into the register, the register's certificates, what is due and the"
+                + " decisions on them, for accounts with an API token ('aftersales accounts add') or a password"
+                + " ('aftersales accounts password'). Runs until stopped (Ctrl-C or SIGTERM: requests in flight finish).",
             "On the embedded register the service holds its file while it runs: stop it to use 'register' or"
                 + " 'accounts' on the same file, or share a PostgreSQL register instead."})
 public final class ServeCommand implements Callable<Integer> {
@@ -104,17 +107,24 @@ public final class ServeCommand implements Callable<Integer> {
                 new RegisterCertifier(settings, schemes.get(), Clock.systemDefaultZone()), schemes.get(), engine,
                 accounts::roleOf, new ChangeLog(database.jdbi(), Clock.systemDefaultZone()),
                 ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
+        // the register's routes: one register open for the service's life, each decision recorded as its manager's
+        Register register = Register.open(settings, Register.Access.UPDATE, Clock.systemDefaultZone(), "serve");
+        routes.addAll(new RegisterRoutes(register, schemes.get(), engine, new ChangeLog(database.jdbi(),
+                Clock.systemDefaultZone()), Clock.systemDefaultZone(), ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES)
+                .routes());
         ApiServer server;
         try {
             server = ApiServer.start(new ApiServer.Settings(bind, port, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES),
                     routes, signIns, meters);
         } catch (ApiServer.CannotListen e) {
+            register.close();
             database.close();
             throw new UserException(ExitCode.LISTEN, e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close(); // requests in flight finish first
+            register.close();
             database.close();
             stopped.countDown();
         }, "stop-service"));
