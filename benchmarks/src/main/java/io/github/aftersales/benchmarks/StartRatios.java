@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -21,10 +20,13 @@ import java.util.stream.Stream;
  * {@code /proc} while it runs). From the project root, after {@code mvn -q -DskipTests package}:
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar io.github.aftersales.benchmarks.StartRatios [ROUNDS]
- *     -Djdks=/usr/lib/jvm/java-17-openjdk-amd64,/usr/lib/jvm/temurin-25-jdk-amd64   (default: this JVM's, and a JDK 25 or later in /usr/lib/jvm)
- *     -Dregister=/tmp/reg100k   (a register to run `register due --on 2030-01-01 --today 2026-01-01` on; none by default)
+ * java [-Djdks=JDK,JDK…] [-Dregister=DIR] [-Dbefore=JAR] -cp benchmarks/target/benchmarks.jar io.github.aftersales.benchmarks.StartRatios [ROUNDS]
  * </pre>
+ *
+ * <p>{@code -Djdks}: the JDKs' homes (default: this JVM's, and a JDK 25 or later in {@code /usr/lib/jvm});
+ * {@code -Dregister}: a register to run {@code register due --on 2030-01-01 --today 2026-01-01} on, through
+ * the launcher and through {@code java -jar} (none by default); {@code -Dbefore}: an earlier build's jar,
+ * measured beside this one, plain and through the launcher; ROUNDS: 9 by default.
  */
 public final class StartRatios {
 
@@ -53,9 +55,10 @@ public final class StartRatios {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         List<Path> jdks = jdks();
         String register = System.getProperty("register");
+        String before = System.getProperty("before");
         Path cache = Files.createTempDirectory("aftersales-start-cache");
         List<Measured> all = new ArrayList<>();
-        Map<Measured, Measured> baseline = new LinkedHashMap<>();
+        Map<Measured, Measured> baseline = new java.util.IdentityHashMap<>(); // a record's hash follows its lists
         for (Path jdk : jdks) {
             String name = "JDK " + version(jdk);
             String java = jdk.resolve("bin/java").toString();
@@ -76,6 +79,19 @@ public final class StartRatios {
             runOnce(first);
             all.add(first);
             baseline.put(first, version);
+            if (before != null) {
+                // an earlier build's jar, side by side: plain, and through this launcher (AFTERSALES_JAR)
+                Measured plainBefore = new Measured(name, "before (" + before + "): `java -jar` evaluate one form",
+                        List.of(java, "-jar", before, "evaluate", EXAMPLE), Map.of(), new ArrayList<>(), new ArrayList<>());
+                Map<String, String> beforeEnv = new java.util.HashMap<>(launcherEnv);
+                beforeEnv.put("AFTERSALES_JAR", before);
+                Measured launchedBefore = new Measured(name, "before: `bin/aftersales evaluate` one form",
+                        launched.command(), beforeEnv, new ArrayList<>(), new ArrayList<>());
+                runOnce(new Measured(name, "", launched.command(), beforeEnv, new ArrayList<>(), new ArrayList<>()));
+                all.addAll(List.of(plainBefore, launchedBefore));
+                baseline.put(plainBefore, version);
+                baseline.put(launchedBefore, version);
+            }
             if (register != null) {
                 Measured due = new Measured(name, "`bin/aftersales register due` at " + register,
                         List.of(LAUNCHER, "register", "due", "--on", "2030-01-01", "--today", "2026-01-01",
