@@ -184,12 +184,13 @@ public final class Cli {
     static CommandLine commandLine(GuiceFactory factory, PrintWriter out, PrintWriter err, boolean debug,
             String[] commandLine) {
         CommandLine cli = new CommandLine(RootCommand.class, factory);
-        // only the command named, when one is: the others, their options and what they name are not made
-        // (their help and the "did you mean" of a misspelt one need them all, and get them all)
+        // only the command named, when one is, and none for --version alone: the others, their options and
+        // what they name are not made (help and the "did you mean" of a misspelt one need them all, and get them all)
         String named = commandNamed(commandLine);
         boolean known = RootCommand.SUBCOMMANDS.stream().anyMatch(c -> nameOf(c).equals(named));
+        boolean versionAlone = commandLine.length == 1 && (commandLine[0].equals("--version") || commandLine[0].equals("-V"));
         for (Class<?> command : RootCommand.SUBCOMMANDS) {
-            if (!known || nameOf(command).equals(named)) {
+            if (!versionAlone && (!known || nameOf(command).equals(named))) {
                 cli.addSubcommand(nameOf(command), new CommandLine(command, factory));
             }
         }
