@@ -209,7 +209,7 @@ class LauncherTest {
                 "examples/gbt27922-form.json")).isEqualTo(usage);
     }
 
-    @Tag("thorough") // five runs a JDK, two of them making a cache (about 10 s)
+    @Tag("thorough") // six runs a JDK, three of them making a cache (about 12 s)
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"jsa", "aot"})
     void aCacheOfAnEarlierJarIsReplacedSilently(String kind) throws Exception {
@@ -230,6 +230,12 @@ class LauncherTest {
         assertThat(after).as("the old cache replaced by the new one").hasSize(1).doesNotContainAnyElementsOf(before);
         assertThat(launcher(launcher, jdk, cache, Map.of(), EXAMPLE)).isEqualTo(plain);
         assertThat(files(cache)).isEqualTo(after);
+
+        // options of one's own have a cache of their own, beside: runs with and without them do not replace
+        // each other's
+        assertThat(launcher(launcher, jdk, cache, Map.of("AFTERSALES_JAVA_OPTS", "-Xmx300m"), EXAMPLE))
+                .isEqualTo(plain);
+        assertThat(files(cache)).hasSize(2).containsAll(after);
     }
 
     @Tag("thorough") // six runs a JDK (about 8 s)
