@@ -192,7 +192,7 @@ class LauncherTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"jsa", "aot"})
-    void badInputExitsAsJavaJarDoesAndMakesNoCache(String kind) throws Exception {
+    void badInputAndNoCommandExitAsJavaJarDoesAndMakeNoCache(String kind) throws Exception {
         Path jdk = jdkFor(kind);
         Path launcher = install("install");
         Path cache = work.resolve("cache");
@@ -207,6 +207,12 @@ class LauncherTest {
         assertThat(usage.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(launcher(launcher, jdk, cache, Map.of(), "evaluate", "--format", "nonsense",
                 "examples/gbt27922-form.json")).isEqualTo(usage);
+
+        // a command line naming no command makes no cache: one made by --version would serve evaluate poorly
+        Ran version = javaJar(jdk, "--version");
+        assertThat(version.exit()).isZero();
+        assertThat(launcher(launcher, jdk, cache, Map.of(), "--version")).isEqualTo(version);
+        assertThat(files(cache)).isEmpty();
     }
 
     @Tag("thorough") // six runs a JDK, three of them making a cache (about 12 s)
