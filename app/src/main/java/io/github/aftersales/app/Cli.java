@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import com.google.inject.ConfigurationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import io.github.aftersales.app.commands.RootCommand;
 import io.github.aftersales.core.evaluation.SchemeFailureException;
 import io.github.aftersales.core.json.LocatedException;
@@ -15,6 +16,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -24,7 +29,8 @@ import picocli.CommandLine;
  */
 public final class Cli {
 
-    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(Cli.class);
+    /** Whether this run has --debug: what only --debug shows is not logged otherwise (nor logging set up for it). */
+    private static volatile boolean debugging;
 
     private Cli() {
     }
@@ -43,18 +49,30 @@ public final class Cli {
         PrintWriter errWriter = new io.github.aftersales.app.output.MessageWriter(
                 new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8));
         try {
-            // the level first, so that what a plugin logs while it is found obeys --debug
-            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                    .setLevel(debug ? Level.DEBUG : Level.WARN);
-            // Flyway's failures reach the register as exceptions, said there in one line; its log would repeat
-            // them with stack traces
-            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.flywaydb")).setLevel(debug ? null : Level.OFF);
+            debugging = debug;
+            if (debug || System.getProperty("logback.configurationFile") != null) {
+                // the level first, so that what a plugin logs while it is found obeys --debug. Without
+                // --debug nor a file of one's own, logging is set up when something first logs (most
+                // commands log nothing): QuietLogging's levels are these
+                ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                        .setLevel(debug ? Level.DEBUG : Level.WARN);
+                // Flyway's failures reach the register as exceptions, said there in one line; its log would
+                // repeat them with stack traces
+                ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.flywaydb")).setLevel(debug ? null : Level.OFF);
+            }
             // the built-in schemes are found on a thread of their own while the injector is set up; the
             // plugins are loaded when a command first asks for the schemes
             Path plugins = pluginDirectory(args);
             AppModule module = AppModule.discovering(plugins, builtIn -> withPlugins(builtIn, plugins, errWriter));
-            Injector injector = Guice.createInjector(module);
-            CommandLine cli = commandLine(injector, outWriter, errWriter, debug);
+            // the injector is made on a thread of its own too, while picocli builds and parses the command
+            // line: the commands are made without it and reach it only when they first ask for what it provides
+            CompletableFuture<Injector> injector = CompletableFuture.supplyAsync(() -> Guice.createInjector(module),
+                    work -> {
+                        Thread t = new Thread(work, "wire");
+                        t.setDaemon(true);
+                        t.start();
+                    });
+            CommandLine cli = commandLine(new GuiceFactory(injector), outWriter, errWriter, debug, args);
             int code = cli.execute(args);
             if (checked.failure() == null) {
                 outWriter.flush(); // what is still buffered must reach its place too, or the exit code says not
@@ -124,8 +142,11 @@ public final class Cli {
             }
         }
         // metadata only: a plugin's were read once, when it was loaded
-        all.installed().forEach(i -> LOG.debug("scheme {} {} from {}", i.scheme().id(), i.scheme().version(),
-                i.origin()));
+        if (debugging) {
+            org.slf4j.Logger log = LoggerFactory.getLogger(Cli.class);
+            all.installed().forEach(i -> log.debug("scheme {} {} from {}", i.scheme().id(), i.scheme().version(),
+                    i.origin()));
+        }
         for (SchemeRegistry.Problem p : all.problems()) {
             err.println("warning: " + p.origin() + ": " + p.message());
         }
@@ -160,8 +181,19 @@ public final class Cli {
         return Files.isDirectory(home) ? home : null;
     }
 
-    static CommandLine commandLine(Injector injector, PrintWriter out, PrintWriter err, boolean debug) {
-        CommandLine cli = new CommandLine(RootCommand.class, new GuiceFactory(injector));
+    static CommandLine commandLine(GuiceFactory factory, PrintWriter out, PrintWriter err, boolean debug,
+            String[] commandLine) {
+        CommandLine cli = new CommandLine(RootCommand.class, factory);
+        // only the command named, when one is, and none for --version alone: the others, their options and
+        // what they name are not made (help and the "did you mean" of a misspelt one need them all, and get them all)
+        String named = commandNamed(commandLine);
+        boolean known = RootCommand.SUBCOMMANDS.stream().anyMatch(c -> nameOf(c).equals(named));
+        boolean versionAlone = commandLine.length == 1 && (commandLine[0].equals("--version") || commandLine[0].equals("-V"));
+        for (Class<?> command : RootCommand.SUBCOMMANDS) {
+            if (!versionAlone && (!known || nameOf(command).equals(named))) {
+                cli.addSubcommand(nameOf(command), new CommandLine(command, factory));
+            }
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -206,7 +238,7 @@ public final class Cli {
                 c.getErr().println("error: " + ex.getMessage());
                 code = ExitCode.INPUT;
             } else if (ex instanceof SchemeFailureException f) {
-                c.getErr().println("error: " + injector.getInstance(SchemeRegistry.class).describe(f));
+                c.getErr().println("error: " + factory.injector().getInstance(SchemeRegistry.class).describe(f));
                 code = ExitCode.SCHEME;
             } else if (ex instanceof io.github.aftersales.register.RegisterException r) {
                 c.getErr().println("error: " + r.getMessage());
@@ -230,6 +262,27 @@ public final class Cli {
         return cli;
     }
 
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(CommandLine.Command.class).name();
+    }
+
+    /**
+     * The first word of the command line that is not an option (nor {@code --plugins}' value), or
+     * {@code null}: the subcommand, if it names one.
+     */
+    static String commandNamed(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--")) {
+                return null;
+            } else if (args[i].equals("--plugins")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
+    }
+
     private static boolean isFile(String name) {
         try {
             return Files.isRegularFile(Path.of(name));
@@ -238,21 +291,81 @@ public final class Cli {
         }
     }
 
-    /** Lets Guice create the commands so they get the schemes and the engine injected. */
-    private static final class GuiceFactory implements CommandLine.IFactory {
-        private final Injector injector;
+    /**
+     * Lets Guice create the commands so they get the schemes and the engine injected, without waiting for
+     * the injector where it can: a class whose {@code @Inject} constructor takes only providers is made at
+     * once, each provider asking the injector when first called; a class with no {@code @Inject} (picocli's
+     * mixins and converters) is made by picocli; any other by the injector.
+     */
+    static final class GuiceFactory implements CommandLine.IFactory {
+        private final CompletableFuture<Injector> injector;
 
-        GuiceFactory(Injector injector) {
+        GuiceFactory(CompletableFuture<Injector> injector) {
             this.injector = injector;
+        }
+
+        /** The injector, once made; what making it threw, as it was thrown. */
+        Injector injector() {
+            try {
+                return injector.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
         }
 
         @Override
         public <K> K create(Class<K> type) throws Exception {
+            Constructor<?> inject = null;
+            for (Constructor<?> c : type.getDeclaredConstructors()) {
+                if (c.isAnnotationPresent(jakarta.inject.Inject.class)
+                        || c.isAnnotationPresent(com.google.inject.Inject.class)) {
+                    inject = c;
+                }
+            }
+            if (inject != null && Arrays.stream(inject.getParameterTypes()).allMatch(p -> p == jakarta.inject.Provider.class)
+                    && !injectsMembers(type)) {
+                java.lang.reflect.Type[] parameters = inject.getGenericParameterTypes();
+                Object[] providers = new Object[parameters.length];
+                for (int i = 0; i < parameters.length; i++) {
+                    Key<?> key = Key.get(((ParameterizedType) parameters[i]).getActualTypeArguments()[0]);
+                    providers[i] = (jakarta.inject.Provider<Object>) () -> injector().getInstance(key);
+                }
+                inject.setAccessible(true);
+                return type.cast(inject.newInstance(providers));
+            }
+            if (inject == null && !injectsMembers(type)) {
+                return CommandLine.defaultFactory().create(type);
+            }
             try {
-                return injector.getInstance(type);
+                return injector().getInstance(type);
             } catch (ConfigurationException e) {
                 return CommandLine.defaultFactory().create(type);
             }
+        }
+
+        /** Whether Guice would inject a field or method of {@code type} or of a class it extends. */
+        private static boolean injectsMembers(Class<?> type) {
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                    if (f.isAnnotationPresent(jakarta.inject.Inject.class)
+                            || f.isAnnotationPresent(com.google.inject.Inject.class)) {
+                        return true;
+                    }
+                }
+                for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                    if (m.isAnnotationPresent(jakarta.inject.Inject.class)
+                            || m.isAnnotationPresent(com.google.inject.Inject.class)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 }

@@ -10,10 +10,6 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Scores organisations against after-sales service certification schemes and gives their star grade.",
-        subcommands = {SchemesCommand.class, TemplateCommand.class, EvaluateCommand.class, SurveilCommand.class,
-            GenerateCommand.class, io.github.aftersales.app.commands.register.RegisterCommand.class,
-            io.github.aftersales.app.commands.service.ServeCommand.class,
-            io.github.aftersales.app.commands.service.AccountsCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   done (an assessment was evaluated, whatever its grade)",
@@ -28,6 +24,18 @@ import picocli.CommandLine.ScopeType;
             "  70  internal error (a defect of this program)",
             "  71  the Java virtual machine failed: out of memory (run with more: java -Xmx4g -jar …)"})
 public final class RootCommand implements java.util.concurrent.Callable<Integer> {
+
+    /**
+     * The subcommands, in the order help lists them. Added by {@code Cli} rather than named in the
+     * annotation: a command line that names one builds only that one (picocli would otherwise make
+     * every command and its options, and the classes of the register and the service they name, at
+     * every start).
+     */
+    public static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(SchemesCommand.class,
+            TemplateCommand.class, EvaluateCommand.class, SurveilCommand.class, GenerateCommand.class,
+            io.github.aftersales.app.commands.register.RegisterCommand.class,
+            io.github.aftersales.app.commands.service.ServeCommand.class,
+            io.github.aftersales.app.commands.service.AccountsCommand.class);
 
     @Option(names = "--plugins", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Load scheme jars from DIR, each in its own class loader (default: $AFTERSALES_PLUGINS, else"

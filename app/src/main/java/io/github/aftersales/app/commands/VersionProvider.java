@@ -2,6 +2,7 @@ package io.github.aftersales.app.commands;
 
 import io.github.aftersales.app.AppModule;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.IVersionProvider;
@@ -12,10 +13,10 @@ import picocli.CommandLine.IVersionProvider;
  */
 public final class VersionProvider implements IVersionProvider {
 
-    private final AppModule.BuiltIn builtIn;
+    private final Provider<AppModule.BuiltIn> builtIn;
 
     @Inject
-    VersionProvider(AppModule.BuiltIn builtIn) {
+    VersionProvider(Provider<AppModule.BuiltIn> builtIn) {
         this.builtIn = builtIn;
     }
 
@@ -25,6 +26,7 @@ public final class VersionProvider implements IVersionProvider {
         List<String> lines = new ArrayList<>();
         lines.add("aftersales " + (version == null ? "(development build)" : version));
         lines.add("Java " + System.getProperty("java.version"));
+        AppModule.BuiltIn builtIn = this.builtIn.get();
         builtIn.registry().installed().forEach(i -> lines.add("scheme " + i.scheme().id() + " " + i.scheme().version()));
         if (builtIn.pluginDirectory() != null) {
             lines.add("plugins in " + builtIn.pluginDirectory() + ": not loaded for --version; 'aftersales schemes'"

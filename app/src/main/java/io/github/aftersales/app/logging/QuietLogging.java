@@ -52,8 +52,9 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
         root.addAppender(stderr);
         // Apache POI reports malformed workbooks it recovers from; the app says what matters in one line
         context.getLogger("org.apache.poi").setLevel(Level.OFF);
-        // Flyway and H2 speak through the register's own messages
-        context.getLogger("org.flywaydb").setLevel(Level.ERROR);
+        // Flyway and H2 speak through the register's own messages: Flyway's failures reach the register as
+        // exceptions, said there in one line, and its log would repeat them with stack traces (--debug shows it)
+        context.getLogger("org.flywaydb").setLevel(Level.OFF);
         // the service says itself where it listens and why it cannot; Javalin's "Failed to start" would say it twice
         context.getLogger("io.javalin.Javalin").setLevel(Level.OFF);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

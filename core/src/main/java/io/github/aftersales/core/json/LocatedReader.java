@@ -47,20 +47,23 @@ public final class LocatedReader {
 
     private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
 
-    private static final YAMLFactory YAML;
+    /** YAML's factory, made when a YAML document is first read (SnakeYAML's classes stay unloaded for JSON). */
+    private static final class Yaml {
+        static final YAMLFactory FACTORY;
 
-    static {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20);
-        options.setNestingDepthLimit(MAX_DEPTH);
-        options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with their place
-        // SnakeYAML's own default (3 Mi code points) refused YAML files that JSON of the same size passed
-        options.setCodePointLimit(MAX_DOCUMENT);
-        YAML = YAMLFactory.builder().loaderOptions(options)
-                // YAML's plain empty value (`score:`) is null, as a person filling a form expects
-                .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-                .streamReadConstraints(LIMITS)
-                .build();
+        static {
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(20);
+            options.setNestingDepthLimit(MAX_DEPTH);
+            options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with their place
+            // SnakeYAML's own default (3 Mi code points) refused YAML files that JSON of the same size passed
+            options.setCodePointLimit(MAX_DOCUMENT);
+            FACTORY = YAMLFactory.builder().loaderOptions(options)
+                    // YAML's plain empty value (`score:`) is null, as a person filling a form expects
+                    .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                    .streamReadConstraints(LIMITS)
+                    .build();
+        }
     }
 
     private LocatedReader() {
@@ -94,7 +97,7 @@ public final class LocatedReader {
     private static final ThreadLocal<Integer> LINE_OFFSET = ThreadLocal.withInitial(() -> 0);
 
     private static Located readDocument(InputStream in, Syntax syntax) throws IOException, ParseException {
-        JsonFactory factory = syntax == Syntax.YAML ? YAML : JSON;
+        JsonFactory factory = syntax == Syntax.YAML ? Yaml.FACTORY : JSON;
         JsonParser p = null;
         try {
             p = factory.createParser(in); // may already fail: it detects the encoding
