@@ -240,14 +240,14 @@ public final class Register implements AutoCloseable {
 
     /**
      * The certificate first issued on the assessment named {@code assessmentName} (the name its history gives the
-     * assessment, as recorded), of {@code organisation}; empty when there is none. A process that recorded a
+     * assessment, as recorded), of {@code organisation} (compared as recorded: stripped); empty when there is none. A process that recorded a
      * certificate and stopped before it could say so finds it here.
      */
     public java.util.Optional<CertificateView> issuedFrom(String assessmentName, String organisation) {
         try {
             return inSnapshot(h -> h.createQuery("SELECT c.id FROM certificate c JOIN certificate_event e ON"
                     + " e.certificate_id = c.id AND e.seq = 1 WHERE e.assessment_name = :name AND c.organisation = :org"
-                    + " ORDER BY c.id FETCH FIRST 1 ROWS ONLY").bind("name", assessmentName).bind("org", organisation)
+                    + " ORDER BY c.id FETCH FIRST 1 ROWS ONLY").bind("name", assessmentName).bind("org", organisation.strip())
                     .mapTo(Long.class).findOne().map(id -> CertificateStore.load(h, Long.toString(id))));
         } catch (JdbiException e) {
             throw databaseError("look for the certificate issued on " + assessmentName, e);

@@ -22,8 +22,8 @@ public final class Bodies {
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             if (bytes.length > max) {
-                throw new ApiError(413, "too-large", "the request body is larger than " + (max >> 20)
-                        + " MiB, the most this server accepts");
+                throw new ApiError(413, "too-large", "the request body is larger than " + (max >= 1 << 20
+                        ? (max >> 20) + " MiB" : (max >> 10) + " KiB") + ", the most this route accepts");
             }
             return bytes;
         } catch (IOException e) {

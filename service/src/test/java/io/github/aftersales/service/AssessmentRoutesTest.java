@@ -189,18 +189,7 @@ class AssessmentRoutesTest {
 
         // the process stopped after the register recorded it: approving again finds that certificate, makes none
         long recorded = submittedForm();
-        var row = service.store(java.time.Clock.systemUTC()).find(recorded).orElseThrow();
-        var graded = io.github.aftersales.core.assessment.AssessmentReader.read(new java.io.ByteArrayInputStream(
-                row.content()), "x", io.github.aftersales.core.json.LocatedReader.Syntax.JSON);
-        var schemes = new java.util.LinkedHashMap<String, io.github.aftersales.spi.Scheme>();
-        io.github.aftersales.core.registry.SchemeRegistry.discover(getClass().getClassLoader()).installed()
-                .forEach(i -> schemes.put(i.scheme().id(), i.scheme()));
-        var evaluation = new io.github.aftersales.core.evaluation.Evaluator(k -> java.util.Optional.ofNullable(
-                schemes.get(k)), schemes.keySet()).evaluate(graded,
-                io.github.aftersales.core.evaluation.EvaluationOptions.DEFAULTS);
-        var before = new io.github.aftersales.service.assessments.RegisterCertifier(service.settings, schemes,
-                java.time.Clock.systemDefaultZone()).record("mia", row.organisation(), "F-2", "assessment " + recorded
-                + " revision 3", row.content(), graded, evaluation);
+        var before = recordedBeforeTheStop(recorded, "F-2");
         stoppedWhileApproving(recorded);
         HttpResponse<String> found = send("POST", "/api/v1/assessments/" + recorded + "/approve", "manager-token", null,
                 "\"4\"");
@@ -213,6 +202,68 @@ class AssessmentRoutesTest {
         }
         assertThat(service.changes().get(0).what()).isEqualTo("finished the approval of assessment " + recorded
                 + " revision 6: certificate " + before.id());
+    }
+
+    /** What an approval of assessment {@code id} (submitted at revision 3) records before its process stops. */
+    private io.github.aftersales.service.assessments.AssessmentStore.Certificate recordedBeforeTheStop(long id,
+            String reference) throws Exception {
+        var row = service.store(java.time.Clock.systemUTC()).find(id).orElseThrow();
+        var graded = io.github.aftersales.core.assessment.AssessmentReader.read(new java.io.ByteArrayInputStream(
+                row.content()), "x", io.github.aftersales.core.json.LocatedReader.Syntax.JSON);
+        var schemes = new java.util.LinkedHashMap<String, io.github.aftersales.spi.Scheme>();
+        io.github.aftersales.core.registry.SchemeRegistry.discover(getClass().getClassLoader()).installed()
+                .forEach(i -> schemes.put(i.scheme().id(), i.scheme()));
+        var evaluation = new io.github.aftersales.core.evaluation.Evaluator(k -> java.util.Optional.ofNullable(
+                schemes.get(k)), schemes.keySet()).evaluate(graded,
+                io.github.aftersales.core.evaluation.EvaluationOptions.DEFAULTS);
+        return new io.github.aftersales.service.assessments.RegisterCertifier(service.settings, schemes,
+                java.time.Clock.systemDefaultZone()).record("mia", row.organisation(), reference, "assessment " + id
+                + " revision 3", row.content(), graded, evaluation);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aFinishThatStoppedTooIsFinishedWithTheOneCertificate(Databases database) throws Exception {
+        service = new TestService(database);
+        long id = submittedForm();
+        var before = recordedBeforeTheStop(id, null);
+        stoppedWhileApproving(id);
+        // a manager finishing it claimed it again (revision 5) and stopped as well
+        java.time.Clock then = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(-3));
+        service.store(then).save(id, 4, io.github.aftersales.service.assessments.AssessmentStore.State.APPROVING,
+                service.store(then).find(id).orElseThrow().content(), "mia");
+        HttpResponse<String> found = send("POST", "/api/v1/assessments/" + id + "/approve", "manager-token", null,
+                "\"5\"");
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(JSON.readTree(found.body()).at("/certificate/number").asLong()).isEqualTo(before.id());
+        try (var register = io.github.aftersales.register.Register.open(service.settings,
+                io.github.aftersales.register.Register.Access.READ)) {
+            assertThat(register.list(null)).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void anOrganisationIsKeptAsTheRegisterKeepsItSoAFinishFindsItsCertificate(Databases database) throws Exception {
+        service = new TestService(database);
+        HttpResponse<String> made = send("POST", "/api/v1/assessments", "manager-token",
+                "{\"scheme\": \"gbt27922\", \"organisation\": \" " + EXAMPLE_ORGANISATION + " \", \"assignedTo\": \"zhang\"}",
+                null);
+        assertThat(JSON.readTree(made.body()).get("organisation").asText()).isEqualTo(EXAMPLE_ORGANISATION);
+        long id = JSON.readTree(made.body()).get("id").asLong();
+        String filled = Files.readString(Path.of("..", "examples", "gbt27922-form.json"));
+        assertThat(send("PUT", "/api/v1/assessments/" + id, "auditor-token", filled, "\"1\"").statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/assessments/" + id + "/submit", "auditor-token", null, "\"2\"").statusCode())
+                .isEqualTo(200);
+        var before = recordedBeforeTheStop(id, null);
+        stoppedWhileApproving(id);
+        HttpResponse<String> found = send("POST", "/api/v1/assessments/" + id + "/approve", "manager-token", null, "\"4\"");
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(JSON.readTree(found.body()).at("/certificate/number").asLong()).isEqualTo(before.id());
+        try (var register = io.github.aftersales.register.Register.open(service.settings,
+                io.github.aftersales.register.Register.Access.READ)) {
+            assertThat(register.list(null)).hasSize(1);
+        }
     }
 
     @ParameterizedTest

@@ -203,6 +203,39 @@ class SessionsTest {
     }
 
     @Test
+    void oneAddressFailingCannotLockAnAuditorOutFromAnother() {
+        var signIns = service.signIns;
+        for (int i = 0; i < 5; i++) {
+            assertThat(signIns.signIn("zhang", "guess-" + i, "http 203.0.113.9", null))
+                    .isInstanceOf(io.github.aftersales.service.accounts.SignIns.Refused.class);
+        }
+        // the guessing address is slowed, even with the right password
+        assertThat(signIns.signIn("zhang", TestService.password("zhang"), "http 203.0.113.9", null))
+                .isInstanceOf(io.github.aftersales.service.accounts.SignIns.SlowDown.class);
+        // zhang on site, from another address, signs in at once
+        assertThat(signIns.signIn("zhang", TestService.password("zhang"), "http 198.51.100.7", null))
+                .isInstanceOf(io.github.aftersales.service.accounts.SignIns.SignedIn.class);
+    }
+
+    @Test
+    void aSignInThatIsNotJsonSaysWhereAndNeverQuotesIt() throws Exception {
+        HttpResponse<String> r = service.send(service.request("/api/v1/session", null)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"account\": \"zhang\", \"password\": supersecretvalue}")).build());
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).doesNotContain("supersecret");
+        JsonNode error = JSON.readTree(r.body());
+        assertThat(error.get("message").asText()).isEqualTo("the body is not valid JSON here");
+        assertThat(error.at("/place/line").asInt()).isEqualTo(1);
+        HttpResponse<String> large = service.send(service.request("/api/v1/session", null)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"account\": \"" + "a".repeat(10_000) + "\"}")).build());
+        assertThat(large.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(large.body()).get("message").asText())
+                .isEqualTo("the request body is larger than 8 KiB, the most this route accepts");
+    }
+
+    @Test
     void changingAPasswordNeedsTheCurrentOneAndEndsTheOtherSessions() throws Exception {
         String laptop = cookie(signIn("zhang", TestService.password("zhang"), null));
         String phone = cookie(signIn("zhang", TestService.password("zhang"), null));

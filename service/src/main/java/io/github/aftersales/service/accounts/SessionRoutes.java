@@ -40,7 +40,7 @@ public final class SessionRoutes {
     }
 
     private void signIn(Context ctx) {
-        JsonNode body = Bodies.jsonObject(ctx, Bodies.read(ctx, MAX_BODY));
+        JsonNode body = secretBody(ctx);
         String account = Bodies.text(body, "account", true);
         String password = Bodies.text(body, "password", true);
         // whatever session the browser had ends: a session is never carried across a sign-in
@@ -55,6 +55,21 @@ public final class SessionRoutes {
             return;
         }
         refuse(ctx, outcome, 401, "bad-credentials", "the account name or the password is wrong");
+    }
+
+    /**
+     * A body that holds a password: a syntax error is said by its place only, as the parser's message would quote the
+     * text around it, the password perhaps.
+     */
+    private static JsonNode secretBody(Context ctx) {
+        try {
+            return Bodies.jsonObject(ctx, Bodies.read(ctx, MAX_BODY));
+        } catch (ApiError e) {
+            if (e.code().equals("bad-input") && e.position() != null) {
+                throw new ApiError(400, "bad-input", "the body is not valid JSON here", e.source(), e.position());
+            }
+            throw e;
+        }
     }
 
     private void whoAmI(Context ctx, Caller caller) {
@@ -79,7 +94,7 @@ public final class SessionRoutes {
     }
 
     private void changePassword(Context ctx, Caller caller) {
-        JsonNode body = Bodies.jsonObject(ctx, Bodies.read(ctx, MAX_BODY));
+        JsonNode body = secretBody(ctx);
         String current = Bodies.text(body, "current", true);
         String replacement = Bodies.text(body, "new", true);
         String keep = ctx.header("Authorization") == null ? ctx.cookie(SessionCookie.NAME) : null;

@@ -20,18 +20,22 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>A password is kept as its Argon2id hash ({@link PasswordHash}). Signing in with it opens a session of
  * {@link #SESSION_LIFETIME}: a new random secret each time (a secret the browser brought is never adopted, so a
- * session cannot be fixed in advance), kept as its SHA-256. Failed sign-ins are slowed per account name, shared by
- * every instance on the database: {@value #FREE_FAILURES} failures within {@link #WINDOW} are free, then each
- * further attempt waits twice as long as the one before, from one second up to {@link #LONGEST_WAIT}, a right
- * password included. A success clears the count. Nothing is updated or deleted: sessions end by a row, sign-ins
- * are rows.
+ * session cannot be fixed in advance), kept as its SHA-256. Failed sign-ins are slowed, counted in the database so
+ * that every instance sees them: per account name and client address, {@value #FREE_FAILURES} failures within
+ * {@link #WINDOW} are free, then each further attempt waits twice as long as the one before, from one second up to
+ * {@link #LONGEST_WAIT}, a right password included; a success from that address clears its count. So that one
+ * address cannot lock an auditor out, other addresses are slowed only when the name has failed
+ * {@value #FREE_FAILURES_PER_NAME} times within the window from all of them together. Nothing is updated or
+ * deleted: sessions end by a row, sign-ins are rows.
  */
 public final class SignIns implements Authenticator {
 
     /** A working day on site and the evening's review: then the auditor signs in again. */
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
-    /** Failures within {@link #WINDOW} that are not slowed. */
+    /** Failures of a name from one address within {@link #WINDOW} that are not slowed. */
     public static final int FREE_FAILURES = 5;
+    /** Failures of a name from all addresses within {@link #WINDOW} that are not slowed. */
+    public static final int FREE_FAILURES_PER_NAME = 100;
     /** How far back failures count. */
     public static final Duration WINDOW = Duration.ofMinutes(15);
     /** The longest a name waits between attempts. */
@@ -158,7 +162,7 @@ public final class SignIns implements Authenticator {
         }
         synchronized (NAME_LOCKS[Math.floorMod(account.hashCode(), NAME_LOCKS.length)]) {
             // one attempt per name at a time in this instance: a burst cannot pass the count before it grows
-            Optional<Duration> wait = waitFor(account);
+            Optional<Duration> wait = waitFor(account, clip(origin));
             if (wait.isPresent()) {
                 return new SlowDown(wait.get());
             }
@@ -174,8 +178,9 @@ public final class SignIns implements Authenticator {
             }
             boolean ok = right.get() && stored.isPresent();
             return jdbi.inTransaction(h -> {
-                h.createUpdate("INSERT INTO service_sign_in (account, at, origin, succeeded) VALUES (:a, :at, :o, :ok)")
-                        .bind("a", account).bind("at", now()).bind("o", clip(origin)).bind("ok", ok).execute();
+                h.createUpdate("INSERT INTO service_sign_in (account_hash, at, origin, succeeded) VALUES (:a, :at, :o, :ok)")
+                        .bind("a", Accounts.sha256(account)).bind("at", now()).bind("o", clip(origin)).bind("ok", ok)
+                        .execute();
                 return ok ? then.apply(h, stored.get()) : new Refused();
             });
         }
@@ -227,30 +232,47 @@ public final class SignIns implements Authenticator {
     }
 
     /**
-     * How long {@code account} must still wait before its next attempt is heard: failures since the later of the
-     * window's start and its last success; past {@value #FREE_FAILURES}, 1 s, 2 s, 4 s … from the latest failure.
+     * How long {@code account} must still wait before its next attempt from {@code origin} is heard: the longer of
+     * the waits its failures from that address ask (since the later of the window's start and its last success from
+     * there) and its failures from every address ask; past the free ones, 1 s, 2 s, 4 s … from the latest failure.
      */
-    private Optional<Duration> waitFor(String account) {
+    private Optional<Duration> waitFor(String account, String origin) {
         OffsetDateTime now = now();
+        String name = Accounts.sha256(account);
         return jdbi.withHandle(h -> {
-            OffsetDateTime since = now.minus(WINDOW);
-            Optional<OffsetDateTime> success = h.createQuery("SELECT MAX(at) FROM service_sign_in WHERE account = :a"
-                    + " AND succeeded AND at > :since").bind("a", account).bind("since", since)
-                    .mapTo(OffsetDateTime.class).findOne();
-            if (success.isPresent() && success.get() != null) {
-                since = success.get();
-            }
-            var failures = h.createQuery("SELECT COUNT(*) AS n, MAX(at) AS latest FROM service_sign_in WHERE account = :a"
-                    + " AND NOT succeeded AND at > :since").bind("a", account).bind("since", since)
-                    .map((rs, ctx) -> new Object[] {rs.getInt("n"), rs.getObject("latest", OffsetDateTime.class)}).one();
-            int n = (Integer) failures[0];
-            if (n < FREE_FAILURES) {
+            OffsetDateTime window = now.minus(WINDOW);
+            OffsetDateTime since = h.createQuery("SELECT MAX(at) FROM service_sign_in WHERE account_hash = :a"
+                    + " AND origin = :o AND succeeded AND at > :since").bind("a", name).bind("o", origin)
+                    .bind("since", window).mapTo(OffsetDateTime.class).findOne().orElse(window);
+            Failures here = h.createQuery("SELECT COUNT(*) AS n, MAX(at) AS latest FROM service_sign_in"
+                    + " WHERE account_hash = :a AND origin = :o AND NOT succeeded AND at > :since").bind("a", name)
+                    .bind("o", origin).bind("since", since).map(Failures::of).one();
+            Failures everywhere = h.createQuery("SELECT COUNT(*) AS n, MAX(at) AS latest FROM service_sign_in"
+                    + " WHERE account_hash = :a AND NOT succeeded AND at > :since").bind("a", name)
+                    .bind("since", window).map(Failures::of).one();
+            Optional<Duration> local = here.waitFrom(now, FREE_FAILURES);
+            Optional<Duration> global = everywhere.waitFrom(now, FREE_FAILURES_PER_NAME);
+            return local.isEmpty() ? global : global.isEmpty() || local.get().compareTo(global.get()) > 0 ? local
+                    : global;
+        });
+    }
+
+    /** Failed attempts counted, and the latest. */
+    private record Failures(int count, OffsetDateTime latest) {
+        static Failures of(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+                throws java.sql.SQLException {
+            return new Failures(rs.getInt("n"), rs.getObject("latest", OffsetDateTime.class));
+        }
+
+        /** The wait left at {@code now} when {@code free} failures are free and each one more doubles it. */
+        Optional<Duration> waitFrom(OffsetDateTime now, int free) {
+            if (count < free || latest == null) {
                 return Optional.empty();
             }
-            long seconds = Math.min(LONGEST_WAIT.toSeconds(), 1L << Math.min(30, n - FREE_FAILURES));
-            Duration left = Duration.between(now, ((OffsetDateTime) failures[1]).plusSeconds(seconds));
+            long seconds = Math.min(LONGEST_WAIT.toSeconds(), 1L << Math.min(30, count - free));
+            Duration left = Duration.between(now, latest.plusSeconds(seconds));
             return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
-        });
+        }
     }
 
     /** Whether {@code password} matches; empty when no hashing slot came free within two seconds. */

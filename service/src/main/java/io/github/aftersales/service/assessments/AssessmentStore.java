@@ -111,6 +111,13 @@ public final class AssessmentStore {
                 .findOne());
     }
 
+    /** The latest revision of an assessment that was in {@code state}, if one was. */
+    public Optional<Integer> latestIn(long id, State state) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT MAX(revision) FROM service_assessment_revision"
+                + " WHERE assessment_id = :id AND state = :state").bind("id", id).bind("state", state.key())
+                .mapTo(Integer.class).findOne());
+    }
+
     /** The assessments (latest revisions, without their content), those of one auditor when given, by id. */
     public List<Stored> list(Optional<String> assignedTo, Optional<State> state) {
         String where = (assignedTo.isPresent() ? " AND a.assigned_to = :assigned" : "")

@@ -90,8 +90,10 @@ public final class Assessments {
         }
         Variant variant = variantId == null ? scheme.defaultVariant() : scheme.variant(variantId).orElseThrow(() ->
                 new ApiError(400, "bad-input", Messages.unknownVariant(scheme, variantId), "request body", null));
-        if (organisation.length() > 1000) {
-            throw new ApiError(400, "bad-input", "organisation: at most 1000 characters", "request body", null);
+        // as the register keeps it: a name it stores stripped is found again by the name given here
+        organisation = organisation.strip();
+        if (organisation.isEmpty() || organisation.length() > 1000) {
+            throw new ApiError(400, "bad-input", "organisation: 1 to 1000 characters", "request body", null);
         }
         String auditor = assignedTo;
         if (who.role() == Role.AUDITOR) {
@@ -218,15 +220,27 @@ public final class Assessments {
                     + " approve again from " + from.toInstant());
         }
         Graded graded = graded(current);
-        // the claim was saved on the submitted revision, whose name the register's history gives the assessment
-        String name = evidenceName(current.id(), current.revision() - 1);
+        // the name the register's history gives the assessment is that of its latest submitted revision, whatever
+        // claims were left on top of it
+        int submitted = store.latestIn(current.id(), AssessmentStore.State.SUBMITTED).orElseThrow(() ->
+                new IllegalStateException("assessment " + current.id() + " is approving but was never submitted"));
+        String name = evidenceName(current.id(), submitted);
         AssessmentStore.Stored claimed = saved(() -> store.save(current.id(), onRevision,
                 AssessmentStore.State.APPROVING, current.content(), who.account()));
-        Optional<AssessmentStore.Certificate> recorded = certifier.recorded(name, current.organisation());
+        Optional<AssessmentStore.Certificate> recorded = recorded(name, current.organisation());
         if (recorded.isPresent()) {
             return approved(who, current, claimed, recorded.get(), "finished the approval of", origin);
         }
         return record(who, current, claimed, name, reference, graded, origin);
+    }
+
+    /** The certificate the register holds for the assessment, if any; 503 when the register cannot be read. */
+    private Optional<AssessmentStore.Certificate> recorded(String name, String organisation) {
+        try {
+            return certifier.recorded(name, organisation);
+        } catch (io.github.aftersales.register.RegisterException e) {
+            throw new ApiError(503, "register-unavailable", e.getMessage());
+        }
     }
 
     /** The name the register's history gives an assessment approved at a revision. */
@@ -251,11 +265,16 @@ public final class Assessments {
                 default -> new ApiError(409, "register-refused", e.getMessage());
             };
         } catch (RuntimeException e) {
-            // a defect, or the database failing under the register: nothing was recorded (the register writes a
-            // certificate in one transaction), so the assessment goes back to submitted; the defect is answered 500
+            // a defect, or the database failing under the register. The register writes a certificate in one
+            // transaction, but its commit may have happened with its answer lost: only when the register holds no
+            // certificate for the assessment does it go back to submitted; else it stays approving, and approving
+            // again finds that certificate. The defect is answered 500
             try {
-                store.save(current.id(), claimed.revision(), AssessmentStore.State.SUBMITTED, current.content(),
-                        who.account(), new AssessmentStore.Decision("not approved: the approval failed; try again", null));
+                if (certifier.recorded(name, current.organisation()).isEmpty()) {
+                    store.save(current.id(), claimed.revision(), AssessmentStore.State.SUBMITTED, current.content(),
+                            who.account(), new AssessmentStore.Decision("not approved: the approval failed; try again",
+                                    null));
+                }
             } catch (RuntimeException second) {
                 e.addSuppressed(second); // then it stays approving, as after a crash: finished by approving again
             }

@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * A filled form (a workbook the auditor filled offline) put into a stored assessment: what the auditor states
- * (each clause's result, score, samples, percent, note and evidence; the facts; the events; the date and the
- * assessor) replaces what was stored, and what the template gave (titles, points, the evidence asked for, the
- * options) stays. The organisation and the parts are the form's as read, for the save to check against the
+ * (each clause's result, score, note and evidence; the facts; the events; the date and the assessor) replaces what
+ * was stored, and what the template gave (titles, points, the evidence asked for, the options) stays, as do the
+ * samples and percents the form has no columns for. The organisation and the parts are the form's as read, for the save to check against the
  * assessment's own.
  */
 final class FilledForm {
@@ -58,11 +58,10 @@ final class FilledForm {
         findings.forEach(f -> {
             if (f instanceof ObjectNode o) {
                 byId.put(o.path("id").asText(), o);
-                // a clause the form leaves blank is blank here too
+                // a clause the form leaves blank is blank here too; samples and percent, which the form has no
+                // column for, stay as they were stored
                 o.putNull("result");
                 o.putNull("score");
-                o.remove("samples");
-                o.remove("percent");
                 o.putNull("note");
                 o.putArray("evidence");
             }
