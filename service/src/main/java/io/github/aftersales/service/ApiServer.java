@@ -170,6 +170,11 @@ public final class ApiServer implements AutoCloseable {
         // a route anyone may call acts on no one's behalf: its caller needs no CSRF token
         Optional<Caller> caller = caller(ctx, authenticator, !(route.access() instanceof Access.Anyone));
         if (!route.access().allows(caller)) {
+            if (caller.isEmpty() && page(route)) {
+                // a person opening a page: to the sign-in page, not a JSON answer
+                ctx.redirect("/sign-in", io.javalin.http.HttpStatus.SEE_OTHER);
+                return;
+            }
             if (caller.isEmpty()) {
                 ctx.header("WWW-Authenticate", "Bearer");
                 throw new ApiError(401, "not-signed-in", "this route needs an API token (send the header"
@@ -209,12 +214,32 @@ public final class ApiServer implements AutoCloseable {
             return Optional.empty();
         }
         Optional<Caller> caller = authenticator.bySession(secret);
-        if (caller.isPresent() && guarded && changes(ctx) && !SessionCookie.csrfMatches(secret, ctx.header(SessionCookie.CSRF_HEADER))) {
+        if (caller.isPresent() && guarded && changes(ctx) && !SessionCookie.csrfMatches(secret, offeredCsrf(ctx))) {
             // a page of another site can make the browser send the cookie, never this header
             throw new ApiError(403, "csrf", "a request signed in by a session cookie that changes anything carries the"
                     + " session's CSRF token in the header " + SessionCookie.CSRF_HEADER + " (GET /api/v1/session gives it)");
         }
         return caller;
+    }
+
+    /** Whether a route is a page a person opens (a GET outside the API and the operator's routes). */
+    private static boolean page(Route route) {
+        return route.method() == io.javalin.http.HandlerType.GET && !route.path().startsWith("/api/")
+                && !route.path().equals("/metrics") && !route.path().equals("/health");
+    }
+
+    /**
+     * The CSRF token a request offers: the header ({@value SessionCookie#CSRF_HEADER}; htmx and programs send it), or
+     * for a form a page posts, its {@code _csrf} field.
+     */
+    private static String offeredCsrf(Context ctx) {
+        String header = ctx.header(SessionCookie.CSRF_HEADER);
+        if (header != null) {
+            return header;
+        }
+        String type = ctx.header("Content-Type");
+        return type != null && Negotiation.mediaType(type).equals("application/x-www-form-urlencoded")
+                ? ctx.formParam("_csrf") : null;
     }
 
     /** Whether a request's method may change something (the ones a CSRF token guards). */
@@ -228,10 +253,13 @@ public final class ApiServer implements AutoCloseable {
     private static void commonHeaders(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Cache-Control", "no-store");
-        ctx.header("Referrer-Policy", "no-referrer");
-        // a report is a whole page with inline styles and charts: nothing else may load or run
-        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
-                + " frame-ancestors 'none'");
+        // no address leaves for another site; a page's own form posts still say their origin (under no-referrer a
+        // browser sends "Origin: null", and a sign-in could not be told from another site's)
+        ctx.header("Referrer-Policy", "same-origin");
+        // a report is a whole page with inline styles and charts; the pages load their own style sheet and htmx from
+        // this server and send forms and htmx's requests only here: nothing else may load or run
+        ctx.header("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                + " img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
     }
 
     private static ApiError noRoute(Context ctx) {

@@ -143,7 +143,7 @@ public final class SessionRoutes {
      * but loopback (where the service expects a TLS proxy in front). A browser on the same machine reaches
      * {@code http://127.0.0.1} without TLS, and would not send a Secure cookie back there.
      */
-    static boolean secure(Context ctx) {
+    public static boolean secure(Context ctx) {
         if ("https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
             return true;
         }

@@ -20,6 +20,8 @@ import io.github.aftersales.service.accounts.SessionRoutes;
 import io.github.aftersales.service.accounts.SignIns;
 import io.github.aftersales.service.assessments.AssessmentRoutes;
 import io.github.aftersales.service.assessments.AssessmentStore;
+import io.github.aftersales.service.assessments.Assessments;
+import io.github.aftersales.web.Pages;
 import io.github.aftersales.service.assessments.RegisterCertifier;
 import io.github.aftersales.service.register.RegisterRoutes;
 import io.github.aftersales.spi.Scheme;
@@ -103,15 +105,17 @@ public final class ServeCommand implements Callable<Integer> {
                 ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
         routes.addAll(new SessionRoutes(signIns).routes());
         routes.addAll(new AccountRoutes(new ChangeLog(database.jdbi(), Clock.systemDefaultZone())).routes());
-        routes.addAll(new AssessmentRoutes(new AssessmentStore(database.jdbi(), Clock.systemDefaultZone()),
+        Assessments assessments = new Assessments(new AssessmentStore(database.jdbi(), Clock.systemDefaultZone()),
                 new RegisterCertifier(settings, schemes.get(), Clock.systemDefaultZone()), schemes.get(), engine,
-                accounts::roleOf, new ChangeLog(database.jdbi(), Clock.systemDefaultZone()),
-                ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
+                accounts::roleOf, new ChangeLog(database.jdbi(), Clock.systemDefaultZone()));
+        routes.addAll(new AssessmentRoutes(assessments, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
         // the register's routes: one register open for the service's life, each decision recorded as its manager's
         Register register = Register.open(settings, Register.Access.UPDATE, Clock.systemDefaultZone(), "serve");
         routes.addAll(new RegisterRoutes(register, schemes.get(), engine, new ChangeLog(database.jdbi(),
                 Clock.systemDefaultZone()), Clock.systemDefaultZone(), ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES)
                 .routes());
+        // the pages for people in a browser, over the same assessments and sessions
+        routes.addAll(new Pages(assessments, signIns).routes());
         ApiServer server;
         try {
             server = ApiServer.start(new ApiServer.Settings(bind, port, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES),
@@ -130,7 +134,8 @@ public final class ServeCommand implements Callable<Integer> {
         }, "stop-service"));
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
         spec.commandLine().getOut().println("serving the API at http://" + host + ":" + server.port() + "/api/v1"
-                + " (described at /api/v1/openapi.json); register: " + settings.describe());
+                + " (described at /api/v1/openapi.json) and the pages at http://" + host + ":" + server.port() + "/;"
+                + " register: " + settings.describe());
         spec.commandLine().getOut().flush();
         if (accounts.list().isEmpty()) {
             spec.commandLine().getErr().println("warning: no account yet: stop the service and make the first with"

@@ -1,0 +1,104 @@
+package io.github.aftersales.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The auditor's path in a real Chromium (Debian's {@code chromium} and {@code chromium-driver}; skipped with one
+ * line where they are missing): sign in, make a GB/T 27922 form, mark clauses, and watch the grade change with no
+ * reload, htmx and the CSRF token working as a browser runs them under the pages' Content-Security-Policy.
+ */
+class BrowserTest {
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private WebService web;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void start() {
+        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                "no Chromium and chromedriver here (Debian: apt-get install chromium chromium-driver)");
+        web = new WebService();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000",
+                "--lang=zh-CN");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build(), options);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (web != null) {
+            web.close();
+        }
+    }
+
+    @Test
+    void theGradeFollowsTheAuditorsChoicesWithoutAReload() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(web.base() + "/");
+        wait.until(ExpectedConditions.urlContains("/sign-in"));
+        // the language switch every page has: Chinese, remembered from here on
+        browser.get(web.base() + "/sign-in?lang=zh");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
+        browser.findElement(By.id("account")).sendKeys("zhang");
+        browser.findElement(By.id("password")).sendKeys(WebService.password("zhang"));
+        browser.findElement(By.cssSelector("form.sign-in button")).click();
+        wait.until(ExpectedConditions.urlContains("/assessments"));
+
+        new Select(browser.findElement(By.id("scheme"))).selectByValue("gbt27922/form");
+        browser.findElement(By.id("organisation")).sendKeys("示例电器有限公司");
+        browser.findElement(By.cssSelector("form.new button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checklist")));
+        assertThat(browser.findElement(By.id("grade")).getText()).isEqualTo("尚不能评级");
+
+        // every clause conforms: five stars, each change sent by htmx as it is made
+        List<WebElement> results = browser.findElements(By.cssSelector("#checklist select"));
+        assertThat(results).hasSizeGreaterThan(40);
+        for (WebElement select : results) {
+            new Select(select).selectByValue("conform");
+        }
+        wait.until(ExpectedConditions.textToBe(By.id("grade"), "五星级"));
+        assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("100 / 100");
+        // 5.1.1.2 (3 points) and 5.1.2.2 (5 points) not conforming: 92 of 100, under 95, four stars
+        String before = browser.findElement(By.id("revision")).getDomProperty("value");
+        new Select(results.get(1)).selectByValue("not-conform");
+        wait.until(ExpectedConditions.textToBe(By.id("total"), "97 / 100"));
+        assertThat(browser.findElement(By.id("grade")).getText()).isEqualTo("五星级");
+        new Select(results.get(4)).selectByValue("not-conform");
+        wait.until(ExpectedConditions.textToBe(By.id("grade"), "四星级"));
+        assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("92 / 100");
+        assertThat(Integer.parseInt(browser.findElement(By.id("revision")).getDomProperty("value")))
+                .isGreaterThan(Integer.parseInt(before));
+        Path shot = Path.of("target", "screenshots", "checklist.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        // what the page shows is what was stored: a reload shows the same grade
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("grade")).getText()).isEqualTo("四星级");
+    }
+}

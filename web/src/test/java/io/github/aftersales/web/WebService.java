@@ -1,0 +1,106 @@
+package io.github.aftersales.web;
+
+import io.github.aftersales.core.evaluation.Evaluator;
+import io.github.aftersales.core.registry.SchemeRegistry;
+import io.github.aftersales.register.Databases;
+import io.github.aftersales.register.RegisterSettings;
+import io.github.aftersales.service.ApiServer;
+import io.github.aftersales.service.Role;
+import io.github.aftersales.service.Route;
+import io.github.aftersales.service.accounts.Accounts;
+import io.github.aftersales.service.accounts.ChangeLog;
+import io.github.aftersales.service.accounts.ServiceDatabase;
+import io.github.aftersales.service.accounts.SessionRoutes;
+import io.github.aftersales.service.accounts.SignIns;
+import io.github.aftersales.service.assessments.AssessmentRoutes;
+import io.github.aftersales.service.assessments.AssessmentStore;
+import io.github.aftersales.service.assessments.Assessments;
+import io.github.aftersales.service.assessments.RegisterCertifier;
+import io.github.aftersales.spi.Scheme;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pages and the API on a free loopback port over a fresh embedded register, with a manager ({@code mia}) and two
+ * auditors ({@code zhang}, {@code li}) whose passwords are {@link #password} of their names; requests through the
+ * JDK's HTTP client, which follows no redirect.
+ */
+final class WebService implements AutoCloseable {
+
+    final ApiServer server;
+    final List<Route> routes;
+    final SignIns signIns;
+    private final ServiceDatabase database;
+    private final Path directory;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    WebService() {
+        try {
+            directory = Files.createTempDirectory("web-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RegisterSettings settings = Databases.H2.fresh(directory);
+        database = ServiceDatabase.open(settings);
+        Accounts accounts = new Accounts(database.jdbi(), Clock.systemUTC());
+        signIns = new SignIns(database.jdbi(), Clock.systemUTC(), accounts);
+        Accounts.Actor test = new Accounts.Actor("test", "test");
+        for (Map.Entry<String, Role> a : Map.of("mia", Role.MANAGER, "zhang", Role.AUDITOR, "li", Role.AUDITOR,
+                "ada", Role.ADMIN).entrySet()) {
+            accounts.add(a.getKey(), a.getValue(), test);
+            signIns.setPassword(a.getKey(), password(a.getKey()), test);
+        }
+        SchemeRegistry registry = SchemeRegistry.discover(WebService.class.getClassLoader());
+        Map<String, Scheme> schemes = new LinkedHashMap<>();
+        registry.installed().forEach(i -> schemes.put(i.scheme().id(), i.scheme()));
+        Evaluator evaluator = new Evaluator(id -> Optional.ofNullable(schemes.get(id)), schemes.keySet());
+        ChangeLog changes = new ChangeLog(database.jdbi(), Clock.systemUTC());
+        Assessments assessments = new Assessments(new AssessmentStore(database.jdbi(), Clock.systemUTC()),
+                new RegisterCertifier(settings, schemes, Clock.systemDefaultZone()), schemes, evaluator, accounts::roleOf,
+                changes);
+        routes = new ArrayList<>(new Pages(assessments, signIns).routes());
+        routes.addAll(new SessionRoutes(signIns).routes());
+        routes.addAll(new AssessmentRoutes(assessments, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
+        server = ApiServer.start(new ApiServer.Settings(ApiServer.Settings.LOOPBACK, 0,
+                ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES), routes, signIns);
+    }
+
+    static String password(String account) {
+        return account + "-password-1";
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base() + path));
+    }
+
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        database.close();
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
