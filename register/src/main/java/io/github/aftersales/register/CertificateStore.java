@@ -152,6 +152,22 @@ final class CertificateStore {
      */
     static void forEach(Handle h, Listing listing, boolean results, Consumer<CertificateView> each) {
         int page = results ? Math.min(PAGE_WITH_RESULTS, CertificateStore.page) : CertificateStore.page;
+        long after = 0;
+        for (;;) {
+            List<CertificateView> found = page(h, listing, results, after, page);
+            found.forEach(each);
+            if (found.size() < page) {
+                return;
+            }
+            after = found.get(found.size() - 1).number();
+        }
+    }
+
+    /**
+     * At most {@code limit} certificates the listing selects, numbered above {@code after}, by number, each with
+     * its history: one page, read by the database's filters and the key.
+     */
+    static List<CertificateView> page(Handle h, Listing listing, boolean results, long after, int limit) {
         StringBuilder where = new StringBuilder(" WHERE c.id > :after");
         if (listing.text() != null) {
             where.append(" AND (LOWER(c.organisation) LIKE :text ESCAPE '!' OR LOWER(c.reference) LIKE :text ESCAPE '!')");
@@ -166,47 +182,42 @@ final class CertificateStore {
                     + " DESC FETCH FIRST 1 ROWS ONLY) IN (<states>)");
         }
         String certificates = "SELECT " + select("c", CERTIFICATE_COLUMNS) + " FROM certificate c" + where
-                + " ORDER BY c.id FETCH FIRST " + page + " ROWS ONLY";
-        long after = 0;
-        for (;;) {
-            var query = h.createQuery(certificates).bind("after", after);
-            if (listing.text() != null) {
-                query.bind("text", listing.pattern());
-            }
-            if (listing.scheme() != null) {
-                query.bind("scheme", listing.scheme());
-            }
-            if (!states.isEmpty()) {
-                query.bindList("states", states);
-            }
-            List<Certificate> found = query.map((rs, ctx) -> certificate(rs)).list();
-            if (found.isEmpty()) {
-                return;
-            }
-            Map<Long, List<CertificateEvent>> histories = new LinkedHashMap<>();
-            long first = found.get(0).number();
-            long last = found.get(found.size() - 1).number();
-            // a page of consecutive numbers (most are) is a range of the key, which both databases read fastest;
-            // a sparse one (a search) lists its numbers, so that no other certificate's entries are read
-            boolean dense = last - first < 2L * found.size();
-            var events = h.createQuery("SELECT " + eventSelect(results) + " FROM certificate_event e WHERE "
-                    + (dense ? "e.certificate_id BETWEEN :first AND :last" : "e.certificate_id IN (<ids>)")
-                    + " ORDER BY e.certificate_id, e.seq");
-            if (dense) {
-                events.bind("first", first).bind("last", last);
-            } else {
-                events.bindList("ids", found.stream().map(Certificate::number).toList());
-            }
-            events.map((rs, ctx) -> event(rs)).forEach(e -> histories.computeIfAbsent(e.certificate(),
-                    k -> new ArrayList<>()).add(e));
-            for (Certificate c : found) {
-                each.accept(new CertificateView(c, histories.getOrDefault(c.number(), List.of())));
-            }
-            if (found.size() < page) {
-                return;
-            }
-            after = found.get(found.size() - 1).number();
+                + " ORDER BY c.id FETCH FIRST " + limit + " ROWS ONLY";
+        var query = h.createQuery(certificates).bind("after", after);
+        if (listing.text() != null) {
+            query.bind("text", listing.pattern());
         }
+        if (listing.scheme() != null) {
+            query.bind("scheme", listing.scheme());
+        }
+        if (!states.isEmpty()) {
+            query.bindList("states", states);
+        }
+        List<Certificate> found = query.map((rs, ctx) -> certificate(rs)).list();
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<CertificateEvent>> histories = new LinkedHashMap<>();
+        long first = found.get(0).number();
+        long last = found.get(found.size() - 1).number();
+        // a page of consecutive numbers (most are) is a range of the key, which both databases read fastest;
+        // a sparse one (a search) lists its numbers, so that no other certificate's entries are read
+        boolean dense = last - first < 2L * found.size();
+        var events = h.createQuery("SELECT " + eventSelect(results) + " FROM certificate_event e WHERE "
+                + (dense ? "e.certificate_id BETWEEN :first AND :last" : "e.certificate_id IN (<ids>)")
+                + " ORDER BY e.certificate_id, e.seq");
+        if (dense) {
+            events.bind("first", first).bind("last", last);
+        } else {
+            events.bindList("ids", found.stream().map(Certificate::number).toList());
+        }
+        events.map((rs, ctx) -> event(rs)).forEach(e -> histories.computeIfAbsent(e.certificate(),
+                k -> new ArrayList<>()).add(e));
+        List<CertificateView> views = new ArrayList<>(found.size());
+        for (Certificate c : found) {
+            views.add(new CertificateView(c, histories.getOrDefault(c.number(), List.of())));
+        }
+        return views;
     }
 
     /**

@@ -272,6 +272,23 @@ public final class Register implements AutoCloseable {
         }
     }
 
+    /**
+     * One page of a listing: at most {@code limit} certificates it selects numbered above {@code after}, by number,
+     * with their histories (no results). A page for people: the next starts after the last number of this one.
+     *
+     * @param limit 1 to 1000
+     */
+    public List<CertificateView> page(Listing listing, long after, int limit) {
+        if (limit < 1 || limit > 1000 || after < 0) {
+            throw new IllegalArgumentException("a page is 1 to 1000 certificates after a number of 0 or more");
+        }
+        try {
+            return inSnapshot(h -> CertificateStore.page(h, listing, false, after, limit));
+        } catch (JdbiException e) {
+            throw databaseError("list certificates", e);
+        }
+    }
+
     /** A read of several statements, as one snapshot: a read-only REPEATABLE READ transaction. */
     private <T> T inSnapshot(org.jdbi.v3.core.HandleCallback<T, RuntimeException> read) {
         return jdbi.withHandle(h -> {

@@ -340,6 +340,27 @@ class RegisterTest {
 
     @ParameterizedTest
     @EnumSource(Databases.class)
+    void aPageHoldsAtMostItsLimitAfterANumberFilteredAsAListing(Databases db) {
+        try (Register register = open(db)) {
+            for (int i = 1; i <= 5; i++) {
+                register.record(i % 2 == 0 ? "Even Service Co. " + i : "Odd Service Co. " + i, null,
+                        Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            }
+            assertThat(register.page(Listing.all(), 0, 2)).extracting(CertificateView::number).containsExactly(1L, 2L);
+            assertThat(register.page(Listing.all(), 2, 2)).extracting(CertificateView::number).containsExactly(3L, 4L);
+            assertThat(register.page(Listing.all(), 4, 2)).extracting(CertificateView::number).containsExactly(5L);
+            assertThat(register.page(Listing.all(), 5, 2)).isEmpty();
+            Listing odd = new Listing("odd", java.util.Set.of(State.ACTIVE), "cqm");
+            assertThat(register.page(odd, 1, 1)).extracting(CertificateView::number).containsExactly(3L);
+            assertThat(register.page(odd, 0, 10)).extracting(CertificateView::number).containsExactly(1L, 3L, 5L);
+            assertThat(register.page(odd, 0, 10).get(0).history()).hasSize(1)
+                    .extracting(CertificateEvent::resultJson).containsOnlyNulls();
+            assertThat(register.page(new Listing(null, java.util.Set.of(State.REVOKED), null), 0, 10)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
     void zg025SurveillanceGivesTheNewGrade(Databases db) {
         try (Register register = open(db)) {
             register.record("示例电器有限公司", null, Fixtures.evaluated("zg025-combined.json", null));
