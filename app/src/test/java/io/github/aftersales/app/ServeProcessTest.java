@@ -76,6 +76,16 @@ class ServeProcessTest {
             JsonNode combined = JSON.readTree(graded.body()).at("/schemes/2");
             assertThat(combined.get("scheme").asText()).isEqualTo("zg025-combined");
             assertThat(combined.get("grade").asText()).isEqualTo("九星级"); // as 'register record' records it
+
+            // the admin's page: the account made above and the schemes installed; the register is a manager's
+            HttpResponse<String> admin = http.send(HttpRequest.newBuilder(URI.create(base + "/admin?lang=en"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
+            assertThat(admin.body()).contains("<tr><td>ada</td><td>admin</td><td>1</td>")
+                    .contains("<span class=\"id\">zg025-combined</span>");
+            HttpResponse<String> certificates = http.send(HttpRequest.newBuilder(URI.create(base + "/register"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(certificates.statusCode()).isEqualTo(403);
         } finally {
             serve.destroy(); // SIGTERM: requests in flight finish, the register's file is let go
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("the service stops on SIGTERM").isTrue();

@@ -282,6 +282,14 @@ public final class ApiServer implements AutoCloseable {
         };
     }
 
+    /**
+     * Marks what a handler answered with an error status (a page's own 404 or 400) as its whole answer: not replaced
+     * by the API's error body, as an unknown route's 404 is.
+     */
+    public static void answeredHere(Context ctx) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+    }
+
     private static void answerIfNot(Context ctx, ApiError e) {
         if (ctx.attribute(ANSWERED) == null) {
             answer(ctx, e);

@@ -41,6 +41,12 @@ class PageAccessTest {
         // only the auditor fills; a manager reviews
         RULES.put("POST /assessments/{id}/save", List.of("auditor"));
         RULES.put("POST /assessments/{id}/submit", List.of("auditor"));
+        // the register is the certification manager's, as through the API
+        RULES.put("GET /register", List.of("manager"));
+        RULES.put("GET /register/due", List.of("manager"));
+        RULES.put("GET /register/{number}", List.of("manager"));
+        // an admin keeps accounts and reads the change log
+        RULES.put("GET /admin", List.of("admin"));
     }
 
     private static WebService web;
@@ -90,7 +96,7 @@ class PageAccessTest {
                     // signing out ends a session of its own, so that the other pages keep theirs
                     String secret = route.toString().equals("POST /sign-out") && ACCOUNTS.containsKey(who)
                             ? signIn(ACCOUNTS.get(who)) : SESSIONS.get(who);
-                    String path = route.path().replace("{id}", "999");
+                    String path = route.path().replace("{id}", "999").replace("{number}", "999");
                     HttpRequest.Builder b = web.request(path);
                     if (secret != null) {
                         b.header("Cookie", SessionCookie.NAME + "=" + secret);

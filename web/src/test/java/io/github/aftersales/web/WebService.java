@@ -3,6 +3,7 @@ package io.github.aftersales.web;
 import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.core.registry.SchemeRegistry;
 import io.github.aftersales.register.Databases;
+import io.github.aftersales.register.Register;
 import io.github.aftersales.register.RegisterSettings;
 import io.github.aftersales.service.ApiServer;
 import io.github.aftersales.service.Role;
@@ -39,8 +40,19 @@ import java.util.Optional;
  */
 final class WebService implements AutoCloseable {
 
+    /**
+     * Today for the register's pages (what is due and overdue): 19 November 2027 in Beijing, after every date of the
+     * examples.
+     */
+    static final Clock TODAY = Clock.fixed(java.time.Instant.parse("2027-11-19T04:00:00Z"),
+            java.time.ZoneId.of("Asia/Shanghai"));
+
     final ApiServer server;
     final List<Route> routes;
+    /** The register the register's pages read, open for the service's life; a test records certificates in it. */
+    final Register register;
+    /** The schemes on the test class path, by id. */
+    final Map<String, Scheme> schemes = new LinkedHashMap<>();
     final SignIns signIns;
     private final ServiceDatabase database;
     private final Path directory;
@@ -63,7 +75,6 @@ final class WebService implements AutoCloseable {
             signIns.setPassword(a.getKey(), password(a.getKey()), test);
         }
         SchemeRegistry registry = SchemeRegistry.discover(WebService.class.getClassLoader());
-        Map<String, Scheme> schemes = new LinkedHashMap<>();
         registry.installed().forEach(i -> schemes.put(i.scheme().id(), i.scheme()));
         Evaluator evaluator = new Evaluator(id -> Optional.ofNullable(schemes.get(id)), schemes.keySet());
         ChangeLog changes = new ChangeLog(database.jdbi(), Clock.systemUTC());
@@ -71,6 +82,9 @@ final class WebService implements AutoCloseable {
                 new RegisterCertifier(settings, schemes, Clock.systemDefaultZone()), schemes, evaluator, accounts::roleOf,
                 changes);
         routes = new ArrayList<>(new Pages(assessments, signIns).routes());
+        register = Register.open(settings, Register.Access.UPDATE, TODAY, "test");
+        routes.addAll(new RegisterPages(register, schemes, TODAY).routes());
+        routes.addAll(new AdminPages(accounts, registry, changes).routes());
         routes.addAll(new SessionRoutes(signIns).routes());
         routes.addAll(new AssessmentRoutes(assessments, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
         server = ApiServer.start(new ApiServer.Settings(ApiServer.Settings.LOOPBACK, 0,
@@ -96,6 +110,7 @@ final class WebService implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        register.close();
         database.close();
         try (var files = Files.walk(directory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

@@ -75,7 +75,7 @@ public final class RegisterRoutes {
     static final String JSON = "application/json";
     static final String CSV = "text/csv";
     /** The most months ahead {@code due} looks: ten years, beyond any scheme's cycle. */
-    static final int MAX_MONTHS = 120;
+    public static final int MAX_MONTHS = 120;
     /** A certificate's number or reference in a path: a reference is at most 200 characters. */
     private static final int MAX_KEY = 200;
     private static final String BODY = "request body";
@@ -127,29 +127,34 @@ public final class RegisterRoutes {
     /** {@code register list --format json}, filtered as {@code register search TEXT --state S --scheme ID}. */
     private void list(Context ctx) {
         Negotiation.choose(ctx.header("Accept"), JSON);
-        String text = ctx.queryParam("q");
+        Listing listing = listing(ctx.queryParam("q"), ctx.queryParam("state"), ctx.queryParam("scheme"));
+        stream(ctx, JSON + "; charset=utf-8", null, out -> {
+            StreamedJson json = StreamedJson.array(out);
+            register.forEach(listing, false, c -> json.add(RegisterFormats.certificateJson(c, false)));
+            json.end();
+        });
+    }
+
+    /**
+     * The listing the filters ask for, as {@code register search TEXT --state S --scheme ID}: each {@code null}
+     * when not asked; 400 {@code bad-parameter} (its place the query parameter) for one that is not a filter.
+     */
+    public static Listing listing(String text, String stateKey, String scheme) {
         if (text != null && (text.isEmpty() || text.length() > 1000 || text.indexOf('\0') >= 0)) {
             // no text holds a NUL (PostgreSQL refuses one in a query)
             throw parameter("q", "q: the text looked for in organisations and references, 1 to 1000 characters"
                     + " without NUL");
         }
-        String stateKey = ctx.queryParam("state");
         Set<State> states = Set.of();
         if (stateKey != null) {
             State state = Arrays.stream(State.values()).filter(s -> s.key().equals(stateKey)).findFirst().orElseThrow(
                     () -> parameter("state", "state: '" + stateKey + "' is not one of active, suspended, revoked"));
             states = Set.of(state);
         }
-        String scheme = ctx.queryParam("scheme");
         if (scheme != null && (scheme.isEmpty() || scheme.length() > 100 || scheme.indexOf('\0') >= 0)) {
             throw parameter("scheme", "scheme: a scheme's id, 1 to 100 characters without NUL");
         }
-        Listing listing = new Listing(text, states, scheme);
-        stream(ctx, JSON + "; charset=utf-8", null, out -> {
-            StreamedJson json = StreamedJson.array(out);
-            register.forEach(listing, false, c -> json.add(RegisterFormats.certificateJson(c, false)));
-            json.end();
-        });
+        return new Listing(text, states, scheme);
     }
 
     /** {@code register show N --format json}: the certificate, its history and each evaluation's result. */
@@ -171,22 +176,31 @@ public final class RegisterRoutes {
         }
         LocalDate on;
         if (months != null) {
-            int n;
-            try {
-                n = months.matches("[0-9]{1,4}") ? Integer.parseInt(months) : -1;
-            } catch (NumberFormatException e) {
-                n = -1;
-            }
-            if (n < 0 || n > MAX_MONTHS) {
-                throw parameter("months", "months: '" + months + "' is not a number of months from 0 to " + MAX_MONTHS);
-            }
-            on = today.plusMonths(n);
+            on = today.plusMonths(months(months));
         } else {
             on = date("on", onDate);
         }
-        DueReport report = register.due(on, today, (scheme, variant) -> Optional.ofNullable(schemes.get(scheme))
-                .flatMap(s -> s.variant(variant)));
+        DueReport report = register.due(on, today, variants(schemes));
         stream(ctx, JSON + "; charset=utf-8", null, out -> RegisterFormats.dueJson(report, Json.prettyWriter(), out));
+    }
+
+    /** A number of months ahead to look, 0 to {@value #MAX_MONTHS}; 400 {@code bad-parameter} for anything else. */
+    public static int months(String months) {
+        int n;
+        try {
+            n = months != null && months.matches("[0-9]{1,4}") ? Integer.parseInt(months) : -1;
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 0 || n > MAX_MONTHS) {
+            throw parameter("months", "months: '" + months + "' is not a number of months from 0 to " + MAX_MONTHS);
+        }
+        return n;
+    }
+
+    /** How {@code due} finds a certificate's scheme variant (its cycle) among the installed schemes. */
+    public static java.util.function.BiFunction<String, String, Optional<Variant>> variants(Map<String, Scheme> schemes) {
+        return (scheme, variant) -> Optional.ofNullable(schemes.get(scheme)).flatMap(s -> s.variant(variant));
     }
 
     /** {@code register export}: JSON (every certificate, its history and results) or CSV by Accept. */
@@ -303,7 +317,14 @@ public final class RegisterRoutes {
 
     /** The certificate the path names, by number or reference; 404 {@code no-such-certificate} when none. */
     private CertificateView find(Context ctx) {
-        String key = ctx.pathParam("number");
+        return find(register, ctx.pathParam("number"));
+    }
+
+    /**
+     * The certificate {@code key} names, by number or reference, with its history; 404 {@code no-such-certificate}
+     * when none, the register's refusals answered in the API's words.
+     */
+    public static CertificateView find(Register register, String key) {
         if (key.isBlank() || key.length() > MAX_KEY) {
             throw new ApiError(404, "no-such-certificate", "no certificate '" + shortened(key) + "' in the register");
         }

@@ -21,7 +21,9 @@ import io.github.aftersales.service.accounts.SignIns;
 import io.github.aftersales.service.assessments.AssessmentRoutes;
 import io.github.aftersales.service.assessments.AssessmentStore;
 import io.github.aftersales.service.assessments.Assessments;
+import io.github.aftersales.web.AdminPages;
 import io.github.aftersales.web.Pages;
+import io.github.aftersales.web.RegisterPages;
 import io.github.aftersales.service.assessments.RegisterCertifier;
 import io.github.aftersales.service.register.RegisterRoutes;
 import io.github.aftersales.spi.Scheme;
@@ -116,6 +118,9 @@ public final class ServeCommand implements Callable<Integer> {
                 .routes());
         // the pages for people in a browser, over the same assessments and sessions
         routes.addAll(new Pages(assessments, signIns).routes());
+        routes.addAll(new RegisterPages(register, schemes.get(), Clock.systemDefaultZone()).routes());
+        routes.addAll(new AdminPages(accounts, registry.get(), new ChangeLog(database.jdbi(), Clock.systemDefaultZone()))
+                .routes());
         ApiServer server;
         try {
             server = ApiServer.start(new ApiServer.Settings(bind, port, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES),
