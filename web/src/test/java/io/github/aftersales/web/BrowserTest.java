@@ -101,4 +101,51 @@ class BrowserTest {
         browser.navigate().refresh();
         assertThat(browser.findElement(By.id("grade")).getText()).isEqualTo("四星级");
     }
+
+    @Test
+    void aManagerFiltersTheRegisterAndOpensACertificatesHistory() throws Exception {
+        RegisterPagesTest.record(web);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(web.base() + "/sign-in?lang=zh");
+        browser.findElement(By.id("account")).sendKeys("mia");
+        browser.findElement(By.id("password")).sendKeys(WebService.password("mia"));
+        browser.findElement(By.cssSelector("form.sign-in button")).click();
+        wait.until(ExpectedConditions.urlContains("/assessments"));
+
+        // from the header to the register, then the filters as a person uses them
+        browser.findElement(By.cssSelector("header a[href='/register']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("certificates")));
+        assertThat(browser.findElements(By.cssSelector("#certificates tbody tr"))).hasSize(4);
+        new Select(browser.findElement(By.id("scheme"))).selectByValue("cqm");
+        new Select(browser.findElement(By.id("state"))).selectByValue("active");
+        browser.findElement(By.id("q")).sendKeys("示例");
+        browser.findElement(By.cssSelector("form.filters button")).click();
+        wait.until(ExpectedConditions.urlContains("scheme=cqm"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#certificates tbody tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getText()).contains("CQM-2026-001").contains("四星级（4 星）");
+        browser.findElement(By.id("q")).clear();
+        new Select(browser.findElement(By.id("scheme"))).selectByValue("");
+        new Select(browser.findElement(By.id("state"))).selectByValue("");
+        browser.findElement(By.cssSelector("form.filters button")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#certificates tbody tr"), 4));
+        // the hostile name is shown as its characters: no script ran, nothing was added to the page
+        assertThat(browser.findElement(By.cssSelector("#certificates tbody tr:nth-child(3) td:nth-child(3)")).getText())
+                .startsWith("<script>alert(1)</script>");
+        Path shot = Path.of("target", "screenshots", "register.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        browser.findElement(By.linkText("1")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("history")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("证书 1 (CQM-2026-001)");
+        assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).hasSize(2);
+
+        browser.findElement(By.cssSelector("header a[href='/register/due']")).click();
+        WebElement months = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("months")));
+        months.clear();
+        months.sendKeys("0");
+        browser.findElement(By.cssSelector("form.filters button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("count"), "2 项到期，2 项逾期"));
+    }
 }

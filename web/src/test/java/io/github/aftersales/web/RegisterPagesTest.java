@@ -50,6 +50,10 @@ class RegisterPagesTest {
 
     /** An example evaluated as {@code aftersales register record} evaluates it. */
     private EvaluatedAssessment evaluated(String example) throws Exception {
+        return evaluated(web, example);
+    }
+
+    private static EvaluatedAssessment evaluated(WebService web, String example) throws Exception {
         Path file = EXAMPLES.resolve(example);
         Assessment a = AssessmentReader.read(file);
         Evaluator evaluator = new Evaluator(id -> Optional.ofNullable(web.schemes.get(id)), web.schemes.keySet());
@@ -63,12 +67,16 @@ class RegisterPagesTest {
      * 3: CQM five stars to a hostile name; 4: the combined ZG025 grade (2026-11-20).
      */
     private void record() throws Exception {
+        record(web);
+    }
+
+    static void record(WebService web) throws Exception {
         Register mia = web.register.recordingAs("mia");
-        mia.record(CQM_ORGANISATION, "CQM-2026-001", evaluated("cqm/cqm-five-star.json"));
-        mia.surveil("1", evaluated("cqm/surveillance-downgrade.json"), Optional.empty());
-        mia.record(GBT_ORGANISATION, "GBT-7", evaluated("gbt27922-form.json"));
-        mia.record(HOSTILE, null, evaluated("cqm/cqm-five-star.json"));
-        mia.record(GBT_ORGANISATION, null, evaluated("zg025-combined.json"));
+        mia.record(CQM_ORGANISATION, "CQM-2026-001", evaluated(web, "cqm/cqm-five-star.json"));
+        mia.surveil("1", evaluated(web, "cqm/surveillance-downgrade.json"), Optional.empty());
+        mia.record(GBT_ORGANISATION, "GBT-7", evaluated(web, "gbt27922-form.json"));
+        mia.record(HOSTILE, null, evaluated(web, "cqm/cqm-five-star.json"));
+        mia.record(GBT_ORGANISATION, null, evaluated(web, "zg025-combined.json"));
     }
 
     private String signIn(String account) throws Exception {
