@@ -69,6 +69,11 @@ public final class ApiServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
+            // a page's file upload (multipart/form-data) is held to the same size, in memory: never a file on disk
+            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxRequestBytes(), io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(settings.maxRequestBytes(), io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE,
+                    settings.maxRequestBytes() + 1), io.javalin.config.SizeUnit.BYTES);
             config.http.prefer405over404 = true;
             config.jetty.defaultHost = settings.bind();
             config.jetty.defaultPort = settings.port();
@@ -238,8 +243,24 @@ public final class ApiServer implements AutoCloseable {
             return header;
         }
         String type = ctx.header("Content-Type");
-        return type != null && Negotiation.mediaType(type).equals("application/x-www-form-urlencoded")
-                ? ctx.formParam("_csrf") : null;
+        String media = type == null ? "" : Negotiation.mediaType(type);
+        if (media.equals("application/x-www-form-urlencoded")) {
+            return ctx.formParam("_csrf");
+        }
+        if (media.equals("multipart/form-data")) {
+            // a page's form with a file: read within the limits above
+            try {
+                return ctx.formParam("_csrf");
+            } catch (RuntimeException e) {
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (String.valueOf(t.getMessage()).contains("exceeds")) {
+                        throw new ApiError(413, "too-large", "the request is larger than this server accepts");
+                    }
+                }
+                throw new ApiError(400, "bad-request", "the form's multipart body cannot be read");
+            }
+        }
+        return null;
     }
 
     /** Whether a request's method may change something (the ones a CSRF token guards). */

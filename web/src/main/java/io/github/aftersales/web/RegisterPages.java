@@ -1,5 +1,6 @@
 package io.github.aftersales.web;
 
+import io.github.aftersales.core.evaluation.EvaluationOptions;
 import io.github.aftersales.register.Certificate;
 import io.github.aftersales.register.CertificateEvent;
 import io.github.aftersales.register.CertificateView;
@@ -12,11 +13,15 @@ import io.github.aftersales.register.State;
 import io.github.aftersales.service.Access;
 import io.github.aftersales.service.ApiError;
 import io.github.aftersales.service.Caller;
+import io.github.aftersales.service.GradingRoutes;
 import io.github.aftersales.service.Role;
 import io.github.aftersales.service.Route;
 import io.github.aftersales.service.register.RegisterRoutes;
 import io.github.aftersales.spi.Scheme;
 import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -43,15 +48,18 @@ public final class RegisterPages {
     static final int DEFAULT_MONTHS = 3;
 
     private final Register register;
+    private final RegisterRoutes decisions;
     private final Map<String, Scheme> schemes;
     private final Clock clock;
 
     /**
-     * @param register the register, open for the pages' life (its owner closes it)
-     * @param clock    today, for what is due and overdue
+     * @param register  the register, open for the pages' life (its owner closes it)
+     * @param decisions the API's register routes, which record a decision as the API does
+     * @param clock     today, for what is due and overdue
      */
-    public RegisterPages(Register register, Map<String, Scheme> schemes, Clock clock) {
+    public RegisterPages(Register register, RegisterRoutes decisions, Map<String, Scheme> schemes, Clock clock) {
         this.register = register;
+        this.decisions = decisions;
         this.schemes = schemes;
         this.clock = clock;
     }
@@ -62,7 +70,9 @@ public final class RegisterPages {
                 Route.get("/register", MANAGERS, "Show the register's certificates, filtered, a page at a time",
                         this::list),
                 Route.get("/register/due", MANAGERS, "Show what is due in the next months", this::due),
-                Route.get("/register/{number}", MANAGERS, "Show a certificate with its history", this::show));
+                Route.get("/register/{number}", MANAGERS, "Show a certificate with its history", this::show),
+                Route.post("/register/{number}/surveillance", MANAGERS,
+                        "Record a surveillance on a certificate from an uploaded assessment", this::surveil));
     }
 
     private void list(Context ctx, Optional<Caller> caller) {
@@ -112,17 +122,28 @@ public final class RegisterPages {
     private void show(Context ctx, Optional<Caller> caller) {
         Texts t = Texts.of(ctx);
         Views.Session session = Html.session(ctx, caller.orElseThrow());
-        CertificateView c;
+        Optional<CertificateView> c = certificate(ctx, t, session);
+        if (c.isPresent()) {
+            certificatePage(ctx, t, session, c.get(), 200, null);
+        }
+    }
+
+    /** The certificate the path names; else the 404 page is answered and empty returned. */
+    private Optional<CertificateView> certificate(Context ctx, Texts t, Views.Session session) {
         try {
-            c = RegisterRoutes.find(register, ctx.pathParam("number"));
+            return Optional.of(RegisterRoutes.find(register, ctx.pathParam("number")));
         } catch (ApiError e) {
             if (e.status() != 404) {
                 throw e;
             }
             Html.page(ctx, 404, "notice.jte", new RegisterViews.Notice(t, session, t.t("register.notFound"),
                     t.t("register.notFound.text", ctx.pathParam("number"))));
-            return;
+            return Optional.empty();
         }
+    }
+
+    private static void certificatePage(Context ctx, Texts t, Views.Session session, CertificateView c, int status,
+            String problem) {
         Certificate cert = c.certificate();
         List<RegisterViews.Entry> history = new ArrayList<>();
         for (CertificateEvent e : c.history()) {
@@ -131,11 +152,64 @@ public final class RegisterPages {
                     e.assessmentName(), e.reason().lines().toList(), t.t("register.recorded", e.recordedAt()
                             .toString(), e.recordedBy())));
         }
-        Html.page(ctx, 200, "certificate.jte", new RegisterViews.CertificatePage(t, session, c.label(),
-                cert.organisation(), cert.scheme() + " / " + cert.variant() + " (" + cert.schemeVersion() + ")",
-                cert.issuedOn().toString(), t.t("register.recorded", cert.recordedAt().toString(), cert.recordedBy()),
-                t.t("register.state." + c.state().key()), grade(t, c.grade(), c.stars()),
-                c.current().cycleStart().toString(), c.lastEvaluation().toString(), history));
+        Html.page(ctx, status, "certificate.jte", new RegisterViews.CertificatePage(t, session, cert.number(),
+                c.label(), cert.organisation(), cert.scheme() + " / " + cert.variant() + " (" + cert.schemeVersion()
+                        + ")", cert.issuedOn().toString(), t.t("register.recorded", cert.recordedAt().toString(),
+                                cert.recordedBy()), t.t("register.state." + c.state().key()), grade(t, c.grade(),
+                                        c.stars()), c.current().cycleStart().toString(), c.lastEvaluation().toString(),
+                history, c.state() != State.REVOKED, problem));
+    }
+
+    /**
+     * A surveillance from the certificate's page: the assessment file uploaded (JSON, YAML or a filled xlsx form, by
+     * its name's ending), applied by the scheme's rules as {@code POST /api/v1/certificates/{number}/surveillance}
+     * applies it; then the certificate's page, the decision its last entry. A refusal is said on the page.
+     */
+    private void surveil(Context ctx, Optional<Caller> caller) throws IOException {
+        Caller who = caller.orElseThrow();
+        Texts t = Texts.of(ctx);
+        Views.Session session = Html.session(ctx, who);
+        Optional<CertificateView> found = certificate(ctx, t, session);
+        if (found.isEmpty()) {
+            return;
+        }
+        CertificateView c = found.get();
+        CertificateView after;
+        String name = "";
+        try {
+            UploadedFile file = ctx.uploadedFile("assessment");
+            if (file == null || file.size() == 0) {
+                throw new ApiError(400, "bad-input", t.t("register.surveil.noFile"));
+            }
+            name = file.filename() == null ? "" : file.filename();
+            name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            String type = lower.endsWith(".json") ? GradingRoutes.JSON
+                    : lower.endsWith(".yaml") || lower.endsWith(".yml") ? GradingRoutes.YAML
+                    : lower.endsWith(".xlsx") ? GradingRoutes.XLSX : null;
+            if (type == null) {
+                throw new ApiError(415, "unsupported-media-type", t.t("register.surveil.type", name));
+            }
+            byte[] bytes;
+            try (InputStream in = file.content()) {
+                bytes = in.readAllBytes();
+            }
+            after = decisions.decide(who, "http " + ctx.ip(), c, false, name, type, bytes, EvaluationOptions.DEFAULTS,
+                    null, RegisterRoutes.onSerious(given(ctx.formParam("onSerious"))));
+        } catch (ApiError e) {
+            if (e.status() >= 500) {
+                throw e;
+            }
+            // a problem in the file is said with the file's name and the place in it
+            String place = e.position() == null ? "" : t.t("register.surveil.at", e.position().line(),
+                    e.position().column());
+            String problem = "request body".equals(e.source()) ? t.t("register.surveil.problem", name, place,
+                    e.getMessage()) : e.getMessage();
+            certificatePage(ctx, t, session, c, e.status(), problem);
+            return;
+        }
+        ctx.redirect("/register/" + after.number() + "#entry-" + after.current().seq(),
+                io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     private void due(Context ctx, Optional<Caller> caller) {

@@ -30,9 +30,13 @@ public final class RegisterViews {
             String assessment, List<String> reasons, String recorded) {
     }
 
-    public record CertificatePage(Texts t, Views.Session session, String label, String organisation, String scheme,
-            String issuedOn, String recorded, String state, String grade, String cycleStart, String lastEvaluation,
-            List<Entry> history) {
+    /**
+     * A certificate and its history; {@code decidable} when a surveillance may be recorded on it (not revoked), with
+     * why the last one sent was not ({@code problem}, or {@code null}).
+     */
+    public record CertificatePage(Texts t, Views.Session session, long number, String label, String organisation,
+            String scheme, String issuedOn, String recorded, String state, String grade, String cycleStart,
+            String lastEvaluation, List<Entry> history, boolean decidable, String problem) {
     }
 
     /** An evaluation due. */

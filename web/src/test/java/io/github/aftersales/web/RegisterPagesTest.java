@@ -320,4 +320,74 @@ class RegisterPagesTest {
         assertThat(english.select("#accounts tbody tr").get(2).select("td").get(1).text()).isEqualTo("manager");
         assertThat(english.selectFirst("h1").text()).isEqualTo("Administration");
     }
+
+    /** A form with a file, as a browser posts it (multipart/form-data). */
+    private HttpResponse<String> upload(String path, String cookie, java.util.Map<String, String> fields,
+            String fileName, byte[] file) throws Exception {
+        String boundary = "----form" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (var f : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"assessment\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return web.send(web.request(path).header("Cookie", cookie).header("Content-Type",
+                "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(
+                        body.toByteArray())).build());
+    }
+
+    @Test
+    void aManagerRecordsASurveillanceByUploadingTheAssessment() throws Exception {
+        web.register.recordingAs("mia").record(CQM_ORGANISATION, "CQM-2026-001", evaluated("cqm/cqm-five-star.json"));
+        String mia = signIn("mia");
+        Document page = get("/register/1", mia);
+        String csrf = page.selectFirst("#surveil input[name=_csrf]").attr("value");
+        assertThat(page.selectFirst("#surveil").attr("enctype")).isEqualTo("multipart/form-data");
+        byte[] downgrade = Files.readAllBytes(EXAMPLES.resolve("cqm/surveillance-downgrade.json"));
+
+        // another site's page posting the file with the browser's cookie: no token, refused, nothing recorded
+        HttpResponse<String> forged = upload("/register/1/surveillance", mia, java.util.Map.of(),
+                "surveillance-downgrade.json", downgrade);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("\"code\":\"csrf\"");
+        assertThat(web.register.find("1").history()).hasSize(1);
+
+        // not an assessment file, or not one at all: said on the page, nothing recorded
+        HttpResponse<String> text = upload("/register/1/surveillance", mia, java.util.Map.of("_csrf", csrf),
+                "notes.txt", "hello".getBytes(StandardCharsets.UTF_8));
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(Jsoup.parse(text.body()).selectFirst("#problem").text())
+                .isEqualTo("notes.txt：只读取 .json、.yaml、.yml 和 .xlsx 文件。");
+        HttpResponse<String> broken = upload("/register/1/surveillance", mia, java.util.Map.of("_csrf", csrf),
+                "broken.json", "{\"organisation\": ".getBytes(StandardCharsets.UTF_8));
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(broken.body()).selectFirst("#problem").text()).isEqualTo(
+                "broken.json，第 1 行第 18 列：malformed JSON: Unexpected end-of-input within/between Object entries");
+        // larger than the service takes (16 MiB): refused before the file is read whole
+        HttpResponse<String> large = upload("/register/1/surveillance", mia, java.util.Map.of("_csrf", csrf),
+                "large.json", new byte[17 << 20]);
+        assertThat(large.statusCode()).as(large.body()).isEqualTo(413);
+        assertThat(web.register.find("1").history()).hasSize(1);
+
+        // CQM 6.4: the surveillance of 2026-11-18 finds 当面 at 87, under 90: five stars down to four
+        HttpResponse<String> done = upload("/register/1/surveillance", mia, java.util.Map.of("_csrf", csrf,
+                "onSerious", ""), "surveillance-downgrade.json", downgrade);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+        assertThat(done.headers().firstValue("Location")).contains("/register/1#entry-2");
+        Document after = get("/register/1", mia);
+        assertThat(after.selectFirst("#now").text()).isEqualTo("有效, 四星级（4 星）");
+        assertThat(after.select("#entry-2 > td").subList(0, 6).stream().map(Element::text).toList()).containsExactly(
+                "2", "2026-11-18", "监督", "downgrade", "有效, 四星级（4 星）", "surveillance-downgrade.json");
+        assertThat(after.selectFirst("#entry-2 small").text()).startsWith("mia 于 ");
+        // the file is kept byte for byte, as the command line's 'register show --assessment 2' writes it
+        assertThat(web.register.assessment(1, 2)).hasValueSatisfying(b -> assertThat(b).isEqualTo(downgrade));
+        // the change log says who decided, from where
+        Document admin = get("/admin", signIn("ada"));
+        assertThat(admin.select("#changes tbody tr").stream().map(RegisterPagesTest::cells).toList()).anyMatch(r ->
+                r.get(1).equals("mia") && r.get(2).equals("http 127.0.0.1") && r.get(3).equals("surveillance of"
+                        + " certificate 1 (CQM-2026-001) recorded as entry #2: downgrade, now active 四星级"));
+    }
 }

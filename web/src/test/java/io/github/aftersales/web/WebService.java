@@ -17,6 +17,7 @@ import io.github.aftersales.service.assessments.AssessmentRoutes;
 import io.github.aftersales.service.assessments.AssessmentStore;
 import io.github.aftersales.service.assessments.Assessments;
 import io.github.aftersales.service.assessments.RegisterCertifier;
+import io.github.aftersales.service.register.RegisterRoutes;
 import io.github.aftersales.spi.Scheme;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,7 +84,9 @@ final class WebService implements AutoCloseable {
                 changes);
         routes = new ArrayList<>(new Pages(assessments, signIns).routes());
         register = Register.open(settings, Register.Access.UPDATE, TODAY, "test");
-        routes.addAll(new RegisterPages(register, schemes, TODAY).routes());
+        RegisterRoutes decisions = new RegisterRoutes(register, schemes, evaluator, changes, TODAY,
+                ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES);
+        routes.addAll(new RegisterPages(register, decisions, schemes, TODAY).routes());
         routes.addAll(new AdminPages(accounts, registry, changes).routes());
         routes.addAll(new SessionRoutes(signIns).routes());
         routes.addAll(new AssessmentRoutes(assessments, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());

@@ -249,17 +249,35 @@ public final class RegisterRoutes {
         LocalDate date = ctx.queryParam("date") == null ? null : date("date", ctx.queryParam("date"));
         Optional<SurveillanceRules.Action> onSerious = onSerious(ctx.queryParam("onSerious"));
         String name = ctx.queryParam("name") == null ? BODY : ctx.queryParam("name");
-        if (name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
-            throw parameter("name", "name: the file's name for the history, 1 to 200 characters on one line");
-        }
+        checkName(name);
         CertificateView certificate = find(ctx);
-        String scheme = certificate.certificate().scheme();
-        if (!schemes.containsKey(scheme)) {
-            throw new ApiError(409, "scheme-missing", "certificate " + certificate.label() + " is of scheme " + scheme
-                    + ", which is not installed in this service");
+        if (!schemes.containsKey(certificate.certificate().scheme())) {
+            throw missing(certificate);
         }
         byte[] bytes = Bodies.read(ctx, maxRequestBytes);
-        Assessment assessment = GradingRoutes.read(Negotiation.mediaType(ctx.header("Content-Type")), bytes);
+        CertificateView after = decide(who, "http " + ctx.ip(), certificate, decision == Decision.REEVALUATION, name,
+                Negotiation.mediaType(ctx.header("Content-Type")), bytes, options, date, onSerious);
+        json(ctx, RegisterFormats.certificateJson(after, true));
+    }
+
+    /**
+     * Applies an assessment (JSON, YAML or a filled xlsx form, as {@code mediaType} says) to {@code certificate} by
+     * its scheme's rules, a surveillance or a full re-evaluation, recorded as by {@code who} and logged with
+     * {@code origin}; the certificate after it. Refusals are the API's errors (400, 409, 415, 502).
+     *
+     * @param name      the file's name the history shows
+     * @param date      the evaluation's date where the file states none, or {@code null}
+     * @param onSerious what a serious event leads to where the standard says "suspend or revoke"
+     */
+    public CertificateView decide(Caller who, String origin, CertificateView certificate, boolean reevaluation,
+            String name, String mediaType, byte[] bytes, EvaluationOptions options, LocalDate date,
+            Optional<SurveillanceRules.Action> onSerious) throws IOException {
+        checkName(name);
+        String scheme = certificate.certificate().scheme();
+        if (!schemes.containsKey(scheme)) {
+            throw missing(certificate);
+        }
+        Assessment assessment = GradingRoutes.read(mediaType, bytes);
         EvaluationResult result;
         try {
             result = evaluator.evaluate(assessment, options);
@@ -272,12 +290,34 @@ public final class RegisterRoutes {
             EvaluatedAssessment evaluated = Evaluations.pick(name, bytes, assessment, result,
                     id -> Optional.ofNullable(schemes.get(id)), scheme, date, r -> Json.compact(JsonReport.scheme(r)));
             Register by = register.recordingAs(who.account());
-            return decision == Decision.SURVEILLANCE
-                    ? by.surveil(Long.toString(certificate.number()), evaluated, onSerious)
-                    : by.reevaluate(Long.toString(certificate.number()), evaluated, onSerious);
+            return reevaluation ? by.reevaluate(Long.toString(certificate.number()), evaluated, onSerious)
+                    : by.surveil(Long.toString(certificate.number()), evaluated, onSerious);
         });
-        log(ctx, who, after);
-        json(ctx, RegisterFormats.certificateJson(after, true));
+        log(origin, who, after);
+        return after;
+    }
+
+    private static void checkName(String name) {
+        if (name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+            throw parameter("name", "name: the file's name for the history, 1 to 200 characters on one line");
+        }
+    }
+
+    private static ApiError missing(CertificateView certificate) {
+        return new ApiError(409, "scheme-missing", "certificate " + certificate.label() + " is of scheme "
+                + certificate.certificate().scheme() + ", which is not installed in this service");
+    }
+
+    /** {@code suspend}, {@code revoke} or not given ({@code null}); 400 {@code bad-parameter} for anything else. */
+    public static Optional<SurveillanceRules.Action> onSerious(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return switch (value) {
+            case "suspend" -> Optional.of(SurveillanceRules.Action.SUSPEND);
+            case "revoke" -> Optional.of(SurveillanceRules.Action.REVOKE);
+            default -> throw parameter("onSerious", "onSerious: '" + value + "' is not suspend or revoke");
+        };
     }
 
     /** {@code register incident N --type T --date D --note TEXT}, from {@code {type, date, note}}. */
@@ -299,7 +339,7 @@ public final class RegisterRoutes {
                 Long.toString(certificate.number()), c -> variant(c).orElseThrow(() -> new ApiError(409,
                         "scheme-missing", "certificate " + c.label() + " is of " + scheme + ", which is not installed"
                                 + " in this service")), type, date, note));
-        log(ctx, who, after);
+        log("http " + ctx.ip(), who, after);
         json(ctx, RegisterFormats.certificateJson(after, true));
     }
 
@@ -308,9 +348,9 @@ public final class RegisterRoutes {
                 .variant()));
     }
 
-    private void log(Context ctx, Caller who, CertificateView after) {
+    private void log(String origin, Caller who, CertificateView after) {
         var e = after.current();
-        changes.record(new Accounts.Actor(who.account(), "http " + ctx.ip()), e.kind().key() + " of certificate "
+        changes.record(new Accounts.Actor(who.account(), origin), e.kind().key() + " of certificate "
                 + after.label() + " recorded as entry #" + e.seq() + ": " + e.decision() + ", now " + e.state().key()
                 + " " + e.grade());
     }
@@ -353,17 +393,6 @@ public final class RegisterRoutes {
             // the file cannot be applied to the certificate: another scheme, no date, a part not found
             case INPUT -> new ApiError(400, "bad-input", e.getMessage(), source, null);
             case DATABASE -> new ApiError(503, "register-unavailable", e.getMessage());
-        };
-    }
-
-    private static Optional<SurveillanceRules.Action> onSerious(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        return switch (value) {
-            case "suspend" -> Optional.of(SurveillanceRules.Action.SUSPEND);
-            case "revoke" -> Optional.of(SurveillanceRules.Action.REVOKE);
-            default -> throw parameter("onSerious", "onSerious: '" + value + "' is not suspend or revoke");
         };
     }
 

@@ -113,12 +113,13 @@ public final class ServeCommand implements Callable<Integer> {
         routes.addAll(new AssessmentRoutes(assessments, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
         // the register's routes: one register open for the service's life, each decision recorded as its manager's
         Register register = Register.open(settings, Register.Access.UPDATE, Clock.systemDefaultZone(), "serve");
-        routes.addAll(new RegisterRoutes(register, schemes.get(), engine, new ChangeLog(database.jdbi(),
-                Clock.systemDefaultZone()), Clock.systemDefaultZone(), ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES)
-                .routes());
+        RegisterRoutes registerRoutes = new RegisterRoutes(register, schemes.get(), engine, new ChangeLog(
+                database.jdbi(), Clock.systemDefaultZone()), Clock.systemDefaultZone(),
+                ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES);
+        routes.addAll(registerRoutes.routes());
         // the pages for people in a browser, over the same assessments and sessions
         routes.addAll(new Pages(assessments, signIns).routes());
-        routes.addAll(new RegisterPages(register, schemes.get(), Clock.systemDefaultZone()).routes());
+        routes.addAll(new RegisterPages(register, registerRoutes, schemes.get(), Clock.systemDefaultZone()).routes());
         routes.addAll(new AdminPages(accounts, registry.get(), new ChangeLog(database.jdbi(), Clock.systemDefaultZone()))
                 .routes());
         ApiServer server;
