@@ -67,8 +67,10 @@ final class ReadingChoices {
             String value;
             ReadingUsed.Source from;
             if (cli != null) {
-                value = reading.allowed(cli).orElseThrow(() -> new IllegalArgumentException("--reading "
-                        + reading.key() + "=" + cli + ": allowed: " + String.join(", ", reading.values())));
+                // checked before the run by ReadingValues; a caller that did not check is told here, as its mistake
+                value = reading.allowed(cli).orElseThrow(() -> new LocatedException(source, part.position(),
+                        part.path() + ": reading " + reading.key() + "=" + cli + ", chosen for the run, is not a value"
+                                + " of this reading; allowed: " + String.join(", ", reading.values())));
                 from = ReadingUsed.Source.COMMAND_LINE;
             } else if (fileValues.containsKey(reading.key())) {
                 value = fileValues.get(reading.key());

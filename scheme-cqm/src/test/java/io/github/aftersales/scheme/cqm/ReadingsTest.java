@@ -160,4 +160,15 @@ class ReadingsTest {
                 .hasMessageEndingWith("schemes[0].options.readings.cqm.majorComplaintWindow: '18' is not a value of this"
                         + " reading; allowed: 24, 12");
     }
+
+    @Test
+    void aValueChosenForTheRunThatWasNotCheckedIsTheCallersMistakeNotTheSchemes() {
+        CqmTest.Case c = CqmTest.base();
+        assertThatThrownBy(() -> CqmTest.EVALUATOR.evaluate(AssessmentReader.read(new ByteArrayInputStream(
+                c.json().getBytes(StandardCharsets.UTF_8)), "test.json", LocatedReader.Syntax.JSON),
+                new EvaluationOptions(null, false, Map.of("cqm.majorComplaintWindow", "18"))))
+                .isInstanceOf(LocatedException.class)
+                .hasMessageEndingWith("schemes[0]: reading cqm.majorComplaintWindow=18, chosen for the run, is not a"
+                        + " value of this reading; allowed: 24, 12");
+    }
 }
