@@ -17,7 +17,7 @@ public final class ReadingOptions {
             description = "Read the standard another way where the scheme offers a choice, e.g. --reading"
                     + " cqm.majorComplaintWindow=12. Repeatable; overrides the file's options.readings."
                     + " 'aftersales schemes --readings' lists every reading with its default and alternatives."
-                    + " --not-applicable X is another name for --reading gbt27922.notApplicable=X.")
+                    + " evaluate's --not-applicable X is another name for --reading gbt27922.notApplicable=X.")
     List<String> readings = new ArrayList<>();
 
     /**
