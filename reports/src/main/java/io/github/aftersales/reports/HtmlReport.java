@@ -299,6 +299,7 @@ public final class HtmlReport {
             b.append("<li>").append(h(l.t("label.highestReached"))).append("</li>\n");
         }
         s.reasons().forEach(reason -> b.append("<li>").append(h(l.sentence(reason))).append("</li>\n"));
+        s.readings().forEach(u -> b.append("<li class=\"read-with\">").append(h(l.readWith(u))).append("</li>\n"));
         b.append("</ul>\n</section>\n");
     }
 

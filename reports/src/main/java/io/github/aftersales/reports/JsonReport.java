@@ -63,6 +63,9 @@ public final class JsonReport {
         o.put("stars", s.stars());
         o.put("passed", s.passed());
         o.put("notApplicable", s.notApplicable().key());
+        if (!s.readings().isEmpty()) { // absent when the result depended on no reading: older results stay as they were
+            readings(o.putArray("readings"), s.readings());
+        }
         ArrayNode cats = o.putArray("categories");
         for (CategoryResult c : s.categories()) {
             ObjectNode n = cats.addObject();
@@ -106,6 +109,21 @@ public final class JsonReport {
         ArrayNode next = o.putArray("nextLevelNeeds");
         s.nextLevelNeeds().forEach(next::add);
         return o;
+    }
+
+    /** The readings of the standard a result depended on, one object each (docs/result.schema.json). */
+    static void readings(ArrayNode out, java.util.List<io.github.aftersales.core.evaluation.ReadingUsed> readings) {
+        for (io.github.aftersales.core.evaluation.ReadingUsed u : readings) {
+            ObjectNode n = out.addObject();
+            n.put("key", u.key());
+            n.put("value", u.value());
+            n.put("shown", u.reading().shown(u.value()));
+            n.put("default", u.reading().defaultValue());
+            n.put("source", u.source().key());
+            n.put("clause", u.reading().clause());
+            n.put("means", u.reading().means(u.value()));
+            n.put("text", u.text());
+        }
     }
 
     private static ObjectNode clause(ClauseResult c) {

@@ -56,6 +56,23 @@ public enum Labels {
         };
     }
 
+    /**
+     * The line naming a reading of the standard a result depended on:
+     * {@code read with: cqm.majorComplaintWindow = 24 months (default)}; in both languages, English as the
+     * sentences beside it.
+     */
+    public String readWith(io.github.aftersales.core.evaluation.ReadingUsed u) {
+        String value = !u.reading().months() ? u.value()
+                : u.value().equals(io.github.aftersales.spi.Reading.NO_WINDOW) ? inline("reading.noWindow")
+                        : inline("reading.months", u.value());
+        String source = inline(switch (u.source()) {
+            case DEFAULT -> "reading.default";
+            case ASSESSMENT -> "reading.assessment";
+            case COMMAND_LINE -> "reading.commandLine";
+        });
+        return inline("text.readWith", u.key(), value, source);
+    }
+
     /** A grade's name: as written in the standard, with our English beside it unless Chinese only. */
     public String grade(String name, String nameEn) {
         return this == ZH ? name : name + " (" + nameEn + ")";

@@ -77,6 +77,7 @@ public final class MarkdownReport {
                 b.append("- ").append(l.t("label.highestReached")).append('\n');
             }
             s.reasons().forEach(reason -> b.append("- ").append(esc(l.sentence(reason))).append('\n'));
+            s.readings().forEach(u -> b.append("- ").append(esc(l.readWith(u))).append('\n'));
         }
         return b.toString();
     }

@@ -80,6 +80,10 @@ final class Sentences {
                     + " months before (\\S+) \\((\\S+)\\)", 1),
             new Rule("reason.seriousDefault", "(\\w+) \\(the default of (\\S+) (\\S+) where the standard says suspend or"
                     + " revoke\\) for serious events in the (\\d+) months before (\\S+) \\((\\S+)\\)", 1),
+            new Rule("reason.seriousEventAnyTime", "(\\S+) on (\\d{4}-\\d{2}-\\d{2}): (\\S+) \\(([^()]+)\\) \\(looked for at"
+                    + " any time before (\\S+): (\\S+)\\)"),
+            new Rule("reason.seriousEventMonths", "(\\S+) on (\\d{4}-\\d{2}-\\d{2}): (\\S+) \\(([^()]+)\\) \\(looked for in"
+                    + " the (\\d+) months before (\\S+): (\\S+)\\)"),
             new Rule("reason.seriousEventNote", "(\\S+) on (\\d{4}-\\d{2}-\\d{2}): (\\S+) \\(([^()]+)\\); (.+)"),
             new Rule("reason.seriousEvent", "(\\S+) on (\\d{4}-\\d{2}-\\d{2}): (\\S+) \\(([^()]+)\\)"),
             new Rule("action.keep", "keep"),
@@ -99,6 +103,9 @@ final class Sentences {
             new Rule("what.partStarsOne", "(\\S+) (\\S+) stars (\\d+) (\\S+) (\\S+)"),
             new Rule("what.eventsWhere", "(\\S+) \\((.+)\\) in the (\\d+) months before (\\S+) \\((\\S+)\\):"
                     + " (\\d+) (\\S+) (\\S+)"),
+            new Rule("what.eventsAnyTimeWhere", "(\\S+) \\((.+)\\) at any time up to (\\S+) \\((\\S+)\\):"
+                    + " (\\d+) (\\S+) (\\S+)"),
+            new Rule("what.eventsAnyTime", "(\\S+) at any time up to (\\S+) \\((\\S+)\\): (\\d+) (\\S+) (\\S+)"),
             new Rule("what.events", "(\\S+) in the (\\d+) months before (\\S+) \\((\\S+)\\): (\\d+) (\\S+) (\\S+)"),
             new Rule("what.months", "months from (\\S+) \\((\\S+)\\) to (\\S+) \\((\\S+)\\): (\\d+) (\\S+) (\\S+)"),
             // a figure the grading table derives: "rate (解决率) 96.96 % (a = 33, b = 32) < 97 %"

@@ -32,6 +32,7 @@ public final class SurveillanceReport {
         }
         b.append("\n\n  ").append(l.t("surveil.why")).append('\n');
         d.reasons().forEach(r -> b.append("    ").append(Printable.of(l.sentence(r))).append('\n'));
+        d.readings().forEach(u -> b.append("    ").append(Printable.of(l.readWith(u))).append('\n'));
         b.append("\n  ").append(l.inline("surveil.assessment", l.grade(d.evaluation().grade(), d.evaluation().gradeEn()),
                 io.github.aftersales.core.evaluation.Decimals.text(d.evaluation().total()))).append('\n');
         return b.toString();
@@ -49,6 +50,9 @@ public final class SurveillanceReport {
         o.put("stars", d.stars());
         ArrayNode reasons = o.putArray("reasons");
         d.reasons().forEach(reasons::add);
+        if (!d.readings().isEmpty()) {
+            JsonReport.readings(o.putArray("readings"), d.readings());
+        }
         o.set("evaluation", JsonReport.scheme(d.evaluation()));
         return o;
     }

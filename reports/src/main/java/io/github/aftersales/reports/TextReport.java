@@ -119,6 +119,9 @@ public final class TextReport {
         for (String reason : s.reasons()) {
             b.append("    ").append(Printable.of(l.sentence(reason))).append('\n');
         }
+        for (io.github.aftersales.core.evaluation.ReadingUsed u : s.readings()) {
+            b.append("    ").append(Printable.of(l.readWith(u))).append('\n');
+        }
     }
 
     /** The facts and events the assessment states for this scheme: what the grade rests on besides the clauses. */
@@ -175,6 +178,9 @@ public final class TextReport {
         }
         for (String reason : s.reasons()) {
             b.append("    ").append(Printable.of(l.sentence(reason))).append('\n');
+        }
+        for (io.github.aftersales.core.evaluation.ReadingUsed u : s.readings()) {
+            b.append("    ").append(Printable.of(l.readWith(u))).append('\n');
         }
     }
 

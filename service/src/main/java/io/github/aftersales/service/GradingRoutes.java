@@ -132,6 +132,16 @@ public final class GradingRoutes {
         String answer = Negotiation.choose(ctx.header("Accept"), JSON, HTML, MARKDOWN);
         Labels labels = labels(ctx.queryParam("lang"));
         EvaluationOptions options = options(ctx);
+        List<String> readings = ctx.queryParams("reading");
+        if (!readings.isEmpty()) {
+            try {
+                options = new EvaluationOptions(options.notApplicable(), options.missingAsZero(),
+                        io.github.aftersales.core.evaluation.ReadingValues.parse(readings, schemes.values(),
+                                options.notApplicable(), "reading", "notApplicable"));
+            } catch (IllegalArgumentException e) {
+                throw new ApiError(400, "bad-parameter", e.getMessage());
+            }
+        }
         byte[] body = Bodies.read(ctx, maxRequestBytes);
         Assessment assessment = read(Negotiation.mediaType(ctx.header("Content-Type")), body);
         EvaluationResult result;

@@ -144,6 +144,25 @@ class GradingRoutesTest {
     }
 
     @Test
+    void aReadingInTheQueryIsUsedAndShownAndAWrongOneIsRefused() throws Exception {
+        // examples/gbt27922-form.json: 5.2.5.5 not applicable; prorated 91 of 98 = 92.85 (four stars), with full
+        // points 93 of 100 (four stars): the reading is said either way
+        byte[] form = Files.readAllBytes(EXAMPLES.resolve("gbt27922-form.json"));
+        HttpResponse<String> full = evaluate("application/json", form, null,
+                "?reading=gbt27922.notApplicable%3Dfull-points");
+        assertThat(full.statusCode()).isEqualTo(200);
+        JsonNode result = JSON.readTree(full.body()).get("schemes").get(0);
+        assertThat(result.get("total").decimalValue()).isEqualByComparingTo("93");
+        assertThat(result.get("readings").get(0).get("text").asText())
+                .isEqualTo("gbt27922.notApplicable = full-points (chosen on the command line)");
+        HttpResponse<String> bad = evaluate("application/json", form, null, "?reading=gbt27922.notApplicable%3Dhalf");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("message").asText()).isEqualTo("reading gbt27922.notApplicable=half:"
+                + " 'half' is not a value of gbt27922.notApplicable; allowed: prorate, full-points");
+        assertThat(JSON.readTree(bad.body()).get("code").asText()).isEqualTo("bad-parameter");
+    }
+
+    @Test
     void aBodyOverTheLimitIsRefusedWhateverItsLengthHeaderSays() throws Exception {
         try (TestService small = new TestService(1024)) {
             byte[] form = Files.readAllBytes(EXAMPLES.resolve("gbt27922-form.json"));

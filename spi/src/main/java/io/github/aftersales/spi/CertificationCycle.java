@@ -17,12 +17,20 @@ import java.util.List;
  *                             the yearly one; each must be a declared event type
  * @param regrading            what a surveillance grade does to the certificate's level
  * @param source               where the standard says this, e.g. {@code CTS Q/ZG025-2022 4.4}
+ * @param regradingReading     the key of the {@link Reading} whose values are {@link Regrading} keys and which
+ *                             gives {@code regrading} (its default), or {@code null} when it is fixed (since 0.2)
  *
  * @since 0.1
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public record CertificationCycle(int surveillanceMonths, int reevaluationMonths, List<String> extraEvaluationAfter,
-        Regrading regrading, String source) {
+        Regrading regrading, String source, String regradingReading) {
+
+    /** A cycle whose regrading is fixed. */
+    public CertificationCycle(int surveillanceMonths, int reevaluationMonths, List<String> extraEvaluationAfter,
+            Regrading regrading, String source) {
+        this(surveillanceMonths, reevaluationMonths, extraEvaluationAfter, regrading, source, null);
+    }
 
     public CertificationCycle {
         if (surveillanceMonths <= 0) {
@@ -55,6 +63,11 @@ public record CertificationCycle(int surveillanceMonths, int reevaluationMonths,
         /** The key used in scheme files. */
         public String key() {
             return key;
+        }
+
+        /** The regrading with this key, if any. */
+        public static java.util.Optional<Regrading> fromKey(String key) {
+            return java.util.Arrays.stream(values()).filter(r -> r.key.equals(key)).findFirst();
         }
     }
 }

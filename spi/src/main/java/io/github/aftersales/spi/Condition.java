@@ -122,10 +122,20 @@ public sealed interface Condition
      * @param before       the name of the date fact the window ends on
      * @param where        attribute values an event must have to count (e.g. {@code rectified=false})
      * @param comparison   the comparison of the count
+     * @param reading      the key of the {@link Reading} (in months) that gives the window, or {@code null}
+     *                     when the window is fixed; {@code withinMonths} is then that reading's default
+     *                     (since 0.2)
      */
     record OnEventCount(
             String eventType, int withinMonths, String before, Map<String, String> where,
-            Comparison comparison) implements Condition {
+            Comparison comparison, String reading) implements Condition {
+
+        /** A condition whose window is fixed. */
+        public OnEventCount(String eventType, int withinMonths, String before, Map<String, String> where,
+                Comparison comparison) {
+            this(eventType, withinMonths, before, where, comparison, null);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.eventCount(this);

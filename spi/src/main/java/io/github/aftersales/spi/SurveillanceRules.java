@@ -39,8 +39,16 @@ public record SurveillanceRules(List<SeriousEvent> seriousEvents, int withinMont
      * @param where   attribute values it must have (e.g. {@code rectified=false})
      * @param title   the standard's words
      * @param titleEn our English
+     * @param reading the key of the {@link Reading} (in months) that gives this event's own window, or
+     *                {@code null} for the rules' {@code withinMonths} (since 0.2)
      */
-    public record SeriousEvent(String type, Map<String, String> where, String title, String titleEn) {
+    public record SeriousEvent(String type, Map<String, String> where, String title, String titleEn, String reading) {
+
+        /** A serious event looked for in the rules' window. */
+        public SeriousEvent(String type, Map<String, String> where, String title, String titleEn) {
+            this(type, where, title, titleEn, null);
+        }
+
         public SeriousEvent {
             requireNonNull(type, "type is null");
             where = Map.copyOf(where);

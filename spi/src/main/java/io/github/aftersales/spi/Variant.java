@@ -27,6 +27,10 @@ import java.util.List;
  *                           {@code null} when it says nothing
  * @param cycle              how often a certificate is evaluated again, or {@code null} when the
  *                           standard does not say
+ * @param readings           the {@linkplain Reading readings} this variant's parameters take (since 0.2)
+ * @param notApplicableReading the key of the reading among {@code readings} whose values are
+ *                           {@link NotApplicablePolicy} keys and which gives {@code notApplicable} (its
+ *                           default), or {@code null} when no reading does (since 0.2)
  *
  * @since 0.1
  */
@@ -34,9 +38,14 @@ import java.util.List;
 public record Variant(
         String id, String title, String titleEn, Catalog catalog, GradingTable grading,
         NotApplicablePolicy notApplicable, boolean notApplicableFixed, List<PartRef> combines, Inputs inputs,
-        SurveillanceRules surveillance, CertificationCycle cycle) {
+        SurveillanceRules surveillance, CertificationCycle cycle, List<Reading> readings, String notApplicableReading) {
 
     public Variant {
+        readings = List.copyOf(readings);
+        if (notApplicableReading != null && readings.stream().noneMatch(r -> r.key().equals(notApplicableReading))) {
+            throw new IllegalArgumentException("notApplicable takes reading " + notApplicableReading
+                    + ", which the variant does not declare");
+        }
         requireNonNull(id, "id is null");
         requireNonNull(title, "title is null");
         requireNonNull(titleEn, "titleEn is null");
@@ -45,6 +54,24 @@ public record Variant(
         requireNonNull(notApplicable, "notApplicable is null");
         combines = List.copyOf(combines);
         requireNonNull(inputs, "inputs is null");
+    }
+
+    /** A variant without readings. */
+    public Variant(String id, String title, String titleEn, Catalog catalog, GradingTable grading,
+            NotApplicablePolicy notApplicable, boolean notApplicableFixed, List<PartRef> combines, Inputs inputs,
+            SurveillanceRules surveillance, CertificationCycle cycle) {
+        this(id, title, titleEn, catalog, grading, notApplicable, notApplicableFixed, combines, inputs, surveillance,
+                cycle, List.of(), null);
+    }
+
+    /** The reading with this key, if the variant takes it. */
+    public java.util.Optional<Reading> reading(String key) {
+        for (Reading r : readings) {
+            if (r.key().equals(key)) {
+                return java.util.Optional.of(r);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** A variant whose standard says nothing about how often it is evaluated again. */

@@ -7,6 +7,10 @@ public enum ContractRule {
     VALID_DEFINITION("definition valid",
             "an id, at least one variant, children adding up to their category and categories to the declared total,"
                     + " grading tables naming only what the catalog has"),
+    READINGS("readings well-formed",
+            "each reading's default is among its alternatives, every parameter that takes a reading (an event count's"
+                    + " window, a serious event's window, regrading, notApplicable) names one its variant declares, of"
+                    + " the right kind, with the parameter's value as the default, and every declared reading is taken"),
     UNIQUE_IDS("ids unique", "no clause or category id appears twice in a catalog"),
     DETERMINISTIC("results deterministic", "the same assessment evaluated twice gives the same result"),
     LOST_POINTS_EXPLAINED("every lost point explained",

@@ -135,6 +135,9 @@ public final class SchemeUnderTest {
         } catch (RuntimeException e) {
             out.add(new ContractViolation(ContractRule.VALID_DEFINITION, v.id(), e.getMessage()));
         }
+        for (String problem : io.github.aftersales.core.definition.ReadingChecks.problems(scheme.id(), v)) {
+            out.add(new ContractViolation(ContractRule.READINGS, v.id(), problem));
+        }
     }
 
     private void behaviour(Variant v, List<ContractViolation> out) {

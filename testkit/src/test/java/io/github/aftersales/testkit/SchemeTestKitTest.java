@@ -60,7 +60,8 @@ class SchemeTestKitTest {
                 new Object[] {new TestSchemes.Moody(), ContractRule.DETERMINISTIC},
                 new Object[] {new TestSchemes.Upside(), ContractRule.MONOTONE},
                 new Object[] {new TestSchemes.RawScore(), ContractRule.EXCLUSION_ONLY_DENOMINATOR},
-                new Object[] {new TestSchemes.Unwritable(), ContractRule.TEMPLATE_ROUND_TRIP});
+                new Object[] {new TestSchemes.Unwritable(), ContractRule.TEMPLATE_ROUND_TRIP},
+                new Object[] {new TestSchemes.BadReadings(), ContractRule.READINGS});
     }
 
     @ParameterizedTest(name = "{1}")
@@ -81,6 +82,20 @@ class SchemeTestKitTest {
         assertThat(SchemeTestKit.scheme(new TestSchemes.Upside()).contract()).extracting(ContractViolation::toString)
                 .contains("[raising a score never lowers the grade] variant main: raising A.2 from 0 to 4 lowers the"
                         + " grade from two to one");
+    }
+
+    @Test
+    void aReadingWhoseDefaultIsNotWhatTheSchemeDoesOrThatNothingTakesIsNamed() {
+        assertThat(SchemeTestKit.scheme(new TestSchemes.BadReadings()).contract()).extracting(ContractViolation::toString)
+                .contains("[readings well-formed] variant main: notApplicable is prorate, but reading"
+                                + " badreadings.notApplicable's default is full-points",
+                        "[readings well-formed] variant main: reading badreadings.unused is declared but no parameter"
+                                + " takes it");
+        // a default outside the alternatives cannot even be made
+        assertThatThrownBy(() -> new io.github.aftersales.spi.Reading("x.y", "t", "c", "", "", "months", "18",
+                List.of(new io.github.aftersales.spi.Reading.Alternative("24", "two years"),
+                        new io.github.aftersales.spi.Reading.Alternative("12", "a year"))))
+                .hasMessage("reading x.y: the default '18' is not among its alternatives [24, 12]");
     }
 
     @Test

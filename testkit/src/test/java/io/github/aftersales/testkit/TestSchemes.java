@@ -157,4 +157,25 @@ final class TestSchemes {
                     clause("A.2", "0.6666666666667", false)), goodGrading()));
         }
     }
+
+    /**
+     * Its not-applicable reading's default is full-points while the variant scores prorate, and it declares a
+     * reading no parameter takes.
+     */
+    public static final class BadReadings extends Simple {
+        @Override
+        public List<Variant> variants() {
+            io.github.aftersales.spi.Reading na = new io.github.aftersales.spi.Reading("badreadings.notApplicable",
+                    "what an inapplicable clause is worth", "TEST 1", "", "", "", "full-points", List.of(
+                            new io.github.aftersales.spi.Reading.Alternative("prorate", "left out"),
+                            new io.github.aftersales.spi.Reading.Alternative("full-points", "its points")));
+            io.github.aftersales.spi.Reading unused = new io.github.aftersales.spi.Reading("badreadings.unused",
+                    "nothing", "TEST 2", "", "", "months", "12", List.of(
+                            new io.github.aftersales.spi.Reading.Alternative("12", "a year"),
+                            new io.github.aftersales.spi.Reading.Alternative("none", "no window")));
+            return List.of(new Variant("main", "主表", "main", catalog("6", clause("A.1", "2", false),
+                    clause("A.2", "4", true)), goodGrading(), NotApplicablePolicy.PRORATE, false, List.of(), Inputs.NONE,
+                    null, null, List.of(na, unused), na.key()));
+        }
+    }
 }

@@ -40,6 +40,7 @@ public final class Pages {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Access FILLERS_AND_REVIEWERS = Access.roles(Role.MANAGER, Role.AUDITOR);
     private static final Access FILLERS = Access.roles(Role.AUDITOR);
+    private static final Access REVIEWERS = Access.roles(Role.MANAGER);
     /** htmx as the webjar from Maven Central holds it. */
     static final String HTMX = "/META-INF/resources/webjars/htmx.org/2.0.8/dist/htmx.min.js";
     private static final String CSS = "/io/github/aftersales/web/assets/app.css";
@@ -72,6 +73,10 @@ public final class Pages {
                         this::checklist),
                 Route.post("/assessments/{id}/save", FILLERS, "Save the checklist page and show its grade", this::save),
                 Route.post("/assessments/{id}/submit", FILLERS, "Submit an assessment from its page", this::submit),
+                Route.post("/assessments/{id}/approve", REVIEWERS, "Approve an assessment from its page",
+                        this::approve),
+                Route.post("/assessments/{id}/return", REVIEWERS, "Return an assessment to its auditor from its page",
+                        this::sendBack),
                 Route.get("/assets/htmx.min.js", Access.anyone(), "Serve htmx",
                         (ctx, caller) -> asset(ctx, "text/javascript; charset=utf-8", htmx)),
                 Route.get("/assets/app.css", Access.anyone(), "Serve the pages' style sheet",
@@ -135,9 +140,13 @@ public final class Pages {
 
     private void list(Context ctx, Optional<Caller> caller) {
         Caller who = caller.orElseThrow();
+        Texts t = Texts.of(ctx);
+        // a manager's queue is the submitted ones: ?state=submitted
+        Optional<AssessmentStore.State> state = Optional.ofNullable(ctx.queryParam("state")).flatMap(k ->
+                java.util.Arrays.stream(AssessmentStore.State.values()).filter(v -> v.key().equals(k)).findFirst());
         List<Views.Row> rows = new ArrayList<>();
-        for (AssessmentStore.Stored s : assessments.list(who, Optional.empty())) {
-            rows.add(new Views.Row(s.id(), s.organisation(), s.scheme() + " / " + s.variant(), s.state().key(),
+        for (AssessmentStore.Stored s : assessments.list(who, state)) {
+            rows.add(new Views.Row(s.id(), s.organisation(), s.scheme() + " / " + s.variant(), t.state(s.state().key()),
                     s.assignedTo(), s.revision(), s.savedAt().toLocalDateTime().withNano(0).toString().replace('T', ' ')));
         }
         List<Views.Choice> choices = new ArrayList<>();
@@ -145,8 +154,8 @@ public final class Pages {
             scheme.variants().forEach(v -> choices.add(new Views.Choice(scheme.id() + "/" + v.id(),
                     scheme.title() + " — " + v.title())));
         }
-        page(ctx, 200, "assessments.jte", new Views.AssessmentList(Texts.of(ctx), session(ctx, who), rows, choices,
-                who.role() == Role.MANAGER));
+        page(ctx, 200, "assessments.jte", new Views.AssessmentList(t, session(ctx, who), rows, choices,
+                who.role() == Role.MANAGER, state.map(AssessmentStore.State::key).orElse("")));
     }
 
     private void create(Context ctx, Optional<Caller> caller) {
@@ -163,11 +172,55 @@ public final class Pages {
 
     private void checklist(Context ctx, Optional<Caller> caller) throws IOException {
         Caller who = caller.orElseThrow();
-        AssessmentStore.Stored s = assessments.visible(who, ctx.pathParam("id"));
+        checklist(ctx, who, assessments.visible(who, ctx.pathParam("id")), 200, "");
+    }
+
+    private void checklist(Context ctx, Caller who, AssessmentStore.Stored s, int status, String message)
+            throws IOException {
         Texts t = Texts.of(ctx);
-        page(ctx, 200, "checklist.jte", new Views.Checklist(t, session(ctx, who), s.id(), s.organisation(),
-                s.scheme() + " / " + s.variant(), s.state().key(), s.state().editable()
-                        && who.role() == Role.AUDITOR, s.comments(), parts(s), panel(t, s, "", false)));
+        JsonNode content = MAPPER.readTree(s.content());
+        String certificate = s.certificate() == null ? null : t.t("certificate", s.certificate().reference() == null
+                ? "#" + s.certificate().id() : s.certificate().reference() + " (#" + s.certificate().id() + ")");
+        page(ctx, status, "checklist.jte", new Views.Checklist(t, session(ctx, who), s.id(), s.organisation(),
+                s.scheme() + " / " + s.variant(), t.state(s.state().key()),
+                s.state().editable() && who.role() == Role.AUDITOR,
+                s.state() == AssessmentStore.State.SUBMITTED && who.role() == Role.MANAGER, s.comments(), certificate,
+                content.path("date").asText(""), content.path("assessor").asText(""), parts(s), panel(t, s, "", false),
+                message));
+    }
+
+    /** A manager's decision from the page: done, the page again; refused (the register's rules), the page saying why. */
+    private void decide(Context ctx, Caller who, java.util.function.Function<AssessmentStore.Stored,
+            AssessmentStore.Stored> decision) throws IOException {
+        AssessmentStore.Stored current = assessments.visible(who, ctx.pathParam("id"));
+        try {
+            decision.apply(current);
+        } catch (ApiError e) {
+            if (e.status() == 401 || e.status() == 403) {
+                throw e;
+            }
+            checklist(ctx, who, assessments.visible(who, ctx.pathParam("id")), e.status(), e.getMessage());
+            return;
+        }
+        ctx.redirect("/assessments/" + current.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private void approve(Context ctx, Optional<Caller> caller) throws IOException {
+        Caller who = caller.orElseThrow();
+        String reference = ctx.formParam("reference");
+        decide(ctx, who, current -> assessments.approve(who, current, revision(ctx),
+                reference == null || reference.isBlank() ? null : reference.strip(), "http " + ctx.ip()));
+    }
+
+    private void sendBack(Context ctx, Optional<Caller> caller) throws IOException {
+        Caller who = caller.orElseThrow();
+        String comments = String.valueOf(ctx.formParam("comments")).strip();
+        decide(ctx, who, current -> {
+            if (comments.isEmpty() || comments.equals("null")) {
+                throw new ApiError(400, "bad-input", Texts.of(ctx).t("comments.missing"));
+            }
+            return assessments.sendBack(who, current, revision(ctx), comments, "http " + ctx.ip());
+        });
     }
 
     /** The checklist's fields saved: each change from htmx, or the whole form from the Save button. */
@@ -220,10 +273,19 @@ public final class Pages {
     }
 
     /**
-     * Puts the form's fields into the stored assessment: for each clause of each part, its result, score and note
-     * ({@code result:PART:ID} and so on); a blank field clears what was there.
+     * Puts the form's fields into the stored assessment: the assessment's date and assessor; for each clause of each
+     * part, its result, score and note ({@code result:PART:ID} and so on). A blank field clears what was there.
      */
     static void filled(ObjectNode assessment, Map<String, List<String>> form) {
+        for (String field : List.of("date", "assessor")) {
+            first(form, field).ifPresent(v -> {
+                if (v.isBlank()) {
+                    assessment.putNull(field);
+                } else {
+                    assessment.put(field, v.strip());
+                }
+            });
+        }
         JsonNode parts = assessment.path("schemes");
         for (int p = 0; p < parts.size(); p++) {
             for (JsonNode f : parts.get(p).path("findings")) {
@@ -302,15 +364,12 @@ public final class Pages {
         List<String> lost = new ArrayList<>();
         for (JsonNode part : graded.result().path("schemes")) {
             String grade = part.path("grade").asText("");
-            if (t.english() && part.hasNonNull("gradeEn")) {
-                grade = grade + " (" + part.get("gradeEn").asText() + ")";
-            }
-            grades.add(grade.isEmpty() ? "—" : grade);
+            grades.add(grade.isEmpty() ? "—" : t.labels().grade(grade, part.path("gradeEn").asText(grade)));
             if (part.has("total")) {
                 totals.add(part.get("total").asText() + (part.has("declaredMax") ? " / " + part.get("declaredMax")
                         .asText() : ""));
             }
-            part.path("reasons").forEach(r -> reasons.add(r.asText()));
+            part.path("reasons").forEach(r -> reasons.add(t.labels().sentence(r.asText())));
             for (JsonNode c : part.path("categories")) {
                 if (c.path("depth").asInt() == 0 && c.has("applicablePoints") && c.has("score")) {
                     BigDecimal gap = c.get("applicablePoints").decimalValue().subtract(c.get("score").decimalValue());

@@ -52,6 +52,16 @@ public final class Texts {
         return args.length == 0 ? text : new MessageFormat(text, Locale.ROOT).format(args);
     }
 
+    /** The reports' words in this language: the engine's sentences and the grades' names as a report writes them. */
+    public io.github.aftersales.reports.Labels labels() {
+        return english() ? io.github.aftersales.reports.Labels.EN : io.github.aftersales.reports.Labels.ZH;
+    }
+
+    /** A state of an assessment, in words. */
+    public String state(String key) {
+        return t("state." + key);
+    }
+
     /** Whether the pages are in English. */
     public boolean english() {
         return lang.equals("en");

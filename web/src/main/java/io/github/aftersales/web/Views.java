@@ -24,7 +24,8 @@ public final class Views {
     public record Choice(String value, String label) {
     }
 
-    public record AssessmentList(Texts t, Session session, List<Row> rows, List<Choice> choices, boolean manager) {
+    public record AssessmentList(Texts t, Session session, List<Row> rows, List<Choice> choices, boolean manager,
+            String state) {
     }
 
     /** A clause of the checklist as the auditor fills it. */
@@ -46,7 +47,13 @@ public final class Views {
         }
     }
 
+    /**
+     * @param reviewable whether the caller decides on it now (a manager, the assessment submitted)
+     * @param certificate the certificate an approval recorded, or {@code null}
+     * @param message     what the last action said (a refusal), or empty
+     */
     public record Checklist(Texts t, Session session, long id, String organisation, String scheme, String state,
-            boolean editable, String comments, List<Part> parts, Panel panel) {
+            boolean editable, boolean reviewable, String comments, String certificate, String date, String assessor,
+            List<Part> parts, Panel panel, String message) {
     }
 }

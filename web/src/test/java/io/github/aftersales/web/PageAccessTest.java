@@ -41,6 +41,9 @@ class PageAccessTest {
         // only the auditor fills; a manager reviews
         RULES.put("POST /assessments/{id}/save", List.of("auditor"));
         RULES.put("POST /assessments/{id}/submit", List.of("auditor"));
+        // a manager decides
+        RULES.put("POST /assessments/{id}/approve", List.of("manager"));
+        RULES.put("POST /assessments/{id}/return", List.of("manager"));
         // the register is the certification manager's, as through the API
         RULES.put("GET /register", List.of("manager"));
         RULES.put("GET /register/due", List.of("manager"));

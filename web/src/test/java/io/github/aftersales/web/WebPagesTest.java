@@ -172,14 +172,66 @@ class WebPagesTest {
         assertThat(after.selectFirst("#grade").text()).isEqualTo("四星级");
         assertThat(after.selectFirst("#total").text()).isEqualTo(new BigDecimal(100).subtract(lost)
                 .stripTrailingZeros().toPlainString() + " / 100");
-        assertThat(after.select("#reasons li").eachText()).anyMatch(r -> r.startsWith("total ")
-                && r.contains("< 95 needed for 五星级"));
+        // the engine's sentence, in the page's language
+        assertThat(after.select("#reasons li").eachText()).contains("总分 " + new BigDecimal(100).subtract(lost)
+                .stripTrailingZeros().toPlainString() + " < 95，未达五星级的要求：还需 " + lost.subtract(new BigDecimal(5))
+                .stripTrailingZeros().toPlainString() + " 分");
 
         // the same assessment through the API grades the same: one engine, one store
         JsonNode api = JSON.readTree(web.send(web.request("/api/v1/assessments/" + id).header("Cookie", cookie)
                 .build()).body());
         assertThat(api.get("revision").asInt()).isEqualTo(3);
         assertThat(api.at("/result/schemes/0/grade").asText()).isEqualTo("四星级");
+    }
+
+    @Test
+    void theManagerReturnsWithCommentsThenApprovesAndTheCertificateIsRecorded() throws Exception {
+        String zhang = signIn("zhang");
+        String mia = signIn("mia");
+        long id = create(mia, "gbt27922/form", "示例电器有限公司", "zhang");
+        Map<String, String> fields = fields(get("/assessments/" + id, zhang));
+        fields.keySet().stream().filter(k -> k.startsWith("result:")).toList().forEach(k -> fields.put(k, "conform"));
+        // the register issues on the assessment's date: without it the approval is refused
+        fields.put("date", "2026-11-20");
+        fields.put("assessor", "张三");
+        assertThat(post("/assessments/" + id + "/save", zhang, fields, false).statusCode()).isEqualTo(303);
+        Document filled = get("/assessments/" + id, zhang);
+        assertThat(filled.selectFirst("#grade").text()).isEqualTo("五星级");
+        assertThat(post("/assessments/" + id + "/submit", zhang, Map.of("_csrf", csrf(filled), "revision", "2"), false)
+                .statusCode()).isEqualTo(303);
+
+        // the manager's queue: what is submitted
+        Document queue = get("/assessments?state=submitted", mia);
+        assertThat(queue.select("tbody tr")).hasSize(1);
+        assertThat(queue.select("tbody td").eachText()).contains("示例电器有限公司", "待审核", "zhang");
+        Document review = get("/assessments/" + id, mia);
+        assertThat(review.select("#checklist select[disabled]")).isNotEmpty();
+        String token = csrf(review);
+        HttpResponse<String> noComments = post("/assessments/" + id + "/return", mia, Map.of("_csrf", token,
+                "revision", "3", "comments", " "), false);
+        assertThat(noComments.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(noComments.body()).selectFirst("#page-message").text()).isEqualTo("请写明审核员需修改之处。");
+        assertThat(post("/assessments/" + id + "/return", mia, Map.of("_csrf", token, "revision", "3", "comments",
+                "5.1.2.2：请附培训记录"), false).statusCode()).isEqualTo(303);
+
+        Document back = get("/assessments/" + id, zhang);
+        assertThat(back.selectFirst(".comments").text()).contains("5.1.2.2：请附培训记录");
+        assertThat(back.selectFirst("#state").text()).isEqualTo("已退回审核员");
+        assertThat(post("/assessments/" + id + "/submit", zhang, Map.of("_csrf", csrf(back), "revision", "4"), false)
+                .statusCode()).isEqualTo(303);
+        HttpResponse<String> approved = post("/assessments/" + id + "/approve", mia, Map.of("_csrf", token,
+                "revision", "5", "reference", "GBT-2026-007"), false);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303);
+        Document done = get("/assessments/" + id, mia);
+        assertThat(done.selectFirst("#state").text()).isEqualTo("已批准");
+        assertThat(done.selectFirst("#certificate").text()).isEqualTo("证书 GBT-2026-007 (#1)");
+        assertThat(done.select("section.review")).isEmpty();
+        // a second approval (a form sent twice) is said on the page, nothing recorded twice
+        HttpResponse<String> again = post("/assessments/" + id + "/approve", mia, Map.of("_csrf", token,
+                "revision", "5"), false);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(Jsoup.parse(again.body()).selectFirst("#page-message").text()).isEqualTo("assessment " + id
+                + " is approved: only a submitted assessment is returned or approved");
     }
 
     @Test

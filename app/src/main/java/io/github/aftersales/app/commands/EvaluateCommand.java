@@ -77,6 +77,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     ScoringOptions scoring = new ScoringOptions();
 
     @picocli.CommandLine.Mixin
+    ReadingOptions reading = new ReadingOptions();
+
+    @picocli.CommandLine.Mixin
     OutputOptions out = new OutputOptions();
 
     @Option(names = "--threads", paramLabel = "N", description = "Evaluate on N threads (default: the number of cores).")
@@ -122,11 +125,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCode.USAGE, "--lang: " + e.getMessage());
         }
-        EvaluationOptions options = scoring.options();
         Evaluator evaluator = this.evaluator.get(); // loads the plugins: before any output is opened
         BatchSummary summary = new BatchSummary();
         int[] exit = {ExitCode.OK};
         java.util.Map<String, io.github.aftersales.spi.Scheme> installed = schemes.get();
+        EvaluationOptions scored = scoring.options();
+        EvaluationOptions options = reading.readings.isEmpty() ? scored : new EvaluationOptions(scored.notApplicable(),
+                scored.missingAsZero(), reading.chosen(installed, scored.notApplicable()));
         Function<SchemeResult, Optional<io.github.aftersales.spi.Variant>> variantOf =
                 s -> Optional.ofNullable(installed.get(s.scheme())).flatMap(sc -> sc.variant(s.variant()));
         // every format is written as results come, in the order read: nothing grows with the batch

@@ -77,6 +77,9 @@ public final class SurveilCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     OutputOptions out = new OutputOptions();
 
+    @picocli.CommandLine.Mixin
+    ReadingOptions reading = new ReadingOptions();
+
     @Inject
     SurveilCommand(Provider<Evaluator> evaluator, Provider<Map<String, Scheme>> schemes) {
         this.evaluator = evaluator;
@@ -96,7 +99,9 @@ public final class SurveilCommand implements Callable<Integer> {
             throw new UserException(ExitCode.OUTPUT, out.output + ": is the input file; choose another output file");
         }
         Assessment assessment = AssessmentReader.read(file);
-        EvaluationResult result = evaluator.get().evaluate(assessment, EvaluationOptions.DEFAULTS);
+        Evaluator engine = evaluator.get(); // loads the plugins
+        Map<String, String> readings = reading.readings.isEmpty() ? Map.of() : reading.chosen(schemes.get(), null);
+        EvaluationResult result = engine.evaluate(assessment, new EvaluationOptions(null, false, readings));
         List<Integer> candidates = new java.util.ArrayList<>();
         for (int i = 0; i < result.results().size(); i++) {
             SchemeResult r = result.results().get(i);
@@ -115,7 +120,8 @@ public final class SurveilCommand implements Callable<Integer> {
         SchemeAssessment part = assessment.parts().get(index);
         SurveillanceResult decision;
         try {
-            decision = Surveillance.decide(variant(evaluation), part, evaluation, level, action, assessment.source());
+            decision = Surveillance.decide(variant(evaluation), part, evaluation, level, action, assessment.source(),
+                    readings);
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCode.USAGE, e.getMessage());
         }

@@ -33,7 +33,7 @@ public final class AssessmentReader {
     private static final Set<String> PART_KEYS = Set.of(
             "scheme", "variant", "schemeVersion", "title", "options", "findings", "facts", "events", "scoringGuide",
             "combines", "factsGuide", "eventTypes");
-    private static final Set<String> OPTION_KEYS = Set.of("notApplicable", "missing");
+    private static final Set<String> OPTION_KEYS = Set.of("notApplicable", "missing", "readings");
     /** What a finding may hold; the descriptive keys a template writes are accepted and not used. */
     private static final Set<String> FINDING_KEYS = Set.of(
             "id", "result", "score", "samples", "percent", "note", "evidence",
@@ -216,6 +216,8 @@ public final class AssessmentReader {
         r.onlyKeys(o, PART_KEYS);
         NotApplicablePolicy policy = null;
         boolean missingAsZero = false;
+        Map<String, String> readings = new LinkedHashMap<>();
+        Map<String, Located.Position> readingPositions = new LinkedHashMap<>();
         if (o.has("options")) {
             Located.Obj opts = r.object(o.get("options"), "'options'");
             r.onlyKeys(opts, OPTION_KEYS);
@@ -230,6 +232,19 @@ public final class AssessmentReader {
                     throw r.problem(opts.get("missing"), "missing must be 'error' or 'zero', not '" + m + "'");
                 }
                 missingAsZero = m.equals("zero");
+            }
+            if (opts.has("readings") && !(opts.get("readings") instanceof Located.Scalar s && s.value() == null)) {
+                Located.Obj ro = r.object(opts.get("readings"), "'readings'");
+                ro.members().forEach((k, v) -> {
+                    if (v instanceof Located.Scalar s && s.value() == null) {
+                        return; // not chosen
+                    }
+                    if (!(v instanceof Located.Scalar)) {
+                        throw r.problem(v, "reading '" + k + "' takes a number or a word, not " + v.kind());
+                    }
+                    readings.put(k, r.scalarText(v, "the value"));
+                });
+                readingPositions.putAll(ro.keyPositions());
             }
         }
         List<Finding> findings = new ArrayList<>();
@@ -257,7 +272,7 @@ public final class AssessmentReader {
         }
         return new SchemeAssessment(r.requiredString(o, "scheme"), r.optionalString(o, "variant").orElse(null),
                 r.optionalString(o, "schemeVersion").orElse(null), policy, missingAsZero, findings, facts, factPositions,
-                events, o.position(), o.where());
+                events, o.position(), o.where(), readings, readingPositions);
     }
 
     private static Finding finding(Reading r, Located node) {

@@ -22,13 +22,28 @@ import java.util.Map;
  * @param events        dated events
  * @param position      where the part starts in the file
  * @param where         where it is in the file (its path, for messages)
+ * @param readings      readings of the standard chosen in the part's {@code options.readings}, by key, as
+ *                      written (a number as its text)
+ * @param readingPositions where each chosen reading is in the file
  */
 public record SchemeAssessment(
         String scheme, String variant, String schemeVersion, NotApplicablePolicy notApplicable, boolean missingAsZero,
         List<Finding> findings, Map<String, Object> facts, Map<String, Located.Position> factPositions, List<Event> events,
-        Located.Position position, Located.Where where) {
+        Located.Position position, Located.Where where, Map<String, String> readings,
+        Map<String, Located.Position> readingPositions) {
+
+    /** A part that chooses no reading. */
+    public SchemeAssessment(
+            String scheme, String variant, String schemeVersion, NotApplicablePolicy notApplicable, boolean missingAsZero,
+            List<Finding> findings, Map<String, Object> facts, Map<String, Located.Position> factPositions,
+            List<Event> events, Located.Position position, Located.Where where) {
+        this(scheme, variant, schemeVersion, notApplicable, missingAsZero, findings, facts, factPositions, events,
+                position, where, Map.of(), Map.of());
+    }
 
     public SchemeAssessment {
+        readings = Map.copyOf(readings);
+        readingPositions = Map.copyOf(readingPositions);
         requireNonNull(scheme, "scheme is null");
         findings = List.copyOf(findings);
         facts = Map.copyOf(facts);

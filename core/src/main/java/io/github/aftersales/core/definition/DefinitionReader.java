@@ -49,6 +49,10 @@ public final class DefinitionReader {
     private final Map<String, Object> cache = new HashMap<>();
     /** The catalog format scheme.json states; what its files may contain depends on it. */
     private String format = CatalogFormat.FIRST;
+    /** The readings scheme.json declares, by key. */
+    private Map<String, io.github.aftersales.spi.Reading> declaredReadings = Map.of();
+    /** The readings the variant being read takes, in the order met. */
+    private Set<String> variantReadings = new java.util.LinkedHashSet<>();
 
     private DefinitionReader(ClassLoader loader, String directory) {
         this.loader = loader;
@@ -68,11 +72,13 @@ public final class DefinitionReader {
         Reading r = new Reading(name);
         Located.Obj root = r.object(load(name), "scheme.json");
         format = CatalogFormat.check(r, root); // first: a newer format may have keys this reader does not know
-        r.onlyKeys(root, Set.of("format", "id", "version", "title", "titleEn", "variants"));
+        r.onlyKeys(root, Set.of("format", "id", "version", "title", "titleEn", "variants", "readings"));
         String id = r.requiredString(root, "id");
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
             throw r.problem(root.get("id"), "scheme id '" + id + "' must be lower-case letters, digits and '-'");
         }
+        declaredReadings = readings(r, root, id);
+        Set<String> usedReadings = new java.util.HashSet<>();
         List<Variant> variants = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         List<Located> items = r.list(r.required(root, "variants"), "'variants'");
@@ -88,7 +94,23 @@ public final class DefinitionReader {
             if (!seen.add(vid)) {
                 throw r.problem(v.get("id"), "variant id '" + vid + "' is declared twice");
             }
-            String policyKey = r.optionalString(v, "notApplicable").orElse(NotApplicablePolicy.PRORATE.key());
+            variantReadings = new java.util.LinkedHashSet<>();
+            String notApplicableReading = null;
+            String policyKey;
+            io.github.aftersales.spi.Reading naReading = v.has("notApplicable")
+                    ? readingRef(r, v.get("notApplicable"), "notApplicable", false) : null;
+            if (naReading != null) {
+                notApplicableReading = naReading.key();
+                for (String value : naReading.values()) {
+                    if (NotApplicablePolicy.fromKey(value).filter(p -> p.key().equals(value)).isEmpty()) {
+                        throw r.problem(v.get("notApplicable"), "reading " + naReading.key() + " gives notApplicable,"
+                                + " so its values are 'prorate' and 'full-points', not '" + value + "'");
+                    }
+                }
+                policyKey = naReading.defaultValue();
+            } else {
+                policyKey = r.optionalString(v, "notApplicable").orElse(NotApplicablePolicy.PRORATE.key());
+            }
             NotApplicablePolicy policy = NotApplicablePolicy.fromKey(policyKey).orElseThrow(() -> r.problem(
                     v.get("notApplicable"), "notApplicable must be 'prorate' or 'full-points', not '" + policyKey + "'"));
             List<Variant.PartRef> combines = new ArrayList<>();
@@ -123,12 +145,87 @@ public final class DefinitionReader {
             SurveillanceRules surveillance = r.optional(v, "surveillance").map(x -> surveillance(r, x, inputs))
                     .orElse(null);
             CertificationCycle cycle = r.optional(v, "cycle").map(x -> cycle(r, x, inputs)).orElse(null);
+            boolean fixed = r.optionalBoolean(v, "notApplicableFixed", false);
+            if (fixed && notApplicableReading != null) {
+                throw r.problem(v.get("notApplicableFixed"), "notApplicable is fixed, so it cannot take reading "
+                        + notApplicableReading);
+            }
+            List<io.github.aftersales.spi.Reading> taken = variantReadings.stream().map(declaredReadings::get).toList();
+            usedReadings.addAll(variantReadings);
             variants.add(new Variant(vid, r.requiredString(v, "title"), r.requiredString(v, "titleEn"),
-                    catalog, grading, policy, r.optionalBoolean(v, "notApplicableFixed", false), combines, inputs,
-                    surveillance, cycle));
+                    catalog, grading, policy, fixed, combines, inputs, surveillance, cycle, taken,
+                    notApplicableReading));
+        }
+        for (String key : declaredReadings.keySet()) {
+            if (!usedReadings.contains(key)) {
+                throw r.problem(root.get("readings"), "reading " + key + " is declared but no parameter of any variant"
+                        + " takes it (write {\"reading\": \"" + key + "\"} where it applies, or remove it)");
+            }
         }
         return new SchemeDefinition(id, r.requiredString(root, "version"), r.requiredString(root, "title"),
                 r.requiredString(root, "titleEn"), variants);
+    }
+
+    /** The readings scheme.json declares, by key, in its order. */
+    private Map<String, io.github.aftersales.spi.Reading> readings(Reading r, Located.Obj root, String schemeId) {
+        Map<String, io.github.aftersales.spi.Reading> out = new LinkedHashMap<>();
+        if (!root.has("readings")) {
+            return out;
+        }
+        if (CatalogFormat.FIRST.equals(format)) {
+            throw r.problem(root.get("readings"), "readings came with catalog format 0.2: write \"format\": \"0.2\""
+                    + " in scheme.json (aftersales 0.1 cannot read them)");
+        }
+        for (Located item : r.list(root.get("readings"), "'readings'")) {
+            Located.Obj o = r.object(item, "a reading");
+            r.onlyKeys(o, Set.of("key", "title", "clause", "quote", "why", "unit", "default", "alternatives"));
+            String key = r.requiredString(o, "key");
+            if (!key.startsWith(schemeId + ".")) {
+                throw r.problem(o.get("key"), "reading '" + key + "' must start with the scheme id: " + schemeId + ".…");
+            }
+            if (out.containsKey(key)) {
+                throw r.problem(o.get("key"), "reading " + key + " is declared twice");
+            }
+            List<io.github.aftersales.spi.Reading.Alternative> alternatives = new ArrayList<>();
+            for (Located a : r.list(r.required(o, "alternatives"), "'alternatives'")) {
+                Located.Obj ao = r.object(a, "an alternative");
+                r.onlyKeys(ao, Set.of("value", "means"));
+                alternatives.add(new io.github.aftersales.spi.Reading.Alternative(
+                        r.scalarText(r.required(ao, "value"), "'value'"), r.requiredString(ao, "means")));
+            }
+            try {
+                out.put(key, new io.github.aftersales.spi.Reading(key, r.requiredString(o, "title"),
+                        r.requiredString(o, "clause"), r.optionalString(o, "quote").orElse(""),
+                        r.optionalString(o, "why").orElse(""), r.optionalString(o, "unit").orElse(""),
+                        r.scalarText(r.required(o, "default"), "'default'"), alternatives));
+            } catch (IllegalArgumentException e) {
+                throw r.problem(o, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A parameter written as {@code {"reading": KEY}}: the declared reading, noted as taken by the variant
+     * being read; {@code null} when the parameter is a plain value.
+     */
+    private io.github.aftersales.spi.Reading readingRef(Reading r, Located node, String what, boolean months) {
+        if (!(node instanceof Located.Obj o)) {
+            return null;
+        }
+        r.onlyKeys(o, Set.of("reading"));
+        String key = r.requiredString(o, "reading");
+        io.github.aftersales.spi.Reading reading = declaredReadings.get(key);
+        if (reading == null) {
+            throw r.problem(o.get("reading"), what + " takes reading '" + key + "', which scheme.json does not declare"
+                    + (declaredReadings.isEmpty() ? "" : "; declared: " + String.join(", ", declaredReadings.keySet())));
+        }
+        if (months != reading.months()) {
+            throw r.problem(o.get("reading"), what + (months ? " is a window in months, but reading " + key
+                    + " is not (give it \"unit\": \"months\")" : " is a word, but reading " + key + " is in months"));
+        }
+        variantReadings.add(key);
+        return reading;
     }
 
     private static Inputs inputs(Reading r, Located.Obj v) {
@@ -187,7 +284,7 @@ public final class DefinitionReader {
         return new Inputs(facts, events, evaluationDate, startDate);
     }
 
-    private static CertificationCycle cycle(Reading r, Located node, Inputs inputs) {
+    private CertificationCycle cycle(Reading r, Located node, Inputs inputs) {
         Located.Obj o = r.object(node, "'cycle'");
         r.onlyKeys(o, Set.of("surveillanceMonths", "reevaluationMonths", "extraEvaluationAfter", "regrading", "source"));
         int surveillanceMonths = r.integer(r.required(o, "surveillanceMonths"), "'surveillanceMonths'");
@@ -207,15 +304,25 @@ public final class DefinitionReader {
                 throw r.problem(o.get("extraEvaluationAfter"), "'" + type + "' is not a declared event type");
             }
         }
-        String key = r.requiredString(o, "regrading");
-        CertificationCycle.Regrading regrading = java.util.Arrays.stream(CertificationCycle.Regrading.values())
-                .filter(g -> g.key().equals(key)).findFirst().orElseThrow(() -> r.problem(o.get("regrading"),
+        io.github.aftersales.spi.Reading regradingReading = readingRef(r, r.required(o, "regrading"), "regrading",
+                false);
+        if (regradingReading != null) {
+            for (String value : regradingReading.values()) {
+                if (CertificationCycle.Regrading.fromKey(value).isEmpty()) {
+                    throw r.problem(o.get("regrading"), "reading " + regradingReading.key() + " gives regrading, so its"
+                            + " values are keep-or-downgrade and new-grade, not '" + value + "'");
+                }
+            }
+        }
+        String key = regradingReading != null ? regradingReading.defaultValue() : r.requiredString(o, "regrading");
+        CertificationCycle.Regrading regrading = CertificationCycle.Regrading.fromKey(key)
+                .orElseThrow(() -> r.problem(o.get("regrading"),
                         "regrading is keep-or-downgrade or new-grade, not '" + key + "'"));
         return new CertificationCycle(surveillanceMonths, reevaluationMonths, extra, regrading,
-                r.requiredString(o, "source"));
+                r.requiredString(o, "source"), regradingReading == null ? null : regradingReading.key());
     }
 
-    private static SurveillanceRules surveillance(Reading r, Located node, Inputs inputs) {
+    private SurveillanceRules surveillance(Reading r, Located node, Inputs inputs) {
         Located.Obj o = r.object(node, "'surveillance'");
         r.onlyKeys(o, Set.of("seriousEvents", "withinMonths", "onSeriousEvent"));
         if (inputs.evaluationDate() == null) {
@@ -224,7 +331,15 @@ public final class DefinitionReader {
         List<SurveillanceRules.SeriousEvent> events = new ArrayList<>();
         for (Located item : r.list(r.required(o, "seriousEvents"), "'seriousEvents'")) {
             Located.Obj e = r.object(item, "a serious event");
-            r.onlyKeys(e, Set.of("type", "where", "title", "titleEn"));
+            r.onlyKeys(e, Set.of("type", "where", "title", "titleEn", "withinMonths"));
+            io.github.aftersales.spi.Reading window = null;
+            if (e.has("withinMonths")) {
+                window = readingRef(r, e.get("withinMonths"), "a serious event's withinMonths", true);
+                if (window == null) {
+                    throw r.problem(e.get("withinMonths"), "a serious event's own withinMonths takes a reading,"
+                            + " {\"reading\": KEY}; a fixed window is the surveillance's withinMonths");
+                }
+            }
             String type = r.requiredString(e, "type");
             Inputs.EventSpec spec = inputs.events().stream().filter(x -> x.type().equals(type)).findFirst()
                     .orElseThrow(() -> r.problem(e.get("type"), "serious event '" + type + "' is not a declared event type"));
@@ -236,7 +351,7 @@ public final class DefinitionReader {
                 where.put(k, r.scalarText(v, "the value"));
             }));
             events.add(new SurveillanceRules.SeriousEvent(type, where, r.requiredString(e, "title"),
-                    r.requiredString(e, "titleEn")));
+                    r.requiredString(e, "titleEn"), window == null ? null : window.key()));
         }
         String action = r.requiredString(o, "onSeriousEvent");
         SurveillanceRules.Action onSerious = action.equals("suspend") ? SurveillanceRules.Action.SUSPEND
@@ -467,7 +582,7 @@ public final class DefinitionReader {
         }
     }
 
-    private static Condition condition(Reading r, Located node, Set<String> derived) {
+    private Condition condition(Reading r, Located node, Set<String> derived) {
         Located.Obj o = r.object(node, "a condition");
         Set<String> allowed = new java.util.HashSet<>(OPERATORS.keySet());
         allowed.addAll(Set.of("figure", "category", "fact", "count", "withinMonths", "before", "where", "part",
@@ -524,8 +639,16 @@ public final class DefinitionReader {
                 Located.Obj wo = r.object(w, "'where'");
                 wo.members().forEach((k, v) -> where.put(k, r.scalarText(v, "the value")));
             });
-            return new Condition.OnEventCount(r.requiredString(o, "count"), r.integer(r.required(o, "withinMonths"),
-                    "'withinMonths'"), r.requiredString(o, "before"), where, comparison);
+            Located windowNode = r.required(o, "withinMonths");
+            io.github.aftersales.spi.Reading window = readingRef(r, windowNode, "withinMonths", true);
+            if (window != null && window.window(window.defaultValue()).isEmpty()) {
+                throw r.problem(windowNode, "reading " + window.key() + " gives a count's window, so its default must be"
+                        + " a number of months, not 'none'");
+            }
+            int months = window == null ? r.integer(windowNode, "'withinMonths'")
+                    : window.window(window.defaultValue()).orElseThrow();
+            return new Condition.OnEventCount(r.requiredString(o, "count"), months, r.requiredString(o, "before"), where,
+                    comparison, window == null ? null : window.key());
         } catch (IllegalArgumentException e) {
             throw r.problem(o, e.getMessage());
         }

@@ -285,7 +285,11 @@ final class Grader {
         LocalDate end = dates.get(e.before(), "counts events before");
         // both ends count: an event exactly N months before the date is inside the window (the
         // reading that never lets an event slip through on its anniversary)
-        LocalDate start = end.minusMonths(e.withinMonths());
+        String chosen = e.reading() == null ? null : m.readings().get(e.reading());
+        // a reading set to "none" counts every event up to the date (loading keeps it out of defaults)
+        Integer months = chosen == null ? Integer.valueOf(e.withinMonths())
+                : chosen.equals(io.github.aftersales.spi.Reading.NO_WINDOW) ? null : Integer.valueOf(chosen);
+        LocalDate start = months == null ? LocalDate.MIN : end.minusMonths(months);
         long count = 0;
         for (Event ev : m.events()) {
             if (ev.type().equals(e.eventType()) && !ev.date().isBefore(start) && !ev.date().isAfter(end)
@@ -296,8 +300,8 @@ final class Grader {
         long counted = count;
         boolean holds = cmp.test(BigDecimal.valueOf(count));
         return ConditionCheck.explainedLater(scheme, holds, () -> {
-            String what = e.eventType() + where(e.where()) + " in the " + e.withinMonths()
-                    + " months before " + e.before() + " (" + end + ")";
+            String what = e.eventType() + where(e.where()) + (months == null ? " at any time up to " : " in the "
+                    + months + " months before ") + e.before() + " (" + end + ")";
             return single(what + " " + needs(cmp), Long.toString(counted), holds,
                     what + ": " + counted + " " + cmp.operator().negatedSymbol() + " " + cmp.thresholdText());
         });

@@ -31,9 +31,15 @@ record Measurements(
      * @param source the assessment file, for messages
      * @param part   the assessment part, for messages
      */
-    record Stated(Map<String, Object> facts, List<Event> events, String source, SchemeAssessment part) {
+    record Stated(Map<String, Object> facts, List<Event> events, String source, SchemeAssessment part,
+            Map<String, String> readings) {
         static Stated of(SchemeAssessment part, String source) {
-            return new Stated(part.facts(), part.events(), source, part);
+            return new Stated(part.facts(), part.events(), source, part, Map.of());
+        }
+
+        /** With the values of readings that are not their default ({@link ReadingChoices#changed}). */
+        static Stated of(SchemeAssessment part, String source, Map<String, String> readings) {
+            return new Stated(part.facts(), part.events(), source, part, readings);
         }
     }
 

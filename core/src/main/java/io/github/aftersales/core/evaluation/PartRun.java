@@ -44,6 +44,7 @@ final class PartRun {
     /** Whether any unit is excluded from the applicable total; if not, categories' are the catalog's. */
     private boolean anyExcluded;
     private final List<String> reasons = new ArrayList<>();
+    private final ReadingChoices readings;
 
     PartRun(Scheme scheme, Variant variant, SchemeAssessment part, String source, EvaluationOptions options) {
         this.scheme = scheme;
@@ -51,7 +52,18 @@ final class PartRun {
         this.catalog = variant.catalog();
         this.part = part;
         this.source = source;
-        if (variant.notApplicableFixed()) {
+        this.readings = variant.readings().isEmpty() && part.readings().isEmpty() ? ReadingChoices.NONE
+                : ReadingChoices.of(scheme.id(), variant, part, options, source);
+        ReadingUsed naReading = variant.notApplicableReading() == null ? null
+                : readings.get(variant.notApplicableReading());
+        if (naReading != null) {
+            policy = NotApplicablePolicy.fromKey(naReading.value()).orElseThrow();
+            policySource = switch (naReading.source()) {
+                case COMMAND_LINE -> "chosen on the command line";
+                case ASSESSMENT -> "chosen in the assessment's options";
+                case DEFAULT -> "the default of " + scheme.id() + " " + variant.id();
+            };
+        } else if (variant.notApplicableFixed()) {
             if (part.notApplicable() != null && part.notApplicable() != variant.notApplicable()) {
                 throw new LocatedException(source, part.position(), part.path() + ": " + scheme.id() + " "
                         + variant.id() + " fixes the reading of excluded items as " + variant.notApplicable().key()
@@ -181,7 +193,8 @@ final class PartRun {
         }
         Measurements m = new Measurements(score, applicable, declared, total, percent, categories, Map.of(),
                 new Measurements.Exact(scale, scaledScore));
-        Grader.Grade grade = Grader.grade(variant.grading(), m, Measurements.Stated.of(part, source));
+        Grader.Grade grade = Grader.grade(variant.grading(), m, readings.changed().isEmpty()
+                ? Measurements.Stated.of(part, source) : Measurements.Stated.of(part, source, readings.changed()));
         for (Event e : part.events()) {
             if (!index.countedEventTypes.contains(e.type())) {
                 boolean surveilled = variant.surveillance() != null && variant.surveillance().seriousEvents().stream()
@@ -198,7 +211,43 @@ final class PartRun {
         });
         return new SchemeResult(scheme.id(), scheme.version(), variant.id(), variant.title(), score, applicable,
                 declared, total, percent, grade.name(), grade.nameEn(), grade.levelId(), grade.stars(),
-                grade.passed(), policy, categories, clauses, grade.levels(), allReasons, List.of());
+                grade.passed(), policy, categories, clauses, grade.levels(), allReasons, List.of(), readingsUsed(grade));
+    }
+
+    /**
+     * The readings this result depended on: each one chosen, and each default that bound the grade (a
+     * condition taking its parameter from it failed at a level above the grade; a clause marked not
+     * applicable was scored by it).
+     */
+    private List<ReadingUsed> readingsUsed(Grader.Grade grade) {
+        if (readings == ReadingChoices.NONE) {
+            return List.of();
+        }
+        java.util.Set<String> bound = new java.util.HashSet<>();
+        if (variant.notApplicableReading() != null) {
+            for (Finding f : byOrdinal) {
+                if (isNotApplicable(f)) {
+                    bound.add(variant.notApplicableReading());
+                    break;
+                }
+            }
+        }
+        List<io.github.aftersales.spi.Level> levels = variant.grading().levels();
+        for (int i = 0; i < levels.size(); i++) {
+            LevelCheck check = grade.levels().get(i);
+            if (check.reached()) {
+                continue;
+            }
+            List<io.github.aftersales.spi.Condition> conditions = levels.get(i).conditions();
+            for (int c = 0; c < conditions.size(); c++) {
+                if (conditions.get(c) instanceof io.github.aftersales.spi.Condition.OnEventCount e && e.reading() != null
+                        && !check.conditions().get(c).holds()) {
+                    bound.add(e.reading());
+                }
+            }
+        }
+        return readings.all().stream()
+                .filter(u -> u.source() != ReadingUsed.Source.DEFAULT || bound.contains(u.key())).toList();
     }
 
     /**

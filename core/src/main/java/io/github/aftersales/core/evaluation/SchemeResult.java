@@ -31,15 +31,29 @@ import java.util.List;
  * @param parts         for a combining scheme: the parts whose results it combines (their results are
  *                      beside it in the same assessment); then {@code score} and {@code total} are the sum
  *                      of the parts' stars and {@code maxScore} the most they can sum to. Empty otherwise.
+ * @param readings      the readings of the standard the result depended on ({@link ReadingUsed}), in the
+ *                      scheme's order
  */
 public record SchemeResult(
         String scheme, String schemeVersion, String variant, String variantTitle,
         BigDecimal score, BigDecimal maxScore, BigDecimal declaredMax, BigDecimal total, BigDecimal percent,
         String grade, String gradeEn, String gradeId, int stars, boolean passed, NotApplicablePolicy notApplicable,
         List<CategoryResult> categories, List<ClauseResult> clauses, List<LevelCheck> levels, List<String> reasons,
-        List<Variant.PartRef> parts) {
+        List<Variant.PartRef> parts, List<ReadingUsed> readings) {
+
+    /** A result that depended on no reading. */
+    public SchemeResult(
+            String scheme, String schemeVersion, String variant, String variantTitle,
+            BigDecimal score, BigDecimal maxScore, BigDecimal declaredMax, BigDecimal total, BigDecimal percent,
+            String grade, String gradeEn, String gradeId, int stars, boolean passed, NotApplicablePolicy notApplicable,
+            List<CategoryResult> categories, List<ClauseResult> clauses, List<LevelCheck> levels, List<String> reasons,
+            List<Variant.PartRef> parts) {
+        this(scheme, schemeVersion, variant, variantTitle, score, maxScore, declaredMax, total, percent, grade, gradeEn,
+                gradeId, stars, passed, notApplicable, categories, clauses, levels, reasons, parts, List.of());
+    }
 
     public SchemeResult {
+        readings = List.copyOf(readings);
         categories = List.copyOf(categories);
         clauses = clauses instanceof LazyList ? clauses : List.copyOf(clauses); // made when first read
         levels = List.copyOf(levels);

@@ -38,6 +38,48 @@ public final class Surveillance {
      */
     public static SurveillanceResult decide(Variant variant, SchemeAssessment part, SchemeResult evaluation,
             int currentStars, Optional<Action> onSerious, String source) {
+        return decide(variant, part, evaluation, currentStars, onSerious, source, java.util.Map.of());
+    }
+
+    /**
+     * Decides on a certificate, with readings chosen for the run ({@code --reading}); the part's
+     * {@code options.readings} apply too.
+     *
+     * @param readings readings chosen on the command line, by key, as written; those the variant does not take
+     *                 are left alone
+     * @see #decide(Variant, SchemeAssessment, SchemeResult, int, Optional, String)
+     */
+    public static SurveillanceResult decide(Variant variant, SchemeAssessment part, SchemeResult evaluation,
+            int currentStars, Optional<Action> onSerious, String source, java.util.Map<String, String> readings) {
+        ReadingChoices choices = variant.readings().isEmpty() ? ReadingChoices.NONE
+                : ReadingChoices.of(evaluation.scheme(), variant, part, new EvaluationOptions(null, false, readings),
+                        source);
+        SurveillanceResult r = decide(variant, part, evaluation, currentStars, onSerious, source, choices);
+        return r;
+    }
+
+    private static SurveillanceResult decide(Variant variant, SchemeAssessment part, SchemeResult evaluation,
+            int currentStars, Optional<Action> onSerious, String source, ReadingChoices choices) {
+        java.util.Set<String> bound = new java.util.LinkedHashSet<>();
+        SurveillanceResult r = decided(variant, part, evaluation, currentStars, onSerious, choices, bound);
+        if (choices == ReadingChoices.NONE) {
+            return r;
+        }
+        List<ReadingUsed> used = new ArrayList<>();
+        for (ReadingUsed u : choices.all()) {
+            boolean own = (variant.cycle() != null && u.key().equals(variant.cycle().regradingReading()))
+                    || (variant.surveillance() != null && variant.surveillance().seriousEvents().stream()
+                            .anyMatch(s -> u.key().equals(s.reading())));
+            if (own && (u.source() != ReadingUsed.Source.DEFAULT || bound.contains(u.key()))) {
+                used.add(u);
+            }
+        }
+        return new SurveillanceResult(r.scheme(), r.variant(), r.currentStars(), r.currentLevel(), r.decision(),
+                r.stars(), r.reasons(), r.evaluation(), used);
+    }
+
+    private static SurveillanceResult decided(Variant variant, SchemeAssessment part, SchemeResult evaluation,
+            int currentStars, Optional<Action> onSerious, ReadingChoices choices, java.util.Set<String> bound) {
         SurveillanceRules rules = variant.surveillance();
         CertificationCycle cycle = variant.cycle();
         if (rules == null && cycle == null) {
@@ -45,7 +87,9 @@ public final class Surveillance {
                     + " about surveillance; a new evaluation is the only way to regrade its certificates");
         }
         CertificationCycle.Regrading regrading = cycle == null ? CertificationCycle.Regrading.KEEP_OR_DOWNGRADE
-                : cycle.regrading();
+                : cycle.regradingReading() != null && choices.get(cycle.regradingReading()) != null
+                        ? CertificationCycle.Regrading.fromKey(choices.get(cycle.regradingReading()).value()).orElseThrow()
+                        : cycle.regrading();
         Level current = variant.grading().levels().stream().filter(l -> l.starCount() == currentStars && currentStars > 0)
                 .findFirst().orElseThrow(() -> new IllegalArgumentException(evaluation.scheme() + " " + variant.id()
                         + " has no level with " + currentStars + " stars; its levels have " + variant.grading().levels()
@@ -55,7 +99,7 @@ public final class Surveillance {
         String scheme = evaluation.scheme();
         if (rules != null) {
             Optional<SurveillanceResult> serious = seriousEvents(variant, rules, part, evaluation, current, currentStars,
-                    onSerious, reasons);
+                    onSerious, reasons, choices, bound);
             if (serious.isPresent()) {
                 return serious.get();
             }
@@ -81,6 +125,9 @@ public final class Surveillance {
             return new SurveillanceResult(scheme, variant.id(), currentStars, current.name(), Action.DOWNGRADE, stars,
                     reasons, evaluation);
         }
+        if (stars > currentStars && cycle != null && cycle.regradingReading() != null) {
+            bound.add(cycle.regradingReading());
+        }
         if (stars > currentStars && regrading == CertificationCycle.Regrading.NEW_GRADE) {
             reasons.add("the surveillance assessment reaches " + evaluation.grade() + " (" + starsText(stars) + "), above the"
                     + " certificate's " + current.name() + " (" + currentStars + "): the new grade stands ("
@@ -97,8 +144,8 @@ public final class Surveillance {
 
     private static Optional<SurveillanceResult> seriousEvents(Variant variant, SurveillanceRules rules,
             SchemeAssessment part, SchemeResult evaluation, Level current, int currentStars, Optional<Action> onSerious,
-            List<String> reasons) {
-        List<String> found = seriousEvents(variant, part);
+            List<String> reasons, ReadingChoices choices, java.util.Set<String> bound) {
+        List<String> found = seriousEvents(variant, part, choices, bound);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -120,6 +167,16 @@ public final class Surveillance {
      * variant has no such rules. A new evaluation acts on them as surveillance does.
      */
     public static List<String> seriousEvents(Variant variant, SchemeAssessment part) {
+        return seriousEvents(variant, part, ReadingChoices.NONE, new java.util.HashSet<>());
+    }
+
+    /**
+     * The serious events as {@link #seriousEvents(Variant, SchemeAssessment)} finds them, each serious event
+     * that takes its window from a reading looked for in the window {@code choices} give; the readings
+     * whose window decided whether an event counts are added to {@code bound}.
+     */
+    private static List<String> seriousEvents(Variant variant, SchemeAssessment part, ReadingChoices choices,
+            java.util.Set<String> bound) {
         SurveillanceRules rules = variant.surveillance();
         List<String> reasons = new ArrayList<>();
         if (rules == null) {
@@ -129,15 +186,32 @@ public final class Surveillance {
         LocalDate date = LocalDate.parse(String.valueOf(part.facts().get(dateFact)));
         LocalDate since = date.minusMonths(rules.withinMonths());
         for (Event e : part.events()) {
-            if (e.date().isBefore(since) || e.date().isAfter(date)) {
+            if (e.date().isAfter(date)) {
                 continue;
             }
             for (SurveillanceRules.SeriousEvent serious : rules.seriousEvents()) {
-                if (serious.type().equals(e.type()) && serious.where().entrySet().stream()
+                if (!serious.type().equals(e.type()) || !serious.where().entrySet().stream()
                         .allMatch(w -> w.getValue().equalsIgnoreCase(e.attributes().get(w.getKey())))) {
-                    reasons.add(e.type() + " on " + e.date() + ": " + serious.title() + " (" + serious.titleEn() + ")"
-                            + (e.note() == null ? "" : "; " + e.note()));
+                    continue;
                 }
+                LocalDate from = since;
+                String windowNote = "";
+                if (serious.reading() != null) {
+                    // the event's own window decides whether it counts, so the reading bound the decision
+                    bound.add(serious.reading());
+                    ReadingUsed chosen = choices.get(serious.reading());
+                    io.github.aftersales.spi.Reading reading = variant.reading(serious.reading()).orElseThrow();
+                    String value = chosen == null ? reading.defaultValue() : chosen.value();
+                    from = reading.window(value).map(date::minusMonths).orElse(LocalDate.MIN);
+                    windowNote = value.equals(reading.defaultValue()) ? ""
+                            : " (looked for " + (reading.window(value).isEmpty() ? "at any time before " + dateFact
+                                    : "in the " + value + " months before " + dateFact) + ": " + reading.key() + ")";
+                }
+                if (e.date().isBefore(from)) {
+                    continue;
+                }
+                reasons.add(e.type() + " on " + e.date() + ": " + serious.title() + " (" + serious.titleEn() + ")"
+                        + windowNote + (e.note() == null ? "" : "; " + e.note()));
             }
         }
         return reasons;

@@ -44,6 +44,13 @@ class CqmTest {
                 "managementAudit", "\"passed\"", "seriousNonConformities", "0", "S", "95", "S当面", "95",
                 "operatingSince", "\"2020-03-01\"", "onSiteDate", "\"2026-10-15\""));
         String events = "";
+        /** options.readings, as JSON members: {@code "cqm.majorComplaintWindow": 12}. */
+        String readings = "";
+
+        Case reading(String key, String value) {
+            readings += (readings.isEmpty() ? "" : ", ") + "\"" + key + "\": " + value;
+            return this;
+        }
 
         Case score(String id, String value) {
             scores.put(id, value);
@@ -66,7 +73,9 @@ class CqmTest {
                     .collect(Collectors.joining(", "));
             String f = facts.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue())
                     .collect(Collectors.joining(", "));
-            return "{\"schemes\": [{\"scheme\": \"cqm\", \"findings\": [" + findings + "], \"facts\": {" + f
+            return "{\"schemes\": [{\"scheme\": \"cqm\", "
+                    + (readings.isEmpty() ? "" : "\"options\": {\"readings\": {" + readings + "}}, ")
+                    + "\"findings\": [" + findings + "], \"facts\": {" + f
                     + "}, \"events\": [" + events + "]}]}";
         }
 

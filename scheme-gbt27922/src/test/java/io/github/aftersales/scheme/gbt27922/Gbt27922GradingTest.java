@@ -119,6 +119,46 @@ class Gbt27922GradingTest {
         assertThat(full.stars()).isEqualTo(4);
     }
 
+    /**
+     * The same boundary as a reading, {@code gbt27922.notApplicable}: chosen in the file's
+     * {@code options.readings}, on the command line ({@code --reading}), or through the older names
+     * {@code options.notApplicable} and {@code --not-applicable}, which are aliases of it.
+     */
+    @Test
+    void notApplicableIsAReadingAndTheOlderOptionsAreItsAliases() {
+        String file = formLosing(new BigDecimal("9.9"), "5.2.5.5");
+        SchemeResult dflt = evaluate(file, EvaluationOptions.DEFAULTS);
+        assertThat(dflt.readings()).extracting(io.github.aftersales.core.evaluation.ReadingUsed::text)
+                .containsExactly("gbt27922.notApplicable = prorate (default)");
+        String chosen = file.replace("\"variant\": \"form\",",
+                "\"variant\": \"form\", \"options\": {\"readings\": {\"gbt27922.notApplicable\": \"full-points\"}},");
+        SchemeResult inFile = evaluate(chosen, EvaluationOptions.DEFAULTS);
+        assertThat(inFile.total()).isEqualByComparingTo("90.1");
+        assertThat(inFile.stars()).isEqualTo(4);
+        assertThat(inFile.readings()).extracting(io.github.aftersales.core.evaluation.ReadingUsed::text)
+                .containsExactly("gbt27922.notApplicable = full-points (chosen in the assessment)");
+        SchemeResult cli = evaluate(file, new EvaluationOptions(null, false,
+                java.util.Map.of("gbt27922.notApplicable", "full-points")));
+        assertThat(cli.stars()).isEqualTo(4);
+        assertThat(cli.readings()).extracting(io.github.aftersales.core.evaluation.ReadingUsed::text)
+                .containsExactly("gbt27922.notApplicable = full-points (chosen on the command line)");
+        // the command line wins over the file, as --not-applicable always did
+        assertThat(evaluate(chosen, new EvaluationOptions(null, false, java.util.Map.of("gbt27922.notApplicable",
+                "prorate"))).stars()).isEqualTo(3);
+        String alias = file.replace("\"variant\": \"form\",",
+                "\"variant\": \"form\", \"options\": {\"notApplicable\": \"full-points\"},");
+        assertThat(evaluate(alias, EvaluationOptions.DEFAULTS).readings())
+                .extracting(io.github.aftersales.core.evaluation.ReadingUsed::text)
+                .containsExactly("gbt27922.notApplicable = full-points (chosen in the assessment)");
+        String both = file.replace("\"variant\": \"form\",", "\"variant\": \"form\", \"options\": {\"notApplicable\":"
+                + " \"full-points\", \"readings\": {\"gbt27922.notApplicable\": \"prorate\"}},");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> evaluate(both, EvaluationOptions.DEFAULTS))
+                .hasMessageEndingWith("schemes[0].options: notApplicable 'full-points' and readings.gbt27922.notApplicable"
+                        + " 'prorate' disagree; notApplicable is another name for that reading: give one");
+        // no clause marked not applicable: the reading decided nothing and is not shown
+        assertThat(evaluate(formLosing(new BigDecimal("9.9")), EvaluationOptions.DEFAULTS).readings()).isEmpty();
+    }
+
     @Test
     void theBundledExampleGivesTheGradeWorkedOutByHand() {
         // examples/gbt27922-form.json: 5.2.5.5 not applicable (a manufacturer), points lost:

@@ -1,0 +1,155 @@
+package io.github.aftersales.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Readings of the standards as switches through the real command line: listed by {@code schemes --readings},
+ * chosen with {@code --reading KEY=VALUE} or in the file's {@code options.readings}, shown as "read with:", and
+ * refused with one line and exit 2 (the option) or 3 (the file).
+ */
+class ReadingsCliTest {
+
+    @TempDir
+    Path work;
+
+    /**
+     * examples/cqm/cqm-five-star.json (five stars, onSiteDate 2026-10-15) with a major complaint not rectified
+     * 18 months before, 2025-04-15, and {@code options} as given (JSON members, or "").
+     */
+    Path cqmWithOpenComplaint(String options) throws Exception {
+        String json = Files.readString(Path.of("examples/cqm/cqm-five-star.json"))
+                .replace("\"events\": []", "\"events\": [{\"type\": \"majorComplaint\", \"date\": \"2025-04-15\","
+                        + " \"rectified\": false}]");
+        assertThat(json).contains("2025-04-15");
+        if (!options.isEmpty()) {
+            json = json.replace("\"variant\": \"star\",", "\"variant\": \"star\", \"options\": {" + options + "},");
+            assertThat(json).contains("\"options\"");
+        }
+        Path file = work.resolve("complaint.json");
+        Files.writeString(file, json);
+        return file;
+    }
+
+    CliProcess.Ran run(String... args) throws Exception {
+        return CliProcess.run(work, List.of(), args);
+    }
+
+    @Test
+    void schemesListsEveryReadingWithItsDefaultAlternativesAndClause() throws Exception {
+        CliProcess.Ran text = run("schemes", "--readings");
+        assertThat(text.exit()).isZero();
+        assertThat(text.out()).contains("cqm.majorComplaintWindow  (cqm star)\n",
+                "    clause:   CQM/F-RZ-ZY-06-001 6.2, 四星级 4., 三星级 3., 二星级 3.\n",
+                "    default:  24 months — counted in the 2 years before onSiteDate",
+                "    or:       12 months — counted in the 12 months before onSiteDate",
+                "cqm.negativeInformationWindow", "cqm.unrectifiedComplaintWindow", "cqm.surveillanceRegrading",
+                "gbt27922.notApplicable  (gbt27922 form, annex-a1, annex-a2, annex-b)\n",
+                "    default:  prorate — ", "    or:       full-points — ");
+        CliProcess.Ran json = run("schemes", "--readings", "--format", "json");
+        assertThat(json.exit()).isZero();
+        JsonNode all = new ObjectMapper().readTree(json.out());
+        List<String> keys = new ArrayList<>();
+        for (JsonNode r : all) {
+            keys.add(r.get("key").asText());
+            List<String> values = new ArrayList<>();
+            r.get("alternatives").forEach(a -> values.add(a.get("value").asText()));
+            assertThat(values).as(r.get("key").asText()).contains(r.get("default").asText()).hasSizeGreaterThan(1);
+            assertThat(r.get("clause").asText()).isNotBlank();
+        }
+        assertThat(keys).containsExactly("gbt27922.notApplicable", "cqm.majorComplaintWindow",
+                "cqm.negativeInformationWindow", "cqm.unrectifiedComplaintWindow", "cqm.surveillanceRegrading");
+        assertThat(run("schemes", "--format", "json").exit()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void aReadingOnTheCommandLineOrInTheFileChangesTheGradeAndIsShown() throws Exception {
+        // 6.2: with the default 24-month window the open complaint fails four to two stars: one star. With 12 months
+        // it is outside the window for four stars, and five stars' own 2-year window keeps the grade at four.
+        CliProcess.Ran dflt = run("evaluate", "--lang", "en", cqmWithOpenComplaint("").toString());
+        assertThat(dflt.exit()).isZero();
+        assertThat(dflt.out()).contains("一星级").contains("    read with: cqm.majorComplaintWindow = 24 months (default)\n");
+        CliProcess.Ran cli = run("evaluate", "--lang", "en", "--reading", "cqm.majorComplaintWindow=12",
+                cqmWithOpenComplaint("").toString());
+        assertThat(cli.exit()).isZero();
+        assertThat(cli.out()).contains("四星级")
+                .contains("    read with: cqm.majorComplaintWindow = 12 months (chosen on the command line)\n");
+        CliProcess.Ran file = run("evaluate", "--format", "json",
+                cqmWithOpenComplaint("\"readings\": {\"cqm.majorComplaintWindow\": 12}").toString());
+        JsonNode result = new ObjectMapper().readTree(file.out()).get("assessments").get(0).get("schemes").get(0);
+        assertThat(result.get("stars").asInt()).isEqualTo(4);
+        assertThat(result.get("readings").get(0).get("text").asText())
+                .isEqualTo("cqm.majorComplaintWindow = 12 months (chosen in the assessment)");
+        CliProcess.Ran zh = run("evaluate", "--lang", "zh", "--format", "md", "--reading", "cqm.majorComplaintWindow=12",
+                cqmWithOpenComplaint("").toString());
+        assertThat(zh.out()).contains("- 采用的解读：cqm.majorComplaintWindow = 12 个月（命令行中选定）\n");
+    }
+
+    @Test
+    void theOlderNotApplicableOptionIsAnAliasOfItsReading() throws Exception {
+        CliProcess.Ran alias = run("evaluate", "--lang", "en", "--not-applicable", "full-points",
+                "examples/gbt27922-form.json");
+        assertThat(alias.exit()).isZero();
+        assertThat(alias.out()).contains("    read with: gbt27922.notApplicable = full-points (chosen on the command line)\n");
+        CliProcess.Ran reading = run("evaluate", "--lang", "en", "--reading", "gbt27922.notApplicable=full-points",
+                "examples/gbt27922-form.json");
+        assertThat(reading.out()).isEqualTo(alias.out());
+    }
+
+    @Test
+    void surveilTakesReadingsToo() throws Exception {
+        // CQM 6.4 speaks of downgrading only: by default a five-star surveillance keeps a three-star certificate
+        CliProcess.Ran kept = run("surveil", "--level", "3", "--lang", "en", "examples/cqm/cqm-five-star.json");
+        assertThat(kept.exit()).isZero();
+        assertThat(kept.out()).contains("read with: cqm.surveillanceRegrading = keep-or-downgrade (default)");
+        CliProcess.Ran raised = run("surveil", "--level", "3", "--format", "json", "--reading",
+                "cqm.surveillanceRegrading=new-grade", "examples/cqm/cqm-five-star.json");
+        JsonNode d = new ObjectMapper().readTree(raised.out());
+        assertThat(d.get("decision").asText()).isEqualTo("upgrade");
+        assertThat(d.get("stars").asInt()).isEqualTo(5);
+        assertThat(d.get("readings").get(0).get("source").asText()).isEqualTo("command line");
+        // 6.4 names no window for an unrectified complaint: with none, the 18-month-old one suspends
+        CliProcess.Ran suspended = run("surveil", "--level", "4", "--format", "json", "--reading",
+                "cqm.unrectifiedComplaintWindow=none", cqmWithOpenComplaint("").toString());
+        assertThat(new ObjectMapper().readTree(suspended.out()).get("decision").asText()).isEqualTo("suspend");
+        CliProcess.Ran downgraded = run("surveil", "--level", "4", "--format", "json",
+                cqmWithOpenComplaint("").toString());
+        assertThat(new ObjectMapper().readTree(downgraded.out()).get("decision").asText()).isEqualTo("downgrade");
+    }
+
+    @Test
+    void anUnknownReadingOrValueIsOneLineNamingTheOptionOrTheFileAndPlace() throws Exception {
+        Path file = cqmWithOpenComplaint("");
+        CliProcess.Ran unknown = run("evaluate", "--reading", "cqm.majorComplaintWindows=12", file.toString());
+        assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.err()).startsWith("error: --reading cqm.majorComplaintWindows=12: no installed scheme has a"
+                + " reading 'cqm.majorComplaintWindows'; readings: gbt27922.notApplicable, cqm.majorComplaintWindow,")
+                .doesNotContain("\tat ");
+        assertThat(unknown.err().lines()).hasSize(1);
+        CliProcess.Ran value = run("evaluate", "--reading", "cqm.majorComplaintWindow=18", file.toString());
+        assertThat(value.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(value.err()).isEqualTo("error: --reading cqm.majorComplaintWindow=18: '18' is not a value of"
+                + " cqm.majorComplaintWindow; allowed: 24, 12\n");
+        CliProcess.Ran noValue = run("surveil", "--level", "4", "--reading", "cqm.majorComplaintWindow", file.toString());
+        assertThat(noValue.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(noValue.err()).contains("write KEY=VALUE");
+        CliProcess.Ran conflict = run("evaluate", "--not-applicable", "prorate", "--reading",
+                "gbt27922.notApplicable=full-points", "examples/gbt27922-form.json");
+        assertThat(conflict.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(conflict.err()).contains("disagree");
+        Path bad = cqmWithOpenComplaint("\"readings\": {\"cqm.majorComplaintWindow\": 18}");
+        CliProcess.Ran inFile = run("evaluate", bad.toString());
+        assertThat(inFile.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(inFile.err()).matches("error: " + java.util.regex.Pattern.quote(bad.toString())
+                + ":\\d+:\\d+: schemes\\[0\\]\\.options\\.readings\\.cqm\\.majorComplaintWindow: '18' is not a value of"
+                + " this reading; allowed: 24, 12\\n");
+    }
+}
