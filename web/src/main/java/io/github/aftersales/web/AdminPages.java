@@ -11,6 +11,7 @@ import io.github.aftersales.spi.Scheme;
 import io.javalin.http.Context;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,9 +59,10 @@ public final class AdminPages {
                 shownAccounts, schemes, problems, latest));
     }
 
-    /** A time in UTC to the second, as the change log's API gives it. */
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'");
+
+    /** A time in UTC to the second (the seconds written when they are 0 too). */
     private static String time(OffsetDateTime at) {
-        return at.withOffsetSameInstant(ZoneOffset.UTC).withNano(0).toLocalDateTime().toString().replace('T', ' ')
-                + " UTC";
+        return at.withOffsetSameInstant(ZoneOffset.UTC).format(SECONDS);
     }
 }
