@@ -3,9 +3,6 @@ package io.github.aftersales.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.github.aftersales.service.Access;
 import io.github.aftersales.service.ApiError;
 import io.github.aftersales.service.Caller;
@@ -47,7 +44,6 @@ public final class Pages {
 
     private final Assessments assessments;
     private final SignIns signIns;
-    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final byte[] htmx;
     private final byte[] css;
 
@@ -61,9 +57,10 @@ public final class Pages {
     public List<Route> routes() {
         return List.of(
                 Route.get("/", Access.anyone(), "Open the pages: the assessments, or signing in",
-                        (ctx, caller) -> ctx.redirect(caller.isPresent() ? "/assessments" : "/sign-in", io.javalin.http.HttpStatus.SEE_OTHER)),
+                        (ctx, caller) -> ctx.redirect(caller.map(Pages::home).orElse("/sign-in"),
+                                io.javalin.http.HttpStatus.SEE_OTHER)),
                 Route.get("/sign-in", Access.anyone(), "Show the sign-in page", (ctx, caller) ->
-                        page(ctx, 200, "signIn.jte", new Views.SignIn(Texts.of(ctx), "", ""))),
+                        Html.page(ctx, 200, "signIn.jte", new Views.SignIn(Texts.of(ctx), "", ""))),
                 Route.post("/sign-in", Access.anyone(), "Sign in from the sign-in page", this::signIn),
                 Route.post("/sign-out", Access.signedIn(), "Sign out from a page", this::signOut),
                 Route.get("/assessments", FILLERS_AND_REVIEWERS, "Show the assessments page", this::list),
@@ -92,19 +89,24 @@ public final class Pages {
         if (outcome instanceof SignIns.SignedIn in) {
             ctx.header("Set-Cookie", SessionCookie.set(in.secret(), SignIns.SESSION_LIFETIME.toSeconds(),
                     io.github.aftersales.service.accounts.SessionRoutes.secure(ctx)));
-            ctx.redirect("/assessments", io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.redirect(home(in.caller()), io.javalin.http.HttpStatus.SEE_OTHER);
             return;
         }
         String shown = account == null ? "" : account;
         if (outcome instanceof SignIns.SlowDown slow) {
             long seconds = Math.max(1, (slow.retryAfter().toMillis() + 999) / 1000);
             ctx.header("Retry-After", String.valueOf(seconds));
-            page(ctx, 429, "signIn.jte", new Views.SignIn(t, shown, t.t("signIn.slow", seconds)));
+            Html.page(ctx, 429, "signIn.jte", new Views.SignIn(t, shown, t.t("signIn.slow", seconds)));
         } else if (outcome instanceof SignIns.Busy) {
-            page(ctx, 503, "signIn.jte", new Views.SignIn(t, shown, t.t("signIn.busy")));
+            Html.page(ctx, 503, "signIn.jte", new Views.SignIn(t, shown, t.t("signIn.busy")));
         } else {
-            page(ctx, 401, "signIn.jte", new Views.SignIn(t, shown, t.t("signIn.wrong")));
+            Html.page(ctx, 401, "signIn.jte", new Views.SignIn(t, shown, t.t("signIn.wrong")));
         }
+    }
+
+    /** Where a role starts: an admin keeps accounts, the others fill and review assessments. */
+    static String home(Caller who) {
+        return who.role() == Role.ADMIN ? "/admin" : "/assessments";
     }
 
     /**
@@ -154,7 +156,7 @@ public final class Pages {
             scheme.variants().forEach(v -> choices.add(new Views.Choice(scheme.id() + "/" + v.id(),
                     scheme.title() + " — " + v.title())));
         }
-        page(ctx, 200, "assessments.jte", new Views.AssessmentList(t, session(ctx, who), rows, choices,
+        Html.page(ctx, 200, "assessments.jte", new Views.AssessmentList(t, Html.session(ctx, who), rows, choices,
                 who.role() == Role.MANAGER, state.map(AssessmentStore.State::key).orElse("")));
     }
 
@@ -181,7 +183,7 @@ public final class Pages {
         JsonNode content = MAPPER.readTree(s.content());
         String certificate = s.certificate() == null ? null : t.t("certificate", s.certificate().reference() == null
                 ? "#" + s.certificate().id() : s.certificate().reference() + " (#" + s.certificate().id() + ")");
-        page(ctx, status, "checklist.jte", new Views.Checklist(t, session(ctx, who), s.id(), s.organisation(),
+        Html.page(ctx, status, "checklist.jte", new Views.Checklist(t, Html.session(ctx, who), s.id(), s.organisation(),
                 s.scheme() + " / " + s.variant(), t.state(s.state().key()),
                 s.state().editable() && who.role() == Role.AUDITOR,
                 s.state() == AssessmentStore.State.SUBMITTED && who.role() == Role.MANAGER, s.comments(), certificate,
@@ -247,14 +249,14 @@ public final class Pages {
             // the page keeps what the auditor typed: nothing is lost, the panel says why it was not saved
             message = e.code().equals("stale") ? t.t("stale", current.revision()) : e.getMessage();
             ctx.status(200);
-            page(ctx, 200, "panel.jte", panel(t, current, message, true).withRevision(onRevision));
+            Html.page(ctx, 200, "panel.jte", panel(t, current, message, true).withRevision(onRevision));
             return;
         }
         if (!htmx) {
             ctx.redirect("/assessments/" + shown.id(), io.javalin.http.HttpStatus.SEE_OTHER);
             return;
         }
-        page(ctx, 200, "panel.jte", panel(t, shown, message, true));
+        Html.page(ctx, 200, "panel.jte", panel(t, shown, message, true));
     }
 
     private void submit(Context ctx, Optional<Caller> caller) {
@@ -382,17 +384,6 @@ public final class Pages {
         }
         return new Views.Panel(t, String.join(" + ", grades), String.join(" + ", totals), reasons, lost, null, message,
                 s.revision(), oob);
-    }
-
-    private static Views.Session session(Context ctx, Caller who) {
-        String secret = ctx.cookie(SessionCookie.NAME);
-        return new Views.Session(who.account(), who.role().key(), secret == null ? "" : SessionCookie.csrfToken(secret));
-    }
-
-    private void page(Context ctx, int status, String template, Object model) {
-        StringOutput out = new StringOutput();
-        templates.render(template, model, out);
-        ctx.status(status).contentType("text/html; charset=utf-8").result(out.toString());
     }
 
     private static void asset(Context ctx, String type, byte[] bytes) {

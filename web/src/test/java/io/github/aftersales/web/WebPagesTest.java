@@ -124,6 +124,12 @@ class WebPagesTest {
         assertThat(wrong.headers().firstValue("Set-Cookie")).contains(Texts.COOKIE + "=en; Path=/; Max-Age=31536000;"
                 + " SameSite=Lax");
 
+        // an admin keeps accounts: their pages start at /admin
+        HttpResponse<String> admin = web.send(web.request("/sign-in").header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("account=ada&password="
+                        + WebService.password("ada"))).build());
+        assertThat(admin.headers().firstValue("Location")).contains("/admin");
+
         String cookie = signIn("zhang");
         Document assessments = get("/assessments", cookie);
         assertThat(assessments.select("main p").text()).isEqualTo("尚无评价。");
