@@ -68,8 +68,13 @@ public final class AppModule extends AbstractModule {
 
     /** The built-in schemes, once they are found; what finding them threw, as it was thrown. */
     public SchemeRegistry builtIn() {
+        return joined(builtIn);
+    }
+
+    /** What {@code work} made, once made; what it threw, as it was thrown (not wrapped). */
+    static <T> T joined(java.util.concurrent.CompletableFuture<T> work) {
         try {
-            return builtIn.join();
+            return work.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

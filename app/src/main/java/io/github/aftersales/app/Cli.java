@@ -17,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import org.slf4j.LoggerFactory;
@@ -306,17 +305,7 @@ public final class Cli {
 
         /** The injector, once made; what making it threw, as it was thrown. */
         Injector injector() {
-            try {
-                return injector.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e;
-            }
+            return AppModule.joined(injector);
         }
 
         @Override

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -29,14 +25,13 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DOCS = Path.of("..", "docs");
-    private static final String PUBLISHED = "https://github.com/aftersales/aftersales/docs/";
+    private static final OpenApiSchemas SCHEMAS = new OpenApiSchemas();
     private static JsonNode document;
     private static TestService service;
 
     @BeforeAll
     static void start() throws Exception {
-        document = JSON.readTree(Files.readString(DOCS.resolve("openapi.json")));
+        document = SCHEMAS.document();
         service = new TestService();
     }
 
@@ -150,35 +145,7 @@ class OpenApiDocumentTest {
         }
     }
 
-    /** A schema of the document: its own components by pointer, the published schemas from docs/. */
-    private static JsonSchema schema(JsonNode schema) throws Exception {
-        if (schema.has("$ref") && schema.get("$ref").asText().startsWith("#/")) {
-            return schema(document.at(schema.get("$ref").asText().substring(1)));
-        }
-        SchemaValidatorsConfig strict = SchemaValidatorsConfig.builder().typeLoose(false).strict("type", true).build();
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
-                .schemaMappers(m -> m.mapPrefix(PUBLISHED, DOCS.toAbsolutePath().normalize().toUri().toString())));
-        if (schema.has("$ref")) {
-            return factory.getSchema(SchemaLocation.of(schema.get("$ref").asText()), strict);
-        }
-        // a component refers to others of the document by #/components/...: resolved inline
-        return factory.getSchema(inline(schema), strict);
-    }
-
-    private static JsonNode inline(JsonNode schema) {
-        if (schema.isObject()) {
-            if (schema.has("$ref") && schema.get("$ref").asText().startsWith("#/")) {
-                return inline(document.at(schema.get("$ref").asText().substring(1)));
-            }
-            var copy = JSON.createObjectNode();
-            schema.properties().forEach(f -> copy.set(f.getKey(), inline(f.getValue())));
-            return copy;
-        }
-        if (schema.isArray()) {
-            var copy = JSON.createArrayNode();
-            schema.forEach(n -> copy.add(inline(n)));
-            return copy;
-        }
-        return schema;
+    private static JsonSchema schema(JsonNode schema) {
+        return SCHEMAS.schema(schema);
     }
 }

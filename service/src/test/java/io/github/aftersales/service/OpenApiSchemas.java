@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import java.io.IOException;
@@ -31,15 +33,31 @@ final class OpenApiSchemas {
         }
     }
 
+    /** The document, docs/openapi.json. */
+    JsonNode document() {
+        return document;
+    }
+
     /** Asserts that {@code body} is valid against the schema at {@code pointer} in the document. */
     void assertValid(String body, String pointer) throws IOException {
         JsonNode schema = document.at(pointer);
         assertThat(schema.isMissingNode()).as(pointer).isFalse();
+        assertThat(schema(schema).validate(JSON.readTree(body))).as(pointer + ": " + body).isEmpty();
+    }
+
+    /** A schema of the document: its own components by pointer, the published schemas from docs/. */
+    JsonSchema schema(JsonNode schema) {
+        if (schema.has("$ref") && schema.get("$ref").asText().startsWith("#/")) {
+            return schema(document.at(schema.get("$ref").asText().substring(1)));
+        }
         SchemaValidatorsConfig strict = SchemaValidatorsConfig.builder().typeLoose(false).strict("type", true).build();
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
                 .schemaMappers(m -> m.mapPrefix(PUBLISHED, DOCS.toAbsolutePath().normalize().toUri().toString())));
-        assertThat(factory.getSchema(inline(schema), strict).validate(JSON.readTree(body))).as(pointer + ": " + body)
-                .isEmpty();
+        if (schema.has("$ref")) {
+            return factory.getSchema(SchemaLocation.of(schema.get("$ref").asText()), strict);
+        }
+        // a component refers to others of the document by #/components/...: resolved inline
+        return factory.getSchema(inline(schema), strict);
     }
 
     private JsonNode inline(JsonNode schema) {
