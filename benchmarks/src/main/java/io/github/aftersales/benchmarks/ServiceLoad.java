@@ -46,7 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.aftersales.benchmarks.ServiceLoad [seconds]}.
  *
  * <ol>
- *   <li>in process: read, grade and write the result JSON of generated assessments of every scheme on every core;</li>
+ *   <li>in process: read, grade and write the result JSON (as the service does, UTF-8 bytes) of generated
+ *   assessments of every scheme on every core;</li>
  *   <li>served: one client alone, then 64 clients, on loopback posting the same assessments to
  *   {@code /api/v1/evaluations};</li>
  *   <li>16 auditors saving 4 stored assessments at once, each save on the revision it read (412: read again).</li>
@@ -122,7 +123,7 @@ public final class ServiceLoad {
                 while (System.nanoTime() < end) {
                     byte[] bytes = assessments.get(i++ % assessments.size());
                     try {
-                        Json.pretty(JsonReport.assessment(evaluator.evaluate(AssessmentReader.read(
+                        Json.prettyBytes(JsonReport.assessment(evaluator.evaluate(AssessmentReader.read(
                                 new ByteArrayInputStream(bytes), "load", LocatedReader.Syntax.JSON),
                                 EvaluationOptions.DEFAULTS)));
                     } catch (java.io.IOException e) {

@@ -286,6 +286,6 @@ public final class GradingRoutes {
     }
 
     private static void json(Context ctx, com.fasterxml.jackson.databind.JsonNode node) {
-        ctx.contentType(JSON + "; charset=utf-8").result(Json.pretty(node));
+        ctx.contentType(JSON + "; charset=utf-8").result(Json.prettyBytes(node));
     }
 }

@@ -46,7 +46,7 @@ public final class AccountRoutes {
                         o.put("origin", e.origin());
                         o.put("what", e.what());
                     }
-                    ctx.contentType("application/json; charset=utf-8").result(Json.pretty(all));
+                    ctx.contentType("application/json; charset=utf-8").result(Json.prettyBytes(all));
                 }));
     }
 }

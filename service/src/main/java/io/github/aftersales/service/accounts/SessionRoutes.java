@@ -51,7 +51,7 @@ public final class SessionRoutes {
             ObjectNode o = describe(in.caller(), "session");
             o.put("csrfToken", SessionCookie.csrfToken(in.secret()));
             o.put("expiresAt", in.expiresAt().toInstant().toString());
-            ctx.status(201).contentType("application/json; charset=utf-8").result(Json.pretty(o));
+            ctx.status(201).contentType("application/json; charset=utf-8").result(Json.prettyBytes(o));
             return;
         }
         refuse(ctx, outcome, 401, "bad-credentials", "the account name or the password is wrong");
@@ -80,7 +80,7 @@ public final class SessionRoutes {
             o.put("csrfToken", SessionCookie.csrfToken(secret));
             signIns.session(secret).ifPresent(s -> o.put("expiresAt", s.expiresAt().toInstant().toString()));
         }
-        ctx.contentType("application/json; charset=utf-8").result(Json.pretty(o));
+        ctx.contentType("application/json; charset=utf-8").result(Json.prettyBytes(o));
     }
 
     private void signOut(Context ctx) {
@@ -107,7 +107,7 @@ public final class SessionRoutes {
         if (outcome instanceof SignIns.PasswordChanged) {
             ObjectNode o = describe(caller, keep == null ? "token" : "session");
             o.put("passwordChanged", true);
-            ctx.contentType("application/json; charset=utf-8").result(Json.pretty(o));
+            ctx.contentType("application/json; charset=utf-8").result(Json.prettyBytes(o));
             return;
         }
         refuse(ctx, outcome, 400, "wrong-password", "current: the password is wrong");

@@ -96,7 +96,7 @@ public final class AssessmentRoutes {
         for (AssessmentStore.Stored s : assessments.list(caller.orElseThrow(), state)) {
             all.add(summary(s));
         }
-        ctx.contentType("application/json; charset=utf-8").result(Json.pretty(all));
+        ctx.contentType("application/json; charset=utf-8").result(Json.prettyBytes(all));
     }
 
     private void save(Context ctx, Optional<Caller> caller) throws IOException {
@@ -248,6 +248,6 @@ public final class AssessmentRoutes {
             }
         }
         ctx.status(status).header("ETag", "\"" + s.revision() + "\"")
-                .contentType("application/json; charset=utf-8").result(Json.pretty(o));
+                .contentType("application/json; charset=utf-8").result(Json.prettyBytes(o));
     }
 }

@@ -118,7 +118,7 @@ public final class Assessments {
         }
         blank.put("organisation", organisation);
         AssessmentStore.Stored made = store.create(scheme.id(), variant.id(), organisation, filler,
-                Json.pretty(blank).getBytes(StandardCharsets.UTF_8), who.account());
+                Json.prettyBytes(blank), who.account());
         log(who, origin, "made assessment " + made.id() + " (" + scheme.id() + "/" + variant.id() + ", " + organisation
                 + ") for " + filler);
         return made;
@@ -150,7 +150,7 @@ public final class Assessments {
                     + ": it can no longer be changed");
         }
         sameSubject(current, body);
-        byte[] content = Json.pretty(body).getBytes(StandardCharsets.UTF_8);
+        byte[] content = Json.prettyBytes(body);
         AssessmentStore.Stored kept = saved(() -> store.save(current.id(), onRevision, AssessmentStore.State.DRAFT,
                 content, who.account()));
         log(who, origin, "saved assessment " + kept.id() + " revision " + kept.revision());

@@ -446,7 +446,7 @@ public final class RegisterRoutes {
     }
 
     private static void json(Context ctx, JsonNode node) {
-        ctx.contentType(JSON + "; charset=utf-8").result(Json.pretty(node));
+        ctx.contentType(JSON + "; charset=utf-8").result(Json.prettyBytes(node));
     }
 
     /** What writes an answer a piece at a time. */
