@@ -40,6 +40,11 @@ public final class Bodies {
         if (!type.equals("application/json")) {
             throw new ApiError(415, "unsupported-media-type", "send the body as application/json");
         }
+        return jsonObject(bytes);
+    }
+
+    /** {@code bytes} as a JSON object; 400 {@code bad-input} with the line and column of a syntax error. */
+    public static JsonNode jsonObject(byte[] bytes) {
         try {
             // the located reader says where a syntax error is, and bounds depth and size; Jackson then gives the tree
             LocatedReader.read(new ByteArrayInputStream(bytes), LocatedReader.Syntax.JSON);

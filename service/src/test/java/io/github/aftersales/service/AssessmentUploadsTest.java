@@ -133,6 +133,15 @@ class AssessmentUploadsTest {
     }
 
     @Test
+    void aFormThatLeavesTheOrganisationBlankKeepsTheAssessmentsOwn() throws Exception {
+        long id = newAssessment("甲公司 (Company A)");
+        HttpResponse<String> saved = save(id, 1, GradingRoutes.XLSX, filledForm(""));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(saved.body()).at("/assessment/organisation").asText()).isEqualTo("甲公司 (Company A)");
+        assertThat(JSON.readTree(saved.body()).at("/assessment/date").asText()).isEqualTo("2026-11-20");
+    }
+
+    @Test
     void aFormOfAnotherOrganisationIsRefusedAndNothingIsSaved() throws Exception {
         long id = newAssessment("甲公司 (Company A)");
         HttpResponse<String> refused = save(id, 1, GradingRoutes.XLSX, filledForm("乙公司 (Company B)"));

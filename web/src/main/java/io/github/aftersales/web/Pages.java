@@ -6,13 +6,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aftersales.service.Access;
 import io.github.aftersales.service.ApiError;
 import io.github.aftersales.service.Caller;
+import io.github.aftersales.service.GradingRoutes;
 import io.github.aftersales.service.Role;
 import io.github.aftersales.service.Route;
 import io.github.aftersales.service.SessionCookie;
 import io.github.aftersales.service.accounts.SignIns;
 import io.github.aftersales.service.assessments.AssessmentStore;
 import io.github.aftersales.service.assessments.Assessments;
+import io.github.aftersales.spi.Catalog;
+import io.github.aftersales.spi.CatalogVisitor;
+import io.github.aftersales.spi.Category;
+import io.github.aftersales.spi.Clause;
+import io.github.aftersales.spi.Inputs;
 import io.github.aftersales.spi.Scheme;
+import io.github.aftersales.spi.Variant;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,6 +76,15 @@ public final class Pages {
                 Route.get("/assessments/{id}", FILLERS_AND_REVIEWERS, "Show an assessment's checklist page",
                         this::checklist),
                 Route.post("/assessments/{id}/save", FILLERS, "Save the checklist page and show its grade", this::save),
+                Route.post("/assessments/{id}/upload", FILLERS,
+                        "Fill an assessment from a file: a filled xlsx form, or the assessment as JSON or YAML",
+                        this::upload),
+                Route.get("/assessments/{id}/report", FILLERS_AND_REVIEWERS,
+                        "Show an assessment's report, to read or print", this::report),
+                Route.get("/assessments/{id}/assessment.json", FILLERS_AND_REVIEWERS,
+                        "Download an assessment as filled, as JSON (the command line grades it)", this::download),
+                Route.get("/assessments/{id}/form.xlsx", FILLERS_AND_REVIEWERS,
+                        "Download the blank xlsx form of an assessment's scheme and variant", this::blankForm),
                 Route.post("/assessments/{id}/submit", FILLERS, "Submit an assessment from its page", this::submit),
                 Route.post("/assessments/{id}/approve", REVIEWERS, "Approve an assessment from its page",
                         this::approve),
@@ -256,7 +272,94 @@ public final class Pages {
             ctx.redirect("/assessments/" + shown.id(), io.javalin.http.HttpStatus.SEE_OTHER);
             return;
         }
+        if (ctx.formParam("action") != null) {
+            ctx.header("HX-Refresh", "true"); // an event added or removed: its rows change, so the whole page
+        }
         Html.page(ctx, 200, "panel.jte", panel(t, shown, message, true));
+    }
+
+    /**
+     * A file chosen on the page fills the assessment, as {@code PUT /api/v1/assessments/{id}} would: a filled xlsx
+     * form's statements go in (the template's titles and points stay), a JSON or YAML assessment replaces it. Its kind
+     * is told by its name's ending. A problem in it is said on the page with the file's name and the place.
+     */
+    private void upload(Context ctx, Optional<Caller> caller) throws IOException {
+        Caller who = caller.orElseThrow();
+        Texts t = Texts.of(ctx);
+        AssessmentStore.Stored current = assessments.visible(who, ctx.pathParam("id"));
+        String name = "";
+        try {
+            int onRevision = revision(ctx);
+            if (onRevision != current.revision()) {
+                throw Assessments.stale(current.revision());
+            }
+            io.javalin.http.UploadedFile file = ctx.uploadedFile("file");
+            if (file == null || file.size() == 0) {
+                throw new ApiError(400, "bad-input", t.t("upload.noFile"));
+            }
+            name = file.filename() == null ? "" : file.filename();
+            name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            String type = lower.endsWith(".json") ? GradingRoutes.JSON
+                    : lower.endsWith(".yaml") || lower.endsWith(".yml") ? GradingRoutes.YAML
+                    : lower.endsWith(".xlsx") ? GradingRoutes.XLSX : null;
+            if (type == null) {
+                throw new ApiError(415, "unsupported-media-type", t.t("register.surveil.type", name));
+            }
+            byte[] bytes;
+            try (InputStream in = file.content()) {
+                bytes = in.readAllBytes();
+            }
+            assessments.save(who, current, onRevision, assessments.fromFile(current, type, bytes), "http " + ctx.ip());
+        } catch (ApiError e) {
+            if (e.status() == 401 || e.status() == 403 || e.status() >= 500) {
+                throw e;
+            }
+            String place = e.position() == null ? "" : t.t("register.surveil.at", e.position().line(),
+                    e.position().column());
+            String problem = "request body".equals(e.source()) ? t.t("register.surveil.problem", name, place,
+                    e.getMessage()) : e.getMessage();
+            checklist(ctx, who, assessments.visible(who, ctx.pathParam("id")), e.status(), problem);
+            return;
+        }
+        ctx.redirect("/assessments/" + current.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** The assessment's HTML report (the command line's {@code --format html}), in the page's language. */
+    private void report(Context ctx, Optional<Caller> caller) throws IOException {
+        Caller who = caller.orElseThrow();
+        AssessmentStore.Stored s = assessments.visible(who, ctx.pathParam("id"));
+        Assessments.Graded graded = assessments.grade(s);
+        if (graded.problem() != null) {
+            checklist(ctx, who, s, 409, Texts.of(ctx).t("report.notGradable", graded.problem().getMessage()));
+            return;
+        }
+        ctx.contentType("text/html; charset=utf-8").result(io.github.aftersales.reports.HtmlReport.of(
+                List.of(graded.evaluation()), Texts.of(ctx).labels(), r -> Optional.ofNullable(assessments.schemes()
+                        .get(r.scheme())).flatMap(sc -> sc.variant(r.variant()))));
+    }
+
+    private void download(Context ctx, Optional<Caller> caller) {
+        AssessmentStore.Stored s = assessments.visible(caller.orElseThrow(), ctx.pathParam("id"));
+        ctx.header("Content-Disposition", "attachment; filename=\"assessment-" + s.id() + "-r" + s.revision()
+                + ".json\"");
+        ctx.contentType("application/json; charset=utf-8").result(s.content());
+    }
+
+    private void blankForm(Context ctx, Optional<Caller> caller) throws IOException {
+        AssessmentStore.Stored s = assessments.visible(caller.orElseThrow(), ctx.pathParam("id"));
+        Scheme scheme = assessments.schemes().get(s.scheme());
+        Variant variant = scheme == null ? null : scheme.variant(s.variant()).orElse(null);
+        if (variant == null) {
+            throw new ApiError(409, "scheme-missing", "the scheme " + s.scheme() + " / " + s.variant()
+                    + " of this assessment is not installed");
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        io.github.aftersales.core.assessment.AssessmentFormats.find("xlsx").orElseThrow(() -> new IllegalStateException(
+                io.github.aftersales.core.assessment.AssessmentFormats.missing("xlsx")))
+                .writeTemplate(scheme, variant, id -> Optional.ofNullable(assessments.schemes().get(id)), bytes);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + scheme.id() + "-" + variant.id() + ".xlsx\"");
+        ctx.contentType(GradingRoutes.XLSX).result(bytes.toByteArray());
     }
 
     private void submit(Context ctx, Optional<Caller> caller) {
@@ -276,57 +379,145 @@ public final class Pages {
 
     /**
      * Puts the form's fields into the stored assessment: the assessment's date and assessor; for each clause of each
-     * part, its result, score and note ({@code result:PART:ID} and so on). A blank field clears what was there.
+     * part ({@code result:PART:ID} and so on), its result, note, and its score as points, samples or a percentage;
+     * each fact ({@code fact:PART:NAME}); each listed event's date, attributes and note ({@code event:PART:N:date}).
+     * A blank field clears what was there. {@code action} adds an event ({@code add-event:PART}, from the
+     * {@code newEvent:PART:…} fields) or removes one ({@code remove-event:PART:N}).
      */
-    static void filled(ObjectNode assessment, Map<String, List<String>> form) {
+    void filled(ObjectNode assessment, Map<String, List<String>> form) {
         for (String field : List.of("date", "assessor")) {
-            first(form, field).ifPresent(v -> {
-                if (v.isBlank()) {
-                    assessment.putNull(field);
-                } else {
-                    assessment.put(field, v.strip());
-                }
-            });
+            first(form, field).ifPresent(v -> setText(assessment, field, v.strip()));
         }
         JsonNode parts = assessment.path("schemes");
         for (int p = 0; p < parts.size(); p++) {
-            for (JsonNode f : parts.get(p).path("findings")) {
-                if (!(f instanceof ObjectNode finding)) {
-                    continue;
+            if (!(parts.get(p) instanceof ObjectNode part)) {
+                continue;
+            }
+            for (JsonNode f : part.path("findings")) {
+                if (f instanceof ObjectNode finding) {
+                    finding(finding, p + ":" + finding.path("id").asText(), form);
                 }
-                String id = finding.path("id").asText();
-                String field = p + ":" + id;
-                Optional<String> result = first(form, "result:" + field);
-                if (result.isPresent()) {
-                    if (result.get().isBlank()) {
-                        finding.putNull("result");
-                    } else if (List.of("conform", "not-conform", "not-applicable").contains(result.get())) {
-                        finding.put("result", result.get());
-                    } else {
-                        throw new ApiError(400, "bad-input", id + ": '" + result.get() + "' is not a result");
-                    }
-                }
-                Optional<String> score = first(form, "score:" + field);
-                if (score.isPresent()) {
-                    if (score.get().isBlank()) {
-                        finding.putNull("score");
-                    } else {
-                        try {
-                            finding.put("score", new BigDecimal(score.get().strip()));
-                        } catch (NumberFormatException e) {
-                            throw new ApiError(400, "bad-input", id + ": the score '" + score.get() + "' is not a number");
-                        }
-                    }
-                }
-                Optional<String> note = first(form, "note:" + field);
-                if (note.isPresent()) {
-                    if (note.get().isBlank()) {
-                        finding.putNull("note");
-                    } else {
-                        finding.put("note", note.get());
+            }
+            Inputs inputs = variantOf(part).map(Variant::inputs).orElse(Inputs.NONE);
+            if (part.path("facts") instanceof ObjectNode facts) {
+                for (Inputs.FactSpec fact : inputs.facts()) {
+                    Optional<String> value = first(form, "fact:" + p + ":" + fact.name());
+                    if (value.isPresent()) {
+                        fact(facts, fact, value.get().strip());
                     }
                 }
             }
+            if (part.path("events") instanceof com.fasterxml.jackson.databind.node.ArrayNode events) {
+                for (int e = 0; e < events.size(); e++) {
+                    if (events.get(e) instanceof ObjectNode event) {
+                        event(event, "event:" + p + ":" + e + ":", inputs, form);
+                    }
+                }
+                String action = first(form, "action").orElse("");
+                if (action.equals("add-event:" + p)) {
+                    ObjectNode event = events.addObject();
+                    event.put("type", first(form, "newEvent:" + p + ":type").orElse("").strip());
+                    event(event, "newEvent:" + p + ":", inputs, form);
+                } else if (action.startsWith("remove-event:" + p + ":")) {
+                    int e = number(action.substring(("remove-event:" + p + ":").length()), "the event to remove");
+                    if (e < 0 || e >= events.size()) {
+                        throw new ApiError(409, "stale", "the event to remove is no longer listed; reload the page");
+                    }
+                    events.remove(e);
+                }
+            }
+        }
+    }
+
+    private static void finding(ObjectNode finding, String field, Map<String, List<String>> form) {
+        String id = finding.path("id").asText();
+        first(form, "result:" + field).ifPresent(result -> {
+            if (!result.isBlank() && !List.of("conform", "not-conform", "not-applicable").contains(result)) {
+                throw new ApiError(400, "bad-input", id + ": '" + result + "' is not a result");
+            }
+            setText(finding, "result", result);
+        });
+        first(form, "score:" + field).ifPresent(v -> setNumber(finding, "score", v, id + ": the score"));
+        first(form, "percent:" + field).ifPresent(v -> {
+            if (v.isBlank()) {
+                finding.remove("percent"); // not written as null into every finding of a form without percentages
+            } else {
+                setNumber(finding, "percent", v, id + ": the percentage");
+            }
+        });
+        Optional<String> checked = first(form, "checked:" + field);
+        Optional<String> nonConforming = first(form, "nonConforming:" + field);
+        if (checked.isPresent() || nonConforming.isPresent()) {
+            if (checked.orElse("").isBlank() && nonConforming.orElse("").isBlank()) {
+                finding.remove("samples");
+            } else {
+                // one of the two left blank is kept blank: the grade then says which is missing
+                ObjectNode samples = finding.putObject("samples");
+                setNumber(samples, "checked", checked.orElse(""), id + ": the samples checked");
+                setNumber(samples, "nonConforming", nonConforming.orElse(""), id + ": the samples not conforming");
+            }
+        }
+        first(form, "note:" + field).ifPresent(note -> setText(finding, "note", note));
+    }
+
+    /** A fact as its type is written in an assessment: numbers as numbers, dates and words as text. */
+    private static void fact(ObjectNode facts, Inputs.FactSpec fact, String value) {
+        switch (fact.type()) {
+            case PERCENT, COUNT, NUMBER -> setNumber(facts, fact.name(), value, fact.name());
+            default -> setText(facts, fact.name(), value);
+        }
+    }
+
+    private static void event(ObjectNode event, String prefix, Inputs inputs, Map<String, List<String>> form) {
+        first(form, prefix + "date").ifPresent(v -> setText(event, "date", v.strip()));
+        for (Inputs.EventSpec spec : inputs.events()) {
+            if (!spec.type().equals(event.path("type").asText())) {
+                continue;
+            }
+            for (String attribute : spec.attributes()) {
+                first(form, prefix + attribute).ifPresent(v -> {
+                    switch (v) {
+                        case "true", "false" -> event.put(attribute, Boolean.parseBoolean(v));
+                        case "" -> event.remove(attribute);
+                        default -> throw new ApiError(400, "bad-input", attribute + ": '" + v + "' is not true or false");
+                    }
+                });
+            }
+        }
+        first(form, prefix + "note").ifPresent(v -> {
+            if (v.isBlank()) {
+                event.remove("note");
+            } else {
+                event.put("note", v);
+            }
+        });
+    }
+
+    private static void setText(ObjectNode node, String field, String value) {
+        if (value.isBlank()) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
+    }
+
+    private static void setNumber(ObjectNode node, String field, String value, String what) {
+        if (value.isBlank()) {
+            node.putNull(field);
+            return;
+        }
+        try {
+            node.put(field, new BigDecimal(value.strip()));
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "bad-input", what + " '" + value + "' is not a number");
+        }
+    }
+
+    private static int number(String text, String what) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "bad-input", what + ": '" + text + "' is not a number");
         }
     }
 
@@ -341,17 +532,93 @@ public final class Pages {
         JsonNode schemes = content.path("schemes");
         for (int p = 0; p < schemes.size(); p++) {
             JsonNode part = schemes.get(p);
+            Optional<Variant> variant = variantOf(part);
+            Map<String, Category> tops = variant.map(v -> topCategories(v.catalog())).orElse(Map.of());
             List<Views.Line> lines = new ArrayList<>();
+            Category current = null;
             for (JsonNode f : part.path("findings")) {
+                String id = f.path("id").asText();
+                Category top = tops.get(id);
+                // a heading where a top-level category starts, unless the item is that category (scored as a whole)
+                String heading = top == null || top == current || top.id().equals(id) ? "" : top.id() + " " + top.title();
+                current = top;
                 List<String> evidence = new ArrayList<>();
                 f.path("requiredEvidence").forEach(e -> evidence.add(e.asText()));
-                lines.add(new Views.Line(p + ":" + f.path("id").asText(), f.path("id").asText(),
-                        f.path("title").asText(""), f.path("points").asText(""), evidence, f.path("result").asText(""),
-                        f.hasNonNull("score") ? f.get("score").asText() : "", f.path("note").asText("")));
+                JsonNode samples = f.path("samples");
+                lines.add(new Views.Line(p + ":" + id, id, f.path("title").asText(""), f.path("points").asText(""),
+                        evidence, f.path("result").asText(""), text(f.get("score")), f.path("note").asText(""), heading,
+                        text(samples.get("checked")), text(samples.get("nonConforming")), text(f.get("percent"))));
             }
-            parts.add(new Views.Part(part.path("title").asText(part.path("scheme").asText()), lines));
+            List<String> guide = new ArrayList<>();
+            part.path("scoringGuide").forEach(g -> guide.add(g.asText()));
+            Inputs inputs = variant.map(Variant::inputs).orElse(Inputs.NONE);
+            List<Views.Fact> facts = new ArrayList<>();
+            for (Inputs.FactSpec fact : inputs.facts()) {
+                facts.add(new Views.Fact("fact:" + p + ":" + fact.name(), fact.name() + " · " + fact.title(),
+                        fact.type().key(), fact.values(),
+                        text(part.path("facts").get(fact.name()))));
+            }
+            List<Views.Choice> eventTypes = new ArrayList<>();
+            java.util.Set<String> attributes = new java.util.LinkedHashSet<>();
+            for (Inputs.EventSpec type : inputs.events()) {
+                eventTypes.add(new Views.Choice(type.type(), type.type() + " · " + type.title()));
+                attributes.addAll(type.attributes());
+            }
+            List<Views.Event> events = new ArrayList<>();
+            JsonNode listed = part.path("events");
+            for (int e = 0; e < listed.size(); e++) {
+                JsonNode event = listed.get(e);
+                String field = "event:" + p + ":" + e;
+                String type = event.path("type").asText("");
+                List<Views.Attribute> stated = new ArrayList<>();
+                for (Inputs.EventSpec spec : inputs.events()) {
+                    if (spec.type().equals(type)) {
+                        spec.attributes().forEach(a -> stated.add(new Views.Attribute(field + ":" + a, a,
+                                text(event.get(a)))));
+                    }
+                }
+                events.add(new Views.Event(field, type, event.path("date").asText(""), stated,
+                        event.path("note").asText("")));
+            }
+            parts.add(new Views.Part(p, part.path("title").asText(part.path("scheme").asText()), lines, guide, facts,
+                    eventTypes, List.copyOf(attributes), events));
         }
         return parts;
+    }
+
+    /** The variant a part of a stored assessment is of, if it is installed. */
+    private Optional<Variant> variantOf(JsonNode part) {
+        return Optional.ofNullable(assessments.schemes().get(part.path("scheme").asText()))
+                .flatMap(scheme -> scheme.variant(part.path("variant").asText()));
+    }
+
+    /**
+     * Each item's top-level category, by the item's id, for the checklist's headings. The standard's words stay as
+     * written on the English pages too.
+     */
+    private static Map<String, Category> topCategories(Catalog catalog) {
+        Map<String, Category> tops = new java.util.HashMap<>();
+        catalog.walk(new CatalogVisitor() {
+            @Override
+            public boolean enter(Category category, List<Category> parents) {
+                tops.put(category.id(), parents.isEmpty() ? category : parents.get(0));
+                return true;
+            }
+
+            @Override
+            public void clause(Clause clause, List<Category> parents) {
+                tops.put(clause.id(), parents.get(0));
+            }
+        });
+        return tops;
+    }
+
+    /** A stated value as the form shows it: a number in plain digits, a date or word as written, nothing as empty. */
+    private static String text(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return "";
+        }
+        return value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asText();
     }
 
     private Views.Panel panel(Texts t, AssessmentStore.Stored s, String message, boolean oob) {

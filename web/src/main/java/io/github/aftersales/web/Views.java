@@ -28,13 +28,40 @@ public final class Views {
             String state) {
     }
 
-    /** A clause of the checklist as the auditor fills it. */
+    /**
+     * A clause of the checklist as the auditor fills it: a result, and its score given as points, as samples
+     * checked and not conforming, or as a percentage (one of the three).
+     *
+     * @param heading the top-level category this clause opens (its id and title), or empty when it continues one
+     */
     public record Line(String field, String id, String title, String points, List<String> evidence, String result,
-            String score, String note) {
+            String score, String note, String heading, String checked, String nonConforming, String percent) {
     }
 
-    /** A part of the checklist: one scheme's clauses, in the standard's order. */
-    public record Part(String title, List<Line> lines) {
+    /**
+     * A part of the checklist: one scheme's clauses, in the standard's order, with the facts and dated events its
+     * variant takes (CQM), and the guide to scoring by percentage (ZG025 Table 1).
+     *
+     * @param index      the part's place in the assessment, the prefix of its fields
+     * @param eventTypes the event types the variant declares, for a new event
+     * @param attributes every true/false attribute of those types, for a new event
+     */
+    public record Part(int index, String title, List<Line> lines, List<String> scoringGuide, List<Fact> facts,
+            List<Choice> eventTypes, List<String> attributes, List<Event> events) {
+    }
+
+    /**
+     * A fact the variant takes: {@code type} is the SPI's key ({@code percent}, {@code count}, {@code number},
+     * {@code date}, {@code choice}); {@code values} the words of a choice.
+     */
+    public record Fact(String field, String label, String type, List<String> values, String value) {
+    }
+
+    /** A dated event the assessment lists, its true/false attributes as stated ({@code true}, {@code false} or empty). */
+    public record Event(String field, String type, String date, List<Attribute> attributes, String note) {
+    }
+
+    public record Attribute(String field, String name, String value) {
     }
 
     /** The score panel: the grade, the total and why it is not higher; or why it cannot be graded yet. */

@@ -41,6 +41,10 @@ class PageAccessTest {
         // only the auditor fills; a manager reviews
         RULES.put("POST /assessments/{id}/save", List.of("auditor"));
         RULES.put("POST /assessments/{id}/submit", List.of("auditor"));
+        RULES.put("POST /assessments/{id}/upload", List.of("auditor"));
+        RULES.put("GET /assessments/{id}/report", List.of("manager", "auditor"));
+        RULES.put("GET /assessments/{id}/assessment.json", List.of("manager", "auditor"));
+        RULES.put("GET /assessments/{id}/form.xlsx", List.of("manager", "auditor"));
         // a manager decides
         RULES.put("POST /assessments/{id}/approve", List.of("manager"));
         RULES.put("POST /assessments/{id}/return", List.of("manager"));

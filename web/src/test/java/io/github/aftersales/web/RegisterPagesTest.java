@@ -321,22 +321,9 @@ class RegisterPagesTest {
         assertThat(english.selectFirst("h1").text()).isEqualTo("Administration");
     }
 
-    /** A form with a file, as a browser posts it (multipart/form-data). */
     private HttpResponse<String> upload(String path, String cookie, java.util.Map<String, String> fields,
             String fileName, byte[] file) throws Exception {
-        String boundary = "----form" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        for (var f : fields.entrySet()) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"assessment\"; filename=\""
-                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return web.send(web.request(path).header("Cookie", cookie).header("Content-Type",
-                "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(
-                        body.toByteArray())).build());
+        return web.upload(path, cookie, fields, "assessment", fileName, file);
     }
 
     @Test

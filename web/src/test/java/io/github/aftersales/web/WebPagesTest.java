@@ -9,6 +9,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -292,6 +294,211 @@ class WebPagesTest {
         HttpResponse<String> other = web.send(web.request("/assessments/" + id).header("Cookie", li).build());
         assertThat(other.statusCode()).isEqualTo(404);
         assertThat(get("/assessments", li).select("tbody tr")).isEmpty();
+    }
+
+    /**
+     * A CQM assessment filled on the pages: scores, the facts, and a dated event added with its own button. The
+     * values are those of {@code examples/cqm/cqm-five-star.json}, five stars (CQM 6.2); the event added is the one of
+     * {@code note1-example2-rectified-complaint.json}, a major complaint rectified within the 24 months before the
+     * on-site date, which holds the grade at four stars whatever the points. The same assessment saved through the
+     * JSON API grades to the very same bytes.
+     */
+    @Test
+    void aCqmAssessmentTakesItsFactsAndEventsOnThePageAndGradesAsTheApiDoes() throws Exception {
+        String cookie = signIn("zhang");
+        long id = create(cookie, "cqm/star", "示例服务有限公司 (Example Service Co., Ltd. — fictitious)", null);
+        Document page = get("/assessments/" + id, cookie);
+        assertThat(page.select("fieldset.facts label").eachText()).hasSize(6).first().asString()
+                .startsWith("managementAudit · ");
+        assertThat(page.select("select[name=fact:0:managementAudit] option").eachAttr("value"))
+                .containsExactly("", "passed", "failed");
+        assertThat(page.select("select[name=newEvent:0:type] option").eachAttr("value"))
+                .containsExactly("responsibilityAccident", "negativeInformation", "majorComplaint", "governmentBlacklist");
+        // the checklist is grouped under the standard's categories
+        assertThat(page.select("tr.category th").eachText()).first().asString().startsWith("4.2 ");
+
+        JsonNode example = JSON.readTree(Files.readString(Path.of("..", "examples", "cqm", "cqm-five-star.json")));
+        JsonNode part = example.at("/schemes/0");
+        Map<String, String> fields = fields(page);
+        fields.put("date", example.get("date").asText());
+        fields.put("assessor", example.get("assessor").asText());
+        for (JsonNode f : part.get("findings")) {
+            String field = "0:" + f.get("id").asText();
+            assertThat(fields).containsKey("result:" + field);
+            if (f.has("score")) {
+                fields.put("score:" + field, f.get("score").asText());
+            }
+            if (f.has("result")) {
+                fields.put("result:" + field, f.get("result").asText());
+            }
+            if (f.has("note")) {
+                fields.put("note:" + field, f.get("note").asText());
+            }
+        }
+        part.get("facts").properties().forEach(e -> fields.put("fact:0:" + e.getKey(), e.getValue().asText()));
+        HttpResponse<String> saved = post("/assessments/" + id + "/save", cookie, fields, true);
+        assertThat(Jsoup.parse(saved.body()).selectFirst("#grade").text()).as(saved.body()).isEqualTo("五星级");
+
+        // a major complaint, rectified, added with the event's own button: the page is loaded again to list it
+        JsonNode complaint = JSON.readTree(Files.readString(Path.of("..", "examples", "cqm",
+                "note1-example2-rectified-complaint.json"))).at("/schemes/0/events/0");
+        fields.put("revision", "2");
+        fields.put("newEvent:0:type", "majorComplaint");
+        fields.put("newEvent:0:date", complaint.get("date").asText());
+        fields.put("newEvent:0:rectified", "true");
+        fields.put("newEvent:0:note", complaint.get("note").asText());
+        fields.put("action", "add-event:0");
+        HttpResponse<String> added = post("/assessments/" + id + "/save", cookie, fields, true);
+        assertThat(added.headers().firstValue("HX-Refresh")).contains("true");
+        Document capped = Jsoup.parse(added.body());
+        assertThat(capped.selectFirst("#grade").text()).isEqualTo("四星级");
+        assertThat(capped.select("#reasons li").eachText()).anyMatch(r -> r.contains("majorComplaint")
+                && r.contains("五星级"));
+        Document listed = get("/assessments/" + id, cookie);
+        assertThat(listed.select("table.events tbody tr")).hasSize(1);
+        assertThat(listed.selectFirst("table.events tbody th").text()).isEqualTo("majorComplaint");
+        assertThat(listed.select("select[name=event:0:0:rectified] option[selected]").attr("value")).isEqualTo("true");
+
+        // the same assessment through the JSON API, as a program would send the example file: the same result, byte
+        // for byte but for the assessment it names
+        String csrf = csrf(listed);
+        HttpResponse<String> made = web.send(web.request("/api/v1/assessments").header("Cookie", cookie)
+                .header(io.github.aftersales.service.SessionCookie.CSRF_HEADER, csrf)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"scheme\": \"cqm\", \"organisation\": \"" + example.get("organisation").asText()
+                                + "\"}")).build());
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        long other = JSON.readTree(made.body()).get("id").asLong();
+        HttpResponse<String> put = web.send(web.request("/api/v1/assessments/" + other).header("Cookie", cookie)
+                .header(io.github.aftersales.service.SessionCookie.CSRF_HEADER, csrf).header("If-Match", "\"1\"")
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(Files.readString(
+                        Path.of("..", "examples", "cqm", "note1-example2-rectified-complaint.json")))).build());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        JsonNode byApi = JSON.readTree(put.body()).get("result");
+        JsonNode byPage = JSON.readTree(web.send(web.request("/api/v1/assessments/" + id).header("Cookie", cookie)
+                .build()).body()).get("result");
+        // each names the stored assessment it graded, and nothing else differs
+        assertThat(byPage.get("source").asText()).isEqualTo("assessment " + id);
+        assertThat(byApi.get("source").asText()).isEqualTo("assessment " + other);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) byApi).put("source", "assessment " + id);
+        assertThat(io.github.aftersales.reports.Json.pretty(byPage)).isEqualTo(io.github.aftersales.reports.Json
+                .pretty(byApi));
+
+        // and the event removed again: five stars
+        fields.remove("action");
+        fields.put("revision", "3");
+        fields.put("action", "remove-event:0:0");
+        HttpResponse<String> removed = post("/assessments/" + id + "/save", cookie, fields, true);
+        assertThat(Jsoup.parse(removed.body()).selectFirst("#grade").text()).isEqualTo("五星级");
+        assertThat(get("/assessments/" + id, cookie).select("table.events tbody tr")).isEmpty();
+    }
+
+    /** ZG025 items scored by samples (6.2 c) and by a percentage (Table 1) on the page. */
+    @Test
+    void anItemIsScoredBySamplesOrByAPercentage() throws Exception {
+        String cookie = signIn("zhang");
+        long id = create(cookie, "zg025/items", "示例电器有限公司", null);
+        Document page = get("/assessments/" + id, cookie);
+        assertThat(page.select("details.guide li")).hasSize(5);
+        Map<String, String> fields = fields(page);
+        fields.keySet().stream().filter(k -> k.startsWith("result:")).toList().forEach(k -> fields.put(k, "conform"));
+        // 5.1.1 a) (1 point): 2 of 5 samples not conforming, 1 x 3/5 = 0.6; 5.1.1 b) (1 point) at 50 %: 0.5
+        fields.put("result:0:5.1.1 a)", "");
+        fields.put("checked:0:5.1.1 a)", "5");
+        fields.put("nonConforming:0:5.1.1 a)", "2");
+        fields.put("result:0:5.1.1 b)", "");
+        fields.put("percent:0:5.1.1 b)", "50");
+        HttpResponse<String> saved = post("/assessments/" + id + "/save", cookie, fields, true);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        JsonNode stored = JSON.readTree(web.send(web.request("/api/v1/assessments/" + id).header("Cookie", cookie)
+                .build()).body());
+        JsonNode a = stored.at("/assessment/schemes/0/findings/0");
+        assertThat(a.get("samples").toString()).isEqualTo("{\"checked\":5,\"nonConforming\":2}");
+        assertThat(stored.at("/assessment/schemes/0/findings/1/percent").decimalValue()).isEqualByComparingTo("50");
+        assertThat(stored.at("/assessment/schemes/0/findings/2").has("percent")).isFalse();
+        assertThat(stored.at("/result/schemes/0/clauses/0/score").decimalValue()).isEqualByComparingTo("0.6");
+        assertThat(stored.at("/result/schemes/0/clauses/1/score").decimalValue()).isEqualByComparingTo("0.5");
+        Document again = get("/assessments/" + id, cookie);
+        assertThat(again.selectFirst("input[name=checked:0:5.1.1 a)]").attr("value")).isEqualTo("5");
+        assertThat(again.selectFirst("input[name=percent:0:5.1.1 b)]").attr("value")).isEqualTo("50");
+        assertThat(again.select("details.other-scores[open]")).hasSize(2);
+    }
+
+    /**
+     * The files of an assessment: filled from an uploaded file (examples/gbt27922-form.json: 5.2.5.5 not applicable,
+     * prorated 91 of 98 = 92.85, four stars), its report, its JSON, the blank xlsx form, which uploaded back is read
+     * as a form; a file that cannot be read is named on the page with the place of its problem.
+     */
+    @Test
+    void anAssessmentIsFilledFromAFileAndItsReportAndFilesAreServed() throws Exception {
+        String cookie = signIn("zhang");
+        byte[] example = Files.readAllBytes(Path.of("..", "examples", "gbt27922-form.json"));
+        long id = create(cookie, "gbt27922/form", JSON.readTree(example).get("organisation").asText(), null);
+        Document page = get("/assessments/" + id, cookie);
+        Map<String, String> form = Map.of("_csrf", csrf(page), "revision", "1");
+
+        HttpResponse<String> wrongKind = web.upload("/assessments/" + id + "/upload", cookie, form, "file", "form.txt",
+                example);
+        assertThat(wrongKind.statusCode()).isEqualTo(415);
+        assertThat(Jsoup.parse(wrongKind.body()).selectFirst("#page-message").text()).isEqualTo(
+                "form.txt：只读取 .json、.yaml、.yml 和 .xlsx 文件。");
+        HttpResponse<String> broken = web.upload("/assessments/" + id + "/upload", cookie, form, "file", "broken.json",
+                "{\n  \"schemes\": [\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(broken.body()).selectFirst("#page-message").text()).startsWith("broken.json，第 3 行");
+
+        HttpResponse<String> uploaded = web.upload("/assessments/" + id + "/upload", cookie, form, "file",
+                "gbt27922-form.json", example);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(303);
+        Document filled = get("/assessments/" + id, cookie);
+        assertThat(filled.selectFirst("#grade").text()).isEqualTo("四星级");
+        assertThat(filled.selectFirst("#total").text()).startsWith("92.85");
+
+        HttpResponse<String> report = web.send(web.request("/assessments/" + id + "/report?lang=en").header("Cookie",
+                cookie).build());
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.headers().firstValue("Content-Type")).contains("text/html;charset=utf-8");
+        assertThat(Jsoup.parse(report.body()).text()).contains("92.85").contains("four stars");
+
+        HttpResponse<String> json = web.send(web.request("/assessments/" + id + "/assessment.json").header("Cookie",
+                cookie).build());
+        assertThat(json.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"assessment-"
+                + id + "-r2.json\"");
+        assertThat(JSON.readTree(json.body())).isEqualTo(JSON.readTree(example));
+
+        HttpResponse<byte[]> blank = web.client().send(web.request("/assessments/" + id + "/form.xlsx").header("Cookie",
+                cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(blank.statusCode()).isEqualTo(200);
+        assertThat(blank.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"gbt27922-form.xlsx\"");
+        assertThat(new String(blank.body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        // the blank form uploaded back is read as a form: it states no result, so the assessment cannot be graded
+        HttpResponse<String> asForm = web.upload("/assessments/" + id + "/upload", cookie, Map.of("_csrf", csrf(page),
+                "revision", "2"), "file", "gbt27922-form.xlsx", blank.body());
+        assertThat(asForm.statusCode()).as(asForm.body()).isEqualTo(303);
+        Document fromForm = get("/assessments/" + id, cookie);
+        assertThat(fromForm.selectFirst("#grade").text()).isEqualTo("尚不能评级");
+        assertThat(fromForm.selectFirst("#revision").attr("value")).isEqualTo("3");
+
+        // another auditor gets none of it
+        String li = signIn("li");
+        for (String file : List.of("report", "assessment.json", "form.xlsx")) {
+            assertThat(web.send(web.request("/assessments/" + id + "/" + file).header("Cookie", li).build())
+                    .statusCode()).isEqualTo(404);
+        }
+    }
+
+    /** After a save from the page, the page's other forms (submit, upload) carry the new revision, so they work. */
+    @Test
+    void aSubmitAfterAutosavesIsOnTheLatestRevision() throws Exception {
+        String cookie = signIn("zhang");
+        long id = create(cookie, "gbt27922/form", "示例电器有限公司", null);
+        Map<String, String> fields = fields(get("/assessments/" + id, cookie));
+        fields.keySet().stream().filter(k -> k.startsWith("result:")).toList().forEach(k -> fields.put(k, "conform"));
+        Document panel = Jsoup.parse(post("/assessments/" + id + "/save", cookie, fields, true).body());
+        for (String input : List.of("#revision", "#submit-revision", "#upload-revision")) {
+            assertThat(panel.selectFirst(input).attr("value")).as(input).isEqualTo("2");
+            assertThat(panel.selectFirst(input).attr("hx-swap-oob")).as(input).isEqualTo("true");
+        }
     }
 
     @Test

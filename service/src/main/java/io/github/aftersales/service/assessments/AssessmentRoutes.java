@@ -117,14 +117,10 @@ public final class AssessmentRoutes {
     private JsonNode filled(Context ctx, AssessmentStore.Stored current) throws IOException {
         byte[] raw = Bodies.read(ctx, maxRequestBytes);
         String type = io.github.aftersales.service.Negotiation.mediaType(ctx.header("Content-Type"));
-        return switch (type) {
-            case GradingRoutes.YAML, "application/x-yaml", "text/yaml" -> Bodies.yamlObject(raw);
-            case GradingRoutes.XLSX -> FilledForm.into((ObjectNode) MAPPER.readTree(current.content()),
-                    GradingRoutes.read(type, raw));
-            case GradingRoutes.JSON -> jsonBody(ctx, raw);
-            default -> throw new ApiError(415, "unsupported-media-type", "an assessment is saved as "
-                    + GradingRoutes.JSON + ", " + GradingRoutes.YAML + " or a filled form, " + GradingRoutes.XLSX);
-        };
+        if (type.equals(GradingRoutes.JSON)) {
+            return jsonBody(ctx, raw);
+        }
+        return assessments.fromFile(current, type, raw);
     }
 
     private void submit(Context ctx, Optional<Caller> caller) throws IOException {

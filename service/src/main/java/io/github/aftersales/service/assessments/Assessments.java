@@ -1,6 +1,7 @@
 package io.github.aftersales.service.assessments;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aftersales.core.assessment.Assessment;
 import io.github.aftersales.core.assessment.AssessmentReader;
@@ -15,6 +16,8 @@ import io.github.aftersales.core.template.Templates;
 import io.github.aftersales.reports.Json;
 import io.github.aftersales.reports.JsonReport;
 import io.github.aftersales.service.ApiError;
+import io.github.aftersales.service.Bodies;
+import io.github.aftersales.service.GradingRoutes;
 import io.github.aftersales.service.Caller;
 import io.github.aftersales.service.Role;
 import io.github.aftersales.service.accounts.Accounts;
@@ -381,6 +384,22 @@ public final class Assessments {
         } catch (AssessmentStore.Stale stale) {
             throw stale(stale.current());
         }
+    }
+
+    /**
+     * What a file states, as the content a save of {@code current} stores: an assessment in JSON or YAML, whole; or a
+     * filled xlsx form, whose statements go into the stored assessment (the template's titles, points and options
+     * stay). 400 with the place of a problem, 415 for another type.
+     */
+    public JsonNode fromFile(AssessmentStore.Stored current, String type, byte[] bytes) throws IOException {
+        return switch (type) {
+            case GradingRoutes.JSON -> Bodies.jsonObject(bytes);
+            case GradingRoutes.YAML, "application/x-yaml", "text/yaml" -> Bodies.yamlObject(bytes);
+            case GradingRoutes.XLSX -> FilledForm.into((ObjectNode) new ObjectMapper().readTree(current.content()),
+                    GradingRoutes.read(type, bytes));
+            default -> throw new ApiError(415, "unsupported-media-type", "an assessment is saved as "
+                    + GradingRoutes.JSON + ", " + GradingRoutes.YAML + " or a filled form, " + GradingRoutes.XLSX);
+        };
     }
 
     /** The answer to a change made on a revision that is not the latest. */

@@ -26,7 +26,10 @@ final class FilledForm {
     /** {@code stored} with what {@code form} states; {@code stored} is not changed. */
     static ObjectNode into(ObjectNode stored, Assessment form) {
         ObjectNode merged = stored.deepCopy();
-        text(merged, "organisation", form.organisation());
+        if (form.organisation() != null) {
+            // the assessment's organisation is kept by every save: a form that leaves it blank does not erase it
+            text(merged, "organisation", form.organisation());
+        }
         text(merged, "date", form.date());
         text(merged, "assessor", form.assessor());
         ArrayNode parts = merged.withArray("schemes");
