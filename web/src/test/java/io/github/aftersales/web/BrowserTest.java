@@ -93,6 +93,12 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("92 / 100");
         assertThat(Integer.parseInt(browser.findElement(By.id("revision")).getDomProperty("value")))
                 .isGreaterThan(Integer.parseInt(before));
+        // 5.2.5.5 (2 points) not applicable, with why: 90 of the 98 applicable points, prorated to 100 (the form's
+        // reading: GB/T 27922 rows 22 and 40), 91.836… shown to two places as 91.83, still four stars
+        browser.findElement(By.name("note:0:5.2.5.5")).sendKeys("不经营需要安装的商品。");
+        new Select(browser.findElement(By.name("result:0:5.2.5.5"))).selectByValue("not-applicable");
+        wait.until(ExpectedConditions.textToBe(By.id("total"), "91.83 / 100"));
+        assertThat(browser.findElement(By.id("grade")).getText()).isEqualTo("四星级");
         Path shot = Path.of("target", "screenshots", "checklist.png");
         Files.createDirectories(shot.getParent());
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
@@ -100,6 +106,76 @@ class BrowserTest {
         // what the page shows is what was stored: a reload shows the same grade
         browser.navigate().refresh();
         assertThat(browser.findElement(By.id("grade")).getText()).isEqualTo("四星级");
+    }
+
+    /**
+     * A CQM assessment from start to certificate in the browser: filled by uploading the five-star example
+     * (examples/cqm/cqm-five-star.json: 97 points, five stars by CQM 6.2), then a rectified major complaint added on
+     * the page, which holds it at four stars (within the 24 months before the on-site date); submitted; the manager
+     * approves it and finds the certificate in the register, with its surveillance in what is due.
+     */
+    @Test
+    void aCqmAssessmentCappedByOneConditionGoesFromUploadToCertificate() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        signIn(wait, "zhang");
+        Path example = Path.of("..", "examples", "cqm", "cqm-five-star.json").toAbsolutePath().normalize();
+        String organisation = new com.fasterxml.jackson.databind.ObjectMapper().readTree(example.toFile())
+                .get("organisation").asText();
+        new Select(browser.findElement(By.id("scheme"))).selectByValue("cqm/star");
+        browser.findElement(By.id("organisation")).sendKeys(organisation);
+        browser.findElement(By.cssSelector("form.new button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checklist")));
+
+        browser.findElement(By.id("upload-file")).sendKeys(example.toString());
+        browser.findElement(By.cssSelector("form.upload button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("grade"), "五星级"));
+        assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("97 / 100");
+        assertThat(new Select(browser.findElement(By.id("fact:0:managementAudit"))).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo("passed");
+
+        new Select(browser.findElement(By.id("newEvent:0:type"))).selectByValue("majorComplaint");
+        browser.executeScript("arguments[0].value = '2025-12-01'", browser.findElement(By.id("newEvent:0:date")));
+        new Select(browser.findElement(By.id("newEvent:0:rectified"))).selectByValue("true");
+        browser.findElement(By.id("newEvent:0:note")).sendKeys("媒体报道，已整改。");
+        browser.findElement(By.cssSelector("button[value='add-event:0']")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("grade"), "四星级"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("table.events tbody tr"), 1));
+        assertThat(browser.findElement(By.id("reasons")).getText()).contains("majorComplaint").contains("五星级");
+        Path shot = Path.of("target", "screenshots", "checklist-cqm.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        browser.findElement(By.cssSelector("form.submit button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("state"), "待审核"));
+        browser.findElement(By.cssSelector("header form button")).click();
+        wait.until(ExpectedConditions.urlContains("/sign-in"));
+
+        signIn(wait, "mia");
+        browser.get(web.base() + "/assessments?state=submitted");
+        browser.findElement(By.cssSelector("tbody a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review-heading")));
+        assertThat(browser.findElement(By.id("grade")).getText()).isEqualTo("四星级");
+        browser.findElement(By.id("reference")).sendKeys("CQM-2026-077");
+        browser.findElement(By.cssSelector("form.approve button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("certificate")));
+        assertThat(browser.findElement(By.id("certificate")).getText()).contains("CQM-2026-077");
+
+        browser.get(web.base() + "/register?q=CQM-2026-077");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#certificates tbody tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getText()).contains("四星级");
+        // issued on the on-site date 2026-10-15; its first surveillance (CQM: each year) is due by 2027-10-15, which
+        // the register's today (2027-11-19) has passed
+        browser.get(web.base() + "/register/due?months=0");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("CQM-2026-077");
+    }
+
+    private void signIn(WebDriverWait wait, String account) {
+        browser.get(web.base() + "/sign-in?lang=zh");
+        browser.findElement(By.id("account")).sendKeys(account);
+        browser.findElement(By.id("password")).sendKeys(WebService.password(account));
+        browser.findElement(By.cssSelector("form.sign-in button")).click();
+        wait.until(ExpectedConditions.urlContains("/assessments"));
     }
 
     @Test
