@@ -259,8 +259,14 @@ public final class Pages {
             shown = assessments.save(who, current, onRevision, body, "http " + ctx.ip());
             message = t.t("saved", shown.revision());
         } catch (ApiError e) {
-            if (!htmx) {
+            if (e.status() == 401 || e.status() == 403) {
                 throw e;
+            }
+            if (!htmx) {
+                // the page again, saying why (without JavaScript the browser has the form it posted: Back keeps it)
+                checklist(ctx, who, assessments.visible(who, ctx.pathParam("id")), e.status(),
+                        e.code().equals("stale") ? t.t("stale.page", current.revision()) : e.getMessage());
+                return;
             }
             // the page keeps what the auditor typed: nothing is lost, the panel says why it was not saved
             message = e.code().equals("stale") ? t.t("stale", current.revision()) : e.getMessage();
