@@ -1,0 +1,208 @@
+package io.github.aftersales.mappings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.aftersales.core.assessment.Assessment;
+import io.github.aftersales.core.assessment.AssessmentReader;
+import io.github.aftersales.core.assessment.Conformity;
+import io.github.aftersales.core.json.LocatedReader;
+import io.github.aftersales.core.registry.SchemeRegistry;
+import io.github.aftersales.mappings.Carry.Carried;
+import io.github.aftersales.mappings.Carry.Coverage;
+import io.github.aftersales.mappings.Carry.TargetClause;
+import io.github.aftersales.spi.Scheme;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Carrying findings, worked out by hand from the mapping file's pairs. */
+class CarryTest {
+
+    private static final SchemeRegistry REGISTRY = SchemeRegistry.discover(CarryTest.class.getClassLoader());
+
+    static Assessment read(String json) throws Exception {
+        return AssessmentReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "small.json",
+                LocatedReader.Syntax.JSON);
+    }
+
+    static String form(String findings) {
+        return "{\"organisation\": \"某公司\", \"schemes\": [{\"scheme\": \"gbt27922\", \"variant\": \"form\", \"findings\": ["
+                + findings + "]}]}";
+    }
+
+    static Carried carry(String json, String scheme, String variant, Mappings mappings) throws Exception {
+        Scheme s = REGISTRY.find(scheme).orElseThrow();
+        return Carry.carry(read(json), s, s.variant(variant).orElseThrow(), REGISTRY::find, mappings);
+    }
+
+    static TargetClause clause(Carried c, String id) {
+        return c.clauses().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    static JsonNode finding(Carried c, String id) {
+        for (JsonNode part : c.assessment().get("schemes")) {
+            for (JsonNode f : part.path("findings")) {
+                if (f.get("id").asText().equals(id)) {
+                    return f;
+                }
+            }
+        }
+        throw new AssertionError(id);
+    }
+
+    @Test
+    void equalCarriesConformAndNotConformAndSupersetOnlyConform() throws Exception {
+        // 5.2.1.1 equal 5.4.1.1 b); 5.1.7.2 superset 5.1.2 a); 5.2.2.1 superset 5.4.3 a), intersect 5.4.3 c);
+        // 5.2.4.5 superset 5.4.1.1 c), intersect 5.3.4 d)
+        Carried c = carry(form("""
+                {"id": "5.2.1.1", "result": "not-conform", "note": "包装无厂址", "evidence": ["照片 3"]},
+                {"id": "5.1.7.2", "result": "conform", "evidence": ["保修卡", "合同样本"]},
+                {"id": "5.2.2.1", "result": "not-conform", "score": 1},
+                {"id": "5.2.4.5", "score": 3}
+                """), "zg025", "items", Mappings.builtIn());
+
+        assertThat(clause(c, "5.4.1.1 b)").carried()).isEqualTo(Conformity.NOT_CONFORM);
+        assertThat(finding(c, "5.4.1.1 b)").get("result").asText()).isEqualTo("not-conform");
+        assertThat(finding(c, "5.4.1.1 b)").get("note").asText())
+                .isEqualTo("转自 carried from gbt27922/form 5.2.1.1 (equal): not-conform (包装无厂址)");
+        assertThat(finding(c, "5.4.1.1 b)").get("evidence").toString()).isEqualTo("[\"照片 3\"]");
+
+        assertThat(clause(c, "5.1.2 a)").carried()).isEqualTo(Conformity.CONFORM);
+        assertThat(finding(c, "5.1.2 a)").get("note").asText())
+                .isEqualTo("转自 carried from gbt27922/form 5.1.7.2 (superset): conform");
+        assertThat(finding(c, "5.1.2 a)").get("evidence").toString()).isEqualTo("[\"保修卡\",\"合同样本\"]");
+        assertThat(finding(c, "5.1.2 a)").get("score").isNull()).isTrue(); // conform: the target's full points
+
+        // a score of 3 of 3 with no result is full: carried as conform
+        assertThat(clause(c, "5.4.1.1 c)").carried()).isEqualTo(Conformity.CONFORM);
+
+        // 1 of 1.5: a superset does not carry a source that does not conform, the hint says why
+        TargetClause install = clause(c, "5.4.3 a)");
+        assertThat(install.carried()).isNull();
+        assertThat(install.coverage()).isEqualTo(Coverage.PARTLY);
+        assertThat(finding(c, "5.4.3 a)").get("result").isNull()).isTrue();
+        assertThat(finding(c, "5.4.3 a)").get("note").asText()).isEqualTo("待评估 to assess; bearing on it:"
+                + " gbt27922/form 5.2.2.1 (superset): not-conform, 1 of 1.5 [not carried: a superset carries only a"
+                + " conforming finding]");
+        // an intersection never carries, even from a conforming source
+        assertThat(clause(c, "5.3.4 d)").carried()).isNull();
+        assertThat(finding(c, "5.3.4 d)").get("note").asText())
+                .isEqualTo("待评估 to assess; bearing on it: gbt27922/form 5.1.3.3 (intersect): no finding;"
+                        + " gbt27922/form 5.2.4.5 (intersect): scored, 3 of 3");
+        // a target clause that nothing maps to: blank, no note
+        assertThat(clause(c, "5.1.3 a)").coverage()).isEqualTo(Coverage.NOT_COVERED);
+        assertThat(finding(c, "5.1.3 a)").get("note").isNull()).isTrue();
+
+        assertThat(c.assessment().get("organisation").asText()).isEqualTo("某公司");
+        assertThat(c.clauses()).hasSize(88);
+    }
+
+    @Test
+    void partlyConformingAndBlankSourcesOfAnEqualPairAreOnlyHints() throws Exception {
+        Carried partly = carry(form("{\"id\": \"5.2.1.1\", \"result\": \"not-conform\", \"score\": 0.5}"), "zg025",
+                "items", Mappings.builtIn());
+        assertThat(clause(partly, "5.4.1.1 b)").carried()).isNull();
+        assertThat(finding(partly, "5.4.1.1 b)").get("note").asText()).endsWith("(equal): not-conform, 0.5 of 1"
+                + " [not carried: partly conforming]");
+        Carried blank = carry(form("{\"id\": \"5.2.1.1\", \"note\": \"未查\"}"), "zg025", "items", Mappings.builtIn());
+        assertThat(clause(blank, "5.4.1.1 b)").carried()).isNull();
+        assertThat(finding(blank, "5.4.1.1 b)").get("note").asText()).endsWith("(equal): no finding [not carried: no"
+                + " finding]");
+    }
+
+    @Test
+    void theOtherWayRoundSupersetIsSubsetAndNotApplicableCarriesOnlyWhereTheTargetMayExclude() throws Exception {
+        String zg = """
+                {"schemes": [{"scheme": "zg025", "variant": "items", "findings": [
+                  {"id": "5.1.2 a)", "result": "conform"},
+                  {"id": "5.4.1.1 b)", "result": "not-applicable", "note": "不销售包装商品"},
+                  {"id": "5.4.1.2 b)", "result": "conform"}]}]}
+                """;
+        Carried c = carry(zg, "gbt27922", "form", Mappings.builtIn());
+        // 5.1.2 a) is a subset of 5.1.7.2 read this way: not carried
+        assertThat(clause(c, "5.1.7.2").carried()).isNull();
+        assertThat(finding(c, "5.1.7.2").get("note").asText()).contains("zg025/items 5.1.2 a) (subset): conform");
+        // 5.4.1.2 b) is a superset of 5.2.4.4 read this way: a conforming source carries
+        assertThat(clause(c, "5.2.4.4").carried()).isEqualTo(Conformity.CONFORM);
+        // equal, but GB/T 5.2.1.1 does not ask whether it applies: not carried, and said why
+        assertThat(clause(c, "5.2.1.1").carried()).isNull();
+        assertThat(finding(c, "5.2.1.1").get("note").asText()).endsWith("(equal): not-applicable (不销售包装商品)"
+                + " [not carried: this clause may not be marked not applicable]");
+        assertThat(c.clauses()).hasSize(51);
+    }
+
+    @Test
+    void notApplicableThroughAnEqualPairCarriesToAnItemThatMayBeExcluded() throws Exception {
+        Carried c = carry(form("{\"id\": \"5.2.1.1\", \"result\": \"not-applicable\", \"note\": \"无实物商品\"}"), "zg025",
+                "items", Mappings.builtIn());
+        assertThat(clause(c, "5.4.1.1 b)").carried()).isEqualTo(Conformity.NOT_APPLICABLE);
+        assertThat(finding(c, "5.4.1.1 b)").get("note").asText())
+                .isEqualTo("转自 carried from gbt27922/form 5.2.1.1 (equal): not-applicable (无实物商品)");
+    }
+
+    @Test
+    void findingsThatWouldCarryButDisagreeCarryNothing() throws Exception {
+        MappingSet.Ref form = new MappingSet.Ref("gbt27922", "form", "GB/T 27922-2011");
+        MappingSet.Ref items = new MappingSet.Ref("zg025", "items", "CTS Q/ZG025-2022");
+        Mappings two = new Mappings(List.of(new MappingSet("t", "t", "t", form, items, List.of("r"), "test", List.of(
+                new MappingSet.Pair("5.1.7.1", "5.1.1 a)", Relation.EQUAL, "r"),
+                new MappingSet.Pair("5.1.7.3", "5.1.1 a)", Relation.SUPERSET, "r")), List.of(), false)));
+        Carried c = carry(form("""
+                {"id": "5.1.7.1", "result": "not-conform"}, {"id": "5.1.7.3", "result": "conform"}
+                """), "zg025", "items", two);
+        TargetClause t = clause(c, "5.1.1 a)");
+        assertThat(t.carried()).isNull();
+        assertThat(t.coverage()).isEqualTo(Coverage.PARTLY);
+        assertThat(t.why()).isEqualTo("the findings that would carry disagree");
+        // both agreeing: carried, both named
+        Carried agree = carry(form("""
+                {"id": "5.1.7.1", "result": "conform"}, {"id": "5.1.7.3", "result": "conform"}
+                """), "zg025", "items", two);
+        assertThat(finding(agree, "5.1.1 a)").get("note").asText()).isEqualTo("转自 carried from gbt27922/form 5.1.7.1"
+                + " (equal): conform; gbt27922/form 5.1.7.3 (superset): conform");
+    }
+
+    @Test
+    void toTheCombinedGradeTheFormIsCopiedAndZg025Carried() throws Exception {
+        Carried c = carry(form("""
+                {"id": "5.1.7.2", "result": "conform", "note": "承诺一致"},
+                {"id": "5.1.2.2", "result": "not-conform", "score": 3}
+                """), "zg025-combined", "combined", Mappings.builtIn());
+        assertThat(c.copied()).containsExactly("gbt27922/form");
+        assertThat(finding(c, "5.1.2.2").get("score").decimalValue()).isEqualByComparingTo(new BigDecimal("3"));
+        assertThat(finding(c, "5.1.7.2").get("note").asText()).isEqualTo("承诺一致");
+        assertThat(finding(c, "5.1.2 a)").get("result").asText()).isEqualTo("conform");
+        assertThat(c.clauses()).hasSize(88).allMatch(t -> t.part().equals("zg025/items"));
+    }
+
+    @Test
+    void aFileWithNoMappingToTheTargetIsRefusedNamingTheMappings() throws Exception {
+        String annexB = "{\"schemes\": [{\"scheme\": \"gbt27922\", \"variant\": \"annex-b\", \"findings\": []}]}";
+        assertThatThrownBy(() -> carry(annexB, "zg025", "items", Mappings.builtIn()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("no mapping from gbt27922/annex-b to zg025/items; the mappings are gbt27922/form ↔ zg025/items");
+        assertThatThrownBy(() -> carry(form(""), "gbt27922", "form", Mappings.builtIn()))
+                .hasMessage("the file already holds gbt27922/form: there is nothing to carry");
+    }
+
+    @Test
+    void theGapReportCountsClausesAndPoints() throws Exception {
+        Carried c = carry(form("""
+                {"id": "5.2.1.1", "result": "conform"}, {"id": "5.1.7.2", "result": "not-conform"}
+                """), "zg025", "items", Mappings.builtIn());
+        // 64 ZG025 items have a pair; one carried (5.4.1.1 b)), 24 have none
+        JsonNode totals = GapReport.json(c).get("totals");
+        assertThat(totals.toString()).isEqualTo("{\"covered\":{\"clauses\":1,\"points\":1},\"partly-covered\":{\"clauses\":63,"
+                + "\"points\":63},\"not-covered\":{\"clauses\":24,\"points\":24},\"all\":{\"clauses\":88,\"points\":88}}");
+        String text = GapReport.text(c);
+        assertThat(text).contains("covered                         1        1\n")
+                .contains("partly covered                 63       63\n")
+                .contains("not covered                    24       24\n")
+                .contains("  5.4.1.1 b)  1 pt  conform  所售商品的外包装有完整的厂家和产品信息，便于客户识别和了解。\n"
+                        + "      ← gbt27922/form 5.2.1.1 (equal): conform\n");
+    }
+}
