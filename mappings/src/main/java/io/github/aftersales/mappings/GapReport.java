@@ -116,8 +116,10 @@ public final class GapReport {
         List<TargetClause> these = c.clauses().stream().filter(t -> t.coverage() == coverage).toList();
         s.append('\n').append(heading).append(" (").append(these.size()).append(")\n");
         boolean parts = c.clauses().stream().map(TargetClause::part).distinct().count() > 1;
+        int width = c.clauses().stream().mapToInt(t -> t.id().length()).max().orElse(0);
         for (TargetClause t : these) {
-            s.append("  ").append(parts ? t.part() + " " : "").append(t.id()).append("  ")
+            s.append("  ").append(parts ? t.part() + " " : "").append(String.format("%-" + width + "s", t.id()))
+                    .append("  ")
                     .append(t.points() == null ? "-" : plain(t.points())).append(" pt  ")
                     .append(t.carried() == null ? "" : t.carried().key() + "  ").append(clean(t.title())).append('\n');
             if (t.why() != null) {

@@ -61,7 +61,7 @@ class MappingFilesTest {
     @Test
     void theFormToZg025PairsAreCountedByRelation() {
         MappingSet m = Mappings.builtIn().between("gbt27922", "form", "zg025", "items").orElseThrow();
-        assertThat(m.pairs()).hasSize(78);
+        assertThat(m.pairs()).hasSize(83);
         assertThat(m.pairs().stream().filter(p -> p.relation() == Relation.EQUAL).map(p -> p.source() + "=" + p.target()))
                 .containsExactly("5.2.1.1=5.4.1.1 b)");
         assertThat(m.pairs().stream().filter(p -> p.relation() == Relation.SUPERSET).map(MappingSet.Pair::source))
