@@ -215,6 +215,8 @@ public final class Carry {
     private static void fill(ObjectNode part, Variant variant, String name, List<Source> sources,
             List<TargetClause> clauses) {
         Catalog catalog = variant.catalog();
+        int first = clauses.size();
+        Map<String, ObjectNode> wholes = new LinkedHashMap<>();
         for (JsonNode node : part.withArray("findings")) {
             ObjectNode f = (ObjectNode) node;
             String id = f.get("id").asText();
@@ -238,6 +240,9 @@ public final class Carry {
                     .or(() -> catalog.category(id).map(Category::points)).orElse(null);
             String title = clause.map(Clause::title).or(() -> catalog.category(id).map(Category::title)).orElse(id);
             clauses.add(new TargetClause(name, id, title, points, coverage, carried, List.copyOf(bearings), why));
+            if (catalog.category(id).isPresent() && !catalog.clause(id).isPresent()) {
+                wholes.put(id, f);
+            }
             if (carried != null) {
                 f.put("result", carried.key());
                 List<String> from = new ArrayList<>();
@@ -264,6 +269,48 @@ public final class Carry {
                         + String.join("; ", hints));
             }
         }
+        wholes(part, wholes, clauses, first);
+    }
+
+    /**
+     * A category scored as a whole (GB/T 27922 Annex B's B.1–B.8) takes a score no pair carries: it
+     * is partly covered when something bears on one of its checklist items, and its note says how many
+     * of them were carried.
+     */
+    private static void wholes(ObjectNode part, Map<String, ObjectNode> wholes, List<TargetClause> clauses, int first) {
+        for (int i = first; i < clauses.size(); i++) {
+            TargetClause t = clauses.get(i);
+            ObjectNode f = wholes.get(t.id());
+            if (f == null) {
+                continue;
+            }
+            int items = 0;
+            int carried = 0;
+            int bearing = 0;
+            for (JsonNode node : part.withArray("findings")) {
+                if (node.path("checklistOf").asText().equals(t.id())) {
+                    items++;
+                    TargetClause item = find(clauses, first, node.get("id").asText());
+                    carried += item.carried() != null ? 1 : 0;
+                    bearing += item.bearings().isEmpty() ? 0 : 1;
+                }
+            }
+            if (bearing > 0) {
+                clauses.set(i, new TargetClause(t.part(), t.id(), t.title(), t.points(), Coverage.PARTLY, null,
+                        t.bearings(), t.why()));
+                f.put("note", "待评估 to assess: scored as a whole; of its " + items + " checklist items " + carried
+                        + " carried, " + (bearing - carried) + " with hints");
+            }
+        }
+    }
+
+    private static TargetClause find(List<TargetClause> clauses, int first, String id) {
+        for (int i = first; i < clauses.size(); i++) {
+            if (clauses.get(i).id().equals(id)) {
+                return clauses.get(i);
+            }
+        }
+        throw new IllegalStateException(id);
     }
 
     private static Bearing bearing(Source s, MappingSet.Pair pair, boolean mayExclude) {

@@ -190,6 +190,39 @@ class CarryTest {
     }
 
     @Test
+    void toAnnexBTheChecklistItemsTakeResultsAndTheirCategoryIsLeftToTheAuditor() throws Exception {
+        // 5.3.1.2 equal B.7.1.1; 5.3.1.3 superset B.7.2.1; 5.2.3.2 equal B.5.1.3 and subset B.1.2.2
+        Carried c = carry(form("""
+                {"id": "5.3.1.2", "result": "conform"}, {"id": "5.3.1.3", "result": "conform"},
+                {"id": "5.2.3.2", "result": "not-conform", "note": "送货超时"}
+                """), "gbt27922", "annex-b", Mappings.builtIn());
+        assertThat(clause(c, "B.7.1.1").carried()).isEqualTo(Conformity.CONFORM);
+        assertThat(clause(c, "B.7.2.1").carried()).isEqualTo(Conformity.CONFORM);
+        assertThat(clause(c, "B.5.1.3").carried()).isEqualTo(Conformity.NOT_CONFORM);
+        assertThat(clause(c, "B.1.2.2").carried()).isNull();
+        assertThat(finding(c, "B.7.1.1").has("score")).isFalse(); // a checklist item: a result, no score
+        // B.7's eight items: B.7.1.1 and B.7.2.1 carried; B.7.1.2, B.7.1.3, B.7.2.2, B.7.2.4, B.7.2.5 have pairs
+        // (sources without findings are hints too); B.7.2.3 has none
+        assertThat(clause(c, "B.7").coverage()).isEqualTo(Coverage.PARTLY);
+        assertThat(clause(c, "B.7").points()).isEqualByComparingTo("12");
+        assertThat(finding(c, "B.7").get("result").isNull()).isTrue();
+        assertThat(finding(c, "B.7").get("score").isNull()).isTrue();
+        assertThat(finding(c, "B.7").get("note").asText())
+                .isEqualTo("待评估 to assess: scored as a whole; of its 8 checklist items 2 carried, 5 with hints");
+        assertThat(clause(c, "B.7.2.3").coverage()).isEqualTo(Coverage.NOT_COVERED);
+
+        // the other way round: the superset is a subset, the equal pair carries
+        String annexB = """
+                {"schemes": [{"scheme": "gbt27922", "variant": "annex-b", "findings": [
+                  {"id": "B.7", "score": 12}, {"id": "B.7.1.1", "result": "conform"}, {"id": "B.7.2.1", "result": "conform"}]}]}
+                """;
+        Carried back = carry(annexB, "gbt27922", "form", Mappings.builtIn());
+        assertThat(clause(back, "5.3.1.2").carried()).isEqualTo(Conformity.CONFORM);
+        assertThat(clause(back, "5.3.1.3").carried()).isNull();
+        assertThat(finding(back, "5.3.1.3").get("note").asText()).contains("gbt27922/annex-b B.7.2.1 (subset): conform");
+    }
+
+    @Test
     void theGapReportCountsClausesAndPoints() throws Exception {
         Carried c = carry(form("""
                 {"id": "5.2.1.1", "result": "conform"}, {"id": "5.1.7.2", "result": "not-conform"}

@@ -69,6 +69,16 @@ class MappingFilesTest {
     }
 
     @Test
+    void theFormToAnnexBPairsAreCountedByRelation() {
+        MappingSet m = Mappings.builtIn().between("gbt27922", "form", "gbt27922", "annex-b").orElseThrow();
+        assertThat(m.pairs()).hasSize(46);
+        assertThat(m.pairs().stream().filter(p -> p.relation() == Relation.EQUAL).map(p -> p.source() + "=" + p.target()))
+                .containsExactly("5.2.5.1=B.4.1", "5.2.3.2=B.5.1.3", "5.2.2.1=B.5.2.2", "5.3.1.2=B.7.1.1");
+        assertThat(m.pairs().stream().filter(p -> p.relation() == Relation.SUPERSET).map(MappingSet.Pair::target))
+                .containsExactly("B.1.4.3", "B.2.1.1", "B.2.1.2", "B.7.1.2", "B.7.2.1", "B.8.2.3");
+    }
+
+    @Test
     void readTheOtherWayRoundSubsetAndSupersetSwap() {
         MappingSet m = Mappings.builtIn().between("zg025", "items", "gbt27922", "form").orElseThrow();
         assertThat(m.inverted()).isTrue();
