@@ -120,6 +120,24 @@ class CarryCliTest {
     }
 
     @Test
+    void toCqmTheFactsAreLeftToTheAuditorAndEvaluateSaysSo() throws Exception {
+        Path cqm = dir.resolve("cqm.json");
+        assertThat(CliRun.of("carry", "--from", EXAMPLE, "--to", "cqm", "-o", cqm.toString()).exit()).isZero();
+        JsonNode part = JSON.readTree(cqm.toFile()).get("schemes").get(0);
+        List<String> facts = new java.util.ArrayList<>();
+        part.get("facts").properties().forEach(e -> {
+            assertThat(e.getValue().isNull()).as(e.getKey()).isTrue();
+            facts.add(e.getKey());
+        });
+        assertThat(facts).containsExactlyInAnyOrder("managementAudit", "S", "S当面", "seriousNonConformities",
+                "operatingSince", "onSiteDate");
+        CliRun graded = CliRun.of("evaluate", "--missing-as-zero", cqm.toString());
+        assertThat(graded.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(graded.err()).contains("facts").contains("managementAudit");
+        assertThat(graded.clean()).isTrue();
+    }
+
+    @Test
     void theGapReportAsJson() throws Exception {
         CliRun gap = CliRun.of("carry", "--from", EXAMPLE, "--to", "zg025", "--gap", "--format", "json");
         assertThat(gap.exit()).isZero();
@@ -184,7 +202,8 @@ class CarryCliTest {
         CliRun noMapping = CliRun.of("carry", "--from", "examples/gbt27922-annex-b.yaml", "--to", "zg025");
         assertThat(noMapping.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(noMapping.err()).isEqualTo("error: examples/gbt27922-annex-b.yaml: no mapping from gbt27922/annex-b"
-                + " to zg025/items; the mappings are gbt27922/form ↔ zg025/items, gbt27922/form ↔ gbt27922/annex-b\n");
+                + " to zg025/items; the mappings are gbt27922/form ↔ zg025/items, gbt27922/form ↔ gbt27922/annex-b,"
+                + " gbt27922/form ↔ cqm/star\n");
 
         CliRun format = CliRun.of("carry", "--from", EXAMPLE, "--to", "zg025", "--format", "text");
         assertThat(format.exit()).isEqualTo(ExitCode.USAGE);

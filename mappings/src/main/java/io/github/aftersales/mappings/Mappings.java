@@ -13,7 +13,8 @@ public final class Mappings {
     /** The files under {@code mappings/}, in the order they are listed. */
     public static final List<String> FILES = List.of(
             "gbt27922-form__zg025-items.json",
-            "gbt27922-form__gbt27922-annex-b.json");
+            "gbt27922-form__gbt27922-annex-b.json",
+            "gbt27922-form__cqm-star.json");
 
     private static volatile Mappings builtIn;
 

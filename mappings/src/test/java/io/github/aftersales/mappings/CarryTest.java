@@ -223,6 +223,38 @@ class CarryTest {
     }
 
     @Test
+    void aCqmItemThatHoldsSeveralFormClausesCarriesToEachWhenItConforms() throws Exception {
+        // CQM 4.1.1.2.5 a)–e) is GB/T 5.2.1.1–5.2.1.4 and 5.2.5.2: read from CQM, a superset of each
+        String cqm = """
+                {"schemes": [{"scheme": "cqm", "variant": "star", "findings": [
+                  {"id": "4.1.1.2.5", "result": "conform"}, {"id": "4.1.1.2.1", "result": "not-conform", "note": "无受理时间"},
+                  {"id": "4.1.7.3", "result": "not-conform"}]}]}
+                """;
+        Carried c = carry(cqm, "gbt27922", "form", Mappings.builtIn());
+        for (String id : List.of("5.2.1.1", "5.2.1.2", "5.2.1.3", "5.2.1.4", "5.2.5.2")) {
+            assertThat(clause(c, id).carried()).as(id).isEqualTo(Conformity.CONFORM);
+            assertThat(finding(c, id).get("note").asText()).isEqualTo("转自 carried from cqm/star 4.1.1.2.5 (superset): conform");
+        }
+        // equal: a non-conforming item carries as such
+        assertThat(clause(c, "5.3.1.1").carried()).isEqualTo(Conformity.NOT_CONFORM);
+        // 4.1.7.3 is 5.2.5.4 and 5.2.5.5 together: not conforming says neither which nor whether
+        assertThat(clause(c, "5.2.5.4").carried()).isNull();
+        assertThat(finding(c, "5.2.5.4").get("note").asText()).isEqualTo("待评估 to assess; bearing on it: cqm/star 4.1.7.3"
+                + " (superset): not-conform [not carried: a superset carries only a conforming finding]");
+
+        // the other way: each GB/T clause is only part of 4.1.1.2.5, so even all five conforming carry nothing
+        Carried back = carry(form("""
+                {"id": "5.2.1.1", "result": "conform"}, {"id": "5.2.1.2", "result": "conform"}, {"id": "5.2.1.3", "result": "conform"},
+                {"id": "5.2.1.4", "result": "conform"}, {"id": "5.2.5.2", "result": "conform"}
+                """), "cqm", "star", Mappings.builtIn());
+        assertThat(clause(back, "4.1.1.2.5").carried()).isNull();
+        assertThat(clause(back, "4.1.1.2.5").bearings()).hasSize(5);
+        // 4.1.1's items: 4.1.1.1, 4.1.1.2.1–6, 4.1.1.3.1–2, 4.1.1.4; paired: 4.1.1.2.1, .3, .4, .5, .6, 4.1.1.3.1, 4.1.1.4
+        assertThat(finding(back, "4.1.1").get("note").asText())
+                .isEqualTo("待评估 to assess: scored as a whole; of its 10 checklist items 0 carried, 7 with hints");
+    }
+
+    @Test
     void theGapReportCountsClausesAndPoints() throws Exception {
         Carried c = carry(form("""
                 {"id": "5.2.1.1", "result": "conform"}, {"id": "5.1.7.2", "result": "not-conform"}

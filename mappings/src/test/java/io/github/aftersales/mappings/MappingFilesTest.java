@@ -79,6 +79,19 @@ class MappingFilesTest {
     }
 
     @Test
+    void theFormToCqmPairsAreCountedByRelation() {
+        MappingSet m = Mappings.builtIn().between("gbt27922", "form", "cqm", "star").orElseThrow();
+        assertThat(m.pairs()).hasSize(49);
+        // the sentences CQM copies word for word (or all but a word)
+        assertThat(m.pairs().stream().filter(p -> p.relation() == Relation.EQUAL).map(p -> p.source() + "=" + p.target()))
+                .containsExactly("5.3.1.1=4.1.1.2.1", "5.1.7.2=4.1.1.2.4", "5.2.1.5=4.1.1.2.6", "5.2.4.1=4.1.2.4",
+                        "5.2.3.1=4.1.3.1", "5.2.3.2=4.1.3.2", "5.1.4.1=4.2.2", "5.1.1.2=4.2.3.2", "5.1.3.1=4.2.4.1",
+                        "5.3.1.3=4.2.4.4");
+        assertThat(m.toTarget("4.1.1.2.5")).extracting(MappingSet.Pair::source)
+                .containsExactly("5.2.1.1", "5.2.1.2", "5.2.1.3", "5.2.1.4", "5.2.5.2");
+    }
+
+    @Test
     void readTheOtherWayRoundSubsetAndSupersetSwap() {
         MappingSet m = Mappings.builtIn().between("zg025", "items", "gbt27922", "form").orElseThrow();
         assertThat(m.inverted()).isTrue();
