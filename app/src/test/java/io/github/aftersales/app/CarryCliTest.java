@@ -203,7 +203,7 @@ class CarryCliTest {
         assertThat(noMapping.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(noMapping.err()).isEqualTo("error: examples/gbt27922-annex-b.yaml: no mapping from gbt27922/annex-b"
                 + " to zg025/items; the mappings are gbt27922/form ↔ zg025/items, gbt27922/form ↔ gbt27922/annex-b,"
-                + " gbt27922/form ↔ cqm/star\n");
+                + " gbt27922/form ↔ cqm/star, zg025/items ↔ cqm/star\n");
 
         CliRun format = CliRun.of("carry", "--from", EXAMPLE, "--to", "zg025", "--format", "text");
         assertThat(format.exit()).isEqualTo(ExitCode.USAGE);

@@ -14,7 +14,8 @@ public final class Mappings {
     public static final List<String> FILES = List.of(
             "gbt27922-form__zg025-items.json",
             "gbt27922-form__gbt27922-annex-b.json",
-            "gbt27922-form__cqm-star.json");
+            "gbt27922-form__cqm-star.json",
+            "zg025-items__cqm-star.json");
 
     private static volatile Mappings builtIn;
 

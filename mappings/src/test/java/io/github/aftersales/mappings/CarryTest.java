@@ -255,6 +255,21 @@ class CarryTest {
     }
 
     @Test
+    void fromCqmToZg025OnlyTheItemsCqmHoldsWholeCarry() throws Exception {
+        String cqm = """
+                {"schemes": [{"scheme": "cqm", "variant": "star", "findings": [
+                  {"id": "4.1.1.2.4", "result": "conform"}, {"id": "4.1.6.1", "result": "not-conform"},
+                  {"id": "4.2.4.4", "result": "conform"}]}]}
+                """;
+        Carried c = carry(cqm, "zg025", "items", Mappings.builtIn());
+        assertThat(clause(c, "5.1.2 a)").carried()).isEqualTo(Conformity.CONFORM);
+        assertThat(clause(c, "5.4.3 b)").carried()).isNull();
+        assertThat(clause(c, "5.3.4 b)").carried()).isNull(); // intersect
+        assertThat(c.clauses().stream().filter(t -> t.carried() != null)).hasSize(1);
+        assertThat(c.mappings()).extracting(MappingSet::id).containsExactly("zg025-items__cqm-star");
+    }
+
+    @Test
     void theGapReportCountsClausesAndPoints() throws Exception {
         Carried c = carry(form("""
                 {"id": "5.2.1.1", "result": "conform"}, {"id": "5.1.7.2", "result": "not-conform"}

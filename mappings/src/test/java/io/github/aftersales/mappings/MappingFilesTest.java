@@ -92,6 +92,15 @@ class MappingFilesTest {
     }
 
     @Test
+    void theZg025ToCqmPairsAreCountedByRelation() {
+        MappingSet m = Mappings.builtIn().between("zg025", "items", "cqm", "star").orElseThrow();
+        assertThat(m.pairs()).hasSize(74);
+        assertThat(m.pairs()).noneMatch(p -> p.relation() == Relation.EQUAL || p.relation() == Relation.SUPERSET);
+        assertThat(m.pairs().stream().filter(p -> p.relation() == Relation.SUBSET).map(p -> p.source() + "<" + p.target()))
+                .containsExactly("5.1.2 a)<4.1.1.2.4", "5.4.1.1 b)<4.1.1.2.5", "5.4.3 a)<4.1.4.6", "5.4.3 b)<4.1.6.1");
+    }
+
+    @Test
     void readTheOtherWayRoundSubsetAndSupersetSwap() {
         MappingSet m = Mappings.builtIn().between("zg025", "items", "gbt27922", "form").orElseThrow();
         assertThat(m.inverted()).isTrue();
