@@ -106,6 +106,9 @@ public final class GapReport {
                     plain(points(c.clauses(), coverage))));
         }
         s.append(String.format("%-24s %8d %8s%n", "all", c.clauses().size(), plain(points(c.clauses(), null))));
+        if (c.clauses().stream().anyMatch(t -> t.points() == null)) {
+            s.append("(a checklist item has no points of its own: they are its category's, scored as a whole)\n");
+        }
         section(s, c, Coverage.COVERED, "Covered 已覆盖: a finding carried");
         section(s, c, Coverage.PARTLY, "Partly covered 部分覆盖: the auditor decides; what bears on it");
         section(s, c, Coverage.NOT_COVERED, "Not covered 未覆盖: nothing in the source bears on it");

@@ -210,6 +210,8 @@ class CarryTest {
         assertThat(finding(c, "B.7").get("note").asText())
                 .isEqualTo("待评估 to assess: scored as a whole; of its 8 checklist items 2 carried, 5 with hints");
         assertThat(clause(c, "B.7.2.3").coverage()).isEqualTo(Coverage.NOT_COVERED);
+        assertThat(GapReport.text(c)).contains("  B.7.1.1  - pt  conform  企业设立企业网站")
+                .contains("(a checklist item has no points of its own: they are its category's, scored as a whole)\n");
 
         // the other way round: the superset is a subset, the equal pair carries
         String annexB = """
