@@ -172,7 +172,7 @@ public final class Carry {
                 if (m.isPresent()) {
                     checkVersion(m.get().source(), s);
                     checkVersion(m.get().target(), partScheme);
-                    sources.add(new Source(p, v, m.get()));
+                    sources.add(new Source(p, v, m.get(), Index.of(v.catalog())));
                     used.add(m.get());
                 }
             }
@@ -191,7 +191,34 @@ public final class Carry {
                 List.copyOf(used), List.copyOf(copied));
     }
 
-    private record Source(SchemeAssessment part, Variant variant, MappingSet mapping) {
+    /** A catalog's clauses and categories by id (Catalog's own look-ups walk it every time). */
+    private record Index(Map<String, Clause> clauses, Map<String, Category> categories) {
+        static Index of(Catalog catalog) {
+            Map<String, Clause> clauses = new java.util.HashMap<>();
+            catalog.clauses().forEach(c -> clauses.putIfAbsent(c.id(), c));
+            Map<String, Category> categories = new java.util.HashMap<>();
+            catalog.allCategories().forEach(c -> categories.putIfAbsent(c.id(), c));
+            return new Index(clauses, categories);
+        }
+
+        Optional<Clause> clause(String id) {
+            return Optional.ofNullable(clauses.get(id));
+        }
+
+        Optional<Category> category(String id) {
+            return Optional.ofNullable(categories.get(id));
+        }
+
+        BigDecimal points(String id) {
+            return clause(id).map(Clause::points).or(() -> category(id).map(Category::points)).orElse(null);
+        }
+
+        String title(String id) {
+            return clause(id).map(Clause::title).or(() -> category(id).map(Category::title)).orElse(id);
+        }
+    }
+
+    private record Source(SchemeAssessment part, Variant variant, MappingSet mapping, Index index) {
         String name() {
             return part.scheme() + "/" + variant.id();
         }
@@ -215,12 +242,13 @@ public final class Carry {
     private static void fill(ObjectNode part, Variant variant, String name, List<Source> sources,
             List<TargetClause> clauses) {
         Catalog catalog = variant.catalog();
+        Index index = Index.of(catalog);
         int first = clauses.size();
         Map<String, ObjectNode> wholes = new LinkedHashMap<>();
         for (JsonNode node : part.withArray("findings")) {
             ObjectNode f = (ObjectNode) node;
             String id = f.get("id").asText();
-            Optional<Clause> clause = catalog.clause(id);
+            Optional<Clause> clause = index.clause(id);
             boolean mayExclude = catalog.anyClauseMayBeExcluded()
                     || clause.map(Clause::asksApplicability).orElse(false);
             boolean checklist = f.has("checklistOf");
@@ -236,11 +264,10 @@ public final class Carry {
             String why = implied.size() > 1 ? "the findings that would carry disagree" : null;
             Coverage coverage = carried != null ? Coverage.COVERED
                     : bearings.isEmpty() ? Coverage.NOT_COVERED : Coverage.PARTLY;
-            BigDecimal points = clause.map(Clause::points)
-                    .or(() -> catalog.category(id).map(Category::points)).orElse(null);
-            String title = clause.map(Clause::title).or(() -> catalog.category(id).map(Category::title)).orElse(id);
+            BigDecimal points = index.points(id);
+            String title = index.title(id);
             clauses.add(new TargetClause(name, id, title, points, coverage, carried, List.copyOf(bearings), why));
-            if (catalog.category(id).isPresent() && !catalog.clause(id).isPresent()) {
+            if (index.category(id).isPresent() && clause.isEmpty()) {
                 wholes.put(id, f);
             }
             if (carried != null) {
@@ -314,12 +341,9 @@ public final class Carry {
     }
 
     private static Bearing bearing(Source s, MappingSet.Pair pair, boolean mayExclude) {
-        Catalog catalog = s.variant().catalog();
         String sourceId = pair.source();
-        BigDecimal points = catalog.clause(sourceId).map(Clause::points)
-                .or(() -> catalog.category(sourceId).map(Category::points)).orElse(null);
-        String title = catalog.clause(sourceId).map(Clause::title)
-                .or(() -> catalog.category(sourceId).map(Category::title)).orElse(sourceId);
+        BigDecimal points = s.index().points(sourceId);
+        String title = s.index().title(sourceId);
         Finding finding = s.part().findings().stream().filter(f -> f.id().equals(sourceId)).findFirst().orElse(null);
         Standing standing = standing(finding, points);
         Conformity implies = null;
