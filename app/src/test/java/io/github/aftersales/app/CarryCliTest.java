@@ -146,11 +146,17 @@ class CarryCliTest {
                 + "\"partly-covered\":{\"clauses\":64,\"points\":64},\"not-covered\":{\"clauses\":19,\"points\":19},"
                 + "\"all\":{\"clauses\":88,\"points\":88}}");
         JsonNode packaging = null;
+        JsonNode strategy = null;
         for (JsonNode c : report.get("clauses")) {
             if (c.get("id").asText().equals("5.4.1.1 b)")) {
                 packaging = c;
+            } else if (c.get("id").asText().equals("5.1.3 a)")) {
+                strategy = c;
             }
         }
+        assertThat(strategy.get("coverage").asText()).isEqualTo("not-covered");
+        assertThat(strategy.get("unmapped").asText()).isEqualTo("service strategy: not in the GB/T form");
+        assertThat(strategy.get("from")).isEmpty();
         assertThat(packaging.get("coverage").asText()).isEqualTo("covered");
         assertThat(packaging.get("carried").asText()).isEqualTo("conform");
         assertThat(packaging.get("from").get(0).get("relation").asText()).isEqualTo("equal");

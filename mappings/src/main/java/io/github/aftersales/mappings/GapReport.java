@@ -69,6 +69,10 @@ public final class GapReport {
             if (t.why() != null) {
                 o.put("why", t.why());
             }
+            String unmapped = unmapped(c, t);
+            if (unmapped != null) {
+                o.put("unmapped", unmapped);
+            }
             ArrayNode from = o.putArray("from");
             for (Bearing b : t.bearings()) {
                 ObjectNode f = from.addObject();
@@ -128,6 +132,10 @@ public final class GapReport {
             if (t.why() != null) {
                 s.append("      (").append(t.why()).append(")\n");
             }
+            String unmapped = unmapped(c, t);
+            if (unmapped != null) {
+                s.append("      (").append(clean(unmapped)).append(")\n");
+            }
             for (Bearing b : t.bearings()) {
                 s.append("      ").append(b.implies() != null && b.implies() == t.carried() ? "← " : "~ ")
                         .append(b.from()).append(' ').append(b.pair().source()).append(" (")
@@ -135,6 +143,23 @@ public final class GapReport {
                         .append(b.notCarried() == null ? "" : " [not carried: " + b.notCarried() + "]").append('\n');
             }
         }
+    }
+
+    /** Why a target clause that nothing maps to was left out, as its mapping set says, or {@code null}. */
+    private static String unmapped(Carried c, TargetClause t) {
+        if (t.coverage() != Coverage.NOT_COVERED) {
+            return null;
+        }
+        for (MappingSet m : c.mappings()) {
+            if (m.target().toString().equals(t.part())) {
+                for (MappingSet.Unmapped u : m.unmapped()) {
+                    if (u.side().equals("target") && u.id().equals(t.id())) {
+                        return u.why();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static int count(List<TargetClause> clauses, Coverage coverage) {
