@@ -27,6 +27,10 @@ public final class Ratios {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("records")) {
+            records();
+            return;
+        }
         if (args.length == 0 || !args[0].equals("heap")) {
             Collection<RunResult> results = new Runner(new OptionsBuilder()
                     .include(BatchBenchmark.class.getSimpleName())
@@ -53,6 +57,19 @@ public final class Ratios {
                     score.get("cliEvaluateExample") / score.get("bareJvmVersion"));
         }
         heap();
+    }
+
+    /** {@code records summary} on 1,000,000 records against a plain CSV parse of the same file, in one run. */
+    static void records() throws Exception {
+        Map<String, Double> score = new TreeMap<>();
+        for (RunResult r : new Runner(new OptionsBuilder().include(RecordsBenchmark.class.getSimpleName()).build()).run()) {
+            String name = r.getParams().getBenchmark();
+            score.put(name.substring(name.lastIndexOf('.') + 1), r.getPrimaryResult().getScore());
+        }
+        System.out.println();
+        System.out.printf("records: summary of %,d records %,.0f ms / plain CSV parse %,.0f ms = %.2f (target <= 2), heap -Xmx64m%n",
+                RecordsBenchmark.RECORDS, score.get("summary"), score.get("plainParse"),
+                score.get("summary") / score.get("plainParse"));
     }
 
     /** Heap in use after a full GC, after 10,000 and after 1,000,000 assessments read and evaluated one at a time. */

@@ -55,6 +55,9 @@ public record Mapping(Map<RecordField, String> headers, Map<String, RequestType>
 
     /** The request type a cell's word names: a canonical word in any case, or one of the mapping's. */
     RequestType type(String word) {
+        if (typeWords.isEmpty()) {
+            return RequestType.byWord(word);
+        }
         RequestType t = typeWords.get(word);
         if (t == null) {
             t = typeWords.get(word.toLowerCase(Locale.ROOT));

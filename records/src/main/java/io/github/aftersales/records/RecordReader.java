@@ -301,7 +301,7 @@ public final class RecordReader implements AutoCloseable {
             r.satisfactionMillis = millis;
         }
         String major = cell(RecordField.MAJOR_COMPLAINT);
-        String majorWord = major.toLowerCase(Locale.ROOT);
+        String majorWord = major.isEmpty() ? major : major.toLowerCase(Locale.ROOT);
         if (major.isEmpty() || mapping.falseWords().contains(majorWord)) {
             r.majorComplaint = false;
         } else if (mapping.trueWords().contains(majorWord)) {

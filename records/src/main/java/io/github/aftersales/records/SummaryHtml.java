@@ -139,7 +139,7 @@ public final class SummaryHtml {
         int width = 40 + labels.size() * (bar + 6);
         int height = 180;
         StringBuilder b = new StringBuilder();
-        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(width).append("\" height=\"")
+        b.append("<svg role=\"img\" width=\"").append(width).append("\" height=\"")
                 .append(height + 60).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height + 60)
                 .append("\">\n");
         b.append("<text x=\"2\" y=\"12\">").append(max).append("</text>\n");
