@@ -105,6 +105,28 @@ class RecordsCliTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("thorough") // Chromium: a few seconds
+    void chromiumShowsThePageWithItsChartsAndRunsNothingFromTheExport() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium), "Chromium is not installed");
+        Path csv = Files.writeString(dir.resolve("x.csv"), "id,type,channel,opened,first_response,resolved\n"
+                + "1,repair,\"<img src=x onerror=\"\"document.title='pwned'\"\">\",2026-03-02 09:00,2026-03-02 09:10,"
+                + "2026-03-02 10:00\n2,complaint,电话,2026-04-02 09:00,2026-04-02 09:30,\n");
+        Path page = dir.resolve("page.html");
+        assertThat(run("records", "summary", csv.toString(), "--format", "html", "-o", page.toString()).exit()).isZero();
+        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--dump-dom",
+                page.toUri().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        Document shown = Jsoup.parse(dom);
+        assertThat(shown.title()).doesNotContain("pwned").startsWith("服务记录 Service records");
+        assertThat(shown.select("img")).isEmpty();
+        assertThat(shown.text()).contains("<img src=x onerror=\"document.title='pwned'\">");
+        // the month chart: March and April, one request each
+        assertThat(shown.select("svg rect title").eachText()).contains("2026-03: 1 requests", "2026-04: 1 requests");
+    }
+
+    @Test
     void aSampleIsDrawnAgainFromItsSeedAndGivesItsFinding() throws Exception {
         CliProcess.Ran a = run("records", "sample", EXAMPLE, "-n", "40", "--seed", "20261015", "--stratify",
                 "--format", "json");

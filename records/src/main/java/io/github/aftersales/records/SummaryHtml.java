@@ -136,11 +136,11 @@ public final class SummaryHtml {
             max = Math.max(max, values.get(i) + (stacked == null ? 0 : stacked.get(i)));
         }
         int bar = Math.max(14, Math.min(48, 720 / labels.size()));
-        int width = 40 + labels.size() * (bar + 6);
+        int width = 80 + labels.size() * (bar + 6);
         int height = 180;
         StringBuilder b = new StringBuilder();
         b.append("<svg role=\"img\" width=\"").append(width).append("\" height=\"")
-                .append(height + 60).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height + 60)
+                .append(height + 90).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height + 90)
                 .append("\">\n");
         b.append("<text x=\"2\" y=\"12\">").append(max).append("</text>\n");
         for (int i = 0; i < labels.size(); i++) {
@@ -149,7 +149,7 @@ public final class SummaryHtml {
             int x = 40 + i * (bar + 6);
             long hv = v * height / max;
             long he = extra * height / max;
-            b.append("<rect class=\"bar\" x=\"").append(x).append("\" y=\"").append(20 + height - hv - he)
+            b.append("<rect class=\"bar\" x=\"").append(x).append("\" y=\"").append(20 + height - hv)
                     .append("\" width=\"").append(bar).append("\" height=\"").append(hv).append("\"><title>")
                     .append(h(labels.get(i))).append(": ").append(v).append(' ').append(h(unit)).append("</title></rect>\n");
             if (stacked != null) {
