@@ -80,8 +80,8 @@ class RecordsCliTest {
         Path workbook = Files.write(dir.resolve("export.xlsx"), new byte[] {'P', 'K', 3, 4, 1, 2, 3});
         CliProcess.Ran r = run("records", "summary", workbook.toString());
         assertThat(r.exit()).isEqualTo(ExitCode.INPUT);
-        assertThat(r.err()).isEqualTo("error: " + workbook + ": is a zip file (an Excel workbook?), not CSV text: save"
-                + " the export as CSV (UTF-8) and read that\n");
+        assertThat(r.err()).isEqualTo("error: " + workbook + ": is a zip file but not an xlsx workbook: save the export"
+                + " as CSV (UTF-8) or as an Excel workbook (.xlsx)\n");
         Path mapping = Files.writeString(dir.resolve("m.yaml"), "columns: {opend: 受理时间}\n");
         CliProcess.Ran m = run("records", "summary", "--mapping", mapping.toString(), SMALL);
         assertThat(m.exit()).isEqualTo(ExitCode.INPUT);

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * a leading byte-order mark. Memory is one row: a field longer than {@link #MAX_FIELD} characters
  * ends the reading (an unclosed quote would otherwise take in the rest of the file).
  */
-public final class CsvRows implements AutoCloseable {
+public final class CsvRows implements Rows {
 
     /** The longest field read: far above any cell of an export, and what keeps a broken file's memory small. */
     public static final int MAX_FIELD = 65_536;
@@ -39,6 +39,7 @@ public final class CsvRows implements AutoCloseable {
     }
 
     /** Reads the next row that is not blank; false at the end of the file. */
+    @Override
     public boolean next() {
         while (true) {
             if (!row()) {
@@ -51,21 +52,30 @@ public final class CsvRows implements AutoCloseable {
     }
 
     /** The line the current row starts on (1 for the first). */
+    @Override
     public int line() {
         return rowLine;
     }
 
     /** The number of fields in the current row. */
+    @Override
     public int size() {
         return size;
     }
 
     /** Field {@code i} of the current row. */
+    @Override
     public String field(int i) {
         return fields[i];
     }
 
+    @Override
+    public String place(int line, int column) {
+        return line + (column > 0 ? ":" + column : "");
+    }
+
     /** Whether the current row ended inside a quoted field: at the end of the file, with no closing quote. */
+    @Override
     public boolean unclosedQuote() {
         return unclosed;
     }

@@ -30,10 +30,10 @@ import java.util.Set;
  */
 public record Mapping(Map<RecordField, String> headers, Map<String, RequestType> typeWords, BigDecimal scaleMin,
         BigDecimal scaleMax, Charset encoding, char delimiter, DateTimeFormatter dateTimeFormat, String dateTimePattern,
-        Set<String> trueWords, Set<String> falseWords) {
+        Set<String> trueWords, Set<String> falseWords, String sheet) {
 
     private static final Set<String> KEYS = Set.of("columns", "types", "satisfactionScale", "encoding", "delimiter",
-            "dateTimeFormat", "trueWords", "falseWords");
+            "dateTimeFormat", "trueWords", "falseWords", "sheet");
 
     /** The documented columns, UTF-8, commas, a 1 to 5 satisfaction scale. */
     public static Mapping defaults() {
@@ -42,7 +42,7 @@ public record Mapping(Map<RecordField, String> headers, Map<String, RequestType>
             headers.put(f, f.defaultHeader());
         }
         return new Mapping(headers, Map.of(), BigDecimal.ONE, BigDecimal.valueOf(5), StandardCharsets.UTF_8, ',', null,
-                null, words("true", "yes", "y", "1", "是"), words("false", "no", "n", "0", "否"));
+                null, words("true", "yes", "y", "1", "是"), words("false", "no", "n", "0", "否"), null);
     }
 
     private static Set<String> words(String... words) {
@@ -97,6 +97,7 @@ public record Mapping(Map<RecordField, String> headers, Map<String, RequestType>
         String pattern = null;
         Set<String> yes = d.trueWords();
         Set<String> no = d.falseWords();
+        String sheet = null;
         for (Map.Entry<String, JsonNode> e : root.properties()) {
             String key = e.getKey();
             JsonNode v = e.getValue();
@@ -178,6 +179,7 @@ public record Mapping(Map<RecordField, String> headers, Map<String, RequestType>
                                 + ex.getMessage() + "); e.g. yyyy/M/d H:mm");
                     }
                 }
+                case "sheet" -> sheet = text(source, key, v);
                 case "trueWords" -> yes = wordList(source, key, v);
                 case "falseWords" -> no = wordList(source, key, v);
                 default -> throw new RecordsException(source, "unknown key '" + key + "'; allowed: "
@@ -189,7 +191,7 @@ public record Mapping(Map<RecordField, String> headers, Map<String, RequestType>
                 throw new RecordsException(source, "'" + w + "' is in both trueWords and falseWords");
             }
         }
-        return new Mapping(headers, Map.copyOf(types), min, max, encoding, delimiter, format, pattern, yes, no);
+        return new Mapping(headers, Map.copyOf(types), min, max, encoding, delimiter, format, pattern, yes, no, sheet);
     }
 
     private static List<String> sorted(Set<String> s) {

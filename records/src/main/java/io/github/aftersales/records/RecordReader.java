@@ -33,8 +33,9 @@ public final class RecordReader implements AutoCloseable {
 
     private final String source;
     private final Mapping mapping;
-    private final CsvRows rows;
+    private final Rows rows;
     private final MessageDigest digest;
+    private final boolean workbook;
     private final int[] column = new int[RecordField.values().length];
     private final String[] header;
     private final ServiceRecord record = new ServiceRecord();
@@ -42,14 +43,18 @@ public final class RecordReader implements AutoCloseable {
     private long problemCount;
     private long rowCount;
     private String sha256;
+    private boolean ended;
 
-    private RecordReader(String source, Mapping mapping, CsvRows rows, MessageDigest digest) {
+    private RecordReader(String source, Mapping mapping, Rows rows, MessageDigest digest, String sha256) {
         this.source = source;
         this.mapping = mapping;
         this.rows = rows;
         this.digest = digest;
+        this.sha256 = sha256;
+        this.workbook = rows instanceof XlsxRows;
         if (!rows.next()) {
-            throw new RecordsException(source, "the file is empty: an export starts with a header row naming its columns");
+            throw new RecordsException(source, workbook ? "the sheet is empty: an export starts with a header row naming"
+                    + " its columns" : "the file is empty: an export starts with a header row naming its columns");
         }
         header = new String[rows.size()];
         Map<String, Integer> at = new java.util.HashMap<>();
@@ -66,7 +71,8 @@ public final class RecordReader implements AutoCloseable {
             }
         }
         if (!missing.isEmpty()) {
-            throw new RecordsException(source, rows.line(), 1, "not a service-record export this mapping reads: the header"
+            throw new RecordsException(source, workbook ? 0 : rows.line(), 1, (workbook ? rows.place(rows.line(), 0) + ": "
+                    : "") + "not a service-record export this mapping reads: the header"
                     + " has no column for " + String.join(", ", missing) + "; its columns: " + shortList(header)
                     + " (map the export's own names with --mapping, docs/records.md)");
         }
@@ -97,7 +103,43 @@ public final class RecordReader implements AutoCloseable {
         } catch (IOException e) {
             throw new RecordsException(source, "cannot be read: " + e.getMessage());
         }
+        boolean zip;
+        try (InputStream peek = Files.newInputStream(file)) {
+            byte[] start = peek.readNBytes(4);
+            zip = start.length == 4 && start[0] == 'P' && start[1] == 'K' && start[2] == 3 && start[3] == 4;
+        } catch (IOException e) {
+            close(raw);
+            throw new RecordsException(source, "cannot be read: " + e.getMessage());
+        }
+        if (zip) {
+            close(raw);
+            return openWorkbook(file, source, mapping);
+        }
         return open(raw, source, mapping);
+    }
+
+    /** An xlsx workbook: its SHA-256 first (one read of the bytes), then its sheet's rows. */
+    private static RecordReader openWorkbook(Path file, String source, Mapping mapping) {
+        String sha;
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0;) {
+                md.update(buffer, 0, n);
+            }
+            sha = HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new RecordsException(source, "cannot be read: " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        XlsxRows rows = XlsxRows.open(file, mapping.sheet(), source);
+        try {
+            return new RecordReader(source, mapping, rows, null, sha);
+        } catch (RuntimeException e) {
+            rows.close();
+            throw e;
+        }
     }
 
     /** Reads an export from {@code in}, named {@code source} in messages. */
@@ -125,7 +167,7 @@ public final class RecordReader implements AutoCloseable {
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         CsvRows rows = new CsvRows(reader, mapping.delimiter(), source);
         try {
-            return new RecordReader(source, mapping, rows, sha);
+            return new RecordReader(source, mapping, rows, sha, null);
         } catch (RuntimeException e) {
             rows.close();
             throw e;
@@ -142,8 +184,7 @@ public final class RecordReader implements AutoCloseable {
 
     private static void refuseBinary(String source, byte[] start, Mapping mapping) {
         if (start.length >= 4 && start[0] == 'P' && start[1] == 'K' && start[2] == 3 && start[3] == 4) {
-            throw new RecordsException(source, "is a zip file (an Excel workbook?), not CSV text: save the export as CSV"
-                    + " (UTF-8) and read that");
+            throw new RecordsException(source, "is a zip file (an Excel workbook?) read as a stream: give it as a file");
         }
         if (start.length >= 4 && (start[0] & 0xff) == 0xD0 && (start[1] & 0xff) == 0xCF && (start[2] & 0xff) == 0x11
                 && (start[3] & 0xff) == 0xE0) {
@@ -194,6 +235,7 @@ public final class RecordReader implements AutoCloseable {
         if (sha256 == null) {
             sha256 = HexFormat.of().formatHex(digest.digest());
         }
+        ended = true;
         return null;
     }
 
@@ -204,7 +246,7 @@ public final class RecordReader implements AutoCloseable {
 
     private RowProblem problem(RecordField f, String message) {
         int i = column[f.ordinal()];
-        return new RowProblem(rows.line(), i + 1, header[i], message);
+        return new RowProblem(rows.line(), i + 1, header[i], message, rows.place(rows.line(), i + 1));
     }
 
     private static String quoted(String value) {
@@ -214,10 +256,13 @@ public final class RecordReader implements AutoCloseable {
 
     private RowProblem fill() {
         if (rows.unclosedQuote()) {
-            return new RowProblem(rows.line(), 0, "", "a quoted field is not closed before the end of the file");
+            return new RowProblem(rows.line(), 0, "", "a quoted field is not closed before the end of the file",
+                    rows.place(rows.line(), 0));
         }
-        if (rows.size() != header.length) {
-            return new RowProblem(rows.line(), 0, "", "has " + rows.size() + " fields, the header " + header.length);
+        if (workbook ? rows.size() > header.length && !rows.field(rows.size() - 1).isBlank()
+                : rows.size() != header.length) {
+            return new RowProblem(rows.line(), 0, "", "has " + rows.size() + (workbook ? " cells" : " fields")
+                    + ", the header " + header.length, rows.place(rows.line(), 0));
         }
         ServiceRecord r = record;
         r.line = rows.line();
@@ -406,7 +451,7 @@ public final class RecordReader implements AutoCloseable {
 
     /** The SHA-256 of the file's bytes (hex), once {@link #next} has returned {@code null}. */
     public String sha256() {
-        if (sha256 == null) {
+        if (!ended) {
             throw new IllegalStateException("read to the end first");
         }
         return sha256;

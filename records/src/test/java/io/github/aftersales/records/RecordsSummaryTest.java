@@ -158,8 +158,8 @@ class RecordsSummaryTest {
                 + " its columns: ticket, kind, when (map the export's own names with --mapping, docs/records.md)");
         Path zip = dir.resolve("export.csv");
         Files.write(zip, new byte[] {'P', 'K', 3, 4, 0, 0});
-        assertThatThrownBy(() -> summary(zip, Mapping.defaults())).hasMessage(zip + ": is a zip file (an Excel"
-                + " workbook?), not CSV text: save the export as CSV (UTF-8) and read that");
+        assertThatThrownBy(() -> summary(zip, Mapping.defaults())).hasMessage(zip + ": is a zip file but not an xlsx"
+                + " workbook: save the export as CSV (UTF-8) or as an Excel workbook (.xlsx)");
         Path unclosed = Files.writeString(dir.resolve("unclosed.csv"), "id,type,opened\n\"" + "x".repeat(70_000));
         assertThatThrownBy(() -> summary(unclosed, Mapping.defaults())).hasMessageContaining(unclosed + ":2:1: a field"
                 + " longer than 65536 characters");

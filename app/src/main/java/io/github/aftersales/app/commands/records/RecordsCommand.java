@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code records}: an organisation's service-record export as figures, audit samples and assessment parts. */
 @Command(name = "records", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Read a service-record export (CSV, one row a service request; docs/records.md) in one pass:"
+        description = {"Read a service-record export (CSV or xlsx, one row a service request; docs/records.md) in one pass:"
                 + " the service-quality indicators (响应时间, 解决时间, 首次解决率, 顾客满意度指数) and the complaint"
                 + " resolution rate per type, channel and month (summary), a seeded audit sample (sample), and the"
                 + " figures as parts of an assessment (feed).",

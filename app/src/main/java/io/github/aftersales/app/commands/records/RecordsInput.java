@@ -18,7 +18,7 @@ public final class RecordsInput {
     /** Skipped rows said one a line on standard error; the rest counted. */
     static final int WARNED = 20;
 
-    @Parameters(index = "0", paramLabel = "EXPORT", description = "The service-record export, CSV.")
+    @Parameters(index = "0", paramLabel = "EXPORT", description = "The service-record export: CSV, or an xlsx workbook.")
     Path export;
 
     @Option(names = "--mapping", paramLabel = "FILE", description = "A YAML or JSON file mapping the export's own column"
