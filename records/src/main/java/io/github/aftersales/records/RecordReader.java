@@ -241,7 +241,14 @@ public final class RecordReader implements AutoCloseable {
 
     private String cell(RecordField f) {
         int i = column[f.ordinal()];
-        return i < 0 || i >= rows.size() ? "" : rows.field(i).strip();
+        if (i < 0 || i >= rows.size()) {
+            return "";
+        }
+        String s = rows.field(i);
+        int n = s.length();
+        // most cells have nothing to strip: their ends are visible ASCII
+        return n == 0 || (s.charAt(0) > ' ' && s.charAt(0) < 0x7f && s.charAt(n - 1) > ' ' && s.charAt(n - 1) < 0x7f) ? s
+                : s.strip();
     }
 
     private RowProblem problem(RecordField f, String message) {

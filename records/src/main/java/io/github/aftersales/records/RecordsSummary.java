@@ -41,8 +41,11 @@ public final class RecordsSummary {
     private final Mapping mapping;
     final Figures overall = new Figures();
     final Map<RequestType, Figures> byType = new EnumMap<>(RequestType.class);
-    final Map<String, Figures> byChannel = new TreeMap<>();
+    /** Looked up by hash as the records pass; sorted by name when given out. */
+    final Map<String, Figures> channels = new java.util.HashMap<>();
     final Map<Integer, Figures> byMonth = new TreeMap<>();
+    /** The months' figures by month number from January 1900 (dates are 1900 to 2100): no lookup a record. */
+    private final Figures[] months = new Figures[(2101 - 1900) * 12];
     final List<MajorComplaint> majors = new ArrayList<>();
     private long majorsNotListed;
     private long firstOpened = Long.MAX_VALUE;
@@ -90,16 +93,22 @@ public final class RecordsSummary {
         overall.add(r);
         byType.computeIfAbsent(r.type, t -> new Figures()).add(r);
         String channel = r.channel.isEmpty() ? NO_CHANNEL : r.channel;
-        Figures c = byChannel.get(channel);
+        Figures c = channels.get(channel);
         if (c == null) {
-            channel = byChannel.size() < MAX_CHANNELS ? channel : OTHER_CHANNELS;
-            c = byChannel.computeIfAbsent(channel, k -> new Figures());
+            channel = channels.size() < MAX_CHANNELS ? channel : OTHER_CHANNELS;
+            c = channels.computeIfAbsent(channel, k -> new Figures());
         }
         c.add(r);
         long day = Math.floorDiv(r.opened, 86_400L);
         if (day != lastDay) {
             lastDay = day;
-            lastMonth = byMonth.computeIfAbsent(Times.month(r.opened), m -> new Figures());
+            int month = Times.monthOfDay(day);
+            lastMonth = months[month - 1900 * 12];
+            if (lastMonth == null) {
+                lastMonth = new Figures();
+                months[month - 1900 * 12] = lastMonth;
+                byMonth.put(month, lastMonth);
+            }
         }
         lastMonth.add(r);
         firstOpened = Math.min(firstOpened, r.opened);
@@ -133,8 +142,9 @@ public final class RecordsSummary {
         return byType;
     }
 
+    /** By channel, sorted by name. */
     public Map<String, Figures> byChannel() {
-        return byChannel;
+        return new TreeMap<>(channels);
     }
 
     /** By month of opening, as {@code 2026-03}. */
@@ -213,8 +223,8 @@ public final class RecordsSummary {
         o.set("overall", overall.json(mapping));
         ObjectNode types = o.putObject("byType");
         byType.forEach((k, v) -> types.set(k.word(), v.json(mapping)));
-        ObjectNode channels = o.putObject("byChannel");
-        byChannel.forEach((k, v) -> channels.set(k, v.json(mapping)));
+        ObjectNode channelsJson = o.putObject("byChannel");
+        byChannel().forEach((k, v) -> channelsJson.set(k, v.json(mapping)));
         ObjectNode months = o.putObject("byMonth");
         byMonth().forEach((k, v) -> months.set(k, v.json(mapping)));
         ArrayNode m = o.putArray("majorComplaints");

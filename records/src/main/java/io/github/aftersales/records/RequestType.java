@@ -6,14 +6,23 @@ import java.util.Locale;
 public enum RequestType {
     REPAIR, INSTALLATION, MAINTENANCE, COMPLAINT, CONSULTATION, RETURN, OTHER;
 
+    private static final RequestType[] ALL = values();
+
+    private final String word = name().toLowerCase(Locale.ROOT);
+
     /** The word in an export and in output: {@code repair}, {@code complaint} … */
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return word;
     }
 
     static RequestType byWord(String word) {
-        for (RequestType t : values()) {
-            if (t.word().equalsIgnoreCase(word)) {
+        for (RequestType t : ALL) {
+            if (t.word.equals(word)) {
+                return t;
+            }
+        }
+        for (RequestType t : ALL) {
+            if (t.word.equalsIgnoreCase(word)) {
                 return t;
             }
         }

@@ -25,7 +25,9 @@ final class Times {
     static long dateTime(String s, DateTimeFormatter format) {
         if (format != null) {
             try {
-                return LocalDateTime.parse(s, format).toEpochSecond(ZoneOffset.UTC);
+                LocalDateTime t = LocalDateTime.parse(s, format);
+                // the years the documented forms take, so every figure has its month
+                return t.getYear() < 1900 || t.getYear() > 2100 ? INVALID : t.toEpochSecond(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
                 return INVALID;
             }
@@ -146,8 +148,20 @@ final class Times {
 
     /** A month as a number: year × 12 + month − 1. */
     static int month(long epochSecond) {
-        LocalDate d = LocalDate.ofEpochDay(Math.floorDiv(epochSecond, 86_400L));
-        return d.getYear() * 12 + d.getMonthValue() - 1;
+        return monthOfDay(Math.floorDiv(epochSecond, 86_400L));
+    }
+
+    /** The month (year × 12 + month − 1) of a day number (H. Hinnant's civil_from_days). */
+    static int monthOfDay(long day) {
+        long z = day + 719_468;
+        long era = (z >= 0 ? z : z - 146_096) / 146_097;
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long y = yoe + era * 400;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        long m = mp < 10 ? mp + 3 : mp - 9;
+        return (int) ((m <= 2 ? y + 1 : y) * 12 + m - 1);
     }
 
     static String monthText(int month) {

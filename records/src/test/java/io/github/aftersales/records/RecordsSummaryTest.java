@@ -207,6 +207,11 @@ class RecordsSummaryTest {
         assertThat(Times.dateTime("2026-03-02 9:5", null)).isEqualTo(Times.INVALID);
         assertThat(Times.dateTime("2026-03/02 09:05", null)).isEqualTo(Times.INVALID);
         assertThat(Times.daysFromCivil(1970, 1, 1)).isZero();
+        // the month of a day, against java.time, across leap years and ends of months
+        for (long day = Times.daysFromCivil(1900, 1, 1); day <= Times.daysFromCivil(2100, 12, 31); day += 13) {
+            java.time.LocalDate d = java.time.LocalDate.ofEpochDay(day);
+            assertThat(Times.monthOfDay(day)).as("%s", d).isEqualTo(d.getYear() * 12 + d.getMonthValue() - 1);
+        }
         assertThat(Times.daysFromCivil(2026, 3, 2)).isEqualTo(java.time.LocalDate.of(2026, 3, 2).toEpochDay());
         assertThat(RecordReader.thousandths("4.5")).isEqualTo(4500);
         assertThat(RecordReader.thousandths("4.5555")).isEqualTo(Long.MIN_VALUE);
