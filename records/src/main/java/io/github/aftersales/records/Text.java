@@ -1,7 +1,7 @@
 package io.github.aftersales.records;
 
 /** Text from an export made safe for where it goes. */
-final class Text {
+public final class Text {
 
     private Text() {
     }
@@ -10,7 +10,7 @@ final class Text {
      * A control character (ESC, NUL, DEL, C1), which a terminal would obey, as U+FFFD; tab and line
      * breaks as a space.
      */
-    static String printable(String s) {
+    public static String printable(String s) {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

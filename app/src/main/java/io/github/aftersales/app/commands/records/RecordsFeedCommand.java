@@ -141,8 +141,15 @@ public final class RecordsFeedCommand implements Callable<Integer> {
         }
     }
 
+    /** The assessment reader's own limit (docs/assessment-format.md). */
+    private static final long MAX_ASSESSMENT = 32L << 20;
+
     private static JsonNode readAssessment(Path file) {
         try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_ASSESSMENT) {
+                throw new UserException(ExitCode.INPUT, file + ": is " + (Files.size(file) >> 20) + " MiB; an assessment"
+                        + " file is at most 32 MiB");
+            }
             byte[] bytes = Files.readAllBytes(file);
             JsonNode node = new YAMLMapper().readTree(bytes);
             if (node == null || !node.isObject()) {

@@ -92,12 +92,7 @@ public final class RecordsSampleCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    /** Controls in a file's text as U+FFFD: a terminal would obey them. */
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            b.append(c < 0x20 || (c >= 0x7f && c < 0xa0) ? '\uFFFD' : c);
-        }
-        return b.toString();
+    private static String printable(String s) {
+        return io.github.aftersales.records.Text.printable(s);
     }
 }
