@@ -63,6 +63,34 @@ class RecordsCliTest {
     }
 
     @Test
+    void threeHundredThousandRecordsAreSummarisedIn32MegabytesOfHeap() throws Exception {
+        Path csv = dir.resolve("many.csv");
+        try (java.io.BufferedWriter w = Files.newBufferedWriter(csv)) {
+            w.write("id,type,channel,opened,first_response,resolved,contacts,promised_hours,satisfaction\n");
+            for (int i = 0; i < 300_000; i++) {
+                // 30 channels, 24 months, every 7th a complaint; response i % 50 minutes, resolved 3 hours after
+                int month = 1 + i % 12;
+                String day = (2025 + i / 12 % 2) + "-" + (month < 10 ? "0" : "") + month + "-15 ";
+                w.write("R" + i + "," + (i % 7 == 0 ? "complaint" : "repair") + ",ch" + i % 30 + "," + day + "08:00,"
+                        + day + "08:" + String.format("%02d", i % 50) + "," + day + "11:" + String.format("%02d", i % 50)
+                        + ",1,4," + (1 + i % 5) + "\n");
+            }
+        }
+        CliProcess.Ran r = CliProcess.run(dir, List.of("-Xmx32m"), "records", "summary", csv.toString(), "--format",
+                "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.at("/source/records").asLong()).isEqualTo(300_000);
+        assertThat(j.at("/byChannel").size()).isEqualTo(30);
+        assertThat(j.at("/byMonth").size()).isEqualTo(24);
+        // responses 0..49 minutes, 6,000 of each: median rank 150,000 → 24, p90 rank 270,000 → 44
+        assertThat(j.at("/overall/responseTime/medianMinutes").asLong()).isEqualTo(24);
+        assertThat(j.at("/overall/responseTime/p90Minutes").asLong()).isEqualTo(44);
+        // scores 1..5 equally often: mean 3, index (3 − 1) / 4 × 100 = 50
+        assertThat(j.at("/overall/satisfaction/index").decimalValue()).isEqualByComparingTo("50");
+    }
+
+    @Test
     void badRowsAreWarnedAndSkippedOrRefusedWhenStrict() throws Exception {
         CliProcess.Ran r = run("records", "summary", BAD);
         assertThat(r.exit()).isZero();
