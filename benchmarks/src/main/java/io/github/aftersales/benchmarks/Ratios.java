@@ -27,6 +27,14 @@ public final class Ratios {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("records")) {
+            records();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("records-interleaved")) {
+            recordsInterleaved();
+            return;
+        }
         if (args.length == 0 || !args[0].equals("heap")) {
             Collection<RunResult> results = new Runner(new OptionsBuilder()
                     .include(BatchBenchmark.class.getSimpleName())
@@ -53,6 +61,68 @@ public final class Ratios {
                     score.get("cliEvaluateExample") / score.get("bareJvmVersion"));
         }
         heap();
+    }
+
+    /** {@code records summary} on 1,000,000 records against a plain CSV parse of the same file, in one run. */
+    static void records() throws Exception {
+        Map<String, Double> score = new TreeMap<>();
+        for (RunResult r : new Runner(new OptionsBuilder().include(RecordsBenchmark.class.getSimpleName()).build()).run()) {
+            String name = r.getParams().getBenchmark();
+            score.put(name.substring(name.lastIndexOf('.') + 1), r.getPrimaryResult().getScore());
+        }
+        System.out.println();
+        System.out.printf("records: summary of %,d records %,.0f ms / plain CSV parse %,.0f ms = %.2f (target <= 2), heap -Xmx64m%n",
+                RecordsBenchmark.RECORDS, score.get("summary"), score.get("plainParse"),
+                score.get("summary") / score.get("plainParse"));
+    }
+
+    /**
+     * The same two measurements taken in turns in this JVM (run it with {@code -Xmx64m}): 3 pairs to warm
+     * up, then 11. Each pair's ratio is taken while the machine's load is the same for both, in wall-clock
+     * time and in the CPU time of this process (its threads, the collector's and the compiler's among
+     * them), which other processes on a shared machine do not move; prints the medians.
+     */
+    static void recordsInterleaved() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("records-benchmark", ".csv");
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                ManagementFactory.getOperatingSystemMXBean();
+        try {
+            ServiceRecordsGenerator.write(RecordsBenchmark.RECORDS, 2026, file);
+            long sink = 0;
+            int pairs = 11;
+            double[][] m = new double[6][pairs]; // wall plain, wall summary, wall ratio, cpu plain, cpu summary, cpu ratio
+            for (int i = -3; i < pairs; i++) {
+                long t0 = System.nanoTime();
+                long c0 = os.getProcessCpuTime();
+                sink += RecordsBenchmark.plainParse(file);
+                long t1 = System.nanoTime();
+                long c1 = os.getProcessCpuTime();
+                sink += RecordsBenchmark.summary(file);
+                long t2 = System.nanoTime();
+                long c2 = os.getProcessCpuTime();
+                if (i >= 0) {
+                    m[0][i] = (t1 - t0) / 1e6;
+                    m[1][i] = (t2 - t1) / 1e6;
+                    m[2][i] = m[1][i] / m[0][i];
+                    m[3][i] = (c1 - c0) / 1e6;
+                    m[4][i] = (c2 - c1) / 1e6;
+                    m[5][i] = m[4][i] / m[3][i];
+                }
+            }
+            for (double[] row : m) {
+                java.util.Arrays.sort(row);
+            }
+            int mid = pairs / 2;
+            System.out.printf("records, %d pairs in turns, medians (least to most):%n", pairs);
+            System.out.printf("  wall: summary %,.0f ms (%,.0f to %,.0f) / plain CSV parse %,.0f ms (%,.0f to %,.0f);"
+                    + " the pairs' ratio %.2f (%.2f to %.2f)%n", m[1][mid], m[1][0], m[1][pairs - 1], m[0][mid], m[0][0],
+                    m[0][pairs - 1], m[2][mid], m[2][0], m[2][pairs - 1]);
+            System.out.printf("  CPU:  summary %,.0f ms (%,.0f to %,.0f) / plain CSV parse %,.0f ms (%,.0f to %,.0f);"
+                    + " the pairs' ratio %.2f (%.2f to %.2f), target <= 2 (%d)%n", m[4][mid], m[4][0], m[4][pairs - 1],
+                    m[3][mid], m[3][0], m[3][pairs - 1], m[5][mid], m[5][0], m[5][pairs - 1], sink % 10);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     /** Heap in use after a full GC, after 10,000 and after 1,000,000 assessments read and evaluated one at a time. */

@@ -34,6 +34,7 @@ public final class RootCommand implements java.util.concurrent.Callable<Integer>
     public static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(SchemesCommand.class,
             TemplateCommand.class, EvaluateCommand.class, SurveilCommand.class, CarryCommand.class, GenerateCommand.class,
             io.github.aftersales.app.commands.register.RegisterCommand.class,
+            io.github.aftersales.app.commands.records.RecordsCommand.class,
             io.github.aftersales.app.commands.service.ServeCommand.class,
             io.github.aftersales.app.commands.service.AccountsCommand.class);
 
@@ -51,7 +52,7 @@ public final class RootCommand implements java.util.concurrent.Callable<Integer>
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("error: name a command: schemes, template, evaluate, surveil, carry, generate, register, serve or accounts");
+        spec.commandLine().getErr().println("error: name a command: schemes, template, evaluate, surveil, carry, generate, register, records, serve or accounts");
         spec.commandLine().usage(spec.commandLine().getErr());
         return io.github.aftersales.app.ExitCode.USAGE;
     }
