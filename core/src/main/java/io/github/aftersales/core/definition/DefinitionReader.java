@@ -634,7 +634,8 @@ public final class DefinitionReader {
         }
         // a part's condition names its figure ('passed' or 'stars') with the key 'figure' too
         if (kinds - (o.has("part") && o.has("figure") ? 1 : 0) != 1) {
-            throw r.problem(o, "a condition names exactly one of 'figure', 'fact', 'count', 'monthsBetween' and 'part'");
+            throw r.problem(o, "a condition names exactly one of 'figure', 'fact', 'count', 'monthsBetween', 'part' and"
+                    + " 'expression'");
         }
         try {
             if (o.has("part")) {

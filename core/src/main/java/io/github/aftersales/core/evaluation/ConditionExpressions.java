@@ -495,6 +495,65 @@ public final class ConditionExpressions {
         return n.getToken().getType() == Token.TokenType.INFIX_OPERATOR ? "(" + render(n) + ")" : render(n);
     }
 
+    /**
+     * An expression over facts alone, checked against their types: what the benchmarks measure (the
+     * language's own cost, without an assessment around it) and what a test can work out by hand.
+     */
+    public static Checked checked(String text, Map<String, Type> facts) throws Problem {
+        Scope scope = new Scope();
+        scope.names.putAll(facts);
+        check(text, scope);
+        return new Checked(parse(text).root());
+    }
+
+    /** An expression {@link #checked} accepted. */
+    public record Checked(ASTNode root) {
+        /** Its value for these facts (numbers as {@link BigDecimal}, words as text): true or false. */
+        public Object evaluate(Map<String, ?> facts) throws Problem {
+            return value(root, new Values() {
+                @Override
+                public BigDecimal figure(String name) {
+                    return null;
+                }
+
+                @Override
+                public Object fact(String name) {
+                    return facts.get(name);
+                }
+
+                @Override
+                public BigDecimal derived(String id) {
+                    throw new UnsupportedOperationException(id);
+                }
+
+                @Override
+                public BigDecimal categoryPercent(String id) {
+                    throw new UnsupportedOperationException(id);
+                }
+
+                @Override
+                public BigDecimal categoryScore(String id) {
+                    throw new UnsupportedOperationException(id);
+                }
+
+                @Override
+                public boolean conforms(String id) {
+                    throw new UnsupportedOperationException(id);
+                }
+
+                @Override
+                public int notConforming(String id) {
+                    throw new UnsupportedOperationException(id);
+                }
+
+                @Override
+                public int events(String type, int months, String before) {
+                    throw new UnsupportedOperationException(type);
+                }
+            }, new java.util.HashMap<>(4));
+        }
+    }
+
     /** What an evaluation reads from the assessment; each method is asked only what the expression names. */
     interface Values {
         BigDecimal figure(String name);

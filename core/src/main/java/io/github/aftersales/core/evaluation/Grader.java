@@ -396,6 +396,9 @@ final class Grader {
 
     /** One of the figures {@code score applicable total percent}, exact (34 digits where a quotient does not end). */
     private static BigDecimal figure(String name, Measurements m) {
+        if (!FigureExpressions.FIGURES.contains(name)) {
+            return null;
+        }
         Measurements.Exact exact = m.exact();
         BigDecimal score = exact.scaledScore().divide(exact.scale(), FigureExpressions.PRECISION);
         boolean none = m.applicable().signum() == 0;
