@@ -209,15 +209,15 @@ final class Grader {
             if (holds) {
                 return new ConditionCheck.Explanation(label, measured, List.of());
             }
-            if (w.holds() == null) {
-                return new ConditionCheck.Explanation(label, "cannot be worked out", List.of(new Shortfall(label
-                        + " cannot be worked out (" + w.failure() + (measured.isEmpty() ? "" : "; " + measured)
-                        + "), so it does not hold", null)));
-            }
+            String shownMeasured = w.holds() == null ? "cannot be worked out" : measured;
             if (named) {
-                return new ConditionCheck.Explanation(label, measured, List.of(new Shortfall(label + " does not hold ("
-                        + e.expression().strip() + (measured.isEmpty() ? "" : "; " + measured) + ")", null)));
+                return new ConditionCheck.Explanation(label, shownMeasured, List.of(new Shortfall(w.holds() == null
+                        ? label + " cannot be worked out (" + w.failure() + (measured.isEmpty() ? "" : "; " + measured)
+                                + "), so it does not hold"
+                        : label + " does not hold (" + e.expression().strip() + (measured.isEmpty() ? "" : "; "
+                                + measured) + ")", null)));
             }
+            // each part of a top-level && that fails or cannot be worked out, on its own
             List<Shortfall> shortfalls = new ArrayList<>();
             for (com.ezylang.evalex.parser.ASTNode part : ConditionExpressions.conjuncts(root)) {
                 Worked pw = work(part, values);
@@ -225,7 +225,10 @@ final class Grader {
                     shortfalls.add(new Shortfall(why(part, pw, table, values), null));
                 }
             }
-            return new ConditionCheck.Explanation(label, measured, shortfalls);
+            if (shortfalls.isEmpty()) {
+                shortfalls.add(new Shortfall(why(root, w, table, values), null));
+            }
+            return new ConditionCheck.Explanation(label, shownMeasured, shortfalls);
         });
     }
 
