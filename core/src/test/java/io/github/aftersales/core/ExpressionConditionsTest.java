@@ -317,6 +317,15 @@ class ExpressionConditionsTest {
     }
 
     @Test
+    void aDateOrAConclusionCannotBeOptionalAndAFigureMayNotTakeAFactsName() throws IOException {
+        assertThat(broken("scheme.json", "\"type\": \"date\" }", "\"type\": \"date\", \"optional\": true }"))
+                .endsWith("fact 'onSiteDate' is a date the evaluation's dates are checked against: it cannot be optional");
+        assertThat(broken(GRADING, "{ \"id\": \"weighted\"", "{ \"id\": \"sampled\""))
+                .isEqualTo(FILE + "figure sampled has the name of a fact its variant declares, so an expression could"
+                        + " not tell them apart: rename the figure");
+    }
+
+    @Test
     void anExpressionIsRefusedInAFormatZeroOneScheme() throws IOException {
         assertThat(broken("scheme.json", "\"format\": \"0.2\"", "\"format\": \"0.1\"")).contains("came with catalog"
                 + " format 0.2");
