@@ -70,9 +70,11 @@ public final class Generator {
         part.put("variant", v.id());
         ArrayNode findings = part.putArray("findings");
         add(findings, v, quality);
-        if (!v.inputs().facts().isEmpty()) {
+        // an optional fact is left out, as an assessment may leave it out
+        List<Inputs.FactSpec> required = v.inputs().facts().stream().filter(f -> !f.optional()).toList();
+        if (!required.isEmpty()) {
             ObjectNode facts = part.putObject("facts");
-            for (Inputs.FactSpec f : v.inputs().facts()) {
+            for (Inputs.FactSpec f : required) {
                 switch (f.type()) {
                     case PERCENT -> facts.put(f.name(), Math.min(100, Math.round(100 * quality - 10 + 20 * random.nextDouble())));
                     case COUNT -> facts.put(f.name(), random.nextDouble() < 0.9 ? 0 : 1);

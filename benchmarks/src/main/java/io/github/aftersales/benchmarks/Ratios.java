@@ -40,6 +40,7 @@ public final class Ratios {
                     .include(BatchBenchmark.class.getSimpleName())
                     .include(ColdStartBenchmark.class.getSimpleName())
                     .include(ExpressionBenchmark.class.getSimpleName())
+                    .include(ExpressionStartBenchmark.class.getSimpleName())
                     .build()).run();
             Map<String, Double> score = new TreeMap<>();
             for (RunResult r : results) {
@@ -53,6 +54,14 @@ public final class Ratios {
             System.out.printf("expressions: grade on a derived rate %,.2f µs / on the rate stated as a fact %,.2f µs = %.2f"
                     + " (no target; what a scheme's expression costs)%n", score.get("derivedFigure"),
                     score.get("builtinCondition"), score.get("derivedFigure") / score.get("builtinCondition"));
+            System.out.printf("expressions: grade on an expression condition %,.2f µs / on the rate stated as a fact %,.2f µs"
+                    + " = %.2f (no target)%n", score.get("expressionCondition"), score.get("builtinCondition"),
+                    score.get("expressionCondition") / score.get("builtinCondition"));
+            System.out.printf("expressions alone: CEL %,.3f µs / ours %,.3f µs = %.2f; first expression in a fresh JVM:"
+                    + " CEL %,.0f ms / ours %,.0f ms = %.1f%n", score.get("expressionAloneCel"),
+                    score.get("expressionAloneOurs"), score.get("expressionAloneCel") / score.get("expressionAloneOurs"),
+                    score.get("firstExpressionCel"), score.get("firstExpressionOurs"),
+                    score.get("firstExpressionCel") / score.get("firstExpressionOurs"));
             System.out.printf("cold start: CLI --version %,.0f ms / java -version %,.0f ms = %.1f (target <= 3)%n",
                     score.get("cliVersion"), score.get("bareJvmVersion"),
                     score.get("cliVersion") / score.get("bareJvmVersion"));

@@ -177,8 +177,8 @@ class DefinitionReaderTest {
     void aStrayKeyBesidePartOrMonthsBetweenIsRefused() {
         assertThat(broken("demo.grading.json", replace("{ \"fact\": \"S\", \"atLeast\": 85 }",
                 "{ \"monthsBetween\": [\"onSiteDate\", \"onSiteDate\"], \"fact\": \"S\", \"atLeast\": 0 }"))
-                .getMessage()).endsWith("a condition names exactly one of 'figure', 'fact', 'count', 'monthsBetween'"
-                        + " and 'part'");
+                .getMessage()).endsWith("a condition names exactly one of 'figure', 'fact', 'count', 'monthsBetween',"
+                        + " 'part' and 'expression'");
     }
 
     @Test

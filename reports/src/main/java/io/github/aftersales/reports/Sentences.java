@@ -69,6 +69,11 @@ final class Sentences {
                     + " the stated (.+) is graded; check that it is the audit's conclusion"),
             new Rule("reason.factThoughEvery", "(.+) is '(.*)', though every item of the (.+) checklist conforms:"
                     + " the stated (.+) is graded; check that it is the audit's conclusion"),
+            // an item the grading table decides with an expression (GB/T 27922 B.6.3.2 from the counts of complaints)
+            new Rule("reason.decidedConforms", "(\\S+) conforms, decided by the grading table: (.+)", 2),
+            new Rule("reason.decidedNotConform", "(\\S+) does not conform, decided by the grading table: (.+)", 2),
+            new Rule("reason.notDecided", "(\\S+) is not decided by the grading table: (.+); its result is the one stated",
+                    2),
             new Rule("reason.surveilNoLevel", "the surveillance assessment reaches no level \\((.+)\\): the certificate is revoked"),
             new Rule("reason.surveilBelow", SURVEILLED + ", below the certificate's (.+) \\((\\d+)\\): downgraded"),
             new Rule("reason.surveilAboveNew", SURVEILLED + ", above the certificate's (.+) \\((\\d+)\\): the new grade"
@@ -108,6 +113,14 @@ final class Sentences {
             new Rule("what.eventsAnyTime", "(\\S+) at any time up to (\\S+) \\((\\S+)\\): (\\d+) (\\S+) (\\S+)"),
             new Rule("what.events", "(\\S+) in the (\\d+) months before (\\S+) \\((\\S+)\\): (\\d+) (\\S+) (\\S+)"),
             new Rule("what.months", "months from (\\S+) \\((\\S+)\\) to (\\S+) \\((\\S+)\\): (\\d+) (\\S+) (\\S+)"),
+            // a condition written as an expression: "enough records (抽样记录足够) does not hold (sampled >= 30; sampled = 29)"
+            new Rule("what.ruleUndefinedIn", "(.+) cannot be worked out \\((\\S+): ([^;]+); (.+ = .+)\\), so it does not"
+                    + " hold", 3),
+            new Rule("what.ruleUndefinedWhy", "(.+) cannot be worked out \\(([^;:]+); (.+ = .+)\\), so it does not hold", 2),
+            new Rule("what.ruleUndefined", "(.+) cannot be worked out \\((.+)\\), so it does not hold", 2),
+            new Rule("what.ruleNamedFalse", DERIVED + " does not hold \\((.+)\\)"),
+            new Rule("what.ruleFalse", "(.+) does not hold \\((.*)\\)"),
+            new Rule("what.ruleTrue", "(.+) holds \\((.*)\\)"),
             // a figure the grading table derives: "rate (解决率) 96.96 % (a = 33, b = 32) < 97 %"
             new Rule("what.derivedUndefinedNamed", DERIVED + " cannot be worked out \\((.+?); (.+ = .+)\\), so it is not"
                     + " (\\S+) (\\S+)((?: \\S+)?)", 3),

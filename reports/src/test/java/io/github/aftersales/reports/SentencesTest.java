@@ -58,7 +58,19 @@ class SentencesTest {
             "complaint resolution rate (顾客投诉解决率) cannot be worked out (division by zero at character 19;"
                     + " complaintsReceived = 0, complaintsResolved = 0), so it is not ≥ 97 % needed for 合格 (passed)",
             "weighted score (加权得分) cannot be worked out (division by zero), so it is not ≥ 85 needed for 优秀"
-                    + " (distinction)");
+                    + " (distinction)",
+            "enough sampled records (抽样记录足够) does not hold (sampled >= 30; sampled = 29) needed for 合格 (passed)",
+            "CONFORMS('C.1') does not hold (CONFORMS('C.1') = false) needed for 优秀 (distinction)",
+            "NOTCONFORMING('A') 1 ≠ 0 needed for 优秀 (distinction)",
+            "resolutionRate >= 97 cannot be worked out (resolutionRate: division by zero at character 31;"
+                    + " complaintsReceived = 0, complaintsResolved = 0), so it does not hold needed for 合格 (passed)",
+            "B.6.3.2 does not conform, decided by the grading table: complaint resolution rate (顾客投诉解决率) 90.83 %"
+                    + " (complaintsReceived = 120, complaintsResolved = 109) < 97 %",
+            "B.6.3.2 conforms, decided by the grading table: complaint resolution rate (顾客投诉解决率) 97.5 %"
+                    + " (complaintsReceived = 120, complaintsResolved = 117) ≥ 97 %",
+            "B.6.3.2 is not decided by the grading table: resolutionRate >= 97 cannot be worked out (resolutionRate:"
+                    + " division by zero at character 31; complaintsReceived = 0, complaintsResolved = 0), so it does not"
+                    + " hold; its result is the one stated");
 
     /** English words the evaluation writes; ids, fact and event names are not among them. */
     private static final Pattern ENGLISH = Pattern.compile("\\b(needed|more|points?|total|score|percentage|category|"
@@ -84,6 +96,12 @@ class SentencesTest {
         assertThat(Labels.ZH.sentence("complaint resolution rate (顾客投诉解决率) 96.96 % (complaintsReceived = 33,"
                 + " complaintsResolved = 32) < 97 % needed for 合格 (passed)"))
                 .isEqualTo("顾客投诉解决率 96.96 %（complaintsReceived = 33, complaintsResolved = 32）< 97 %，未达合格的要求");
+        assertThat(Labels.ZH.sentence("B.6.3.2 does not conform, decided by the grading table: complaint resolution rate"
+                + " (顾客投诉解决率) 90.83 % (complaintsReceived = 120, complaintsResolved = 109) < 97 %"))
+                .isEqualTo("B.6.3.2 不符合（由评分表按所述数据判定）：顾客投诉解决率 90.83 %（complaintsReceived = 120,"
+                        + " complaintsResolved = 109）< 97 %");
+        assertThat(Labels.ZH.sentence("enough sampled records (抽样记录足够) does not hold (sampled >= 30; sampled = 29)"
+                + " needed for 合格 (passed)")).isEqualTo("抽样记录足够不成立（sampled >= 30; sampled = 29），未达合格的要求");
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.Map;
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface Condition
         permits Condition.OnFigure, Condition.OnFact, Condition.OnEventCount, Condition.OnPart, Condition.OnDuration,
-        Condition.OnDerivedFigure {
+        Condition.OnDerivedFigure, Condition.OnExpression {
 
     /** How the measured value must compare. */
     Comparison comparison();
@@ -42,6 +42,9 @@ public sealed interface Condition
 
         /** @since 0.2 */
         R derivedFigure(OnDerivedFigure condition);
+
+        /** @since 0.2 */
+        R expression(OnExpression condition);
     }
 
     /** The figures the scoring engine measures. */
@@ -231,6 +234,54 @@ public sealed interface Condition
                 throw new IllegalArgumentException("figure " + figure + " is a number; compare it with a number, not '"
                         + comparison.word() + "'");
             }
+        }
+    }
+
+    /**
+     * A condition written as an expression that gives true or false, over the names the platform
+     * documents (the figures, the variant's facts, the table's derived figures, categories' scores and
+     * shares, clause results, event counts in windows); for a rule no other kind states ("at least 30
+     * sampled records and B.6.3.2 conforms"). The language has no loops and no side effects; the
+     * platform type-checks the expression when the scheme loads and refuses it, naming the file, the
+     * level and the expression, when a name is unknown or a type is wrong.
+     *
+     * <p>Unlike the other kinds it is not one figure against one threshold: a tool that needs a
+     * figure and a threshold (a plan of what would reach a level) should treat it as a rule it cannot
+     * act on, and show it. Its {@link #comparison()} is {@code equals: true}, the expression's value.
+     *
+     * @param expression the expression, e.g. {@code resolutionRate >= 97 && sampled >= 30}
+     * @param name       how results name the rule, e.g. {@code 抽样记录足够}; empty to show the expression
+     * @param nameEn     the same in English; empty to show the expression
+     *
+     * @since 0.2
+     */
+    record OnExpression(String expression, String name, String nameEn) implements Condition {
+
+        /** The value the expression is compared with. */
+        private static final Comparison TRUE = Comparison.equalsWord("true");
+
+        /** A rule shown by its expression. */
+        public OnExpression(String expression) {
+            this(expression, "", "");
+        }
+
+        public OnExpression {
+            requireNonNull(expression, "expression is null");
+            requireNonNull(name, "name is null");
+            requireNonNull(nameEn, "nameEn is null");
+            if (expression.isBlank()) {
+                throw new IllegalArgumentException("an expression condition needs an expression");
+            }
+        }
+
+        @Override
+        public Comparison comparison() {
+            return TRUE;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.expression(this);
         }
     }
 }

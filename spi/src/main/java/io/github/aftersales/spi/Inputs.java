@@ -9,7 +9,7 @@ import java.util.List;
  * survey figures, dates, dated incidents), so they are checked when read and listed in templates.
  * A variant that declares none accepts none.
  *
- * @param facts          the facts, each required
+ * @param facts          the facts, each required unless it says it is optional
  * @param events         the event types
  * @param evaluationDate the date fact that is the day of the evaluation: no event and no other date
  *                       fact may lie after it; {@code null} when the variant has no such date
@@ -44,9 +44,13 @@ public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evalua
      * @param values  for {@link Type#CHOICE}: the words allowed; empty otherwise
      * @param concludes for a fact that states the conclusion of a checklist (an audit's outcome),
      *                  which checklist and which value says it conforms; {@code null} otherwise
+     * @param optional  whether an assessment may leave it out (since 0.2): a figure the standard gives
+     *                  a use for when it is known, such as the counts of complaints a grading table
+     *                  decides a checklist item with ({@link GradingTable.DecidedItem}); a condition of
+     *                  a level that names it still needs it
      */
     public record FactSpec(String name, String title, String titleEn, Type type, List<String> values,
-            Concludes concludes) {
+            Concludes concludes, boolean optional) {
         public FactSpec {
             requireNonNull(name, "name is null");
             requireNonNull(title, "title is null");
@@ -59,9 +63,15 @@ public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evalua
             }
         }
 
-        /** A fact that concludes no checklist (as before {@code concludes} existed). */
+        /** A required fact (as before {@code optional} existed). */
+        public FactSpec(String name, String title, String titleEn, Type type, List<String> values,
+                Concludes concludes) {
+            this(name, title, titleEn, type, values, concludes, false);
+        }
+
+        /** A required fact that concludes no checklist (as before {@code concludes} existed). */
         public FactSpec(String name, String title, String titleEn, Type type, List<String> values) {
-            this(name, title, titleEn, type, values, null);
+            this(name, title, titleEn, type, values, null, false);
         }
 
         /**

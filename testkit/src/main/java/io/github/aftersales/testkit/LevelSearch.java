@@ -37,8 +37,10 @@ final class LevelSearch {
     }
 
     void check(List<ContractViolation> out) {
-        if (!variant.grading().figures().isEmpty()) {
-            // the facts a derived figure's expression needs, and values that meet it, are not searched for
+        if (variant.grading().levels().stream().flatMap(l -> l.conditions().stream())
+                .anyMatch(c -> c instanceof Condition.OnExpression || c instanceof Condition.OnDerivedFigure)) {
+            // the facts a derived figure's or a condition's expression needs, and values that meet it, are not
+            // searched for (a figure used only to decide an item is no level's concern)
             return;
         }
         List<Level> levels = variant.grading().levels();

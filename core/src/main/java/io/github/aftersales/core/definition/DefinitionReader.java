@@ -233,7 +233,7 @@ public final class DefinitionReader {
         Set<String> names = new java.util.HashSet<>();
         for (Located item : r.optional(v, "facts").map(x -> r.list(x, "'facts'")).orElse(List.of())) {
             Located.Obj f = r.object(item, "a fact");
-            r.onlyKeys(f, Set.of("name", "title", "titleEn", "type", "values", "concludes"));
+            r.onlyKeys(f, Set.of("name", "title", "titleEn", "type", "values", "concludes", "optional"));
             String name = r.requiredString(f, "name");
             if (!names.add(name)) {
                 throw r.problem(f, "fact '" + name + "' is declared twice");
@@ -259,8 +259,14 @@ public final class DefinitionReader {
                             + " include '" + concludes.conforming() + "'");
                 }
             }
+            boolean optional = r.optionalBoolean(f, "optional", false);
+            if (optional && (type == Inputs.FactSpec.Type.DATE || concludes != null)) {
+                throw r.problem(f.get("optional"), "fact '" + name + "' is " + (concludes != null
+                        ? "an audit's conclusion" : "a date the evaluation's dates are checked against")
+                        + ": it cannot be optional");
+            }
             facts.add(new Inputs.FactSpec(name, r.requiredString(f, "title"), r.requiredString(f, "titleEn"), type,
-                    values, concludes));
+                    values, concludes, optional));
         }
         List<Inputs.EventSpec> events = new ArrayList<>();
         for (Located item : r.optional(v, "events").map(x -> r.list(x, "'events'")).orElse(List.of())) {
@@ -525,7 +531,7 @@ public final class DefinitionReader {
     private GradingTable readGrading(String name) {
         Reading r = new Reading(name);
         Located.Obj root = r.object(load(name), "a grading table");
-        r.onlyKeys(root, Set.of("levels", "none", "source", "figures"));
+        r.onlyKeys(root, Set.of("levels", "none", "source", "figures", "decides"));
         List<DerivedFigure> figures = new ArrayList<>();
         Set<String> figureIds = new java.util.HashSet<>();
         if (root.has("figures") && CatalogFormat.FIRST.equals(format)) {
@@ -545,6 +551,21 @@ public final class DefinitionReader {
             } catch (IllegalArgumentException e) {
                 throw r.problem(f.get("id"), e.getMessage());
             }
+        }
+        List<GradingTable.DecidedItem> decided = new ArrayList<>();
+        if (root.has("decides") && CatalogFormat.FIRST.equals(format)) {
+            throw r.problem(root.get("decides"), "items decided by an expression came with catalog format 0.2: write"
+                    + " \"format\": \"0.2\" in scheme.json (aftersales 0.1 cannot read this table)");
+        }
+        Set<String> decidedIds = new java.util.HashSet<>();
+        for (Located item : r.optional(root, "decides").map(d -> r.list(d, "'decides'")).orElse(List.of())) {
+            Located.Obj d = r.object(item, "an item decided by an expression");
+            r.onlyKeys(d, Set.of("item", "conformsWhen"));
+            String id = r.requiredString(d, "item");
+            if (!decidedIds.add(id)) {
+                throw r.problem(d.get("item"), "item '" + id + "' is decided twice");
+            }
+            decided.add(new GradingTable.DecidedItem(id, r.requiredString(d, "conformsWhen")));
         }
         List<Level> levels = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
@@ -571,7 +592,8 @@ public final class DefinitionReader {
         Located.Obj none = r.object(r.required(root, "none"), "'none'");
         r.onlyKeys(none, Set.of("name", "nameEn"));
         return new GradingTable(levels,
-                new GradingTable.LevelName(r.requiredString(none, "name"), r.requiredString(none, "nameEn")), figures);
+                new GradingTable.LevelName(r.requiredString(none, "name"), r.requiredString(none, "nameEn")), figures,
+                decided);
     }
 
     private static final Map<String, Comparison.Operator> OPERATORS = new LinkedHashMap<>();
@@ -587,6 +609,23 @@ public final class DefinitionReader {
         Set<String> allowed = new java.util.HashSet<>(OPERATORS.keySet());
         allowed.addAll(Set.of("figure", "category", "fact", "count", "withinMonths", "before", "where", "part",
                 "monthsBetween"));
+        if (o.has("expression")) {
+            // a rule written as an expression: true or false, compared with nothing
+            r.onlyKeys(o, Set.of("expression", "name", "nameEn"));
+            if (CatalogFormat.FIRST.equals(format)) {
+                throw r.problem(o.get("expression"), "expression conditions came with catalog format 0.2: write"
+                        + " \"format\": \"0.2\" in scheme.json (aftersales 0.1 cannot read this table)");
+            }
+            if (o.has("name") != o.has("nameEn")) {
+                throw r.problem(o, "an expression condition has both 'name' and 'nameEn', or neither");
+            }
+            try {
+                return new Condition.OnExpression(r.requiredString(o, "expression"),
+                        r.optionalString(o, "name").orElse(""), r.optionalString(o, "nameEn").orElse(""));
+            } catch (IllegalArgumentException e) {
+                throw r.problem(o, e.getMessage());
+            }
+        }
         r.onlyKeys(o, allowed);
         Comparison comparison = comparison(r, o);
         int kinds = 0;
@@ -595,7 +634,8 @@ public final class DefinitionReader {
         }
         // a part's condition names its figure ('passed' or 'stars') with the key 'figure' too
         if (kinds - (o.has("part") && o.has("figure") ? 1 : 0) != 1) {
-            throw r.problem(o, "a condition names exactly one of 'figure', 'fact', 'count', 'monthsBetween' and 'part'");
+            throw r.problem(o, "a condition names exactly one of 'figure', 'fact', 'count', 'monthsBetween', 'part' and"
+                    + " 'expression'");
         }
         try {
             if (o.has("part")) {

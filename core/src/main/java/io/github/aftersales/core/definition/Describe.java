@@ -60,4 +60,9 @@ final class Describe implements Condition.Visitor<String> {
     public String derivedFigure(Condition.OnDerivedFigure d) {
         return d.figure() + " " + cmp(d.comparison());
     }
+
+    @Override
+    public String expression(Condition.OnExpression e) {
+        return e.nameEn().isEmpty() ? e.expression().strip() : e.nameEn() + " (" + e.expression().strip() + ")";
+    }
 }

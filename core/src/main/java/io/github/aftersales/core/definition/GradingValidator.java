@@ -1,5 +1,6 @@
 package io.github.aftersales.core.definition;
 
+import io.github.aftersales.core.evaluation.ConditionExpressions;
 import io.github.aftersales.core.evaluation.FigureExpressions;
 import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.spi.Catalog;
@@ -10,6 +11,8 @@ import io.github.aftersales.spi.Inputs;
 import io.github.aftersales.spi.Level;
 import io.github.aftersales.spi.Variant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Checks a grading table's size ({@link Limits}) and that it refers only to what its catalog has. */
 public final class GradingValidator {
@@ -21,6 +24,7 @@ public final class GradingValidator {
             String source) {
         Limits.grading(table, source);
         checkFigures(table, combines, inputs, source);
+        checkExpressions(table, catalog, combines, inputs, source);
         Integer previousStars = null;
         for (Level level : table.levels()) {
             for (Condition c : level.conditions()) {
@@ -104,6 +108,74 @@ public final class GradingValidator {
             } catch (FigureExpressions.Problem e) {
                 throw new LocatedException(source, null, "figure " + f.id() + " (" + f.expression() + "): "
                         + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Each expression condition and each decided item's expression reads, names only what its variant
+     * has, and gets the types its operators and functions take; each decided item is a checklist item.
+     * A refusal names the file, the level (and the condition's place) and the expression.
+     */
+    private static void checkExpressions(GradingTable table, Catalog catalog, List<Variant.PartRef> combines,
+            Inputs inputs, String source) {
+        boolean any = !table.decided().isEmpty() || table.levels().stream().flatMap(l -> l.conditions().stream())
+                .anyMatch(c -> c instanceof Condition.OnExpression);
+        if (!any) {
+            return;
+        }
+        if (!combines.isEmpty()) {
+            throw new LocatedException(source, null, "a combining variant's grading table has no expressions: it has no"
+                    + " catalog of its own (use its parts' figures)");
+        }
+        for (Inputs.FactSpec f : inputs.facts()) {
+            if (table.figure(f.name()).isPresent()) {
+                throw new LocatedException(source, null, "figure " + f.name() + " has the name of a fact its variant"
+                        + " declares, so an expression could not tell them apart: rename the figure");
+            }
+        }
+        ConditionExpressions.Scope scope = ConditionExpressions.Scope.of(catalog, inputs, table);
+        for (int i = 0; i < table.levels().size(); i++) {
+            Level level = table.levels().get(i);
+            for (int j = 0; j < level.conditions().size(); j++) {
+                if (level.conditions().get(j) instanceof Condition.OnExpression e) {
+                    try {
+                        ConditionExpressions.check(e.expression(), scope);
+                    } catch (ConditionExpressions.Problem p) {
+                        throw new LocatedException(source, null, "level " + level.id() + " (levels[" + i + "].conditions["
+                                + j + "]): expression " + e.expression().strip() + ": " + p.getMessage());
+                    }
+                }
+            }
+        }
+        Map<String, String> checklistOwners = new java.util.HashMap<>();
+        catalog.walk(new io.github.aftersales.spi.CatalogVisitor() {
+            @Override
+            public void clause(io.github.aftersales.spi.Clause clause, List<io.github.aftersales.spi.Category> parents) {
+                io.github.aftersales.spi.Category owner = io.github.aftersales.spi.CatalogVisitor.checklistOwner(parents);
+                if (owner != null) {
+                    checklistOwners.put(clause.id(), owner.id());
+                }
+            }
+        });
+        for (int i = 0; i < table.decided().size(); i++) {
+            GradingTable.DecidedItem d = table.decided().get(i);
+            String where = "decides[" + i + "] (item " + d.item() + ")";
+            if (!checklistOwners.containsKey(d.item())) {
+                throw new LocatedException(source, null, where + ": " + (catalog.clause(d.item()).isPresent()
+                        ? d.item() + " carries points of its own; only a checklist item's result is decided, so that"
+                                + " no score changes"
+                        : "the catalog has no item " + d.item()));
+            }
+            try {
+                Set<String> names = ConditionExpressions.check(d.conformsWhen(), scope);
+                if (names.isEmpty()) {
+                    throw new ConditionExpressions.Problem("it names no fact, so it would decide " + d.item()
+                            + " for every assessment: name the facts the standard gives the item by");
+                }
+            } catch (ConditionExpressions.Problem p) {
+                throw new LocatedException(source, null, where + ": expression " + d.conformsWhen().strip() + ": "
+                        + p.getMessage());
             }
         }
     }

@@ -163,6 +163,11 @@ final class LevelChecks {
             public Range derivedFigure(Condition.OnDerivedFigure d) {
                 return null; // what an expression can give is not worked out
             }
+
+            @Override
+            public Range expression(Condition.OnExpression e) {
+                return null; // true or false, compared with true
+            }
         });
     }
 
@@ -203,6 +208,10 @@ final class LevelChecks {
         }
         if (d instanceof Condition.OnFact df && c instanceof Condition.OnFact cf) {
             return df.fact().equals(cf.fact()) && implies(d.comparison(), c.comparison());
+        }
+        if (d instanceof Condition.OnExpression de && c instanceof Condition.OnExpression ce) {
+            // what an expression requires is not worked out: the level above states the same expression
+            return de.expression().replaceAll("\\s+", "").equals(ce.expression().replaceAll("\\s+", ""));
         }
         if (d instanceof Condition.OnDerivedFigure dd && c instanceof Condition.OnDerivedFigure cd) {
             return dd.figure().equals(cd.figure()) && implies(d.comparison(), c.comparison());

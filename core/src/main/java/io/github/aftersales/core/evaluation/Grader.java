@@ -7,6 +7,7 @@ import io.github.aftersales.core.evaluation.ConditionCheck.Shortfall;
 import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.spi.Comparison;
 import io.github.aftersales.spi.Condition;
+import io.github.aftersales.spi.DerivedFigure;
 import io.github.aftersales.spi.GradingTable;
 import io.github.aftersales.spi.Level;
 import java.math.BigDecimal;
@@ -164,6 +165,255 @@ final class Grader {
         public ConditionCheck derivedFigure(Condition.OnDerivedFigure d) {
             return Grader.derived(scheme, table.figure(d.figure()).orElseThrow(), m, stated, d.comparison());
         }
+
+        @Override
+        public ConditionCheck expression(Condition.OnExpression e) {
+            return Grader.expression(scheme, e, table, m, stated, dates);
+        }
+    }
+
+    /** An expression worked out: its value ({@code null} when it cannot be), why not, and the values it read. */
+    record Worked(Boolean holds, String failure, Map<String, Object> read) {
+    }
+
+    /** Works out an expression the scheme's loading checked, on this assessment's figures. */
+    static Worked work(String expression, GradingTable table, Measurements m, Measurements.Stated stated) {
+        return work(ConditionExpressions.root(expression), new ExpressionValues(table, m, stated, new Dates(stated)));
+    }
+
+    private static Worked work(com.ezylang.evalex.parser.ASTNode root, ExpressionValues values) {
+        Map<String, Object> read = new java.util.LinkedHashMap<>();
+        try {
+            return new Worked((Boolean) ConditionExpressions.value(root, values, read), null, read);
+        } catch (ConditionExpressions.Problem p) {
+            return new Worked(null, p.getMessage(), read);
+        }
+    }
+
+    /**
+     * A condition written as an expression: whether it holds is worked out exactly; the sentences name
+     * each value it read, and for each part of an {@code &&} that fails, what that part needed ("complaint
+     * resolution rate (顾客投诉解决率) 96.96 % (complaintsReceived = 33, complaintsResolved = 32) < 97 %").
+     */
+    private static ConditionCheck expression(String scheme, Condition.OnExpression e, GradingTable table,
+            Measurements m, Measurements.Stated stated, Dates dates) {
+        ExpressionValues values = new ExpressionValues(table, m, stated, dates);
+        com.ezylang.evalex.parser.ASTNode root = ConditionExpressions.root(e.expression());
+        Worked w = work(root, values);
+        boolean holds = Boolean.TRUE.equals(w.holds());
+        return ConditionCheck.explainedLater(scheme, holds, () -> {
+            boolean named = !e.nameEn().isEmpty();
+            String label = named ? e.nameEn() + " (" + (e.name().isEmpty() ? e.nameEn() : e.name()) + ")"
+                    : e.expression().strip();
+            String measured = shownValues(w.read(), table);
+            if (holds) {
+                return new ConditionCheck.Explanation(label, measured, List.of());
+            }
+            String shownMeasured = w.holds() == null ? "cannot be worked out" : measured;
+            if (named) {
+                return new ConditionCheck.Explanation(label, shownMeasured, List.of(new Shortfall(w.holds() == null
+                        ? label + " cannot be worked out (" + w.failure() + (measured.isEmpty() ? "" : "; " + measured)
+                                + "), so it does not hold"
+                        : label + " does not hold (" + e.expression().strip() + (measured.isEmpty() ? "" : "; "
+                                + measured) + ")", null)));
+            }
+            // each part of a top-level && that fails or cannot be worked out, on its own
+            List<Shortfall> shortfalls = new ArrayList<>();
+            for (com.ezylang.evalex.parser.ASTNode part : ConditionExpressions.conjuncts(root)) {
+                Worked pw = work(part, values);
+                if (!Boolean.TRUE.equals(pw.holds())) {
+                    shortfalls.add(new Shortfall(why(part, pw, table, values), null));
+                }
+            }
+            if (shortfalls.isEmpty()) {
+                shortfalls.add(new Shortfall(why(root, w, table, values), null));
+            }
+            return new ConditionCheck.Explanation(label, shownMeasured, shortfalls);
+        });
+    }
+
+    /**
+     * What one part of an expression gave, in the words of the built-in conditions where it can be
+     * ("complaint resolution rate (顾客投诉解决率) 96.96 % (complaintsReceived = 33, complaintsResolved = 32)
+     * < 97 %", "sampled 25 < 30"); otherwise the part and the values it read.
+     */
+    private static String why(com.ezylang.evalex.parser.ASTNode part, Worked w, GradingTable table,
+            ExpressionValues ev) {
+        String text = ConditionExpressions.render(part);
+        String values = shownValues(w.read(), table);
+        if (w.holds() == null) {
+            return text + " cannot be worked out (" + w.failure() + (values.isEmpty() ? "" : "; " + values)
+                    + "), so it does not hold";
+        }
+        boolean holds = w.holds();
+        Comparison cmp = ConditionExpressions.threshold(part);
+        if (cmp != null) {
+            com.ezylang.evalex.parser.ASTNode left = part.getParameters().get(0);
+            Object v = w.read().get(ConditionExpressions.render(left));
+            String symbol = holds ? cmp.operator().symbol() : cmp.operator().negatedSymbol();
+            if (v instanceof BigDecimal n) {
+                String shown = Decimals.shown(n, cmp, holds).toPlainString();
+                var derived = table.figure(ConditionExpressions.render(left));
+                if (derived.isPresent()) {
+                    DerivedFigure f = derived.get();
+                    String unit = unit(f);
+                    String facts = derivedValue(f, ev.m, ev.stated).named();
+                    return f.nameEn() + " (" + f.name() + ") " + shown + unit + (facts.isEmpty() ? "" : " (" + facts + ")")
+                            + " " + symbol + " " + cmp.thresholdText() + unit;
+                }
+                return ConditionExpressions.render(left) + " " + shown + " " + symbol + " " + cmp.thresholdText();
+            }
+        }
+        return text + (holds ? " holds (" : " does not hold (") + values + ")";
+    }
+
+    /** What an expression gave, as {@link #why} says it: the sentence of an item the table decides. */
+    static String decision(String expression, GradingTable table, Measurements m, Measurements.Stated stated, Worked w) {
+        return why(ConditionExpressions.root(expression), w, table, new ExpressionValues(table, m, stated,
+                new Dates(stated)));
+    }
+
+    private static String unit(DerivedFigure f) {
+        return f.unit().isEmpty() ? "" : f.unit().equals("%") ? " %" : " " + f.unit();
+    }
+
+    private static String shown(Object v) {
+        return v instanceof BigDecimal n ? Decimals.shown(n).toPlainString() : String.valueOf(v);
+    }
+
+    /** The values an expression read, as "name = value" (a derived figure with its unit). */
+    private static String shownValues(Map<String, Object> read, GradingTable table) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, Object> r : read.entrySet()) {
+            b.append(b.length() == 0 ? "" : ", ").append(r.getKey()).append(" = ").append(shown(r.getValue()))
+                    .append(table.figure(r.getKey()).map(Grader::unit).orElse(""));
+        }
+        return b.toString();
+    }
+
+    /** What an expression reads, from one assessment's figures and statements. */
+    private static final class ExpressionValues implements ConditionExpressions.Values {
+        private final GradingTable table;
+        private final Measurements m;
+        private final Measurements.Stated stated;
+        private final Dates dates;
+
+        ExpressionValues(GradingTable table, Measurements m, Measurements.Stated stated, Dates dates) {
+            this.table = table;
+            this.m = m;
+            this.stated = stated;
+            this.dates = dates;
+        }
+
+        @Override
+        public BigDecimal figure(String name) {
+            return Grader.figure(name, m);
+        }
+
+        @Override
+        public Object fact(String name) {
+            if (table.figure(name).isPresent()) {
+                return null;
+            }
+            Object value = stated.facts().get(name);
+            if (value == null) {
+                throw new LocatedException(stated.source(), stated.part().position(), stated.part().path()
+                        + ": the grading table needs the fact '" + name + "', which the assessment does not state"
+                        + " (add it under facts)");
+            }
+            return value;
+        }
+
+        @Override
+        public BigDecimal derived(String id) throws ConditionExpressions.Problem {
+            DerivedValue d = derivedValue(table.figure(id).orElseThrow(), m, stated);
+            if (d.value() == null) {
+                throw new ConditionExpressions.Problem(id + ": " + d.failure()
+                        + (d.named().isEmpty() ? "" : "; " + d.named()));
+            }
+            return d.value();
+        }
+
+        private CategoryResult category(String id) {
+            for (CategoryResult c : m.categories()) {
+                if (c.id().equals(id)) {
+                    return c;
+                }
+            }
+            throw new IllegalStateException("category " + id + " was checked when its scheme loaded");
+        }
+
+        @Override
+        public BigDecimal categoryPercent(String id) {
+            CategoryResult c = category(id);
+            return c.applicablePoints().signum() == 0 ? BigDecimal.ZERO : c.scaledScore().multiply(Decimals.HUNDRED)
+                    .divide(Decimals.times(c.applicablePoints(), m.exact().scale()), FigureExpressions.PRECISION);
+        }
+
+        @Override
+        public BigDecimal categoryScore(String id) {
+            return category(id).scaledScore().divide(m.exact().scale(), FigureExpressions.PRECISION);
+        }
+
+        @Override
+        public boolean conforms(String id) {
+            return m.items().result().apply(id) == io.github.aftersales.core.assessment.Conformity.CONFORM;
+        }
+
+        @Override
+        public int notConforming(String id) {
+            int[] count = {0};
+            m.items().catalog().category(id).orElseThrow().walk(new io.github.aftersales.spi.CatalogVisitor() {
+                @Override
+                public boolean enter(io.github.aftersales.spi.Category c, List<io.github.aftersales.spi.Category> p) {
+                    if (!c.id().equals(id) && m.items().result().apply(c.id())
+                            == io.github.aftersales.core.assessment.Conformity.NOT_CONFORM) {
+                        count[0]++;
+                    }
+                    return true;
+                }
+
+                @Override
+                public void clause(io.github.aftersales.spi.Clause c, List<io.github.aftersales.spi.Category> p) {
+                    if (m.items().result().apply(c.id()) == io.github.aftersales.core.assessment.Conformity.NOT_CONFORM) {
+                        count[0]++;
+                    }
+                }
+            });
+            return count[0];
+        }
+
+        @Override
+        public int events(String type, int months, String before) {
+            LocalDate end = dates.get(before, "counts events before");
+            LocalDate start = end.minusMonths(months);
+            int count = 0;
+            for (Event ev : stated.events()) {
+                if (ev.type().equals(type) && !ev.date().isBefore(start) && !ev.date().isAfter(end)) {
+                    count++;
+                }
+            }
+            return count;
+        }
+    }
+
+    /** One of the figures {@code score applicable total percent}, exact (34 digits where a quotient does not end). */
+    private static BigDecimal figure(String name, Measurements m) {
+        if (!FigureExpressions.FIGURES.contains(name)) {
+            return null;
+        }
+        Measurements.Exact exact = m.exact();
+        BigDecimal score = exact.scaledScore().divide(exact.scale(), FigureExpressions.PRECISION);
+        boolean none = m.applicable().signum() == 0;
+        return switch (name) {
+            case "score" -> score;
+            case "applicable" -> m.applicable();
+            case "total" -> none ? BigDecimal.ZERO
+                    : score.multiply(m.declared()).divide(m.applicable(), FigureExpressions.PRECISION);
+            case "percent" -> none ? BigDecimal.ZERO
+                    : score.multiply(BigDecimal.valueOf(100)).divide(m.applicable(), FigureExpressions.PRECISION);
+            default -> null;
+        };
     }
 
     private static String needs(Comparison cmp) {
@@ -195,8 +445,11 @@ final class Grader {
      * A figure the table derives: its expression worked out on the exact figures and the stated number
      * facts it names. One it cannot work out (a division by zero) does not meet any threshold, and says why.
      */
-    private static ConditionCheck derived(String scheme, io.github.aftersales.spi.DerivedFigure f, Measurements m,
-            Measurements.Stated stated, Comparison cmp) {
+    /** A derived figure's value ({@code null} when it cannot be worked out), why not, and the facts it used. */
+    record DerivedValue(BigDecimal value, String failure, String named) {
+    }
+
+    static DerivedValue derivedValue(DerivedFigure f, Measurements m, Measurements.Stated stated) {
         java.util.Set<String> names;
         try {
             names = FigureExpressions.names(f.expression());
@@ -205,18 +458,10 @@ final class Grader {
         }
         // only the figures the expression names are worked out
         Map<String, BigDecimal> values = new java.util.HashMap<>();
-        Measurements.Exact exact = m.exact();
-        BigDecimal score = exact.scaledScore().divide(exact.scale(), FigureExpressions.PRECISION);
-        boolean none = m.applicable().signum() == 0;
         for (String name : names) {
-            switch (name) {
-                case "score" -> values.put(name, score);
-                case "applicable" -> values.put(name, m.applicable());
-                case "total" -> values.put(name, none ? BigDecimal.ZERO
-                        : score.multiply(m.declared()).divide(m.applicable(), FigureExpressions.PRECISION));
-                case "percent" -> values.put(name, none ? BigDecimal.ZERO
-                        : score.multiply(BigDecimal.valueOf(100)).divide(m.applicable(), FigureExpressions.PRECISION));
-                default -> { }
+            BigDecimal v = figure(name, m);
+            if (v != null) {
+                values.put(name, v);
             }
         }
         StringBuilder named = new StringBuilder();
@@ -234,14 +479,19 @@ final class Grader {
             named.append(named.length() == 0 ? "" : ", ").append(name).append(" = ")
                     .append(n.stripTrailingZeros().toPlainString());
         }
-        BigDecimal value;
-        String failure = null;
         try {
-            value = FigureExpressions.value(f.expression(), values);
+            return new DerivedValue(FigureExpressions.value(f.expression(), values), null, named.toString());
         } catch (FigureExpressions.Problem e) {
-            value = null;
-            failure = e.getMessage();
+            return new DerivedValue(null, e.getMessage(), named.toString());
         }
+    }
+
+    private static ConditionCheck derived(String scheme, DerivedFigure f, Measurements m,
+            Measurements.Stated stated, Comparison cmp) {
+        DerivedValue d = derivedValue(f, m, stated);
+        BigDecimal value = d.value();
+        String failure = d.failure();
+        String named = d.named();
         String unit = f.unit().isEmpty() ? "" : f.unit().equals("%") ? " %" : " " + f.unit();
         String what = f.nameEn() + " (" + f.name() + ")";
         if (value == null) {

@@ -41,7 +41,7 @@ final class InputChecks {
         }
         List<String> missing = new java.util.ArrayList<>(0);
         for (String name : specs.keySet()) {
-            if (!part.facts().containsKey(name)) {
+            if (!part.facts().containsKey(name) && !specs.get(name).optional()) {
                 missing.add(name);
             }
         }

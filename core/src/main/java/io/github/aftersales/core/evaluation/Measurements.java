@@ -17,10 +17,28 @@ import java.util.Map;
  * @param categories  category figures, parents first
  * @param parts       for a combining variant: the parts' results by scheme id, in declared order
  * @param exact       the exact figures the comparisons use
+ * @param items       the stated result of each clause and item, for expressions that read them
  */
 record Measurements(
         BigDecimal score, BigDecimal applicable, BigDecimal declared, BigDecimal total, BigDecimal percent,
-        List<CategoryResult> categories, Map<String, SchemeResult> parts, Exact exact) {
+        List<CategoryResult> categories, Map<String, SchemeResult> parts, Exact exact, Items items) {
+
+    /** Figures without items' results (a combining variant's). */
+    Measurements(BigDecimal score, BigDecimal applicable, BigDecimal declared, BigDecimal total, BigDecimal percent,
+            List<CategoryResult> categories, Map<String, SchemeResult> parts, Exact exact) {
+        this(score, applicable, declared, total, percent, categories, parts, exact, Items.NONE);
+    }
+
+    /**
+     * The results an expression reads with {@code CONFORMS} and {@code NOTCONFORMING}.
+     *
+     * @param result  the stated (or decided) result of a clause or item by its id; {@code null} for none
+     * @param catalog the catalog, to find what a category holds
+     */
+    record Items(java.util.function.Function<String, io.github.aftersales.core.assessment.Conformity> result,
+            io.github.aftersales.spi.Catalog catalog) {
+        static final Items NONE = new Items(id -> null, null);
+    }
 
     /**
      * What the assessment part states besides its findings, kept apart from the figures because

@@ -168,6 +168,13 @@ final class PartRun {
                 reasons.add(index.ids.get(o) + " " + table.notApplicableHow(false));
             }
         }
+        Measurements m = new Measurements(score, applicable, declared, total, percent, categories, Map.of(),
+                new Measurements.Exact(scale, scaledScore), new Measurements.Items(this::resultOf, catalog));
+        Measurements.Stated stated = readings.changed().isEmpty() ? Measurements.Stated.of(part, source)
+                : Measurements.Stated.of(part, source, readings.changed());
+        if (!variant.grading().decided().isEmpty()) {
+            decideItems(m, stated);
+        }
         for (int item = 0; item < index.checklistOwnerOrdinals.length; item++) {
             Finding check = byOrdinal[index.scoredCount + item];
             int ownerOrdinal = index.checklistOwnerOrdinals[item];
@@ -191,10 +198,7 @@ final class PartRun {
                     + " of " + text(applicable) + " applicable points, scaled to " + text(total) + " of "
                     + text(declared));
         }
-        Measurements m = new Measurements(score, applicable, declared, total, percent, categories, Map.of(),
-                new Measurements.Exact(scale, scaledScore));
-        Grader.Grade grade = Grader.grade(variant.grading(), m, readings.changed().isEmpty()
-                ? Measurements.Stated.of(part, source) : Measurements.Stated.of(part, source, readings.changed()));
+        Grader.Grade grade = Grader.grade(variant.grading(), m, stated);
         for (Event e : part.events()) {
             if (!index.countedEventTypes.contains(e.type())) {
                 boolean surveilled = variant.surveillance() != null && variant.surveillance().seriousEvents().stream()
@@ -212,6 +216,61 @@ final class PartRun {
         return new SchemeResult(scheme.id(), scheme.version(), variant.id(), variant.title(), score, applicable,
                 declared, total, percent, grade.name(), grade.nameEn(), grade.levelId(), grade.stars(),
                 grade.passed(), policy, categories, clauses, grade.levels(), allReasons, List.of(), readingsUsed(grade));
+    }
+
+    /** The stated (or decided) result of a clause or item, by its id; {@code null} for none. */
+    private Conformity resultOf(String id) {
+        Integer o = index.ordinals.get(id);
+        Finding f = o == null ? null : byOrdinal[o];
+        return f == null ? null : f.result();
+    }
+
+    /**
+     * The checklist items the grading table decides with an expression (GB/T 27922 B.6.3.2 from the
+     * stated counts of complaints): when the assessment states every fact the expression reads, the
+     * item's result is the expression's, and a reason says why; a result stated otherwise is refused.
+     * Without those facts the item is the auditor's, as before. Only checklist items are decided
+     * (loading checks it), so no score changes.
+     */
+    private void decideItems(Measurements m, Measurements.Stated stated) {
+        for (io.github.aftersales.spi.GradingTable.DecidedItem d : variant.grading().decided()) {
+            java.util.Set<String> facts = ConditionExpressions.facts(d.conformsWhen(), variant.grading());
+            List<String> stated0 = facts.stream().filter(part.facts()::containsKey).toList();
+            if (stated0.isEmpty()) {
+                continue;
+            }
+            if (stated0.size() < facts.size()) {
+                List<String> missing = facts.stream().filter(f -> !part.facts().containsKey(f)).toList();
+                throw new LocatedException(source, part.position(), part.path() + ": facts " + String.join(", ",
+                        stated0) + " without " + String.join(", ", missing) + ": " + d.item() + " is decided from "
+                        + String.join(" and ", facts) + " together; state " + (missing.size() == 1 ? "it" : "them")
+                        + " too, or none of them");
+            }
+            Grader.Worked w = Grader.work(d.conformsWhen(), variant.grading(), m, stated);
+            String sentence = Grader.decision(d.conformsWhen(), variant.grading(), m, stated, w);
+            int o = index.ordinals.get(d.item());
+            Finding f = byOrdinal[o];
+            if (w.holds() == null) {
+                reasons.add(d.item() + " is not decided by the grading table: " + sentence + "; its result is the one"
+                        + " stated");
+                continue;
+            }
+            Conformity decided = w.holds() ? Conformity.CONFORM : Conformity.NOT_CONFORM;
+            String outcome = decided == Conformity.CONFORM ? "conforms" : "does not conform";
+            if (f != null && f.result() != null && f.result() != decided) {
+                throw new LocatedException(source, f.position(), f.path() + ": " + d.item() + " is stated "
+                        + f.result().key() + ", but the grading table decides it from the stated facts: " + sentence
+                        + ", so it " + outcome + "; correct the result or the facts, or leave the result out");
+            }
+            if (f == null) {
+                byOrdinal[o] = new Finding(d.item(), decided, null, null, null, null, List.of(), null, part.position(),
+                        part.where());
+            } else if (f.result() == null) {
+                byOrdinal[o] = new Finding(f.id(), decided, f.score(), f.samples(), f.percent(), f.note(), f.evidence(),
+                        f.declaredPoints(), f.position(), f.where());
+            }
+            reasons.add(d.item() + " " + outcome + ", decided by the grading table: " + sentence);
+        }
     }
 
     /**

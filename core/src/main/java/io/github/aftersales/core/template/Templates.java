@@ -80,7 +80,8 @@ public final class Templates {
             ObjectNode facts = part.putObject("facts");
             for (Inputs.FactSpec f : inputs.facts()) {
                 guide.add(f.name() + ": " + f.title() + " / " + f.titleEn() + " ("
-                        + (f.values().isEmpty() ? f.type().key() : String.join(" | ", f.values())) + ")");
+                        + (f.values().isEmpty() ? f.type().key() : String.join(" | ", f.values()))
+                        + (f.optional() ? "; optional, leave null when not known" : "") + ")");
                 facts.putNull(f.name());
             }
         }

@@ -223,7 +223,8 @@ public final class XlsxForms {
             sheet.addMergedRegion(new CellRangeAddress(factRow, factRow, ROW_NO, HEADING));
             put(sheet, factRow++, 0, "事实 Facts", st.header);
             for (Inputs.FactSpec f : variant.inputs().facts()) {
-                put(sheet, factRow, CLAUSE, f.title() + " / " + f.titleEn() + " (" + f.type().key() + ")", st.wrap);
+                put(sheet, factRow, CLAUSE, f.title() + " / " + f.titleEn() + " (" + f.type().key()
+                        + (f.optional() ? "; 可不填 optional" : "") + ")", st.wrap);
                 put(sheet, factRow, ID, "fact:" + f.name(), st.locked);
                 put(sheet, factRow, RESULT, "", st.input);
                 if (!f.values().isEmpty()) {
