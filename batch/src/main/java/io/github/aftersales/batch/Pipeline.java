@@ -94,6 +94,9 @@ public final class Pipeline {
         EvaluationResult result;
         try {
             result = evaluator.evaluate(assessment, options);
+            if (result.provenance() != null) {
+                result = result.withProvenance(result.provenance().withInputDigest(entry.inputDigest().get()));
+            }
         } catch (LocatedException | SchemeFailureException e) {
             return new Outcome(assessment.source(), null, null, e);
         }
