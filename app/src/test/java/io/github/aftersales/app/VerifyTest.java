@@ -203,4 +203,43 @@ class VerifyTest {
         assertThat(bad.err()).contains("is not a JSON result").hasLineCount(1);
         assertThat(bad.clean()).isTrue();
     }
+
+    @Test
+    void aSignedResultIsCheckedWithTheBodysPublicKey() throws Exception {
+        Path key = work.resolve("body.jwk");
+        CliRun made = CliRun.of("sign", "--new-key", key.toString());
+        assertThat(made.exit()).as(made.err()).isZero();
+        Path pub = work.resolve("body.public.jwk");
+        assertThat(Files.readString(pub)).contains("\"kty\":\"EC\"").doesNotContain("\"d\":");
+        assertThat(Files.readString(key)).contains("\"d\":");
+        assertThat(CliRun.of("sign", "--new-key", key.toString()).exit()).as("a key is never replaced").isEqualTo(4);
+
+        CliRun unsigned = CliRun.of("verify", "--key", pub.toString(), result.toString());
+        assertThat(unsigned.exit()).isEqualTo(14);
+        assertThat(unsigned.out()).contains("result.json.jws: no such file: the result is not signed");
+
+        CliRun signed = CliRun.of("sign", result.toString(), "--key", key.toString());
+        assertThat(signed.exit()).as(signed.err()).isZero();
+        // a detached JWS: header, no payload, signature
+        assertThat(Files.readString(work.resolve("result.json.jws")).strip()).matches("[A-Za-z0-9_-]+\\.\\.[A-Za-z0-9_-]+");
+        CliRun v = CliRun.of("verify", "--key", pub.toString(), result.toString());
+        assertThat(v.exit()).as(v.out() + v.err()).isZero();
+        assertThat(v.out()).startsWith(result + ": signed by the key of " + pub + "\n").contains(": matches (");
+
+        // another body's key, then one byte of the result changed (a space): the signature no longer holds
+        Path other = work.resolve("other.jwk");
+        assertThat(CliRun.of("sign", "--new-key", other.toString()).exit()).isZero();
+        CliRun wrongKey = CliRun.of("verify", "--key", work.resolve("other.public.jwk").toString(), result.toString());
+        assertThat(wrongKey.exit()).isEqualTo(14);
+        assertThat(wrongKey.out()).contains("does not hold");
+        Files.writeString(result, Files.readString(result) + " ");
+        CliRun changed = CliRun.of("verify", "--key", pub.toString(), result.toString());
+        assertThat(changed.exit()).isEqualTo(14);
+        assertThat(changed.out()).contains("the signature").contains("does not hold: the result was changed after it"
+                + " was signed");
+        assertThat(changed.clean()).isTrue();
+        CliRun notAKey = CliRun.of("verify", "--key", result.toString(), result.toString());
+        assertThat(notAKey.exit()).isEqualTo(3);
+        assertThat(notAKey.err()).contains("is not a JWK key file").hasLineCount(1);
+    }
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             "  11  verify: a scheme's catalog changed (its digest is not the result's), or it is not installed",
             "  12  verify: the program changed (another version) and derives another result",
             "  13  verify: the result was altered (the same input, catalog and program derive another)",
+            "  14  verify --key: the result's signature RESULT.jws is missing or does not hold",
             "  70  internal error (a defect of this program)",
             "  71  the Java virtual machine failed: out of memory (run with more: java -Xmx4g -jar …)"})
 public final class RootCommand implements java.util.concurrent.Callable<Integer> {
@@ -37,7 +38,7 @@ public final class RootCommand implements java.util.concurrent.Callable<Integer>
      * every start).
      */
     public static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(SchemesCommand.class,
-            TemplateCommand.class, EvaluateCommand.class, SurveilCommand.class, GenerateCommand.class, VerifyCommand.class,
+            TemplateCommand.class, EvaluateCommand.class, SurveilCommand.class, GenerateCommand.class, VerifyCommand.class, SignCommand.class,
             io.github.aftersales.app.commands.register.RegisterCommand.class,
             io.github.aftersales.app.commands.service.ServeCommand.class,
             io.github.aftersales.app.commands.service.AccountsCommand.class);
@@ -56,7 +57,7 @@ public final class RootCommand implements java.util.concurrent.Callable<Integer>
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("error: name a command: schemes, template, evaluate, surveil, generate, verify, register, serve or accounts");
+        spec.commandLine().getErr().println("error: name a command: schemes, template, evaluate, surveil, generate, verify, sign, register, serve or accounts");
         spec.commandLine().usage(spec.commandLine().getErr());
         return io.github.aftersales.app.ExitCode.USAGE;
     }

@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
                 + " (its SHA-256), the scheme's catalog (its digest), the program (its version, and what it derives"
                 + " now), or the result itself (edited after it was written). Exit 0 when every result matches; 10 the"
                 + " input changed, 11 a catalog changed, 12 the program changed and derives another result, 13 the"
-                + " result differs from what its input derives (the lowest of those found)."})
+                + " result differs from what its input derives (the lowest of those found); with --key, 14 when its"
+                + " signature RESULT.jws is missing or does not hold."})
 public final class VerifyCommand implements Callable<Integer> {
 
     /** The input's bytes are not those the result was made from. */
@@ -56,6 +57,8 @@ public final class VerifyCommand implements Callable<Integer> {
     public static final int PROGRAM_CHANGED = 12;
     /** Same input, catalog and program, another result: the result was edited after it was written. */
     public static final int RESULT_ALTERED = 13;
+    /** With {@code --key}: the result's signature ({@code RESULT.jws}) is missing or does not hold. */
+    public static final int SIGNATURE = 14;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -77,6 +80,12 @@ public final class VerifyCommand implements Callable<Integer> {
                     + " source, relative to the current directory; for a result of an NDJSON line, its line of INPUT).")
     Path input;
 
+    @picocli.CommandLine.Option(names = "--key", paramLabel = "KEY",
+            description = "Check first that RESULT.jws, beside RESULT, is the body's signature of it ('aftersales sign'):"
+                    + " KEY is the body's public key (KEY.public.jwk from 'sign --new-key'); exit 14 if it is missing or"
+                    + " does not hold.")
+    Path key;
+
     @Inject
     VerifyCommand(Provider<Evaluator> evaluator, Provider<Map<String, Scheme>> schemes) {
         this.evaluator = evaluator;
@@ -85,6 +94,15 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (key != null) {
+            String broken = SignCommand.check(result, bytesOf(result), key);
+            if (broken != null) {
+                spec.commandLine().getOut().println(Printable.of(result.toString()) + ": " + broken);
+                return SIGNATURE;
+            }
+            spec.commandLine().getOut().println(Printable.of(result.toString()) + ": signed by the key of "
+                    + Printable.of(key.toString()));
+        }
         List<JsonNode> items = items(result);
         int exit = ExitCode.OK;
         StringBuilder out = new StringBuilder();
@@ -98,6 +116,17 @@ public final class VerifyCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();
         return exit;
+    }
+
+    private static byte[] bytesOf(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UserException(ExitCode.INPUT, Printable.of(file.toString()) + ": no such file");
+        } catch (IOException e) {
+            throw new UserException(ExitCode.INPUT, Printable.of(file.toString()) + ": cannot be read: "
+                    + e.getMessage());
+        }
     }
 
     /** The results in the file: the items of {@code assessments}, one assessment, or one a line (NDJSON). */
