@@ -25,6 +25,10 @@ public final class ExitCode {
     public static final int DATABASE = 7;
     /** {@code serve} cannot listen where it was told: the port is taken or the address is not this machine's. */
     public static final int LISTEN = 8;
+    /** {@code register check}: an entry of the register was changed outside the program (its chain is broken). */
+    public static final int TAMPERED = 9;
+    /** {@code verify}: the codes 10 to 13 of {@link io.github.aftersales.app.commands.VerifyCommand}. */
+    public static final int VERIFY_INPUT_CHANGED = 10;
     /** A defect of this program; the message says so. */
     public static final int INTERNAL = 70;
     /**

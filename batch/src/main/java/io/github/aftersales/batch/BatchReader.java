@@ -27,7 +27,13 @@ public final class BatchReader {
      * What was read: an assessment still to be parsed (so parsing can run on the thread that
      * evaluates it), or the error naming where reading went wrong.
      */
-    public record Entry(java.util.function.Supplier<Assessment> parse, LocatedException error) {
+    public record Entry(java.util.function.Supplier<Assessment> parse, LocatedException error,
+            java.util.function.Supplier<String> inputDigest) {
+        /** What was read, with no digest of its bytes. */
+        public Entry(java.util.function.Supplier<Assessment> parse, LocatedException error) {
+            this(parse, error, () -> null);
+        }
+
         /** Parses the assessment; throws the {@link LocatedException} that names the place when it cannot. */
         public Assessment assessment() {
             if (error != null) {
@@ -157,7 +163,19 @@ public final class BatchReader {
             }
             return;
         }
-        sink.accept(new Entry(() -> AssessmentReader.read(path), null));
+        sink.accept(new Entry(() -> AssessmentReader.read(path), null, () -> fileDigest(path)));
+    }
+
+    /**
+     * The digest of a file's bytes, for the result's provenance: read again after it was graded (a file is
+     * read by its format's reader, a workbook by POI); {@code null} when it cannot be read now.
+     */
+    private static String fileDigest(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            return io.github.aftersales.core.evaluation.Provenance.digest(in);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** One assessment a line; blank lines are skipped; a line too long is reported and skipped. */
@@ -235,7 +253,7 @@ public final class BatchReader {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }, null));
+        }, null, () -> io.github.aftersales.core.evaluation.Provenance.digest(copy)));
     }
 
     private static boolean isBlank(byte[] line, int length) {

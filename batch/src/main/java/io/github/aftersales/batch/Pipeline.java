@@ -40,8 +40,19 @@ public final class Pipeline {
      */
     public static void run(List<String> inputs, InputStream stdin, Evaluator evaluator, EvaluationOptions options,
             int workers, Function<EvaluationResult, String> render, Consumer<Outcome> sink) throws InterruptedException {
+        run(inputs, stdin, evaluator, options, workers, true, render, sink);
+    }
+
+    /**
+     * As {@link #run(List, InputStream, Evaluator, EvaluationOptions, int, Function, Consumer)}; with
+     * {@code digests} false, no result's provenance names its input's digest (an output that shows no
+     * provenance, text or a summary, need not read each file again).
+     */
+    public static void run(List<String> inputs, InputStream stdin, Evaluator evaluator, EvaluationOptions options,
+            int workers, boolean digests, Function<EvaluationResult, String> render, Consumer<Outcome> sink)
+            throws InterruptedException {
         if (workers <= 1) {
-            BatchReader.read(inputs, stdin, entry -> sink.accept(evaluate(entry, evaluator, options, render)));
+            BatchReader.read(inputs, stdin, entry -> sink.accept(evaluate(entry, evaluator, options, digests, render)));
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -53,7 +64,7 @@ public final class Pipeline {
         int most = workers * 8;
         try {
             BatchReader.read(inputs, stdin, entry -> {
-                window.add(pool.submit(() -> evaluate(entry, evaluator, options, render)));
+                window.add(pool.submit(() -> evaluate(entry, evaluator, options, digests, render)));
                 while (window.size() > most) {
                     sink.accept(take(window));
                 }
@@ -81,7 +92,7 @@ public final class Pipeline {
     }
 
     private static Outcome evaluate(BatchReader.Entry entry, Evaluator evaluator, EvaluationOptions options,
-            Function<EvaluationResult, String> render) {
+            boolean digests, Function<EvaluationResult, String> render) {
         if (entry.error() != null) {
             return new Outcome(entry.error().source(), null, null, entry.error());
         }
@@ -94,6 +105,9 @@ public final class Pipeline {
         EvaluationResult result;
         try {
             result = evaluator.evaluate(assessment, options);
+            if (digests && result.provenance() != null) {
+                result = result.withProvenance(result.provenance().withInputDigest(entry.inputDigest().get()));
+            }
         } catch (LocatedException | SchemeFailureException e) {
             return new Outcome(assessment.source(), null, null, e);
         }

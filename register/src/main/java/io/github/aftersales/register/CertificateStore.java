@@ -30,6 +30,13 @@ final class CertificateStore {
             "state", "stars", "grade", "cycle_start", "reason", "incident_type", "assessment_name", "assessment",
             "result", "recorded_at", "recorded_by");
 
+    /**
+     * The columns of {@code certificate_event} that schema version 6 adds: the provenance and the chain
+     * ({@link RegisterChain}). Listings read none of them, so a register not yet upgraded to version 6 is
+     * still read; a copy copies them.
+     */
+    static final List<String> CHAIN_COLUMNS = List.of("provenance", "prev_digest", "entry_digest");
+
     /** Certificates read a page at a time: a listing of any size holds one page of histories at once. */
     static int page = 1000; // smaller in tests, to read a few certificates in many pages
     /** With results, which are most of an entry's size, a smaller page. */
@@ -98,8 +105,37 @@ final class CertificateStore {
         row.put("assessment_name", evidence == null ? null : evidence.fileName());
         row.put("assessment", evidence == null ? null : evidence.fileBytes());
         row.put("result", evidence == null ? null : evidence.resultJson());
+        row.put("provenance", evidence == null ? null : evidence.provenanceJson());
+        seal(h, row, e, stamp);
         stamp(row, stamp);
         insert(h, "certificate_event", row);
+    }
+
+    /**
+     * Chains the entry to the one before it ({@link RegisterChain}): its {@code prev_digest} and its own
+     * {@code entry_digest}, over what will be stored, who and when included (on PostgreSQL the database's
+     * clock and login, which its append check writes: the transaction's {@code CURRENT_TIMESTAMP} and the
+     * {@code SESSION_USER}, asked here in the same transaction).
+     */
+    private static void seal(Handle h, Map<String, Object> row, NewEvent e, Stamp stamp) {
+        long number = (Long) row.get("certificate_id");
+        int seq = (Integer) row.get("seq");
+        Stamp as = stamp != null ? stamp : h.createQuery("SELECT CURRENT_TIMESTAMP, SESSION_USER")
+                .map((rs, ctx) -> new Stamp(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2))).one();
+        try {
+            String prev = RegisterChain.head(h.getConnection(), number, seq);
+            byte[] file = (byte[]) row.get("assessment");
+            String result = (String) row.get("result");
+            RegisterChain.EntryRow entry = new RegisterChain.EntryRow(number, seq, e.kind().key(), e.date(),
+                    e.decision(), e.state().key(), e.stars(), e.grade(), e.cycleStart(), e.reason(), e.incidentType(),
+                    (String) row.get("assessment_name"), file == null ? null : RegisterChain.digest(file),
+                    result == null ? null : RegisterChain.digest(result.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    (String) row.get("provenance"), as.at(), as.by(), prev, null);
+            row.put("prev_digest", prev);
+            row.put("entry_digest", entry.digest());
+        } catch (SQLException x) {
+            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(x, null);
+        }
     }
 
     /** Inserts a row given by column name (every key one of the table's columns). */
@@ -291,9 +327,16 @@ final class CertificateStore {
                 .bind("id", number).mapToMap().one();
     }
 
-    /** Every entry of a certificate, by column name, as stored (the file's bytes included), oldest first. */
-    static void eventRows(Handle h, long number, Consumer<Map<String, Object>> each) {
-        h.createQuery("SELECT " + String.join(", ", EVENT_COLUMNS) + " FROM certificate_event WHERE certificate_id = :id"
+    /**
+     * Every entry of a certificate, by column name, as stored (the file's bytes included), oldest first;
+     * with the provenance and chain columns when the register has them ({@code chained}).
+     */
+    static void eventRows(Handle h, long number, boolean chained, Consumer<Map<String, Object>> each) {
+        List<String> columns = new ArrayList<>(EVENT_COLUMNS);
+        if (chained) {
+            columns.addAll(CHAIN_COLUMNS);
+        }
+        h.createQuery("SELECT " + String.join(", ", columns) + " FROM certificate_event WHERE certificate_id = :id"
                 + " ORDER BY seq").bind("id", number).mapToMap().forEach(each);
     }
 

@@ -18,9 +18,23 @@ import java.time.LocalDate;
  * @param result     the part's result
  * @param resultJson the result as the CLI's JSON report gives it
  * @param date       the evaluation date
+ * @param provenanceJson the result's provenance as the JSON result writes it (docs/result.schema.json), or
+ *                   {@code null}: stored with the entry and sealed in its chain
  */
 public record EvaluatedAssessment(String fileName, byte[] fileBytes, Variant variant, SchemeAssessment part,
-        SchemeResult result, String resultJson, LocalDate date) {
+        SchemeResult result, String resultJson, LocalDate date, String provenanceJson) {
+
+    /** An evaluation without its provenance. */
+    public EvaluatedAssessment(String fileName, byte[] fileBytes, Variant variant, SchemeAssessment part,
+            SchemeResult result, String resultJson, LocalDate date) {
+        this(fileName, fileBytes, variant, part, result, resultJson, date, null);
+    }
+
+    /** The same evaluation with its result's provenance. */
+    public EvaluatedAssessment withProvenance(String json) {
+        return new EvaluatedAssessment(fileName, fileBytes, variant, part, result, resultJson, date, json);
+    }
+
     public EvaluatedAssessment {
         requireNonNull(fileName, "fileName is null");
         requireNonNull(fileBytes, "fileBytes is null");
@@ -33,6 +47,6 @@ public record EvaluatedAssessment(String fileName, byte[] fileBytes, Variant var
 
     /** The same evaluation on another date (a file evaluated for a later surveillance, in tests and tools). */
     public EvaluatedAssessment withDate(LocalDate other) {
-        return new EvaluatedAssessment(fileName, fileBytes, variant, part, result, resultJson, other);
+        return new EvaluatedAssessment(fileName, fileBytes, variant, part, result, resultJson, other, provenanceJson);
     }
 }

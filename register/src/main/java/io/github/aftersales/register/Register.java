@@ -334,6 +334,50 @@ public final class Register implements AutoCloseable {
         return due.report();
     }
 
+    /**
+     * What {@link #check} found.
+     *
+     * @param certificates   certificates read
+     * @param entries        entries read
+     * @param broken         places where a chain is broken (each handed to the caller)
+     * @param registerDigest the digest of the register as it stands: over each certificate's number and its
+     *                       last entry's digest, to note and compare later (a chain rewritten whole, or its
+     *                       last entry removed, shows only there)
+     */
+    public record ChainCheck(long certificates, long entries, long broken, String registerDigest) {
+    }
+
+    /**
+     * Recomputes the hash chain of every certificate's history ({@code docs/register.md}, The chain) in one
+     * snapshot, a page of certificates at a time, and hands each place it is broken to {@code found}, as
+     * a line: an entry changed after it was recorded, one that does not follow the entry before it (one
+     * removed or put in between), a certificate's row changed, an entry not sealed.
+     */
+    public ChainCheck check(Consumer<String> found) {
+        long[] broken = {0};
+        if (!chained()) {
+            throw new RegisterException(RegisterException.Kind.DATABASE, "the register at " + settings.describe()
+                    + " has no chain yet (its schema is from an aftersales before version 6 of it): a command that"
+                    + " writes (record, surveil, reevaluate, incident) upgrades it and seals its entries as they stand."
+                    + " Nothing was checked");
+        }
+        try {
+            RegisterChain.Checked checked = inSnapshot(h -> {
+                try {
+                    return RegisterChain.check(h.getConnection(), f -> {
+                        broken[0]++;
+                        found.accept(f.toString());
+                    });
+                } catch (java.sql.SQLException e) {
+                    throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+                }
+            });
+            return new ChainCheck(checked.certificates(), checked.entries(), broken[0], checked.registerDigest());
+        } catch (JdbiException e) {
+            throw databaseError("check the register", e);
+        }
+    }
+
     /** The assessment file an event was recorded on, byte for byte, or empty. */
     public Optional<byte[]> assessment(long certificate, int seq) {
         try {
@@ -357,6 +401,16 @@ public final class Register implements AutoCloseable {
 
     Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** Whether the register has the provenance and chain columns (schema version 6: every register a write upgraded). */
+    boolean chained() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM \"register_schema_history\" WHERE"
+                    + " \"version\" = '6' AND \"success\"").mapTo(Long.class).one()) > 0;
+        } catch (JdbiException e) {
+            throw databaseError("read the register's schema", e);
+        }
     }
 
     RegisterException databaseError(String what, JdbiException e) {

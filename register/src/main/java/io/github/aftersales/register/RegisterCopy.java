@@ -29,18 +29,28 @@ final class RegisterCopy {
                             + target.settings().describe() + " already holds " + existing + " certificates; a copy goes"
                             + " into an empty register only. Nothing was written");
                 }
-                return source.jdbi().inTransaction(TransactionIsolationLevel.REPEATABLE_READ, in -> {
+                boolean chained = source.chained();
+                int count = source.jdbi().inTransaction(TransactionIsolationLevel.REPEATABLE_READ, in -> {
                     List<Long> numbers = in.createQuery("SELECT id FROM certificate ORDER BY id").mapTo(Long.class)
                             .list();
                     for (long number : numbers) {
                         CertificateStore.insert(out, "certificate", CertificateStore.certificateRow(in, number));
-                        CertificateStore.eventRows(in, number, row -> CertificateStore.insert(out, "certificate_event",
-                                row));
+                        CertificateStore.eventRows(in, number, chained, row -> CertificateStore.insert(out,
+                                "certificate_event", row));
                         highest[0] = Math.max(highest[0], number);
                         target.steps.accept("certificate copied");
                     }
                     return numbers.size();
                 });
+                if (!chained) {
+                    // a register from before the chain: the copy's entries sealed as they were copied, as an upgrade would
+                    try {
+                        RegisterChain.sealAll(out.getConnection());
+                    } catch (java.sql.SQLException e) {
+                        throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+                    }
+                }
+                return count;
             });
             copiedUpTo = highest[0];
         } catch (JdbiException e) {

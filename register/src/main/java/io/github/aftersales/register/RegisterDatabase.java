@@ -104,7 +104,7 @@ final class RegisterDatabase {
      * checksum); {@code RegisterTest} checks them against what Flyway resolves from the migration files.
      */
     static final java.util.Map<String, Integer> MIGRATIONS = java.util.Map.of("1", -197906178, "2", 1998073274,
-            "3", 1916881705, "5", -1491991575);
+            "3", 1916881705, "5", -1491991575, "6", -1579574398, "7", V7__seal_existing_history.CHECKSUM);
     /**
      * The migrations a read does without when the register has not taken them yet: indexes that only
      * make a read faster (V5, what {@code due} reads). A register written last by an older aftersales
@@ -112,6 +112,12 @@ final class RegisterDatabase {
      * and without the speed-up; the next command that writes adds them.
      */
     static final java.util.Set<String> SPEED_ONLY = java.util.Set.of("5");
+    /**
+     * The migrations a read does without too: the provenance and chain columns (V6) and the sealing of what
+     * was recorded before them (V7), which no listing reads. A register not yet upgraded is read as it is;
+     * {@code register check} says it has no chain yet, and a copy of it is sealed as it is copied.
+     */
+    static final java.util.Set<String> CHAIN = java.util.Set.of("6", "7");
     /** Those applied on PostgreSQL only ({@code db/by-database/postgresql}). */
     static final java.util.Map<String, Integer> POSTGRESQL_MIGRATIONS = java.util.Map.of("4", 1272034008);
 
@@ -154,7 +160,7 @@ final class RegisterDatabase {
         return Flyway.configure(Register.class.getClassLoader()).dataSource(url, settings.user(), settings.password())
                 .locations(url.startsWith("jdbc:postgresql:") ? new String[] {"classpath:db/register",
                     "classpath:db/by-database/postgresql"} : new String[] {"classpath:db/register"})
-                .table(HISTORY_TABLE).load();
+                .javaMigrations(new V7__seal_existing_history()).table(HISTORY_TABLE).load();
     }
 
     /** How long a command waits for another process to let go of an embedded register. */
@@ -319,7 +325,8 @@ final class RegisterDatabase {
         if (info.applied().length == 0) {
             throw noRegisterYet(settings);
         }
-        if (java.util.Arrays.stream(info.pending()).anyMatch(m -> !SPEED_ONLY.contains(m.getVersion().getVersion()))) {
+        if (java.util.Arrays.stream(info.pending()).anyMatch(m -> !SPEED_ONLY.contains(m.getVersion().getVersion())
+                && !CHAIN.contains(m.getVersion().getVersion()))) {
             throw new RegisterException(RegisterException.Kind.DATABASE, "the register at " + settings.describe()
                     + " has schema version " + info.current().getVersion() + " and this aftersales uses "
                     + info.pending()[info.pending().length - 1].getVersion() + "; a command that writes (record,"

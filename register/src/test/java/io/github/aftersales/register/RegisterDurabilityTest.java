@@ -209,9 +209,9 @@ class RegisterDurabilityTest {
         }
         assertThatThrownBy(() -> Register.open(settings, Register.Access.WRITE))
                 .isInstanceOf(RegisterException.class)
-                // PostgreSQL has one migration more, the append check (V4), which H2 has no roles for; both have V5
+                // PostgreSQL has one migration more, the append check (V4), which H2 has no roles for; both have V7
                 .hasMessageContaining("has schema version 99 (from the future), newer than this aftersales knows (up to"
-                        + " 5)")
+                        + " 7)")
                 .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.DATABASE);
         try (Connection c = connect(settings); Statement s = c.createStatement()) {
             assertThat(count(s, "SELECT COUNT(*) FROM \"register_schema_history\"")).isEqualTo(rows + 1);
@@ -247,11 +247,14 @@ class RegisterDurabilityTest {
             assertThat(register.list(null)).hasSize(1);
         }
 
-        // a register last written by the aftersales before V5 (the index of what due reads): still read, by
-        // Flyway's look, and the next command that writes adds the index
+        // a register last written by the aftersales before V5 (the index of what due reads; and so before the
+        // chain, V6 and V7): still read, by Flyway's look, and the next command that writes adds the index and chain
         try (Connection c = connect(settings); Statement s = c.createStatement()) {
             s.executeUpdate("DROP INDEX certificate_event_standing");
-            s.executeUpdate("DELETE FROM \"register_schema_history\" WHERE \"version\" = '5'");
+            for (String column : CertificateStore.CHAIN_COLUMNS) {
+                s.executeUpdate("ALTER TABLE certificate_event DROP COLUMN " + column);
+            }
+            s.executeUpdate("DELETE FROM \"register_schema_history\" WHERE \"version\" IN ('5', '6', '7')");
         }
         try (Register register = Register.open(settings, Register.Access.READ)) {
             assertThat(register.list(null)).hasSize(1);
@@ -275,12 +278,13 @@ class RegisterDurabilityTest {
 
         String last = db == Databases.POSTGRESQL ? "4" : "3";
         try (Connection c = connect(settings); Statement s = c.createStatement()) {
-            s.executeUpdate("DELETE FROM \"register_schema_history\" WHERE \"version\" IN ('" + last + "', '5')");
+            s.executeUpdate("DELETE FROM \"register_schema_history\" WHERE \"version\" IN ('" + last
+                    + "', '5', '6', '7')");
         }
         String older = db == Databases.POSTGRESQL ? "3" : "2";
         assertThatThrownBy(() -> Register.open(settings, Register.Access.READ))
                 .isInstanceOf(RegisterException.class)
-                .hasMessageContaining("has schema version " + older + " and this aftersales uses 5"
+                .hasMessageContaining("has schema version " + older + " and this aftersales uses 7"
                         + "; a command that writes (record, surveil, reevaluate, incident) upgrades it. Nothing was"
                         + " read or written");
 
@@ -291,7 +295,7 @@ class RegisterDurabilityTest {
         }
         assertThatThrownBy(() -> Register.open(settings, Register.Access.READ))
                 .isInstanceOf(RegisterException.class)
-                .hasMessageContaining("has schema version 99 (from the future), newer than this aftersales knows (up to 5)")
+                .hasMessageContaining("has schema version 99 (from the future), newer than this aftersales knows (up to 7)")
                 .extracting(e -> ((RegisterException) e).kind()).isEqualTo(RegisterException.Kind.DATABASE);
     }
 

@@ -42,7 +42,34 @@ public final class JsonReport {
         a.put("date", r.date());
         ArrayNode schemes = a.putArray("schemes");
         r.results().forEach(s -> schemes.add(scheme(s)));
+        if (r.provenance() != null) { // absent from results made before provenance, and from those made without it
+            a.set("provenance", provenance(r.provenance()));
+        }
         return a;
+    }
+
+    /** Where a result came from (docs/result.schema.json, {@code provenance}). */
+    public static ObjectNode provenance(io.github.aftersales.core.evaluation.Provenance p) {
+        ObjectNode o = NODES.objectNode();
+        o.put("inputDigest", p.inputDigest());
+        o.put("program", p.program());
+        ObjectNode options = o.putObject("options");
+        options.put("notApplicable", p.options().notApplicable());
+        options.put("missingAsZero", p.options().missingAsZero());
+        ObjectNode chosen = options.putObject("readings");
+        p.options().readings().forEach(chosen::put);
+        ArrayNode schemes = o.putArray("schemes");
+        for (io.github.aftersales.core.evaluation.Provenance.Part part : p.schemes()) {
+            ObjectNode n = schemes.addObject();
+            n.put("scheme", part.scheme());
+            n.put("variant", part.variant());
+            n.put("schemeVersion", part.schemeVersion());
+            n.put("catalogDigest", part.catalogDigest());
+            ArrayNode readings = n.putArray("readings");
+            part.readings().forEach(u -> readings.addObject().put("key", u.key()).put("value", u.value())
+                    .put("source", u.source()));
+        }
+        return o;
     }
 
     /** One scheme's result, as in the evaluate result. */

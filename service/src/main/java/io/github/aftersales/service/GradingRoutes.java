@@ -146,7 +146,7 @@ public final class GradingRoutes {
         Assessment assessment = read(Negotiation.mediaType(ctx.header("Content-Type")), body);
         EvaluationResult result;
         try {
-            result = evaluator.evaluate(assessment, options);
+            result = evaluator.evaluate(assessment, options).withInput(body); // the body's bytes are the input graded
         } catch (LocatedException e) {
             throw badInput(e);
         } catch (SchemeFailureException e) {

@@ -63,6 +63,12 @@ public abstract class ResourceScheme implements Scheme {
         return data.variants();
     }
 
+    /** The digest of the resource files as the platform read them ({@link Scheme#catalogDigest}). */
+    @Override
+    public String catalogDigest() {
+        return data.catalogDigest();
+    }
+
     /** The platform's reader, found once; each way the search can end has its own message, as SLF4J's do. */
     private static final class Reader {
 

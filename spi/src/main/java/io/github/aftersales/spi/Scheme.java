@@ -46,6 +46,19 @@ public interface Scheme {
         return Optional.empty();
     }
 
+    /**
+     * A digest of the data this scheme grades with (its catalogs, grading tables and {@code scheme.json}),
+     * which a result's provenance records so that a change of that data can be told: the platform computes
+     * it once, when a {@link ResourceScheme} is read ({@code docs/result.schema.json}, {@code provenance}).
+     * A scheme built in code has none unless it says otherwise.
+     *
+     * @return {@code sha256:} and 64 lower-case hex digits, or {@code null} when the scheme does not know
+     * @since 0.2
+     */
+    default String catalogDigest() {
+        return null;
+    }
+
     /** The default variant (the first). */
     default Variant defaultVariant() {
         return variants().get(0);

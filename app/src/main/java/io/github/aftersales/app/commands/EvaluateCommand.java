@@ -151,7 +151,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 case json -> r -> null;
             };
             StreamedJson[] json = {null};
-            Pipeline.run(files, System.in, evaluator, options, workers, render, outcome -> {
+            // only JSON shows the provenance, and so the digest of each input's bytes
+            boolean digests = format == Format.json || format == Format.ndjson;
+            Pipeline.run(files, System.in, evaluator, options, workers, digests, render, outcome -> {
                 if (outcome.error() != null) {
                     exit[0] = Math.max(exit[0], outcome.error() instanceof SchemeFailureException
                             ? ExitCode.SCHEME : ExitCode.INPUT);

@@ -21,6 +21,12 @@ import picocli.CommandLine.ScopeType;
             "  6   the register refused (a revoked certificate, a date before its issue or last evaluation)",
             "  7   the register's database cannot be opened, is newer than this program, or failed",
             "  8   serve cannot listen: the port is taken or the address is not this machine's",
+            "  9   register check: an entry of the register was changed outside the program",
+            "  10  verify: the input changed (its SHA-256 is not the result's)",
+            "  11  verify: a scheme's catalog changed (its digest is not the result's), or it is not installed",
+            "  12  verify: the program changed (another version) and derives another result",
+            "  13  verify: the result was altered (the same input, catalog and program derive another)",
+            "  14  verify --key: the result's signature RESULT.jws is missing or does not hold",
             "  70  internal error (a defect of this program)",
             "  71  the Java virtual machine failed: out of memory (run with more: java -Xmx4g -jar …)"})
 public final class RootCommand implements java.util.concurrent.Callable<Integer> {
@@ -33,6 +39,7 @@ public final class RootCommand implements java.util.concurrent.Callable<Integer>
      */
     public static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(SchemesCommand.class,
             TemplateCommand.class, EvaluateCommand.class, SurveilCommand.class, CarryCommand.class, GenerateCommand.class,
+            VerifyCommand.class, SignCommand.class,
             io.github.aftersales.app.commands.register.RegisterCommand.class,
             io.github.aftersales.app.commands.records.RecordsCommand.class,
             io.github.aftersales.app.commands.service.ServeCommand.class,
@@ -52,7 +59,7 @@ public final class RootCommand implements java.util.concurrent.Callable<Integer>
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("error: name a command: schemes, template, evaluate, surveil, carry, generate, register, records, serve or accounts");
+        spec.commandLine().getErr().println("error: name a command: schemes, template, evaluate, surveil, carry, generate, verify, sign, register, records, serve or accounts");
         spec.commandLine().usage(spec.commandLine().getErr());
         return io.github.aftersales.app.ExitCode.USAGE;
     }

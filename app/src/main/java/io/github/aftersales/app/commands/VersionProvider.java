@@ -22,9 +22,9 @@ public final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
         List<String> lines = new ArrayList<>();
-        lines.add("aftersales " + (version == null ? "(development build)" : version));
+        // the version every result's provenance records (the jar's manifest names none)
+        lines.add("aftersales " + io.github.aftersales.core.evaluation.Provenance.PROGRAM);
         lines.add("Java " + System.getProperty("java.version"));
         AppModule.BuiltIn builtIn = this.builtIn.get();
         builtIn.registry().installed().forEach(i -> lines.add("scheme " + i.scheme().id() + " " + i.scheme().version()));

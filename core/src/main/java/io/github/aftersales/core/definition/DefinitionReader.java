@@ -37,8 +37,8 @@ import java.util.Set;
 public final class DefinitionReader {
 
     /** What {@code scheme.json} declares: a scheme, as data. */
-    public record SchemeDefinition(String id, String version, String title, String titleEn, List<Variant> variants)
-            implements io.github.aftersales.spi.Scheme {
+    public record SchemeDefinition(String id, String version, String title, String titleEn, List<Variant> variants,
+            String catalogDigest) implements io.github.aftersales.spi.Scheme {
         public SchemeDefinition {
             variants = List.copyOf(variants);
         }
@@ -47,6 +47,8 @@ public final class DefinitionReader {
     private final ClassLoader loader;
     private final String directory;
     private final Map<String, Object> cache = new HashMap<>();
+    /** Every resource read, by its name inside the directory, as read: what the catalog digest covers. */
+    private final java.util.SortedMap<String, byte[]> read = new java.util.TreeMap<>();
     /** The catalog format scheme.json states; what its files may contain depends on it. */
     private String format = CatalogFormat.FIRST;
     /** The readings scheme.json declares, by key. */
@@ -163,7 +165,7 @@ public final class DefinitionReader {
             }
         }
         return new SchemeDefinition(id, r.requiredString(root, "version"), r.requiredString(root, "title"),
-                r.requiredString(root, "titleEn"), variants);
+                r.requiredString(root, "titleEn"), variants, CatalogDigest.of(read));
     }
 
     /** The readings scheme.json declares, by key, in its order. */
@@ -374,7 +376,9 @@ public final class DefinitionReader {
                 throw new LocatedException(name, null, "resource not found on the scheme's class path");
             }
             // bounded before it is parsed: a plugin's resource may be a zip bomb
-            return LocatedReader.read(new java.io.ByteArrayInputStream(Limits.readResource(in, name)),
+            byte[] bytes = Limits.readResource(in, name);
+            read.put(name.startsWith(directory) ? name.substring(directory.length()) : name, bytes);
+            return LocatedReader.read(new java.io.ByteArrayInputStream(bytes),
                     name.endsWith(".yaml") || name.endsWith(".yml") ? LocatedReader.Syntax.YAML
                             : LocatedReader.Syntax.JSON);
         } catch (IOException e) {

@@ -19,12 +19,29 @@ import java.util.Optional;
  * @param line         the line of an NDJSON file the assessment was read from, or 0 for a whole file
  * @param stated       the assessment's parts as read (their facts and events), in the file's order; empty
  *                     when not kept
+ * @param provenance   where the result came from ({@link Provenance}), or {@code null} when not known
  */
 public record EvaluationResult(String source, String organisation, String date, String assessor,
-        List<SchemeResult> results, int line, List<SchemeAssessment> stated) {
+        List<SchemeResult> results, int line, List<SchemeAssessment> stated, Provenance provenance) {
     public EvaluationResult {
         results = List.copyOf(results);
         stated = List.copyOf(stated);
+    }
+
+    /** A result without provenance. */
+    public EvaluationResult(String source, String organisation, String date, String assessor,
+            List<SchemeResult> results, int line, List<SchemeAssessment> stated) {
+        this(source, organisation, date, assessor, results, line, stated, null);
+    }
+
+    /** The same result, its provenance naming the input whose bytes are these. */
+    public EvaluationResult withInput(byte[] bytes) {
+        return provenance == null ? this : withProvenance(provenance.withInput(bytes));
+    }
+
+    /** The same result with this provenance. */
+    public EvaluationResult withProvenance(Provenance p) {
+        return new EvaluationResult(source, organisation, date, assessor, results, line, stated, p);
     }
 
     public EvaluationResult(String source, String organisation, String date, List<SchemeResult> results, int line) {

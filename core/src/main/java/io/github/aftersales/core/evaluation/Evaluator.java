@@ -78,8 +78,22 @@ public final class Evaluator {
             }
         }
         List<SchemeResult> ordered = parts.keySet().stream().map(results::get).toList();
+        List<Provenance.Part> provenance = new java.util.ArrayList<>(parts.size());
+        for (Resolved r : parts.values()) {
+            provenance.add(guarded(r.scheme().id(), () -> provenance(r, options, assessment.source())));
+        }
         return new EvaluationResult(assessment.source(), assessment.organisation(), assessment.date(),
-                assessment.assessor(), ordered, assessment.line(), assessment.parts());
+                assessment.assessor(), ordered, assessment.line(), assessment.parts(),
+                new Provenance(null, Provenance.PROGRAM, Provenance.Options.of(options), provenance));
+    }
+
+    /** A part's provenance: its scheme's data digest and every reading in force, as the part was graded. */
+    private static Provenance.Part provenance(Resolved r, EvaluationOptions options, String source) {
+        List<Provenance.InForce> readings = r.variant().readings().isEmpty() ? List.of()
+                : ReadingChoices.of(r.scheme().id(), r.variant(), r.part(), options, source).all().stream()
+                        .map(u -> new Provenance.InForce(u.key(), u.value(), u.source().key())).toList();
+        return new Provenance.Part(r.scheme().id(), r.variant().id(), r.scheme().version(),
+                r.scheme().catalogDigest(), readings);
     }
 
     /** A part with its scheme and variant found. */

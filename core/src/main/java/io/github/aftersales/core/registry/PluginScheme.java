@@ -22,6 +22,8 @@ final class PluginScheme implements Scheme {
     private final String version;
     private final String title;
     private final String titleEn;
+    /** The plugin's catalog digest, read once with the rest. */
+    private final String catalogDigest;
     /** The variants read when the jar was loaded, which the registry validates. */
     final List<Variant> discovered;
 
@@ -31,6 +33,7 @@ final class PluginScheme implements Scheme {
         this.version = PluginCall.run("version()", plugin::version);
         this.title = PluginCall.run("title()", plugin::title);
         this.titleEn = PluginCall.run("titleEn()", plugin::titleEn);
+        this.catalogDigest = PluginCall.run("catalogDigest()", plugin::catalogDigest);
         this.discovered = PluginCall.run("variants()", plugin::variants);
     }
 
@@ -57,6 +60,11 @@ final class PluginScheme implements Scheme {
     @Override
     public String titleEn() {
         return titleEn;
+    }
+
+    @Override
+    public String catalogDigest() {
+        return catalogDigest;
     }
 
     @Override

@@ -307,7 +307,7 @@ public final class Assessments {
         String source = "assessment " + s.id();
         try {
             Assessment a = AssessmentReader.read(new ByteArrayInputStream(s.content()), source, LocatedReader.Syntax.JSON);
-            EvaluationResult evaluation = evaluator.evaluate(a, EvaluationOptions.DEFAULTS);
+            EvaluationResult evaluation = evaluator.evaluate(a, EvaluationOptions.DEFAULTS).withInput(s.content());
             return new Graded(JsonReport.assessment(evaluation), null, a, evaluation);
         } catch (LocatedException e) {
             return new Graded(null, new ApiError(400, "not-gradable", e.problem(), source, e.position()), null, null);

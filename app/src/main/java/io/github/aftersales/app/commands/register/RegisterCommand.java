@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
                 + " one register among auditors."},
         subcommands = {RecordCommand.class, ListCommand.class, SearchCommand.class, ShowCommand.class,
             DueCommand.class, SurveilCommand.class, ReevaluateCommand.class, IncidentCommand.class,
-            ExportCommand.class, CopyCommand.class})
+            ExportCommand.class, CopyCommand.class, CheckCommand.class})
 public final class RegisterCommand implements Callable<Integer> {
 
     @Option(names = "--register", scope = ScopeType.INHERIT, paramLabel = "URL|DIR",
@@ -35,7 +35,7 @@ public final class RegisterCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().getErr().println("error: name a register command: record, list, search, show, due,"
-                + " surveil, reevaluate, incident, export or copy");
+                + " surveil, reevaluate, incident, export, copy or check");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCode.USAGE;
     }

@@ -89,10 +89,12 @@ abstract class RegisterSubcommand implements Callable<Integer> {
         if (input.error() != null) {
             throw input.error();
         }
-        EvaluationResult result = evaluator().evaluate(input.assessment(), options);
-        return new Read(input.assessment(), Evaluations.pick(input.fileName(), input.bytes(), input.assessment(),
-                result, id -> Optional.ofNullable(schemes().get(id)), scheme, date,
-                r -> Json.compact(JsonReport.scheme(r))));
+        EvaluationResult result = evaluator().evaluate(input.assessment(), options).withInput(input.bytes());
+        EvaluatedAssessment evaluated = Evaluations.pick(input.fileName(), input.bytes(), input.assessment(), result,
+                id -> Optional.ofNullable(schemes().get(id)), scheme, date, r -> Json.compact(JsonReport.scheme(r)));
+        // stored with the entry and sealed in its chain: what the result was made from (docs/register.md)
+        return new Read(input.assessment(), result.provenance() == null ? evaluated
+                : evaluated.withProvenance(Json.compact(JsonReport.provenance(result.provenance()))));
     }
 
     /** Refuses an output file that is the register itself (as H2 names its file): --force must not destroy it. */
