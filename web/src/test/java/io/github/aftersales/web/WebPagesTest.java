@@ -360,7 +360,7 @@ class WebPagesTest {
         assertThat(listed.select("select[name=event:0:0:rectified] option[selected]").attr("value")).isEqualTo("true");
 
         // the same assessment through the JSON API, as a program would send the example file: the same result, byte
-        // for byte but for the assessment it names
+        // for byte but for the assessment it names and its bytes' digest
         String csrf = csrf(listed);
         HttpResponse<String> made = web.send(web.request("/api/v1/assessments").header("Cookie", cookie)
                 .header(io.github.aftersales.service.SessionCookie.CSRF_HEADER, csrf)
@@ -377,10 +377,16 @@ class WebPagesTest {
         JsonNode byApi = JSON.readTree(put.body()).get("result");
         JsonNode byPage = JSON.readTree(web.send(web.request("/api/v1/assessments/" + id).header("Cookie", cookie)
                 .build()).body()).get("result");
-        // each names the stored assessment it graded, and nothing else differs
+        // each names the stored assessment it graded and the SHA-256 of its bytes, and nothing else differs
         assertThat(byPage.get("source").asText()).isEqualTo("assessment " + id);
         assertThat(byApi.get("source").asText()).isEqualTo("assessment " + other);
+        byte[] stored = web.client().send(web.request("/assessments/" + id + "/assessment.json").header("Cookie",
+                cookie).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        assertThat(byPage.at("/provenance/inputDigest").asText()).isEqualTo("sha256:" + java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(stored)));
         ((com.fasterxml.jackson.databind.node.ObjectNode) byApi).put("source", "assessment " + id);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) byApi.get("provenance")).put("inputDigest",
+                byPage.at("/provenance/inputDigest").asText());
         assertThat(io.github.aftersales.reports.Json.pretty(byPage)).isEqualTo(io.github.aftersales.reports.Json
                 .pretty(byApi));
 
