@@ -38,6 +38,7 @@ public final class PlanReport {
             n.put("status", l.status().key());
             n.put("from", l.from() == null ? null : l.from().toString());
             n.put("why", l.why());
+            n.put("proven", l.proven());
             n.put("changeCount", l.changes().size());
             n.put("points", shown(l.points()));
             n.put("effort", shown(l.effort()));
@@ -130,7 +131,7 @@ public final class PlanReport {
                     case NOW, FROM -> (lp.status() == LevelPlan.Status.FROM ? l.inline("plan.from", lp.from()) + ", " : "")
                             + l.inline("plan.now", lp.changes().size(), Decimals.text(lp.points()))
                             + (lp.effort() != null ? l.inline("plan.effort", lp.effort().stripTrailingZeros()
-                                    .toPlainString()) : "");
+                                    .toPlainString()) : "") + (lp.proven() ? "" : " " + l.inline("plan.unproven"));
                 };
                 line(b, 1, prefix, end, text, md, head + esc.apply(what));
                 for (Change c : lp.changes()) {

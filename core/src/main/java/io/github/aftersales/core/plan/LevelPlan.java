@@ -21,9 +21,12 @@ import java.util.List;
  * @param routes  for a combined grade: the ways to reach it, cheapest first (the changes are the first's);
  *                empty otherwise
  * @param why     for {@link Status#NEVER}: why no change reaches it; else {@code null}
+ * @param proven  whether the search proved the set the smallest; false only when it ran out of its budget
+ *                (scores finer than half points on many clauses), the set then being the smallest it found
  */
 public record LevelPlan(String levelId, String name, String nameEn, int stars, Status status, LocalDate from,
-        List<Change> changes, BigDecimal points, BigDecimal effort, List<Wait> waits, List<Route> routes, String why) {
+        List<Change> changes, BigDecimal points, BigDecimal effort, List<Wait> waits, List<Route> routes, String why,
+        boolean proven) {
 
     public LevelPlan {
         changes = List.copyOf(changes);

@@ -300,8 +300,9 @@ public final class Planner {
         linears = active;
         actions.removeIf(a -> scopes(a.unit()).stream().anyMatch(forbidden::contains));
         List<Action> chosen = List.of();
+        boolean[] proven = {true};
         if (!linears.isEmpty() && never.isEmpty()) {
-            chosen = search(linears, state, actions, scale);
+            chosen = search(linears, state, actions, scale, proven);
             if (chosen == null) {
                 List<String> failing = new ArrayList<>();
                 for (int k = 0; k < conditions.size(); k++) {
@@ -315,7 +316,7 @@ public final class Planner {
         }
         if (!never.isEmpty()) {
             return new LevelPlan(level.id(), level.name(), level.nameEn(), level.starCount(), LevelPlan.Status.NEVER,
-                    null, List.of(), BigDecimal.ZERO, null, waits, List.of(), String.join("; ", never));
+                    null, List.of(), BigDecimal.ZERO, null, waits, List.of(), String.join("; ", never), true);
         }
         List<Change> changes = new ArrayList<>();
         BigDecimal points = BigDecimal.ZERO;
@@ -341,7 +342,7 @@ public final class Planner {
         LocalDate from = waits.stream().map(Wait::from).max(Comparator.naturalOrder()).orElse(null);
         return new LevelPlan(level.id(), level.name(), level.nameEn(), level.starCount(),
                 waits.isEmpty() ? LevelPlan.Status.NOW : LevelPlan.Status.FROM, from, changes, points,
-                effort.given() ? total : null, waits, List.of(), null);
+                effort.given() ? total : null, waits, List.of(), null, proven[0]);
     }
 
     private static List<String> scopes(Unit u) {
@@ -437,7 +438,7 @@ public final class Planner {
 
     /** The cheapest set of actions meeting every constraint, or {@code null} when none does. */
     private static List<Action> search(List<Linear> linears, Map<String, BigDecimal[]> state, List<Action> actions,
-            BigDecimal scale) {
+            BigDecimal scale, boolean[] proven) {
         int m = linears.size();
         int n = actions.size();
         // exact weights, then each constraint scaled to whole numbers by its own power of ten
@@ -505,6 +506,7 @@ public final class Planner {
             Search s = new Search(ws.toArray(long[][]::new), mult, ps.stream().mapToLong(Long::longValue).toArray(),
                     es.stream().mapToLong(Long::longValue).toArray(), m);
             int[] take = s.solve(need);
+            proven[0] = s.proven;
             if (take == null) {
                 return null;
             }
@@ -752,7 +754,7 @@ public final class Planner {
             if (shown.isEmpty()) {
                 out.add(new LevelPlan(level.id(), level.name(), level.nameEn(), level.starCount(),
                         LevelPlan.Status.NEVER, null, List.of(), BigDecimal.ZERO, null, List.of(), List.of(),
-                        unplanned != null ? unplanned : "no level the parts can reach adds up to it"));
+                        unplanned != null ? unplanned : "no level the parts can reach adds up to it", true));
                 continue;
             }
             List<Option> best = shown.get(0);
@@ -774,7 +776,7 @@ public final class Planner {
             Route first = rs.get(0);
             out.add(new LevelPlan(level.id(), level.name(), level.nameEn(), level.starCount(),
                     waits.isEmpty() ? LevelPlan.Status.NOW : LevelPlan.Status.FROM, from, changes, first.points(),
-                    first.effort(), waits, rs, null));
+                    first.effort(), waits, rs, null, best.stream().allMatch(o -> o.plan() == null || o.plan().proven())));
         }
         return new SchemePlan(r.scheme(), r.variant(), out, null);
     }

@@ -1,6 +1,10 @@
 package io.github.aftersales.core.plan;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The exact search for the cheapest set of changes that meets every constraint: branch and bound over
@@ -65,8 +69,199 @@ final class Search {
         }
     }
 
+    /** States the dynamic programme may hold before the search takes over (a guard on memory). */
+    static final int MAX_STATES = 50_000;
+
+    /**
+     * Nodes the branch and bound may visit. Past it, the cheapest set found so far is returned and
+     * {@link #proven} is false: sets as small exist among scores finer than half points (a share in 400ths
+     * of each clause's points) that only an exhaustive search tells apart.
+     */
+    static final long MAX_NODES = 200_000;
+
+    /** Whether the set returned is proven the cheapest (false when the branch and bound ran out of nodes). */
+    boolean proven = true;
+
     /** How many of each class the cheapest set takes, or {@code null} when no set meets every constraint. */
     int[] solve(long[] need) {
+        // the branch and bound first: on forms as auditors fill them its bounds cut nearly everything
+        int[] found = branchAndBound(need);
+        if (proven) {
+            return found;
+        }
+        // out of nodes (scores finer than half points on many clauses): the dynamic programme, when its
+        // grid is coarse enough, proves the cheapest set; else the best set found stands, not proven
+        int[] byDp = dynamic(need);
+        if (byDp != null) {
+            proven = true;
+            return byDp == NONE_MEETS ? null : byDp;
+        }
+        return found;
+    }
+
+    /** The dynamic programme's answer when no set meets every constraint (told apart by identity). */
+    private static final int[] NONE_MEETS = new int[0];
+
+    /** One state of the dynamic programme: the cheapest way found to leave these needs, and how. */
+    private static final class Entry {
+        final long e;
+        final long c;
+        final long p;
+        final Entry parent;
+        final int cls;
+
+        Entry(long e, long c, long p, Entry parent, int cls) {
+            this.e = e;
+            this.c = c;
+            this.p = p;
+            this.parent = parent;
+            this.cls = cls;
+        }
+
+        boolean cheaperThan(Entry o) {
+            return e != o.e ? e < o.e : c != o.c ? c < o.c : p < o.p;
+        }
+    }
+
+    /**
+     * The dynamic programme over what each constraint still needs (capped at zero: a need met stays met,
+     * every weight being positive), one change at a time, keeping the cheapest way to each state. Exact:
+     * a cost is a sum, so the cheapest way to a state stays cheapest whatever follows. The states are the
+     * distinct partial sums below the needs (a grid as fine as the figures: half points, quarters, a
+     * sample's fifths). Returns {@code null} when a weight is negative or the states grow past
+     * {@link #MAX_STATES} (then the branch and bound decides), {@link #NONE_MEETS} when no set meets every
+     * constraint.
+     */
+    private int[] dynamic(long[] need) {
+        int n = w.length;
+        for (long[] wk : w) {
+            for (long x : wk) {
+                if (x < 0) {
+                    return null;
+                }
+            }
+        }
+        // one item a change, grouped so that a constraint's changes come together: once the last change
+        // that helps a constraint is decided, a state that still needs something for it is dropped
+        List<Integer> items = new ArrayList<>();
+        Integer[] classes = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            classes[k] = k;
+        }
+        Arrays.sort(classes, java.util.Comparator.comparing(k -> signature(w[k])));
+        for (int k : classes) {
+            for (int m = 0; m < mult[k]; m++) {
+                items.add(k);
+            }
+        }
+        int[] last = new int[constraints];
+        Arrays.fill(last, -1);
+        for (int i = 0; i < items.size(); i++) {
+            for (int j = 0; j < constraints; j++) {
+                if (w[items.get(i)][j] > 0) {
+                    last[j] = i;
+                }
+            }
+        }
+        long[] start = new long[constraints];
+        for (int j = 0; j < constraints; j++) {
+            start[j] = Math.max(0, need[j]);
+            if (start[j] > 0 && last[j] < 0) {
+                return NONE_MEETS;
+            }
+            // a grid too fine for the states (what a constraint can still need, in steps of its weights'
+            // common divisor): leave it to the branch and bound at once
+            long g = 0;
+            for (long[] wk : w) {
+                g = gcd(g, wk[j]);
+            }
+            if (g > 0 && start[j] / g > MAX_STATES) {
+                return null;
+            }
+        }
+        Map<Key, Entry> states = new HashMap<>();
+        states.put(new Key(start), new Entry(0, 0, 0, null, -1));
+        for (int i = 0; i < items.size(); i++) {
+            int k = items.get(i);
+            Map<Key, Entry> next = new HashMap<>(states.size() * 2);
+            for (Map.Entry<Key, Entry> s : states.entrySet()) {
+                keep(next, s.getKey(), s.getValue(), last, i);
+                long[] rem = s.getKey().rem.clone();
+                boolean helps = false;
+                for (int j = 0; j < constraints; j++) {
+                    if (rem[j] > 0 && w[k][j] > 0) {
+                        helps = true;
+                        rem[j] = Math.max(0, rem[j] - w[k][j]);
+                    }
+                }
+                if (helps) { // a change that helps nothing still needed is never in a cheapest set
+                    Entry from = s.getValue();
+                    keep(next, new Key(rem), new Entry(from.e + effort[k], from.c + 1, from.p + points[k], from, k),
+                            last, i);
+                }
+            }
+            states = next;
+            nodes += states.size();
+            if (states.size() > MAX_STATES) {
+                return null;
+            }
+        }
+        Entry done = states.get(new Key(new long[constraints]));
+        if (done == null) {
+            return NONE_MEETS;
+        }
+        int[] counts = new int[n];
+        for (Entry e = done; e != null && e.cls >= 0; e = e.parent) {
+            counts[e.cls]++;
+        }
+        return counts;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    /** Keeps {@code entry} for its state if it is the cheapest so far and the state can still be met. */
+    private void keep(Map<Key, Entry> next, Key key, Entry entry, int[] last, int i) {
+        for (int j = 0; j < constraints; j++) {
+            if (key.rem[j] > 0 && last[j] <= i) {
+                return; // nothing after this change helps constraint j any more
+            }
+        }
+        Entry old = next.get(key);
+        if (old == null || entry.cheaperThan(old)) {
+            next.put(key, entry);
+        }
+    }
+
+    private String signature(long[] wk) {
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < wk.length; j++) {
+            b.append(wk[j] > 0 ? '1' : '0');
+        }
+        return b.reverse().toString();
+    }
+
+    /** A state's needs, as a map key. */
+    private record Key(long[] rem) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(rem, k.rem);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(rem);
+        }
+    }
+
+    /** The branch and bound, within {@link #MAX_NODES}; {@link #proven} says whether it finished. */
+    int[] branchAndBound(long[] need) {
         int n = w.length;
         // the classes that help most first: a good set is found early, and bounds cut the rest
         double[] help = new double[n];
@@ -88,13 +283,17 @@ final class Search {
         best = null;
         bestTake = null;
         nodes = 0;
+        proven = true;
         boolean[] decided = new boolean[n];
         dfs(0, need.clone(), 0, 0, 0, decided);
         return bestTake;
     }
 
     private void dfs(int depth, long[] need, long e, long c, long p, boolean[] decided) {
-        nodes++;
+        if (++nodes > MAX_NODES) {
+            proven = false;
+            return;
+        }
         boolean met = true;
         for (int j = 0; j < constraints; j++) {
             if (need[j] > 0) {
