@@ -83,6 +83,14 @@ public final class HtmlReport {
         return b.toString();
     }
 
+    /** One assessment's article with the path to each higher level ({@code evaluate --plan}) at its end. */
+    public static String assessment(EvaluationResult r, Labels l, Function<SchemeResult, Optional<Variant>> variantOf,
+            List<io.github.aftersales.core.plan.SchemePlan> plans) {
+        String article = assessment(r, l, variantOf);
+        int end = article.lastIndexOf("</article>");
+        return article.substring(0, end) + PlanReport.html(plans, l) + article.substring(end);
+    }
+
     /** The end of the document: what could not be evaluated, so the report does not look complete when it is not. */
     public static String tail(Labels l, List<String> rejections, long rejected) {
         return tail(l, rejections, rejected, null);

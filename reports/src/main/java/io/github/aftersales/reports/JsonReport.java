@@ -72,6 +72,22 @@ public final class JsonReport {
         return o;
     }
 
+    /**
+     * One assessment's results with the path to each higher level ({@code evaluate --plan}): each scheme's
+     * result that has a plan gets a {@code plan} member.
+     */
+    public static ObjectNode assessment(EvaluationResult r, List<io.github.aftersales.core.plan.SchemePlan> plans) {
+        ObjectNode a = assessment(r);
+        for (com.fasterxml.jackson.databind.JsonNode s : a.get("schemes")) {
+            for (io.github.aftersales.core.plan.SchemePlan p : plans) {
+                if (p.scheme().equals(s.get("scheme").asText())) {
+                    ((ObjectNode) s).set("plan", PlanReport.json(p));
+                }
+            }
+        }
+        return a;
+    }
+
     /** One scheme's result, as in the evaluate result. */
     public static ObjectNode scheme(SchemeResult s) {
         ObjectNode o = NODES.objectNode();

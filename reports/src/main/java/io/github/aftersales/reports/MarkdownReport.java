@@ -18,6 +18,11 @@ public final class MarkdownReport {
     private MarkdownReport() {
     }
 
+    /** The Markdown report with the path to each higher level ({@code evaluate --plan}) after the results. */
+    public static String of(EvaluationResult r, Labels l, List<io.github.aftersales.core.plan.SchemePlan> plans) {
+        return of(r, l) + PlanReport.markdown(plans, l);
+    }
+
     public static String of(EvaluationResult r, Labels l) {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(l.t("label.evaluation")).append("\n\n");

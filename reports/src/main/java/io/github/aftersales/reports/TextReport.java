@@ -42,6 +42,11 @@ public final class TextReport {
         return b.toString();
     }
 
+    /** The text report with the path to each higher level ({@code evaluate --plan}) after the results. */
+    public static String of(EvaluationResult r, Labels l, java.util.List<io.github.aftersales.core.plan.SchemePlan> plans) {
+        return of(r, l) + PlanReport.text(plans, l);
+    }
+
     private static void scheme(StringBuilder b, SchemeResult s, EvaluationResult r, Labels l) {
         b.append(s.schemeVersion()).append(" [").append(s.scheme()).append(" / ").append(s.variant()).append("] ")
                 .append(s.variantTitle()).append('\n');

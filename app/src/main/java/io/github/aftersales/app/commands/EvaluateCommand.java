@@ -12,6 +12,9 @@ import io.github.aftersales.core.evaluation.EvaluationResult;
 import io.github.aftersales.core.evaluation.Evaluator;
 import io.github.aftersales.core.evaluation.SchemeFailureException;
 import io.github.aftersales.core.evaluation.SchemeResult;
+import io.github.aftersales.core.plan.Effort;
+import io.github.aftersales.core.plan.Planner;
+import io.github.aftersales.core.plan.SchemePlan;
 import io.github.aftersales.core.registry.SchemeRegistry;
 import io.github.aftersales.reports.BatchSummary;
 import io.github.aftersales.reports.HtmlReport;
@@ -82,6 +85,18 @@ public final class EvaluateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     OutputOptions out = new OutputOptions();
 
+    @Option(names = "--plan", description = "After each result, the path to each higher level: for every level above"
+            + " the one reached, the smallest set of changes that reaches it (a clause to conforming, an excluded clause"
+            + " back in scope, a fact to a value), each with what it gains, and the conditions no change can meet now"
+            + " with the date from which they stop binding; for a combined grade, which part to improve for each"
+            + " star. Fewest changes, then fewest points (docs/plan.md).")
+    boolean plan;
+
+    @Option(names = "--effort", paramLabel = "FILE", description = "With --plan: an effort file (JSON, or YAML for"
+            + " .yaml/.yml) giving days per clause, per category or by default; the plans are then the least total"
+            + " effort (docs/plan.md).")
+    Path effortFile;
+
     @Option(names = "--threads", paramLabel = "N", description = "Evaluate on N threads (default: the number of cores).")
     Integer threads;
 
@@ -125,6 +140,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCode.USAGE, "--lang: " + e.getMessage());
         }
+        if (effortFile != null && !plan) {
+            throw new UserException(ExitCode.USAGE, "--effort needs --plan");
+        }
+        Effort effort = effortFile == null ? Effort.NONE : readEffort(effortFile);
         Evaluator evaluator = this.evaluator.get(); // loads the plugins: before any output is opened
         BatchSummary summary = new BatchSummary();
         int[] exit = {ExitCode.OK};
@@ -138,11 +157,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (Sink sink = Sink.open(out.output, out.force, true, spec.commandLine().getOut());
              Progress progress = Progress.start(spec.commandLine().getErr())) {
             int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+            Function<EvaluationResult, List<SchemePlan>> plans = r -> Planner.plan(r, variantOf, effort);
             Function<EvaluationResult, String> render = switch (format) {
-                case ndjson -> r -> Json.compact(JsonReport.assessment(r));
-                case text -> r -> TextReport.of(r, labels);
-                case md -> r -> MarkdownReport.of(r, labels);
-                case html -> r -> HtmlReport.assessment(r, labels, variantOf);
+                case ndjson -> r -> Json.compact(plan ? JsonReport.assessment(r, plans.apply(r)) : JsonReport.assessment(r));
+                case text -> r -> plan ? TextReport.of(r, labels, plans.apply(r)) : TextReport.of(r, labels);
+                case md -> r -> plan ? MarkdownReport.of(r, labels, plans.apply(r)) : MarkdownReport.of(r, labels);
+                case html -> r -> plan ? HtmlReport.assessment(r, labels, variantOf, plans.apply(r))
+                        : HtmlReport.assessment(r, labels, variantOf);
                 // the summary counts lost points: their clauses are made here, on the evaluating thread
                 case summary -> r -> {
                     r.results().forEach(SchemeResult::lostPoints);
@@ -175,7 +196,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                             if (first) {
                                 json[0] = new StreamedJson(sink.writer());
                             }
-                            json[0].add(JsonReport.assessment(r));
+                            json[0].add(plan ? JsonReport.assessment(r, plans.apply(r)) : JsonReport.assessment(r));
                         }
                         case text -> sink.all((first ? "" : "\n" + "─".repeat(60) + "\n\n") + outcome.rendered());
                         case md -> sink.all((first ? "" : "\n---\n\n") + outcome.rendered());
@@ -208,6 +229,19 @@ public final class EvaluateCommand implements Callable<Integer> {
             sink.commit();
         }
         return exit[0];
+    }
+
+    /** Reads an effort file; a problem in it is the user's, named with its place. */
+    private static Effort readEffort(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return Effort.read(in, Printable.of(file.toString()), name.endsWith(".yaml") || name.endsWith(".yml"));
+        } catch (io.github.aftersales.core.json.LocatedException e) {
+            throw new UserException(ExitCode.INPUT, e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new UserException(ExitCode.INPUT, Printable.of(file.toString()) + ": cannot be read ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
     }
 
     /** More threads than this never help (each keeps eight assessments in flight), and far more overflow. */

@@ -127,6 +127,22 @@ public final class ClauseResult {
         return h;
     }
 
+    /**
+     * The exact score times {@link #scale()}, or {@code null} when excluded or a checklist item: a score
+     * worked out from samples is a quotient that may not end as a decimal, and this is its exact numerator
+     * (for the planner, which must decide thresholds as grading does).
+     *
+     * @since 0.2
+     */
+    public BigDecimal scaledScore() {
+        return score;
+    }
+
+    /** What {@link #scaledScore()} is times: one, or the part's sample scale. @since 0.2 */
+    public BigDecimal scale() {
+        return scale == null ? BigDecimal.ONE : scale;
+    }
+
     /** Points lost, zero when none or not scored; from the exact score (one quotient, as every figure). */
     public BigDecimal lost() {
         if (points == null || score == null || !applicable) {

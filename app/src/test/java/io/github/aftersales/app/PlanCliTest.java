@@ -1,0 +1,120 @@
+package io.github.aftersales.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code evaluate --plan} as users run it: the plans in {@code examples/plans} are what the CLI writes
+ * now; the JSON result with its plan, written by the CLI as a process of its own, meets the result schema
+ * and says what was worked out by hand; an effort file changes the plan; a bad one is named with its place.
+ */
+class PlanCliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource({
+        "gbt27922-form.txt, examples/gbt27922-form.json",
+        "zg025-combined.txt, examples/zg025-combined.json",
+        "zg025-combined.md, --format md examples/zg025-combined.json",
+        "cqm-face-to-face-75.txt, examples/cqm/note1-example1-face-to-face-75.json",
+        "cqm-rectified-complaint.txt, examples/cqm/note1-example2-rectified-complaint.json"})
+    void theExamplePlansAreWhatTheCliWritesNow(String plan, String args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("evaluate", "--plan"));
+        command.addAll(List.of(args.split(" ")));
+        CliRun run = CliRun.of(command.toArray(String[]::new));
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).as("examples/plans/%s is out of date: run examples/plans/generate.sh", plan)
+                .isEqualTo(Files.readString(Path.of("examples/plans", plan)));
+    }
+
+    @Test
+    void theCombinedPlanAsAProcessMeetsTheSchemaAndSaysWhichPartToImprove() throws Exception {
+        CliProcess.Ran ran = CliProcess.run(dir, List.of(), "evaluate", "--plan", "--format", "json",
+                "examples/zg025-combined.json");
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        assertThat(ran.err()).isEmpty();
+        JsonNode root = JSON.readTree(ran.out());
+        assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("docs/result.schema.json"))).validate(root)).isEmpty();
+        JsonNode schemes = root.get("assessments").get(0).get("schemes");
+        // GB/T 27922 form: 91 of 98 applicable = 92.85; 五星级 needs 95, so 93.1 points: 2.1 more. No clause
+        // lost that much (the most is 5.1.2.2's 2; 5.2.5.5 back in scope gives 93 of 100); two changes of
+        // 2.5 points do (5.1.5.2's 1.5 with 5.2.2.2's 0.5 make only 2)
+        JsonNode gbt = schemes.get(0).get("plan").get("levels");
+        assertThat(gbt).hasSize(1);
+        assertThat(gbt.get(0).get("id").asText()).isEqualTo("five-star");
+        assertThat(gbt.get(0).get("status").asText()).isEqualTo("now");
+        assertThat(gbt.get(0).get("changeCount").asInt()).isEqualTo(2);
+        assertThat(gbt.get(0).get("points").decimalValue()).isEqualByComparingTo("2.5");
+        // ZG025: 63.5 of 86 = 73.83 %; 六星级 needs 75 %, 64.5 points: one clause that lost a whole point
+        // (5.3.2 c)'s 0.4 from its samples is not enough)
+        JsonNode zg = schemes.get(1).get("plan").get("levels");
+        assertThat(zg.get(0).get("id").asText()).isEqualTo("six-star");
+        assertThat(zg.get(0).get("changeCount").asInt()).isEqualTo(1);
+        assertThat(zg.get(0).get("changes").get(0).get("gain").decimalValue()).isEqualByComparingTo("1");
+        // the combined grade, 4 + 5 = 9 stars: ten stars the cheaper way through ZG025 (1 change against
+        // GB/T's 2), twelve only with both parts at their top
+        JsonNode combined = schemes.get(2).get("plan").get("levels");
+        assertThat(combined).hasSize(3);
+        JsonNode ten = combined.get(0);
+        assertThat(ten.get("id").asText()).isEqualTo("10-star");
+        assertThat(ten.get("routes")).hasSize(2);
+        assertThat(ten.get("routes").get(0).get("parts").get(1).get("levelId").asText()).isEqualTo("six-star");
+        assertThat(ten.get("routes").get(0).get("parts").get(0).get("levelId").isNull()).isTrue();
+        assertThat(ten.get("routes").get(1).get("parts").get(0).get("levelId").asText()).isEqualTo("five-star");
+        JsonNode twelve = combined.get(2);
+        assertThat(twelve.get("changeCount").asInt()).isEqualTo(8);
+        assertThat(twelve.get("points").decimalValue()).isEqualByComparingTo("7.9");
+        assertThat(twelve.get("routes")).hasSize(1);
+    }
+
+    @Test
+    void withoutPlanTheResultHasNoPlan() throws Exception {
+        CliRun run = CliRun.of("evaluate", "--format", "json", "examples/gbt27922-form.json");
+        assertThat(JSON.readTree(run.out()).get("assessments").get(0).get("schemes").get(0).has("plan")).isFalse();
+    }
+
+    @Test
+    void anEffortFileMakesThePlanTheLeastEffort() throws Exception {
+        // every clause 5 days but 5.1.5.2 and 5.1.6.4 at 1: their 1.5 + 1 = 2.5 points reach 95 for 2 days
+        Path effort = dir.resolve("effort.yaml");
+        Files.writeString(effort, "default: 5\nclauses:\n  gbt27922/5.1.5.2: 1\n  5.1.6.4: 1\n");
+        CliRun run = CliRun.of("evaluate", "--plan", "--effort", effort.toString(), "--format", "json",
+                "examples/gbt27922-form.json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode level = JSON.readTree(run.out()).get("assessments").get(0).get("schemes").get(0).get("plan")
+                .get("levels").get(0);
+        assertThat(level.get("effort").decimalValue()).isEqualByComparingTo("2");
+        assertThat(level.get("changes").findValuesAsText("id")).containsExactly("5.1.5.2", "5.1.6.4");
+    }
+
+    @Test
+    void aBadEffortFileIsNamedWithItsPlace() throws Exception {
+        Path effort = dir.resolve("effort.json");
+        Files.writeString(effort, "{\"default\": 1,\n \"clauses\": {\"5.1.5.2\": -2}}");
+        CliRun run = CliRun.of("evaluate", "--plan", "--effort", effort.toString(), "examples/gbt27922-form.json");
+        assertThat(run.exit()).isEqualTo(ExitCode.INPUT);
+        assertThat(run.err()).contains(effort + ":2:").contains("clauses.5.1.5.2 must be from 0 to 1000000 days");
+        assertThat(run.clean()).isTrue();
+        assertThat(run.out()).isEmpty();
+        CliRun alone = CliRun.of("evaluate", "--effort", effort.toString(), "examples/gbt27922-form.json");
+        assertThat(alone.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(alone.err()).contains("--effort needs --plan");
+    }
+}

@@ -1,0 +1,180 @@
+package io.github.aftersales.reports;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.aftersales.core.evaluation.Decimals;
+import io.github.aftersales.core.plan.Change;
+import io.github.aftersales.core.plan.LevelPlan;
+import io.github.aftersales.core.plan.Route;
+import io.github.aftersales.core.plan.SchemePlan;
+import io.github.aftersales.core.plan.Wait;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The path to each higher level ({@code evaluate --plan}) in each medium: the {@code plan} member of a
+ * scheme's JSON result, and a section of the text, Markdown and HTML reports, escaped for each.
+ */
+public final class PlanReport {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private PlanReport() {
+    }
+
+    /** The {@code plan} member of a scheme's result. */
+    public static ObjectNode json(SchemePlan p) {
+        ObjectNode o = NODES.objectNode();
+        o.put("note", p.note());
+        ArrayNode levels = o.putArray("levels");
+        for (LevelPlan l : p.levels()) {
+            ObjectNode n = levels.addObject();
+            n.put("id", l.levelId());
+            n.put("name", l.name());
+            n.put("nameEn", l.nameEn());
+            n.put("stars", l.stars());
+            n.put("status", l.status().key());
+            n.put("from", l.from() == null ? null : l.from().toString());
+            n.put("why", l.why());
+            n.put("proven", l.proven());
+            n.put("changeCount", l.changes().size());
+            n.put("points", shown(l.points()));
+            n.put("effort", shown(l.effort()));
+            ArrayNode changes = n.putArray("changes");
+            for (Change c : l.changes()) {
+                ObjectNode cn = changes.addObject();
+                cn.put("scheme", c.scheme());
+                cn.put("kind", c.kind().key());
+                cn.put("id", c.id());
+                cn.put("title", c.title());
+                cn.put("from", c.from());
+                cn.put("to", c.to());
+                cn.put("gain", shown(c.gain()));
+                cn.put("effort", shown(c.effort()));
+            }
+            ArrayNode waits = n.putArray("waits");
+            for (Wait w : l.waits()) {
+                ObjectNode wn = waits.addObject();
+                wn.put("condition", w.condition());
+                wn.put("fact", w.fact());
+                wn.put("from", w.from() == null ? null : w.from().toString());
+                wn.put("why", w.why());
+            }
+            ArrayNode routes = n.putArray("routes");
+            for (Route r : l.routes()) {
+                ObjectNode rn = routes.addObject();
+                rn.put("changeCount", r.changes());
+                rn.put("points", shown(r.points()));
+                rn.put("effort", shown(r.effort()));
+                ArrayNode parts = rn.putArray("parts");
+                for (Route.PartTarget t : r.parts()) {
+                    ObjectNode pn = parts.addObject();
+                    pn.put("scheme", t.scheme());
+                    pn.put("levelId", t.levelId());
+                    pn.put("name", t.name());
+                    pn.put("nameEn", t.nameEn());
+                    pn.put("stars", t.stars());
+                    pn.put("changeCount", t.changes());
+                    pn.put("points", shown(t.points()));
+                }
+            }
+        }
+        return o;
+    }
+
+    /** A number as every number of the result: cut to two decimals; {@code null} stays null. */
+    private static BigDecimal shown(BigDecimal v) {
+        return v == null ? null : Decimals.shown(v);
+    }
+
+    /** The plan section of the text report. */
+    public static String text(List<SchemePlan> plans, Labels l) {
+        StringBuilder b = new StringBuilder("\n").append(l.t("plan.heading")).append('\n');
+        lines(b, plans, l, Printable::of, "  ", "\n");
+        return b.toString();
+    }
+
+    /** The plan section of the Markdown report. */
+    public static String markdown(List<SchemePlan> plans, Labels l) {
+        StringBuilder b = new StringBuilder("\n## ").append(MarkdownReport.esc(l.t("plan.heading"))).append("\n\n");
+        lines(b, plans, l, MarkdownReport::esc, "- ", "\n");
+        return b.toString();
+    }
+
+    /** The plan section of the HTML report. */
+    public static String html(List<SchemePlan> plans, Labels l) {
+        StringBuilder b = new StringBuilder("<section class=\"plan\">\n<h2>").append(HtmlReport.h(l.t("plan.heading")))
+                .append("</h2>\n<ul>\n");
+        lines(b, plans, l, HtmlReport::h, "<li>", "</li>\n");
+        return b.append("</ul>\n</section>\n").toString();
+    }
+
+    /**
+     * The plan as lines: a line a scheme, a level, a change, a wait, a route, each indented under its
+     * owner (by its prefix repeated), every text escaped by {@code esc}.
+     */
+    private static void lines(StringBuilder b, List<SchemePlan> plans, Labels l, UnaryOperator<String> esc,
+            String prefix, String end) {
+        boolean text = prefix.equals("  ");
+        boolean md = prefix.equals("- ");
+        for (SchemePlan p : plans) {
+            line(b, 0, prefix, end, text, md, esc.apply(p.scheme() + " / " + p.variant())
+                    + (p.note() != null ? ": " + esc.apply(p.note()) : p.levels().isEmpty() ? ": "
+                            + esc.apply(l.inline("plan.none")) : ""));
+            for (LevelPlan lp : p.levels()) {
+                String head = esc.apply(l.grade(lp.name(), lp.nameEn()) + (lp.stars() > 0 ? " " + "★".repeat(lp.stars())
+                        : "") + ": ");
+                String what = switch (lp.status()) {
+                    case NEVER -> l.inline("plan.never") + " (" + lp.why() + ")";
+                    case NOW, FROM -> (lp.status() == LevelPlan.Status.FROM ? l.inline("plan.from", lp.from()) + ", " : "")
+                            + l.inline("plan.now", lp.changes().size(), Decimals.text(lp.points()))
+                            + (lp.effort() != null ? l.inline("plan.effort", lp.effort().stripTrailingZeros()
+                                    .toPlainString()) : "") + (lp.proven() ? "" : " " + l.inline("plan.unproven"));
+                };
+                line(b, 1, prefix, end, text, md, head + esc.apply(what));
+                for (Change c : lp.changes()) {
+                    String change = c.scheme() + " " + c.id() + (c.title() == null ? "" : " " + shorten(c.title()))
+                            + ": " + c.from() + " → " + c.to() + (c.gain() == null ? "" : " (+" + Decimals.text(c.gain())
+                                    + ")") + (c.effort() == null ? "" : " [" + c.effort().toPlainString() + " d]");
+                    line(b, 2, prefix, end, text, md, esc.apply(change));
+                }
+                for (Wait w : lp.waits()) {
+                    line(b, 2, prefix, end, text, md, esc.apply("⏳ " + w.why()));
+                }
+                if (lp.routes().size() > 1) {
+                    line(b, 2, prefix, end, text, md, esc.apply(l.inline("plan.routes") + ":"));
+                    for (Route r : lp.routes()) {
+                        StringBuilder rt = new StringBuilder();
+                        for (Route.PartTarget t : r.parts()) {
+                            rt.append(rt.length() == 0 ? "" : " + ").append(t.scheme()).append(' ')
+                                    .append(t.levelId() == null ? l.inline("plan.keep") + " " : "→ ")
+                                    .append(l.grade(t.name(), t.nameEn())).append(t.levelId() == null ? ""
+                                            : " (" + t.changes() + ", " + Decimals.text(t.points()) + ")");
+                        }
+                        rt.append(": ").append(l.inline("plan.now", r.changes(), Decimals.text(r.points())));
+                        line(b, 3, prefix, end, text, md, esc.apply(rt.toString()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.codePointCount(0, s.length()) <= 40 ? s : s.substring(0, s.offsetByCodePoints(0, 40)) + "…";
+    }
+
+    private static void line(StringBuilder b, int depth, String prefix, String end, boolean text, boolean md,
+            String content) {
+        if (text) {
+            b.append("  ".repeat(depth + 1)).append(content).append(end);
+        } else if (md) {
+            b.append("  ".repeat(depth)).append("- ").append(content).append(end);
+        } else {
+            // HTML: a flat list, depth as a class the style sheet may indent
+            b.append("<li class=\"plan-").append(depth).append("\" style=\"margin-left:").append(depth * 1.5)
+                    .append("em\">").append(content).append("</li>\n");
+        }
+    }
+}
