@@ -117,4 +117,39 @@ class PlanCliTest {
         assertThat(alone.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(alone.err()).contains("--effort needs --plan");
     }
+    /**
+     * examples/third-party-scheme-expressions as a plugin: 2.1 (4 of 20 points) not conforming gives 80 %, survey 50,
+     * so the weighted score is 80 × 0.7 + 50 × 0.3 = 71: 合格 (62), not 优秀 (85). 优秀's conditions are a derived
+     * figure and expressions, which the planner does not model: it is "unplanned" (2.1 conforming would reach it:
+     * 70 + 15 = 85), never "never".
+     */
+    @Test
+    void aLevelWithExpressionsIsUnplannedNotUnreachable() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        try (var jars = Files.list(Path.of("examples", "third-party-scheme-expressions", "target"))) {
+            for (Path jar : jars.filter(p -> p.getFileName().toString().endsWith(".jar")).toList()) {
+                Files.copy(jar, plugins.resolve(jar.getFileName()));
+            }
+        }
+        Path assessment = dir.resolve("desk.json");
+        Files.writeString(assessment, """
+                {"organisation": "示例公司", "schemes": [{"scheme": "example-complaint-desk", "variant": "main",
+                  "findings": [{"id": "1.1", "result": "conform"}, {"id": "1.2", "result": "conform"},
+                    {"id": "2.1", "result": "not-conform", "note": "未经确认"}, {"id": "2.2", "result": "conform"},
+                    {"id": "3.1", "result": "conform"}],
+                  "facts": {"sampledRecords": 30, "survey": 50, "complaintsReceived": 100, "complaintsResolved": 97}}]}
+                """);
+        CliProcess.Ran ran = CliProcess.run(dir, List.of(), "--plugins", plugins.toString(), "evaluate", "--plan",
+                "--format", "json", assessment.toString());
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        JsonNode scheme = JSON.readTree(ran.out()).get("assessments").get(0).get("schemes").get(0);
+        assertThat(scheme.get("grade").asText()).isEqualTo("合格");
+        JsonNode distinction = scheme.get("plan").get("levels").get(0);
+        assertThat(distinction.get("id").asText()).isEqualTo("distinction");
+        assertThat(distinction.get("status").asText()).isEqualTo("unplanned");
+        assertThat(distinction.get("why").asText()).contains("weighted");
+        assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("docs/result.schema.json"))).validate(JSON.readTree(ran.out())))
+                .isEmpty();
+    }
 }

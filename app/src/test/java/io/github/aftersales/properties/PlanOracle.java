@@ -74,6 +74,9 @@ final class PlanOracle {
                                 .anyMatch(i -> i.scheme().equals(c.scheme()) && i.id().equals(c.id()) && !i.fact());
                     }
                 }
+                if (lp.status() == LevelPlan.Status.UNPLANNED) {
+                    continue; // no plan is claimed
+                }
                 if (lp.status() == LevelPlan.Status.NEVER) {
                     if (lp.why().startsWith("even with every clause")) {
                         // every clause conforming and in scope, every fact stated to the best: still not reached

@@ -39,7 +39,12 @@ public final class Register implements AutoCloseable {
         WRITE
     }
 
-    private static final int ATTEMPTS = 20;
+    /**
+     * How long a writer keeps deciding again while others append to the same certificate before it. Each entry
+     * is now sealed to the one before it, which makes a transaction longer and collisions likelier: a count of
+     * attempts (20 was the limit) ran out with eight writers on one certificate on PostgreSQL.
+     */
+    private static final long CONTENDED_NANOS = java.time.Duration.ofSeconds(60).toNanos();
 
     private final RegisterSettings settings;
     private final Jdbi jdbi;
@@ -423,6 +428,7 @@ public final class Register implements AutoCloseable {
     }
 
     private CertificateView append(String certificate, Function<CertificateView, NewEvent> decide) {
+        long deadline = System.nanoTime() + CONTENDED_NANOS;
         for (int attempt = 1;; attempt++) {
             try {
                 return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
@@ -433,8 +439,16 @@ public final class Register implements AutoCloseable {
                     return CertificateStore.load(h, Long.toString(c.number()));
                 });
             } catch (JdbiException e) {
-                if (SqlErrors.uniqueViolation(e) && attempt < ATTEMPTS) {
-                    continue; // another writer appended first: decide again on the state it left
+                if (SqlErrors.uniqueViolation(e) && System.nanoTime() - deadline < 0) {
+                    // another writer appended first: decide again on the state it left, after a random pause that
+                    // grows (up to 64 ms), so that writers on one certificate stop colliding in step
+                    try {
+                        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << Math.min(attempt, 6)));
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw databaseError("record on certificate " + certificate, e);
+                    }
+                    continue;
                 }
                 throw databaseError("record on certificate " + certificate, e);
             }

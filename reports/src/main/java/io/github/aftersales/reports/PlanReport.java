@@ -128,6 +128,7 @@ public final class PlanReport {
                         : "") + ": ");
                 String what = switch (lp.status()) {
                     case NEVER -> l.inline("plan.never") + " (" + lp.why() + ")";
+                    case UNPLANNED -> l.inline("plan.unplanned") + " (" + lp.why() + ")";
                     case NOW, FROM -> (lp.status() == LevelPlan.Status.FROM ? l.inline("plan.from", lp.from()) + ", " : "")
                             + l.inline("plan.now", lp.changes().size(), Decimals.text(lp.points()))
                             + (lp.effort() != null ? l.inline("plan.effort", lp.effort().stripTrailingZeros()

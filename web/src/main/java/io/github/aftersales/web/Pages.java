@@ -405,6 +405,15 @@ public final class Pages {
                 }
             }
             Inputs inputs = variantOf(part).map(Variant::inputs).orElse(Inputs.NONE);
+            // a file uploaded or saved through the API may leave out facts or events the variant takes: the
+            // page shows their fields all the same, so what is typed there is kept
+            if (!inputs.facts().isEmpty() && !(part.get("facts") instanceof ObjectNode)) {
+                part.putObject("facts");
+            }
+            if (!inputs.events().isEmpty() && !(part.get("events") instanceof com.fasterxml.jackson.databind.node
+                    .ArrayNode)) {
+                part.putArray("events");
+            }
             if (part.path("facts") instanceof ObjectNode facts) {
                 for (Inputs.FactSpec fact : inputs.facts()) {
                     Optional<String> value = first(form, "fact:" + p + ":" + fact.name());
@@ -421,8 +430,15 @@ public final class Pages {
                 }
                 String action = first(form, "action").orElse("");
                 if (action.equals("add-event:" + p)) {
+                    String type = first(form, "newEvent:" + p + ":type").orElse("").strip();
+                    if (inputs.events().stream().noneMatch(e -> e.type().equals(type))) {
+                        throw new ApiError(400, "bad-input", "'" + type + "' is not an event type of this scheme");
+                    }
+                    if (first(form, "newEvent:" + p + ":date").orElse("").isBlank()) {
+                        throw new ApiError(400, "bad-input", type + ": the event's date is needed");
+                    }
                     ObjectNode event = events.addObject();
-                    event.put("type", first(form, "newEvent:" + p + ":type").orElse("").strip());
+                    event.put("type", type);
                     event(event, "newEvent:" + p + ":", inputs, form);
                 } else if (action.startsWith("remove-event:" + p + ":")) {
                     int e = number(action.substring(("remove-event:" + p + ":").length()), "the event to remove");

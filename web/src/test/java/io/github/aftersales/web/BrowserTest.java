@@ -129,6 +129,13 @@ class BrowserTest {
         wait.until(ExpectedConditions.textToBe(By.id("grade"), "四星级"));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("table.events tbody tr"), 1));
         assertThat(browser.findElement(By.id("reasons")).getText()).contains("majorComplaint").contains("五星级");
+        // Enter in a field saves the form: it presses no event's button (the first of them would remove an event)
+        String saved = browser.findElement(By.id("revision")).getDomProperty("value");
+        browser.findElement(By.id("assessor")).sendKeys(" 复核", org.openqa.selenium.Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException
+                .class).until(d -> !saved.equals(d.findElement(By.id("revision")).getDomProperty("value")));
+        assertThat(browser.findElements(By.cssSelector("table.events tbody tr"))).hasSize(1);
+        assertThat(browser.findElement(By.id("grade")).getText()).isEqualTo("四星级");
         Path shot = Path.of("target", "screenshots", "checklist-cqm.png");
         Files.createDirectories(shot.getParent());
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

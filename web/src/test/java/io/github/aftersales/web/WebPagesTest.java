@@ -390,6 +390,17 @@ class WebPagesTest {
         assertThat(io.github.aftersales.reports.Json.pretty(byPage)).isEqualTo(io.github.aftersales.reports.Json
                 .pretty(byApi));
 
+        // an event of a type the scheme does not take, or without its date, is refused, said in the panel
+        fields.put("revision", "3");
+        fields.put("newEvent:0:type", "bogus");
+        HttpResponse<String> bogus = post("/assessments/" + id + "/save", cookie, fields, true);
+        assertThat(Jsoup.parse(bogus.body()).selectFirst("#message").text()).isEqualTo(
+                "'bogus' is not an event type of this scheme");
+        fields.put("newEvent:0:type", "negativeInformation");
+        fields.put("newEvent:0:date", "");
+        assertThat(Jsoup.parse(post("/assessments/" + id + "/save", cookie, fields, true).body()).selectFirst("#message")
+                .text()).isEqualTo("negativeInformation: the event's date is needed");
+
         // and the event removed again: five stars
         fields.remove("action");
         fields.put("revision", "3");
@@ -505,6 +516,35 @@ class WebPagesTest {
             assertThat(panel.selectFirst(input).attr("value")).as(input).isEqualTo("2");
             assertThat(panel.selectFirst(input).attr("hx-swap-oob")).as(input).isEqualTo("true");
         }
+    }
+
+    /**
+     * An assessment saved through the API without its facts and events (the reader then asks for the facts): the page
+     * still shows their fields, and what is typed there is kept.
+     */
+    @Test
+    void factsAndEventsTypedOnThePageAreKeptWhenTheStoredAssessmentLeftThemOut() throws Exception {
+        String cookie = signIn("zhang");
+        JsonNode example = JSON.readTree(Files.readString(Path.of("..", "examples", "cqm", "cqm-five-star.json")));
+        long id = create(cookie, "cqm/star", example.get("organisation").asText(), null);
+        com.fasterxml.jackson.databind.node.ObjectNode without = example.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) without.at("/schemes/0")).remove(List.of("facts", "events"));
+        Document page = get("/assessments/" + id, cookie);
+        HttpResponse<String> put = web.send(web.request("/api/v1/assessments/" + id).header("Cookie", cookie)
+                .header(io.github.aftersales.service.SessionCookie.CSRF_HEADER, csrf(page)).header("If-Match", "\"1\"")
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(without.toString()))
+                .build());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        Map<String, String> fields = fields(get("/assessments/" + id, cookie));
+        assertThat(fields).containsKey("fact:0:S");
+        example.at("/schemes/0/facts").properties().forEach(e -> fields.put("fact:0:" + e.getKey(),
+                e.getValue().asText()));
+        HttpResponse<String> saved = post("/assessments/" + id + "/save", cookie, fields, true);
+        assertThat(Jsoup.parse(saved.body()).selectFirst("#grade").text()).as(saved.body()).isEqualTo("五星级");
+        JsonNode stored = JSON.readTree(web.send(web.request("/api/v1/assessments/" + id).header("Cookie", cookie)
+                .build()).body());
+        assertThat(stored.at("/assessment/schemes/0/facts/S").decimalValue()).isEqualByComparingTo("92");
+        assertThat(stored.at("/assessment/schemes/0/events").isArray()).isTrue();
     }
 
     @Test

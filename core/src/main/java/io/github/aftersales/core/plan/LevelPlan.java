@@ -20,7 +20,8 @@ import java.util.List;
  * @param waits   the conditions no action can change now, each with when it stops binding
  * @param routes  for a combined grade: the ways to reach it, cheapest first (the changes are the first's);
  *                empty otherwise
- * @param why     for {@link Status#NEVER}: why no change reaches it; else {@code null}
+ * @param why     for {@link Status#NEVER}: why no change reaches it; for {@link Status#UNPLANNED}: the condition not
+ *                modelled; else {@code null}
  * @param proven  whether the search proved the set the smallest; false only when it ran out of its budget
  *                (scores finer than half points on many clauses), the set then being the smallest it found
  */
@@ -41,7 +42,12 @@ public record LevelPlan(String levelId, String name, String nameEn, int stars, S
         /** The changes reach it once the waits stop binding. */
         FROM("from"),
         /** No change reaches it. */
-        NEVER("never");
+        NEVER("never"),
+        /**
+         * Not planned: a condition of it is of a kind the planner does not model (a derived figure or an expression,
+         * which the changes may move); it may or may not be reachable ({@code why} says which condition).
+         */
+        UNPLANNED("unplanned");
 
         private final String key;
 

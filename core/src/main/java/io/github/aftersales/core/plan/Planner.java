@@ -209,6 +209,7 @@ public final class Planner {
         java.util.Set<String> failingFacts = new java.util.LinkedHashSet<>();
         List<Wait> waits = new ArrayList<>();
         List<String> never = new ArrayList<>();
+        List<String> unmodelled = new ArrayList<>(); // conditions of kinds the planner does not model: no plan
         List<Condition> conditions = level.conditions();
         // the current state by scope, from the clauses' exact scores
         Map<String, BigDecimal[]> state = new HashMap<>();
@@ -246,11 +247,11 @@ public final class Planner {
                     waits.add(durationWait(d, facts));
                 }
             } else if (!cc.holds()) {
-                // a condition on the parts, or on a derived figure: changes the planner does not model
-                never.add(cc.condition() + ": the planner does not plan this kind of condition");
+                // a condition on the parts, on a derived figure or an expression: changes the planner does not model
+                unmodelled.add(cc.condition() + ": the planner does not plan this kind of condition");
             } else if (c instanceof Condition.OnDerivedFigure || c instanceof Condition.OnExpression) {
                 // an expression may read clause results and category scores, which the changes move
-                never.add(cc.condition() + ": a derived figure or expression the changes may move; not planned");
+                unmodelled.add(cc.condition() + ": a derived figure or expression the changes may move");
             }
         }
         for (Wait w : waits) {
@@ -302,7 +303,7 @@ public final class Planner {
         actions.removeIf(a -> scopes(a.unit()).stream().anyMatch(forbidden::contains));
         List<Action> chosen = List.of();
         boolean[] proven = {true};
-        if (!linears.isEmpty() && never.isEmpty()) {
+        if (!linears.isEmpty() && never.isEmpty() && unmodelled.isEmpty()) {
             chosen = search(linears, state, actions, scale, proven);
             if (chosen == null) {
                 List<String> failing = new ArrayList<>();
@@ -318,6 +319,11 @@ public final class Planner {
         if (!never.isEmpty()) {
             return new LevelPlan(level.id(), level.name(), level.nameEn(), level.starCount(), LevelPlan.Status.NEVER,
                     null, List.of(), BigDecimal.ZERO, null, waits, List.of(), String.join("; ", never), true);
+        }
+        if (!unmodelled.isEmpty()) {
+            return new LevelPlan(level.id(), level.name(), level.nameEn(), level.starCount(),
+                    LevelPlan.Status.UNPLANNED, null, List.of(), BigDecimal.ZERO, null, waits, List.of(),
+                    String.join("; ", unmodelled), true);
         }
         List<Change> changes = new ArrayList<>();
         BigDecimal points = BigDecimal.ZERO;
@@ -704,6 +710,7 @@ public final class Planner {
         List<Level> levels = v.grading().levels();
         int reached = reachedIndex(r);
         List<List<Option>> options = new ArrayList<>();
+        String partUnplanned = null; // a part's level left out of the routes because it was not planned
         for (Variant.PartRef ref : v.combines()) {
             SchemeResult p = results.get(ref.scheme());
             SchemePlan plan = plans.get(ref.scheme());
@@ -713,8 +720,10 @@ public final class Planner {
             List<Option> os = new ArrayList<>();
             os.add(new Option(p.scheme(), null, p.gradeId(), p.grade(), p.gradeEn(), p.stars(), p.passed()));
             for (LevelPlan lp : plan.levels()) {
-                if (lp.status() != LevelPlan.Status.NEVER) {
+                if (lp.status() == LevelPlan.Status.NOW || lp.status() == LevelPlan.Status.FROM) {
                     os.add(new Option(p.scheme(), lp, lp.levelId(), lp.name(), lp.nameEn(), lp.stars(), true));
+                } else if (lp.status() == LevelPlan.Status.UNPLANNED) {
+                    partUnplanned = ref.scheme() + " " + lp.name() + " is not planned (" + lp.why() + ")";
                 }
             }
             options.add(os);
@@ -734,6 +743,10 @@ public final class Planner {
                 if (!onParts && !check.conditions().get(k).holds()) {
                     unplanned = check.conditions().get(k).condition() + ": the planner does not plan this kind of"
                             + " condition";
+                } else if (c instanceof Condition.OnDerivedFigure || c instanceof Condition.OnExpression) {
+                    // as for a part: the changes may move what it reads
+                    unplanned = check.conditions().get(k).condition() + ": a derived figure or expression the"
+                            + " changes may move";
                 }
             }
             if (unplanned == null) {
@@ -752,10 +765,17 @@ public final class Planner {
                     shown.add(route);
                 }
             }
+            if (unplanned != null || shown.isEmpty() && partUnplanned != null) {
+                // not "never": a condition, or a part's level, the planner does not model might still be met
+                out.add(new LevelPlan(level.id(), level.name(), level.nameEn(), level.starCount(),
+                        LevelPlan.Status.UNPLANNED, null, List.of(), BigDecimal.ZERO, null, List.of(), List.of(),
+                        unplanned != null ? unplanned : partUnplanned, true));
+                continue;
+            }
             if (shown.isEmpty()) {
                 out.add(new LevelPlan(level.id(), level.name(), level.nameEn(), level.starCount(),
                         LevelPlan.Status.NEVER, null, List.of(), BigDecimal.ZERO, null, List.of(), List.of(),
-                        unplanned != null ? unplanned : "no level the parts can reach adds up to it", true));
+                        "no level the parts can reach adds up to it", true));
                 continue;
             }
             List<Option> best = shown.get(0);
