@@ -15,8 +15,9 @@ import java.util.Map;
  * A filled form (a workbook the auditor filled offline) put into a stored assessment: what the auditor states
  * (each clause's result, score, note and evidence; the facts; the events; the date and the assessor) replaces what
  * was stored, and what the template gave (titles, points, the evidence asked for, the options) stays, as do the
- * samples and percents the form has no columns for. The organisation and the parts are the form's as read, for the save to check against the
- * assessment's own.
+ * samples and percents the form has no columns for. The organisation (when the form states one) and the parts
+ * are the form's as read, for the save to check against the assessment's own; a form that leaves the organisation
+ * blank keeps the assessment's.
  */
 final class FilledForm {
 
