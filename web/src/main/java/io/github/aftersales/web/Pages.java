@@ -299,33 +299,16 @@ public final class Pages {
             if (onRevision != current.revision()) {
                 throw Assessments.stale(current.revision());
             }
-            io.javalin.http.UploadedFile file = ctx.uploadedFile("file");
-            if (file == null || file.size() == 0) {
-                throw new ApiError(400, "bad-input", t.t("upload.noFile"));
-            }
-            name = file.filename() == null ? "" : file.filename();
-            name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-            String lower = name.toLowerCase(java.util.Locale.ROOT);
-            String type = lower.endsWith(".json") ? GradingRoutes.JSON
-                    : lower.endsWith(".yaml") || lower.endsWith(".yml") ? GradingRoutes.YAML
-                    : lower.endsWith(".xlsx") ? GradingRoutes.XLSX : null;
-            if (type == null) {
-                throw new ApiError(415, "unsupported-media-type", t.t("register.surveil.type", name));
-            }
-            byte[] bytes;
-            try (InputStream in = file.content()) {
-                bytes = in.readAllBytes();
-            }
-            assessments.save(who, current, onRevision, assessments.fromFile(current, type, bytes), "http " + ctx.ip());
+            UploadedAssessment file = UploadedAssessment.from(ctx, "file", t, t.t("upload.noFile"));
+            name = file.name();
+            assessments.save(who, current, onRevision, assessments.fromFile(current, file.type(), file.bytes()),
+                    "http " + ctx.ip());
         } catch (ApiError e) {
             if (e.status() == 401 || e.status() == 403 || e.status() >= 500) {
                 throw e;
             }
-            String place = e.position() == null ? "" : t.t("register.surveil.at", e.position().line(),
-                    e.position().column());
-            String problem = "request body".equals(e.source()) ? t.t("register.surveil.problem", name, place,
-                    e.getMessage()) : e.getMessage();
-            checklist(ctx, who, assessments.visible(who, ctx.pathParam("id")), e.status(), problem);
+            checklist(ctx, who, assessments.visible(who, ctx.pathParam("id")), e.status(),
+                    UploadedAssessment.problem(e, name, t));
             return;
         }
         ctx.redirect("/assessments/" + current.id(), io.javalin.http.HttpStatus.SEE_OTHER);

@@ -13,15 +13,12 @@ import io.github.aftersales.register.State;
 import io.github.aftersales.service.Access;
 import io.github.aftersales.service.ApiError;
 import io.github.aftersales.service.Caller;
-import io.github.aftersales.service.GradingRoutes;
 import io.github.aftersales.service.Role;
 import io.github.aftersales.service.Route;
 import io.github.aftersales.service.register.RegisterRoutes;
 import io.github.aftersales.spi.Scheme;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -177,35 +174,16 @@ public final class RegisterPages {
         CertificateView after;
         String name = "";
         try {
-            UploadedFile file = ctx.uploadedFile("assessment");
-            if (file == null || file.size() == 0) {
-                throw new ApiError(400, "bad-input", t.t("register.surveil.noFile"));
-            }
-            name = file.filename() == null ? "" : file.filename();
-            name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-            String lower = name.toLowerCase(java.util.Locale.ROOT);
-            String type = lower.endsWith(".json") ? GradingRoutes.JSON
-                    : lower.endsWith(".yaml") || lower.endsWith(".yml") ? GradingRoutes.YAML
-                    : lower.endsWith(".xlsx") ? GradingRoutes.XLSX : null;
-            if (type == null) {
-                throw new ApiError(415, "unsupported-media-type", t.t("register.surveil.type", name));
-            }
-            byte[] bytes;
-            try (InputStream in = file.content()) {
-                bytes = in.readAllBytes();
-            }
-            after = decisions.decide(who, "http " + ctx.ip(), c, false, name, type, bytes, EvaluationOptions.DEFAULTS,
+            UploadedAssessment file = UploadedAssessment.from(ctx, "assessment", t, t.t("register.surveil.noFile"));
+            name = file.name();
+            after = decisions.decide(who, "http " + ctx.ip(), c, false, name, file.type(), file.bytes(), EvaluationOptions.DEFAULTS,
                     null, RegisterRoutes.onSerious(given(ctx.formParam("onSerious"))));
         } catch (ApiError e) {
             if (e.status() >= 500) {
                 throw e;
             }
             // a problem in the file is said with the file's name and the place in it
-            String place = e.position() == null ? "" : t.t("register.surveil.at", e.position().line(),
-                    e.position().column());
-            String problem = "request body".equals(e.source()) ? t.t("register.surveil.problem", name, place,
-                    e.getMessage()) : e.getMessage();
-            certificatePage(ctx, t, session, c, e.status(), problem);
+            certificatePage(ctx, t, session, c, e.status(), UploadedAssessment.problem(e, name, t));
             return;
         }
         ctx.redirect("/register/" + after.number() + "#entry-" + after.current().seq(),

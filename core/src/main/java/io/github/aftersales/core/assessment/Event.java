@@ -25,6 +25,30 @@ public record Event(String type, LocalDate date, Map<String, String> attributes,
         attributes = Map.copyOf(attributes);
     }
 
+    /**
+     * Whether it is of {@code type} with every attribute of {@code where} (values compared without regard to
+     * case): what a grading table's event count and a scheme's serious events select, and what the planner
+     * counts, alike.
+     */
+    public boolean is(String type, Map<String, String> where) {
+        if (!this.type.equals(type)) {
+            return false;
+        }
+        for (Map.Entry<String, String> w : where.entrySet()) {
+            if (!w.getValue().equalsIgnoreCase(attributes.get(w.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The attributes an event must have, as an author writes them: {@code " (rectified=false)"}; "" for none. */
+    public static String whereText(Map<String, String> where) {
+        return where.isEmpty() ? "" : new java.util.TreeMap<>(where).entrySet().stream()
+                .map(w -> w.getKey() + "=" + w.getValue())
+                .collect(java.util.stream.Collectors.joining(", ", " (", ")"));
+    }
+
     /** Its path or place, for messages. */
     public String path() {
         return where.toString();

@@ -542,35 +542,18 @@ final class Grader {
         LocalDate start = months == null ? LocalDate.MIN : end.minusMonths(months);
         long count = 0;
         for (Event ev : m.events()) {
-            if (ev.type().equals(e.eventType()) && !ev.date().isBefore(start) && !ev.date().isAfter(end)
-                    && matches(ev, e.where())) {
+            if (ev.is(e.eventType(), e.where()) && !ev.date().isBefore(start) && !ev.date().isAfter(end)) {
                 count++;
             }
         }
         long counted = count;
         boolean holds = cmp.test(BigDecimal.valueOf(count));
         return ConditionCheck.explainedLater(scheme, holds, () -> {
-            String what = e.eventType() + where(e.where()) + (months == null ? " at any time up to " : " in the "
+            String what = e.eventType() + Event.whereText(e.where()) + (months == null ? " at any time up to " : " in the "
                     + months + " months before ") + e.before() + " (" + end + ")";
             return single(what + " " + needs(cmp), Long.toString(counted), holds,
                     what + ": " + counted + " " + cmp.operator().negatedSymbol() + " " + cmp.thresholdText());
         });
-    }
-
-    /** The attributes an event must have, as an author writes them: " (rectified=false)"; "" for none. */
-    private static String where(Map<String, String> where) {
-        return where.isEmpty() ? "" : new java.util.TreeMap<>(where).entrySet().stream()
-                .map(w -> w.getKey() + "=" + w.getValue())
-                .collect(java.util.stream.Collectors.joining(", ", " (", ")"));
-    }
-
-    private static boolean matches(Event ev, Map<String, String> where) {
-        for (Map.Entry<String, String> w : where.entrySet()) {
-            if (!w.getValue().equalsIgnoreCase(ev.attributes().get(w.getKey()))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static LocalDate dateFact(String name, String neededFor, Measurements.Stated m) {

@@ -190,8 +190,7 @@ public final class Surveillance {
                 continue;
             }
             for (SurveillanceRules.SeriousEvent serious : rules.seriousEvents()) {
-                if (!serious.type().equals(e.type()) || !serious.where().entrySet().stream()
-                        .allMatch(w -> w.getValue().equalsIgnoreCase(e.attributes().get(w.getKey())))) {
+                if (!e.is(serious.type(), serious.where())) {
                     continue;
                 }
                 LocalDate from = since;

@@ -616,7 +616,7 @@ public final class Planner {
                 }
             }
         }
-        String what = e.eventType() + where(e.where()) + (months == null ? " at any time before " : " in the "
+        String what = e.eventType() + Event.whereText(e.where()) + (months == null ? " at any time before " : " in the "
                 + months + " months before ") + e.before() + " " + e.comparison().operator().symbol() + " "
                 + e.comparison().thresholdText();
         LocalDate end = date(facts, e.before());
@@ -630,7 +630,7 @@ public final class Planner {
         for (int round = 0; round < 10_000; round++) {
             List<LocalDate> in = new ArrayList<>();
             for (Event ev : events) {
-                if (ev.type().equals(e.eventType()) && matches(ev, e.where()) && !ev.date().isAfter(at)
+                if (ev.is(e.eventType(), e.where()) && !ev.date().isAfter(at)
                         && !ev.date().isBefore(at.minusMonths(months))) {
                     in.add(ev.date());
                 }
@@ -638,7 +638,7 @@ public final class Planner {
             if (cmp.test(BigDecimal.valueOf(in.size()))) {
                 List<String> leaving = new ArrayList<>();
                 for (Event ev : events) {
-                    if (ev.type().equals(e.eventType()) && matches(ev, e.where()) && !ev.date().isAfter(end)
+                    if (ev.is(e.eventType(), e.where()) && !ev.date().isAfter(end)
                             && !ev.date().isBefore(end.minusMonths(months)) && !in.contains(ev.date())) {
                         leaving.add(ev.date().toString());
                     }
@@ -669,21 +669,6 @@ public final class Planner {
             at = at.plusDays(1);
         }
         return new Wait(what, d.to(), at, what + " holds when " + d.to() + " is " + at + " or later");
-    }
-
-    private static String where(Map<String, String> where) {
-        return where.isEmpty() ? "" : new java.util.TreeMap<>(where).entrySet().stream()
-                .map(w -> w.getKey() + "=" + w.getValue())
-                .collect(java.util.stream.Collectors.joining(", ", " (", ")"));
-    }
-
-    private static boolean matches(Event ev, Map<String, String> where) {
-        for (Map.Entry<String, String> w : where.entrySet()) {
-            if (!w.getValue().equalsIgnoreCase(ev.attributes().get(w.getKey()))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // ---------------------------------------------------------------------------------------------
