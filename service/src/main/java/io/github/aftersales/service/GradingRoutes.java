@@ -272,13 +272,19 @@ public final class GradingRoutes {
 
     /** The scoring options of the query, {@code notApplicable} and {@code missingAsZero}, as on the command line. */
     public static EvaluationOptions options(Context ctx) {
-        String reading = ctx.queryParam("notApplicable");
+        return options(ctx.queryParam("notApplicable"), ctx.queryParam("missingAsZero"));
+    }
+
+    /**
+     * The scoring options {@code --not-applicable} and {@code --missing-as-zero} as given ({@code null}: not given);
+     * 400 {@code bad-parameter} for a value that is not one.
+     */
+    public static EvaluationOptions options(String reading, String zero) {
         NotApplicablePolicy policy = null;
         if (reading != null) {
             policy = NotApplicablePolicy.fromKey(reading).orElseThrow(() -> new ApiError(400, "bad-parameter",
                     "notApplicable: '" + reading + "' is not one of prorate, full-points"));
         }
-        String zero = ctx.queryParam("missingAsZero");
         if (zero != null && !zero.equals("true") && !zero.equals("false")) {
             throw new ApiError(400, "bad-parameter", "missingAsZero: '" + zero + "' is not true or false");
         }

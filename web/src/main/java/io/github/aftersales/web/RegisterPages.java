@@ -1,6 +1,5 @@
 package io.github.aftersales.web;
 
-import io.github.aftersales.core.evaluation.EvaluationOptions;
 import io.github.aftersales.register.Certificate;
 import io.github.aftersales.register.CertificateEvent;
 import io.github.aftersales.register.CertificateView;
@@ -13,6 +12,7 @@ import io.github.aftersales.register.State;
 import io.github.aftersales.service.Access;
 import io.github.aftersales.service.ApiError;
 import io.github.aftersales.service.Caller;
+import io.github.aftersales.service.GradingRoutes;
 import io.github.aftersales.service.Role;
 import io.github.aftersales.service.Route;
 import io.github.aftersales.service.register.RegisterRoutes;
@@ -69,7 +69,13 @@ public final class RegisterPages {
                 Route.get("/register/due", MANAGERS, "Show what is due in the next months", this::due),
                 Route.get("/register/{number}", MANAGERS, "Show a certificate with its history", this::show),
                 Route.post("/register/{number}/surveillance", MANAGERS,
-                        "Record a surveillance on a certificate from an uploaded assessment", this::surveil));
+                        "Record a surveillance on a certificate from an uploaded assessment",
+                        (ctx, caller) -> evaluation(ctx, caller, false)),
+                Route.post("/register/{number}/reevaluation", MANAGERS,
+                        "Record a re-evaluation on a certificate from an uploaded assessment",
+                        (ctx, caller) -> evaluation(ctx, caller, true)),
+                Route.post("/register/{number}/incident", MANAGERS, "Note an incident against a certificate",
+                        this::incident));
     }
 
     private void list(Context ctx, Optional<Caller> caller) {
@@ -139,30 +145,38 @@ public final class RegisterPages {
         }
     }
 
-    private static void certificatePage(Context ctx, Texts t, Views.Session session, CertificateView c, int status,
-            String problem) {
+    private void certificatePage(Context ctx, Texts t, Views.Session session, CertificateView c, int status,
+            RegisterViews.Problem problem) {
         Certificate cert = c.certificate();
         List<RegisterViews.Entry> history = new ArrayList<>();
         for (CertificateEvent e : c.history()) {
             history.add(new RegisterViews.Entry(e.seq(), e.date().toString(), t.t("register.kind." + e.kind().key()),
-                    e.decision(), t.t("register.state." + e.state().key()), grade(t, e.grade(), e.stars()),
-                    e.assessmentName(), e.reason().lines().toList(), t.t("register.recorded", e.recordedAt()
-                            .toString(), e.recordedBy())));
+                    t.orAsIs("register.decision." + e.decision(), e.decision()), t.t("register.state."
+                            + e.state().key()), grade(t, e.grade(), e.stars()), e.assessmentName(),
+                    e.reason().lines().toList(), t.t("register.recorded", e.recordedAt().toString(), e.recordedBy())));
         }
+        // the event types the certificate's scheme declares: what an incident may be
+        List<RegisterViews.Option> types = new ArrayList<>();
+        String typed = problem == null ? "" : problem.type();
+        Optional.ofNullable(schemes.get(cert.scheme())).flatMap(s -> s.variant(cert.variant())).ifPresent(v -> v
+                .inputs().events().forEach(e -> types.add(new RegisterViews.Option(e.type(), e.type() + " · "
+                        + (t.english() ? e.titleEn() : e.title()), e.type().equals(typed)))));
         Html.page(ctx, status, "certificate.jte", new RegisterViews.CertificatePage(t, session, cert.number(),
                 c.label(), cert.organisation(), cert.scheme() + " / " + cert.variant() + " (" + cert.schemeVersion()
                         + ")", cert.issuedOn().toString(), t.t("register.recorded", cert.recordedAt().toString(),
                                 cert.recordedBy()), t.t("register.state." + c.state().key()), grade(t, c.grade(),
                                         c.stars()), c.current().cycleStart().toString(), c.lastEvaluation().toString(),
-                history, c.state() != State.REVOKED, problem));
+                history, c.state() != State.REVOKED, types, problem == null ? RegisterViews.Problem.NONE : problem));
     }
 
     /**
-     * A surveillance from the certificate's page: the assessment file uploaded (JSON, YAML or a filled xlsx form, by
-     * its name's ending), applied by the scheme's rules as {@code POST /api/v1/certificates/{number}/surveillance}
-     * applies it; then the certificate's page, the decision its last entry. A refusal is said on the page.
+     * A surveillance or a re-evaluation from the certificate's page: the assessment file uploaded (JSON, YAML or a
+     * filled xlsx form, by its name's ending), applied by the scheme's rules as
+     * {@code POST /api/v1/certificates/{number}/surveillance} (or {@code …/reevaluation}) and {@code aftersales register
+     * surveil} (or {@code reevaluate}) apply it, with their date, what a serious event leads to and the scoring
+     * options; then the certificate's page, the decision its last entry. A refusal is said beside the form.
      */
-    private void surveil(Context ctx, Optional<Caller> caller) throws IOException {
+    private void evaluation(Context ctx, Optional<Caller> caller, boolean reevaluation) throws IOException {
         Caller who = caller.orElseThrow();
         Texts t = Texts.of(ctx);
         Views.Session session = Html.session(ctx, who);
@@ -176,14 +190,58 @@ public final class RegisterPages {
         try {
             UploadedAssessment file = UploadedAssessment.from(ctx, "assessment", t, t.t("register.surveil.noFile"));
             name = file.name();
-            after = decisions.decide(who, "http " + ctx.ip(), c, false, name, file.type(), file.bytes(), EvaluationOptions.DEFAULTS,
-                    null, RegisterRoutes.onSerious(given(ctx.formParam("onSerious"))));
+            String date = given(ctx.formParam("date"));
+            after = decisions.decide(who, "http " + ctx.ip(), c, reevaluation, name, file.type(), file.bytes(),
+                    GradingRoutes.options(given(ctx.formParam("notApplicable")), given(ctx.formParam("missingAsZero"))),
+                    date == null ? null : RegisterRoutes.date("date", date.strip()),
+                    RegisterRoutes.onSerious(given(ctx.formParam("onSerious"))));
         } catch (ApiError e) {
             if (e.status() >= 500) {
                 throw e;
             }
             // a problem in the file is said with the file's name and the place in it
-            certificatePage(ctx, t, session, c, e.status(), UploadedAssessment.problem(e, name, t));
+            certificatePage(ctx, t, session, c, e.status(), new RegisterViews.Problem(reevaluation ? "reevaluate"
+                    : "surveil", UploadedAssessment.problem(e, name, t), "", "", ""));
+            return;
+        }
+        ctx.redirect("/register/" + after.number() + "#entry-" + after.current().seq(),
+                io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * An incident from the certificate's page, as {@code aftersales register incident N --type T --date D --note TEXT}
+     * and {@code POST /api/v1/certificates/{number}/incidents} note it: the type one the scheme declares, the date not
+     * after today nor before the issue, a note of at most 10,000 characters. A refusal is said beside the form, which
+     * keeps what was typed.
+     */
+    private void incident(Context ctx, Optional<Caller> caller) {
+        Caller who = caller.orElseThrow();
+        Texts t = Texts.of(ctx);
+        Views.Session session = Html.session(ctx, who);
+        Optional<CertificateView> found = certificate(ctx, t, session);
+        if (found.isEmpty()) {
+            return;
+        }
+        CertificateView c = found.get();
+        String type = Optional.ofNullable(ctx.formParam("type")).orElse("").strip();
+        String date = Optional.ofNullable(ctx.formParam("date")).orElse("").strip();
+        String note = Optional.ofNullable(ctx.formParam("note")).orElse("");
+        CertificateView after;
+        try {
+            if (type.isEmpty()) {
+                throw new ApiError(400, "bad-input", t.t("register.incident.noType"));
+            }
+            if (date.isEmpty()) {
+                throw new ApiError(400, "bad-input", t.t("register.incident.noDate"));
+            }
+            after = decisions.incident(who, "http " + ctx.ip(), c, type, RegisterRoutes.date("date", date),
+                    note.isBlank() ? null : note);
+        } catch (ApiError e) {
+            if (e.status() >= 500) {
+                throw e;
+            }
+            certificatePage(ctx, t, session, c, e.status(), new RegisterViews.Problem("incident", e.getMessage(), type,
+                    date, note));
             return;
         }
         ctx.redirect("/register/" + after.number() + "#entry-" + after.current().seq(),

@@ -31,12 +31,26 @@ public final class RegisterViews {
     }
 
     /**
-     * A certificate and its history; {@code decidable} when a surveillance may be recorded on it (not revoked), with
-     * why the last one sent was not ({@code problem}, or {@code null}).
+     * A certificate and its history; {@code decidable} when an evaluation or an incident may be recorded on it (not
+     * revoked); the event types an incident may be of; why the last decision sent was not recorded.
      */
     public record CertificatePage(Texts t, Views.Session session, long number, String label, String organisation,
             String scheme, String issuedOn, String recorded, String state, String grade, String cycleStart,
-            String lastEvaluation, List<Entry> history, boolean decidable, String problem) {
+            String lastEvaluation, List<Entry> history, boolean decidable, List<Option> eventTypes, Problem problem) {
+    }
+
+    /**
+     * Why a decision sent from a certificate's page was not recorded: {@code form} is the form it came from
+     * ({@code surveil}, {@code reevaluate} or {@code incident}), {@code message} what to say beside it; an incident's
+     * fields as typed, to be shown again.
+     */
+    public record Problem(String form, String message, String type, String date, String note) {
+        static final Problem NONE = new Problem("", null, "", "", "");
+
+        /** The message when it is about {@code which} form, else {@code null}. */
+        public String in(String which) {
+            return form.equals(which) ? message : null;
+        }
     }
 
     /** An evaluation due. */

@@ -52,6 +52,14 @@ public final class Texts {
         return args.length == 0 ? text : new MessageFormat(text, Locale.ROOT).format(args);
     }
 
+    /**
+     * The text of {@code key}, or {@code asIs} when the pages have none: a word the register recorded that these pages
+     * do not know (a later version's) is shown as recorded.
+     */
+    public String orAsIs(String key, String asIs) {
+        return bundle.containsKey(key) ? bundle.getString(key) : asIs;
+    }
+
     /** The reports' words in this language: the engine's sentences and the grades' names as a report writes them. */
     public io.github.aftersales.reports.Labels labels() {
         return english() ? io.github.aftersales.reports.Labels.EN : io.github.aftersales.reports.Labels.ZH;

@@ -43,7 +43,9 @@ record UploadedAssessment(String name, String type, byte[] bytes) {
     static String problem(ApiError e, String name, Texts t) {
         String place = e.position() == null ? "" : t.t("register.surveil.at", e.position().line(),
                 e.position().column());
-        return "request body".equals(e.source()) ? t.t("register.surveil.problem", name, place, e.getMessage())
+        // the register's refusals of a file start with its name already: not said twice
+        return "request body".equals(e.source()) && !(place.isEmpty() && e.getMessage().startsWith(name + ": "))
+                ? t.t("register.surveil.problem", name, place, e.getMessage())
                 : e.getMessage();
     }
 }

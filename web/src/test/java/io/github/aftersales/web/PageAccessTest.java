@@ -53,6 +53,8 @@ class PageAccessTest {
         RULES.put("GET /register/due", List.of("manager"));
         RULES.put("GET /register/{number}", List.of("manager"));
         RULES.put("POST /register/{number}/surveillance", List.of("manager"));
+        RULES.put("POST /register/{number}/reevaluation", List.of("manager"));
+        RULES.put("POST /register/{number}/incident", List.of("manager"));
         // an admin keeps accounts and reads the change log
         RULES.put("GET /admin", List.of("admin"));
     }

@@ -154,10 +154,10 @@ class RegisterPagesTest {
         List<Element> entries = one.select("#history tbody tr");
         assertThat(entries).hasSize(2);
         assertThat(entries.get(0).select("> td").subList(0, 6).stream().map(Element::text).toList()).containsExactly(
-                "1", "2026-10-15", "颁发", "issue", "有效, 五星级（5 星）", "cqm-five-star.json");
+                "1", "2026-10-15", "颁发", "颁发", "有效, 五星级（5 星）", "cqm-five-star.json");
         assertThat(entries.get(0).select("li").eachText()).first().asString().startsWith("issued at 五星级 (five stars, 5 stars)");
         assertThat(entries.get(1).select("> td").subList(0, 6).stream().map(Element::text).toList()).containsExactly(
-                "2", "2026-11-18", "监督", "downgrade", "有效, 四星级（4 星）", "surveillance-downgrade.json");
+                "2", "2026-11-18", "监督", "降级", "有效, 四星级（4 星）", "surveillance-downgrade.json");
         assertThat(entries.get(1).select("li").eachText()).anyMatch(r -> r.contains("S当面 87 < 90 needed for 五星级 (five stars)"));
         assertThat(entries.get(1).selectFirst("small").text()).startsWith("mia 于 ").endsWith(" 登记");
         // by the body's reference, in any case, as the API finds it
@@ -166,6 +166,7 @@ class RegisterPagesTest {
         Document english = get("/register/1?lang=en", mia);
         assertThat(english.selectFirst("#now").text()).isEqualTo("active, 四星级 (4 stars)");
         assertThat(english.select("#history tbody tr").get(1).select("> td").get(2).text()).isEqualTo("surveillance");
+        assertThat(english.select("#history tbody tr").get(1).select("> td").get(3).text()).isEqualTo("downgrade");
 
         for (String unknown : List.of("99", "no-such-reference", enc("<b>x</b>"))) {
             HttpResponse<String> none = open("/register/" + unknown, mia);
@@ -346,12 +347,12 @@ class RegisterPagesTest {
         HttpResponse<String> text = upload("/register/1/surveillance", mia, java.util.Map.of("_csrf", csrf),
                 "notes.txt", "hello".getBytes(StandardCharsets.UTF_8));
         assertThat(text.statusCode()).isEqualTo(415);
-        assertThat(Jsoup.parse(text.body()).selectFirst("#problem").text())
+        assertThat(Jsoup.parse(text.body()).selectFirst("#surveil-problem").text())
                 .isEqualTo("notes.txt：只读取 .json、.yaml、.yml 和 .xlsx 文件。");
         HttpResponse<String> broken = upload("/register/1/surveillance", mia, java.util.Map.of("_csrf", csrf),
                 "broken.json", "{\"organisation\": ".getBytes(StandardCharsets.UTF_8));
         assertThat(broken.statusCode()).isEqualTo(400);
-        assertThat(Jsoup.parse(broken.body()).selectFirst("#problem").text()).isEqualTo(
+        assertThat(Jsoup.parse(broken.body()).selectFirst("#surveil-problem").text()).isEqualTo(
                 "broken.json，第 1 行第 18 列：malformed JSON: Unexpected end-of-input within/between Object entries");
         // larger than the service takes (16 MiB): refused before the file is read whole
         HttpResponse<String> large = upload("/register/1/surveillance", mia, java.util.Map.of("_csrf", csrf),
@@ -367,7 +368,7 @@ class RegisterPagesTest {
         Document after = get("/register/1", mia);
         assertThat(after.selectFirst("#now").text()).isEqualTo("有效, 四星级（4 星）");
         assertThat(after.select("#entry-2 > td").subList(0, 6).stream().map(Element::text).toList()).containsExactly(
-                "2", "2026-11-18", "监督", "downgrade", "有效, 四星级（4 星）", "surveillance-downgrade.json");
+                "2", "2026-11-18", "监督", "降级", "有效, 四星级（4 星）", "surveillance-downgrade.json");
         assertThat(after.selectFirst("#entry-2 small").text()).startsWith("mia 于 ");
         // the file is kept byte for byte, as the command line's 'register show --assessment 2' writes it
         assertThat(web.register.assessment(1, 2)).hasValueSatisfying(b -> assertThat(b).isEqualTo(downgrade));
@@ -376,5 +377,157 @@ class RegisterPagesTest {
         assertThat(admin.select("#changes tbody tr").stream().map(RegisterPagesTest::cells).toList()).anyMatch(r ->
                 r.get(1).equals("mia") && r.get(2).equals("http 127.0.0.1") && r.get(3).equals("surveillance of"
                         + " certificate 1 (CQM-2026-001) recorded as entry #2: downgrade, now active 四星级"));
+    }
+
+    /** A row of the history: number, date, kind, decision, state and grade after, assessment file. */
+    private static List<String> entry(Document page, int seq) {
+        return page.select("#entry-" + seq + " > td").subList(0, 6).stream().map(Element::text).toList();
+    }
+
+    @Test
+    void aManagerRecordsAReEvaluationWithItsDateAndScoringOptions() throws Exception {
+        record();
+        String mia = signIn("mia");
+        Document page = get("/register/2", mia);
+        String csrf = page.selectFirst("#reevaluate input[name=_csrf]").attr("value");
+        assertThat(page.select("#reevaluate label").eachText()).contains("评价日期（文件未写明时）", "不适用条款");
+        byte[] gbt = Files.readAllBytes(EXAMPLES.resolve("gbt27922-form.json"));
+        byte[] downgrade = Files.readAllBytes(EXAMPLES.resolve("cqm/surveillance-downgrade.json"));
+
+        // without the session's token: refused, nothing recorded
+        HttpResponse<String> forged = upload("/register/2/reevaluation", mia, java.util.Map.of(), "gbt27922-form.json",
+                gbt);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("\"code\":\"csrf\"");
+        // a CQM file against the GB/T certificate: the register's words, as 'register reevaluate 2 FILE' prints them
+        HttpResponse<String> other = upload("/register/2/reevaluation", mia, java.util.Map.of("_csrf", csrf),
+                "surveillance-downgrade.json", downgrade);
+        assertThat(other.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(other.body()).selectFirst("#reevaluate-problem").text()).isEqualTo(
+                "surveillance-downgrade.json: has no part of scheme gbt27922; its parts are cqm");
+        assertThat(Jsoup.parse(other.body()).select("#surveil-problem")).isEmpty();
+        HttpResponse<String> badDate = upload("/register/2/reevaluation", mia, java.util.Map.of("_csrf", csrf,
+                "date", "soon"), "gbt27922-form.json", gbt);
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(badDate.body()).selectFirst("#reevaluate-problem").text())
+                .isEqualTo("date: 'soon' is not a date like 2026-11-20");
+        HttpResponse<String> badReading = upload("/register/2/reevaluation", mia, java.util.Map.of("_csrf", csrf,
+                "notApplicable", "half"), "gbt27922-form.json", gbt);
+        assertThat(Jsoup.parse(badReading.body()).selectFirst("#reevaluate-problem").text())
+                .isEqualTo("notApplicable: 'half' is not one of prorate, full-points");
+        assertThat(web.register.find("2").history()).hasSize(1);
+
+        // GB/T 27922 gives no surveillance, only a new evaluation: the same file, 92.85, keeps 四星级 and starts a cycle
+        HttpResponse<String> done = upload("/register/2/reevaluation", mia, java.util.Map.of("_csrf", csrf,
+                "date", "", "notApplicable", "", "onSerious", ""), "gbt27922-form.json", gbt);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+        assertThat(done.headers().firstValue("Location")).contains("/register/2#entry-2");
+        Document after = get("/register/2", mia);
+        String issued = web.register.find("2").certificate().issuedOn().toString();
+        assertThat(entry(after, 2)).containsExactly("2", issued, "再评价", "重新定级", "有效, 四星级（4 星）",
+                "gbt27922-form.json");
+        assertThat(after.select("#entry-2 li").eachText()).containsExactly(
+                "re-evaluated on gbt27922-form.json: kept at 四星级 (4 stars); a new cycle starts");
+        assertThat(web.register.assessment(2, 2)).hasValueSatisfying(b -> assertThat(b).isEqualTo(gbt));
+        assertThat(get("/register/2?lang=en", mia).select("#entry-2 > td").get(3).text()).isEqualTo("regrade");
+
+        // the CQM certificate re-evaluated on the surveillance file (当面 87): four stars, and its cycle starts again
+        HttpResponse<String> cqm = upload("/register/1/reevaluation", mia, java.util.Map.of("_csrf", csrf),
+                "surveillance-downgrade.json", downgrade);
+        assertThat(cqm.statusCode()).as(cqm.body()).isEqualTo(303);
+        Document one = get("/register/1", mia);
+        assertThat(entry(one, 3)).containsExactly("3", "2026-11-18", "再评价", "重新定级", "有效, 四星级（4 星）",
+                "surveillance-downgrade.json");
+        assertThat(one.select("dl.facts dd").eachText()).contains("2026-11-18");
+    }
+
+    @Test
+    void aManagerNotesAnIncidentAndIsToldWhatTheRegisterRefuses() throws Exception {
+        record();
+        String mia = signIn("mia");
+        Document page = get("/register/1", mia);
+        String csrf = page.selectFirst("#incident input[name=_csrf]").attr("value");
+        // the event types CQM declares, by the scheme's words
+        assertThat(page.select("#incident-type option").eachAttr("value")).contains("", "majorComplaint",
+                "responsibilityAccident", "governmentBlacklist");
+        assertThat(page.select("#incident-type option[value=majorComplaint]").text()).startsWith("majorComplaint · 重大投诉");
+        // a GB/T 27922 certificate: its standard declares no event
+        assertThat(get("/register/2", mia).selectFirst("#incident-none").text())
+                .isEqualTo("该证书的标准未规定事件类型，无法记录事件。");
+
+        // without the session's token: refused, nothing recorded
+        HttpResponse<String> forged = post("/register/1/incident", mia, "type=majorComplaint&date=2027-11-01");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("\"code\":\"csrf\"");
+        // what 'register incident 1 --type … --date …' refuses, in its words; what was typed is kept
+        String note = "<b>complaint</b> & more";
+        HttpResponse<String> later = post("/register/1/incident", mia, "_csrf=" + csrf
+                + "&type=majorComplaint&date=2027-11-20&note=" + enc(note));
+        assertThat(later.statusCode()).isEqualTo(409);
+        Document refused = Jsoup.parse(later.body());
+        assertThat(refused.selectFirst("#incident-problem").text()).isEqualTo(
+                "an incident on 2027-11-20 is after today (2027-11-19): the register records what has taken place");
+        assertThat(refused.select("#incident-type option[selected]").eachAttr("value")).containsExactly("majorComplaint");
+        assertThat(refused.selectFirst("#incident-date").attr("value")).isEqualTo("2027-11-20");
+        assertThat(refused.selectFirst("#incident-note").text()).isEqualTo(note);
+        assertThat(refused.select("#incident-note b")).isEmpty();
+        HttpResponse<String> before = post("/register/1/incident", mia, "_csrf=" + csrf
+                + "&type=majorComplaint&date=2026-01-01");
+        assertThat(Jsoup.parse(before.body()).selectFirst("#incident-problem").text()).isEqualTo(
+                "certificate 1 (CQM-2026-001) was issued on 2026-10-15; an incident on 2026-01-01 is before that");
+        HttpResponse<String> unknown = post("/register/1/incident", mia, "_csrf=" + csrf
+                + "&type=earthquake&date=2027-11-01");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(unknown.body()).selectFirst("#incident-problem").text())
+                .startsWith("cqm star has no event type 'earthquake'; it has: ").contains("majorComplaint");
+        HttpResponse<String> noDate = post("/register/1/incident", mia, "_csrf=" + csrf + "&type=majorComplaint&date=");
+        assertThat(Jsoup.parse(noDate.body()).selectFirst("#incident-problem").text()).isEqualTo("请填写事件发生的日期。");
+        HttpResponse<String> notADate = post("/register/1/incident", mia, "_csrf=" + csrf
+                + "&type=majorComplaint&date=2027-13-01");
+        assertThat(Jsoup.parse(notADate.body()).selectFirst("#incident-problem").text())
+                .isEqualTo("date: '2027-13-01' is not a date like 2026-11-20");
+        HttpResponse<String> noType = post("/register/1/incident", mia, "_csrf=" + csrf + "&type=&date=2027-11-01");
+        assertThat(Jsoup.parse(noType.body()).selectFirst("#incident-problem").text()).isEqualTo("请选择事件类型。");
+        assertThat(web.register.find("1").history()).hasSize(2);
+
+        // noted: the history's last entry, and the extra evaluation CQM 5.1 calls for is due
+        HttpResponse<String> done = post("/register/1/incident", mia, "_csrf=" + csrf
+                + "&type=majorComplaint&date=2027-11-01&note=" + enc(note));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+        assertThat(done.headers().firstValue("Location")).contains("/register/1#entry-3");
+        Document after = get("/register/1", mia);
+        assertThat(entry(after, 3)).containsExactly("3", "2027-11-01", "事件", "记录在案", "有效, 四星级（4 星）", "");
+        assertThat(after.select("#entry-3 li").eachText().get(0)).isEqualTo("majorComplaint on 2027-11-01: "
+                + "重大投诉（注3：媒体曝光且经证实，或政府官方网站曝光，或受到行政违法处罚） (major complaint (note 3)); " + note);
+        assertThat(after.select("#entry-3 li b")).isEmpty();
+        assertThat(get("/register/due?months=0", mia).select("#due tbody tr").eachText()).anyMatch(r ->
+                r.contains("2027-11-01") && r.contains("追加评价"));
+        assertThat(get("/register/1?lang=en", mia).select("#entry-3 > td").get(3).text()).isEqualTo("noted");
+    }
+
+    @Test
+    void onlyAManagerRecordsDecisions() throws Exception {
+        record();
+        byte[] gbt = Files.readAllBytes(EXAMPLES.resolve("gbt27922-form.json"));
+        for (String account : List.of("zhang", "ada")) {
+            String cookie = signIn(account);
+            String csrf = io.github.aftersales.service.SessionCookie.csrfToken(cookie.substring(cookie.indexOf('=') + 1));
+            for (String path : List.of("/register/2/reevaluation", "/register/2/surveillance")) {
+                HttpResponse<String> r = upload(path, cookie, java.util.Map.of("_csrf", csrf), "gbt27922-form.json", gbt);
+                assertThat(r.statusCode()).as(account + " " + path).isEqualTo(403);
+                assertThat(r.body()).contains("\"code\":\"forbidden\"");
+            }
+            HttpResponse<String> r = post("/register/1/incident", cookie, "_csrf=" + csrf
+                    + "&type=majorComplaint&date=2027-11-01");
+            assertThat(r.statusCode()).as(account).isEqualTo(403);
+            assertThat(r.body()).contains("\"code\":\"forbidden\"");
+        }
+        assertThat(web.register.find("1").history()).hasSize(2);
+        assertThat(web.register.find("2").history()).hasSize(1);
+    }
+
+    private HttpResponse<String> post(String path, String cookie, String form) throws Exception {
+        return web.send(web.request(path).header("Cookie", cookie).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 }

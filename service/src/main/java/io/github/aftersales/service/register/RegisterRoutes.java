@@ -333,14 +333,25 @@ public final class RegisterRoutes {
             throw new ApiError(400, "bad-input", "date: '" + dateText + "' is not a date like 2026-11-20", BODY, null);
         }
         String note = text(body, "note", false, 10_000);
-        CertificateView certificate = find(ctx);
+        json(ctx, RegisterFormats.certificateJson(incident(who, "http " + ctx.ip(), find(ctx), type, date, note),
+                true));
+    }
+
+    /**
+     * Notes an incident against {@code certificate} as {@code register incident} does, recorded as by {@code who} and
+     * logged with {@code origin}; the certificate after it. The register's refusals are the API's errors: a type the
+     * scheme does not declare (400, naming the ones it does), a date after today or before the issue, a revoked
+     * certificate (409), a note over 10,000 characters (400).
+     */
+    public CertificateView incident(Caller who, String origin, CertificateView certificate, String type,
+            LocalDate date, String note) {
         String scheme = certificate.certificate().scheme();
         CertificateView after = registered(BODY, () -> register.recordingAs(who.account()).incident(
                 Long.toString(certificate.number()), c -> variant(c).orElseThrow(() -> new ApiError(409,
                         "scheme-missing", "certificate " + c.label() + " is of " + scheme + ", which is not installed"
                                 + " in this service")), type, date, note));
-        log("http " + ctx.ip(), who, after);
-        json(ctx, RegisterFormats.certificateJson(after, true));
+        log(origin, who, after);
+        return after;
     }
 
     private Optional<Variant> variant(CertificateView c) {
@@ -396,7 +407,8 @@ public final class RegisterRoutes {
         };
     }
 
-    private static LocalDate date(String parameter, String value) {
+    /** A date like 2026-11-20; 400 {@code bad-parameter} naming {@code parameter} for anything else. */
+    public static LocalDate date(String parameter, String value) {
         try {
             if (value.length() == 10) {
                 return LocalDate.parse(value);
