@@ -84,7 +84,10 @@ public final class Pages {
                 Route.get("/assessments/{id}/assessment.json", FILLERS_AND_REVIEWERS,
                         "Download an assessment as filled, as JSON (the command line grades it)", this::download),
                 Route.get("/assessments/{id}/form.xlsx", FILLERS_AND_REVIEWERS,
-                        "Download the blank xlsx form of an assessment's scheme and variant", this::blankForm),
+                        "Download the blank xlsx form of an assessment's scheme and variant",
+                        (ctx, caller) -> form(ctx, caller, false)),
+                Route.get("/assessments/{id}/filled.xlsx", FILLERS_AND_REVIEWERS,
+                        "Download an assessment as filled, as its xlsx form", (ctx, caller) -> form(ctx, caller, true)),
                 Route.post("/assessments/{id}/submit", FILLERS, "Submit an assessment from its page", this::submit),
                 Route.post("/assessments/{id}/approve", REVIEWERS, "Approve an assessment from its page",
                         this::approve),
@@ -335,8 +338,13 @@ public final class Pages {
         ctx.contentType("application/json; charset=utf-8").result(s.content());
     }
 
-    private void blankForm(Context ctx, Optional<Caller> caller) throws IOException {
-        AssessmentStore.Stored s = assessments.visible(caller.orElseThrow(), ctx.pathParam("id"));
+    /**
+     * The xlsx form of an assessment's scheme and variant: blank, or filled with what the assessment states as saved
+     * (the forms module writes it; reading it back gives the same statements).
+     */
+    private void form(Context ctx, Optional<Caller> caller, boolean filled) throws IOException {
+        Caller who = caller.orElseThrow();
+        AssessmentStore.Stored s = assessments.visible(who, ctx.pathParam("id"));
         Scheme scheme = assessments.schemes().get(s.scheme());
         Variant variant = scheme == null ? null : scheme.variant(s.variant()).orElse(null);
         if (variant == null) {
@@ -344,10 +352,25 @@ public final class Pages {
                     + " of this assessment is not installed");
         }
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        io.github.aftersales.core.assessment.AssessmentFormats.find("xlsx").orElseThrow(() -> new IllegalStateException(
-                io.github.aftersales.core.assessment.AssessmentFormats.missing("xlsx")))
-                .writeTemplate(scheme, variant, id -> Optional.ofNullable(assessments.schemes().get(id)), bytes);
-        ctx.header("Content-Disposition", "attachment; filename=\"" + scheme.id() + "-" + variant.id() + ".xlsx\"");
+        io.github.aftersales.core.assessment.AssessmentFormat xlsx = io.github.aftersales.core.assessment
+                .AssessmentFormats.find("xlsx").orElseThrow(() -> new IllegalStateException(
+                        io.github.aftersales.core.assessment.AssessmentFormats.missing("xlsx")));
+        java.util.function.Function<String, Optional<Scheme>> others = id -> Optional.ofNullable(assessments.schemes()
+                .get(id));
+        if (filled) {
+            try {
+                xlsx.writeFilled(scheme, variant, others, io.github.aftersales.core.assessment.AssessmentReader.read(
+                        new java.io.ByteArrayInputStream(s.content()), "assessment " + s.id(),
+                        io.github.aftersales.core.json.LocatedReader.Syntax.JSON), bytes);
+            } catch (io.github.aftersales.core.json.LocatedException | IllegalArgumentException e) {
+                checklist(ctx, who, s, 409, Texts.of(ctx).t("files.filled.cannot", e.getMessage()));
+                return;
+            }
+        } else {
+            xlsx.writeTemplate(scheme, variant, others, bytes);
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"" + (filled ? "assessment-" + s.id() + "-r"
+                + s.revision() : scheme.id() + "-" + variant.id()) + ".xlsx\"");
         ctx.contentType(GradingRoutes.XLSX).result(bytes.toByteArray());
     }
 

@@ -45,6 +45,7 @@ class PageAccessTest {
         RULES.put("GET /assessments/{id}/report", List.of("manager", "auditor"));
         RULES.put("GET /assessments/{id}/assessment.json", List.of("manager", "auditor"));
         RULES.put("GET /assessments/{id}/form.xlsx", List.of("manager", "auditor"));
+        RULES.put("GET /assessments/{id}/filled.xlsx", List.of("manager", "auditor"));
         // a manager decides
         RULES.put("POST /assessments/{id}/approve", List.of("manager"));
         RULES.put("POST /assessments/{id}/return", List.of("manager"));

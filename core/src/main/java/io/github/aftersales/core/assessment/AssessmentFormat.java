@@ -34,4 +34,17 @@ public interface AssessmentFormat {
      */
     void writeTemplate(Scheme scheme, Variant variant, Function<String, Optional<Scheme>> others, OutputStream out)
             throws IOException;
+
+    /**
+     * Writes the form for a variant filled with what {@code filled} states, so that {@link #read} reads the same
+     * statements back. A format that cannot says so.
+     *
+     * @throws IllegalArgumentException when a scheme the variant combines is not installed, or the form cannot hold
+     *                                  what the assessment states
+     * @throws UnsupportedOperationException when the format writes blank forms only
+     */
+    default void writeFilled(Scheme scheme, Variant variant, Function<String, Optional<Scheme>> others,
+            Assessment filled, OutputStream out) throws IOException {
+        throw new UnsupportedOperationException("the " + extension() + " format writes blank forms only");
+    }
 }

@@ -28,4 +28,10 @@ public final class XlsxFormat implements AssessmentFormat {
             OutputStream out) throws IOException {
         XlsxForms.write(scheme, variant, others, out);
     }
+
+    @Override
+    public void writeFilled(Scheme scheme, Variant variant, Function<String, Optional<Scheme>> others,
+            Assessment filled, OutputStream out) throws IOException {
+        XlsxForms.write(scheme, variant, others, java.util.Objects.requireNonNull(filled, "filled is null"), out);
+    }
 }

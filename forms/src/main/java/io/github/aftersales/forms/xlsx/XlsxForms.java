@@ -31,6 +31,7 @@ import java.util.function.Function;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
@@ -83,6 +84,22 @@ public final class XlsxForms {
     /** Writes a blank form for a variant (for a combining variant: a sheet per part it combines). */
     public static void write(Scheme scheme, Variant variant, Function<String, Optional<Scheme>> others, OutputStream out)
             throws IOException {
+        write(scheme, variant, others, null, out);
+    }
+
+    /**
+     * Writes the form for a variant filled with what {@code filled} states (the blank form when it is {@code null}):
+     * the organisation, date and assessor; each clause's result, score, evidence list and note; each fact; each dated
+     * event with its note and attributes. {@link #read} reads it back to the same statements, but for what the form
+     * has no cell for: a part's readings, and a score given as samples or a percentage, which is written as the
+     * score it gives (a share of samples that is not a finite decimal, 1 of 3, is left to the note, the score
+     * blank).
+     *
+     * @throws IllegalArgumentException when a scheme the variant combines is not installed, or a part lists more
+     *                                  events than the form's rows
+     */
+    public static void write(Scheme scheme, Variant variant, Function<String, Optional<Scheme>> others,
+            Assessment filled, OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Sheet about = wb.createSheet(ABOUT);
             put(about, 0, 0, MARKER);
@@ -108,7 +125,7 @@ public final class XlsxForms {
                 put(about, line, 2, part.getValue().id());
                 put(about, line, 3, part.getKey().version());
                 line++;
-                sheet(wb.createSheet(sheetName), part.getKey(), part.getValue(), styles);
+                sheet(wb.createSheet(sheetName), part.getKey(), part.getValue(), styles, filled);
             }
             if (variant.combining()) {
                 put(about, line, 0, "combining");
@@ -195,7 +212,7 @@ public final class XlsxForms {
         }
     }
 
-    private static void sheet(Sheet sheet, Scheme scheme, Variant variant, Styles st) {
+    private static void sheet(Sheet sheet, Scheme scheme, Variant variant, Styles st, Assessment filled) {
         put(sheet, 0, 0, variant.title() + " — " + scheme.version(), st.title);
         sheet.addMergedRegion(new CellRangeAddress(0, 0, ROW_NO, ID));
         String[] labels = {"组织名称 Organisation", "评估时间 Date", "评估部门/人员 Assessor"};
@@ -270,6 +287,10 @@ public final class XlsxForms {
         }
         for (int c = FIRST_ATTRIBUTE; c <= lastColumn; c++) {
             sheet.setColumnWidth(c, 12 * 256);
+        }
+        if (filled != null) {
+            fill(sheet, variant, filled, filled.parts().stream().filter(p -> p.scheme().equals(scheme.id())
+                    && variant.id().equals(p.variant())).findFirst());
         }
         PrintLayout.pageSetup(sheet, 4, sheet.getSheetName() + " — " + variant.id() + " — " + scheme.version());
         PrintLayout.fitRows(sheet);
@@ -437,6 +458,95 @@ public final class XlsxForms {
         DataValidation v = dv.createValidation(constraint, new CellRangeAddressList(r, r, c, c));
         v.setShowErrorBox(true);
         sheet.addValidationData(v);
+    }
+
+    /** Puts the statements of {@code assessment} (and of its part for this sheet, if it has one) into the form's cells. */
+    private static void fill(Sheet sheet, Variant variant, Assessment assessment, Optional<SchemeAssessment> part) {
+        set(sheet, 1, CLAUSE, assessment.organisation());
+        set(sheet, 2, CLAUSE, assessment.date());
+        set(sheet, 3, CLAUSE, assessment.assessor());
+        if (part.isEmpty()) {
+            return;
+        }
+        Map<String, Finding> findings = new LinkedHashMap<>();
+        part.get().findings().forEach(f -> findings.putIfAbsent(f.id(), f));
+        List<String> attributes = eventAttributes(variant);
+        java.util.Iterator<Event> events = part.get().events().iterator();
+        for (int r = FIRST_ROW; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            Cell idCell = row == null ? null : row.getCell(ID);
+            String id = idCell == null || idCell.getCellType() != CellType.STRING ? null : idCell.getStringCellValue();
+            if (id == null) {
+                continue;
+            }
+            if (id.equals("event")) {
+                if (events.hasNext()) {
+                    Event e = events.next();
+                    set(sheet, r, RESULT, e.type());
+                    set(sheet, r, SCORE, e.date().toString());
+                    set(sheet, r, EVIDENCE, e.note());
+                    for (Map.Entry<String, String> attribute : e.attributes().entrySet()) {
+                        int a = attributes.indexOf(attribute.getKey());
+                        if (a >= 0) {
+                            set(sheet, r, FIRST_ATTRIBUTE + a, attribute.getValue());
+                        }
+                    }
+                }
+            } else if (id.startsWith("fact:")) {
+                Object value = part.get().facts().get(id.substring(5));
+                if (value instanceof BigDecimal d) {
+                    sheet.getRow(r).getCell(RESULT).setCellValue(d.doubleValue());
+                } else if (value instanceof Number n) {
+                    sheet.getRow(r).getCell(RESULT).setCellValue(n.doubleValue());
+                } else if (value != null) {
+                    set(sheet, r, RESULT, value.toString());
+                }
+            } else if (findings.containsKey(id)) {
+                Finding f = findings.get(id);
+                if (f.result() != null) {
+                    set(sheet, r, RESULT, f.result().zh());
+                }
+                Cell pointsCell = row.getCell(POINTS);
+                BigDecimal points = f.declaredPoints() != null ? f.declaredPoints() : pointsCell != null
+                        && pointsCell.getCellType() == CellType.NUMERIC ? BigDecimal.valueOf(pointsCell
+                                .getNumericCellValue()) : null;
+                BigDecimal score = f.score();
+                String note = f.note();
+                if (score == null && f.percent() != null && points != null) {
+                    score = points.multiply(f.percent()).movePointLeft(2).stripTrailingZeros();
+                } else if (score == null && f.samples() != null && points != null) {
+                    int checked = f.samples().checked();
+                    int bad = f.samples().nonConforming();
+                    try {
+                        score = points.multiply(BigDecimal.valueOf(checked - bad)).divide(BigDecimal.valueOf(checked))
+                                .stripTrailingZeros();
+                    } catch (ArithmeticException notFinite) {
+                        String samples = "抽样 samples: " + bad + " / " + checked + " 不符合 not conforming";
+                        note = note == null || note.isBlank() ? samples : note + "\n" + samples;
+                    }
+                }
+                if (score != null && row.getCell(SCORE) != null) {
+                    row.getCell(SCORE).setCellValue(score.doubleValue());
+                }
+                if (!f.evidence().isEmpty()) {
+                    set(sheet, r, EVIDENCE, String.join("\n", f.evidence()));
+                }
+                set(sheet, r, NOTE, note);
+            }
+        }
+        if (events.hasNext()) {
+            throw new IllegalArgumentException(part.get().scheme() + " lists " + part.get().events().size()
+                    + " events; the form has rows for " + EVENT_ROWS);
+        }
+    }
+
+    /** A text into a cell the form made (its style kept); nothing for no text. */
+    private static void set(Sheet sheet, int r, int c, String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        Row row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
+        (row.getCell(c) == null ? row.createCell(c) : row.getCell(c)).setCellValue(value);
     }
 
     private static void put(Sheet sheet, int r, int c, String value) {
