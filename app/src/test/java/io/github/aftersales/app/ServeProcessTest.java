@@ -81,7 +81,7 @@ class ServeProcessTest {
             HttpResponse<String> admin = http.send(HttpRequest.newBuilder(URI.create(base + "/admin?lang=en"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
-            assertThat(admin.body()).contains("<tr><td>ada</td><td>admin</td><td>1</td>")
+            assertThat(admin.body()).contains("<tr id=\"account-ada\"><td>ada</td><td>admin</td><td>1</td>")
                     .contains("<span class=\"id\">zg025-combined</span>");
             HttpResponse<String> certificates = http.send(HttpRequest.newBuilder(URI.create(base + "/register"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
@@ -205,5 +205,44 @@ class ServeProcessTest {
             assertThat(lines.get(2)).isEqualTo("2 tokens");
         });
         assertThat(tokens.out()).doesNotContain("ast_");
+    }
+
+    /**
+     * {@code accounts role}, {@code disable} and {@code enable}: the rules of the admin's page, in the command's words
+     * and exit codes (6 refused, 3 no such account, 2 not a role).
+     */
+    @Test
+    void rolesAreChangedAndAccountsDisabledOnTheCommandLineByTheSameRules() throws Exception {
+        String register = dir.resolve("register").toString();
+        assertThat(CliProcess.run(dir, List.of(), "accounts", "add", "ada", "--role", "admin", "--register", register)
+                .exit()).isZero();
+        assertThat(CliProcess.run(dir, List.of(), "accounts", "add", "li", "--role", "auditor", "--register", register)
+                .exit()).isZero();
+        CliProcess.Ran role = CliProcess.run(dir, List.of(), "accounts", "role", "li", "manager", "--register", register);
+        assertThat(role.exit()).as(role.err()).isZero();
+        assertThat(role.out()).isEqualTo("the role of li is now manager\n");
+        CliProcess.Ran last = CliProcess.run(dir, List.of(), "accounts", "role", "ada", "auditor", "--register",
+                register);
+        assertThat(last.exit()).isEqualTo(6);
+        assertThat(last.err()).contains("ada is the last admin: make another account admin before changing the role"
+                + " of ada").doesNotContain("Exception");
+        CliProcess.Ran lastDisabled = CliProcess.run(dir, List.of(), "accounts", "disable", "ada", "--register",
+                register);
+        assertThat(lastDisabled.exit()).isEqualTo(6);
+        assertThat(lastDisabled.err()).contains("ada is the last admin: make another account admin before disabling ada");
+        CliProcess.Ran disabled = CliProcess.run(dir, List.of(), "accounts", "disable", "li", "--register", register);
+        assertThat(disabled.exit()).as(disabled.err()).isZero();
+        assertThat(disabled.out()).isEqualTo("disabled li; its sessions are ended\n");
+        CliProcess.Ran listed = CliProcess.run(dir, List.of(), "accounts", "list", "--register", register);
+        assertThat(listed.out()).contains("li                       manager  1 token  added ").contains("  disabled\n");
+        CliProcess.Ran enabled = CliProcess.run(dir, List.of(), "accounts", "enable", "li", "--register", register);
+        assertThat(enabled.out()).isEqualTo("enabled li\n");
+        CliProcess.Ran none = CliProcess.run(dir, List.of(), "accounts", "disable", "nobody", "--register", register);
+        assertThat(none.exit()).isEqualTo(3);
+        assertThat(none.err()).contains("no account nobody");
+        CliProcess.Ran notARole = CliProcess.run(dir, List.of(), "accounts", "role", "li", "root", "--register",
+                register);
+        assertThat(notARole.exit()).isEqualTo(2);
+        assertThat(notARole.err()).contains("ROLE: 'root' is not one of admin, manager, auditor");
     }
 }

@@ -2,11 +2,13 @@ package io.github.aftersales.web;
 
 import io.github.aftersales.core.registry.SchemeRegistry;
 import io.github.aftersales.service.Access;
+import io.github.aftersales.service.ApiError;
 import io.github.aftersales.service.Caller;
 import io.github.aftersales.service.Role;
 import io.github.aftersales.service.Route;
 import io.github.aftersales.service.accounts.Accounts;
 import io.github.aftersales.service.accounts.ChangeLog;
+import io.github.aftersales.service.accounts.SignIns;
 import io.github.aftersales.spi.Scheme;
 import io.javalin.http.Context;
 import java.time.OffsetDateTime;
@@ -17,33 +19,96 @@ import java.util.Optional;
 
 /**
  * The admin's page: the accounts with their roles and tokens, the installed schemes with their versions, variants
- * and where each came from (built in, or a plugin's jar), and the latest entries of the change log. Read only:
- * accounts are kept with {@code aftersales accounts}.
+ * and where each came from (built in, or a plugin's jar), and the latest entries of the change log; and the changes
+ * an admin makes to an account from it: its role, disabling or enabling it, a generated password shown once. They
+ * follow the accounts' rules as {@code aftersales accounts} does ({@link Accounts#setRole}, {@link
+ * Accounts#setDisabled}, {@link SignIns#resetPassword}): no one disables their own account, the last admin stays.
  */
 public final class AdminPages {
 
     /** Entries of the change log shown. */
     static final int CHANGES = 50;
 
+    private static final Access ADMINS = Access.roles(Role.ADMIN);
+
     private final Accounts accounts;
+    private final SignIns signIns;
     private final SchemeRegistry registry;
     private final ChangeLog changes;
 
-    public AdminPages(Accounts accounts, SchemeRegistry registry, ChangeLog changes) {
-        this.accounts = accounts;
+    public AdminPages(SignIns signIns, SchemeRegistry registry, ChangeLog changes) {
+        this.accounts = signIns.accounts();
+        this.signIns = signIns;
         this.registry = registry;
         this.changes = changes;
     }
 
     public List<Route> routes() {
-        return List.of(Route.get("/admin", Access.roles(Role.ADMIN),
-                "Show the accounts, the installed schemes and the latest changes", this::admin));
+        return List.of(Route.get("/admin", ADMINS, "Show the accounts, the installed schemes and the latest changes",
+                        (ctx, caller) -> admin(ctx, caller, 200, null)),
+                Route.post("/admin/accounts/{name}/role", ADMINS, "Change an account's role from the admin's page",
+                        (ctx, caller) -> change(ctx, caller, (who, name, t) -> {
+                            String key = String.valueOf(ctx.formParam("role"));
+                            Role role = Role.fromKey(key).orElseThrow(() -> new ApiError(400, "bad-input",
+                                    "role: '" + key + "' is not one of admin, manager, auditor"));
+                            return accounts.setRole(name, role, who) ? t.t("admin.changed.role", name,
+                                    t.t("role." + role.key())) : t.t("admin.unchanged", name);
+                        })),
+                Route.post("/admin/accounts/{name}/disable", ADMINS, "Disable an account from the admin's page",
+                        (ctx, caller) -> change(ctx, caller, (who, name, t) -> accounts.setDisabled(name, true, who)
+                                ? t.t("admin.changed.disabled", name) : t.t("admin.unchanged", name))),
+                Route.post("/admin/accounts/{name}/enable", ADMINS, "Enable a disabled account from the admin's page",
+                        (ctx, caller) -> change(ctx, caller, (who, name, t) -> accounts.setDisabled(name, false, who)
+                                ? t.t("admin.changed.enabled", name) : t.t("admin.unchanged", name))),
+                Route.post("/admin/accounts/{name}/password", ADMINS,
+                        "Give an account a generated password, shown once, from the admin's page",
+                        (ctx, caller) -> change(ctx, caller, (who, name, t) -> {
+                            String password = signIns.resetPassword(name, who);
+                            ctx.attribute(PASSWORD, new AdminViews.NewPassword(name, password));
+                            return t.t("admin.changed.password", name);
+                        })));
     }
 
-    private void admin(Context ctx, Optional<Caller> caller) {
+    /** Where a generated password waits for the page that shows it, in the request alone. */
+    private static final String PASSWORD = "aftersales.admin.password";
+
+    /** A change to the account named in the path, by the admin signed in; the message it ends with. */
+    @FunctionalInterface
+    private interface AccountChange {
+        String apply(Accounts.Actor who, String name, Texts t);
+    }
+
+    /**
+     * Makes a change and shows the admin's page again saying what was done (the page itself, not a redirect: a
+     * generated password is shown in this answer alone, never in an address or a later page); a change the rules
+     * refuse is said on the page (409), as is an account that is not there (404) or a role that is not one (400).
+     */
+    private void change(Context ctx, Optional<Caller> caller, AccountChange change) {
         Texts t = Texts.of(ctx);
+        String name = ctx.pathParam("name");
+        Accounts.Actor who = new Accounts.Actor(caller.orElseThrow().account(), "http " + ctx.ip());
+        String done;
+        try {
+            done = change.apply(who, name, t);
+        } catch (ApiError e) {
+            admin(ctx, caller, e.status(), new AdminViews.Message(e.getMessage(), true));
+            return;
+        } catch (Accounts.Refused e) {
+            admin(ctx, caller, 409, new AdminViews.Message(e.getMessage(), true));
+            return;
+        } catch (java.util.NoSuchElementException e) {
+            admin(ctx, caller, 404, new AdminViews.Message(e.getMessage(), true));
+            return;
+        }
+        admin(ctx, caller, 200, new AdminViews.Message(done, false));
+    }
+
+    private void admin(Context ctx, Optional<Caller> caller, int status, AdminViews.Message message) {
+        Texts t = Texts.of(ctx);
+        String me = caller.orElseThrow().account();
         List<AdminViews.Account> shownAccounts = accounts.list().stream().map(a -> new AdminViews.Account(a.name(),
-                a.role().key(), t.t("role." + a.role().key()), time(a.createdAt()), a.activeTokens())).toList();
+                a.role().key(), t.t("role." + a.role().key()), time(a.createdAt()), a.activeTokens(), a.disabled(),
+                a.name().equals(me))).toList();
         List<AdminViews.Scheme> schemes = registry.installed().stream().map(i -> {
             Scheme s = i.scheme();
             List<String> variants = s.variants().stream().map(v -> v.id() + " — " + (t.english() ? v.titleEn()
@@ -55,8 +120,10 @@ public final class AdminPages {
                 p.message())).toList();
         List<AdminViews.Change> latest = changes.latest(CHANGES).stream().map(e -> new AdminViews.Change(time(e.at()),
                 e.actor(), e.origin(), e.what())).toList();
-        Html.page(ctx, 200, "admin.jte", new AdminViews.AdminPage(t, Html.session(ctx, caller.orElseThrow()),
-                shownAccounts, schemes, problems, latest));
+        List<AdminViews.Role> roles = java.util.Arrays.stream(Role.values()).map(r -> new AdminViews.Role(r.key(),
+                t.t("role." + r.key()))).toList();
+        Html.page(ctx, status, "admin.jte", new AdminViews.AdminPage(t, Html.session(ctx, caller.orElseThrow()),
+                shownAccounts, roles, schemes, problems, latest, message, ctx.attribute(PASSWORD)));
     }
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'");

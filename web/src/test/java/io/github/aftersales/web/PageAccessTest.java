@@ -58,6 +58,10 @@ class PageAccessTest {
         RULES.put("POST /register/{number}/incident", List.of("manager"));
         // an admin keeps accounts and reads the change log
         RULES.put("GET /admin", List.of("admin"));
+        RULES.put("POST /admin/accounts/{name}/role", List.of("admin"));
+        RULES.put("POST /admin/accounts/{name}/disable", List.of("admin"));
+        RULES.put("POST /admin/accounts/{name}/enable", List.of("admin"));
+        RULES.put("POST /admin/accounts/{name}/password", List.of("admin"));
     }
 
     private static WebService web;
@@ -107,7 +111,8 @@ class PageAccessTest {
                     // signing out ends a session of its own, so that the other pages keep theirs
                     String secret = route.toString().equals("POST /sign-out") && ACCOUNTS.containsKey(who)
                             ? signIn(ACCOUNTS.get(who)) : SESSIONS.get(who);
-                    String path = route.path().replace("{id}", "999").replace("{number}", "999");
+                    String path = route.path().replace("{id}", "999").replace("{number}", "999")
+                            .replace("{name}", "no-such-account");
                     HttpRequest.Builder b = web.request(path);
                     if (secret != null) {
                         b.header("Cookie", SessionCookie.NAME + "=" + secret);

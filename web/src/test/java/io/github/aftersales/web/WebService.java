@@ -87,7 +87,7 @@ final class WebService implements AutoCloseable {
         RegisterRoutes decisions = new RegisterRoutes(register, schemes, evaluator, changes, TODAY,
                 ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES);
         routes.addAll(new RegisterPages(register, decisions, schemes, TODAY).routes());
-        routes.addAll(new AdminPages(accounts, registry, changes).routes());
+        routes.addAll(new AdminPages(signIns, registry, changes).routes());
         routes.addAll(new SessionRoutes(signIns).routes());
         routes.addAll(new AssessmentRoutes(assessments, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
         server = ApiServer.start(new ApiServer.Settings(ApiServer.Settings.LOOPBACK, 0,

@@ -47,8 +47,18 @@ public final class Accounts implements Authenticator {
         }
     }
 
-    /** An account as listed: no secret in it. */
-    public record Account(long id, String name, Role role, OffsetDateTime createdAt, int activeTokens) {
+    /** An account as listed, its role and whether it is disabled as they are now: no secret in it. */
+    public record Account(long id, String name, Role role, OffsetDateTime createdAt, int activeTokens,
+            boolean disabled) {
+    }
+
+    /** A change the accounts' rules refuse: the last admin removed, an admin disabling their own account. */
+    public static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Refused(String message) {
+            super(message);
+        }
     }
 
     /** Who makes a change and from where ({@code command line}, or a client's address). */
@@ -120,13 +130,94 @@ public final class Accounts implements Authenticator {
 
     /** Every account, by name, with how many tokens it has that are not revoked. */
     public List<Account> list() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.name, a.role, a.created_at, (SELECT COUNT(*) FROM"
-                + " service_token t WHERE t.account_id = a.id AND NOT EXISTS (SELECT 1 FROM service_token_revoked r"
-                + " WHERE r.token_id = t.id)) AS active FROM service_account a ORDER BY a.name")
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.name, a.role, a.created_at, a.disabled, (SELECT"
+                + " COUNT(*) FROM service_token t WHERE t.account_id = a.id AND NOT EXISTS (SELECT 1 FROM"
+                + " service_token_revoked r WHERE r.token_id = t.id)) AS active FROM service_account_now a ORDER BY a.name")
                 .map((rs, ctx) -> new Account(rs.getLong("id"), rs.getString("name"),
                         Role.fromKey(rs.getString("role")).orElseThrow(), rs.getObject("created_at", OffsetDateTime.class),
-                        rs.getInt("active")))
+                        rs.getInt("active"), rs.getBoolean("disabled")))
                 .list());
+    }
+
+    /**
+     * Changes an account's role; from its next request on, it has the new role (its sessions and tokens too). The
+     * last admin keeps the role: another account is made admin first.
+     *
+     * @return whether anything changed (the account had another role)
+     * @throws java.util.NoSuchElementException when there is no such account
+     * @throws Refused                          when it would leave no admin who is not disabled
+     */
+    public boolean setRole(String name, Role role, Actor by) {
+        return change(name, by, (h, now) -> {
+            if (now.role() == role) {
+                return null;
+            }
+            if (now.role() == Role.ADMIN) {
+                lastAdmin(h, now, "make another account admin before changing the role of " + name);
+            }
+            return new Account(now.id(), name, role, now.createdAt(), 0, now.disabled());
+        }, now -> "changed the role of " + name + " from " + now.role().key() + " to " + role.key());
+    }
+
+    /**
+     * Disables an account (it signs in no more, its sessions end and its tokens sign no one in; what it did stays), or
+     * enables it again. No one disables their own account, nor the last admin.
+     *
+     * @return whether anything changed (the account was not already so)
+     * @throws java.util.NoSuchElementException when there is no such account
+     * @throws Refused                          for the caller's own account, or the last admin
+     */
+    public boolean setDisabled(String name, boolean disabled, Actor by) {
+        return change(name, by, (h, now) -> {
+            if (now.disabled() == disabled) {
+                return null;
+            }
+            if (disabled && name.equals(by.name())) {
+                throw new Refused("you cannot disable your own account, " + name + ": another admin does it");
+            }
+            if (disabled && now.role() == Role.ADMIN) {
+                lastAdmin(h, now, "make another account admin before disabling " + name);
+            }
+            if (disabled) {
+                SignIns.endSessions(h, now.id(), -1, "account disabled", now());
+            }
+            return new Account(now.id(), name, now.role(), now.createdAt(), 0, disabled);
+        }, now -> (disabled ? "disabled" : "enabled") + " account " + name);
+    }
+
+    /** What a change makes of an account's state now, or {@code null} for no change. */
+    @FunctionalInterface
+    private interface Change {
+        Account apply(Handle h, Account now);
+    }
+
+    private boolean change(String name, Actor by, Change change, java.util.function.Function<Account, String> what) {
+        return jdbi.inTransaction(h -> {
+            // every account row locked: two admins removing each other at once cannot both pass the last-admin rule
+            h.createQuery("SELECT id FROM service_account ORDER BY id FOR UPDATE").mapTo(Long.class).list();
+            Account now = find(h, name).orElseThrow(() -> new java.util.NoSuchElementException("no account " + name));
+            Account after = change.apply(h, now);
+            if (after == null) {
+                return false;
+            }
+            h.createUpdate("INSERT INTO service_account_status (account_id, role, disabled, set_at, set_by)"
+                    + " VALUES (:a, :role, :disabled, :at, :by)").bind("a", now.id()).bind("role", after.role().key())
+                    .bind("disabled", after.disabled()).bind("at", now()).bind("by", by.name()).execute();
+            change(h, by, what.apply(now));
+            return true;
+        });
+    }
+
+    /** Refuses a change to {@code account}, an admin, when no other admin is left who is not disabled. */
+    private static void lastAdmin(Handle h, Account account, String how) {
+        if (account.disabled()) {
+            return; // a disabled admin admits no one: it is not the one keeping the accounts
+        }
+        int others = h.createQuery("SELECT COUNT(*) FROM service_account_now WHERE role = 'admin' AND NOT disabled"
+                + " AND id <> :id").bind("id", account.id()).mapTo(Integer.class).one();
+        if (others == 0) {
+            throw new Refused(account.name() + " is the last admin: " + how);
+        }
     }
 
     /** A token as listed: its number and label, never its text (which is not kept). */
@@ -145,7 +236,8 @@ public final class Accounts implements Authenticator {
 
     /** The role of an account, if there is one of that name. */
     public Optional<Role> roleOf(String name) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT role FROM service_account WHERE name = :name").bind("name", name)
+        return jdbi.withHandle(h -> h.createQuery("SELECT role FROM service_account_now WHERE name = :name AND NOT"
+                + " disabled").bind("name", name)
                 .mapTo(String.class).findOne().flatMap(Role::fromKey));
     }
 
@@ -155,8 +247,8 @@ public final class Accounts implements Authenticator {
             return Optional.empty();
         }
         String hash = sha256(token);
-        return jdbi.withHandle(h -> h.createQuery("SELECT a.name, a.role FROM service_token t JOIN service_account a"
-                + " ON a.id = t.account_id WHERE t.token_hash = :hash AND NOT EXISTS (SELECT 1 FROM"
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.name, a.role FROM service_token t JOIN service_account_now a"
+                + " ON a.id = t.account_id WHERE t.token_hash = :hash AND NOT a.disabled AND NOT EXISTS (SELECT 1 FROM"
                 + " service_token_revoked r WHERE r.token_id = t.id)").bind("hash", hash)
                 .map((rs, ctx) -> new Caller(rs.getString("name"), Role.fromKey(rs.getString("role")).orElseThrow()))
                 .findOne());
@@ -175,10 +267,11 @@ public final class Accounts implements Authenticator {
     }
 
     private Optional<Account> find(Handle h, String name) {
-        return h.createQuery("SELECT id, name, role, created_at FROM service_account WHERE name = :name")
+        return h.createQuery("SELECT id, name, role, created_at, disabled FROM service_account_now WHERE name = :name")
                 .bind("name", name)
                 .map((rs, ctx) -> new Account(rs.getLong("id"), rs.getString("name"),
-                        Role.fromKey(rs.getString("role")).orElseThrow(), rs.getObject("created_at", OffsetDateTime.class), 0))
+                        Role.fromKey(rs.getString("role")).orElseThrow(), rs.getObject("created_at", OffsetDateTime.class), 0,
+                        rs.getBoolean("disabled")))
                 .findOne();
     }
 

@@ -117,6 +117,29 @@ public final class SignIns implements Authenticator {
         });
     }
 
+    /** The letters of a generated password: no 0/o, 1/l/i, which are misread when it is passed on. */
+    private static final String GENERATED = "abcdefghjkmnpqrstuvwxyz23456789";
+
+    /**
+     * Sets a generated password for an account (20 letters and digits in groups of four, about 99 random bits) and
+     * ends its sessions, as {@link #setPassword} does; the password is returned to be shown this once, and is kept
+     * only as its hash.
+     *
+     * @throws NoSuchElementException when there is no such account
+     */
+    public String resetPassword(String account, Accounts.Actor by) {
+        StringBuilder password = new StringBuilder();
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int i = 0; i < 20; i++) {
+            if (i > 0 && i % 4 == 0) {
+                password.append('-');
+            }
+            password.append(GENERATED.charAt(random.nextInt(GENERATED.length())));
+        }
+        setPassword(account, password.toString(), by);
+        return password.toString();
+    }
+
     /**
      * Signs in with a password from {@code origin} (the client's address): a new session, or why not. The session the
      * browser had ({@code earlier}, or {@code null}) ends first: a session is never carried across a sign-in.
@@ -167,7 +190,9 @@ public final class SignIns implements Authenticator {
                 return new SlowDown(wait.get());
             }
             Optional<Stored> stored = jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.role, p.hash FROM"
-                    + " service_account a JOIN service_password p ON p.account_id = a.id WHERE a.name = :name"
+                    // a disabled account signs in as no account does: the same answer, in the same time
+                    + " service_account_now a JOIN service_password p ON p.account_id = a.id WHERE a.name = :name"
+                    + " AND NOT a.disabled"
                     + " ORDER BY p.id DESC FETCH FIRST 1 ROWS ONLY").bind("name", account)
                     .map((rs, ctx) -> new Stored(rs.getLong("id"), Role.fromKey(rs.getString("role")).orElseThrow(),
                             rs.getString("hash")))
@@ -322,8 +347,9 @@ public final class SignIns implements Authenticator {
         if (!plausible(secret)) {
             return Optional.empty();
         }
-        return h.createQuery("SELECT s.id, s.expires_at, a.name, a.role FROM service_session s JOIN service_account a"
-                + " ON a.id = s.account_id WHERE s.token_hash = :hash AND s.expires_at > :now AND NOT EXISTS"
+        return h.createQuery("SELECT s.id, s.expires_at, a.name, a.role FROM service_session s JOIN service_account_now a"
+                + " ON a.id = s.account_id WHERE s.token_hash = :hash AND s.expires_at > :now AND NOT a.disabled"
+                + " AND NOT EXISTS"
                 + " (SELECT 1 FROM service_session_ended e WHERE e.session_id = s.id)")
                 .bind("hash", Accounts.sha256(secret)).bind("now", now())
                 .map((rs, ctx) -> new Session(rs.getLong("id"), new Caller(rs.getString("name"),
@@ -332,9 +358,14 @@ public final class SignIns implements Authenticator {
     }
 
     private void endSessions(Handle h, long accountId, long keep, String why) {
+        endSessions(h, accountId, keep, why, now());
+    }
+
+    /** Ends the sessions of an account but {@code keep} ({@code -1}: all of them). */
+    static void endSessions(Handle h, long accountId, long keep, String why, OffsetDateTime now) {
         h.createUpdate("INSERT INTO service_session_ended (session_id, ended_at, why) SELECT s.id, :at, :why FROM"
                 + " service_session s WHERE s.account_id = :a AND s.id <> :keep AND NOT EXISTS (SELECT 1 FROM"
-                + " service_session_ended e WHERE e.session_id = s.id)").bind("at", now()).bind("why", why)
+                + " service_session_ended e WHERE e.session_id = s.id)").bind("at", now).bind("why", why)
                 .bind("a", accountId).bind("keep", keep).execute();
     }
 

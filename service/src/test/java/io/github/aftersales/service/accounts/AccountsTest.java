@@ -94,4 +94,66 @@ class AccountsTest {
             assertThat(register.list("")).isEmpty();
         }
     }
+
+    /**
+     * A role changed, an account disabled and enabled again, on both databases: each a row appended (the account's
+     * own row unchanged), its token and sessions following at once; the last admin stays, and no admin disables
+     * their own account.
+     */
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void rolesChangeAndAccountsAreDisabledByTheRules(Databases database) {
+        try (ServiceDatabase db = ServiceDatabase.open(database.fresh(dir))) {
+            Accounts accounts = new Accounts(db.jdbi(), Clock.systemUTC());
+            SignIns signIns = new SignIns(db.jdbi(), Clock.systemUTC(), accounts);
+            Accounts.Actor ada = new Accounts.Actor("ada", "http 127.0.0.1");
+            accounts.add("ada", Role.ADMIN, CLI);
+            Accounts.NewToken li = accounts.add("li", Role.AUDITOR, CLI);
+            signIns.setPassword("li", "li's long password", CLI);
+            SignIns.SignedIn session = (SignIns.SignedIn) signIns.signIn("li", "li's long password", "test", null);
+
+            assertThat(accounts.setRole("li", Role.MANAGER, ada)).isTrue();
+            assertThat(accounts.setRole("li", Role.MANAGER, ada)).isFalse();
+            assertThat(accounts.byToken(li.token())).contains(new Caller("li", Role.MANAGER));
+            assertThat(signIns.bySession(session.secret())).contains(new Caller("li", Role.MANAGER));
+            assertThat(accounts.roleOf("li")).contains(Role.MANAGER);
+
+            assertThat(accounts.setDisabled("li", true, ada)).isTrue();
+            assertThat(accounts.byToken(li.token())).isEmpty();
+            assertThat(signIns.bySession(session.secret())).isEmpty();
+            assertThat(signIns.signIn("li", "li's long password", "test", null)).isInstanceOf(SignIns.Refused.class);
+            assertThat(accounts.roleOf("li")).isEmpty();
+            assertThat(accounts.list()).filteredOn(a -> a.name().equals("li")).extracting(Accounts.Account::disabled)
+                    .containsExactly(true);
+            assertThat(accounts.setDisabled("li", false, ada)).isTrue();
+            assertThat(accounts.byToken(li.token())).contains(new Caller("li", Role.MANAGER));
+            // the session ended when the account was disabled, and enabling it does not bring it back
+            assertThat(signIns.bySession(session.secret())).isEmpty();
+            assertThat(signIns.signIn("li", "li's long password", "test", null)).isInstanceOf(SignIns.SignedIn.class);
+
+            assertThatThrownBy(() -> accounts.setDisabled("ada", true, ada)).isInstanceOf(Accounts.Refused.class)
+                    .hasMessage("you cannot disable your own account, ada: another admin does it");
+            assertThatThrownBy(() -> accounts.setRole("ada", Role.AUDITOR, ada)).isInstanceOf(Accounts.Refused.class)
+                    .hasMessage("ada is the last admin: make another account admin before changing the role of ada");
+            assertThatThrownBy(() -> accounts.setDisabled("ada", true, CLI)).isInstanceOf(Accounts.Refused.class)
+                    .hasMessage("ada is the last admin: make another account admin before disabling ada");
+            assertThatThrownBy(() -> accounts.setRole("nobody", Role.AUDITOR, ada))
+                    .isInstanceOf(java.util.NoSuchElementException.class).hasMessage("no account nobody");
+            // a disabled admin keeps no one out: it does not count as the one left
+            accounts.setRole("li", Role.ADMIN, ada);
+            accounts.setDisabled("li", true, ada);
+            assertThatThrownBy(() -> accounts.setRole("ada", Role.MANAGER, CLI)).isInstanceOf(Accounts.Refused.class);
+            accounts.setDisabled("li", false, ada);
+            assertThat(accounts.setRole("ada", Role.MANAGER, CLI)).isTrue();
+
+            // appended, never updated: the accounts' own rows are as they were made
+            List<String> made = db.jdbi().withHandle(h -> h.createQuery("SELECT role FROM service_account ORDER BY id")
+                    .mapTo(String.class).list());
+            assertThat(made).containsExactly("admin", "auditor");
+            List<String> changes = db.jdbi().withHandle(h -> h.createQuery("SELECT what FROM service_change ORDER BY id")
+                    .mapTo(String.class).list());
+            assertThat(changes).contains("changed the role of li from auditor to manager", "disabled account li",
+                    "enabled account li", "changed the role of ada from admin to manager");
+        }
+    }
 }

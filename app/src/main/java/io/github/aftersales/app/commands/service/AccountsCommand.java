@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             "Roles: admin (accounts, settings), manager (reviews and decides, sees everything), auditor (fills the"
                 + " assessments assigned to them)."},
         subcommands = {AccountsCommand.Add.class, AccountsCommand.ListAccounts.class, AccountsCommand.Token.class,
-            AccountsCommand.Revoke.class, AccountsCommand.Password.class})
+            AccountsCommand.Revoke.class, AccountsCommand.Password.class, AccountsCommand.ChangeRole.class,
+            AccountsCommand.Disable.class, AccountsCommand.Enable.class})
 public final class AccountsCommand implements Callable<Integer> {
 
     @Option(names = "--register", scope = ScopeType.INHERIT, paramLabel = "URL|DIR",
@@ -40,7 +41,8 @@ public final class AccountsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("error: name an accounts command: add, list, token, revoke or password");
+        spec.commandLine().getErr().println("error: name an accounts command: add, list, token, revoke, password, role,"
+                + " disable or enable");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCode.USAGE;
     }
@@ -59,6 +61,8 @@ public final class AccountsCommand implements Callable<Integer> {
             throw new UserException(ExitCode.USAGE, e.getMessage());
         } catch (java.util.NoSuchElementException e) {
             throw new UserException(ExitCode.INPUT, e.getMessage()); // as the register's "no certificate"
+        } catch (Accounts.Refused e) {
+            throw new UserException(ExitCode.REFUSED, e.getMessage()); // the last admin, one's own account
         }
     }
 
@@ -125,8 +129,8 @@ public final class AccountsCommand implements Callable<Integer> {
             var all = parent.withAccounts(Accounts::list);
             PrintWriter out = spec.commandLine().getOut();
             for (Accounts.Account a : all) {
-                out.printf("%-24s %-8s %d token%s  added %s%n", a.name(), a.role().key(), a.activeTokens(),
-                        a.activeTokens() == 1 ? "" : "s", a.createdAt().toLocalDate());
+                out.printf("%-24s %-8s %d token%s  added %s%s%n", a.name(), a.role().key(), a.activeTokens(),
+                        a.activeTokens() == 1 ? "" : "s", a.createdAt().toLocalDate(), a.disabled() ? "  disabled" : "");
             }
             out.println(all.size() + (all.size() == 1 ? " account" : " accounts"));
             return ExitCode.OK;
@@ -177,6 +181,72 @@ public final class AccountsCommand implements Callable<Integer> {
                 return null;
             });
             spec.commandLine().getOut().println("revoked token " + id);
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code accounts role NAME ROLE}. */
+    @Command(name = "role", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Change an account's role: from its next request on it has the new one, its sessions and"
+                    + " tokens too. The last admin (not disabled) keeps the role: make another account admin first.")
+    static final class ChangeRole implements Callable<Integer> {
+        @ParentCommand
+        AccountsCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+        @Parameters(index = "1", paramLabel = "ROLE", description = "admin, manager or auditor.")
+        String role;
+
+        @Override
+        public Integer call() {
+            Role r = Role.fromKey(role).orElseThrow(() -> new UserException(ExitCode.USAGE,
+                    "ROLE: '" + role + "' is not one of admin, manager, auditor"));
+            boolean changed = parent.withAccounts(a -> a.setRole(name, r, actor()));
+            spec.commandLine().getOut().println(changed ? "the role of " + name + " is now " + r.key()
+                    : name + " is " + r.key() + " already; nothing changed");
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code accounts disable NAME}. */
+    @Command(name = "disable", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Disable an account: it signs in no more, its sessions end and its tokens sign no one in;"
+                    + " what it did stays. The last admin (not disabled) cannot be disabled; 'enable' undoes it.")
+    static final class Disable implements Callable<Integer> {
+        @ParentCommand
+        AccountsCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            boolean changed = parent.withAccounts(a -> a.setDisabled(name, true, actor()));
+            spec.commandLine().getOut().println(changed ? "disabled " + name + "; its sessions are ended"
+                    : name + " is disabled already; nothing changed");
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code accounts enable NAME}. */
+    @Command(name = "enable", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Enable a disabled account again: its password and tokens sign it in again.")
+    static final class Enable implements Callable<Integer> {
+        @ParentCommand
+        AccountsCommand parent;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            boolean changed = parent.withAccounts(a -> a.setDisabled(name, false, actor()));
+            spec.commandLine().getOut().println(changed ? "enabled " + name : name + " is enabled already; nothing"
+                    + " changed");
             return ExitCode.OK;
         }
     }

@@ -120,7 +120,7 @@ public final class ServeCommand implements Callable<Integer> {
         // the pages for people in a browser, over the same assessments and sessions
         routes.addAll(new Pages(assessments, signIns).routes());
         routes.addAll(new RegisterPages(register, registerRoutes, schemes.get(), Clock.systemDefaultZone()).routes());
-        routes.addAll(new AdminPages(accounts, registry.get(), new ChangeLog(database.jdbi(), Clock.systemDefaultZone()))
+        routes.addAll(new AdminPages(signIns, registry.get(), new ChangeLog(database.jdbi(), Clock.systemDefaultZone()))
                 .routes());
         ApiServer server;
         try {
