@@ -219,4 +219,58 @@ class BrowserTest {
         browser.findElement(By.cssSelector("form.filters button")).click();
         wait.until(ExpectedConditions.textToBe(By.id("count"), "2 项到期，2 项逾期"));
     }
+
+    /**
+     * A manager records a re-evaluation by choosing its file and notes an incident on a certificate's page, each form
+     * as a person fills it; an admin disables an account and gives another a new password. The screenshots of the
+     * certificate's and the admin's pages are made here.
+     */
+    @Test
+    void aManagerRecordsDecisionsAndAnAdminChangesAccounts() throws Exception {
+        RegisterPagesTest.record(web);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        signIn(wait, "mia");
+
+        browser.get(web.base() + "/register/2");
+        browser.findElement(By.id("reevaluate-assessment")).sendKeys(Path.of("..", "examples", "gbt27922-form.json")
+                .toAbsolutePath().normalize().toString());
+        browser.findElement(By.cssSelector("#reevaluate button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("entry-2")));
+        assertThat(browser.findElement(By.cssSelector("#entry-2 td:nth-child(4)")).getText()).isEqualTo("重新定级");
+
+        browser.get(web.base() + "/register/1");
+        new Select(browser.findElement(By.id("incident-type"))).selectByValue("majorComplaint");
+        // a date field takes the date as the browser's locale writes it; set as the picker sets it
+        browser.executeScript("arguments[0].value = '2027-11-01'", browser.findElement(By.id("incident-date")));
+        browser.findElement(By.id("incident-note")).sendKeys("媒体报道的投诉，整改中。 A complaint reported by the press.");
+        browser.findElement(By.cssSelector("#incident button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("entry-3")));
+        assertThat(browser.findElement(By.cssSelector("#entry-3 td:nth-child(3)")).getText()).isEqualTo("事件");
+        assertThat(browser.findElement(By.cssSelector("#entry-3 td:nth-child(4)")).getText()).isEqualTo("记录在案");
+        browser.executeScript("document.getElementById('history').scrollIntoView()");
+        Path shot = Path.of("target", "screenshots", "certificate.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.findElement(By.cssSelector("header form button")).click();
+        wait.until(ExpectedConditions.urlContains("/sign-in"));
+
+        browser.findElement(By.id("account")).sendKeys("ada");
+        browser.findElement(By.id("password")).sendKeys(WebService.password("ada"));
+        browser.findElement(By.cssSelector("form.sign-in button")).click();
+        wait.until(ExpectedConditions.urlContains("/admin"));
+        browser.findElement(By.cssSelector("#account-zhang form.disable button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("admin-message")));
+        assertThat(browser.findElement(By.cssSelector("#account-zhang td:nth-child(5)")).getText()).isEqualTo("已停用");
+        new Select(browser.findElement(By.id("role-li"))).selectByValue("manager");
+        browser.findElement(By.cssSelector("#account-li form.role button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("admin-message"), "li 的角色已改为经理。"));
+        browser.findElement(By.cssSelector("#account-li form.password button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-password")));
+        String password = browser.findElement(By.cssSelector("#new-password code")).getText();
+        assertThat(password).hasSize(24);
+        // for the picture, a password that signs no one in
+        browser.executeScript("document.querySelector('#new-password code').textContent = 'abcd-efgh-jkmn-pqrs-tuvw'");
+        shot = Path.of("target", "screenshots", "admin.png");
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
 }
