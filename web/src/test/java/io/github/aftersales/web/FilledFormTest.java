@@ -259,4 +259,27 @@ class FilledFormTest {
         }
         return rows;
     }
+
+    /**
+     * A share of samples that is not a finite decimal (1 of 3 not conforming on 1 point: 2/3) has no score a cell can
+     * hold: the score is left blank and the samples are said in the note, where the auditor sees them.
+     */
+    @Test
+    void samplesWithoutAFiniteScoreAreLeftToTheNote() throws Exception {
+        String zhang = signIn("zhang");
+        long id = filledFrom(zhang, "zg025-combined/combined", "zg025-combined.json");
+        String csrf = get("/assessments/" + id, zhang).selectFirst("input[name=_csrf]").attr("value");
+        HttpResponse<String> saved = web.send(web.request("/assessments/" + id + "/save").header("Cookie", zhang)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "_csrf=" + enc(csrf) + "&revision=2&" + enc("checked:1:5.3.2 c)") + "=3&"
+                                + enc("nonConforming:1:5.3.2 c)") + "=1")).build());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        Path file = Files.write(dir.resolve("thirds.xlsx"), download("/assessments/" + id + "/filled.xlsx", zhang)
+                .body());
+        Finding back = AssessmentFormats.find("xlsx").orElseThrow().read(file).parts().get(1).findings().stream()
+                .filter(f -> f.id().equals("5.3.2 c)")).findFirst().orElseThrow();
+        assertThat(back.score()).isNull();
+        assertThat(back.note()).isEqualTo("人员能力抽查 5 人，2 人考核记录缺失。 Staff competence: 2 of 5 sampled lack"
+                + " assessment records.\n抽样 samples: 1 / 3 不符合 not conforming");
+    }
 }
