@@ -282,4 +282,29 @@ class FilledFormTest {
         assertThat(back.note()).isEqualTo("人员能力抽查 5 人，2 人考核记录缺失。 Staff competence: 2 of 5 sampled lack"
                 + " assessment records.\n抽样 samples: 1 / 3 不符合 not conforming");
     }
+
+    /** More dated events than the form has rows for (20): no form, and the page says why. */
+    @Test
+    void moreEventsThanTheFormHoldsAreSaidOnThePage() throws Exception {
+        String zhang = signIn("zhang");
+        long id = filledFrom(zhang, "cqm/star", "cqm/note1-example2-rectified-complaint.json");
+        com.fasterxml.jackson.databind.node.ObjectNode content = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JSON.readTree(Files.readAllBytes(EXAMPLES.resolve("cqm/note1-example2-rectified-complaint.json")));
+        com.fasterxml.jackson.databind.node.ArrayNode events = (com.fasterxml.jackson.databind.node.ArrayNode) content
+                .at("/schemes/0/events");
+        for (int day = 1; day <= 20; day++) {
+            events.addObject().put("type", "majorComplaint").put("date", String.format("2026-01-%02d", day))
+                    .put("rectified", true);
+        }
+        String csrf = get("/assessments/" + id, zhang).selectFirst("input[name=_csrf]").attr("value");
+        HttpResponse<String> up = web.upload("/assessments/" + id + "/upload", zhang, Map.of("_csrf", csrf,
+                "revision", "2"), "file", "many.json", JSON.writeValueAsBytes(content));
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(303);
+        HttpResponse<String> refused = web.send(web.request("/assessments/" + id + "/filled.xlsx").header("Cookie",
+                zhang).build());
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type")).contains("text/html;charset=utf-8");
+        assertThat(Jsoup.parse(refused.body()).selectFirst("#page-message").text())
+                .isEqualTo("无法生成已填写的表：cqm lists 21 events; the form has rows for 20");
+    }
 }
