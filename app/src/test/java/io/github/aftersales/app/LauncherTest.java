@@ -158,6 +158,30 @@ class LauncherTest {
         }
     }
 
+    /**
+     * picocli's classes in the jar are compiled from its sources for Java 17 (app/pom.xml): its own jar's,
+     * of Java 5, would be checked by the old verifier at every start, the cache unable to hold them linked.
+     */
+    @org.junit.jupiter.api.Test
+    void picocliInTheJarIsCompiledForJava17() throws IOException {
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(JAR.toFile())) {
+            List<String> older = new ArrayList<>();
+            int picocli = 0;
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(jar.entries())) {
+                if (entry.getName().startsWith("picocli/") && entry.getName().endsWith(".class")) {
+                    picocli++;
+                    byte[] head = jar.getInputStream(entry).readNBytes(8);
+                    int major = ((head[6] & 0xff) << 8) | (head[7] & 0xff);
+                    if (major < 61) {
+                        older.add(entry.getName() + " (class file version " + major + ")");
+                    }
+                }
+            }
+            assertThat(picocli).as("picocli's classes in the jar").isGreaterThan(100);
+            assertThat(older).as("picocli classes not compiled for Java 17").isEmpty();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"jsa", "aot"})
     void makesItsCacheOnFirstUseUsesItAfterAndPrintsWhatJavaJarPrints(String kind) throws Exception {
