@@ -308,6 +308,29 @@ class FilledFormTest {
                 + " be prorate): download the assessment as JSON");
     }
 
+    /**
+     * A result and note on one of CQM's checklist groups (4.2.1, within 4.2's checklist): the engine takes them (a
+     * group that does not conform is a reason), the form has no row for them. No form, and the page says why.
+     */
+    @Test
+    void whatTheFormHasNoRowForGetsNoForm() throws Exception {
+        String zhang = signIn("zhang");
+        long id = filledFrom(zhang, "cqm/star", "cqm/note1-example2-rectified-complaint.json");
+        com.fasterxml.jackson.databind.node.ObjectNode content = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JSON.readTree(Files.readAllBytes(EXAMPLES.resolve("cqm/note1-example2-rectified-complaint.json")));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) content.at("/schemes/0/findings")).addObject()
+                .put("id", "4.2.1").put("result", "不符合").put("note", "the group as a whole");
+        String csrf = get("/assessments/" + id, zhang).selectFirst("input[name=_csrf]").attr("value");
+        HttpResponse<String> up = web.upload("/assessments/" + id + "/upload", zhang, Map.of("_csrf", csrf,
+                "revision", "2"), "file", "group.json", JSON.writeValueAsBytes(content));
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(303);
+        HttpResponse<String> refused = web.send(web.request("/assessments/" + id + "/filled.xlsx").header("Cookie",
+                zhang).build());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(Jsoup.parse(refused.body()).selectFirst("#page-message").text()).isEqualTo("无法生成已填写的表："
+                + "cqm states 4.2.1, which the form has no row for: download the assessment as JSON");
+    }
+
     /** More dated events than the form has rows for (20): no form, and the page says why. */
     @Test
     void moreEventsThanTheFormHoldsAreSaidOnThePage() throws Exception {

@@ -93,7 +93,8 @@ public final class XlsxForms {
      * event with its note and attributes. {@link #read} reads it back to the same statements and grade; a score given
      * as samples or a percentage is written as the score it gives. What the form cannot hold is refused rather than
      * left out, since the form read back would grade otherwise: a part's readings, a not-applicable reading other
-     * than the variant's own, a score that is not a decimal of at most 15 digits (1 of 3 samples not conforming).
+     * than the variant's own, a score that is not a decimal of at most 15 digits (1 of 3 samples not conforming), a
+     * result or note on a checklist's group (which has no row).
      *
      * @throws IllegalArgumentException when a scheme the variant combines is not installed, or the form cannot hold
      *                                  what a part states (more events than the form's rows, as above)
@@ -512,7 +513,7 @@ public final class XlsxForms {
                     set(sheet, r, RESULT, value.toString());
                 }
             } else if (findings.containsKey(id)) {
-                Finding f = findings.get(id);
+                Finding f = findings.remove(id);
                 if (f.result() != null) {
                     set(sheet, r, RESULT, f.result().zh());
                 }
@@ -551,6 +552,13 @@ public final class XlsxForms {
                 }
                 set(sheet, r, NOTE, note);
             }
+        }
+        // what states something on an item the form has no row for (a checklist's group: its result and note)
+        List<String> unwritten = findings.values().stream().filter(f -> f.result() != null || f.scoreForms() > 0
+                || (f.note() != null && !f.note().isBlank()) || !f.evidence().isEmpty()).map(Finding::id).toList();
+        if (!unwritten.isEmpty()) {
+            throw new IllegalArgumentException(p.scheme() + " states " + String.join(", ", unwritten) + ", which the"
+                    + " form has no row for: download the assessment as JSON");
         }
         if (events.hasNext()) {
             throw new IllegalArgumentException(part.get().scheme() + " lists " + part.get().events().size()
