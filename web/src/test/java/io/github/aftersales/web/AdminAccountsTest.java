@@ -155,6 +155,8 @@ class AdminAccountsTest {
 
         HttpResponse<String> enabled = post("/admin/accounts/zhang/enable", ada, "_csrf=" + csrf(ada));
         assertThat(message(enabled)).isEqualTo("zhang 已重新启用。");
+        // the state column says what the account is (已启用), not the button's action (启用)
+        assertThat(Jsoup.parse(enabled.body()).select("#account-zhang td").get(4).text()).isEqualTo("已启用");
         assertThat(signInAs("zhang", WebService.password("zhang")).statusCode()).isEqualTo(303);
         assertThat(web.send(web.request("/api/v1/assessments").header("Authorization", "Bearer " + token).build())
                 .statusCode()).isEqualTo(200);

@@ -262,10 +262,11 @@ class FilledFormTest {
 
     /**
      * A share of samples that is not a finite decimal (1 of 3 not conforming on 1 point: 2/3) has no score a cell can
-     * hold: the score is left blank and the samples are said in the note, where the auditor sees them.
+     * hold: no form, and the page says why. Left blank, the form read back would grade the clause otherwise (by its
+     * result alone, or not at all).
      */
     @Test
-    void samplesWithoutAFiniteScoreAreLeftToTheNote() throws Exception {
+    void samplesWithoutAFiniteScoreGetNoForm() throws Exception {
         String zhang = signIn("zhang");
         long id = filledFrom(zhang, "zg025-combined/combined", "zg025-combined.json");
         String csrf = get("/assessments/" + id, zhang).selectFirst("input[name=_csrf]").attr("value");
@@ -274,13 +275,60 @@ class FilledFormTest {
                         "_csrf=" + enc(csrf) + "&revision=2&" + enc("checked:1:5.3.2 c)") + "=3&"
                                 + enc("nonConforming:1:5.3.2 c)") + "=1")).build());
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
-        Path file = Files.write(dir.resolve("thirds.xlsx"), download("/assessments/" + id + "/filled.xlsx", zhang)
-                .body());
-        Finding back = AssessmentFormats.find("xlsx").orElseThrow().read(file).parts().get(1).findings().stream()
-                .filter(f -> f.id().equals("5.3.2 c)")).findFirst().orElseThrow();
-        assertThat(back.score()).isNull();
-        assertThat(back.note()).isEqualTo("人员能力抽查 5 人，2 人考核记录缺失。 Staff competence: 2 of 5 sampled lack"
-                + " assessment records.\n抽样 samples: 1 / 3 不符合 not conforming");
+        HttpResponse<String> refused = web.send(web.request("/assessments/" + id + "/filled.xlsx").header("Cookie",
+                zhang).build());
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(Jsoup.parse(refused.body()).selectFirst("#page-message").text()).isEqualTo("无法生成已填写的表："
+                + "zg025 5.3.2 c): 1 of 3 samples not conforming give 1 × 2/3 points, which no cell holds as a decimal:"
+                + " download the assessment as JSON");
+    }
+
+    /**
+     * An assessment that chooses to score 不适用 with full points, where its variant prorates: the form has no cell for
+     * the choice, and read back it would prorate (GB/T 27922's example: 91 of 98, 92.85, 四星级, instead of 93 of 100,
+     * 93). No form, and the page says why.
+     */
+    @Test
+    void optionsTheFormCannotHoldGetNoForm() throws Exception {
+        String zhang = signIn("zhang");
+        long id = filledFrom(zhang, "gbt27922/form", "gbt27922-form.json");
+        com.fasterxml.jackson.databind.node.ObjectNode content = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JSON.readTree(Files.readAllBytes(EXAMPLES.resolve("gbt27922-form.json")));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) content.at("/schemes/0/options")).put("notApplicable",
+                "full-points");
+        String csrf = get("/assessments/" + id, zhang).selectFirst("input[name=_csrf]").attr("value");
+        HttpResponse<String> up = web.upload("/assessments/" + id + "/upload", zhang, Map.of("_csrf", csrf,
+                "revision", "2"), "file", "full.json", JSON.writeValueAsBytes(content));
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(303);
+        HttpResponse<String> refused = web.send(web.request("/assessments/" + id + "/filled.xlsx").header("Cookie",
+                zhang).build());
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(Jsoup.parse(refused.body()).selectFirst("#page-message").text()).isEqualTo("无法生成已填写的表："
+                + "gbt27922 chooses to score 不适用 as full-points, which the form has no cell for (read back, it would"
+                + " be prorate): download the assessment as JSON");
+    }
+
+    /**
+     * A result and note on one of CQM's checklist groups (4.2.1, within 4.2's checklist): the engine takes them (a
+     * group that does not conform is a reason), the form has no row for them. No form, and the page says why.
+     */
+    @Test
+    void whatTheFormHasNoRowForGetsNoForm() throws Exception {
+        String zhang = signIn("zhang");
+        long id = filledFrom(zhang, "cqm/star", "cqm/note1-example2-rectified-complaint.json");
+        com.fasterxml.jackson.databind.node.ObjectNode content = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JSON.readTree(Files.readAllBytes(EXAMPLES.resolve("cqm/note1-example2-rectified-complaint.json")));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) content.at("/schemes/0/findings")).addObject()
+                .put("id", "4.2.1").put("result", "不符合").put("note", "the group as a whole");
+        String csrf = get("/assessments/" + id, zhang).selectFirst("input[name=_csrf]").attr("value");
+        HttpResponse<String> up = web.upload("/assessments/" + id + "/upload", zhang, Map.of("_csrf", csrf,
+                "revision", "2"), "file", "group.json", JSON.writeValueAsBytes(content));
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(303);
+        HttpResponse<String> refused = web.send(web.request("/assessments/" + id + "/filled.xlsx").header("Cookie",
+                zhang).build());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(Jsoup.parse(refused.body()).selectFirst("#page-message").text()).isEqualTo("无法生成已填写的表："
+                + "cqm states 4.2.1, which the form has no row for: download the assessment as JSON");
     }
 
     /** More dated events than the form has rows for (20): no form, and the page says why. */

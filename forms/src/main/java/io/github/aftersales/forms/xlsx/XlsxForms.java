@@ -90,13 +90,14 @@ public final class XlsxForms {
     /**
      * Writes the form for a variant filled with what {@code filled} states (the blank form when it is {@code null}):
      * the organisation, date and assessor; each clause's result, score, evidence list and note; each fact; each dated
-     * event with its note and attributes. {@link #read} reads it back to the same statements, but for what the form
-     * has no cell for: a part's readings, and a score given as samples or a percentage, which is written as the
-     * score it gives (a share of samples that is not a finite decimal, 1 of 3, is left to the note, the score
-     * blank).
+     * event with its note and attributes. {@link #read} reads it back to the same statements and grade; a score given
+     * as samples or a percentage is written as the score it gives. What the form cannot hold is refused rather than
+     * left out, since the form read back would grade otherwise: a part's readings, a not-applicable reading other
+     * than the variant's own, a score that is not a decimal of at most 15 digits (1 of 3 samples not conforming), a
+     * result or note on a checklist's group (which has no row).
      *
-     * @throws IllegalArgumentException when a scheme the variant combines is not installed, or a part lists more
-     *                                  events than the form's rows
+     * @throws IllegalArgumentException when a scheme the variant combines is not installed, or the form cannot hold
+     *                                  what a part states (more events than the form's rows, as above)
      */
     public static void write(Scheme scheme, Variant variant, Function<String, Optional<Scheme>> others,
             Assessment filled, OutputStream out) throws IOException {
@@ -468,6 +469,16 @@ public final class XlsxForms {
         if (part.isEmpty()) {
             return;
         }
+        SchemeAssessment p = part.get();
+        if (p.notApplicable() != null && p.notApplicable() != variant.notApplicable()) {
+            throw new IllegalArgumentException(p.scheme() + " chooses to score 不适用 as " + p.notApplicable().key()
+                    + ", which the form has no cell for (read back, it would be " + variant.notApplicable().key()
+                    + "): download the assessment as JSON");
+        }
+        if (!p.readings().isEmpty()) {
+            throw new IllegalArgumentException(p.scheme() + " chooses the readings " + String.join(", ",
+                    p.readings().keySet()) + ", which the form has no cell for: download the assessment as JSON");
+        }
         Map<String, Finding> findings = new LinkedHashMap<>();
         part.get().findings().forEach(f -> findings.putIfAbsent(f.id(), f));
         List<String> attributes = eventAttributes(variant);
@@ -502,7 +513,7 @@ public final class XlsxForms {
                     set(sheet, r, RESULT, value.toString());
                 }
             } else if (findings.containsKey(id)) {
-                Finding f = findings.get(id);
+                Finding f = findings.remove(id);
                 if (f.result() != null) {
                     set(sheet, r, RESULT, f.result().zh());
                 }
@@ -521,9 +532,17 @@ public final class XlsxForms {
                         score = points.multiply(BigDecimal.valueOf(checked - bad)).divide(BigDecimal.valueOf(checked))
                                 .stripTrailingZeros();
                     } catch (ArithmeticException notFinite) {
-                        String samples = "抽样 samples: " + bad + " / " + checked + " 不符合 not conforming";
-                        note = note == null || note.isBlank() ? samples : note + "\n" + samples;
+                        throw new IllegalArgumentException(p.scheme() + " " + id + ": " + bad + " of " + checked
+                                + " samples not conforming give " + plain(points) + " × " + (checked - bad) + "/"
+                                + checked + " points, which no cell holds as a decimal: download the assessment as"
+                                + " JSON");
                     }
+                }
+                if (score != null && new BigDecimal(score.doubleValue(), new java.math.MathContext(15))
+                        .compareTo(score) != 0) {
+                    // the reader takes a number cell to 15 digits, as a spreadsheet shows it
+                    throw new IllegalArgumentException(p.scheme() + " " + id + ": the score " + score.toPlainString()
+                            + " has more digits than a cell holds: download the assessment as JSON");
                 }
                 if (score != null && row.getCell(SCORE) != null) {
                     row.getCell(SCORE).setCellValue(score.doubleValue());
@@ -533,6 +552,13 @@ public final class XlsxForms {
                 }
                 set(sheet, r, NOTE, note);
             }
+        }
+        // what states something on an item the form has no row for (a checklist's group: its result and note)
+        List<String> unwritten = findings.values().stream().filter(f -> f.result() != null || f.scoreForms() > 0
+                || (f.note() != null && !f.note().isBlank()) || !f.evidence().isEmpty()).map(Finding::id).toList();
+        if (!unwritten.isEmpty()) {
+            throw new IllegalArgumentException(p.scheme() + " states " + String.join(", ", unwritten) + ", which the"
+                    + " form has no row for: download the assessment as JSON");
         }
         if (events.hasNext()) {
             throw new IllegalArgumentException(part.get().scheme() + " lists " + part.get().events().size()

@@ -61,8 +61,15 @@ public final class Accounts implements Authenticator {
         }
     }
 
-    /** Who makes a change and from where ({@code command line}, or a client's address). */
+    /** Who makes a change and from where ({@value #COMMAND_LINE}, or a client's address). */
     public record Actor(String name, String origin) {
+        /** The origin of a change made with {@code aftersales accounts}, by the login it runs under. */
+        public static final String COMMAND_LINE = "command line";
+
+        /** Whether {@code name} is an account signed in, not the login of an operator on the command line. */
+        public boolean signedIn() {
+            return !COMMAND_LINE.equals(origin);
+        }
     }
 
     /**
@@ -172,7 +179,7 @@ public final class Accounts implements Authenticator {
             if (now.disabled() == disabled) {
                 return null;
             }
-            if (disabled && name.equals(by.name())) {
+            if (disabled && by.signedIn() && name.equals(by.name())) {
                 throw new Refused("you cannot disable your own account, " + name + ": another admin does it");
             }
             if (disabled && now.role() == Role.ADMIN) {

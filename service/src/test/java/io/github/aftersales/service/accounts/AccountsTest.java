@@ -156,4 +156,25 @@ class AccountsTest {
                     "enabled account li", "changed the role of ada from admin to manager");
         }
     }
+
+    /**
+     * The operator on the command line is not an account, though the login they run it under ({@code root} here) may
+     * share an account's name: they disable that account as any other, and no admin's own rule applies to them.
+     */
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void theCommandLineDisablesAnAccountNamedAsItsLogin(Databases database) {
+        try (ServiceDatabase db = ServiceDatabase.open(database.fresh(dir))) {
+            Accounts accounts = new Accounts(db.jdbi(), Clock.systemUTC());
+            accounts.add("ada", Role.ADMIN, CLI);
+            Accounts.NewToken root = accounts.add("root", Role.ADMIN, CLI);
+            assertThat(accounts.setDisabled("root", true, CLI)).isTrue();
+            assertThat(accounts.byToken(root.token())).isEmpty();
+            // signed in as root, root's own account still is not theirs to disable
+            accounts.setDisabled("root", false, CLI);
+            assertThatThrownBy(() -> accounts.setDisabled("root", true, new Accounts.Actor("root", "http 127.0.0.1")))
+                    .isInstanceOf(Accounts.Refused.class)
+                    .hasMessage("you cannot disable your own account, root: another admin does it");
+        }
+    }
 }

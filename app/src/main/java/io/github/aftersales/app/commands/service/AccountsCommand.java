@@ -67,7 +67,7 @@ public final class AccountsCommand implements Callable<Integer> {
     }
 
     static Accounts.Actor actor() {
-        return new Accounts.Actor(System.getProperty("user.name", "unknown"), "command line");
+        return new Accounts.Actor(System.getProperty("user.name", "unknown"), Accounts.Actor.COMMAND_LINE);
     }
 
     static void printToken(CommandSpec spec, Accounts.NewToken made, String what) {
