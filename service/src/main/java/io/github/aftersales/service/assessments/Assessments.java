@@ -308,7 +308,28 @@ public final class Assessments {
         return grade(s.id(), s.content());
     }
 
+    /**
+     * The grade of a revision's content, from the last one worked out when it is the same (a save grades what it
+     * stores for the list, then its answer and the score panel show the same result): graded once.
+     */
     private Graded grade(long id, byte[] content) {
+        LastGraded kept = last.get();
+        if (kept != null && kept.id() == id && java.util.Arrays.equals(kept.content(), content)) {
+            return kept.graded();
+        }
+        Graded graded = gradeNow(id, content);
+        last.set(new LastGraded(id, content, graded));
+        return graded;
+    }
+
+    /** The last content graded (read only by those who get it: its result is never changed). */
+    private record LastGraded(long id, byte[] content, Graded graded) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<LastGraded> last =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private Graded gradeNow(long id, byte[] content) {
         String source = "assessment " + id;
         try {
             Assessment a = AssessmentReader.read(new ByteArrayInputStream(content), source, LocatedReader.Syntax.JSON);
