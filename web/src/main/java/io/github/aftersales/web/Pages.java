@@ -250,6 +250,7 @@ public final class Pages {
         Texts t = Texts.of(ctx);
         AssessmentStore.Stored current = assessments.visible(who, ctx.pathParam("id"));
         String clause = String.valueOf(ctx.formParam("clause"));
+        EvidenceStore.File added;
         try {
             evidence.writable(who, ctx.pathParam("id"));
             int colon = clause.indexOf(':');
@@ -266,8 +267,8 @@ public final class Pages {
                         Evidence.size(evidence.limits().perFile())));
             }
             byte[] bytes = evidence.read(file.content());
-            evidence.add(who, ctx.pathParam("id"), part, clause.substring(colon + 1), file.filename(), file.contentType(),
-                    bytes, "http " + ctx.ip());
+            added = evidence.add(who, ctx.pathParam("id"), part, clause.substring(colon + 1), file.filename(),
+                    file.contentType(), bytes, "http " + ctx.ip());
         } catch (ApiError e) {
             if (e.status() == 401 || e.status() == 403 || e.status() >= 500) {
                 throw e;
@@ -275,7 +276,23 @@ public final class Pages {
             checklist(ctx, who, current, e.status(), e.getMessage());
             return;
         }
-        ctx.redirect("/assessments/" + current.id() + "#row-" + clause, io.javalin.http.HttpStatus.SEE_OTHER);
+        // to the clause's row, named as the assessment lists it (not as the form sent it)
+        ctx.redirect("/assessments/" + current.id() + "#" + fragment("row-" + added.part() + ":" + added.clause()),
+                io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** An element's id as a URL's fragment: a clause's id may hold a space or a bracket ({@code 5.1.1 b)}). */
+    static String fragment(String id) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : id.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || ":._~-".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format(java.util.Locale.ROOT, "%02X", b & 0xff));
+            }
+        }
+        return out.toString();
     }
 
     private void detach(Context ctx, Optional<Caller> caller) throws IOException {
@@ -291,7 +308,7 @@ public final class Pages {
             checklist(ctx, who, current, e.status(), e.getMessage());
             return;
         }
-        ctx.redirect("/assessments/" + current.id() + "#row-" + removed.part() + ":" + removed.clause(),
+        ctx.redirect("/assessments/" + current.id() + "#" + fragment("row-" + removed.part() + ":" + removed.clause()),
                 io.javalin.http.HttpStatus.SEE_OTHER);
     }
 

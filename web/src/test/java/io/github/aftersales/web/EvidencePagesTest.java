@@ -101,6 +101,8 @@ class EvidencePagesTest {
                 "abc".getBytes(StandardCharsets.US_ASCII));
         assertThat(attached.statusCode()).as(attached.body()).isEqualTo(303);
         assertThat(attached.headers().firstValue("Location")).contains("/assessments/" + id + "#row-0:5.1.1.2");
+        // a ZG025 clause's id has a space and a bracket: percent-encoded in the address
+        assertThat(Pages.fragment("row-0:5.1.1 b)")).isEqualTo("row-0:5.1.1%20b%29");
 
         HttpResponse<String> shown = raw("/assessments/" + id, zhang);
         // the name is text: escaped, never a tag
