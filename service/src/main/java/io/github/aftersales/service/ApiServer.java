@@ -23,6 +23,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final String ANSWERED = "aftersales.error-answered";
+    private static final String MULTIPART_LIMIT = "aftersales.multipart-limit";
     private static final String TIMING = "aftersales.timing";
 
     /**
@@ -118,6 +119,7 @@ public final class ApiServer implements AutoCloseable {
             });
         });
         javalin.before(ApiServer::commonHeaders);
+        javalin.before(ctx -> ctx.attribute(MULTIPART_LIMIT, settings.maxMultipartBytes()));
         javalin.before(ctx -> {
             // Javalin answers HEAD for every GET route without running its handler, so without its access rule
             if (ctx.method() == io.javalin.http.HandlerType.HEAD) {
@@ -267,7 +269,10 @@ public final class ApiServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 for (Throwable t = e; t != null; t = t.getCause()) {
                     if (String.valueOf(t.getMessage()).contains("exceeds")) {
-                        throw new ApiError(413, "too-large", "the request is larger than this server accepts");
+                        Long limit = ctx.attribute(MULTIPART_LIMIT);
+                        throw new ApiError(413, "too-large", "the form is larger than this server accepts"
+                                + (limit == null ? "" : ": at most " + io.github.aftersales.service.assessments.Evidence.size(limit)
+                                + ", its file included"));
                     }
                 }
                 throw new ApiError(400, "bad-request", "the form's multipart body cannot be read");

@@ -164,6 +164,12 @@ class EvidencePagesTest {
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(Jsoup.parse(tooLarge.body()).selectFirst("#page-message").text())
                 .isEqualTo("scan.pdf：证据文件不超过 4 KiB。");
+        // a form larger than any page's may be (here the 16 MiB of any request, more than a file and 64 KiB for the
+        // other fields) is refused as it is read, in the API's one shape
+        HttpResponse<String> huge = attach(id, zhang, csrf, "0:5.1.1.2", "huge.pdf", new byte[(16 << 20) + 1]);
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.body()).isEqualTo("{\"status\":413,\"code\":\"too-large\",\"message\":\"the form is larger than"
+                + " this server accepts: at most 16 MiB, its file included\"}");
         HttpResponse<String> noClause = attach(id, zhang, csrf, "", "scan.pdf", new byte[] {1});
         assertThat(noClause.statusCode()).isEqualTo(400);
         assertThat(Jsoup.parse(noClause.body()).selectFirst("#page-message").text()).isEqualTo("请选择该文件作为证据的条款。");
