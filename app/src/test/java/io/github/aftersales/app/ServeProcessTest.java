@@ -159,6 +159,54 @@ class ServeProcessTest {
         return new CliProcess.Ran(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
+    /** The evidence limits are the operator's: a file over the one given is refused (413), a bad one is exit 2. */
+    @Test
+    void theEvidenceLimitsAreTakenFromTheCommandLine() throws Exception {
+        CliProcess.Ran bad = CliProcess.run(dir, List.of(), "serve", "--port", "0", "--evidence-file-limit", "0",
+                "--register", dir.resolve("r").toString());
+        assertThat(bad.exit()).as(bad.err()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("error: --evidence-file-limit must be between 1 and 1024 (MiB), and"
+                + " --evidence-limit between it and 1048576, not 0 and 200\n");
+
+        String register = dir.resolve("register").toString();
+        CliProcess.Ran added = CliProcess.run(dir, List.of(), "accounts", "add", "zhang", "--role", "auditor",
+                "--register", register);
+        assertThat(added.exit()).as(added.err()).isZero();
+        String token = added.out().strip();
+        Process serve = CliProcess.builder("", "serve", "--port", "0", "--evidence-file-limit", "1", "--evidence-limit",
+                "2", "--register", register).redirectError(dir.resolve("serve-err.txt").toFile()).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            String first = out.readLine();
+            Matcher m = SERVING.matcher(String.valueOf(first));
+            assertThat(m.matches()).as(first + " " + Files.readString(dir.resolve("serve-err.txt"))).isTrue();
+            String base = "http://127.0.0.1:" + m.group(1);
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/assessments"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"scheme\": \"gbt27922\", \"organisation\": \"Co.\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+            String evidence = base + "/api/v1/assessments/" + JSON.readTree(made.body()).get("id").asLong()
+                    + "/evidence?clause=5.1.1.2&name=scan.pdf";
+            HttpResponse<String> over = http.send(HttpRequest.newBuilder(URI.create(evidence))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/pdf")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[(1 << 20) + 1])).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(over.statusCode()).isEqualTo(413);
+            assertThat(JSON.readTree(over.body()).get("message").asText())
+                    .isEqualTo("an evidence file is at most 1 MiB; this one is larger");
+            HttpResponse<String> fits = http.send(HttpRequest.newBuilder(URI.create(evidence))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/pdf")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1 << 20])).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(fits.statusCode()).as(fits.body()).isEqualTo(201);
+        } finally {
+            serve.destroy();
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("the service stops on SIGTERM").isTrue();
+        }
+    }
+
     @Test
     void aPortInUseIsOneLineAndExit8() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

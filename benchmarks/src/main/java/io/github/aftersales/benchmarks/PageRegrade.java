@@ -67,7 +67,10 @@ public final class PageRegrade {
             Assessments assessments = new Assessments(new AssessmentStore(db.jdbi(), Clock.systemUTC()),
                     new RegisterCertifier(settings, schemes, Clock.systemDefaultZone()), schemes, evaluator,
                     accounts::roleOf, new ChangeLog(db.jdbi(), Clock.systemUTC()));
-            List<Route> routes = new ArrayList<>(new Pages(assessments, signIns).routes());
+            List<Route> routes = new ArrayList<>(new Pages(assessments, signIns, new io.github.aftersales.service.assessments
+                    .Evidence(assessments, new io.github.aftersales.service.assessments.EvidenceStore(db.jdbi(),
+                            Clock.systemUTC()), new ChangeLog(db.jdbi(), Clock.systemUTC()),
+                            io.github.aftersales.service.assessments.Evidence.Limits.DEFAULTS)).routes());
             routes.addAll(new SessionRoutes(signIns).routes());
             routes.addAll(new AssessmentRoutes(assessments, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
             try (ApiServer server = ApiServer.start(new ApiServer.Settings(ApiServer.Settings.LOOPBACK, 0,

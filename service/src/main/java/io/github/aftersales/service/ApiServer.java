@@ -23,6 +23,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final String ANSWERED = "aftersales.error-answered";
+    private static final String MULTIPART_LIMIT = "aftersales.multipart-limit";
     private static final String TIMING = "aftersales.timing";
 
     /**
@@ -31,8 +32,9 @@ public final class ApiServer implements AutoCloseable {
      * @param bind            the address to listen on; {@code 127.0.0.1} unless the operator says otherwise
      * @param port            the port; 0 picks a free one
      * @param maxRequestBytes the largest request body accepted (413 beyond it)
+     * @param maxFileBytes    the largest file a page's form may upload (an evidence file), when larger than that
      */
-    public record Settings(String bind, int port, long maxRequestBytes) {
+    public record Settings(String bind, int port, long maxRequestBytes, long maxFileBytes) {
         public static final String LOOPBACK = "127.0.0.1";
         public static final int DEFAULT_PORT = 8027;
         /** An assessment file is at most 16 MiB (the readers' own limit); a request no more. */
@@ -42,9 +44,19 @@ public final class ApiServer implements AutoCloseable {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("a port is between 0 and 65535, not " + port);
             }
-            if (maxRequestBytes < 1) {
+            if (maxRequestBytes < 1 || maxFileBytes < 1) {
                 throw new IllegalArgumentException("the largest request must be at least one byte");
             }
+        }
+
+        /** Files uploaded from a page no larger than any request. */
+        public Settings(String bind, int port, long maxRequestBytes) {
+            this(bind, port, maxRequestBytes, maxRequestBytes);
+        }
+
+        /** What a page's multipart form may hold: its largest file, and its other fields beside it. */
+        long maxMultipartBytes() {
+            return Math.max(maxRequestBytes, maxFileBytes + (64 << 10));
         }
     }
 
@@ -69,11 +81,13 @@ public final class ApiServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
-            // a page's file upload (multipart/form-data) is held to the same size, in memory: never a file on disk
-            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxRequestBytes(), io.javalin.config.SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxFileSize(settings.maxRequestBytes(), io.javalin.config.SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE,
-                    settings.maxRequestBytes() + 1), io.javalin.config.SizeUnit.BYTES);
+            // a page's file upload (multipart/form-data) is held to the same size (an evidence file's, when larger), in
+            // memory: never a file on disk; each route then holds the file to its own limit
+            long multipart = settings.maxMultipartBytes();
+            config.jetty.multipartConfig.maxTotalRequestSize(multipart, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(multipart, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, multipart + 1),
+                    io.javalin.config.SizeUnit.BYTES);
             config.http.prefer405over404 = true;
             config.jetty.defaultHost = settings.bind();
             config.jetty.defaultPort = settings.port();
@@ -105,6 +119,7 @@ public final class ApiServer implements AutoCloseable {
             });
         });
         javalin.before(ApiServer::commonHeaders);
+        javalin.before(ctx -> ctx.attribute(MULTIPART_LIMIT, settings.maxMultipartBytes()));
         javalin.before(ctx -> {
             // Javalin answers HEAD for every GET route without running its handler, so without its access rule
             if (ctx.method() == io.javalin.http.HandlerType.HEAD) {
@@ -254,7 +269,10 @@ public final class ApiServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 for (Throwable t = e; t != null; t = t.getCause()) {
                     if (String.valueOf(t.getMessage()).contains("exceeds")) {
-                        throw new ApiError(413, "too-large", "the request is larger than this server accepts");
+                        Long limit = ctx.attribute(MULTIPART_LIMIT);
+                        throw new ApiError(413, "too-large", "the form is larger than this server accepts"
+                                + (limit == null ? "" : ": at most " + io.github.aftersales.service.assessments.Evidence.size(limit)
+                                + ", its file included"));
                     }
                 }
                 throw new ApiError(400, "bad-request", "the form's multipart body cannot be read");

@@ -66,6 +66,15 @@ class AuthorisationMatrixTest {
                 Outcome.FORBIDDEN_403);
         rule("POST /api/v1/assessments/{id}/approve", n, Outcome.FORBIDDEN_403, Outcome.PASSES, Outcome.FORBIDDEN_403,
                 Outcome.FORBIDDEN_403);
+        // evidence files: read as the assessment is read; added and removed by its auditor alone (a manager reads)
+        rule("GET /api/v1/assessments/{id}/evidence", n, Outcome.FORBIDDEN_403, Outcome.PASSES, Outcome.PASSES,
+                Outcome.HIDDEN_404);
+        rule("GET /api/v1/assessments/{id}/evidence/{file}", n, Outcome.FORBIDDEN_403, Outcome.PASSES, Outcome.PASSES,
+                Outcome.HIDDEN_404);
+        rule("POST /api/v1/assessments/{id}/evidence", n, Outcome.FORBIDDEN_403, Outcome.FORBIDDEN_403, Outcome.PASSES,
+                Outcome.HIDDEN_404);
+        rule("DELETE /api/v1/assessments/{id}/evidence/{file}", n, Outcome.FORBIDDEN_403, Outcome.FORBIDDEN_403,
+                Outcome.PASSES, Outcome.HIDDEN_404);
         // the register is the certification manager's: a manager reads it and decides; an auditor fills assessments
         // and an admin keeps accounts, and neither needs a certificate (least privilege)
         for (String route : List.of("GET /api/v1/certificates", "GET /api/v1/certificates/due",
@@ -174,7 +183,8 @@ class AuthorisationMatrixTest {
                 tests.add(DynamicTest.dynamicTest("HEAD " + route.path() + " by no one", () -> {
                     // Javalin would answer HEAD for a GET route without its rule: no HEAD at all
                     HttpResponse<String> r = service.send(service.request(route.path().replace("{scheme}", "gbt27922")
-                            .replace("{variant}", "form").replace("{id}", String.valueOf(zhangs)).replace("{number}", "1"), null)
+                            .replace("{variant}", "form").replace("{id}", String.valueOf(zhangs)).replace("{number}", "1")
+                            .replace("{file}", "1"), null)
                             .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
                     assertThat(r.statusCode()).isEqualTo(405);
                 }));
@@ -242,7 +252,7 @@ class AuthorisationMatrixTest {
     private static HttpRequest request(Route route, Who who, String token) {
         long id = who == Who.AUDITOR_ON_OTHERS ? lis : zhangs;
         String path = route.path().replace("{scheme}", "gbt27922").replace("{variant}", "form")
-                .replace("{id}", String.valueOf(id)).replace("{number}", "1");
+                .replace("{id}", String.valueOf(id)).replace("{number}", "1").replace("{file}", "1");
         HttpRequest.Builder b = service.request(path, token);
         return switch (route.method()) {
             case GET -> b.GET().build();

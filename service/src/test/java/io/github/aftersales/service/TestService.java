@@ -77,15 +77,22 @@ final class TestService implements AutoCloseable {
     }
 
     TestService(Databases kind, long maxRequestBytes) {
-        this(null, kind, maxRequestBytes);
+        this(null, kind, maxRequestBytes, io.github.aftersales.service.assessments.Evidence.Limits.DEFAULTS);
+    }
+
+    /** A service over a fresh database of the kind given, keeping evidence files within {@code limits}. */
+    TestService(Databases kind, io.github.aftersales.service.assessments.Evidence.Limits limits) {
+        this(null, kind, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES, limits);
     }
 
     /** A second instance over the database of {@code first}, with its accounts: two servers behind one balancer. */
     TestService(TestService first) {
-        this(first, null, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES);
+        this(first, null, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES,
+                io.github.aftersales.service.assessments.Evidence.Limits.DEFAULTS);
     }
 
-    private TestService(TestService first, Databases kind, long maxRequestBytes) {
+    private TestService(TestService first, Databases kind, long maxRequestBytes,
+            io.github.aftersales.service.assessments.Evidence.Limits limits) {
         try {
             directory = Files.createTempDirectory("service-test");
         } catch (IOException e) {
@@ -114,10 +121,16 @@ final class TestService implements AutoCloseable {
         routes.addAll(new io.github.aftersales.service.accounts.SessionRoutes(signIns).routes());
         routes.addAll(new io.github.aftersales.service.accounts.AccountRoutes(
                 new io.github.aftersales.service.accounts.ChangeLog(database.jdbi(), Clock.systemUTC())).routes());
-        routes.addAll(new AssessmentRoutes(new AssessmentStore(database.jdbi(), Clock.systemUTC()),
-                new RegisterCertifier(settings, schemes, Clock.systemDefaultZone()), schemes, evaluator, accounts::roleOf,
-                new io.github.aftersales.service.accounts.ChangeLog(database.jdbi(), Clock.systemUTC()),
-                maxRequestBytes).routes());
+        var assessments = new io.github.aftersales.service.assessments.Assessments(new AssessmentStore(database.jdbi(),
+                Clock.systemUTC()), new RegisterCertifier(settings, schemes, Clock.systemDefaultZone()), schemes,
+                evaluator, accounts::roleOf,
+                new io.github.aftersales.service.accounts.ChangeLog(database.jdbi(), Clock.systemUTC()));
+        routes.addAll(new AssessmentRoutes(assessments, maxRequestBytes).routes());
+        routes.addAll(new io.github.aftersales.service.assessments.EvidenceRoutes(
+                new io.github.aftersales.service.assessments.Evidence(assessments,
+                        new io.github.aftersales.service.assessments.EvidenceStore(database.jdbi(), Clock.systemUTC()),
+                        new io.github.aftersales.service.accounts.ChangeLog(database.jdbi(), Clock.systemUTC()), limits))
+                .routes());
         register = io.github.aftersales.register.Register.open(settings, io.github.aftersales.register.Register.Access.UPDATE,
                 TODAY, "test");
         routes.addAll(new io.github.aftersales.service.register.RegisterRoutes(register, schemes, evaluator,

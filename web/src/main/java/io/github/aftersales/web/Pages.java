@@ -13,6 +13,8 @@ import io.github.aftersales.service.SessionCookie;
 import io.github.aftersales.service.accounts.SignIns;
 import io.github.aftersales.service.assessments.AssessmentStore;
 import io.github.aftersales.service.assessments.Assessments;
+import io.github.aftersales.service.assessments.Evidence;
+import io.github.aftersales.service.assessments.EvidenceStore;
 import io.github.aftersales.spi.Catalog;
 import io.github.aftersales.spi.CatalogVisitor;
 import io.github.aftersales.spi.Category;
@@ -51,12 +53,15 @@ public final class Pages {
 
     private final Assessments assessments;
     private final SignIns signIns;
+    private final Evidence evidence;
     private final byte[] htmx;
     private final byte[] css;
 
-    public Pages(Assessments assessments, SignIns signIns) {
+    /** @param evidence the assessments' evidence files, listed under their clauses and uploaded from the checklist */
+    public Pages(Assessments assessments, SignIns signIns, Evidence evidence) {
         this.assessments = assessments;
         this.signIns = signIns;
+        this.evidence = evidence;
         this.htmx = resource(HTMX);
         this.css = resource(CSS);
     }
@@ -79,6 +84,13 @@ public final class Pages {
                 Route.post("/assessments/{id}/upload", FILLERS,
                         "Fill an assessment from a file: a filled xlsx form, or the assessment as JSON or YAML",
                         this::upload),
+                Route.post("/assessments/{id}/evidence", FILLERS, "Attach an evidence file to a clause from the checklist",
+                        this::attach),
+                Route.get("/assessments/{id}/evidence/{file}", FILLERS_AND_REVIEWERS, "Download an evidence file",
+                        (ctx, caller) -> Evidence.send(ctx, evidence.find(caller.orElseThrow(), ctx.pathParam("id"),
+                                ctx.pathParam("file")))),
+                Route.post("/assessments/{id}/evidence/{file}/remove", FILLERS,
+                        "Remove an evidence file from the checklist", this::detach),
                 Route.get("/assessments/{id}/report", FILLERS_AND_REVIEWERS,
                         "Show an assessment's report, to read or print", this::report),
                 Route.get("/assessments/{id}/assessment.json", FILLERS_AND_REVIEWERS,
@@ -168,7 +180,8 @@ public final class Pages {
         List<Views.Row> rows = new ArrayList<>();
         for (AssessmentStore.Stored s : assessments.list(who, state)) {
             rows.add(new Views.Row(s.id(), s.organisation(), s.scheme() + " / " + s.variant(), t.state(s.state().key()),
-                    s.assignedTo(), s.revision(), s.savedAt().toLocalDateTime().withNano(0).toString().replace('T', ' ')));
+                    s.assignedTo(), s.revision(), s.savedAt().toLocalDateTime().withNano(0).toString().replace('T', ' '),
+                    grade(t, s.grade()), s.grade() == null || s.grade().total() == null ? "—" : s.grade().total()));
         }
         List<Views.Choice> choices = new ArrayList<>();
         for (Scheme scheme : assessments.schemes().values()) {
@@ -177,6 +190,25 @@ public final class Pages {
         }
         Html.page(ctx, 200, "assessments.jte", new Views.AssessmentList(t, Html.session(ctx, who), rows, choices,
                 who.role() == Role.MANAGER, state.map(AssessmentStore.State::key).orElse("")));
+    }
+
+    /**
+     * A revision's grade as the list shows it: the score panel's when it was saved (each part's, as the standard names
+     * it, with the English beside it on the English pages); "—" when it did not grade or was saved before grades were
+     * kept.
+     */
+    static String grade(Texts t, AssessmentStore.Grade grade) {
+        if (grade == null || grade.grade() == null) {
+            return "—";
+        }
+        String join = AssessmentStore.Grade.JOIN;
+        String[] names = grade.grade().split(java.util.regex.Pattern.quote(join), -1);
+        String[] english = grade.gradeEn() == null ? names : grade.gradeEn().split(java.util.regex.Pattern.quote(join), -1);
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            shown.add(names[i].equals("—") || i >= english.length ? names[i] : t.labels().grade(names[i], english[i]));
+        }
+        return String.join(join, shown);
     }
 
     private void create(Context ctx, Optional<Caller> caller) {
@@ -206,8 +238,81 @@ public final class Pages {
                 s.scheme() + " / " + s.variant(), t.state(s.state().key()),
                 s.state().editable() && who.role() == Role.AUDITOR,
                 s.state() == AssessmentStore.State.SUBMITTED && who.role() == Role.MANAGER, s.comments(), certificate,
-                content.path("date").asText(""), content.path("assessor").asText(""), parts(s), panel(t, s, "", false),
-                message));
+                content.path("date").asText(""), content.path("assessor").asText(""), parts(s, t), panel(t, s, "", false),
+                message, t.t("evidence.limits", Evidence.size(evidence.limits().perFile()),
+                        Evidence.size(evidence.limits().perAssessment()))));
+    }
+
+    /**
+     * A file chosen on the checklist is attached to the clause chosen beside it ({@code clause} is {@code PART:ID}),
+     * kept as {@link Evidence#add} keeps it: within its limits (413), only while the assessment is editable. A refusal
+     * is said on the page.
+     */
+    private void attach(Context ctx, Optional<Caller> caller) throws IOException {
+        Caller who = caller.orElseThrow();
+        Texts t = Texts.of(ctx);
+        AssessmentStore.Stored current = assessments.visible(who, ctx.pathParam("id"));
+        String clause = String.valueOf(ctx.formParam("clause"));
+        EvidenceStore.File added;
+        try {
+            evidence.writable(who, ctx.pathParam("id"));
+            int colon = clause.indexOf(':');
+            if (colon < 0) {
+                throw new ApiError(400, "bad-input", t.t("evidence.noClause"));
+            }
+            int part = number(clause.substring(0, colon), "the clause's part");
+            io.javalin.http.UploadedFile file = ctx.uploadedFile("file");
+            if (file == null || file.filename() == null || file.filename().isEmpty()) {
+                throw new ApiError(400, "bad-input", t.t("evidence.noFile"));
+            }
+            if (file.size() > evidence.limits().perFile()) {
+                throw new ApiError(413, "too-large", t.t("evidence.tooLarge", Evidence.fileName(file.filename()),
+                        Evidence.size(evidence.limits().perFile())));
+            }
+            byte[] bytes = evidence.read(file.content());
+            added = evidence.add(who, ctx.pathParam("id"), part, clause.substring(colon + 1), file.filename(),
+                    file.contentType(), bytes, "http " + ctx.ip());
+        } catch (ApiError e) {
+            if (e.status() == 401 || e.status() == 403 || e.status() >= 500) {
+                throw e;
+            }
+            checklist(ctx, who, current, e.status(), e.getMessage());
+            return;
+        }
+        // to the clause's row, named as the assessment lists it (not as the form sent it)
+        ctx.redirect("/assessments/" + current.id() + "#" + fragment("row-" + added.part() + ":" + added.clause()),
+                io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** An element's id as a URL's fragment: a clause's id may hold a space or a bracket ({@code 5.1.1 b)}). */
+    static String fragment(String id) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : id.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || ":._~-".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format(java.util.Locale.ROOT, "%02X", b & 0xff));
+            }
+        }
+        return out.toString();
+    }
+
+    private void detach(Context ctx, Optional<Caller> caller) throws IOException {
+        Caller who = caller.orElseThrow();
+        AssessmentStore.Stored current = assessments.visible(who, ctx.pathParam("id"));
+        EvidenceStore.File removed;
+        try {
+            removed = evidence.remove(who, ctx.pathParam("id"), ctx.pathParam("file"), "http " + ctx.ip());
+        } catch (ApiError e) {
+            if (e.status() == 401 || e.status() == 403 || e.status() >= 500) {
+                throw e;
+            }
+            checklist(ctx, who, current, e.status(), e.getMessage());
+            return;
+        }
+        ctx.redirect("/assessments/" + current.id() + "#" + fragment("row-" + removed.part() + ":" + removed.clause()),
+                io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     /** A manager's decision from the page: done, the page again; refused (the register's rules), the page saying why. */
@@ -554,8 +659,15 @@ public final class Pages {
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    private List<Views.Part> parts(AssessmentStore.Stored s) throws IOException {
+    private List<Views.Part> parts(AssessmentStore.Stored s, Texts t) throws IOException {
         JsonNode content = MAPPER.readTree(s.content());
+        Map<String, List<Views.File>> files = new java.util.HashMap<>();
+        for (EvidenceStore.File f : evidence.list(s)) {
+            files.computeIfAbsent(f.part() + ":" + f.clause(), k -> new ArrayList<>()).add(new Views.File(
+                    "/assessments/" + s.id() + "/evidence/" + f.id(), f.name(), Evidence.size(f.size()), f.sha256(),
+                    t.t("evidence.uploaded", f.uploadedBy(), f.uploadedAt().toLocalDateTime().withNano(0).toString()
+                            .replace('T', ' '))));
+        }
         List<Views.Part> parts = new ArrayList<>();
         JsonNode schemes = content.path("schemes");
         for (int p = 0; p < schemes.size(); p++) {
@@ -575,7 +687,8 @@ public final class Pages {
                 JsonNode samples = f.path("samples");
                 lines.add(new Views.Line(p + ":" + id, id, f.path("title").asText(""), f.path("points").asText(""),
                         evidence, f.path("result").asText(""), text(f.get("score")), f.path("note").asText(""), heading,
-                        text(samples.get("checked")), text(samples.get("nonConforming")), text(f.get("percent"))));
+                        text(samples.get("checked")), text(samples.get("nonConforming")), text(f.get("percent")),
+                        files.getOrDefault(p + ":" + id, List.of())));
             }
             List<String> guide = new ArrayList<>();
             part.path("scoringGuide").forEach(g -> guide.add(g.asText()));

@@ -25,6 +25,11 @@ record UploadedAssessment(String name, String type, byte[] bytes) {
         if (file == null || file.size() == 0) {
             throw new ApiError(400, "bad-input", noFile);
         }
+        if (file.size() > io.github.aftersales.service.ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES) {
+            // a page's form may carry an evidence file, larger: an assessment file is held to the API's own limit
+            throw new ApiError(413, "too-large", file.filename() + ": an assessment file is at most "
+                    + (io.github.aftersales.service.ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES >> 20) + " MiB");
+        }
         String name = file.filename() == null ? "" : file.filename();
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         String lower = name.toLowerCase(Locale.ROOT);

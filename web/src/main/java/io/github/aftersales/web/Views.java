@@ -16,8 +16,12 @@ public final class Views {
     }
 
     /** A row of the assessment list. */
+    /**
+     * @param grade the grade of its latest revision as the score panel showed it when saved, or "—"
+     * @param total that revision's total of the points declared, or "—"
+     */
     public record Row(long id, String organisation, String scheme, String state, String assignedTo, int revision,
-            String savedAt) {
+            String savedAt, String grade, String total) {
     }
 
     /** A scheme and variant one can make an assessment of. */
@@ -33,9 +37,20 @@ public final class Views {
      * checked and not conforming, or as a percentage (one of the three).
      *
      * @param heading the top-level category this clause opens (its id and title), or empty when it continues one
+     * @param files   the evidence files attached to it
      */
     public record Line(String field, String id, String title, String points, List<String> evidence, String result,
-            String score, String note, String heading, String checked, String nonConforming, String percent) {
+            String score, String note, String heading, String checked, String nonConforming, String percent,
+            List<File> files) {
+    }
+
+    /**
+     * An evidence file as listed under its clause.
+     *
+     * @param href     its download (always an attachment)
+     * @param uploaded who uploaded it and when
+     */
+    public record File(String href, String name, String size, String sha256, String uploaded) {
     }
 
     /**
@@ -78,9 +93,10 @@ public final class Views {
      * @param reviewable whether the caller decides on it now (a manager, the assessment submitted)
      * @param certificate the certificate an approval recorded, or {@code null}
      * @param message     what the last action said (a refusal), or empty
+     * @param evidenceLimits the most an evidence file and an assessment's files may be, in words
      */
     public record Checklist(Texts t, Session session, long id, String organisation, String scheme, String state,
             boolean editable, boolean reviewable, String comments, String certificate, String date, String assessor,
-            List<Part> parts, Panel panel, String message) {
+            List<Part> parts, Panel panel, String message, String evidenceLimits) {
     }
 }

@@ -94,6 +94,24 @@ class BrowserTest {
         // what the page shows is what was stored: a reload shows the same grade
         browser.navigate().refresh();
         assertThat(browser.findElement(By.id("grade")).getText()).isEqualTo("四星级");
+
+        // evidence for 5.1.1.2, chosen as a person chooses a file: listed under that clause with its size and
+        // SHA-256 (of the three bytes "abc": FIPS 180-2's example), its name shown as text
+        Path file = Files.createTempDirectory("evidence").resolve("<b>售后服务承诺.pdf");
+        Files.writeString(file, "abc");
+        new Select(browser.findElement(By.id("evidence-clause"))).selectByValue("0:5.1.1.2");
+        browser.findElement(By.id("evidence-file")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("#evidence-upload button")).click();
+        WebElement listed = wait.until(d -> d.findElement(By.id("row-0:5.1.1.2")).findElements(By.cssSelector(
+                "ul.evidence-files li")).stream().findFirst().orElse(null));
+        assertThat(listed.findElement(By.tagName("a")).getText()).isEqualTo("<b>售后服务承诺.pdf");
+        assertThat(listed.getText()).contains("3 bytes")
+                .contains("SHA-256 ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(browser.findElements(By.cssSelector("ul.evidence-files b"))).isEmpty();
+        // the grade is the stored one still: attaching a file saves no revision
+        assertThat(browser.findElement(By.id("grade")).getText()).isEqualTo("四星级");
+        Files.delete(file);
+        Files.delete(file.getParent());
     }
 
     /**

@@ -42,6 +42,9 @@ class PageAccessTest {
         RULES.put("POST /assessments/{id}/save", List.of("auditor"));
         RULES.put("POST /assessments/{id}/submit", List.of("auditor"));
         RULES.put("POST /assessments/{id}/upload", List.of("auditor"));
+        RULES.put("POST /assessments/{id}/evidence", List.of("auditor"));
+        RULES.put("POST /assessments/{id}/evidence/{file}/remove", List.of("auditor"));
+        RULES.put("GET /assessments/{id}/evidence/{file}", List.of("manager", "auditor"));
         RULES.put("GET /assessments/{id}/report", List.of("manager", "auditor"));
         RULES.put("GET /assessments/{id}/assessment.json", List.of("manager", "auditor"));
         RULES.put("GET /assessments/{id}/form.xlsx", List.of("manager", "auditor"));
@@ -112,7 +115,7 @@ class PageAccessTest {
                     String secret = route.toString().equals("POST /sign-out") && ACCOUNTS.containsKey(who)
                             ? signIn(ACCOUNTS.get(who)) : SESSIONS.get(who);
                     String path = route.path().replace("{id}", "999").replace("{number}", "999")
-                            .replace("{name}", "no-such-account");
+                            .replace("{name}", "no-such-account").replace("{file}", "999");
                     HttpRequest.Builder b = web.request(path);
                     if (secret != null) {
                         b.header("Cookie", SessionCookie.NAME + "=" + secret);

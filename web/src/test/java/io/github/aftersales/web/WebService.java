@@ -48,6 +48,10 @@ final class WebService implements AutoCloseable {
     static final Clock TODAY = Clock.fixed(java.time.Instant.parse("2027-11-19T04:00:00Z"),
             java.time.ZoneId.of("Asia/Shanghai"));
 
+    /** Small, so that a test reaches them: 4 KiB a file, 10 KiB an assessment. */
+    static final io.github.aftersales.service.assessments.Evidence.Limits EVIDENCE_LIMITS =
+            new io.github.aftersales.service.assessments.Evidence.Limits(4096, 10240);
+
     final ApiServer server;
     final List<Route> routes;
     /** The register the register's pages read, open for the service's life; a test records certificates in it. */
@@ -82,7 +86,10 @@ final class WebService implements AutoCloseable {
         Assessments assessments = new Assessments(new AssessmentStore(database.jdbi(), Clock.systemUTC()),
                 new RegisterCertifier(settings, schemes, Clock.systemDefaultZone()), schemes, evaluator, accounts::roleOf,
                 changes);
-        routes = new ArrayList<>(new Pages(assessments, signIns).routes());
+        io.github.aftersales.service.assessments.Evidence evidence = new io.github.aftersales.service.assessments.Evidence(
+                assessments, new io.github.aftersales.service.assessments.EvidenceStore(database.jdbi(),
+                        Clock.systemUTC()), changes, EVIDENCE_LIMITS);
+        routes = new ArrayList<>(new Pages(assessments, signIns, evidence).routes());
         register = Register.open(settings, Register.Access.UPDATE, TODAY, "test");
         RegisterRoutes decisions = new RegisterRoutes(register, schemes, evaluator, changes, TODAY,
                 ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES);
@@ -90,8 +97,9 @@ final class WebService implements AutoCloseable {
         routes.addAll(new AdminPages(signIns, registry, changes).routes());
         routes.addAll(new SessionRoutes(signIns).routes());
         routes.addAll(new AssessmentRoutes(assessments, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
+        routes.addAll(new io.github.aftersales.service.assessments.EvidenceRoutes(evidence).routes());
         server = ApiServer.start(new ApiServer.Settings(ApiServer.Settings.LOOPBACK, 0,
-                ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES), routes, signIns);
+                ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES, EVIDENCE_LIMITS.perFile()), routes, signIns);
     }
 
     static String password(String account) {

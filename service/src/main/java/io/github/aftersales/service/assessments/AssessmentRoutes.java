@@ -214,6 +214,16 @@ public final class AssessmentRoutes {
         o.put("revision", s.revision());
         o.put("savedAt", s.savedAt().toInstant().toString());
         o.put("savedBy", s.savedBy());
+        AssessmentStore.Grade g = s.grade();
+        if (g == null || g.grade() == null) {
+            o.putNull("grade");
+        } else {
+            ObjectNode grade = o.putObject("grade");
+            grade.put("grade", g.grade());
+            grade.put("gradeEn", g.gradeEn());
+            grade.put("total", g.total());
+            grade.put("percent", g.percent());
+        }
         return o;
     }
 

@@ -44,7 +44,18 @@ public final class AssessmentStore {
     /** An assessment at its latest revision. */
     public record Stored(long id, String scheme, String variant, String organisation, String assignedTo, int revision,
             State state, byte[] content, OffsetDateTime savedAt, String savedBy, String comments,
-            Certificate certificate) {
+            Certificate certificate, Grade grade) {
+    }
+
+    /**
+     * A revision's grade as it was when saved (the score panel's): each part's grade as the standard names it and in
+     * English, its total of the points declared and its percent, parts joined by {@value #JOIN}; all {@code null} for
+     * a revision that did not grade, or was saved before grades were kept.
+     */
+    public record Grade(String grade, String gradeEn, String total, String percent) {
+        public static final Grade NONE = new Grade(null, null, null, null);
+        /** Between the parts of a combined assessment. */
+        public static final String JOIN = " + ";
     }
 
     /** The register's certificate an approval recorded. */
@@ -82,6 +93,12 @@ public final class AssessmentStore {
     /** Stores a new assessment as its revision 1, a draft. */
     public Stored create(String scheme, String variant, String organisation, String assignedTo, byte[] content,
             String by) {
+        return create(scheme, variant, organisation, assignedTo, content, by, Grade.NONE);
+    }
+
+    /** Stores a new assessment as its revision 1, a draft, with its grade. */
+    public Stored create(String scheme, String variant, String organisation, String assignedTo, byte[] content,
+            String by, Grade grade) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         long id = jdbi.inTransaction(h -> {
             long made = h.createUpdate("INSERT INTO service_assessment (scheme, variant, organisation, assigned_to,"
@@ -89,7 +106,7 @@ public final class AssessmentStore {
                     .bind("scheme", scheme).bind("variant", variant).bind("organisation", organisation)
                     .bind("assigned", assignedTo).bind("at", now).bind("by", by)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            insertRevision(h, made, 1, State.DRAFT, content, now, by, Decision.NONE);
+            insertRevision(h, made, 1, State.DRAFT, content, now, by, Decision.NONE, grade);
             return made;
         });
         return find(id).orElseThrow();
@@ -99,7 +116,7 @@ public final class AssessmentStore {
     public Optional<Stored> find(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.scheme, a.variant, a.organisation, a.assigned_to,"
                 + " r.revision, r.state, r.content, r.saved_at, r.saved_by, r.comments, r.certificate_id,"
-                + " r.certificate_reference FROM service_assessment a"
+                + " r.certificate_reference, r.grade, r.grade_en, r.grade_total, r.grade_percent FROM service_assessment a"
                 + " JOIN service_assessment_revision r ON r.assessment_id = a.id WHERE a.id = :id"
                 + " ORDER BY r.revision DESC FETCH FIRST 1 ROWS ONLY").bind("id", id)
                 .map((rs, ctx) -> new Stored(rs.getLong("id"), rs.getString("scheme"), rs.getString("variant"),
@@ -107,7 +124,8 @@ public final class AssessmentStore {
                         State.of(rs.getString("state")), rs.getBytes("content"),
                         rs.getObject("saved_at", OffsetDateTime.class), rs.getString("saved_by"), rs.getString("comments"),
                         rs.getObject("certificate_id") == null ? null
-                                : new Certificate(rs.getLong("certificate_id"), rs.getString("certificate_reference"))))
+                                : new Certificate(rs.getLong("certificate_id"), rs.getString("certificate_reference")),
+                        grade(rs)))
                 .findOne());
     }
 
@@ -123,7 +141,8 @@ public final class AssessmentStore {
         String where = (assignedTo.isPresent() ? " AND a.assigned_to = :assigned" : "")
                 + (state.isPresent() ? " AND r.state = :state" : "");
         return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.scheme, a.variant, a.organisation, a.assigned_to,"
-                + " r.revision, r.state, r.saved_at, r.saved_by FROM service_assessment a"
+                + " r.revision, r.state, r.saved_at, r.saved_by, r.grade, r.grade_en, r.grade_total, r.grade_percent"
+                + " FROM service_assessment a"
                 + " JOIN service_assessment_revision r ON r.assessment_id = a.id"
                 + " WHERE r.revision = (SELECT MAX(m.revision) FROM service_assessment_revision m WHERE m.assessment_id = a.id)"
                 + where + " ORDER BY a.id")
@@ -131,8 +150,12 @@ public final class AssessmentStore {
                 .map((rs, ctx) -> new Stored(rs.getLong("id"), rs.getString("scheme"), rs.getString("variant"),
                         rs.getString("organisation"), rs.getString("assigned_to"), rs.getInt("revision"),
                         State.of(rs.getString("state")), null, rs.getObject("saved_at", OffsetDateTime.class),
-                        rs.getString("saved_by"), null, null))
+                        rs.getString("saved_by"), null, null, grade(rs)))
                 .list());
+    }
+
+    private static Grade grade(java.sql.ResultSet rs) throws SQLException {
+        return new Grade(rs.getString("grade"), rs.getString("grade_en"), rs.getString("grade_total"), rs.getString("grade_percent"));
     }
 
     private static java.util.Map<String, Object> filters(Optional<String> assignedTo, Optional<State> state) {
@@ -157,6 +180,17 @@ public final class AssessmentStore {
      * @throws Stale when {@code onRevision} is not the latest: nothing is written
      */
     public Stored save(long id, int onRevision, State state, byte[] content, String by, Decision decision) {
+        return save(id, onRevision, state, content, by, decision, Grade.NONE);
+    }
+
+    /**
+     * Saves a new revision on top of {@code onRevision}, with a decision's comments or certificate and the grade of
+     * {@code content}.
+     *
+     * @throws Stale when {@code onRevision} is not the latest: nothing is written
+     */
+    public Stored save(long id, int onRevision, State state, byte[] content, String by, Decision decision,
+            Grade grade) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         try {
             jdbi.useTransaction(h -> {
@@ -165,7 +199,7 @@ public final class AssessmentStore {
                 if (latest != onRevision) {
                     throw new Stale(latest);
                 }
-                insertRevision(h, id, onRevision + 1, state, content, now, by, decision);
+                insertRevision(h, id, onRevision + 1, state, content, now, by, decision, grade);
             });
         } catch (UnableToExecuteStatementException e) {
             // two saves on the same revision at once: the key (assessment, revision) lets one in
@@ -178,10 +212,13 @@ public final class AssessmentStore {
     }
 
     private static void insertRevision(org.jdbi.v3.core.Handle h, long id, int revision, State state, byte[] content,
-            OffsetDateTime at, String by, Decision decision) {
+            OffsetDateTime at, String by, Decision decision, Grade grade) {
         h.createUpdate("INSERT INTO service_assessment_revision (assessment_id, revision, state, content, saved_at,"
-                + " saved_by, comments, certificate_id, certificate_reference) VALUES (:id, :revision, :state,"
-                + " :content, :at, :by, :comments, :certificate, :reference)").bind("id", id)
+                + " saved_by, comments, certificate_id, certificate_reference, grade, grade_en, grade_total, grade_percent) VALUES"
+                + " (:id, :revision, :state, :content, :at, :by, :comments, :certificate, :reference, :grade, :gradeEn,"
+                + " :total, :percent)").bind("id", id)
+                .bindByType("grade", grade.grade(), String.class).bindByType("gradeEn", grade.gradeEn(), String.class)
+                .bindByType("total", grade.total(), String.class).bindByType("percent", grade.percent(), String.class)
                 .bind("revision", revision).bind("state", state.key()).bind("content", content).bind("at", at)
                 .bind("by", by).bind("comments", decision.comments())
                 .bindByType("certificate", decision.certificate() == null ? null : decision.certificate().id(), Long.class)

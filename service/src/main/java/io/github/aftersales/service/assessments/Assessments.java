@@ -120,8 +120,9 @@ public final class Assessments {
             throw new ApiError(409, "scheme-missing", e.getMessage());
         }
         blank.put("organisation", organisation);
-        AssessmentStore.Stored made = store.create(scheme.id(), variant.id(), organisation, filler,
-                Json.prettyBytes(blank), who.account());
+        byte[] content = Json.prettyBytes(blank);
+        AssessmentStore.Stored made = store.create(scheme.id(), variant.id(), organisation, filler, content,
+                who.account(), gradeOf(0, content));
         log(who, origin, "made assessment " + made.id() + " (" + scheme.id() + "/" + variant.id() + ", " + organisation
                 + ") for " + filler);
         return made;
@@ -154,7 +155,7 @@ public final class Assessments {
         }
         sameSubject(current, body);
         byte[] content = Json.prettyBytes(body);
-        AssessmentStore.Stored kept = saved(() -> store.save(current.id(), onRevision, AssessmentStore.State.DRAFT,
+        AssessmentStore.Stored kept = saved(() -> keep(current.id(), onRevision, AssessmentStore.State.DRAFT,
                 content, who.account()));
         log(who, origin, "saved assessment " + kept.id() + " revision " + kept.revision());
         return kept;
@@ -167,7 +168,7 @@ public final class Assessments {
                     + " already");
         }
         graded(current);
-        AssessmentStore.Stored kept = saved(() -> store.save(current.id(), onRevision, AssessmentStore.State.SUBMITTED,
+        AssessmentStore.Stored kept = saved(() -> keep(current.id(), onRevision, AssessmentStore.State.SUBMITTED,
                 current.content(), who.account()));
         log(who, origin, "submitted assessment " + kept.id() + " revision " + kept.revision());
         return kept;
@@ -180,7 +181,7 @@ public final class Assessments {
         if (comments.length() > 4000) {
             throw new ApiError(400, "bad-input", "comments: at most 4000 characters", "request body", null);
         }
-        AssessmentStore.Stored kept = saved(() -> store.save(current.id(), onRevision, AssessmentStore.State.RETURNED,
+        AssessmentStore.Stored kept = saved(() -> keep(current.id(), onRevision, AssessmentStore.State.RETURNED,
                 current.content(), who.account(), new AssessmentStore.Decision(comments, null)));
         log(who, origin, "returned assessment " + kept.id() + " revision " + kept.revision());
         return kept;
@@ -204,7 +205,7 @@ public final class Assessments {
         }
         submittedOrRefuse(current);
         Graded graded = graded(current);
-        AssessmentStore.Stored claimed = saved(() -> store.save(current.id(), onRevision,
+        AssessmentStore.Stored claimed = saved(() -> keep(current.id(), onRevision,
                 AssessmentStore.State.APPROVING, current.content(), who.account()));
         return record(who, current, claimed, evidenceName(current.id(), current.revision()), reference, graded, origin);
     }
@@ -228,7 +229,7 @@ public final class Assessments {
         int submitted = store.latestIn(current.id(), AssessmentStore.State.SUBMITTED).orElseThrow(() ->
                 new IllegalStateException("assessment " + current.id() + " is approving but was never submitted"));
         String name = evidenceName(current.id(), submitted);
-        AssessmentStore.Stored claimed = saved(() -> store.save(current.id(), onRevision,
+        AssessmentStore.Stored claimed = saved(() -> keep(current.id(), onRevision,
                 AssessmentStore.State.APPROVING, current.content(), who.account()));
         Optional<AssessmentStore.Certificate> recorded = recorded(name, current.organisation());
         if (recorded.isPresent()) {
@@ -259,7 +260,7 @@ public final class Assessments {
             certificate = certifier.record(who.account(), current.organisation(), reference, name, current.content(),
                     graded.assessment(), graded.evaluation());
         } catch (io.github.aftersales.register.RegisterException e) {
-            store.save(current.id(), claimed.revision(), AssessmentStore.State.SUBMITTED, current.content(),
+            keep(current.id(), claimed.revision(), AssessmentStore.State.SUBMITTED, current.content(),
                     who.account(), new AssessmentStore.Decision("not approved: the register refused: " + e.getMessage(),
                             null));
             log(who, origin, "approval of assessment " + current.id() + " refused by the register: " + e.getMessage());
@@ -274,7 +275,7 @@ public final class Assessments {
             // again finds that certificate. The defect is answered 500
             try {
                 if (certifier.recorded(name, current.organisation()).isEmpty()) {
-                    store.save(current.id(), claimed.revision(), AssessmentStore.State.SUBMITTED, current.content(),
+                    keep(current.id(), claimed.revision(), AssessmentStore.State.SUBMITTED, current.content(),
                             who.account(), new AssessmentStore.Decision("not approved: the approval failed; try again",
                                     null));
                 }
@@ -290,7 +291,7 @@ public final class Assessments {
             AssessmentStore.Certificate certificate, String what, String origin) {
         AssessmentStore.Stored approved;
         try {
-            approved = store.save(current.id(), claimed.revision(), AssessmentStore.State.APPROVED, current.content(),
+            approved = keep(current.id(), claimed.revision(), AssessmentStore.State.APPROVED, current.content(),
                     who.account(), new AssessmentStore.Decision(null, certificate));
         } catch (AssessmentStore.Stale e) {
             // no route writes on an approving revision: a defect, said with the certificate that was recorded
@@ -304,10 +305,35 @@ public final class Assessments {
 
     /** The assessment graded, or why it cannot be yet (a draft may be incomplete). */
     public Graded grade(AssessmentStore.Stored s) {
-        String source = "assessment " + s.id();
+        return grade(s.id(), s.content());
+    }
+
+    /**
+     * The grade of a revision's content, from the last one worked out when it is the same (a save grades what it
+     * stores for the list, then its answer and the score panel show the same result): graded once.
+     */
+    private Graded grade(long id, byte[] content) {
+        LastGraded kept = last.get();
+        if (kept != null && kept.id() == id && java.util.Arrays.equals(kept.content(), content)) {
+            return kept.graded();
+        }
+        Graded graded = gradeNow(id, content);
+        last.set(new LastGraded(id, content, graded));
+        return graded;
+    }
+
+    /** The last content graded (read only by those who get it: its result is never changed). */
+    private record LastGraded(long id, byte[] content, Graded graded) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<LastGraded> last =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private Graded gradeNow(long id, byte[] content) {
+        String source = "assessment " + id;
         try {
-            Assessment a = AssessmentReader.read(new ByteArrayInputStream(s.content()), source, LocatedReader.Syntax.JSON);
-            EvaluationResult evaluation = evaluator.evaluate(a, EvaluationOptions.DEFAULTS).withInput(s.content());
+            Assessment a = AssessmentReader.read(new ByteArrayInputStream(content), source, LocatedReader.Syntax.JSON);
+            EvaluationResult evaluation = evaluator.evaluate(a, EvaluationOptions.DEFAULTS).withInput(content);
             return new Graded(JsonReport.assessment(evaluation), null, a, evaluation);
         } catch (LocatedException e) {
             return new Graded(null, new ApiError(400, "not-gradable", e.problem(), source, e.position()), null, null);
@@ -316,6 +342,50 @@ public final class Assessments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A revision's grade as the checklist's score panel shows it: each part's grade as the standard names it ("—" for
+     * a part that reaches none), in English, its total (of the points declared) and percent; {@link
+     * AssessmentStore.Grade#NONE} when it does not grade.
+     */
+    public static AssessmentStore.Grade gradeOf(Graded graded) {
+        if (graded.problem() != null) {
+            return AssessmentStore.Grade.NONE;
+        }
+        List<String> grades = new ArrayList<>();
+        List<String> gradesEn = new ArrayList<>();
+        List<String> totals = new ArrayList<>();
+        List<String> percents = new ArrayList<>();
+        for (JsonNode part : graded.result().path("schemes")) {
+            String grade = part.path("grade").asText("");
+            grades.add(grade.isEmpty() ? "—" : grade);
+            gradesEn.add(grade.isEmpty() ? "—" : part.path("gradeEn").asText(grade));
+            if (part.hasNonNull("total")) {
+                totals.add(part.get("total").asText() + (part.hasNonNull("declaredMax") ? " / "
+                        + part.get("declaredMax").asText() : ""));
+            }
+            if (part.hasNonNull("percent")) {
+                percents.add(part.get("percent").asText());
+            }
+        }
+        String join = AssessmentStore.Grade.JOIN;
+        return new AssessmentStore.Grade(String.join(join, grades), String.join(join, gradesEn),
+                totals.isEmpty() ? null : String.join(join, totals), percents.isEmpty() ? null : String.join(join, percents));
+    }
+
+    private AssessmentStore.Grade gradeOf(long id, byte[] content) {
+        return gradeOf(grade(id, content));
+    }
+
+    /** A new revision, with the grade of its content as the score panel shows it. */
+    private AssessmentStore.Stored keep(long id, int onRevision, AssessmentStore.State state, byte[] content, String by) {
+        return keep(id, onRevision, state, content, by, AssessmentStore.Decision.NONE);
+    }
+
+    private AssessmentStore.Stored keep(long id, int onRevision, AssessmentStore.State state, byte[] content, String by,
+            AssessmentStore.Decision decision) {
+        return store.save(id, onRevision, state, content, by, decision, gradeOf(id, content));
     }
 
     /** The installed schemes, by id. */

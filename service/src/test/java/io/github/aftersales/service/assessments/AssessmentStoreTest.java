@@ -57,6 +57,47 @@ class AssessmentStoreTest {
         }
     }
 
+    /**
+     * A database made before grades were kept (the service's tables up to V4), holding a revision: upgraded, that
+     * revision lists with no grade (the lists show "—"), and the next save keeps its own.
+     */
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void revisionsSavedBeforeGradesWereKeptListWithoutOne(Databases database) throws Exception {
+        io.github.aftersales.register.RegisterSettings settings = database.fresh(dir);
+        io.github.aftersales.register.Register.open(settings, io.github.aftersales.register.Register.Access.WRITE)
+                .close();
+        org.flywaydb.core.Flyway.configure(getClass().getClassLoader())
+                .dataSource(settings.url(), settings.user(), settings.password()).locations("classpath:db/service")
+                .table("service_schema_history").baselineOnMigrate(true).baselineVersion("0").target("4")
+                .load().migrate();
+        java.util.Properties credentials = new java.util.Properties();
+        if (settings.user() != null) {
+            credentials.setProperty("user", settings.user());
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(settings.url(), credentials);
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("INSERT INTO service_assessment (id, scheme, variant, organisation, assigned_to, created_at,"
+                    + " created_by) VALUES (7, 'gbt27922', 'form', 'Old Co.', 'zhang', CURRENT_TIMESTAMP, 'mia')");
+            try (java.sql.PreparedStatement revision = c.prepareStatement("INSERT INTO service_assessment_revision"
+                    + " (assessment_id, revision, state, content, saved_at, saved_by) VALUES (7, 1, 'draft', ?,"
+                    + " CURRENT_TIMESTAMP, 'zhang')")) {
+                revision.setBytes(1, text("{}"));
+                revision.execute();
+            }
+        }
+        try (ServiceDatabase db = ServiceDatabase.open(settings)) {
+            AssessmentStore store = new AssessmentStore(db.jdbi(), Clock.systemUTC());
+            assertThat(store.list(Optional.empty(), Optional.empty())).singleElement()
+                    .satisfies(s -> assertThat(s.grade()).isEqualTo(AssessmentStore.Grade.NONE));
+            AssessmentStore.Grade four = new AssessmentStore.Grade("四星级", "four stars", "92.85 / 100", "92.85");
+            store.save(7, 1, AssessmentStore.State.DRAFT, text("{}"), "zhang", AssessmentStore.Decision.NONE, four);
+            assertThat(store.find(7).orElseThrow().grade()).isEqualTo(four);
+            assertThat(store.list(Optional.of("zhang"), Optional.empty())).singleElement()
+                    .satisfies(s -> assertThat(s.grade()).isEqualTo(four));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Databases.class)
     void ofEightSavesOnOneRevisionAtOnceOneIsKeptAndSevenAreToldSo(Databases database) throws Exception {

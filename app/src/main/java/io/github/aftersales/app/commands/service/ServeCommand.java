@@ -21,6 +21,9 @@ import io.github.aftersales.service.accounts.SignIns;
 import io.github.aftersales.service.assessments.AssessmentRoutes;
 import io.github.aftersales.service.assessments.AssessmentStore;
 import io.github.aftersales.service.assessments.Assessments;
+import io.github.aftersales.service.assessments.Evidence;
+import io.github.aftersales.service.assessments.EvidenceRoutes;
+import io.github.aftersales.service.assessments.EvidenceStore;
 import io.github.aftersales.web.AdminPages;
 import io.github.aftersales.web.Pages;
 import io.github.aftersales.web.RegisterPages;
@@ -72,6 +75,15 @@ public final class ServeCommand implements Callable<Integer> {
                     + " ~/.config/aftersales/register.properties, else ~/.local/share/aftersales).")
     String location;
 
+    @Option(names = "--evidence-file-limit", paramLabel = "MiB", defaultValue = "20",
+            description = "The most one evidence file may be, in MiB (default: ${DEFAULT-VALUE}).")
+    long evidenceFileMiB;
+
+    @Option(names = "--evidence-limit", paramLabel = "MiB", defaultValue = "200",
+            description = "The most the evidence files of one assessment may be together, in MiB (default:"
+                    + " ${DEFAULT-VALUE}).")
+    long evidenceMiB;
+
     @Spec
     CommandSpec spec;
 
@@ -91,6 +103,11 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new UserException(ExitCode.USAGE, "--port must be between 0 and 65535, not " + port);
         }
+        if (evidenceFileMiB < 1 || evidenceFileMiB > 1024 || evidenceMiB < evidenceFileMiB || evidenceMiB > 1_048_576) {
+            throw new UserException(ExitCode.USAGE, "--evidence-file-limit must be between 1 and 1024 (MiB), and"
+                    + " --evidence-limit between it and 1048576, not " + evidenceFileMiB + " and " + evidenceMiB);
+        }
+        Evidence.Limits limits = new Evidence.Limits(evidenceFileMiB << 20, evidenceMiB << 20);
         RegisterSettings settings = RegisterLocation.fromEnvironment(location);
         Evaluator engine = evaluator.get(); // the plugins are loaded before anything listens
         ServiceDatabase database = ServiceDatabase.open(settings);
@@ -111,6 +128,9 @@ public final class ServeCommand implements Callable<Integer> {
                 new RegisterCertifier(settings, schemes.get(), Clock.systemDefaultZone()), schemes.get(), engine,
                 accounts::roleOf, new ChangeLog(database.jdbi(), Clock.systemDefaultZone()));
         routes.addAll(new AssessmentRoutes(assessments, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES).routes());
+        Evidence evidence = new Evidence(assessments, new EvidenceStore(database.jdbi(), Clock.systemDefaultZone()),
+                new ChangeLog(database.jdbi(), Clock.systemDefaultZone()), limits);
+        routes.addAll(new EvidenceRoutes(evidence).routes());
         // the register's routes: one register open for the service's life, each decision recorded as its manager's
         Register register = Register.open(settings, Register.Access.UPDATE, Clock.systemDefaultZone(), "serve");
         RegisterRoutes registerRoutes = new RegisterRoutes(register, schemes.get(), engine, new ChangeLog(
@@ -118,14 +138,14 @@ public final class ServeCommand implements Callable<Integer> {
                 ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES);
         routes.addAll(registerRoutes.routes());
         // the pages for people in a browser, over the same assessments and sessions
-        routes.addAll(new Pages(assessments, signIns).routes());
+        routes.addAll(new Pages(assessments, signIns, evidence).routes());
         routes.addAll(new RegisterPages(register, registerRoutes, schemes.get(), Clock.systemDefaultZone()).routes());
         routes.addAll(new AdminPages(signIns, registry.get(), new ChangeLog(database.jdbi(), Clock.systemDefaultZone()))
                 .routes());
         ApiServer server;
         try {
-            server = ApiServer.start(new ApiServer.Settings(bind, port, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES),
-                    routes, signIns, meters);
+            server = ApiServer.start(new ApiServer.Settings(bind, port, ApiServer.Settings.DEFAULT_MAX_REQUEST_BYTES,
+                    limits.perFile()), routes, signIns, meters);
         } catch (ApiServer.CannotListen e) {
             register.close();
             database.close();

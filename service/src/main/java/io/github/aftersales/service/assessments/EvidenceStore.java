@@ -1,0 +1,127 @@
+package io.github.aftersales.service.assessments;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The evidence files of assessments, in the service's database (table {@code service_evidence}): each file's bytes as
+ * uploaded, with the clause it is for, its name and declared media type, its size and SHA-256. The bytes are only ever
+ * read back to be sent as a download.
+ */
+public final class EvidenceStore {
+
+    /** A file as listed: what identifies it, without its bytes. */
+    public record File(long id, long assessmentId, int part, String clause, String name, String mediaType, long size,
+            String sha256, OffsetDateTime uploadedAt, String uploadedBy) {
+    }
+
+    /** A file with its bytes, to be downloaded. */
+    public record Content(File file, byte[] bytes) {
+    }
+
+    /** An addition refused because the assessment's files would come to more than the most it keeps. */
+    public static final class Full extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long held;
+
+        Full(long held) {
+            super("the assessment's evidence files come to " + held + " bytes already", null, false, false);
+            this.held = held;
+        }
+
+        /** The bytes the assessment's files held when the addition was refused. */
+        public long held() {
+            return held;
+        }
+    }
+
+    private static final String COLUMNS = "id, assessment_id, part, clause, file_name, media_type, size_bytes, sha256,"
+            + " uploaded_at, uploaded_by";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public EvidenceStore(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** The SHA-256 of {@code bytes}, as 64 lower-case hexadecimal digits. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * Stores a file for a clause of an assessment, its SHA-256 computed here. The assessment's row is locked while its
+     * files are counted, so that two additions at once cannot pass {@code maxTotal} together.
+     *
+     * @param maxTotal the most all the assessment's files may come to, this one included
+     * @throws Full when they would come to more: nothing is written
+     */
+    public File add(long assessmentId, int part, String clause, String name, String mediaType, byte[] bytes, String by,
+            long maxTotal) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String sha256 = sha256(bytes);
+        long id = jdbi.inTransaction(h -> {
+            h.createQuery("SELECT id FROM service_assessment WHERE id = :id FOR UPDATE").bind("id", assessmentId)
+                    .mapTo(Long.class).one();
+            long held = h.createQuery("SELECT COALESCE(SUM(size_bytes), 0) FROM service_evidence"
+                    + " WHERE assessment_id = :id").bind("id", assessmentId).mapTo(Long.class).one();
+            if (held + bytes.length > maxTotal) {
+                throw new Full(held);
+            }
+            return h.createUpdate("INSERT INTO service_evidence (assessment_id, part, clause, file_name, media_type,"
+                    + " size_bytes, sha256, content, uploaded_at, uploaded_by) VALUES (:assessment, :part, :clause,"
+                    + " :name, :type, :size, :sha256, :content, :at, :by)")
+                    .bind("assessment", assessmentId).bind("part", part).bind("clause", clause).bind("name", name)
+                    .bind("type", mediaType).bind("size", (long) bytes.length).bind("sha256", sha256)
+                    .bind("content", bytes).bind("at", now).bind("by", by)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        });
+        return find(assessmentId, id).orElseThrow().file();
+    }
+
+    /** The files of an assessment, oldest first, without their bytes. */
+    public List<File> list(long assessmentId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM service_evidence"
+                + " WHERE assessment_id = :id ORDER BY id").bind("id", assessmentId)
+                .map((rs, ctx) -> file(rs)).list());
+    }
+
+    /** A file of an assessment with its bytes; empty when the assessment has no file {@code id}. */
+    public Optional<Content> find(long assessmentId, long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + ", content FROM service_evidence"
+                + " WHERE assessment_id = :assessment AND id = :id").bind("assessment", assessmentId).bind("id", id)
+                .map((rs, ctx) -> new Content(file(rs), rs.getBytes("content"))).findOne());
+    }
+
+    /** Deletes a file of an assessment, its bytes with it; empty when there was none. */
+    public Optional<File> remove(long assessmentId, long id) {
+        return jdbi.inTransaction(h -> {
+            Optional<File> file = h.createQuery("SELECT " + COLUMNS + " FROM service_evidence"
+                    + " WHERE assessment_id = :assessment AND id = :id").bind("assessment", assessmentId).bind("id", id)
+                    .map((rs, ctx) -> file(rs)).findOne();
+            file.ifPresent(f -> h.createUpdate("DELETE FROM service_evidence WHERE id = :id").bind("id", id).execute());
+            return file;
+        });
+    }
+
+    private static File file(ResultSet rs) throws SQLException {
+        return new File(rs.getLong("id"), rs.getLong("assessment_id"), rs.getInt("part"), rs.getString("clause"),
+                rs.getString("file_name"), rs.getString("media_type"), rs.getLong("size_bytes"),
+                rs.getString("sha256"), rs.getObject("uploaded_at", OffsetDateTime.class),
+                rs.getString("uploaded_by"));
+    }
+}
