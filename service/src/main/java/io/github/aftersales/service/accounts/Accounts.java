@@ -105,10 +105,15 @@ public final class Accounts implements Authenticator {
      * A new token for an account (another program, or one lost).
      *
      * @throws java.util.NoSuchElementException when there is no such account
+     * @throws Refused                          when the account is disabled: its token would sign no one in
      */
     public NewToken issueToken(String name, String label, Actor by) {
         return jdbi.inTransaction(h -> {
             Account account = find(h, name).orElseThrow(() -> new java.util.NoSuchElementException("no account " + name));
+            if (account.disabled()) {
+                throw new Refused("the account " + name + " is disabled, so a token for it would sign no one in:"
+                        + " enable it first (aftersales accounts enable " + name + ")");
+            }
             return issue(h, account.id(), account.name(), account.role(), label, by);
         });
     }

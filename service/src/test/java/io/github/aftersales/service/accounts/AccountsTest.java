@@ -123,6 +123,9 @@ class AccountsTest {
             assertThat(signIns.bySession(session.secret())).isEmpty();
             assertThat(signIns.signIn("li", "li's long password", "test", null)).isInstanceOf(SignIns.Refused.class);
             assertThat(accounts.roleOf("li")).isEmpty();
+            assertThatThrownBy(() -> accounts.issueToken("li", "laptop", CLI)).isInstanceOf(Accounts.Refused.class)
+                    .hasMessage("the account li is disabled, so a token for it would sign no one in: enable it first"
+                            + " (aftersales accounts enable li)");
             assertThat(accounts.list()).filteredOn(a -> a.name().equals("li")).extracting(Accounts.Account::disabled)
                     .containsExactly(true);
             assertThat(accounts.setDisabled("li", false, ada)).isTrue();
