@@ -52,6 +52,9 @@ class ReadingsCliTest {
                 "    default:  24 months — counted in the 2 years before onSiteDate",
                 "    or:       12 months — counted in the 12 months before onSiteDate",
                 "cqm.negativeInformationWindow", "cqm.unrectifiedComplaintWindow", "cqm.surveillanceRegrading",
+                "cqm.cannotBeRectified  (cqm star)\n", "    default:  not-rectified — ",
+                "    or:       judged-unrectifiable — ", "cqm.onSeriousEvent  (cqm star)\n",
+                "    default:  keep-or-downgrade — surveillance never raises a level",
                 "gbt27922.notApplicable  (gbt27922 form, annex-a1, annex-a2, annex-b)\n",
                 "    default:  prorate — ", "    or:       full-points — ");
         CliProcess.Ran json = run("schemes", "--readings", "--format", "json");
@@ -66,7 +69,8 @@ class ReadingsCliTest {
             assertThat(r.get("clause").asText()).isNotBlank();
         }
         assertThat(keys).containsExactly("gbt27922.notApplicable", "cqm.majorComplaintWindow",
-                "cqm.negativeInformationWindow", "cqm.unrectifiedComplaintWindow", "cqm.surveillanceRegrading");
+                "cqm.negativeInformationWindow", "cqm.unrectifiedComplaintWindow", "cqm.cannotBeRectified",
+                "cqm.onSeriousEvent", "cqm.surveillanceRegrading");
         assertThat(run("schemes", "--format", "json").exit()).isEqualTo(ExitCode.USAGE);
     }
 
@@ -123,6 +127,32 @@ class ReadingsCliTest {
         CliProcess.Ran downgraded = run("surveil", "--level", "4", "--format", "json",
                 cqmWithOpenComplaint("").toString());
         assertThat(new ObjectMapper().readTree(downgraded.out()).get("decision").asText()).isEqualTo("downgrade");
+    }
+
+    @Test
+    void whatCannotBeRectifiedAndSuspendOrRevokeAreReadingsAndOnSeriousIsAnotherNameForTheSecond() throws Exception {
+        // the bundled example's complaint of 2026-06-20 is verified and not rectified ("至今未整改"), nothing more
+        String example = "examples/cqm/surveillance-unrectified-complaint.json";
+        CliProcess.Ran dflt = run("surveil", "--level", "5", "--lang", "en", example);
+        assertThat(dflt.out()).contains("→ SUSPEND", "    read with: cqm.cannotBeRectified = not-rectified (default)\n",
+                "    read with: cqm.onSeriousEvent = suspend (default)\n");
+        // read as "judged impossible to rectify": no serious event; the grade counts it (6.2: one star)
+        CliProcess.Ran judged = run("surveil", "--level", "5", "--format", "json", "--reading",
+                "cqm.cannotBeRectified=judged-unrectifiable", example);
+        JsonNode d = new ObjectMapper().readTree(judged.out());
+        assertThat(d.get("decision").asText()).isEqualTo("downgrade");
+        assertThat(d.get("stars").asInt()).isEqualTo(1);
+        CliProcess.Ran alias = run("surveil", "--level", "5", "--lang", "en", "--on-serious", "revoke", example);
+        CliProcess.Ran reading = run("surveil", "--level", "5", "--lang", "en", "--reading", "cqm.onSeriousEvent=revoke",
+                example);
+        assertThat(alias.exit()).isZero();
+        assertThat(alias.out()).contains("→ REVOKE", "revoke (chosen for this surveillance)",
+                "    read with: cqm.onSeriousEvent = revoke (chosen on the command line)\n").isEqualTo(reading.out());
+        CliProcess.Ran conflict = run("surveil", "--level", "5", "--on-serious", "revoke", "--reading",
+                "cqm.onSeriousEvent=suspend", example);
+        assertThat(conflict.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(conflict.err()).isEqualTo("error: --on-serious revoke and --reading cqm.onSeriousEvent=suspend"
+                + " disagree; --on-serious is another name for that reading: give one\n");
     }
 
     @Test

@@ -120,13 +120,41 @@ public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evalua
      * @param title      what it is, as the standard says it
      * @param titleEn    our English
      * @param attributes the true/false attributes every event of this type states (e.g. {@code rectified})
+     * @param optionalAttributes true/false attributes an event may leave out, which then read as {@code false}
+     *                   (e.g. CQM's {@code cannotBeRectified}); since 0.2
      */
-    public record EventSpec(String type, String title, String titleEn, List<String> attributes) {
+    public record EventSpec(String type, String title, String titleEn, List<String> attributes,
+            List<String> optionalAttributes) {
+
+        /** An event type whose every attribute is stated. */
+        public EventSpec(String type, String title, String titleEn, List<String> attributes) {
+            this(type, title, titleEn, attributes, List.of());
+        }
+
         public EventSpec {
             requireNonNull(type, "type is null");
             requireNonNull(title, "title is null");
             requireNonNull(titleEn, "titleEn is null");
             attributes = List.copyOf(attributes);
+            optionalAttributes = List.copyOf(optionalAttributes);
+            for (String a : optionalAttributes) {
+                if (attributes.contains(a)) {
+                    throw new IllegalArgumentException("event type " + type + ": attribute " + a
+                            + " is both required and optional");
+                }
+            }
+        }
+
+        /** Whether an event of this type may carry the attribute (required or optional). */
+        public boolean hasAttribute(String name) {
+            return attributes.contains(name) || optionalAttributes.contains(name);
+        }
+
+        /** Every attribute, the required first. */
+        public List<String> allAttributes() {
+            List<String> all = new java.util.ArrayList<>(attributes);
+            all.addAll(optionalAttributes);
+            return List.copyOf(all);
         }
     }
 }

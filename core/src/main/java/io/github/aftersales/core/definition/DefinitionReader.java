@@ -273,10 +273,19 @@ public final class DefinitionReader {
         List<Inputs.EventSpec> events = new ArrayList<>();
         for (Located item : r.optional(v, "events").map(x -> r.list(x, "'events'")).orElse(List.of())) {
             Located.Obj e = r.object(item, "an event type");
-            r.onlyKeys(e, Set.of("type", "title", "titleEn", "attributes"));
+            r.onlyKeys(e, Set.of("type", "title", "titleEn", "attributes", "optionalAttributes"));
+            List<String> attributes = r.optional(e, "attributes").map(x -> r.stringList(x, "'attributes'"))
+                    .orElse(List.of());
+            List<String> optionalAttributes = r.optional(e, "optionalAttributes")
+                    .map(x -> r.stringList(x, "'optionalAttributes'")).orElse(List.of());
+            for (String a : optionalAttributes) {
+                if (attributes.contains(a)) {
+                    throw r.problem(e.get("optionalAttributes"), "attribute '" + a + "' is both in attributes and in"
+                            + " optionalAttributes: give it once");
+                }
+            }
             events.add(new Inputs.EventSpec(r.requiredString(e, "type"), r.requiredString(e, "title"),
-                    r.requiredString(e, "titleEn"),
-                    r.optional(e, "attributes").map(x -> r.stringList(x, "'attributes'")).orElse(List.of())));
+                    r.requiredString(e, "titleEn"), attributes, optionalAttributes));
         }
         String evaluationDate = r.optionalString(v, "evaluationDate").orElse(null);
         if (evaluationDate != null && facts.stream().noneMatch(f -> f.name().equals(evaluationDate)
@@ -352,22 +361,82 @@ public final class DefinitionReader {
             Inputs.EventSpec spec = inputs.events().stream().filter(x -> x.type().equals(type)).findFirst()
                     .orElseThrow(() -> r.problem(e.get("type"), "serious event '" + type + "' is not a declared event type"));
             Map<String, String> where = new LinkedHashMap<>();
-            r.optional(e, "where").ifPresent(w -> r.object(w, "'where'").members().forEach((k, v) -> {
-                if (!spec.attributes().contains(k)) {
-                    throw r.problem(v, "event type " + type + " has no attribute '" + k + "'");
+            io.github.aftersales.spi.Reading whereReading = null;
+            Map<String, Map<String, String>> whereByValue = new LinkedHashMap<>();
+            Located whereNode = e.has("where") ? e.get("where") : null;
+            if (whereNode instanceof Located.Obj wo && wo.has("reading")) {
+                // {"reading": KEY, "values": {VALUE: {attribute: value, ...}, ...}}
+                r.onlyKeys(wo, Set.of("reading", "values"));
+                whereReading = wordReading(r, wo.get("reading"), "a serious event's where");
+                Located.Obj values = r.object(r.required(wo, "values"), "'values'");
+                for (Map.Entry<String, Located> value : values.members().entrySet()) {
+                    if (!whereReading.values().contains(value.getKey())) {
+                        throw r.problem(value.getValue(), "'" + value.getKey() + "' is not a value of reading "
+                                + whereReading.key() + "; its values: " + String.join(", ", whereReading.values()));
+                    }
+                    whereByValue.put(value.getKey(), where(r, value.getValue(), spec, type));
                 }
-                where.put(k, r.scalarText(v, "the value"));
-            }));
+                for (String value : whereReading.values()) {
+                    if (!whereByValue.containsKey(value)) {
+                        throw r.problem(wo.get("values"), "the attributes for value '" + value + "' of reading "
+                                + whereReading.key() + " are not given: give each value's");
+                    }
+                }
+                where.putAll(whereByValue.get(whereReading.defaultValue()));
+            } else if (whereNode != null) {
+                where.putAll(where(r, whereNode, spec, type));
+            }
             events.add(new SurveillanceRules.SeriousEvent(type, where, r.requiredString(e, "title"),
-                    r.requiredString(e, "titleEn"), window == null ? null : window.key()));
+                    r.requiredString(e, "titleEn"), window == null ? null : window.key(),
+                    whereReading == null ? null : whereReading.key(), whereByValue));
         }
-        String action = r.requiredString(o, "onSeriousEvent");
+        Located actionNode = r.required(o, "onSeriousEvent");
+        io.github.aftersales.spi.Reading actionReading = null;
+        if (actionNode instanceof Located.Obj ao) {
+            r.onlyKeys(ao, Set.of("reading"));
+            actionReading = wordReading(r, r.required(ao, "reading"), "onSeriousEvent");
+            for (String value : actionReading.values()) {
+                if (!value.equals("suspend") && !value.equals("revoke")) {
+                    throw r.problem(ao.get("reading"), "reading " + actionReading.key() + " gives onSeriousEvent,"
+                            + " so its values are 'suspend' and 'revoke', not '" + value + "'");
+                }
+            }
+        }
+        String action = actionReading != null ? actionReading.defaultValue() : r.requiredString(o, "onSeriousEvent");
         SurveillanceRules.Action onSerious = action.equals("suspend") ? SurveillanceRules.Action.SUSPEND
                 : action.equals("revoke") ? SurveillanceRules.Action.REVOKE : null;
         if (onSerious == null) {
             throw r.problem(o.get("onSeriousEvent"), "onSeriousEvent is suspend or revoke, not '" + action + "'");
         }
-        return new SurveillanceRules(events, r.integer(r.required(o, "withinMonths"), "'withinMonths'"), onSerious);
+        return new SurveillanceRules(events, r.integer(r.required(o, "withinMonths"), "'withinMonths'"), onSerious,
+                actionReading == null ? null : actionReading.key());
+    }
+
+    /** A serious event's attributes, {@code {"rectified": false}}: each one its event type declares. */
+    private static Map<String, String> where(Reading r, Located node, Inputs.EventSpec spec, String type) {
+        Map<String, String> where = new LinkedHashMap<>();
+        r.object(node, "'where'").members().forEach((k, v) -> {
+            if (!spec.hasAttribute(k)) {
+                throw r.problem(v, "event type " + type + " has no attribute '" + k + "'");
+            }
+            where.put(k, r.scalarText(v, "the value"));
+        });
+        return where;
+    }
+
+    /** The reading a word parameter names ({@code "reading": KEY}), declared and not in months. */
+    private io.github.aftersales.spi.Reading wordReading(Reading r, Located keyNode, String what) {
+        String key = r.scalarText(keyNode, "the reading");
+        io.github.aftersales.spi.Reading reading = declaredReadings.get(key);
+        if (reading == null) {
+            throw r.problem(keyNode, what + " takes reading '" + key + "', which scheme.json does not declare"
+                    + (declaredReadings.isEmpty() ? "" : "; declared: " + String.join(", ", declaredReadings.keySet())));
+        }
+        if (reading.months()) {
+            throw r.problem(keyNode, what + " is a word, but reading " + key + " is in months");
+        }
+        variantReadings.add(key);
+        return reading;
     }
 
     private Located load(String name) {

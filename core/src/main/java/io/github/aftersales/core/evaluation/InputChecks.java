@@ -74,14 +74,17 @@ final class InputChecks {
                                 + String.join(", ", types.keySet()));
             }
             for (String attribute : e.attributes().keySet()) {
-                if (!spec.attributes().contains(attribute)) {
+                if (!spec.hasAttribute(attribute)) {
                     throw eventProblem(e, source, "a " + e.type() + " event has no attribute '"
-                            + attribute + "'" + (spec.attributes().isEmpty() ? ""
-                                    : "; it has: " + String.join(", ", spec.attributes())));
+                            + attribute + "'" + (spec.allAttributes().isEmpty() ? ""
+                                    : "; it has: " + String.join(", ", spec.allAttributes())));
                 }
             }
-            for (String attribute : spec.attributes()) {
+            for (String attribute : spec.allAttributes()) {
                 String value = e.attributes().get(attribute);
+                if (value == null && spec.optionalAttributes().contains(attribute)) {
+                    continue; // left out: false
+                }
                 if (value == null || !(value.equals("true") || value.equals("false"))) {
                     throw eventProblem(e, source, "a " + e.type() + " event must say "
                             + attribute + ": true or false" + (value == null ? "" : ", not '" + value + "'"));

@@ -38,7 +38,13 @@ class ReadingsTest {
     void theSchemeDeclaresEachReadingWithItsDefaultAndAlternatives() {
         var star = SurveillanceTest.STAR;
         assertThat(star.readings()).extracting(Reading::key).containsExactly("cqm.majorComplaintWindow",
-                "cqm.negativeInformationWindow", "cqm.unrectifiedComplaintWindow", "cqm.surveillanceRegrading");
+                "cqm.negativeInformationWindow", "cqm.unrectifiedComplaintWindow", "cqm.cannotBeRectified",
+                "cqm.onSeriousEvent", "cqm.surveillanceRegrading");
+        assertThat(star.reading("cqm.cannotBeRectified").orElseThrow().values())
+                .containsExactly("not-rectified", "judged-unrectifiable");
+        assertThat(star.reading("cqm.cannotBeRectified").orElseThrow().defaultValue()).isEqualTo("not-rectified");
+        assertThat(star.reading("cqm.onSeriousEvent").orElseThrow().values()).containsExactly("suspend", "revoke");
+        assertThat(star.reading("cqm.onSeriousEvent").orElseThrow().defaultValue()).isEqualTo("suspend");
         assertThat(star.reading("cqm.majorComplaintWindow").orElseThrow().values()).containsExactly("24", "12");
         assertThat(star.reading("cqm.majorComplaintWindow").orElseThrow().defaultValue()).isEqualTo("24");
         assertThat(star.reading("cqm.negativeInformationWindow").orElseThrow().values()).containsExactly("12", "none");
@@ -124,12 +130,102 @@ class ReadingsTest {
                 + " (a verified major complaint not rectified) (looked for at any time before onSiteDate:"
                 + " cqm.unrectifiedComplaintWindow)");
         assertThat(none.readings()).extracting(ReadingUsed::text)
-                .containsExactly("cqm.unrectifiedComplaintWindow = no window (chosen on the command line)");
+                .containsExactly("cqm.unrectifiedComplaintWindow = no window (chosen on the command line)",
+                        "cqm.cannotBeRectified = not-rectified (default)", "cqm.onSeriousEvent = suspend (default)");
         // the default's edge: exactly 12 months before is inside, so serious
         assertThat(surveil(CqmTest.base().event("majorComplaint", "2025-10-15", UNRECTIFIED), 4, Map.of()).decision())
                 .isEqualTo(Action.SUSPEND);
         assertThat(surveil(CqmTest.base().event("majorComplaint", "2025-10-14", UNRECTIFIED), 4, Map.of()).decision())
                 .isEqualTo(Action.DOWNGRADE);
+    }
+
+    @Test
+    void aComplaintStillBeingRectifiedSuspendsByDefaultAndIsLeftToTheGradeWhenOnlyAJudgedOneCounts() throws Exception {
+        // 6.4 "有经过证实的重大投诉且不能有效整改". A complaint of 2026-07-15 (3 months before onSiteDate 2026-10-15),
+        // not rectified and not judged unrectifiable: by default "not rectified" is "cannot be rectified", so the
+        // four-star certificate is suspended and keeps its 4 stars. Read as "judged impossible or failed", it is no
+        // serious event; the grade still counts it (6.2 "但已有效整改" fails for two to four stars: X 97, audit
+        // passed, one star), so the certificate is downgraded to one star.
+        CqmTest.Case c = CqmTest.base().event("majorComplaint", "2026-07-15", UNRECTIFIED);
+        SurveillanceResult dflt = surveil(c, 4, Map.of());
+        assertThat(dflt.decision()).isEqualTo(Action.SUSPEND);
+        assertThat(dflt.stars()).isEqualTo(4);
+        assertThat(dflt.readings()).extracting(ReadingUsed::text).containsExactly(
+                "cqm.unrectifiedComplaintWindow = 12 months (default)", "cqm.cannotBeRectified = not-rectified (default)",
+                "cqm.onSeriousEvent = suspend (default)");
+        SurveillanceResult judged = surveil(c, 4, Map.of("cqm.cannotBeRectified", "judged-unrectifiable"));
+        assertThat(judged.decision()).isEqualTo(Action.DOWNGRADE);
+        assertThat(judged.stars()).isEqualTo(1);
+        assertThat(judged.readings()).extracting(ReadingUsed::text)
+                .containsExactly("cqm.cannotBeRectified = judged-unrectifiable (chosen on the command line)");
+        // judged unrectifiable: serious under both readings, so neither reading decided it
+        CqmTest.Case failed = CqmTest.base().event("majorComplaint", "2026-07-15",
+                UNRECTIFIED + ", \"cannotBeRectified\": true");
+        assertThat(surveil(failed, 4, Map.of()).decision()).isEqualTo(Action.SUSPEND);
+        SurveillanceResult failedJudged = surveil(failed, 4, Map.of("cqm.cannotBeRectified", "judged-unrectifiable"));
+        assertThat(failedJudged.decision()).isEqualTo(Action.SUSPEND);
+        assertThat(failedJudged.reasons()).first().asString().isEqualTo("majorComplaint on 2026-07-15: 经过证实的重大投诉且"
+                + "不能有效整改 (a verified major complaint not rectified) (cqm.cannotBeRectified = judged-unrectifiable:"
+                + " only a major complaint judged impossible to rectify, or whose rectification failed (rectified: false,"
+                + " cannotBeRectified: true), suspends or revokes; one still being rectified is left to the grade (6.2:"
+                + " 但已有效整改))");
+        assertThat(surveil(failed, 4, Map.of()).readings()).extracting(ReadingUsed::key)
+                .doesNotContain("cqm.cannotBeRectified");
+        // cannotBeRectified: false, stated, is the same as left out
+        assertThat(surveil(CqmTest.base().event("majorComplaint", "2026-07-15",
+                UNRECTIFIED + ", \"cannotBeRectified\": false"), 4, Map.of("cqm.cannotBeRectified",
+                        "judged-unrectifiable")).decision()).isEqualTo(Action.DOWNGRADE);
+        // a rectified complaint is serious under neither reading: at 4 stars one rectified complaint keeps four
+        assertThat(surveil(CqmTest.base().event("majorComplaint", "2026-07-15", ", \"rectified\": true"), 4,
+                Map.of()).decision()).isEqualTo(Action.KEEP);
+    }
+
+    @Test
+    void aJudgedUnrectifiableComplaintIsLookedForInTheWindowsOwnEdges() throws Exception {
+        Map<String, String> judged = Map.of("cqm.cannotBeRectified", "judged-unrectifiable");
+        String attrs = UNRECTIFIED + ", \"cannotBeRectified\": true";
+        // exactly 12 months before onSiteDate is inside the default window; a day more is not (then the grade
+        // counts it: one star, a downgrade)
+        assertThat(surveil(CqmTest.base().event("majorComplaint", "2025-10-15", attrs), 4, judged).decision())
+                .isEqualTo(Action.SUSPEND);
+        assertThat(surveil(CqmTest.base().event("majorComplaint", "2025-10-14", attrs), 4, judged).decision())
+                .isEqualTo(Action.DOWNGRADE);
+        Map<String, String> judgedNoWindow = Map.of("cqm.cannotBeRectified", "judged-unrectifiable",
+                "cqm.unrectifiedComplaintWindow", "none");
+        assertThat(surveil(CqmTest.base().event("majorComplaint", "2025-10-14", attrs), 4, judgedNoWindow).decision())
+                .isEqualTo(Action.SUSPEND);
+    }
+
+    @Test
+    void revokeIsTheOtherReadingOfSuspendOrRevoke() throws Exception {
+        CqmTest.Case c = CqmTest.base().event("majorComplaint", "2026-07-15", UNRECTIFIED);
+        SurveillanceResult revoked = surveil(c, 4, Map.of("cqm.onSeriousEvent", "revoke"));
+        assertThat(revoked.decision()).isEqualTo(Action.REVOKE);
+        assertThat(revoked.stars()).isZero();
+        assertThat(revoked.reasons()).element(1).asString().isEqualTo("revoke (chosen for this surveillance) for serious"
+                + " events in the 12 months before onSiteDate (2026-10-15)");
+        assertThat(revoked.readings()).extracting(ReadingUsed::text).contains(
+                "cqm.onSeriousEvent = revoke (chosen on the command line)");
+        // in the file too
+        assertThat(surveil(c.reading("cqm.onSeriousEvent", "\"revoke\""), 4, Map.of()).decision())
+                .isEqualTo(Action.REVOKE);
+        // with no serious event the reading decides nothing and is not listed
+        assertThat(surveil(CqmTest.base(), 5, Map.of("cqm.onSeriousEvent", "revoke")).readings())
+                .extracting(ReadingUsed::key).containsExactly("cqm.onSeriousEvent");
+        assertThat(surveil(CqmTest.base(), 5, Map.of()).readings()).isEmpty();
+    }
+
+    @Test
+    void cannotBeRectifiedIsTrueOrFalseWhenStated() {
+        assertThatThrownBy(() -> CqmTest.base().event("majorComplaint", "2026-07-15",
+                UNRECTIFIED + ", \"cannotBeRectified\": \"perhaps\"").evaluate())
+                .isInstanceOf(LocatedException.class)
+                .hasMessageContaining("a majorComplaint event must say cannotBeRectified: true or false, not 'perhaps'");
+        assertThatThrownBy(() -> CqmTest.base().event("majorComplaint", "2026-07-15",
+                UNRECTIFIED + ", \"unrectifiable\": true").evaluate())
+                .isInstanceOf(LocatedException.class)
+                .hasMessageContaining("a majorComplaint event has no attribute 'unrectifiable'; it has: rectified,"
+                        + " cannotBeRectified");
     }
 
     @Test
@@ -153,7 +249,8 @@ class ReadingsTest {
                 .hasMessageContaining("test.json:1:")
                 .hasMessageEndingWith("schemes[0].options.readings.cqm.majorComplaintWindows: cqm star has no reading"
                         + " 'cqm.majorComplaintWindows'; its readings: cqm.majorComplaintWindow,"
-                        + " cqm.negativeInformationWindow, cqm.unrectifiedComplaintWindow, cqm.surveillanceRegrading"
+                        + " cqm.negativeInformationWindow, cqm.unrectifiedComplaintWindow, cqm.cannotBeRectified,"
+                        + " cqm.onSeriousEvent, cqm.surveillanceRegrading"
                         + " (aftersales schemes --readings lists them)");
         assertThatThrownBy(() -> CqmTest.base().reading("cqm.majorComplaintWindow", "18").evaluate())
                 .isInstanceOf(LocatedException.class)
