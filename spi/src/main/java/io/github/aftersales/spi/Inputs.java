@@ -48,9 +48,19 @@ public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evalua
      *                  a use for when it is known, such as the counts of complaints a grading table
      *                  decides a checklist item with ({@link GradingTable.DecidedItem}); a condition of
      *                  a level that names it still needs it
+     * @param notAbove  for a count or number: another such fact it can never exceed (the complaints
+     *                  resolved of those received, GB/T 27922 B.6.3.2); an assessment that states both with
+     *                  this one larger is refused. {@code null} for none (since 0.2)
      */
     public record FactSpec(String name, String title, String titleEn, Type type, List<String> values,
-            Concludes concludes, boolean optional) {
+            Concludes concludes, boolean optional, String notAbove) {
+
+        /** A fact bounded by no other (as before {@code notAbove} existed). */
+        public FactSpec(String name, String title, String titleEn, Type type, List<String> values,
+                Concludes concludes, boolean optional) {
+            this(name, title, titleEn, type, values, concludes, optional, null);
+        }
+
         public FactSpec {
             requireNonNull(name, "name is null");
             requireNonNull(title, "title is null");
@@ -60,6 +70,10 @@ public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evalua
             if (concludes != null && (type != Type.CHOICE || !values.contains(concludes.conforming()))) {
                 throw new IllegalArgumentException("fact " + name + " concludes a checklist: it must be a choice"
                         + " whose values include '" + concludes.conforming() + "'");
+            }
+            if (notAbove != null && (type == Type.CHOICE || type == Type.DATE || notAbove.equals(name))) {
+                throw new IllegalArgumentException("fact " + name + " is not above another: it must be a count,"
+                        + " percent or number, bounded by another fact");
             }
         }
 

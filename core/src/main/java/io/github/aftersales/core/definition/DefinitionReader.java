@@ -235,7 +235,7 @@ public final class DefinitionReader {
         Set<String> names = new java.util.HashSet<>();
         for (Located item : r.optional(v, "facts").map(x -> r.list(x, "'facts'")).orElse(List.of())) {
             Located.Obj f = r.object(item, "a fact");
-            r.onlyKeys(f, Set.of("name", "title", "titleEn", "type", "values", "concludes", "optional"));
+            r.onlyKeys(f, Set.of("name", "title", "titleEn", "type", "values", "concludes", "optional", "notAbove"));
             String name = r.requiredString(f, "name");
             if (!names.add(name)) {
                 throw r.problem(f, "fact '" + name + "' is declared twice");
@@ -267,8 +267,32 @@ public final class DefinitionReader {
                         ? "an audit's conclusion" : "a date the evaluation's dates are checked against")
                         + ": it cannot be optional");
             }
+            String notAbove = r.optionalString(f, "notAbove").orElse(null);
+            if (notAbove != null && (type == Inputs.FactSpec.Type.CHOICE || type == Inputs.FactSpec.Type.DATE)) {
+                throw r.problem(f.get("notAbove"), "fact '" + name + "' is a " + type.key() + ": only a count, percent"
+                        + " or number can be bounded by another fact");
+            }
+            if (name.equals(notAbove)) {
+                throw r.problem(f.get("notAbove"), "fact '" + name + "' is bounded by '" + notAbove + "', which must be"
+                        + " another count, percent or number");
+            }
             facts.add(new Inputs.FactSpec(name, r.requiredString(f, "title"), r.requiredString(f, "titleEn"), type,
-                    values, concludes, optional));
+                    values, concludes, optional, notAbove));
+        }
+        for (int i = 0; i < facts.size(); i++) {
+            Inputs.FactSpec fact = facts.get(i);
+            if (fact.notAbove() == null) {
+                continue;
+            }
+            Located at = r.object(r.list(v.get("facts"), "'facts'").get(i), "a fact").get("notAbove");
+            Inputs.FactSpec bound = facts.stream().filter(x -> x.name().equals(fact.notAbove())).findFirst()
+                    .orElseThrow(() -> r.problem(at, "fact '" + fact.name() + "' is bounded by '" + fact.notAbove()
+                            + "', which is not a declared fact"));
+            if (bound == fact || bound.type() == Inputs.FactSpec.Type.CHOICE
+                    || bound.type() == Inputs.FactSpec.Type.DATE) {
+                throw r.problem(at, "fact '" + fact.name() + "' is bounded by '" + fact.notAbove() + "', which must be"
+                        + " another count, percent or number");
+            }
         }
         List<Inputs.EventSpec> events = new ArrayList<>();
         for (Located item : r.optional(v, "events").map(x -> r.list(x, "'events'")).orElse(List.of())) {

@@ -50,6 +50,16 @@ final class InputChecks {
                     + missing.stream().map(k -> specs.get(k).titleEn() + ", " + specs.get(k).type().key())
                             .collect(Collectors.joining("; ")) + ")");
         }
+        for (Inputs.FactSpec spec : inputs.facts()) {
+            Object value = part.facts().get(spec.name());
+            Object bound = spec.notAbove() == null ? null : part.facts().get(spec.notAbove());
+            if (value instanceof java.math.BigDecimal v && bound instanceof java.math.BigDecimal b && v.compareTo(b) > 0) {
+                Inputs.FactSpec other = specs.get(spec.notAbove());
+                throw partProblem(part, source, "facts." + spec.name(), spec.name() + " " + v.toPlainString()
+                        + " is more than " + spec.notAbove() + " " + b.toPlainString() + ": " + spec.titleEn()
+                        + " cannot exceed " + other.titleEn());
+            }
+        }
         java.time.LocalDate evaluated = inputs.evaluationDate() == null ? null
                 : IsoDates.parse(part.facts().get(inputs.evaluationDate()));
         if (evaluated != null) {
