@@ -69,8 +69,8 @@ class ReadingsCliTest {
             assertThat(r.get("clause").asText()).isNotBlank();
         }
         assertThat(keys).containsExactly("gbt27922.notApplicable", "cqm.majorComplaintWindow",
-                "cqm.negativeInformationWindow", "cqm.unrectifiedComplaintWindow", "cqm.cannotBeRectified",
-                "cqm.onSeriousEvent", "cqm.surveillanceRegrading");
+                "cqm.negativeInformationWindow", "cqm.managementAudit", "cqm.unrectifiedComplaintWindow",
+                "cqm.cannotBeRectified", "cqm.onSeriousEvent", "cqm.surveillanceRegrading");
         assertThat(run("schemes", "--format", "json").exit()).isEqualTo(ExitCode.USAGE);
     }
 
@@ -153,6 +153,32 @@ class ReadingsCliTest {
         assertThat(conflict.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(conflict.err()).isEqualTo("error: --on-serious revoke and --reading cqm.onSeriousEvent=suspend"
                 + " disagree; --on-serious is another name for that reading: give one\n");
+    }
+
+    @Test
+    void anAuditOutcomeItsChecklistContradictsIsSaidInEveryFormatAndDerivedWhenChosen() throws Exception {
+        // the five-star example with 4.2.3.2 (售后服务记录) not conforming beside managementAudit 'passed'
+        Path file = work.resolve("audit.json");
+        Files.writeString(file, Files.readString(Path.of("examples/cqm/cqm-five-star.json")).replace(
+                "\"findings\": [", "\"findings\": [{\"id\": \"4.2.3.2\", \"result\": \"not-conform\", \"note\": \"无记录\"}, "));
+        String said = "managementAudit is 'passed', though 4.2.3.2 of the 4.2 checklist does not conform: the stated"
+                + " managementAudit is graded; check that it is the audit's conclusion";
+        for (String format : List.of("text", "md", "json", "ndjson")) {
+            CliProcess.Ran r = run("evaluate", "--lang", "en", "--format", format, file.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).as(format).contains(said).contains("cqm.managementAudit = stated (default)")
+                    .contains("五星级");
+        }
+        CliProcess.Ran html = run("evaluate", "--lang", "en", "--format", "html", file.toString());
+        assertThat(html.out()).contains(said.replace("'", "&#39;"));
+        assertThat(run("evaluate", "--lang", "zh", file.toString()).out())
+                .contains("managementAudit 为“passed”，但 4.2 检查表中 4.2.3.2 不符合：按陈述的 managementAudit 评定；请核实这是审核结论");
+        // derived: the audit fails, and every level asks a passed audit (6.2 通过符合性审核)
+        CliProcess.Ran derived = run("evaluate", "--lang", "en", "--reading", "cqm.managementAudit=derived",
+                file.toString());
+        assertThat(derived.out()).contains("不予评定等级").contains("managementAudit is 'failed', derived from the 4.2"
+                + " checklist (cqm.managementAudit = derived): 4.2.3.2 does not conform; the stated 'passed' is not"
+                + " graded").contains("    read with: cqm.managementAudit = derived (chosen on the command line)\n");
     }
 
     @Test

@@ -67,7 +67,9 @@ public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evalua
             requireNonNull(titleEn, "titleEn is null");
             requireNonNull(type, "type is null");
             values = List.copyOf(values);
-            if (concludes != null && (type != Type.CHOICE || !values.contains(concludes.conforming()))) {
+            if (concludes != null && (type != Type.CHOICE || !values.contains(concludes.conforming())
+                    || concludes.notConforming() != null && (!values.contains(concludes.notConforming())
+                            || concludes.notConforming().equals(concludes.conforming())))) {
                 throw new IllegalArgumentException("fact " + name + " concludes a checklist: it must be a choice"
                         + " whose values include '" + concludes.conforming() + "'");
             }
@@ -94,11 +96,38 @@ public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evalua
          *
          * @param checklist  the id of the checklist category (one without points)
          * @param conforming the fact's value that says the checklist conforms, e.g. {@code passed}
+         * @param notConforming the value that says it does not, e.g. {@code failed}: what a derived outcome is
+         *                   when an item does not conform; {@code null} when the outcome is only stated (since 0.2)
+         * @param outcome    {@link #STATED} (the stated value is graded; a disagreeing checklist is said) or
+         *                   {@link #DERIVED} (the checklist's results decide the value when they can) (since 0.2)
+         * @param outcomeReading the key of the {@link Reading} (values {@code stated}, {@code derived}) that
+         *                   chooses {@code outcome}, its default; or {@code null} (since 0.2)
          */
-        public record Concludes(String checklist, String conforming) {
+        public record Concludes(String checklist, String conforming, String notConforming, String outcome,
+                String outcomeReading) {
+
+            /** The stated value is graded; a checklist that disagrees is said in a reason. */
+            public static final String STATED = "stated";
+            /** The checklist decides: an item not conforming gives {@code notConforming}, all conforming {@code conforming}. */
+            public static final String DERIVED = "derived";
+
+            /** A conclusion that is always the stated one (as before {@code outcome} existed). */
+            public Concludes(String checklist, String conforming) {
+                this(checklist, conforming, null, STATED, null);
+            }
+
             public Concludes {
                 requireNonNull(checklist, "checklist is null");
                 requireNonNull(conforming, "conforming is null");
+                outcome = outcome == null ? STATED : outcome;
+                if (!outcome.equals(STATED) && !outcome.equals(DERIVED)) {
+                    throw new IllegalArgumentException("a checklist's conclusion is stated or derived, not '" + outcome
+                            + "'");
+                }
+                if ((outcome.equals(DERIVED) || outcomeReading != null) && notConforming == null) {
+                    throw new IllegalArgumentException("a conclusion derived from checklist " + checklist
+                            + " needs the value that says it does not conform (notConforming)");
+                }
             }
         }
 

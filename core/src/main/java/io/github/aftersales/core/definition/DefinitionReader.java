@@ -152,7 +152,9 @@ public final class DefinitionReader {
                 throw r.problem(v.get("notApplicableFixed"), "notApplicable is fixed, so it cannot take reading "
                         + notApplicableReading);
             }
-            List<io.github.aftersales.spi.Reading> taken = variantReadings.stream().map(declaredReadings::get).toList();
+            // in scheme.json's order, whatever part of the variant takes each
+            List<io.github.aftersales.spi.Reading> taken = declaredReadings.values().stream()
+                    .filter(x -> variantReadings.contains(x.key())).toList();
             usedReadings.addAll(variantReadings);
             variants.add(new Variant(vid, r.requiredString(v, "title"), r.requiredString(v, "titleEn"),
                     catalog, grading, policy, fixed, combines, inputs, surveillance, cycle, taken,
@@ -230,7 +232,7 @@ public final class DefinitionReader {
         return reading;
     }
 
-    private static Inputs inputs(Reading r, Located.Obj v) {
+    private Inputs inputs(Reading r, Located.Obj v) {
         List<Inputs.FactSpec> facts = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>();
         for (Located item : r.optional(v, "facts").map(x -> r.list(x, "'facts'")).orElse(List.of())) {
@@ -253,13 +255,45 @@ public final class DefinitionReader {
             Inputs.FactSpec.Concludes concludes = null;
             if (f.has("concludes")) {
                 Located.Obj c = r.object(f.get("concludes"), "'concludes'");
-                r.onlyKeys(c, Set.of("checklist", "conforming"));
-                concludes = new Inputs.FactSpec.Concludes(r.requiredString(c, "checklist"),
-                        r.requiredString(c, "conforming"));
-                if (type != Inputs.FactSpec.Type.CHOICE || !values.contains(concludes.conforming())) {
+                r.onlyKeys(c, Set.of("checklist", "conforming", "notConforming", "outcome"));
+                String conforming = r.requiredString(c, "conforming");
+                if (type != Inputs.FactSpec.Type.CHOICE || !values.contains(conforming)) {
                     throw r.problem(c, "fact '" + name + "' concludes a checklist, so it is a choice whose values"
-                            + " include '" + concludes.conforming() + "'");
+                            + " include '" + conforming + "'");
                 }
+                String notConforming = r.optionalString(c, "notConforming").orElse(null);
+                if (notConforming != null && (!values.contains(notConforming) || notConforming.equals(conforming))) {
+                    throw r.problem(c.get("notConforming"), "notConforming is another of fact '" + name + "''s values "
+                            + values + ", not '" + notConforming + "'");
+                }
+                String outcome = Inputs.FactSpec.Concludes.STATED;
+                io.github.aftersales.spi.Reading outcomeReading = null;
+                if (c.get("outcome") instanceof Located.Obj o) {
+                    r.onlyKeys(o, Set.of("reading"));
+                    outcomeReading = wordReading(r, r.required(o, "reading"), "a checklist's outcome");
+                    for (String value : outcomeReading.values()) {
+                        if (!value.equals(Inputs.FactSpec.Concludes.STATED)
+                                && !value.equals(Inputs.FactSpec.Concludes.DERIVED)) {
+                            throw r.problem(o.get("reading"), "reading " + outcomeReading.key() + " gives a checklist's"
+                                    + " outcome, so its values are 'stated' and 'derived', not '" + value + "'");
+                        }
+                    }
+                    outcome = outcomeReading.defaultValue();
+                } else if (c.has("outcome")) {
+                    outcome = r.requiredString(c, "outcome");
+                    if (!outcome.equals(Inputs.FactSpec.Concludes.STATED)
+                            && !outcome.equals(Inputs.FactSpec.Concludes.DERIVED)) {
+                        throw r.problem(c.get("outcome"), "a checklist's outcome is stated or derived, not '" + outcome
+                                + "'");
+                    }
+                }
+                if ((outcomeReading != null || outcome.equals(Inputs.FactSpec.Concludes.DERIVED))
+                        && notConforming == null) {
+                    throw r.problem(c, "fact '" + name + "' may be derived from checklist " + r.requiredString(c,
+                            "checklist") + ": give notConforming, the value it takes when an item does not conform");
+                }
+                concludes = new Inputs.FactSpec.Concludes(r.requiredString(c, "checklist"), conforming, notConforming,
+                        outcome, outcomeReading == null ? null : outcomeReading.key());
             }
             boolean optional = r.optionalBoolean(f, "optional", false);
             if (optional && (type == Inputs.FactSpec.Type.DATE || concludes != null)) {

@@ -47,6 +47,24 @@ public final class ReadingChecks {
                 }
             }
         }
+        for (io.github.aftersales.spi.Inputs.FactSpec fact : v.inputs().facts()) {
+            io.github.aftersales.spi.Inputs.FactSpec.Concludes c = fact.concludes();
+            if (c == null || c.outcomeReading() == null) {
+                continue;
+            }
+            taken.add(c.outcomeReading());
+            v.reading(c.outcomeReading()).ifPresentOrElse(r -> {
+                r.values().stream().filter(x -> !x.equals(io.github.aftersales.spi.Inputs.FactSpec.Concludes.STATED)
+                        && !x.equals(io.github.aftersales.spi.Inputs.FactSpec.Concludes.DERIVED))
+                        .forEach(x -> out.add("reading " + r.key() + " gives fact " + fact.name() + "'s outcome, which"
+                                + " is stated or derived, not '" + x + "'"));
+                if (!r.defaultValue().equals(c.outcome())) {
+                    out.add("fact " + fact.name() + "'s outcome is " + c.outcome() + ", but reading " + r.key()
+                            + "'s default is " + r.defaultValue());
+                }
+            }, () -> out.add("fact " + fact.name() + "'s outcome takes reading " + c.outcomeReading() + ", which the"
+                    + " variant does not declare"));
+        }
         SurveillanceRules rules = v.surveillance();
         if (rules != null) {
             for (SurveillanceRules.SeriousEvent s : rules.seriousEvents()) {

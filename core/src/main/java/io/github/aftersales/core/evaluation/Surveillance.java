@@ -215,8 +215,7 @@ public final class Surveillance {
                             && !e.date().isBefore(windowStart(variant, serious, date, since, choices))) {
                         bound.add(serious.whereReading());
                     }
-                    whereNote = value.equals(reading.defaultValue()) ? ""
-                            : " (" + reading.key() + " = " + value + ": " + reading.means(value) + ")";
+                    whereNote = value.equals(reading.defaultValue()) ? "" : " (read as " + reading.key() + " = " + value + ")";
                 }
                 if (!e.is(serious.type(), where)) {
                     continue;

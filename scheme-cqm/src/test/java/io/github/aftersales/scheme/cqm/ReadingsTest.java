@@ -38,7 +38,7 @@ class ReadingsTest {
     void theSchemeDeclaresEachReadingWithItsDefaultAndAlternatives() {
         var star = SurveillanceTest.STAR;
         assertThat(star.readings()).extracting(Reading::key).containsExactly("cqm.majorComplaintWindow",
-                "cqm.negativeInformationWindow", "cqm.unrectifiedComplaintWindow", "cqm.cannotBeRectified",
+                "cqm.negativeInformationWindow", "cqm.managementAudit", "cqm.unrectifiedComplaintWindow", "cqm.cannotBeRectified",
                 "cqm.onSeriousEvent", "cqm.surveillanceRegrading");
         assertThat(star.reading("cqm.cannotBeRectified").orElseThrow().values())
                 .containsExactly("not-rectified", "judged-unrectifiable");
@@ -165,10 +165,8 @@ class ReadingsTest {
         SurveillanceResult failedJudged = surveil(failed, 4, Map.of("cqm.cannotBeRectified", "judged-unrectifiable"));
         assertThat(failedJudged.decision()).isEqualTo(Action.SUSPEND);
         assertThat(failedJudged.reasons()).first().asString().isEqualTo("majorComplaint on 2026-07-15: 经过证实的重大投诉且"
-                + "不能有效整改 (a verified major complaint not rectified) (cqm.cannotBeRectified = judged-unrectifiable:"
-                + " only a major complaint judged impossible to rectify, or whose rectification failed (rectified: false,"
-                + " cannotBeRectified: true), suspends or revokes; one still being rectified is left to the grade (6.2:"
-                + " 但已有效整改))");
+                + "不能有效整改 (a verified major complaint not rectified) (read as cqm.cannotBeRectified ="
+                + " judged-unrectifiable)");
         assertThat(surveil(failed, 4, Map.of()).readings()).extracting(ReadingUsed::key)
                 .doesNotContain("cqm.cannotBeRectified");
         // cannotBeRectified: false, stated, is the same as left out
@@ -228,6 +226,85 @@ class ReadingsTest {
                         + " cannotBeRectified");
     }
 
+    static SchemeResult evaluate(io.github.aftersales.testkit.AssessmentBuilder b, Map<String, String> commandLine)
+            throws Exception {
+        Assessment a = AssessmentReader.read(new ByteArrayInputStream(b.json().getBytes(StandardCharsets.UTF_8)),
+                "a.json", LocatedReader.Syntax.JSON);
+        return CqmTest.EVALUATOR.evaluate(a, new EvaluationOptions(null, false, commandLine)).results().get(0);
+    }
+
+    static io.github.aftersales.testkit.AssessmentBuilder fiveStars() {
+        return io.github.aftersales.testkit.SchemeTestKit.scheme("cqm").assessment().allConform();
+    }
+
+    static final Map<String, String> DERIVED = Map.of("cqm.managementAudit", "derived");
+
+    @Test
+    void anAuditPassedBesideAnItemNotConformingIsGradedAsStatedByDefaultAndFailsWhenDerived() throws Exception {
+        // 4.2.3.2 not conforming beside managementAudit 'passed', every 4.1 indicator full, S 95, S当面 95: five stars
+        // as stated. Derived from the checklist the audit fails, and every level asks 通过符合性审核: no level.
+        var b = fiveStars().checklist("4.2.3.2", "not-conform", "无维修记录");
+        SchemeResult stated = evaluate(b, Map.of());
+        assertThat(stated.stars()).isEqualTo(5);
+        assertThat(stated.reasons()).contains("managementAudit is 'passed', though 4.2.3.2 of the 4.2 checklist does"
+                + " not conform: the stated managementAudit is graded; check that it is the audit's conclusion");
+        assertThat(readWith(stated)).containsExactly("cqm.managementAudit = stated (default)");
+        SchemeResult derived = evaluate(b, DERIVED);
+        assertThat(derived.stars()).isZero();
+        assertThat(derived.passed()).isFalse();
+        assertThat(derived.reasons()).contains("managementAudit is 'failed', derived from the 4.2 checklist"
+                + " (cqm.managementAudit = derived): 4.2.3.2 does not conform; the stated 'passed' is not graded")
+                .noneMatch(r -> r.contains("check that it is the audit's conclusion"));
+        assertThat(derived.nextLevelNeeds()).contains("managementAudit failed ≠ passed needed for 一星级 (one star)");
+        assertThat(readWith(derived)).containsExactly("cqm.managementAudit = derived (chosen on the command line)");
+        // an item not conforming decides even when another is left blank
+        assertThat(evaluate(fiveStars().checklist("4.2.3.2", "not-conform", "无维修记录"), DERIVED).stars()).isZero();
+    }
+
+    @Test
+    void anAuditFailedBesideEveryItemConformingIsGradedAsStatedByDefaultAndPassesWhenDerived() throws Exception {
+        var b = fiveStars().conform(auditItems()).fact("managementAudit", "failed");
+        SchemeResult stated = evaluate(b, Map.of());
+        assertThat(stated.stars()).isZero();
+        assertThat(stated.reasons()).contains("managementAudit is 'failed', though every item of the 4.2 checklist"
+                + " conforms: the stated managementAudit is graded; check that it is the audit's conclusion");
+        assertThat(readWith(stated)).containsExactly("cqm.managementAudit = stated (default)");
+        SchemeResult derived = evaluate(b, DERIVED);
+        assertThat(derived.stars()).isEqualTo(5);
+        assertThat(derived.reasons()).contains("managementAudit is 'passed', derived from the 4.2 checklist"
+                + " (cqm.managementAudit = derived): every item conforms; the stated 'failed' is not graded");
+    }
+
+    @Test
+    void aChecklistThatAgreesOrIsLeftBlankDecidesNothing() throws Exception {
+        // agreeing: the same grade under both readings, and the default is not listed (it decided nothing)
+        var agree = fiveStars().conform(auditItems());
+        assertThat(evaluate(agree, Map.of()).stars()).isEqualTo(5);
+        assertThat(readWith(evaluate(agree, Map.of()))).isEmpty();
+        assertThat(evaluate(agree, DERIVED).stars()).isEqualTo(5);
+        assertThat(evaluate(agree, DERIVED).reasons()).noneMatch(r -> r.startsWith("managementAudit"));
+        // no checklist results (as every generated assessment): nothing to derive, the stated outcome is graded
+        SchemeResult blank = evaluate(fiveStars().fact("managementAudit", "failed"), DERIVED);
+        assertThat(blank.stars()).isZero();
+        assertThat(blank.reasons()).contains("managementAudit is not derived from the 4.2 checklist"
+                + " (cqm.managementAudit = derived): an item has no result and none does not conform; the stated"
+                + " 'failed' is graded");
+        assertThat(readWith(evaluate(fiveStars(), Map.of()))).isEmpty();
+    }
+
+    /** Every clause of the 4.2 management-audit checklist, its groups' included. */
+    private static String[] auditItems() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        java.util.ArrayDeque<io.github.aftersales.spi.Category> todo = new java.util.ArrayDeque<>();
+        todo.add(SurveillanceTest.STAR.catalog().category("4.2").orElseThrow());
+        while (!todo.isEmpty()) {
+            io.github.aftersales.spi.Category c = todo.pop();
+            c.clauses().forEach(cl -> ids.add(cl.id()));
+            todo.addAll(c.categories());
+        }
+        return ids.toArray(String[]::new);
+    }
+
     @Test
     void surveillanceRaisesNoLevelByDefaultAndDoesWithNewGrade() throws Exception {
         SurveillanceResult kept = surveil(CqmTest.base(), 3, Map.of());
@@ -249,7 +326,8 @@ class ReadingsTest {
                 .hasMessageContaining("test.json:1:")
                 .hasMessageEndingWith("schemes[0].options.readings.cqm.majorComplaintWindows: cqm star has no reading"
                         + " 'cqm.majorComplaintWindows'; its readings: cqm.majorComplaintWindow,"
-                        + " cqm.negativeInformationWindow, cqm.unrectifiedComplaintWindow, cqm.cannotBeRectified,"
+                        + " cqm.negativeInformationWindow, cqm.managementAudit, cqm.unrectifiedComplaintWindow,"
+                        + " cqm.cannotBeRectified,"
                         + " cqm.onSeriousEvent, cqm.surveillanceRegrading"
                         + " (aftersales schemes --readings lists them)");
         assertThatThrownBy(() -> CqmTest.base().reading("cqm.majorComplaintWindow", "18").evaluate())
