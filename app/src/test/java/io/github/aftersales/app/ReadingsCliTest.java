@@ -156,6 +156,34 @@ class ReadingsCliTest {
     }
 
     @Test
+    void aCertificateRecordedWithAReadingSaysSoInItsEntryAndItsProvenance() throws Exception {
+        // the open complaint of 2025-04-15 is 18 months before onSiteDate: one star with the default 24-month
+        // window, four stars with 12 (ReadingsTest); the register grades as evaluate does
+        String register = work.resolve("register").toString();
+        Path file = cqmWithOpenComplaint("");
+        CliProcess.Ran recorded = run("register", "record", file.toString(), "--reading", "cqm.majorComplaintWindow=12",
+                "--register", register);
+        assertThat(recorded.exit()).as(recorded.err()).isZero();
+        assertThat(recorded.out()).contains("cqm star, 四星级 (4 stars), issued 2026-10-15");
+        CliProcess.Ran show = run("register", "show", "1", "--register", register);
+        assertThat(show.out()).contains("issued at 四星级 (four stars, 4 stars) on complaint.json\n",
+                "read with: cqm.majorComplaintWindow = 12 months (chosen on the command line)\n");
+        JsonNode shown = new ObjectMapper().readTree(run("register", "show", "1", "--format", "json", "--register",
+                register).out());
+        assertThat(shown.toString()).contains("\"key\":\"cqm.majorComplaintWindow\",\"value\":\"12\"",
+                "\"source\":\"command line\"");
+        // without it the same file records one star, and its entry names no reading (the defaults are the scheme's)
+        CliProcess.Ran plain = run("register", "record", file.toString(), "--register", register);
+        assertThat(plain.out()).contains("一星级 (1 star)");
+        assertThat(run("register", "show", "2", "--register", register).out()).doesNotContain("read with");
+        CliProcess.Ran bad = run("register", "record", file.toString(), "--reading", "cqm.majorComplaintWindow=18",
+                "--register", register);
+        assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).isEqualTo("error: --reading cqm.majorComplaintWindow=18: '18' is not a value of"
+                + " cqm.majorComplaintWindow; allowed: 24, 12\n");
+    }
+
+    @Test
     void anAuditOutcomeItsChecklistContradictsIsSaidInEveryFormatAndDerivedWhenChosen() throws Exception {
         // the five-star example with 4.2.3.2 (售后服务记录) not conforming beside managementAudit 'passed'
         Path file = work.resolve("audit.json");

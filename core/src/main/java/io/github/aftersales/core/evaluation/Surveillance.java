@@ -183,6 +183,36 @@ public final class Surveillance {
     }
 
     /**
+     * The serious events as {@link #seriousEvents(Variant, SchemeAssessment)} finds them, read with the part's
+     * {@code options.readings} (which complaint cannot be rectified, each event's window), and what they lead
+     * to: the action the part's reading of suspend-or-revoke chooses, else the scheme's.
+     *
+     * @param scheme the scheme id, for messages
+     * @param source the assessment file, for messages
+     * @return the sentences (empty when there are none) and the action, {@code chosen} when the file chose it
+     */
+    public static Serious seriousEvents(String scheme, Variant variant, SchemeAssessment part, String source) {
+        ReadingChoices choices = variant.readings().isEmpty() ? ReadingChoices.NONE
+                : ReadingChoices.of(scheme, variant, part, EvaluationOptions.DEFAULTS, source);
+        List<String> found = seriousEvents(variant, part, choices, new java.util.HashSet<>());
+        SurveillanceRules rules = variant.surveillance();
+        Action action = rules == null ? Action.SUSPEND : rules.onSeriousEvent();
+        boolean chosen = false;
+        if (rules != null && rules.onSeriousEventReading() != null) {
+            ReadingUsed used = choices.get(rules.onSeriousEventReading());
+            if (used != null && used.source() != ReadingUsed.Source.DEFAULT) {
+                action = used.value().equals(Action.REVOKE.key()) ? Action.REVOKE : Action.SUSPEND;
+                chosen = true;
+            }
+        }
+        return new Serious(found, action, chosen);
+    }
+
+    /** Serious events found, and what they lead to. */
+    public record Serious(List<String> reasons, Action action, boolean chosen) {
+    }
+
+    /**
      * The serious events as {@link #seriousEvents(Variant, SchemeAssessment)} finds them, each serious event
      * that takes its window from a reading looked for in the window {@code choices} give; the readings
      * whose window decided whether an event counts are added to {@code bound}.
