@@ -97,6 +97,18 @@ class ComplaintRateCliTest {
     }
 
     @Test
+    void moreComplaintsResolvedThanReceivedIsOneLineWithItsPlace() throws Exception {
+        CliProcess.Ran r = run("evaluate", counts(120, 121, "{id: B.6.3.2, note: 抽查}").toString());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: " + work.resolve("counts.yaml") + ":26:7: schemes[0].facts.complaintsResolved:"
+                + " complaintsResolved 121 is more than complaintsReceived 120: of which resolved (B.6.3.2) cannot exceed"
+                + " customer complaints received (B.6.3.2)\n");
+        // as many resolved as received is a rate of 100 %: B.6.3.2 conforms
+        assertThat(run("evaluate", counts(120, 120, "{id: B.6.3.2, note: 抽查}").toString()).exit()).isZero();
+    }
+
+    @Test
     void oneCountWithoutTheOtherIsRefused() throws Exception {
         Path file = work.resolve("one.yaml");
         Files.writeString(file, Files.readString(EXAMPLE).replace("      complaintsResolved: 109\n", ""));

@@ -52,6 +52,9 @@ class ReadingsCliTest {
                 "    default:  24 months — counted in the 2 years before onSiteDate",
                 "    or:       12 months — counted in the 12 months before onSiteDate",
                 "cqm.negativeInformationWindow", "cqm.unrectifiedComplaintWindow", "cqm.surveillanceRegrading",
+                "cqm.cannotBeRectified  (cqm star)\n", "    default:  not-rectified — ",
+                "    or:       judged-unrectifiable — ", "cqm.onSeriousEvent  (cqm star)\n",
+                "    default:  keep-or-downgrade — surveillance never raises a level",
                 "gbt27922.notApplicable  (gbt27922 form, annex-a1, annex-a2, annex-b)\n",
                 "    default:  prorate — ", "    or:       full-points — ");
         CliProcess.Ran json = run("schemes", "--readings", "--format", "json");
@@ -66,7 +69,8 @@ class ReadingsCliTest {
             assertThat(r.get("clause").asText()).isNotBlank();
         }
         assertThat(keys).containsExactly("gbt27922.notApplicable", "cqm.majorComplaintWindow",
-                "cqm.negativeInformationWindow", "cqm.unrectifiedComplaintWindow", "cqm.surveillanceRegrading");
+                "cqm.negativeInformationWindow", "cqm.managementAudit", "cqm.unrectifiedComplaintWindow",
+                "cqm.cannotBeRectified", "cqm.onSeriousEvent", "cqm.surveillanceRegrading");
         assertThat(run("schemes", "--format", "json").exit()).isEqualTo(ExitCode.USAGE);
     }
 
@@ -123,6 +127,86 @@ class ReadingsCliTest {
         CliProcess.Ran downgraded = run("surveil", "--level", "4", "--format", "json",
                 cqmWithOpenComplaint("").toString());
         assertThat(new ObjectMapper().readTree(downgraded.out()).get("decision").asText()).isEqualTo("downgrade");
+    }
+
+    @Test
+    void whatCannotBeRectifiedAndSuspendOrRevokeAreReadingsAndOnSeriousIsAnotherNameForTheSecond() throws Exception {
+        // the bundled example's complaint of 2026-06-20 is verified and not rectified ("至今未整改"), nothing more
+        String example = "examples/cqm/surveillance-unrectified-complaint.json";
+        CliProcess.Ran dflt = run("surveil", "--level", "5", "--lang", "en", example);
+        assertThat(dflt.out()).contains("→ SUSPEND", "    read with: cqm.cannotBeRectified = not-rectified (default)\n",
+                "    read with: cqm.onSeriousEvent = suspend (default)\n");
+        // read as "judged impossible to rectify": no serious event; the grade counts it (6.2: one star)
+        CliProcess.Ran judged = run("surveil", "--level", "5", "--format", "json", "--reading",
+                "cqm.cannotBeRectified=judged-unrectifiable", example);
+        JsonNode d = new ObjectMapper().readTree(judged.out());
+        assertThat(d.get("decision").asText()).isEqualTo("downgrade");
+        assertThat(d.get("stars").asInt()).isEqualTo(1);
+        CliProcess.Ran alias = run("surveil", "--level", "5", "--lang", "en", "--on-serious", "revoke", example);
+        CliProcess.Ran reading = run("surveil", "--level", "5", "--lang", "en", "--reading", "cqm.onSeriousEvent=revoke",
+                example);
+        assertThat(alias.exit()).isZero();
+        assertThat(alias.out()).contains("→ REVOKE", "revoke (chosen for this surveillance)",
+                "    read with: cqm.onSeriousEvent = revoke (chosen on the command line)\n").isEqualTo(reading.out());
+        CliProcess.Ran conflict = run("surveil", "--level", "5", "--on-serious", "revoke", "--reading",
+                "cqm.onSeriousEvent=suspend", example);
+        assertThat(conflict.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(conflict.err()).isEqualTo("error: --on-serious revoke and --reading cqm.onSeriousEvent=suspend"
+                + " disagree; --on-serious is another name for that reading: give one\n");
+    }
+
+    @Test
+    void aCertificateRecordedWithAReadingSaysSoInItsEntryAndItsProvenance() throws Exception {
+        // the open complaint of 2025-04-15 is 18 months before onSiteDate: one star with the default 24-month
+        // window, four stars with 12 (ReadingsTest); the register grades as evaluate does
+        String register = work.resolve("register").toString();
+        Path file = cqmWithOpenComplaint("");
+        CliProcess.Ran recorded = run("register", "record", file.toString(), "--reading", "cqm.majorComplaintWindow=12",
+                "--register", register);
+        assertThat(recorded.exit()).as(recorded.err()).isZero();
+        assertThat(recorded.out()).contains("cqm star, 四星级 (4 stars), issued 2026-10-15");
+        CliProcess.Ran show = run("register", "show", "1", "--register", register);
+        assertThat(show.out()).contains("issued at 四星级 (four stars, 4 stars) on complaint.json\n",
+                "read with: cqm.majorComplaintWindow = 12 months (chosen on the command line)\n");
+        JsonNode shown = new ObjectMapper().readTree(run("register", "show", "1", "--format", "json", "--register",
+                register).out());
+        assertThat(shown.toString()).contains("\"key\":\"cqm.majorComplaintWindow\",\"value\":\"12\"",
+                "\"source\":\"command line\"");
+        // without it the same file records one star, and its entry names no reading (the defaults are the scheme's)
+        CliProcess.Ran plain = run("register", "record", file.toString(), "--register", register);
+        assertThat(plain.out()).contains("一星级 (1 star)");
+        assertThat(run("register", "show", "2", "--register", register).out()).doesNotContain("read with");
+        CliProcess.Ran bad = run("register", "record", file.toString(), "--reading", "cqm.majorComplaintWindow=18",
+                "--register", register);
+        assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).isEqualTo("error: --reading cqm.majorComplaintWindow=18: '18' is not a value of"
+                + " cqm.majorComplaintWindow; allowed: 24, 12\n");
+    }
+
+    @Test
+    void anAuditOutcomeItsChecklistContradictsIsSaidInEveryFormatAndDerivedWhenChosen() throws Exception {
+        // the five-star example with 4.2.3.2 (售后服务记录) not conforming beside managementAudit 'passed'
+        Path file = work.resolve("audit.json");
+        Files.writeString(file, Files.readString(Path.of("examples/cqm/cqm-five-star.json")).replace(
+                "\"findings\": [", "\"findings\": [{\"id\": \"4.2.3.2\", \"result\": \"not-conform\", \"note\": \"无记录\"}, "));
+        String said = "managementAudit is 'passed', though 4.2.3.2 of the 4.2 checklist does not conform: the stated"
+                + " managementAudit is graded; check that it is the audit's conclusion";
+        for (String format : List.of("text", "md", "json", "ndjson")) {
+            CliProcess.Ran r = run("evaluate", "--lang", "en", "--format", format, file.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).as(format).contains(said).contains("cqm.managementAudit = stated (default)")
+                    .contains("五星级");
+        }
+        CliProcess.Ran html = run("evaluate", "--lang", "en", "--format", "html", file.toString());
+        assertThat(html.out()).contains(said.replace("'", "&#39;"));
+        assertThat(run("evaluate", "--lang", "zh", file.toString()).out())
+                .contains("managementAudit 为“passed”，但 4.2 检查表中 4.2.3.2 不符合：按陈述的 managementAudit 评定；请核实这是审核结论");
+        // derived: the audit fails, and every level asks a passed audit (6.2 通过符合性审核)
+        CliProcess.Ran derived = run("evaluate", "--lang", "en", "--reading", "cqm.managementAudit=derived",
+                file.toString());
+        assertThat(derived.out()).contains("不予评定等级").contains("managementAudit is 'failed', derived from the 4.2"
+                + " checklist (cqm.managementAudit = derived): 4.2.3.2 does not conform; the stated 'passed' is not"
+                + " graded").contains("    read with: cqm.managementAudit = derived (chosen on the command line)\n");
     }
 
     @Test

@@ -70,6 +70,27 @@ class DerivedFiguresTest {
     }
 
     @Test
+    void moreComplaintsResolvedThanReceivedIsRefusedWithThePlaceAndEqualIsNot() {
+        assertThatThrownBy(() -> evaluate("4", facts(120, 121, "90")))
+                .isInstanceOf(LocatedException.class)
+                .hasMessageEndingWith("schemes[0].facts.complaintsResolved: complaintsResolved 121 is more than"
+                        + " complaintsReceived 120: complaints resolved cannot exceed complaints received");
+        assertThat(evaluate("4", facts(120, 120, "90")).gradeId()).isEqualTo("distinction"); // 100 %, weighted 97
+        assertThatThrownBy(() -> evaluate("4", facts(0, 1, "90"))).hasMessageContaining("complaintsResolved 1 is more"
+                + " than complaintsReceived 0");
+    }
+
+    @Test
+    void aBoundThatIsNotAnotherNumberFactIsRefusedAtLoad() throws IOException {
+        assertThat(broken("scheme.json", "\"notAbove\": \"complaintsReceived\"", "\"notAbove\": \"complaints\""))
+                .startsWith("schemes/rates/scheme.json:").endsWith("variants[0].facts[1].notAbove: fact"
+                        + " 'complaintsResolved' is bounded by 'complaints', which is not a declared fact");
+        assertThat(broken("scheme.json", "\"notAbove\": \"complaintsReceived\"", "\"notAbove\": \"complaintsResolved\""))
+                .endsWith("fact 'complaintsResolved' is bounded by 'complaintsResolved', which must be another count,"
+                        + " percent or number");
+    }
+
+    @Test
     void aFailingRateSaysItsValueTheFactsItUsedAndTheThreshold() {
         SchemeResult r = evaluate("4", facts(33, 32, "90"));
         assertThat(r.gradeId()).isNull();

@@ -280,6 +280,37 @@ class ExpressionConditionsTest {
     }
 
     @Test
+    void anExpressionNestedDeeperThan32IsRefusedAtLoadAndOneAtTheLimitLoads() throws IOException {
+        // "recordRate + 0 + … >= 95": '>=' is one deep, each '+' one more (a + b + c is ((a + b) + c))
+        assertThatThrownBy(() -> broken(GRADING, "recordRate >= 95", "recordRate" + " + 0".repeat(31) + " >= 95"))
+                .isInstanceOf(AssertionError.class).hasMessage("loaded");
+        assertThat(broken(GRADING, "recordRate >= 95", "recordRate" + " + 0".repeat(32) + " >= 95"))
+                .startsWith(FILE + "decides[0] (item C.1): expression recordRate + 0")
+                .endsWith(": it nests more than 32 operators and functions inside one another (at character 12);"
+                        + " at most 32: give a long sum or comparison as derived figures");
+        // brackets: 32 inside one another load, 33 do not (the 33rd opens at character 33)
+        assertThatThrownBy(() -> broken(GRADING, "recordRate >= 95", "(".repeat(32) + "recordRate" + ")".repeat(32)
+                + " >= 95")).isInstanceOf(AssertionError.class).hasMessage("loaded");
+        assertThat(broken(GRADING, "recordRate >= 95", "(".repeat(33) + "recordRate" + ")".repeat(33) + " >= 95"))
+                .endsWith(": brackets are nested more than 32 deep (at character 33); at most 32: give a long sum or"
+                        + " comparison as derived figures");
+    }
+
+    @Test
+    void aGeneratedExpressionTenThousandDeepIsRefusedWithTheFileAndLevelNeverAStackOverflow() throws IOException {
+        for (String deep : List.of("(".repeat(10_000) + "weighted" + ")".repeat(10_000) + " >= 0",
+                "weighted" + " + 1".repeat(10_000) + " >= 0", "-".repeat(10_000) + "weighted >= 0",
+                "MAX(".repeat(10_000) + "weighted" + ", 1)".repeat(10_000) + " >= 0")) {
+            String message = broken(GRADING, "weighted >= 85 &&", deep + " && weighted >= 85 &&");
+            assertThat(message).startsWith(FILE + "level distinction (levels[1].conditions[2]): expression ")
+                    .containsAnyOf("brackets are nested more than 32 deep", "it nests more than 32 operators");
+        }
+        // a derived figure is read by the same parser: refused with its id
+        assertThat(broken(GRADING, "\"percent * 0.7 + survey * 0.3\"", "\"percent" + " + 1".repeat(10_000) + "\""))
+                .startsWith(FILE + "figure weighted (percent + 1 + 1").contains("it nests more than 32 operators");
+    }
+
+    @Test
     void aWrongTypedComparisonIsRefused() throws IOException {
         assertThat(broken(GRADING, "audit == 'passed'", "audit == 1"))
                 .endsWith("expression weighted >= 85 && CONFORMS('C.1') && NOTCONFORMING('A') == 0 && CATEGORYPERCENT('B')"

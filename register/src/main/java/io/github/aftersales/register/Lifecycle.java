@@ -44,9 +44,13 @@ final class Lifecycle {
                     + e.result().variant() + " reaches no level (" + e.result().grade() + "), so no certificate can be"
                     + " issued" + needs(e));
         }
+        // a reading chosen (in the file or for the run) is part of what the certificate was graded on
+        StringBuilder chosen = new StringBuilder();
+        e.result().readings().stream().filter(u -> u.source() != io.github.aftersales.core.evaluation.ReadingUsed.Source.DEFAULT)
+                .forEach(u -> chosen.append("\nread with: ").append(u.text()));
         return new NewEvent(EventKind.ISSUED, e.date(), "issue", State.ACTIVE, e.result().stars(), e.result().grade(),
                 e.date(), "issued at " + e.result().grade() + " (" + e.result().gradeEn() + ", "
-                        + Stars.count(e.result().stars()) + ") on " + oneLine(e.fileName()), null, e);
+                        + Stars.count(e.result().stars()) + ") on " + oneLine(e.fileName()) + chosen, null, e);
     }
 
     static NewEvent surveil(CertificateView c, EvaluatedAssessment e, Optional<Action> onSerious, LocalDate today) {
@@ -92,11 +96,13 @@ final class Lifecycle {
         checkEvaluationDate(c, e.date(), today);
         checkIncidentsListed(c, e);
         // a serious event in the file acts on a new evaluation as on a surveillance (CQM 6.4)
-        List<String> serious = Surveillance.seriousEvents(e.variant(), e.part());
+        Surveillance.Serious found = Surveillance.seriousEvents(e.result().scheme(), e.variant(), e.part(), e.fileName());
+        List<String> serious = found.reasons();
         if (!serious.isEmpty()) {
-            Action action = onSerious.orElse(e.variant().surveillance().onSeriousEvent());
+            Action action = onSerious.orElse(found.action());
             List<String> reasons = new ArrayList<>(serious);
-            reasons.add(action.key() + (onSerious.isPresent() ? " (chosen for this evaluation)" : " (the default of "
+            reasons.add(action.key() + (onSerious.isPresent() || found.chosen() ? " (chosen for this evaluation)"
+                    : " (the default of "
                     + e.result().scheme() + " " + e.result().variant() + " where the standard says suspend or revoke)")
                     + ": serious events act on a new evaluation as on a surveillance");
             return action == Action.REVOKE

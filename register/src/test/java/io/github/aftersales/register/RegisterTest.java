@@ -79,6 +79,28 @@ class RegisterTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aReEvaluationReadsItsFilesReadingsOfSeriousEventsAsASurveillanceDoes() throws Exception {
+        // cqm.onSeriousEvent=revoke in the file revokes; cqm.cannotBeRectified=judged-unrectifiable leaves the
+        // complaint still not rectified to the grade (one star: 6.2 但已有效整改), so the re-evaluation stands
+        try (Register register = open(Databases.H2)) {
+            register.record("示例服务有限公司", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            register.record("示例服务有限公司", null, Fixtures.evaluated("cqm/cqm-five-star.json", null));
+            java.nio.file.Path revokeDir = java.nio.file.Files.createDirectories(dir.resolve("revoke"));
+            CertificateView revoked = register.reevaluate("1", Fixtures.edited("cqm/surveillance-unrectified-complaint.json",
+                    revokeDir, t -> t.replace("\"variant\": \"star\",", "\"variant\": \"star\", \"options\": {\"readings\":"
+                            + " {\"cqm.onSeriousEvent\": \"revoke\"}},")), Optional.empty());
+            assertThat(revoked.state()).isEqualTo(State.REVOKED);
+            assertThat(revoked.current().reason()).contains("revoke (chosen for this evaluation)");
+            java.nio.file.Path judgedDir = java.nio.file.Files.createDirectories(dir.resolve("judged"));
+            CertificateView graded = register.reevaluate("2", Fixtures.edited("cqm/surveillance-unrectified-complaint.json",
+                    judgedDir, t -> t.replace("\"variant\": \"star\",", "\"variant\": \"star\", \"options\":"
+                            + " {\"readings\": {\"cqm.cannotBeRectified\": \"judged-unrectifiable\"}},")), Optional.empty());
+            assertThat(graded.state()).isEqualTo(State.ACTIVE);
+            assertThat(graded.stars()).isEqualTo(1);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Databases.class)
     void reevaluationWithASeriousEventSuspendsLikeASurveillance(Databases db) {

@@ -69,6 +69,14 @@ final class Sentences {
                     + " the stated (.+) is graded; check that it is the audit's conclusion"),
             new Rule("reason.factThoughEvery", "(.+) is '(.*)', though every item of the (.+) checklist conforms:"
                     + " the stated (.+) is graded; check that it is the audit's conclusion"),
+            new Rule("reason.factDerivedOne", "(.+) is '(.*)', derived from the (.+) checklist \\((\\S+) = (\\S+)\\):"
+                    + " (\\S+) does not conform; the stated '(.*)' is not graded"),
+            new Rule("reason.factDerivedMany", "(.+) is '(.*)', derived from the (.+) checklist \\((\\S+) = (\\S+)\\):"
+                    + " (.+) do not conform; the stated '(.*)' is not graded"),
+            new Rule("reason.factDerivedEvery", "(.+) is '(.*)', derived from the (.+) checklist \\((\\S+) = (\\S+)\\):"
+                    + " every item conforms; the stated '(.*)' is not graded"),
+            new Rule("reason.factNotDerived", "(.+) is not derived from the (.+) checklist \\((\\S+) = (\\S+)\\): an item"
+                    + " has no result and none does not conform; the stated '(.*)' is graded"),
             // an item the grading table decides with an expression (GB/T 27922 B.6.3.2 from the counts of complaints)
             new Rule("reason.decidedConforms", "(\\S+) conforms, decided by the grading table: (.+)", 2),
             new Rule("reason.decidedNotConform", "(\\S+) does not conform, decided by the grading table: (.+)", 2),
@@ -89,6 +97,10 @@ final class Sentences {
                     + " any time before (\\S+): (\\S+)\\)"),
             new Rule("reason.seriousEventMonths", "(\\S+) on (\\d{4}-\\d{2}-\\d{2}): (\\S+) \\(([^()]+)\\) \\(looked for in"
                     + " the (\\d+) months before (\\S+): (\\S+)\\)"),
+            new Rule("reason.seriousEventReadingNote", "(\\S+) on (\\d{4}-\\d{2}-\\d{2}): (\\S+) \\(([^()]+)\\) \\(read"
+                    + " as (\\S+) = (\\S+)\\); (.+)"),
+            new Rule("reason.seriousEventReading", "(\\S+) on (\\d{4}-\\d{2}-\\d{2}): (\\S+) \\(([^()]+)\\) \\(read as"
+                    + " (\\S+) = (\\S+)\\)"),
             new Rule("reason.seriousEventNote", "(\\S+) on (\\d{4}-\\d{2}-\\d{2}): (\\S+) \\(([^()]+)\\); (.+)"),
             new Rule("reason.seriousEvent", "(\\S+) on (\\d{4}-\\d{2}-\\d{2}): (\\S+) \\(([^()]+)\\)"),
             new Rule("action.keep", "keep"),

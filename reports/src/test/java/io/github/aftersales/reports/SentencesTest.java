@@ -50,6 +50,14 @@ class SentencesTest {
                     + " managementAudit is graded; check that it is the audit's conclusion",
             "managementAudit is 'failed', though every item of the 4.1 checklist conforms: the stated"
                     + " managementAudit is graded; check that it is the audit's conclusion",
+            "managementAudit is 'failed', derived from the 4.2 checklist (cqm.managementAudit = derived): 4.2.3.2 does"
+                    + " not conform; the stated 'passed' is not graded",
+            "managementAudit is 'failed', derived from the 4.2 checklist (cqm.managementAudit = derived): 4.2.3.2,"
+                    + " 4.2.4.1 do not conform; the stated 'passed' is not graded",
+            "managementAudit is 'passed', derived from the 4.2 checklist (cqm.managementAudit = derived): every item"
+                    + " conforms; the stated 'failed' is not graded",
+            "managementAudit is not derived from the 4.2 checklist (cqm.managementAudit = derived): an item has no"
+                    + " result and none does not conform; the stated 'failed' is graded",
             "gbt27922 form counted its not-applicable clauses as full-points, not its default prorate",
             "complaint resolution rate (顾客投诉解决率) 96.96 % (complaintsReceived = 33, complaintsResolved = 32) < 97 %"
                     + " needed for 合格 (passed)",

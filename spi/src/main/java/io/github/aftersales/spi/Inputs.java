@@ -48,18 +48,34 @@ public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evalua
      *                  a use for when it is known, such as the counts of complaints a grading table
      *                  decides a checklist item with ({@link GradingTable.DecidedItem}); a condition of
      *                  a level that names it still needs it
+     * @param notAbove  for a count or number: another such fact it can never exceed (the complaints
+     *                  resolved of those received, GB/T 27922 B.6.3.2); an assessment that states both with
+     *                  this one larger is refused. {@code null} for none (since 0.2)
      */
     public record FactSpec(String name, String title, String titleEn, Type type, List<String> values,
-            Concludes concludes, boolean optional) {
+            Concludes concludes, boolean optional, String notAbove) {
+
+        /** A fact bounded by no other (as before {@code notAbove} existed). */
+        public FactSpec(String name, String title, String titleEn, Type type, List<String> values,
+                Concludes concludes, boolean optional) {
+            this(name, title, titleEn, type, values, concludes, optional, null);
+        }
+
         public FactSpec {
             requireNonNull(name, "name is null");
             requireNonNull(title, "title is null");
             requireNonNull(titleEn, "titleEn is null");
             requireNonNull(type, "type is null");
             values = List.copyOf(values);
-            if (concludes != null && (type != Type.CHOICE || !values.contains(concludes.conforming()))) {
+            if (concludes != null && (type != Type.CHOICE || !values.contains(concludes.conforming())
+                    || concludes.notConforming() != null && (!values.contains(concludes.notConforming())
+                            || concludes.notConforming().equals(concludes.conforming())))) {
                 throw new IllegalArgumentException("fact " + name + " concludes a checklist: it must be a choice"
                         + " whose values include '" + concludes.conforming() + "'");
+            }
+            if (notAbove != null && (type == Type.CHOICE || type == Type.DATE || notAbove.equals(name))) {
+                throw new IllegalArgumentException("fact " + name + " is not above another: it must be a count,"
+                        + " percent or number, bounded by another fact");
             }
         }
 
@@ -80,11 +96,38 @@ public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evalua
          *
          * @param checklist  the id of the checklist category (one without points)
          * @param conforming the fact's value that says the checklist conforms, e.g. {@code passed}
+         * @param notConforming the value that says it does not, e.g. {@code failed}: what a derived outcome is
+         *                   when an item does not conform; {@code null} when the outcome is only stated (since 0.2)
+         * @param outcome    {@link #STATED} (the stated value is graded; a disagreeing checklist is said) or
+         *                   {@link #DERIVED} (the checklist's results decide the value when they can) (since 0.2)
+         * @param outcomeReading the key of the {@link Reading} (values {@code stated}, {@code derived}) that
+         *                   chooses {@code outcome}, its default; or {@code null} (since 0.2)
          */
-        public record Concludes(String checklist, String conforming) {
+        public record Concludes(String checklist, String conforming, String notConforming, String outcome,
+                String outcomeReading) {
+
+            /** The stated value is graded; a checklist that disagrees is said in a reason. */
+            public static final String STATED = "stated";
+            /** The checklist decides: an item not conforming gives {@code notConforming}, all conforming {@code conforming}. */
+            public static final String DERIVED = "derived";
+
+            /** A conclusion that is always the stated one (as before {@code outcome} existed). */
+            public Concludes(String checklist, String conforming) {
+                this(checklist, conforming, null, STATED, null);
+            }
+
             public Concludes {
                 requireNonNull(checklist, "checklist is null");
                 requireNonNull(conforming, "conforming is null");
+                outcome = outcome == null ? STATED : outcome;
+                if (!outcome.equals(STATED) && !outcome.equals(DERIVED)) {
+                    throw new IllegalArgumentException("a checklist's conclusion is stated or derived, not '" + outcome
+                            + "'");
+                }
+                if ((outcome.equals(DERIVED) || outcomeReading != null) && notConforming == null) {
+                    throw new IllegalArgumentException("a conclusion derived from checklist " + checklist
+                            + " needs the value that says it does not conform (notConforming)");
+                }
             }
         }
 
@@ -120,13 +163,41 @@ public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evalua
      * @param title      what it is, as the standard says it
      * @param titleEn    our English
      * @param attributes the true/false attributes every event of this type states (e.g. {@code rectified})
+     * @param optionalAttributes true/false attributes an event may leave out, which then read as {@code false}
+     *                   (e.g. CQM's {@code cannotBeRectified}); since 0.2
      */
-    public record EventSpec(String type, String title, String titleEn, List<String> attributes) {
+    public record EventSpec(String type, String title, String titleEn, List<String> attributes,
+            List<String> optionalAttributes) {
+
+        /** An event type whose every attribute is stated. */
+        public EventSpec(String type, String title, String titleEn, List<String> attributes) {
+            this(type, title, titleEn, attributes, List.of());
+        }
+
         public EventSpec {
             requireNonNull(type, "type is null");
             requireNonNull(title, "title is null");
             requireNonNull(titleEn, "titleEn is null");
             attributes = List.copyOf(attributes);
+            optionalAttributes = List.copyOf(optionalAttributes);
+            for (String a : optionalAttributes) {
+                if (attributes.contains(a)) {
+                    throw new IllegalArgumentException("event type " + type + ": attribute " + a
+                            + " is both required and optional");
+                }
+            }
+        }
+
+        /** Whether an event of this type may carry the attribute (required or optional). */
+        public boolean hasAttribute(String name) {
+            return attributes.contains(name) || optionalAttributes.contains(name);
+        }
+
+        /** Every attribute, the required first. */
+        public List<String> allAttributes() {
+            List<String> all = new java.util.ArrayList<>(attributes);
+            all.addAll(optionalAttributes);
+            return List.copyOf(all);
         }
     }
 }

@@ -15,11 +15,19 @@ import java.util.Map;
  * @param seriousEvents  the events that suspend or revoke the certificate
  * @param withinMonths   how far back before the evaluation date the events are looked for
  * @param onSeriousEvent what a serious event leads to unless the surveillance says otherwise
+ * @param onSeriousEventReading the key of the {@link Reading} (values {@code suspend}, {@code revoke}) that
+ *                       chooses it, its default {@code onSeriousEvent}, or {@code null} (since 0.2)
  *
  * @since 0.1
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
-public record SurveillanceRules(List<SeriousEvent> seriousEvents, int withinMonths, Action onSeriousEvent) {
+public record SurveillanceRules(List<SeriousEvent> seriousEvents, int withinMonths, Action onSeriousEvent,
+        String onSeriousEventReading) {
+
+    /** Rules whose action on a serious event is fixed. */
+    public SurveillanceRules(List<SeriousEvent> seriousEvents, int withinMonths, Action onSeriousEvent) {
+        this(seriousEvents, withinMonths, onSeriousEvent, null);
+    }
 
     public SurveillanceRules {
         seriousEvents = List.copyOf(seriousEvents);
@@ -41,12 +49,22 @@ public record SurveillanceRules(List<SeriousEvent> seriousEvents, int withinMont
      * @param titleEn our English
      * @param reading the key of the {@link Reading} (in months) that gives this event's own window, or
      *                {@code null} for the rules' {@code withinMonths} (since 0.2)
+     * @param whereReading the key of the {@link Reading} (in words) whose value chooses the attributes the
+     *                event must have, or {@code null} when {@code where} is fixed (since 0.2)
+     * @param whereByValue with {@code whereReading}: the attributes for each of its values; {@code where} is
+     *                then the default value's. Empty otherwise
      */
-    public record SeriousEvent(String type, Map<String, String> where, String title, String titleEn, String reading) {
+    public record SeriousEvent(String type, Map<String, String> where, String title, String titleEn, String reading,
+            String whereReading, Map<String, Map<String, String>> whereByValue) {
 
         /** A serious event looked for in the rules' window. */
         public SeriousEvent(String type, Map<String, String> where, String title, String titleEn) {
             this(type, where, title, titleEn, null);
+        }
+
+        /** A serious event whose attributes are fixed. */
+        public SeriousEvent(String type, Map<String, String> where, String title, String titleEn, String reading) {
+            this(type, where, title, titleEn, reading, null, Map.of());
         }
 
         public SeriousEvent {
@@ -54,6 +72,18 @@ public record SurveillanceRules(List<SeriousEvent> seriousEvents, int withinMont
             where = Map.copyOf(where);
             requireNonNull(title, "title is null");
             requireNonNull(titleEn, "titleEn is null");
+            java.util.Map<String, Map<String, String>> copy = new java.util.LinkedHashMap<>();
+            whereByValue.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+            whereByValue = java.util.Collections.unmodifiableMap(copy);
+            if ((whereReading == null) != whereByValue.isEmpty()) {
+                throw new IllegalArgumentException("serious event " + type + ": attributes by value need the reading"
+                        + " that chooses them, and a reading needs the attributes of each value");
+            }
+        }
+
+        /** The attributes the event must have when {@code whereReading} has {@code value} (or is not taken). */
+        public Map<String, String> where(String value) {
+            return whereReading == null || value == null ? where : whereByValue.getOrDefault(value, where);
         }
     }
 

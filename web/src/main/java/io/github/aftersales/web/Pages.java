@@ -607,7 +607,7 @@ public final class Pages {
             if (!spec.type().equals(event.path("type").asText())) {
                 continue;
             }
-            for (String attribute : spec.attributes()) {
+            for (String attribute : spec.allAttributes()) {
                 first(form, prefix + attribute).ifPresent(v -> {
                     switch (v) {
                         case "true", "false" -> event.put(attribute, Boolean.parseBoolean(v));
@@ -703,7 +703,7 @@ public final class Pages {
             java.util.Set<String> attributes = new java.util.LinkedHashSet<>();
             for (Inputs.EventSpec type : inputs.events()) {
                 eventTypes.add(new Views.Choice(type.type(), type.type() + " · " + type.title()));
-                attributes.addAll(type.attributes());
+                attributes.addAll(type.allAttributes());
             }
             List<Views.Event> events = new ArrayList<>();
             JsonNode listed = part.path("events");
@@ -714,7 +714,7 @@ public final class Pages {
                 List<Views.Attribute> stated = new ArrayList<>();
                 for (Inputs.EventSpec spec : inputs.events()) {
                     if (spec.type().equals(type)) {
-                        spec.attributes().forEach(a -> stated.add(new Views.Attribute(field + ":" + a, a,
+                        spec.allAttributes().forEach(a -> stated.add(new Views.Attribute(field + ":" + a, a,
                                 text(event.get(a)))));
                     }
                 }

@@ -358,6 +358,9 @@ class WebPagesTest {
         assertThat(listed.select("table.events tbody tr")).hasSize(1);
         assertThat(listed.selectFirst("table.events tbody th").text()).isEqualTo("majorComplaint");
         assertThat(listed.select("select[name=event:0:0:rectified] option[selected]").attr("value")).isEqualTo("true");
+        // the optional attribute CQM 6.4's reading cqm.cannotBeRectified looks at is offered, left out (false)
+        assertThat(listed.select("select[name=event:0:0:cannotBeRectified] option[selected]").attr("value")).isEmpty();
+        assertThat(listed.select("select[name=newEvent:0:cannotBeRectified]")).hasSize(1);
 
         // the same assessment through the JSON API, as a program would send the example file: the same result, byte
         // for byte but for the assessment it names and its bytes' digest

@@ -101,6 +101,11 @@ public final class SurveilCommand implements Callable<Integer> {
         Assessment assessment = AssessmentReader.read(file);
         Evaluator engine = evaluator.get(); // loads the plugins
         Map<String, String> readings = reading.readings.isEmpty() ? Map.of() : reading.chosen(schemes.get(), null);
+        try {
+            readings = OnSeriousConverter.withReading(readings, onSerious, schemes.get().values());
+        } catch (IllegalArgumentException e) {
+            throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
         EvaluationResult result = engine.evaluate(assessment, new EvaluationOptions(null, false, readings));
         List<Integer> candidates = new java.util.ArrayList<>();
         for (int i = 0; i < result.results().size(); i++) {

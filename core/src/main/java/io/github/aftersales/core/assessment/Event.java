@@ -28,14 +28,15 @@ public record Event(String type, LocalDate date, Map<String, String> attributes,
     /**
      * Whether it is of {@code type} with every attribute of {@code where} (values compared without regard to
      * case): what a grading table's event count and a scheme's serious events select, and what the planner
-     * counts, alike.
+     * counts, alike. An attribute the event leaves out reads as {@code false}: only an optional attribute can be
+     * left out of a checked event ({@code Inputs.EventSpec.optionalAttributes}).
      */
     public boolean is(String type, Map<String, String> where) {
         if (!this.type.equals(type)) {
             return false;
         }
         for (Map.Entry<String, String> w : where.entrySet()) {
-            if (!w.getValue().equalsIgnoreCase(attributes.get(w.getKey()))) {
+            if (!w.getValue().equalsIgnoreCase(attributes.getOrDefault(w.getKey(), "false"))) {
                 return false;
             }
         }

@@ -152,7 +152,9 @@ public final class DefinitionReader {
                 throw r.problem(v.get("notApplicableFixed"), "notApplicable is fixed, so it cannot take reading "
                         + notApplicableReading);
             }
-            List<io.github.aftersales.spi.Reading> taken = variantReadings.stream().map(declaredReadings::get).toList();
+            // in scheme.json's order, whatever part of the variant takes each
+            List<io.github.aftersales.spi.Reading> taken = declaredReadings.values().stream()
+                    .filter(x -> variantReadings.contains(x.key())).toList();
             usedReadings.addAll(variantReadings);
             variants.add(new Variant(vid, r.requiredString(v, "title"), r.requiredString(v, "titleEn"),
                     catalog, grading, policy, fixed, combines, inputs, surveillance, cycle, taken,
@@ -230,12 +232,12 @@ public final class DefinitionReader {
         return reading;
     }
 
-    private static Inputs inputs(Reading r, Located.Obj v) {
+    private Inputs inputs(Reading r, Located.Obj v) {
         List<Inputs.FactSpec> facts = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>();
         for (Located item : r.optional(v, "facts").map(x -> r.list(x, "'facts'")).orElse(List.of())) {
             Located.Obj f = r.object(item, "a fact");
-            r.onlyKeys(f, Set.of("name", "title", "titleEn", "type", "values", "concludes", "optional"));
+            r.onlyKeys(f, Set.of("name", "title", "titleEn", "type", "values", "concludes", "optional", "notAbove"));
             String name = r.requiredString(f, "name");
             if (!names.add(name)) {
                 throw r.problem(f, "fact '" + name + "' is declared twice");
@@ -253,13 +255,45 @@ public final class DefinitionReader {
             Inputs.FactSpec.Concludes concludes = null;
             if (f.has("concludes")) {
                 Located.Obj c = r.object(f.get("concludes"), "'concludes'");
-                r.onlyKeys(c, Set.of("checklist", "conforming"));
-                concludes = new Inputs.FactSpec.Concludes(r.requiredString(c, "checklist"),
-                        r.requiredString(c, "conforming"));
-                if (type != Inputs.FactSpec.Type.CHOICE || !values.contains(concludes.conforming())) {
+                r.onlyKeys(c, Set.of("checklist", "conforming", "notConforming", "outcome"));
+                String conforming = r.requiredString(c, "conforming");
+                if (type != Inputs.FactSpec.Type.CHOICE || !values.contains(conforming)) {
                     throw r.problem(c, "fact '" + name + "' concludes a checklist, so it is a choice whose values"
-                            + " include '" + concludes.conforming() + "'");
+                            + " include '" + conforming + "'");
                 }
+                String notConforming = r.optionalString(c, "notConforming").orElse(null);
+                if (notConforming != null && (!values.contains(notConforming) || notConforming.equals(conforming))) {
+                    throw r.problem(c.get("notConforming"), "notConforming is another of fact '" + name + "''s values "
+                            + values + ", not '" + notConforming + "'");
+                }
+                String outcome = Inputs.FactSpec.Concludes.STATED;
+                io.github.aftersales.spi.Reading outcomeReading = null;
+                if (c.get("outcome") instanceof Located.Obj o) {
+                    r.onlyKeys(o, Set.of("reading"));
+                    outcomeReading = wordReading(r, r.required(o, "reading"), "a checklist's outcome");
+                    for (String value : outcomeReading.values()) {
+                        if (!value.equals(Inputs.FactSpec.Concludes.STATED)
+                                && !value.equals(Inputs.FactSpec.Concludes.DERIVED)) {
+                            throw r.problem(o.get("reading"), "reading " + outcomeReading.key() + " gives a checklist's"
+                                    + " outcome, so its values are 'stated' and 'derived', not '" + value + "'");
+                        }
+                    }
+                    outcome = outcomeReading.defaultValue();
+                } else if (c.has("outcome")) {
+                    outcome = r.requiredString(c, "outcome");
+                    if (!outcome.equals(Inputs.FactSpec.Concludes.STATED)
+                            && !outcome.equals(Inputs.FactSpec.Concludes.DERIVED)) {
+                        throw r.problem(c.get("outcome"), "a checklist's outcome is stated or derived, not '" + outcome
+                                + "'");
+                    }
+                }
+                if ((outcomeReading != null || outcome.equals(Inputs.FactSpec.Concludes.DERIVED))
+                        && notConforming == null) {
+                    throw r.problem(c, "fact '" + name + "' may be derived from checklist " + r.requiredString(c,
+                            "checklist") + ": give notConforming, the value it takes when an item does not conform");
+                }
+                concludes = new Inputs.FactSpec.Concludes(r.requiredString(c, "checklist"), conforming, notConforming,
+                        outcome, outcomeReading == null ? null : outcomeReading.key());
             }
             boolean optional = r.optionalBoolean(f, "optional", false);
             if (optional && (type == Inputs.FactSpec.Type.DATE || concludes != null)) {
@@ -267,16 +301,49 @@ public final class DefinitionReader {
                         ? "an audit's conclusion" : "a date the evaluation's dates are checked against")
                         + ": it cannot be optional");
             }
+            String notAbove = r.optionalString(f, "notAbove").orElse(null);
+            if (notAbove != null && (type == Inputs.FactSpec.Type.CHOICE || type == Inputs.FactSpec.Type.DATE)) {
+                throw r.problem(f.get("notAbove"), "fact '" + name + "' is a " + type.key() + ": only a count, percent"
+                        + " or number can be bounded by another fact");
+            }
+            if (name.equals(notAbove)) {
+                throw r.problem(f.get("notAbove"), "fact '" + name + "' is bounded by '" + notAbove + "', which must be"
+                        + " another count, percent or number");
+            }
             facts.add(new Inputs.FactSpec(name, r.requiredString(f, "title"), r.requiredString(f, "titleEn"), type,
-                    values, concludes, optional));
+                    values, concludes, optional, notAbove));
+        }
+        for (int i = 0; i < facts.size(); i++) {
+            Inputs.FactSpec fact = facts.get(i);
+            if (fact.notAbove() == null) {
+                continue;
+            }
+            Located at = r.object(r.list(v.get("facts"), "'facts'").get(i), "a fact").get("notAbove");
+            Inputs.FactSpec bound = facts.stream().filter(x -> x.name().equals(fact.notAbove())).findFirst()
+                    .orElseThrow(() -> r.problem(at, "fact '" + fact.name() + "' is bounded by '" + fact.notAbove()
+                            + "', which is not a declared fact"));
+            if (bound == fact || bound.type() == Inputs.FactSpec.Type.CHOICE
+                    || bound.type() == Inputs.FactSpec.Type.DATE) {
+                throw r.problem(at, "fact '" + fact.name() + "' is bounded by '" + fact.notAbove() + "', which must be"
+                        + " another count, percent or number");
+            }
         }
         List<Inputs.EventSpec> events = new ArrayList<>();
         for (Located item : r.optional(v, "events").map(x -> r.list(x, "'events'")).orElse(List.of())) {
             Located.Obj e = r.object(item, "an event type");
-            r.onlyKeys(e, Set.of("type", "title", "titleEn", "attributes"));
+            r.onlyKeys(e, Set.of("type", "title", "titleEn", "attributes", "optionalAttributes"));
+            List<String> attributes = r.optional(e, "attributes").map(x -> r.stringList(x, "'attributes'"))
+                    .orElse(List.of());
+            List<String> optionalAttributes = r.optional(e, "optionalAttributes")
+                    .map(x -> r.stringList(x, "'optionalAttributes'")).orElse(List.of());
+            for (String a : optionalAttributes) {
+                if (attributes.contains(a)) {
+                    throw r.problem(e.get("optionalAttributes"), "attribute '" + a + "' is both in attributes and in"
+                            + " optionalAttributes: give it once");
+                }
+            }
             events.add(new Inputs.EventSpec(r.requiredString(e, "type"), r.requiredString(e, "title"),
-                    r.requiredString(e, "titleEn"),
-                    r.optional(e, "attributes").map(x -> r.stringList(x, "'attributes'")).orElse(List.of())));
+                    r.requiredString(e, "titleEn"), attributes, optionalAttributes));
         }
         String evaluationDate = r.optionalString(v, "evaluationDate").orElse(null);
         if (evaluationDate != null && facts.stream().noneMatch(f -> f.name().equals(evaluationDate)
@@ -352,22 +419,82 @@ public final class DefinitionReader {
             Inputs.EventSpec spec = inputs.events().stream().filter(x -> x.type().equals(type)).findFirst()
                     .orElseThrow(() -> r.problem(e.get("type"), "serious event '" + type + "' is not a declared event type"));
             Map<String, String> where = new LinkedHashMap<>();
-            r.optional(e, "where").ifPresent(w -> r.object(w, "'where'").members().forEach((k, v) -> {
-                if (!spec.attributes().contains(k)) {
-                    throw r.problem(v, "event type " + type + " has no attribute '" + k + "'");
+            io.github.aftersales.spi.Reading whereReading = null;
+            Map<String, Map<String, String>> whereByValue = new LinkedHashMap<>();
+            Located whereNode = e.has("where") ? e.get("where") : null;
+            if (whereNode instanceof Located.Obj wo && wo.has("reading")) {
+                // {"reading": KEY, "values": {VALUE: {attribute: value, ...}, ...}}
+                r.onlyKeys(wo, Set.of("reading", "values"));
+                whereReading = wordReading(r, wo.get("reading"), "a serious event's where");
+                Located.Obj values = r.object(r.required(wo, "values"), "'values'");
+                for (Map.Entry<String, Located> value : values.members().entrySet()) {
+                    if (!whereReading.values().contains(value.getKey())) {
+                        throw r.problem(value.getValue(), "'" + value.getKey() + "' is not a value of reading "
+                                + whereReading.key() + "; its values: " + String.join(", ", whereReading.values()));
+                    }
+                    whereByValue.put(value.getKey(), where(r, value.getValue(), spec, type));
                 }
-                where.put(k, r.scalarText(v, "the value"));
-            }));
+                for (String value : whereReading.values()) {
+                    if (!whereByValue.containsKey(value)) {
+                        throw r.problem(wo.get("values"), "the attributes for value '" + value + "' of reading "
+                                + whereReading.key() + " are not given: give each value's");
+                    }
+                }
+                where.putAll(whereByValue.get(whereReading.defaultValue()));
+            } else if (whereNode != null) {
+                where.putAll(where(r, whereNode, spec, type));
+            }
             events.add(new SurveillanceRules.SeriousEvent(type, where, r.requiredString(e, "title"),
-                    r.requiredString(e, "titleEn"), window == null ? null : window.key()));
+                    r.requiredString(e, "titleEn"), window == null ? null : window.key(),
+                    whereReading == null ? null : whereReading.key(), whereByValue));
         }
-        String action = r.requiredString(o, "onSeriousEvent");
+        Located actionNode = r.required(o, "onSeriousEvent");
+        io.github.aftersales.spi.Reading actionReading = null;
+        if (actionNode instanceof Located.Obj ao) {
+            r.onlyKeys(ao, Set.of("reading"));
+            actionReading = wordReading(r, r.required(ao, "reading"), "onSeriousEvent");
+            for (String value : actionReading.values()) {
+                if (!value.equals("suspend") && !value.equals("revoke")) {
+                    throw r.problem(ao.get("reading"), "reading " + actionReading.key() + " gives onSeriousEvent,"
+                            + " so its values are 'suspend' and 'revoke', not '" + value + "'");
+                }
+            }
+        }
+        String action = actionReading != null ? actionReading.defaultValue() : r.requiredString(o, "onSeriousEvent");
         SurveillanceRules.Action onSerious = action.equals("suspend") ? SurveillanceRules.Action.SUSPEND
                 : action.equals("revoke") ? SurveillanceRules.Action.REVOKE : null;
         if (onSerious == null) {
             throw r.problem(o.get("onSeriousEvent"), "onSeriousEvent is suspend or revoke, not '" + action + "'");
         }
-        return new SurveillanceRules(events, r.integer(r.required(o, "withinMonths"), "'withinMonths'"), onSerious);
+        return new SurveillanceRules(events, r.integer(r.required(o, "withinMonths"), "'withinMonths'"), onSerious,
+                actionReading == null ? null : actionReading.key());
+    }
+
+    /** A serious event's attributes, {@code {"rectified": false}}: each one its event type declares. */
+    private static Map<String, String> where(Reading r, Located node, Inputs.EventSpec spec, String type) {
+        Map<String, String> where = new LinkedHashMap<>();
+        r.object(node, "'where'").members().forEach((k, v) -> {
+            if (!spec.hasAttribute(k)) {
+                throw r.problem(v, "event type " + type + " has no attribute '" + k + "'");
+            }
+            where.put(k, r.scalarText(v, "the value"));
+        });
+        return where;
+    }
+
+    /** The reading a word parameter names ({@code "reading": KEY}), declared and not in months. */
+    private io.github.aftersales.spi.Reading wordReading(Reading r, Located keyNode, String what) {
+        String key = r.scalarText(keyNode, "the reading");
+        io.github.aftersales.spi.Reading reading = declaredReadings.get(key);
+        if (reading == null) {
+            throw r.problem(keyNode, what + " takes reading '" + key + "', which scheme.json does not declare"
+                    + (declaredReadings.isEmpty() ? "" : "; declared: " + String.join(", ", declaredReadings.keySet())));
+        }
+        if (reading.months()) {
+            throw r.problem(keyNode, what + " is a word, but reading " + key + " is in months");
+        }
+        variantReadings.add(key);
+        return reading;
     }
 
     private Located load(String name) {

@@ -232,7 +232,7 @@ public final class GradingValidator {
                     .orElseThrow(() -> new LocatedException(source, null, "level " + level.id() + " counts events '"
                             + e.eventType() + "', a type its variant does not declare"));
             for (String attribute : e.where().keySet()) {
-                if (!spec.attributes().contains(attribute)) {
+                if (!spec.hasAttribute(attribute)) {
                     throw new LocatedException(source, null, "level " + level.id() + " filters " + e.eventType()
                             + " on '" + attribute + "', which that event type does not declare");
                 }

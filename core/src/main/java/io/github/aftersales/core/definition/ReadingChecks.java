@@ -47,6 +47,24 @@ public final class ReadingChecks {
                 }
             }
         }
+        for (io.github.aftersales.spi.Inputs.FactSpec fact : v.inputs().facts()) {
+            io.github.aftersales.spi.Inputs.FactSpec.Concludes c = fact.concludes();
+            if (c == null || c.outcomeReading() == null) {
+                continue;
+            }
+            taken.add(c.outcomeReading());
+            v.reading(c.outcomeReading()).ifPresentOrElse(r -> {
+                r.values().stream().filter(x -> !x.equals(io.github.aftersales.spi.Inputs.FactSpec.Concludes.STATED)
+                        && !x.equals(io.github.aftersales.spi.Inputs.FactSpec.Concludes.DERIVED))
+                        .forEach(x -> out.add("reading " + r.key() + " gives fact " + fact.name() + "'s outcome, which"
+                                + " is stated or derived, not '" + x + "'"));
+                if (!r.defaultValue().equals(c.outcome())) {
+                    out.add("fact " + fact.name() + "'s outcome is " + c.outcome() + ", but reading " + r.key()
+                            + "'s default is " + r.defaultValue());
+                }
+            }, () -> out.add("fact " + fact.name() + "'s outcome takes reading " + c.outcomeReading() + ", which the"
+                    + " variant does not declare"));
+        }
         SurveillanceRules rules = v.surveillance();
         if (rules != null) {
             for (SurveillanceRules.SeriousEvent s : rules.seriousEvents()) {
@@ -54,6 +72,37 @@ public final class ReadingChecks {
                     taken.add(s.reading());
                     months(v, s.reading(), "serious event " + s.type() + "'s window", out);
                 }
+                if (s.whereReading() != null) {
+                    taken.add(s.whereReading());
+                    v.reading(s.whereReading()).ifPresentOrElse(r -> {
+                        if (r.months()) {
+                            out.add("serious event " + s.type() + "'s attributes take reading " + r.key()
+                                    + ", which is in months");
+                        }
+                        if (!s.whereByValue().keySet().equals(new HashSet<>(r.values()))) {
+                            out.add("serious event " + s.type() + " gives attributes for " + s.whereByValue().keySet()
+                                    + ", but reading " + r.key() + "'s values are " + r.values());
+                        } else if (!s.where().equals(s.whereByValue().get(r.defaultValue()))) {
+                            out.add("serious event " + s.type() + "'s where is " + s.where() + ", but reading "
+                                    + r.key() + "'s default " + r.defaultValue() + " gives "
+                                    + s.whereByValue().get(r.defaultValue()));
+                        }
+                    }, () -> out.add("serious event " + s.type() + "'s attributes take reading " + s.whereReading()
+                            + ", which the variant does not declare"));
+                }
+            }
+            if (rules.onSeriousEventReading() != null) {
+                taken.add(rules.onSeriousEventReading());
+                v.reading(rules.onSeriousEventReading()).ifPresentOrElse(r -> {
+                    r.values().stream().filter(x -> !x.equals("suspend") && !x.equals("revoke"))
+                            .forEach(x -> out.add("reading " + r.key() + " gives onSeriousEvent, which is suspend or"
+                                    + " revoke, not '" + x + "'"));
+                    if (!r.defaultValue().equals(rules.onSeriousEvent().key())) {
+                        out.add("onSeriousEvent is " + rules.onSeriousEvent().key() + ", but reading " + r.key()
+                                + "'s default is " + r.defaultValue());
+                    }
+                }, () -> out.add("onSeriousEvent takes reading " + rules.onSeriousEventReading() + ", which the"
+                        + " variant does not declare"));
             }
         }
         CertificationCycle cycle = v.cycle();

@@ -173,6 +173,59 @@ public final class ConditionExpressions {
     record Parsed(String text, ASTNode root) {
     }
 
+    /**
+     * How deeply an expression may nest (docs/catalog-format.md, "Expression conditions"): brackets inside
+     * brackets, and operators or functions inside one another ({@code a + b + c} is two deep). The checks and
+     * the evaluation walk the tree by recursion, so a deeper one is refused when its scheme loads rather than
+     * let a thread's stack decide.
+     */
+    public static final int MAX_DEPTH = 32;
+
+    /** Refuses brackets nested deeper than {@link #MAX_DEPTH}, counted on the text before it is parsed. */
+    static void checkBrackets(String text) throws Problem {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(' && ++depth > MAX_DEPTH) {
+                throw new Problem("brackets are nested more than " + MAX_DEPTH + " deep (at character " + (i + 1)
+                        + "); at most " + MAX_DEPTH + ": give a long sum or comparison as derived figures");
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+    }
+
+    /** Refuses a tree deeper than {@link #MAX_DEPTH} operators and functions, measured without recursion. */
+    static void checkDepth(ASTNode root) throws Problem {
+        java.util.ArrayDeque<Object[]> stack = new java.util.ArrayDeque<>();
+        stack.push(new Object[] {root, 1});
+        while (!stack.isEmpty()) {
+            Object[] top = stack.pop();
+            ASTNode n = (ASTNode) top[0];
+            int depth = (Integer) top[1];
+            if (n.getParameters().isEmpty()) {
+                continue;
+            }
+            if (depth > MAX_DEPTH) {
+                throw new Problem("it nests more than " + MAX_DEPTH + " operators and functions inside one another"
+                        + " (at character " + n.getToken().getStartPosition() + "); at most " + MAX_DEPTH
+                        + ": give a long sum or comparison as derived figures");
+            }
+            for (ASTNode p : n.getParameters()) {
+                stack.push(new Object[] {p, depth + 1});
+            }
+        }
+    }
+
     private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
 
     static Parsed parse(String text) throws Problem {
@@ -180,8 +233,10 @@ public final class ConditionExpressions {
         if (p != null) {
             return p;
         }
+        checkBrackets(text);
         try {
             p = new Parsed(text, new Expression(text, CONFIGURATION).getAbstractSyntaxTree());
+            checkDepth(p.root());
         } catch (ParseException e) {
             String where = e.getStartPosition() > 0 ? " at character " + e.getStartPosition() : "";
             throw new Problem((e.getMessage() == null ? "it cannot be read" : e.getMessage()) + where);

@@ -213,8 +213,18 @@ public final class FigureExpressions {
         if (e != null) {
             return e;
         }
+        try {
+            ConditionExpressions.checkBrackets(expression);
+        } catch (ConditionExpressions.Problem p) {
+            throw new Problem(p.getMessage());
+        }
         e = new Expression(expression, CONFIGURATION);
         try {
+            try {
+                ConditionExpressions.checkDepth(e.getAbstractSyntaxTree());
+            } catch (ConditionExpressions.Problem p) {
+                throw new Problem(p.getMessage());
+            }
             e.validate();
         } catch (ParseException x) {
             throw problem(x);

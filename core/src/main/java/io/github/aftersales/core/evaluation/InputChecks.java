@@ -50,6 +50,16 @@ final class InputChecks {
                     + missing.stream().map(k -> specs.get(k).titleEn() + ", " + specs.get(k).type().key())
                             .collect(Collectors.joining("; ")) + ")");
         }
+        for (Inputs.FactSpec spec : inputs.facts()) {
+            Object value = part.facts().get(spec.name());
+            Object bound = spec.notAbove() == null ? null : part.facts().get(spec.notAbove());
+            if (value instanceof java.math.BigDecimal v && bound instanceof java.math.BigDecimal b && v.compareTo(b) > 0) {
+                Inputs.FactSpec other = specs.get(spec.notAbove());
+                throw partProblem(part, source, "facts." + spec.name(), spec.name() + " " + v.toPlainString()
+                        + " is more than " + spec.notAbove() + " " + b.toPlainString() + ": " + spec.titleEn()
+                        + " cannot exceed " + other.titleEn());
+            }
+        }
         java.time.LocalDate evaluated = inputs.evaluationDate() == null ? null
                 : IsoDates.parse(part.facts().get(inputs.evaluationDate()));
         if (evaluated != null) {
@@ -74,14 +84,17 @@ final class InputChecks {
                                 + String.join(", ", types.keySet()));
             }
             for (String attribute : e.attributes().keySet()) {
-                if (!spec.attributes().contains(attribute)) {
+                if (!spec.hasAttribute(attribute)) {
                     throw eventProblem(e, source, "a " + e.type() + " event has no attribute '"
-                            + attribute + "'" + (spec.attributes().isEmpty() ? ""
-                                    : "; it has: " + String.join(", ", spec.attributes())));
+                            + attribute + "'" + (spec.allAttributes().isEmpty() ? ""
+                                    : "; it has: " + String.join(", ", spec.allAttributes())));
                 }
             }
-            for (String attribute : spec.attributes()) {
+            for (String attribute : spec.allAttributes()) {
                 String value = e.attributes().get(attribute);
+                if (value == null && spec.optionalAttributes().contains(attribute)) {
+                    continue; // left out: false
+                }
                 if (value == null || !(value.equals("true") || value.equals("false"))) {
                     throw eventProblem(e, source, "a " + e.type() + " event must say "
                             + attribute + ": true or false" + (value == null ? "" : ", not '" + value + "'"));

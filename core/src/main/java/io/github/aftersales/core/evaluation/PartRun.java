@@ -45,6 +45,8 @@ final class PartRun {
     private boolean anyExcluded;
     private final List<String> reasons = new ArrayList<>();
     private final ReadingChoices readings;
+    /** The readings of a checklist's outcome under which the graded value would be another. */
+    private final java.util.Set<String> boundByConclusions = new java.util.HashSet<>(0);
 
     PartRun(Scheme scheme, Variant variant, SchemeAssessment part, String source, EvaluationOptions options) {
         this.scheme = scheme;
@@ -185,7 +187,13 @@ final class PartRun {
                         + " checklist item " + index.ids.get(index.scoredCount + item) + " does not conform");
             }
         }
-        concludedChecklists();
+        Map<String, Object> derived = concludedChecklists();
+        if (!derived.isEmpty()) {
+            Map<String, Object> facts = new java.util.LinkedHashMap<>(part.facts());
+            facts.putAll(derived);
+            stated = new Measurements.Stated(java.util.Collections.unmodifiableMap(facts), part.events(), source, part,
+                    readings.changed());
+        }
         List<String> excludedIds = new ArrayList<>(0);
         for (int o = 0; anyExcluded && o < index.scoredCount; o++) {
             if (excluded[o]) {
@@ -282,7 +290,7 @@ final class PartRun {
         if (readings == ReadingChoices.NONE) {
             return List.of();
         }
-        java.util.Set<String> bound = new java.util.HashSet<>();
+        java.util.Set<String> bound = new java.util.HashSet<>(boundByConclusions);
         if (variant.notApplicableReading() != null) {
             for (Finding f : byOrdinal) {
                 if (isNotApplicable(f)) {
@@ -311,9 +319,16 @@ final class PartRun {
 
     /**
      * A stated conclusion of a checklist (CQM 4.2's management audit) is graded as stated; when the
-     * checklist's own results say otherwise, a reason says so, for the auditor to check.
+     * checklist's own results say otherwise, a reason says so, for the auditor to check. Where the
+     * conclusion is derived (its outcome reading), an item not conforming gives the value that says it
+     * does not conform, every item conforming the one that says it does, and a reason says when that
+     * differs from the stated value; a checklist with an item left blank and none not conforming decides
+     * nothing, and the stated value is graded.
+     *
+     * @return the facts whose graded value is the derived one, by name
      */
-    private void concludedChecklists() {
+    private Map<String, Object> concludedChecklists() {
+        Map<String, Object> derivedFacts = new java.util.LinkedHashMap<>(0);
         for (io.github.aftersales.spi.Inputs.FactSpec fact : variant.inputs().facts()) {
             io.github.aftersales.spi.Inputs.FactSpec.Concludes concludes = fact.concludes();
             Object stated = part.facts().get(fact.name());
@@ -337,6 +352,34 @@ final class PartRun {
                 }
             }
             boolean saysConforming = concludes.conforming().equalsIgnoreCase(stated.toString());
+            String derivable = !notConforming.isEmpty() ? concludes.notConforming()
+                    : items > 0 && everyItemHasAResult ? concludes.conforming() : null;
+            String outcome = concludes.outcome();
+            if (concludes.outcomeReading() != null) {
+                ReadingUsed used = readings.get(concludes.outcomeReading());
+                outcome = used == null ? outcome : used.value();
+                if (derivable != null && !derivable.equalsIgnoreCase(stated.toString())) {
+                    boundByConclusions.add(concludes.outcomeReading()); // the other reading grades another value
+                }
+            }
+            if (outcome.equals(io.github.aftersales.spi.Inputs.FactSpec.Concludes.DERIVED)) {
+                String how = " (" + (concludes.outcomeReading() == null ? "outcome" : concludes.outcomeReading())
+                        + " = " + outcome + ")";
+                if (derivable == null) {
+                    if (items > 0) {
+                        reasons.add(fact.name() + " is not derived from the " + concludes.checklist() + " checklist"
+                                + how + ": an item has no result and none does not conform; the stated '" + stated
+                                + "' is graded");
+                    }
+                } else if (!derivable.equalsIgnoreCase(stated.toString())) {
+                    derivedFacts.put(fact.name(), derivable);
+                    reasons.add(fact.name() + " is '" + derivable + "', derived from the " + concludes.checklist()
+                            + " checklist" + how + ": " + (notConforming.isEmpty() ? "every item conforms"
+                                    : String.join(", ", notConforming) + (notConforming.size() == 1 ? " does" : " do")
+                                            + " not conform") + "; the stated '" + stated + "' is not graded");
+                }
+                continue;
+            }
             if (saysConforming && !notConforming.isEmpty()) {
                 reasons.add(fact.name() + " is '" + stated + "', though " + String.join(", ", notConforming) + " of the "
                         + concludes.checklist() + " checklist " + (notConforming.size() == 1 ? "does" : "do")
@@ -348,6 +391,7 @@ final class PartRun {
                         + " audit's conclusion");
             }
         }
+        return derivedFacts;
     }
 
     /** Whether a scored unit kept all its points (or does not count), from its exact scaled score. */

@@ -10,6 +10,7 @@ import io.github.aftersales.spi.Variant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,8 +69,9 @@ public final class Surveillance {
         List<ReadingUsed> used = new ArrayList<>();
         for (ReadingUsed u : choices.all()) {
             boolean own = (variant.cycle() != null && u.key().equals(variant.cycle().regradingReading()))
-                    || (variant.surveillance() != null && variant.surveillance().seriousEvents().stream()
-                            .anyMatch(s -> u.key().equals(s.reading())));
+                    || (variant.surveillance() != null && (u.key().equals(variant.surveillance().onSeriousEventReading())
+                            || variant.surveillance().seriousEvents().stream()
+                                    .anyMatch(s -> u.key().equals(s.reading()) || u.key().equals(s.whereReading()))));
             if (own && (u.source() != ReadingUsed.Source.DEFAULT || bound.contains(u.key()))) {
                 used.add(u);
             }
@@ -152,7 +154,17 @@ public final class Surveillance {
         reasons.addAll(found);
         String scheme = evaluation.scheme();
         Action action = onSerious.orElse(rules.onSeriousEvent());
-        reasons.add(action.key() + (onSerious.isPresent() ? " (chosen for this surveillance)"
+        boolean chosen = onSerious.isPresent();
+        if (onSerious.isEmpty() && rules.onSeriousEventReading() != null) {
+            // suspend or revoke is a reading (6.4 证书暂停或撤销证书): it decided what the serious events lead to
+            bound.add(rules.onSeriousEventReading());
+            ReadingUsed used = choices.get(rules.onSeriousEventReading());
+            if (used != null && used.source() != ReadingUsed.Source.DEFAULT) {
+                action = used.value().equals(Action.REVOKE.key()) ? Action.REVOKE : Action.SUSPEND;
+                chosen = true;
+            }
+        }
+        reasons.add(action.key() + (chosen ? " (chosen for this surveillance)"
                 : " (the default of " + scheme + " " + variant.id() + " where the standard says suspend or revoke)")
                 + " for serious events in the " + rules.withinMonths() + " months before "
                 + variant.inputs().evaluationDate() + " (" + part.facts().get(variant.inputs().evaluationDate()) + ")");
@@ -168,6 +180,36 @@ public final class Surveillance {
      */
     public static List<String> seriousEvents(Variant variant, SchemeAssessment part) {
         return seriousEvents(variant, part, ReadingChoices.NONE, new java.util.HashSet<>());
+    }
+
+    /**
+     * The serious events as {@link #seriousEvents(Variant, SchemeAssessment)} finds them, read with the part's
+     * {@code options.readings} (which complaint cannot be rectified, each event's window), and what they lead
+     * to: the action the part's reading of suspend-or-revoke chooses, else the scheme's.
+     *
+     * @param scheme the scheme id, for messages
+     * @param source the assessment file, for messages
+     * @return the sentences (empty when there are none) and the action, {@code chosen} when the file chose it
+     */
+    public static Serious seriousEvents(String scheme, Variant variant, SchemeAssessment part, String source) {
+        ReadingChoices choices = variant.readings().isEmpty() ? ReadingChoices.NONE
+                : ReadingChoices.of(scheme, variant, part, EvaluationOptions.DEFAULTS, source);
+        List<String> found = seriousEvents(variant, part, choices, new java.util.HashSet<>());
+        SurveillanceRules rules = variant.surveillance();
+        Action action = rules == null ? Action.SUSPEND : rules.onSeriousEvent();
+        boolean chosen = false;
+        if (rules != null && rules.onSeriousEventReading() != null) {
+            ReadingUsed used = choices.get(rules.onSeriousEventReading());
+            if (used != null && used.source() != ReadingUsed.Source.DEFAULT) {
+                action = used.value().equals(Action.REVOKE.key()) ? Action.REVOKE : Action.SUSPEND;
+                chosen = true;
+            }
+        }
+        return new Serious(found, action, chosen);
+    }
+
+    /** Serious events found, and what they lead to. */
+    public record Serious(List<String> reasons, Action action, boolean chosen) {
     }
 
     /**
@@ -190,11 +232,26 @@ public final class Surveillance {
                 continue;
             }
             for (SurveillanceRules.SeriousEvent serious : rules.seriousEvents()) {
-                if (!e.is(serious.type(), serious.where())) {
+                Map<String, String> where = serious.where();
+                String whereNote = "";
+                if (serious.whereReading() != null && e.type().equals(serious.type())) {
+                    io.github.aftersales.spi.Reading reading = variant.reading(serious.whereReading()).orElseThrow();
+                    ReadingUsed chosen = choices.get(serious.whereReading());
+                    String value = chosen == null ? reading.defaultValue() : chosen.value();
+                    where = serious.where(value);
+                    boolean matches = e.is(serious.type(), where);
+                    // the reading decided when another of its values would select this event otherwise
+                    if (serious.whereByValue().values().stream().anyMatch(w -> e.is(serious.type(), w) != matches)
+                            && !e.date().isBefore(windowStart(variant, serious, date, since, choices))) {
+                        bound.add(serious.whereReading());
+                    }
+                    whereNote = value.equals(reading.defaultValue()) ? "" : " (read as " + reading.key() + " = " + value + ")";
+                }
+                if (!e.is(serious.type(), where)) {
                     continue;
                 }
                 LocalDate from = since;
-                String windowNote = "";
+                String windowNote = whereNote;
                 if (serious.reading() != null) {
                     // the event's own window decides whether it counts, so the reading bound the decision
                     bound.add(serious.reading());
@@ -202,7 +259,7 @@ public final class Surveillance {
                     io.github.aftersales.spi.Reading reading = variant.reading(serious.reading()).orElseThrow();
                     String value = chosen == null ? reading.defaultValue() : chosen.value();
                     from = reading.window(value).map(date::minusMonths).orElse(LocalDate.MIN);
-                    windowNote = value.equals(reading.defaultValue()) ? ""
+                    windowNote += value.equals(reading.defaultValue()) ? ""
                             : " (looked for " + (reading.window(value).isEmpty() ? "at any time before " + dateFact
                                     : "in the " + value + " months before " + dateFact) + ": " + reading.key() + ")";
                 }
@@ -214,6 +271,18 @@ public final class Surveillance {
             }
         }
         return reasons;
+    }
+
+    /** The first day a serious event is looked for: its own window's (a reading) or the rules'. */
+    private static LocalDate windowStart(Variant variant, SurveillanceRules.SeriousEvent serious, LocalDate date,
+            LocalDate since, ReadingChoices choices) {
+        if (serious.reading() == null) {
+            return since;
+        }
+        io.github.aftersales.spi.Reading reading = variant.reading(serious.reading()).orElseThrow();
+        ReadingUsed chosen = choices.get(serious.reading());
+        String value = chosen == null ? reading.defaultValue() : chosen.value();
+        return reading.window(value).map(date::minusMonths).orElse(LocalDate.MIN);
     }
 
     /** "1 star", "4 stars". */

@@ -38,7 +38,13 @@ class ReadingsTest {
     void theSchemeDeclaresEachReadingWithItsDefaultAndAlternatives() {
         var star = SurveillanceTest.STAR;
         assertThat(star.readings()).extracting(Reading::key).containsExactly("cqm.majorComplaintWindow",
-                "cqm.negativeInformationWindow", "cqm.unrectifiedComplaintWindow", "cqm.surveillanceRegrading");
+                "cqm.negativeInformationWindow", "cqm.managementAudit", "cqm.unrectifiedComplaintWindow", "cqm.cannotBeRectified",
+                "cqm.onSeriousEvent", "cqm.surveillanceRegrading");
+        assertThat(star.reading("cqm.cannotBeRectified").orElseThrow().values())
+                .containsExactly("not-rectified", "judged-unrectifiable");
+        assertThat(star.reading("cqm.cannotBeRectified").orElseThrow().defaultValue()).isEqualTo("not-rectified");
+        assertThat(star.reading("cqm.onSeriousEvent").orElseThrow().values()).containsExactly("suspend", "revoke");
+        assertThat(star.reading("cqm.onSeriousEvent").orElseThrow().defaultValue()).isEqualTo("suspend");
         assertThat(star.reading("cqm.majorComplaintWindow").orElseThrow().values()).containsExactly("24", "12");
         assertThat(star.reading("cqm.majorComplaintWindow").orElseThrow().defaultValue()).isEqualTo("24");
         assertThat(star.reading("cqm.negativeInformationWindow").orElseThrow().values()).containsExactly("12", "none");
@@ -124,12 +130,179 @@ class ReadingsTest {
                 + " (a verified major complaint not rectified) (looked for at any time before onSiteDate:"
                 + " cqm.unrectifiedComplaintWindow)");
         assertThat(none.readings()).extracting(ReadingUsed::text)
-                .containsExactly("cqm.unrectifiedComplaintWindow = no window (chosen on the command line)");
+                .containsExactly("cqm.unrectifiedComplaintWindow = no window (chosen on the command line)",
+                        "cqm.cannotBeRectified = not-rectified (default)", "cqm.onSeriousEvent = suspend (default)");
         // the default's edge: exactly 12 months before is inside, so serious
         assertThat(surveil(CqmTest.base().event("majorComplaint", "2025-10-15", UNRECTIFIED), 4, Map.of()).decision())
                 .isEqualTo(Action.SUSPEND);
         assertThat(surveil(CqmTest.base().event("majorComplaint", "2025-10-14", UNRECTIFIED), 4, Map.of()).decision())
                 .isEqualTo(Action.DOWNGRADE);
+    }
+
+    @Test
+    void aComplaintStillBeingRectifiedSuspendsByDefaultAndIsLeftToTheGradeWhenOnlyAJudgedOneCounts() throws Exception {
+        // 6.4 "有经过证实的重大投诉且不能有效整改". A complaint of 2026-07-15 (3 months before onSiteDate 2026-10-15),
+        // not rectified and not judged unrectifiable: by default "not rectified" is "cannot be rectified", so the
+        // four-star certificate is suspended and keeps its 4 stars. Read as "judged impossible or failed", it is no
+        // serious event; the grade still counts it (6.2 "但已有效整改" fails for two to four stars: X 97, audit
+        // passed, one star), so the certificate is downgraded to one star.
+        CqmTest.Case c = CqmTest.base().event("majorComplaint", "2026-07-15", UNRECTIFIED);
+        SurveillanceResult dflt = surveil(c, 4, Map.of());
+        assertThat(dflt.decision()).isEqualTo(Action.SUSPEND);
+        assertThat(dflt.stars()).isEqualTo(4);
+        assertThat(dflt.readings()).extracting(ReadingUsed::text).containsExactly(
+                "cqm.unrectifiedComplaintWindow = 12 months (default)", "cqm.cannotBeRectified = not-rectified (default)",
+                "cqm.onSeriousEvent = suspend (default)");
+        SurveillanceResult judged = surveil(c, 4, Map.of("cqm.cannotBeRectified", "judged-unrectifiable"));
+        assertThat(judged.decision()).isEqualTo(Action.DOWNGRADE);
+        assertThat(judged.stars()).isEqualTo(1);
+        assertThat(judged.readings()).extracting(ReadingUsed::text)
+                .containsExactly("cqm.cannotBeRectified = judged-unrectifiable (chosen on the command line)");
+        // judged unrectifiable: serious under both readings, so neither reading decided it
+        CqmTest.Case failed = CqmTest.base().event("majorComplaint", "2026-07-15",
+                UNRECTIFIED + ", \"cannotBeRectified\": true");
+        assertThat(surveil(failed, 4, Map.of()).decision()).isEqualTo(Action.SUSPEND);
+        SurveillanceResult failedJudged = surveil(failed, 4, Map.of("cqm.cannotBeRectified", "judged-unrectifiable"));
+        assertThat(failedJudged.decision()).isEqualTo(Action.SUSPEND);
+        assertThat(failedJudged.reasons()).first().asString().isEqualTo("majorComplaint on 2026-07-15: 经过证实的重大投诉且"
+                + "不能有效整改 (a verified major complaint not rectified) (read as cqm.cannotBeRectified ="
+                + " judged-unrectifiable)");
+        assertThat(surveil(failed, 4, Map.of()).readings()).extracting(ReadingUsed::key)
+                .doesNotContain("cqm.cannotBeRectified");
+        // cannotBeRectified: false, stated, is the same as left out
+        assertThat(surveil(CqmTest.base().event("majorComplaint", "2026-07-15",
+                UNRECTIFIED + ", \"cannotBeRectified\": false"), 4, Map.of("cqm.cannotBeRectified",
+                        "judged-unrectifiable")).decision()).isEqualTo(Action.DOWNGRADE);
+        // a rectified complaint is serious under neither reading: at 4 stars one rectified complaint keeps four
+        assertThat(surveil(CqmTest.base().event("majorComplaint", "2026-07-15", ", \"rectified\": true"), 4,
+                Map.of()).decision()).isEqualTo(Action.KEEP);
+    }
+
+    @Test
+    void aJudgedUnrectifiableComplaintIsLookedForInTheWindowsOwnEdges() throws Exception {
+        Map<String, String> judged = Map.of("cqm.cannotBeRectified", "judged-unrectifiable");
+        String attrs = UNRECTIFIED + ", \"cannotBeRectified\": true";
+        // exactly 12 months before onSiteDate is inside the default window; a day more is not (then the grade
+        // counts it: one star, a downgrade)
+        assertThat(surveil(CqmTest.base().event("majorComplaint", "2025-10-15", attrs), 4, judged).decision())
+                .isEqualTo(Action.SUSPEND);
+        assertThat(surveil(CqmTest.base().event("majorComplaint", "2025-10-14", attrs), 4, judged).decision())
+                .isEqualTo(Action.DOWNGRADE);
+        Map<String, String> judgedNoWindow = Map.of("cqm.cannotBeRectified", "judged-unrectifiable",
+                "cqm.unrectifiedComplaintWindow", "none");
+        assertThat(surveil(CqmTest.base().event("majorComplaint", "2025-10-14", attrs), 4, judgedNoWindow).decision())
+                .isEqualTo(Action.SUSPEND);
+    }
+
+    @Test
+    void revokeIsTheOtherReadingOfSuspendOrRevoke() throws Exception {
+        CqmTest.Case c = CqmTest.base().event("majorComplaint", "2026-07-15", UNRECTIFIED);
+        SurveillanceResult revoked = surveil(c, 4, Map.of("cqm.onSeriousEvent", "revoke"));
+        assertThat(revoked.decision()).isEqualTo(Action.REVOKE);
+        assertThat(revoked.stars()).isZero();
+        assertThat(revoked.reasons()).element(1).asString().isEqualTo("revoke (chosen for this surveillance) for serious"
+                + " events in the 12 months before onSiteDate (2026-10-15)");
+        assertThat(revoked.readings()).extracting(ReadingUsed::text).contains(
+                "cqm.onSeriousEvent = revoke (chosen on the command line)");
+        // in the file too
+        assertThat(surveil(c.reading("cqm.onSeriousEvent", "\"revoke\""), 4, Map.of()).decision())
+                .isEqualTo(Action.REVOKE);
+        // with no serious event the reading decides nothing and is not listed
+        assertThat(surveil(CqmTest.base(), 5, Map.of("cqm.onSeriousEvent", "revoke")).readings())
+                .extracting(ReadingUsed::key).containsExactly("cqm.onSeriousEvent");
+        assertThat(surveil(CqmTest.base(), 5, Map.of()).readings()).isEmpty();
+    }
+
+    @Test
+    void cannotBeRectifiedIsTrueOrFalseWhenStated() {
+        assertThatThrownBy(() -> CqmTest.base().event("majorComplaint", "2026-07-15",
+                UNRECTIFIED + ", \"cannotBeRectified\": \"perhaps\"").evaluate())
+                .isInstanceOf(LocatedException.class)
+                .hasMessageContaining("a majorComplaint event must say cannotBeRectified: true or false, not 'perhaps'");
+        assertThatThrownBy(() -> CqmTest.base().event("majorComplaint", "2026-07-15",
+                UNRECTIFIED + ", \"unrectifiable\": true").evaluate())
+                .isInstanceOf(LocatedException.class)
+                .hasMessageContaining("a majorComplaint event has no attribute 'unrectifiable'; it has: rectified,"
+                        + " cannotBeRectified");
+    }
+
+    static SchemeResult evaluate(io.github.aftersales.testkit.AssessmentBuilder b, Map<String, String> commandLine)
+            throws Exception {
+        Assessment a = AssessmentReader.read(new ByteArrayInputStream(b.json().getBytes(StandardCharsets.UTF_8)),
+                "a.json", LocatedReader.Syntax.JSON);
+        return CqmTest.EVALUATOR.evaluate(a, new EvaluationOptions(null, false, commandLine)).results().get(0);
+    }
+
+    static io.github.aftersales.testkit.AssessmentBuilder fiveStars() {
+        return io.github.aftersales.testkit.SchemeTestKit.scheme("cqm").assessment().allConform();
+    }
+
+    static final Map<String, String> DERIVED = Map.of("cqm.managementAudit", "derived");
+
+    @Test
+    void anAuditPassedBesideAnItemNotConformingIsGradedAsStatedByDefaultAndFailsWhenDerived() throws Exception {
+        // 4.2.3.2 not conforming beside managementAudit 'passed', every 4.1 indicator full, S 95, S当面 95: five stars
+        // as stated. Derived from the checklist the audit fails, and every level asks 通过符合性审核: no level.
+        var b = fiveStars().checklist("4.2.3.2", "not-conform", "无维修记录");
+        SchemeResult stated = evaluate(b, Map.of());
+        assertThat(stated.stars()).isEqualTo(5);
+        assertThat(stated.reasons()).contains("managementAudit is 'passed', though 4.2.3.2 of the 4.2 checklist does"
+                + " not conform: the stated managementAudit is graded; check that it is the audit's conclusion");
+        assertThat(readWith(stated)).containsExactly("cqm.managementAudit = stated (default)");
+        SchemeResult derived = evaluate(b, DERIVED);
+        assertThat(derived.stars()).isZero();
+        assertThat(derived.passed()).isFalse();
+        assertThat(derived.reasons()).contains("managementAudit is 'failed', derived from the 4.2 checklist"
+                + " (cqm.managementAudit = derived): 4.2.3.2 does not conform; the stated 'passed' is not graded")
+                .noneMatch(r -> r.contains("check that it is the audit's conclusion"));
+        assertThat(derived.nextLevelNeeds()).contains("managementAudit failed ≠ passed needed for 一星级 (one star)");
+        assertThat(readWith(derived)).containsExactly("cqm.managementAudit = derived (chosen on the command line)");
+        // an item not conforming decides even when another is left blank
+        assertThat(evaluate(fiveStars().checklist("4.2.3.2", "not-conform", "无维修记录"), DERIVED).stars()).isZero();
+    }
+
+    @Test
+    void anAuditFailedBesideEveryItemConformingIsGradedAsStatedByDefaultAndPassesWhenDerived() throws Exception {
+        var b = fiveStars().conform(auditItems()).fact("managementAudit", "failed");
+        SchemeResult stated = evaluate(b, Map.of());
+        assertThat(stated.stars()).isZero();
+        assertThat(stated.reasons()).contains("managementAudit is 'failed', though every item of the 4.2 checklist"
+                + " conforms: the stated managementAudit is graded; check that it is the audit's conclusion");
+        assertThat(readWith(stated)).containsExactly("cqm.managementAudit = stated (default)");
+        SchemeResult derived = evaluate(b, DERIVED);
+        assertThat(derived.stars()).isEqualTo(5);
+        assertThat(derived.reasons()).contains("managementAudit is 'passed', derived from the 4.2 checklist"
+                + " (cqm.managementAudit = derived): every item conforms; the stated 'failed' is not graded");
+    }
+
+    @Test
+    void aChecklistThatAgreesOrIsLeftBlankDecidesNothing() throws Exception {
+        // agreeing: the same grade under both readings, and the default is not listed (it decided nothing)
+        var agree = fiveStars().conform(auditItems());
+        assertThat(evaluate(agree, Map.of()).stars()).isEqualTo(5);
+        assertThat(readWith(evaluate(agree, Map.of()))).isEmpty();
+        assertThat(evaluate(agree, DERIVED).stars()).isEqualTo(5);
+        assertThat(evaluate(agree, DERIVED).reasons()).noneMatch(r -> r.startsWith("managementAudit"));
+        // no checklist results (as every generated assessment): nothing to derive, the stated outcome is graded
+        SchemeResult blank = evaluate(fiveStars().fact("managementAudit", "failed"), DERIVED);
+        assertThat(blank.stars()).isZero();
+        assertThat(blank.reasons()).contains("managementAudit is not derived from the 4.2 checklist"
+                + " (cqm.managementAudit = derived): an item has no result and none does not conform; the stated"
+                + " 'failed' is graded");
+        assertThat(readWith(evaluate(fiveStars(), Map.of()))).isEmpty();
+    }
+
+    /** Every clause of the 4.2 management-audit checklist, its groups' included. */
+    private static String[] auditItems() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        java.util.ArrayDeque<io.github.aftersales.spi.Category> todo = new java.util.ArrayDeque<>();
+        todo.add(SurveillanceTest.STAR.catalog().category("4.2").orElseThrow());
+        while (!todo.isEmpty()) {
+            io.github.aftersales.spi.Category c = todo.pop();
+            c.clauses().forEach(cl -> ids.add(cl.id()));
+            todo.addAll(c.categories());
+        }
+        return ids.toArray(String[]::new);
     }
 
     @Test
@@ -153,7 +326,9 @@ class ReadingsTest {
                 .hasMessageContaining("test.json:1:")
                 .hasMessageEndingWith("schemes[0].options.readings.cqm.majorComplaintWindows: cqm star has no reading"
                         + " 'cqm.majorComplaintWindows'; its readings: cqm.majorComplaintWindow,"
-                        + " cqm.negativeInformationWindow, cqm.unrectifiedComplaintWindow, cqm.surveillanceRegrading"
+                        + " cqm.negativeInformationWindow, cqm.managementAudit, cqm.unrectifiedComplaintWindow,"
+                        + " cqm.cannotBeRectified,"
+                        + " cqm.onSeriousEvent, cqm.surveillanceRegrading"
                         + " (aftersales schemes --readings lists them)");
         assertThatThrownBy(() -> CqmTest.base().reading("cqm.majorComplaintWindow", "18").evaluate())
                 .isInstanceOf(LocatedException.class)

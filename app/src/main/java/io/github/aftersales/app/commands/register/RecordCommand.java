@@ -52,6 +52,9 @@ final class RecordCommand extends RegisterSubcommand {
     @Mixin
     io.github.aftersales.app.commands.ScoringOptions scoring = new io.github.aftersales.app.commands.ScoringOptions();
 
+    @Mixin
+    io.github.aftersales.app.commands.ReadingOptions reading = new io.github.aftersales.app.commands.ReadingOptions();
+
     @Inject
     RecordCommand(Provider<Evaluator> evaluator, Provider<Map<String, Scheme>> schemes) {
         super(evaluator, schemes);
@@ -71,7 +74,10 @@ final class RecordCommand extends RegisterSubcommand {
             throw new UserException(ExitCode.USAGE, "--reference names one certificate: give one assessment file"
                     + " with it");
         }
-        EvaluationOptions options = scoring.options();
+        EvaluationOptions scored = scoring.options();
+        // the readings the certificates are graded with: in each entry's reason and its result's provenance
+        EvaluationOptions options = new EvaluationOptions(scored.notApplicable(), scored.missingAsZero(),
+                reading.chosen(schemes(), scored.notApplicable()));
         Batch run = new Batch(batch);
         try {
             AssessmentInputs.read(files, System.in, input -> run.record(input, options));
