@@ -129,6 +129,9 @@ public final class Evidence {
         try {
             added = store.add(s.id(), part, clause, kept, mediaType(declaredType), bytes, who.account(),
                     limits.perAssessment());
+        } catch (EvidenceStore.NotEditable e) {
+            // submitted while the file was being uploaded
+            throw notEditable(s.id(), e.state());
         } catch (EvidenceStore.Full full) {
             throw new ApiError(413, "too-large", "assessment " + s.id() + " keeps at most " + size(limits.perAssessment())
                     + " of evidence files; it holds " + size(full.held()) + " and " + kept + " is " + size(bytes.length)
@@ -154,7 +157,12 @@ public final class Evidence {
     /** Removes a file of the caller's assessment while it is editable; the change log keeps its name and SHA-256. */
     public EvidenceStore.File remove(Caller who, String assessment, String file, String origin) {
         AssessmentStore.Stored s = writable(who, assessment);
-        EvidenceStore.File removed = store.remove(s.id(), number(file)).orElseThrow(() -> noSuchFile(s.id(), file));
+        EvidenceStore.File removed;
+        try {
+            removed = store.remove(s.id(), number(file)).orElseThrow(() -> noSuchFile(s.id(), file));
+        } catch (EvidenceStore.NotEditable e) {
+            throw notEditable(s.id(), e.state());
+        }
         changes.record(new Accounts.Actor(who.account(), origin), "removed evidence file " + removed.id() + " ("
                 + removed.name() + ", SHA-256 " + removed.sha256() + ") from clause " + removed.clause()
                 + " of assessment " + s.id());
@@ -262,9 +270,13 @@ public final class Evidence {
                     + " evidence files");
         }
         if (!s.state().editable()) {
-            throw new ApiError(409, "not-a-draft", "assessment " + s.id() + " is " + s.state().key()
-                    + ": its evidence files can no longer be changed");
+            throw notEditable(s.id(), s.state());
         }
+    }
+
+    private static ApiError notEditable(long id, AssessmentStore.State state) {
+        return new ApiError(409, "not-a-draft", "assessment " + id + " is " + state.key()
+                + ": its evidence files can no longer be changed");
     }
 
     /** Whether part {@code part} of the assessment lists the clause {@code clause}. */
