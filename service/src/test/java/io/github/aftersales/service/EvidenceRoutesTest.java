@@ -178,6 +178,36 @@ class EvidenceRoutesTest {
         assertThat(get(download, "manager-token").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * A draft's content is the auditor's to write, a clause the standard does not have included: a file is attached
+     * only to a clause of the scheme's catalog, not to whatever id a draft holds.
+     */
+    @Test
+    void aFileIsAttachedOnlyToAClauseOfTheSchemesCatalog() throws Exception {
+        service = new TestService(Databases.H2);
+        long id = made("zhang");
+        com.fasterxml.jackson.databind.node.ObjectNode draft = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
+                .readTree(Files.readString(Path.of("..", "examples", "gbt27922-form.json")));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) draft.get("schemes").get(0).get("findings")).addObject()
+                .put("id", "9.9.9").put("title", "not a clause of GB/T 27922").put("points", 1);
+        HttpResponse<String> saved = service.send(service.request("/api/v1/assessments/" + id, "auditor-token")
+                .header("Content-Type", "application/json").header("If-Match", "\"1\"")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(draft))).build());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        HttpResponse<String> made = add(id, "auditor-token", "9.9.9", "b.txt", "text/plain", new byte[] {1});
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(400);
+        assertThat(JSON.readTree(made.body()).get("message").asText()).isEqualTo("clause: assessment " + id
+                + " has no clause 9.9.9");
+        // the clauses of the standard still take their files; a part the assessment does not have, none
+        assertThat(add(id, "auditor-token", "5.1.1.2", "b.txt", "text/plain", new byte[] {1}).statusCode()).isEqualTo(201);
+        HttpResponse<String> part = service.send(service.request("/api/v1/assessments/" + id
+                + "/evidence?part=1&clause=5.1.1.2", "auditor-token").POST(HttpRequest.BodyPublishers.ofByteArray(
+                        new byte[] {1})).build());
+        assertThat(part.statusCode()).as(part.body()).isEqualTo(400);
+        assertThat(JSON.readTree(get("/api/v1/assessments/" + id + "/evidence", "auditor-token").body())
+                .findValuesAsText("clause")).containsExactly("5.1.1.2");
+    }
+
     @Test
     void aNameIsKeptAsGivenAndOnlyEverSentAsAnAttachmentsName() throws Exception {
         service = new TestService(Databases.H2);

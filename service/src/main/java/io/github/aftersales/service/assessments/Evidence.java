@@ -114,7 +114,8 @@ public final class Evidence {
             throw new ApiError(400, "bad-input", "clause: say which clause the file is evidence for");
         }
         clause = clause.strip();
-        if (!lists(s, part, clause)) {
+        // a clause of the scheme's catalog, which the assessment lists: a draft's content is the auditor's to write
+        if (!assessments.catalogLists(s, part, clause) || !lists(s, part, clause)) {
             throw new ApiError(400, "bad-input", "clause: assessment " + s.id() + " has no clause " + clause
                     + (part == 0 ? "" : " in its part " + part));
         }
