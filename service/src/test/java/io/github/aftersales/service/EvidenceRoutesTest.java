@@ -208,6 +208,26 @@ class EvidenceRoutesTest {
                 .findValuesAsText("clause")).containsExactly("5.1.1.2");
     }
 
+    /** A file is reached only through its own assessment's address: another assessment's, even the same auditor's, has none. */
+    @Test
+    void aFileIsReachedOnlyThroughItsOwnAssessment() throws Exception {
+        service = new TestService(Databases.H2);
+        long a = made("zhang");
+        long b = made("zhang");
+        long file = JSON.readTree(add(a, "auditor-token", "5.1.1.2", "a.txt", "text/plain",
+                "abc".getBytes(StandardCharsets.US_ASCII)).body()).get("id").asLong();
+        String elsewhere = "/api/v1/assessments/" + b + "/evidence/" + file;
+        for (String token : new String[] {"auditor-token", "manager-token"}) {
+            HttpResponse<String> r = get(elsewhere, token);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+            assertThat(JSON.readTree(r.body()).get("message").asText()).isEqualTo("assessment " + b
+                    + " has no evidence file " + file);
+        }
+        assertThat(service.send(service.request(elsewhere, "auditor-token").DELETE().build()).statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(get("/api/v1/assessments/" + b + "/evidence", "auditor-token").body())).isEmpty();
+        assertThat(get("/api/v1/assessments/" + a + "/evidence/" + file, "auditor-token").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void aNameIsKeptAsGivenAndOnlyEverSentAsAnAttachmentsName() throws Exception {
         service = new TestService(Databases.H2);

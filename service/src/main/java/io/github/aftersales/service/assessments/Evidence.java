@@ -102,7 +102,8 @@ public final class Evidence {
      *
      * @param part         the scheme part of the assessment the clause is in (0 unless combined)
      * @param clause       the clause's id, as the assessment lists it
-     * @param name         the file's name as uploaded (a path's folders are dropped, control characters replaced)
+     * @param name         the file's name as uploaded (kept as given, control and format characters replaced: {@link
+     *                     #fileName})
      * @param declaredType the media type the uploader declared, kept as declared (never used to send it back)
      * @throws ApiError 404 for an assessment the caller may not see; 403 for a manager; 409 when it is no longer
      *                  editable; 400 for a clause it does not list or an empty file; 413 beyond a limit
