@@ -228,6 +228,23 @@ class EvidenceRoutesTest {
         assertThat(get("/api/v1/assessments/" + a + "/evidence/" + file, "auditor-token").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * A long name is cut to what both databases keep: 255 UTF-16 units (H2 counts those, PostgreSQL characters), never
+     * within a character; a name of 200 "📄" (each two units) was cut to 255 characters, 510 units, which H2 refused
+     * with a 500.
+     */
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aLongNameOfCharactersBeyondTheBasicPlaneIsCutToWhatTheDatabaseKeeps(Databases database) throws Exception {
+        service = new TestService(database);
+        long id = made("zhang");
+        HttpResponse<String> added = add(id, "auditor-token", "5.1.1.2", "\uD83D\uDCC4".repeat(200) + ".pdf",
+                "application/pdf", new byte[] {1});
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        // 127 of them are 254 units; a 128th would be 256
+        assertThat(JSON.readTree(added.body()).get("name").asText()).isEqualTo("\uD83D\uDCC4".repeat(127));
+    }
+
     @Test
     void aNameIsKeptAsGivenAndOnlyEverSentAsAnAttachmentsName() throws Exception {
         service = new TestService(Databases.H2);

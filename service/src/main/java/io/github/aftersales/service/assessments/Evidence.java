@@ -204,7 +204,8 @@ public final class Evidence {
 
     /**
      * A file's name as kept: as given, but control and format characters as {@code _} (a right-to-left override could
-     * make {@code fdp.exe} read {@code exe.pdf}), at most {@value #MAX_NAME} characters; {@code evidence} when nothing
+     * make {@code fdp.exe} read {@code exe.pdf}), at most {@value #MAX_NAME} UTF-16 units (a character beyond the basic
+     * plane, an emoji, counts two) and never cut within a character; {@code evidence} when nothing
      * is left. It is escaped where it is shown, and made safe in a download's header ({@link #contentDisposition}).
      */
     public static String fileName(String given) {
@@ -222,8 +223,10 @@ public final class Evidence {
         if (stripped.isEmpty()) {
             return "evidence";
         }
-        if (stripped.codePointCount(0, stripped.length()) > MAX_NAME) {
-            stripped = stripped.substring(0, stripped.offsetByCodePoints(0, MAX_NAME));
+        if (stripped.length() > MAX_NAME) {
+            // in UTF-16 units, as H2 counts a VARCHAR's length (PostgreSQL counts characters: fewer), never within one
+            int cut = Character.isLowSurrogate(stripped.charAt(MAX_NAME)) ? MAX_NAME - 1 : MAX_NAME;
+            stripped = stripped.substring(0, cut);
         }
         return stripped;
     }
