@@ -245,6 +245,17 @@ class EvidenceRoutesTest {
         assertThat(JSON.readTree(added.body()).get("name").asText()).isEqualTo("\uD83D\uDCC4".repeat(127));
     }
 
+    /** The API takes a file up to its own limit (20 MiB), beyond the 16 MiB of any other request's body. */
+    @Test
+    void aFileLargerThanOtherRequestsButWithinItsLimitIsKept() throws Exception {
+        service = new TestService(Databases.H2);
+        long id = made("zhang");
+        HttpResponse<String> added = add(id, "auditor-token", "5.1.1.2", "scan.pdf", "application/pdf",
+                new byte[18 << 20]);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(JSON.readTree(added.body()).get("size").asLong()).isEqualTo(18L << 20);
+    }
+
     @Test
     void aNameIsKeptAsGivenAndOnlyEverSentAsAnAttachmentsName() throws Exception {
         service = new TestService(Databases.H2);
