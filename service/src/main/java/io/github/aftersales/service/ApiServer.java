@@ -203,6 +203,11 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiError(403, "forbidden", "the account " + caller.get().account() + " (" + caller.get().role().key()
                     + ") may not " + route.summary().toLowerCase(Locale.ROOT) + "; that is for " + route.access());
         }
+        if (!route.path().startsWith("/api/") && multipart(ctx)) {
+            // a page's form not read for its CSRF token (sent in the header, or with a bearer token): read here, so
+            // that one too large is 413 as above, not an exception in the route
+            multipartField(ctx, "_csrf");
+        }
         route.handler().handle(ctx, caller);
     }
 
@@ -264,21 +269,35 @@ public final class ApiServer implements AutoCloseable {
         }
         if (media.equals("multipart/form-data")) {
             // a page's form with a file: read within the limits above
-            try {
-                return ctx.formParam("_csrf");
-            } catch (RuntimeException e) {
-                for (Throwable t = e; t != null; t = t.getCause()) {
-                    if (String.valueOf(t.getMessage()).contains("exceeds")) {
-                        Long limit = ctx.attribute(MULTIPART_LIMIT);
-                        throw new ApiError(413, "too-large", "the form is larger than this server accepts"
-                                + (limit == null ? "" : ": at most " + io.github.aftersales.service.assessments.Evidence.size(limit)
-                                + ", its file included"));
-                    }
-                }
-                throw new ApiError(400, "bad-request", "the form's multipart body cannot be read");
-            }
+            return multipartField(ctx, "_csrf");
         }
         return null;
+    }
+
+    /** Whether the request's body is a multipart form (a page's form with a file). */
+    private static boolean multipart(Context ctx) {
+        String type = ctx.header("Content-Type");
+        return type != null && Negotiation.mediaType(type).equals("multipart/form-data");
+    }
+
+    /**
+     * A field of a multipart form, the form read (once, in memory) within the limits above: 413 {@code too-large},
+     * saying the limit, beyond them; 400 {@code bad-request} for a body that is not one.
+     */
+    private static String multipartField(Context ctx, String name) {
+        try {
+            return ctx.formParam(name);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (String.valueOf(t.getMessage()).contains("exceeds")) {
+                    Long limit = ctx.attribute(MULTIPART_LIMIT);
+                    throw new ApiError(413, "too-large", "the form is larger than this server accepts"
+                            + (limit == null ? "" : ": at most " + io.github.aftersales.service.assessments.Evidence.size(limit)
+                            + ", its file included"));
+                }
+            }
+            throw new ApiError(400, "bad-request", "the form's multipart body cannot be read");
+        }
     }
 
     /** Whether a request's method may change something (the ones a CSRF token guards). */

@@ -178,6 +178,84 @@ class EvidenceRoutesTest {
         assertThat(get(download, "manager-token").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * A draft's content is the auditor's to write, a clause the standard does not have included: a file is attached
+     * only to a clause of the scheme's catalog, not to whatever id a draft holds.
+     */
+    @Test
+    void aFileIsAttachedOnlyToAClauseOfTheSchemesCatalog() throws Exception {
+        service = new TestService(Databases.H2);
+        long id = made("zhang");
+        com.fasterxml.jackson.databind.node.ObjectNode draft = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
+                .readTree(Files.readString(Path.of("..", "examples", "gbt27922-form.json")));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) draft.get("schemes").get(0).get("findings")).addObject()
+                .put("id", "9.9.9").put("title", "not a clause of GB/T 27922").put("points", 1);
+        HttpResponse<String> saved = service.send(service.request("/api/v1/assessments/" + id, "auditor-token")
+                .header("Content-Type", "application/json").header("If-Match", "\"1\"")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(draft))).build());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        HttpResponse<String> made = add(id, "auditor-token", "9.9.9", "b.txt", "text/plain", new byte[] {1});
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(400);
+        assertThat(JSON.readTree(made.body()).get("message").asText()).isEqualTo("clause: assessment " + id
+                + " has no clause 9.9.9");
+        // the clauses of the standard still take their files; a part the assessment does not have, none
+        assertThat(add(id, "auditor-token", "5.1.1.2", "b.txt", "text/plain", new byte[] {1}).statusCode()).isEqualTo(201);
+        HttpResponse<String> part = service.send(service.request("/api/v1/assessments/" + id
+                + "/evidence?part=1&clause=5.1.1.2", "auditor-token").POST(HttpRequest.BodyPublishers.ofByteArray(
+                        new byte[] {1})).build());
+        assertThat(part.statusCode()).as(part.body()).isEqualTo(400);
+        assertThat(JSON.readTree(get("/api/v1/assessments/" + id + "/evidence", "auditor-token").body())
+                .findValuesAsText("clause")).containsExactly("5.1.1.2");
+    }
+
+    /** A file is reached only through its own assessment's address: another assessment's, even the same auditor's, has none. */
+    @Test
+    void aFileIsReachedOnlyThroughItsOwnAssessment() throws Exception {
+        service = new TestService(Databases.H2);
+        long a = made("zhang");
+        long b = made("zhang");
+        long file = JSON.readTree(add(a, "auditor-token", "5.1.1.2", "a.txt", "text/plain",
+                "abc".getBytes(StandardCharsets.US_ASCII)).body()).get("id").asLong();
+        String elsewhere = "/api/v1/assessments/" + b + "/evidence/" + file;
+        for (String token : new String[] {"auditor-token", "manager-token"}) {
+            HttpResponse<String> r = get(elsewhere, token);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+            assertThat(JSON.readTree(r.body()).get("message").asText()).isEqualTo("assessment " + b
+                    + " has no evidence file " + file);
+        }
+        assertThat(service.send(service.request(elsewhere, "auditor-token").DELETE().build()).statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(get("/api/v1/assessments/" + b + "/evidence", "auditor-token").body())).isEmpty();
+        assertThat(get("/api/v1/assessments/" + a + "/evidence/" + file, "auditor-token").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A long name is cut to what both databases keep: 255 UTF-16 units (H2 counts those, PostgreSQL characters), never
+     * within a character; a name of 200 "📄" (each two units) was cut to 255 characters, 510 units, which H2 refused
+     * with a 500.
+     */
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aLongNameOfCharactersBeyondTheBasicPlaneIsCutToWhatTheDatabaseKeeps(Databases database) throws Exception {
+        service = new TestService(database);
+        long id = made("zhang");
+        HttpResponse<String> added = add(id, "auditor-token", "5.1.1.2", "\uD83D\uDCC4".repeat(200) + ".pdf",
+                "application/pdf", new byte[] {1});
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        // 127 of them are 254 units; a 128th would be 256
+        assertThat(JSON.readTree(added.body()).get("name").asText()).isEqualTo("\uD83D\uDCC4".repeat(127));
+    }
+
+    /** The API takes a file up to its own limit (20 MiB), beyond the 16 MiB of any other request's body. */
+    @Test
+    void aFileLargerThanOtherRequestsButWithinItsLimitIsKept() throws Exception {
+        service = new TestService(Databases.H2);
+        long id = made("zhang");
+        HttpResponse<String> added = add(id, "auditor-token", "5.1.1.2", "scan.pdf", "application/pdf",
+                new byte[18 << 20]);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(JSON.readTree(added.body()).get("size").asLong()).isEqualTo(18L << 20);
+    }
+
     @Test
     void aNameIsKeptAsGivenAndOnlyEverSentAsAnAttachmentsName() throws Exception {
         service = new TestService(Databases.H2);

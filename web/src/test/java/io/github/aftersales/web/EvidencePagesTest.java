@@ -196,6 +196,33 @@ class EvidencePagesTest {
                 + " is submitted: its evidence files can no longer be changed");
     }
 
+    /**
+     * A form sent with its CSRF token in the header (as htmx and programs send it) rather than as a field is not read
+     * before its route: too large, it is refused all the same with 413 in the one shape, not a 500 and a stack trace
+     * in the log; on the checklist's evidence form and on its upload form alike.
+     */
+    @Test
+    void aFormTooLargeWithItsTokenInTheHeaderIs413NotAnInternalError() throws Exception {
+        String zhang = signIn("zhang");
+        long id = create(zhang);
+        String csrf = csrf(get("/assessments/" + id, zhang));
+        for (String route : new String[] {"/evidence", "/upload"}) {
+            String boundary = "----form" + System.nanoTime();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"clause\"\r\n\r\n0:5.1.1.2\r\n"
+                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.pdf\"\r\n"
+                    + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(new byte[(16 << 20) + 1]);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> huge = web.send(web.request("/assessments/" + id + route).header("Cookie", zhang)
+                    .header("X-CSRF-Token", csrf).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+            assertThat(huge.statusCode()).as(route + ": " + huge.body()).isEqualTo(413);
+            assertThat(huge.body()).isEqualTo("{\"status\":413,\"code\":\"too-large\",\"message\":\"the form is larger"
+                    + " than this server accepts: at most 16 MiB, its file included\"}");
+        }
+    }
+
     @Test
     void theListsShowEachAssessmentsGradeAsItWasSavedAndADashForOneThatDoesNotGrade() throws Exception {
         String zhang = signIn("zhang");

@@ -194,6 +194,10 @@ public final class AssessmentStore {
         OffsetDateTime now = OffsetDateTime.now(clock);
         try {
             jdbi.useTransaction(h -> {
+                // the lock an evidence file's addition or removal takes: a submission waits for one under way, and
+                // one that follows finds the assessment submitted
+                h.createQuery("SELECT id FROM service_assessment WHERE id = :id FOR UPDATE").bind("id", id)
+                        .mapTo(Long.class).findOne();
                 int latest = h.createQuery("SELECT MAX(revision) FROM service_assessment_revision WHERE assessment_id = :id")
                         .bind("id", id).mapTo(Integer.class).one();
                 if (latest != onRevision) {

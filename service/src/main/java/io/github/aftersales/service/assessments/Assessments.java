@@ -405,6 +405,33 @@ public final class Assessments {
      * What an assessment is of was set when it was made (the manager's list shows it, an approval certifies it):
      * a save keeps its organisation and its parts (scheme and variant, in the template's order).
      */
+    /**
+     * Whether part {@code part} of an assessment of this scheme and variant has the clause {@code clause}, as the
+     * installed scheme's catalog lists it (its blank form), whatever a draft's content holds.
+     *
+     * @throws ApiError 409 {@code scheme-missing} when the scheme or a part of it is no longer installed
+     */
+    boolean catalogLists(AssessmentStore.Stored row, int part, String clause) {
+        Scheme scheme = schemes.get(row.scheme());
+        if (scheme == null) {
+            throw new ApiError(409, "scheme-missing", Messages.unknownScheme(row.scheme(), schemes.keySet()));
+        }
+        Variant variant = scheme.variant(row.variant()).orElseThrow(() -> new ApiError(409, "scheme-missing",
+                Messages.unknownVariant(scheme, row.variant())));
+        ObjectNode blank;
+        try {
+            blank = Templates.blank(scheme, variant, id -> Optional.ofNullable(schemes.get(id)));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(409, "scheme-missing", e.getMessage());
+        }
+        for (JsonNode f : blank.path("schemes").path(part).path("findings")) {
+            if (clause.equals(f.path("id").asText(null))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void sameSubject(AssessmentStore.Stored row, JsonNode body) {
         JsonNode organisation = body.get("organisation");
         if (organisation == null || !organisation.isTextual() || !organisation.asText().equals(row.organisation())) {

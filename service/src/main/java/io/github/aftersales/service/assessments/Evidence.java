@@ -102,7 +102,8 @@ public final class Evidence {
      *
      * @param part         the scheme part of the assessment the clause is in (0 unless combined)
      * @param clause       the clause's id, as the assessment lists it
-     * @param name         the file's name as uploaded (a path's folders are dropped, control characters replaced)
+     * @param name         the file's name as uploaded (kept as given, control and format characters replaced: {@link
+     *                     #fileName})
      * @param declaredType the media type the uploader declared, kept as declared (never used to send it back)
      * @throws ApiError 404 for an assessment the caller may not see; 403 for a manager; 409 when it is no longer
      *                  editable; 400 for a clause it does not list or an empty file; 413 beyond a limit
@@ -114,7 +115,8 @@ public final class Evidence {
             throw new ApiError(400, "bad-input", "clause: say which clause the file is evidence for");
         }
         clause = clause.strip();
-        if (!lists(s, part, clause)) {
+        // a clause of the scheme's catalog, which the assessment lists: a draft's content is the auditor's to write
+        if (!assessments.catalogLists(s, part, clause) || !lists(s, part, clause)) {
             throw new ApiError(400, "bad-input", "clause: assessment " + s.id() + " has no clause " + clause
                     + (part == 0 ? "" : " in its part " + part));
         }
@@ -129,6 +131,9 @@ public final class Evidence {
         try {
             added = store.add(s.id(), part, clause, kept, mediaType(declaredType), bytes, who.account(),
                     limits.perAssessment());
+        } catch (EvidenceStore.NotEditable e) {
+            // submitted while the file was being uploaded
+            throw notEditable(s.id(), e.state());
         } catch (EvidenceStore.Full full) {
             throw new ApiError(413, "too-large", "assessment " + s.id() + " keeps at most " + size(limits.perAssessment())
                     + " of evidence files; it holds " + size(full.held()) + " and " + kept + " is " + size(bytes.length)
@@ -154,7 +159,12 @@ public final class Evidence {
     /** Removes a file of the caller's assessment while it is editable; the change log keeps its name and SHA-256. */
     public EvidenceStore.File remove(Caller who, String assessment, String file, String origin) {
         AssessmentStore.Stored s = writable(who, assessment);
-        EvidenceStore.File removed = store.remove(s.id(), number(file)).orElseThrow(() -> noSuchFile(s.id(), file));
+        EvidenceStore.File removed;
+        try {
+            removed = store.remove(s.id(), number(file)).orElseThrow(() -> noSuchFile(s.id(), file));
+        } catch (EvidenceStore.NotEditable e) {
+            throw notEditable(s.id(), e.state());
+        }
         changes.record(new Accounts.Actor(who.account(), origin), "removed evidence file " + removed.id() + " ("
                 + removed.name() + ", SHA-256 " + removed.sha256() + ") from clause " + removed.clause()
                 + " of assessment " + s.id());
@@ -194,7 +204,8 @@ public final class Evidence {
 
     /**
      * A file's name as kept: as given, but control and format characters as {@code _} (a right-to-left override could
-     * make {@code fdp.exe} read {@code exe.pdf}), at most {@value #MAX_NAME} characters; {@code evidence} when nothing
+     * make {@code fdp.exe} read {@code exe.pdf}), at most {@value #MAX_NAME} UTF-16 units (a character beyond the basic
+     * plane, an emoji, counts two) and never cut within a character; {@code evidence} when nothing
      * is left. It is escaped where it is shown, and made safe in a download's header ({@link #contentDisposition}).
      */
     public static String fileName(String given) {
@@ -212,8 +223,10 @@ public final class Evidence {
         if (stripped.isEmpty()) {
             return "evidence";
         }
-        if (stripped.codePointCount(0, stripped.length()) > MAX_NAME) {
-            stripped = stripped.substring(0, stripped.offsetByCodePoints(0, MAX_NAME));
+        if (stripped.length() > MAX_NAME) {
+            // in UTF-16 units, as H2 counts a VARCHAR's length (PostgreSQL counts characters: fewer), never within one
+            int cut = Character.isLowSurrogate(stripped.charAt(MAX_NAME)) ? MAX_NAME - 1 : MAX_NAME;
+            stripped = stripped.substring(0, cut);
         }
         return stripped;
     }
@@ -262,9 +275,13 @@ public final class Evidence {
                     + " evidence files");
         }
         if (!s.state().editable()) {
-            throw new ApiError(409, "not-a-draft", "assessment " + s.id() + " is " + s.state().key()
-                    + ": its evidence files can no longer be changed");
+            throw notEditable(s.id(), s.state());
         }
+    }
+
+    private static ApiError notEditable(long id, AssessmentStore.State state) {
+        return new ApiError(409, "not-a-draft", "assessment " + id + " is " + state.key()
+                + ": its evidence files can no longer be changed");
     }
 
     /** Whether part {@code part} of the assessment lists the clause {@code clause}. */

@@ -43,6 +43,25 @@ public final class EvidenceStore {
         }
     }
 
+    /**
+     * A change refused because the assessment is no longer editable (submitted, being approved, approved) by the time
+     * its row was locked: an upload that began on a draft and ended after its submission.
+     */
+    public static final class NotEditable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final AssessmentStore.State state;
+
+        NotEditable(AssessmentStore.State state) {
+            super("the assessment is " + state.key(), null, false, false);
+            this.state = state;
+        }
+
+        /** The state the assessment was found in. */
+        public AssessmentStore.State state() {
+            return state;
+        }
+    }
+
     private static final String COLUMNS = "id, assessment_id, part, clause, file_name, media_type, size_bytes, sha256,"
             + " uploaded_at, uploaded_by";
 
@@ -65,18 +84,19 @@ public final class EvidenceStore {
 
     /**
      * Stores a file for a clause of an assessment, its SHA-256 computed here. The assessment's row is locked while its
-     * files are counted, so that two additions at once cannot pass {@code maxTotal} together.
+     * state is read and its files are counted, so that two additions at once cannot pass {@code maxTotal} together,
+     * and no file is added once a submission ({@link AssessmentStore#save}, which takes the same lock) has committed.
      *
      * @param maxTotal the most all the assessment's files may come to, this one included
      * @throws Full when they would come to more: nothing is written
+     * @throws NotEditable when the assessment is no longer a draft or returned: nothing is written
      */
     public File add(long assessmentId, int part, String clause, String name, String mediaType, byte[] bytes, String by,
             long maxTotal) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String sha256 = sha256(bytes);
         long id = jdbi.inTransaction(h -> {
-            h.createQuery("SELECT id FROM service_assessment WHERE id = :id FOR UPDATE").bind("id", assessmentId)
-                    .mapTo(Long.class).one();
+            editableOrRefuse(h, assessmentId);
             long held = h.createQuery("SELECT COALESCE(SUM(size_bytes), 0) FROM service_evidence"
                     + " WHERE assessment_id = :id").bind("id", assessmentId).mapTo(Long.class).one();
             if (held + bytes.length > maxTotal) {
@@ -107,15 +127,32 @@ public final class EvidenceStore {
                 .map((rs, ctx) -> new Content(file(rs), rs.getBytes("content"))).findOne());
     }
 
-    /** Deletes a file of an assessment, its bytes with it; empty when there was none. */
+    /**
+     * Deletes a file of an assessment, its bytes with it; empty when there was none.
+     *
+     * @throws NotEditable when the assessment is no longer a draft or returned: nothing is deleted
+     */
     public Optional<File> remove(long assessmentId, long id) {
         return jdbi.inTransaction(h -> {
+            editableOrRefuse(h, assessmentId);
             Optional<File> file = h.createQuery("SELECT " + COLUMNS + " FROM service_evidence"
                     + " WHERE assessment_id = :assessment AND id = :id").bind("assessment", assessmentId).bind("id", id)
                     .map((rs, ctx) -> file(rs)).findOne();
             file.ifPresent(f -> h.createUpdate("DELETE FROM service_evidence WHERE id = :id").bind("id", id).execute());
             return file;
         });
+    }
+
+    /** Locks the assessment's row (as a save does) and refuses when its latest revision may no longer be changed. */
+    private static void editableOrRefuse(org.jdbi.v3.core.Handle h, long assessmentId) {
+        h.createQuery("SELECT id FROM service_assessment WHERE id = :id FOR UPDATE").bind("id", assessmentId)
+                .mapTo(Long.class).one();
+        AssessmentStore.State state = AssessmentStore.State.of(h.createQuery("SELECT state FROM"
+                + " service_assessment_revision WHERE assessment_id = :id ORDER BY revision DESC FETCH FIRST 1 ROWS ONLY")
+                .bind("id", assessmentId).mapTo(String.class).one());
+        if (!state.editable()) {
+            throw new NotEditable(state);
+        }
     }
 
     private static File file(ResultSet rs) throws SQLException {
