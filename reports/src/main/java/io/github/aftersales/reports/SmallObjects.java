@@ -27,7 +27,7 @@ final class SmallObjects extends JsonNodeFactory {
     static final SmallObjects INSTANCE = new SmallObjects();
 
     private SmallObjects() {
-        super(); // as JsonNodeFactory.instance: decimals with their trailing zeros stripped
+        super(); // as JsonNodeFactory.instance is made: the same number nodes
     }
 
     @Override
