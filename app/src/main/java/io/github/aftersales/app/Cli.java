@@ -44,7 +44,7 @@ public final class Cli {
         boolean debug = Arrays.asList(args).contains("--debug");
         io.github.aftersales.app.output.CheckedOutput checked = new io.github.aftersales.app.output.CheckedOutput(out,
                 "standard output");
-        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(checked, StandardCharsets.UTF_8), true);
+        PrintWriter outWriter = new io.github.aftersales.app.output.StandardOutput(checked);
         PrintWriter errWriter = new io.github.aftersales.app.output.MessageWriter(
                 new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8));
         try {

@@ -24,10 +24,10 @@ import java.util.function.Function;
 public final class Pipeline {
 
     /**
-     * One assessment's outcome: a result (with its rendering, when one was asked for), or the error
-     * that stopped it.
+     * One assessment's outcome: a result (with its rendering, when one was asked for: text, or bytes), or
+     * the error that stopped it.
      */
-    public record Outcome(String source, EvaluationResult result, String rendered, RuntimeException error) {
+    public record Outcome<T>(String source, EvaluationResult result, T rendered, RuntimeException error) {
     }
 
     private Pipeline() {
@@ -38,8 +38,8 @@ public final class Pipeline {
      *               a result holds are written when first read, so rendering is where that work is
      *               done, and it is spread over the threads too); returns {@code null} for nothing
      */
-    public static void run(List<String> inputs, InputStream stdin, Evaluator evaluator, EvaluationOptions options,
-            int workers, Function<EvaluationResult, String> render, Consumer<Outcome> sink) throws InterruptedException {
+    public static <T> void run(List<String> inputs, InputStream stdin, Evaluator evaluator, EvaluationOptions options,
+            int workers, Function<EvaluationResult, T> render, Consumer<Outcome<T>> sink) throws InterruptedException {
         run(inputs, stdin, evaluator, options, workers, true, render, sink);
     }
 
@@ -48,8 +48,8 @@ public final class Pipeline {
      * {@code digests} false, no result's provenance names its input's digest (an output that shows no
      * provenance, text or a summary, need not read each file again).
      */
-    public static void run(List<String> inputs, InputStream stdin, Evaluator evaluator, EvaluationOptions options,
-            int workers, boolean digests, Function<EvaluationResult, String> render, Consumer<Outcome> sink)
+    public static <T> void run(List<String> inputs, InputStream stdin, Evaluator evaluator, EvaluationOptions options,
+            int workers, boolean digests, Function<EvaluationResult, T> render, Consumer<Outcome<T>> sink)
             throws InterruptedException {
         if (workers <= 1) {
             BatchReader.read(inputs, stdin, entry -> sink.accept(evaluate(entry, evaluator, options, digests, render)));
@@ -60,7 +60,7 @@ public final class Pipeline {
             t.setDaemon(true);
             return t;
         });
-        Deque<Future<Outcome>> window = new ArrayDeque<>();
+        Deque<Future<Outcome<T>>> window = new ArrayDeque<>();
         int most = workers * 8;
         try {
             BatchReader.read(inputs, stdin, entry -> {
@@ -77,7 +77,7 @@ public final class Pipeline {
         }
     }
 
-    private static Outcome take(Deque<Future<Outcome>> window) {
+    private static <T> Outcome<T> take(Deque<Future<Outcome<T>>> window) {
         try {
             return window.poll().get();
         } catch (InterruptedException e) {
@@ -91,16 +91,16 @@ public final class Pipeline {
         }
     }
 
-    private static Outcome evaluate(BatchReader.Entry entry, Evaluator evaluator, EvaluationOptions options,
-            boolean digests, Function<EvaluationResult, String> render) {
+    private static <T> Outcome<T> evaluate(BatchReader.Entry entry, Evaluator evaluator, EvaluationOptions options,
+            boolean digests, Function<EvaluationResult, T> render) {
         if (entry.error() != null) {
-            return new Outcome(entry.error().source(), null, null, entry.error());
+            return new Outcome<>(entry.error().source(), null, null, entry.error());
         }
         io.github.aftersales.core.assessment.Assessment assessment;
         try {
             assessment = entry.assessment(); // parsed here, on the evaluating thread
         } catch (LocatedException e) {
-            return new Outcome(e.source(), null, null, e);
+            return new Outcome<>(e.source(), null, null, e);
         }
         EvaluationResult result;
         try {
@@ -109,12 +109,12 @@ public final class Pipeline {
                 result = result.withProvenance(result.provenance().withInputDigest(entry.inputDigest().get()));
             }
         } catch (LocatedException | SchemeFailureException e) {
-            return new Outcome(assessment.source(), null, null, e);
+            return new Outcome<>(assessment.source(), null, null, e);
         }
         try {
-            return new Outcome(assessment.source(), result, render.apply(result), null);
+            return new Outcome<>(assessment.source(), result, render.apply(result), null);
         } catch (SchemeFailureException e) { // a plugin asked while rendering (HTML asks for its variant)
-            return new Outcome(assessment.source(), null, null, e);
+            return new Outcome<>(assessment.source(), null, null, e);
         }
     }
 }

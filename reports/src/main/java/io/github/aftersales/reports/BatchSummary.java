@@ -64,11 +64,12 @@ public final class BatchSummary {
             if (s.passed()) {
                 p.passed++;
             }
-            p.grades.merge((s.stars() > 0 ? s.stars() + "★ " : s.passed() ? "" : "0★ ") + s.grade(), 1L, Long::sum);
-            p.rank.putIfAbsent((s.stars() > 0 ? s.stars() + "★ " : s.passed() ? "" : "0★ ") + s.grade(),
-                    s.stars() * 2 + (s.passed() ? 1 : 0));
             String key = (s.stars() > 0 ? s.stars() + "★ " : s.passed() ? "" : "0★ ") + s.grade();
-            p.gradeNames.putIfAbsent(key, new String[] {s.grade(), s.gradeEn()});
+            p.grades.merge(key, 1L, Long::sum);
+            p.rank.putIfAbsent(key, s.stars() * 2 + (s.passed() ? 1 : 0));
+            if (!p.gradeNames.containsKey(key)) {
+                p.gradeNames.put(key, new String[] {s.grade(), s.gradeEn()});
+            }
             if (p.schemeVersion == null) {
                 p.schemeVersion = s.schemeVersion();
                 p.variantTitle = s.variantTitle();
@@ -76,7 +77,9 @@ public final class BatchSummary {
             for (ClauseResult c : s.lostPoints()) {
                 p.lostOn.merge(c.id(), 1L, Long::sum);
                 p.lostPoints.merge(c.id(), c.lost(), BigDecimal::add);
-                p.clauseTitles.putIfAbsent(c.id(), new String[] {c.title(), c.titleEn()});
+                if (!p.clauseTitles.containsKey(c.id())) {
+                    p.clauseTitles.put(c.id(), new String[] {c.title(), c.titleEn()});
+                }
             }
         }
     }

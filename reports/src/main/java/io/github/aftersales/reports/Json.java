@@ -24,6 +24,8 @@ public final class Json {
             .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
     private static final byte[] LINE_SEPARATOR = System.lineSeparator().getBytes(StandardCharsets.UTF_8);
     private static final ObjectMapper COMPACT = new ObjectMapper();
+    private static final ObjectWriter COMPACT_UTF8 = COMPACT.writer()
+            .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
     // numbers quoted: a template's "score: '0.5'" reads back as the same decimal, never a float
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -67,6 +69,27 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@link #compact} as its UTF-8 bytes, the very bytes of encoding that text (NDJSON written as bytes, not
+     * made into text and then encoded: a third of the work). Half a surrogate pair (only an escape in the
+     * input can make one) would come out as its JSON escape where encoding the text puts a {@code ?}: a
+     * line that may hold one (a backslash, then u, then D or d, anywhere in it) is made as text and encoded.
+     */
+    public static byte[] compactBytes(JsonNode node) {
+        byte[] json;
+        try {
+            json = COMPACT_UTF8.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (int i = 0; i + 2 < json.length; i++) {
+            if (json[i] == '\\' && json[i + 1] == 'u' && (json[i + 2] == 'D' || json[i + 2] == 'd')) {
+                return compact(node).getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return json;
     }
 
     /**

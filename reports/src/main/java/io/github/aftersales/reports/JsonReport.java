@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class JsonReport {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonNodeFactory NODES = SmallObjects.INSTANCE; // as JsonNodeFactory.instance, smaller objects
 
     private JsonReport() {
     }

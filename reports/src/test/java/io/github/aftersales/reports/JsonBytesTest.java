@@ -34,4 +34,19 @@ class JsonBytesTest {
         assertThat(written).contains("\"a\\uD800b\"");
         assertThat(new ObjectMapper().readTree(written).get("note").asText()).isEqualTo("a\uD800b");
     }
+
+    @Test
+    void ndjsonBytesAreTheCompactTextEncodedEvenWithHalfASurrogatePair() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("organisation", "深圳某某电器有限公司 \"quoted\" back\\slash");
+        node.put("outsideTheBmp", "𠀀 and 😀");
+        node.put("controls", "tab\tnew line\n\u0001");
+        node.put("literal", "\\uD800 written out, not a character");
+        assertThat(Json.compactBytes(node)).isEqualTo(Json.compact(node).getBytes(StandardCharsets.UTF_8));
+
+        node.put("half", "a\uD800b"); // encoding the text puts a ? for it: so do the bytes
+        byte[] bytes = Json.compactBytes(node);
+        assertThat(bytes).isEqualTo(Json.compact(node).getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"a?b\"");
+    }
 }

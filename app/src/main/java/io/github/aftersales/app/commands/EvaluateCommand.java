@@ -158,8 +158,9 @@ public final class EvaluateCommand implements Callable<Integer> {
              Progress progress = Progress.start(spec.commandLine().getErr())) {
             int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
             Function<EvaluationResult, List<SchemePlan>> plans = r -> Planner.plan(r, variantOf, effort);
-            Function<EvaluationResult, String> render = switch (format) {
-                case ndjson -> r -> Json.compact(plan ? JsonReport.assessment(r, plans.apply(r)) : JsonReport.assessment(r));
+            // NDJSON as its UTF-8 bytes, the rest as text
+            Function<EvaluationResult, Object> render = switch (format) {
+                case ndjson -> r -> Json.compactBytes(plan ? JsonReport.assessment(r, plans.apply(r)) : JsonReport.assessment(r));
                 case text -> r -> plan ? TextReport.of(r, labels, plans.apply(r)) : TextReport.of(r, labels);
                 case md -> r -> plan ? MarkdownReport.of(r, labels, plans.apply(r)) : MarkdownReport.of(r, labels);
                 case html -> r -> plan ? HtmlReport.assessment(r, labels, variantOf, plans.apply(r))
@@ -191,16 +192,16 @@ public final class EvaluateCommand implements Callable<Integer> {
                     boolean first = summary.evaluated() == 0;
                     summary.add(r);
                     switch (format) {
-                        case ndjson -> sink.line(outcome.rendered());
+                        case ndjson -> sink.line((byte[]) outcome.rendered());
                         case json -> {
                             if (first) {
                                 json[0] = new StreamedJson(sink.writer());
                             }
                             json[0].add(plan ? JsonReport.assessment(r, plans.apply(r)) : JsonReport.assessment(r));
                         }
-                        case text -> sink.all((first ? "" : "\n" + "─".repeat(60) + "\n\n") + outcome.rendered());
-                        case md -> sink.all((first ? "" : "\n---\n\n") + outcome.rendered());
-                        case html -> sink.all((first ? HtmlReport.head(r, labels) : "") + outcome.rendered());
+                        case text -> sink.all((first ? "" : "\n" + "─".repeat(60) + "\n\n") + (String) outcome.rendered());
+                        case md -> sink.all((first ? "" : "\n---\n\n") + (String) outcome.rendered());
+                        case html -> sink.all((first ? HtmlReport.head(r, labels) : "") + (String) outcome.rendered());
                         case summary -> { }
                     }
                 }

@@ -35,6 +35,10 @@ public final class Sink implements AutoCloseable {
     private final boolean force;
     private final Thread cleanup;
     private boolean committed;
+    /** Where {@link #line(byte[])} writes: buffered over the file's stream or standard output's, made when first used. */
+    private OutputStream bytes;
+    /** Whether text was written since the last bytes, and so must be flushed before more bytes go (and the reverse). */
+    private boolean textLast = true;
 
     private Sink(PrintWriter out, Path target, Path temporary, OutputStream stream, boolean force, Thread cleanup) {
         this.out = out;
@@ -139,12 +143,56 @@ public final class Sink implements AutoCloseable {
         write(System.lineSeparator());
     }
 
+    /**
+     * One line that is UTF-8 already (NDJSON), streamed: the bytes that {@link #line(String)} writes for its
+     * text, without decoding and encoding it again. Text and bytes may alternate; each is flushed before the other.
+     */
+    public void line(byte[] utf8) {
+        try {
+            if (bytes == null) {
+                OutputStream under = stream != null ? stream : out instanceof StandardOutput std ? std.bytes() : null;
+                if (under == null) { // some other writer (a test's): as text
+                    line(new String(utf8, StandardCharsets.UTF_8));
+                    return;
+                }
+                bytes = new java.io.BufferedOutputStream(under, 1 << 16);
+            }
+            if (textLast) {
+                if (writer != null) {
+                    writer.flush();
+                } else {
+                    out.flush();
+                }
+                textLast = false;
+            }
+            bytes.write(utf8);
+            bytes.write(LINE_SEPARATOR);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    private static final byte[] LINE_SEPARATOR = System.lineSeparator().getBytes(StandardCharsets.UTF_8);
+
+    /** Writes out the bytes buffered by {@link #line(byte[])} before text follows them, or at the end. */
+    private void flushBytes() throws IOException {
+        if (bytes != null && !textLast) {
+            bytes.flush();
+            textLast = true;
+        }
+    }
+
     /** The whole output, at the end. */
     public void all(String text) {
         write(text);
     }
 
     private void write(String text) {
+        try {
+            flushBytes();
+        } catch (IOException e) {
+            throw failed(e);
+        }
         if (writer == null) {
             out.print(text);
             return;
@@ -183,6 +231,7 @@ public final class Sink implements AutoCloseable {
             throw new UserException(ExitCode.USAGE, "this output is binary: give a file with -o FILE");
         }
         try {
+            flushBytes();
             writer.flush();
             stream.write(data);
         } catch (IOException e) {
@@ -192,6 +241,11 @@ public final class Sink implements AutoCloseable {
 
     /** The output is complete: it replaces the target. */
     public void commit() {
+        try {
+            flushBytes();
+        } catch (IOException e) {
+            throw failed(e);
+        }
         if (writer == null) {
             out.flush();
             committed = true;
@@ -234,6 +288,13 @@ public final class Sink implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!committed) {
+            try {
+                flushBytes(); // standard output keeps what was written before the failure, as text did
+            } catch (IOException | UserException ignored) {
+                // as below
+            }
+        }
         if (writer != null && !committed) {
             try {
                 writer.close();

@@ -13,13 +13,22 @@ final class LazyList<E> extends AbstractList<E> implements RandomAccess {
 
     private final Later<List<E>> list;
 
-    private LazyList(String scheme, Supplier<List<E>> make) {
-        this.list = Later.of(scheme, () -> List.copyOf(make.get()));
+    private LazyList(String scheme, Supplier<List<E>> make, boolean own) {
+        this.list = Later.of(scheme, own ? () -> java.util.Collections.unmodifiableList(make.get())
+                : () -> List.copyOf(make.get()));
     }
 
     /** A list {@code make} makes when first read, for a result of {@code scheme} ({@link Later} fences its failures). */
     static <E> List<E> of(String scheme, Supplier<List<E>> make) {
-        return new LazyList<>(scheme, make);
+        return new LazyList<>(scheme, make, false);
+    }
+
+    /**
+     * As {@link #of}, where {@code make} makes a new list each time, kept by nobody else and without nulls: it is
+     * wrapped, not copied (a result's clauses, made for every result a batch's summary counts).
+     */
+    static <E> List<E> ofOwn(String scheme, Supplier<List<E>> make) {
+        return new LazyList<>(scheme, make, true);
     }
 
     private List<E> list() {

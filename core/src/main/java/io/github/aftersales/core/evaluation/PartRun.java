@@ -164,7 +164,7 @@ final class PartRun {
         BigDecimal total = applicable.compareTo(declared) == 0 ? score
                 : Decimals.scale(scaledScore, declared, Decimals.times(applicable, scale));
         ClauseTable table = new ClauseTable(index, byOrdinal, scaled, scale, excluded, policy, policySource);
-        List<ClauseResult> clauses = LazyList.of(scheme.id(), table::all);
+        List<ClauseResult> clauses = LazyList.ofOwn(scheme.id(), table::all);
         for (int o = 0; o < index.scoredCount; o++) {
             if (isNotApplicable(byOrdinal[o]) && !excluded[o]) {
                 reasons.add(index.ids.get(o) + " " + table.notApplicableHow(false));

@@ -63,7 +63,16 @@ public record SchemeResult(
 
     /** The scored clauses that lost points, in catalog order. */
     public List<ClauseResult> lostPoints() {
-        return clauses.stream().filter(c -> c.lost().signum() > 0).toList();
+        // a loop, not a stream: a batch's summary asks this of every result, and the stream asked the list made
+        // when first read for its size again and again
+        List<ClauseResult> lost = new java.util.ArrayList<>();
+        for (int i = 0, n = clauses.size(); i < n; i++) {
+            ClauseResult c = clauses.get(i);
+            if (c.lost().signum() > 0) {
+                lost.add(c);
+            }
+        }
+        return java.util.Collections.unmodifiableList(lost);
     }
 
     /** The clauses excluded as not applicable. */

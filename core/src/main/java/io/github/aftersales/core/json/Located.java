@@ -83,8 +83,8 @@ public sealed interface Located permits Located.Obj, Located.Arr, Located.Scalar
             implements Located {
         /** The maps are the reader's own, handed over: wrapped, not copied (a tree is read by the thousand). */
         public Obj {
-            members = java.util.Collections.unmodifiableMap(members);
-            keyPositions = java.util.Collections.unmodifiableMap(keyPositions);
+            members = Fields.isView(members) ? members : java.util.Collections.unmodifiableMap(members);
+            keyPositions = Fields.isView(keyPositions) ? keyPositions : java.util.Collections.unmodifiableMap(keyPositions);
         }
 
         @Override

@@ -11,10 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -105,7 +102,7 @@ public final class LocatedReader {
             if (first == null) {
                 throw new ParseException(new Located.Position(1, 1), "the file is empty");
             }
-            Located root = readValue(p, Located.Where.ROOT, new int[1]);
+            Located root = readValue(p, Located.Where.ROOT, new int[] {0, LINE_OFFSET.get()});
             JsonToken extra = p.nextToken();
             if (extra != null) {
                 throw new ParseException(position(p.currentTokenLocation()),
@@ -179,9 +176,12 @@ public final class LocatedReader {
         return hint > 0 ? line.substring(0, hint) : advice > 0 && line.length() > 200 ? line.substring(0, advice) : line;
     }
 
-    /** @param count the values read so far in this document, against {@link #MAX_VALUES} */
+    /**
+     * @param count the values read so far in this document, against {@link #MAX_VALUES}; then the line
+     *              offset (read once a document, not from the thread local at every value)
+     */
     private static Located readValue(JsonParser p, Located.Where path, int[] count) throws IOException, ParseException {
-        Located.Position pos = position(p.currentTokenLocation());
+        Located.Position pos = position(p.currentTokenLocation(), count[1]);
         if (++count[0] > MAX_VALUES) {
             throw new ParseException(pos, "more than " + String.format(java.util.Locale.ROOT, "%,d", MAX_VALUES)
                     + " values in one document; an assessment holds a few thousand at most");
@@ -197,22 +197,21 @@ public final class LocatedReader {
         }
         switch (t) {
             case START_OBJECT: {
-                Map<String, Located> members = new LinkedHashMap<>();
-                Map<String, Located.Position> keys = new HashMap<>();
+                Fields fields = new Fields();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
-                    Located.Position keyPos = position(p.currentTokenLocation());
-                    if (members.containsKey(name)) {
+                    Located.Position keyPos = position(p.currentTokenLocation(), count[1]);
+                    int earlier = fields.indexOf(name);
+                    if (earlier >= 0) {
                         String where = path.toString();
                         throw new ParseException(keyPos, "duplicate key '" + name + "' in "
                                 + (where.isEmpty() ? "the document" : where) + " (first at line "
-                                + keys.get(name).line() + ")");
+                                + fields.position(earlier).line() + ")");
                     }
                     p.nextToken();
-                    members.put(name, readValue(p, path.key(name), count));
-                    keys.put(name, keyPos);
+                    fields.add(name, readValue(p, path.key(name), count), keyPos);
                 }
-                return new Located.Obj(pos, path, members, keys);
+                return new Located.Obj(pos, path, fields.members(), fields.keyPositions());
             }
             case START_ARRAY: {
                 List<Located> items = new ArrayList<>();
@@ -265,7 +264,11 @@ public final class LocatedReader {
     }
 
     private static Located.Position position(JsonLocation loc) {
-        return new Located.Position(loc.getLineNr() + LINE_OFFSET.get(), loc.getColumnNr());
+        return position(loc, LINE_OFFSET.get());
+    }
+
+    private static Located.Position position(JsonLocation loc, int lineOffset) {
+        return new Located.Position(loc.getLineNr() + lineOffset, loc.getColumnNr());
     }
 
     /** A syntax error, with where it is. */
