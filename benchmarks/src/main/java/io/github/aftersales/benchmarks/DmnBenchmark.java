@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Timeout;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -45,13 +46,18 @@ import org.openjdk.jmh.infra.Blackhole;
  * <li>{@code dmnInline}: the same with {@code dmn/gbt27922-form-inline.dmn}, that table's rows written as one FEEL
  * expression, the fastest encoding found for this engine.</li>
  * </ul>
+ *
+ * <p>One shot is 100,000 gradings, so one warm-up shot is enough for the compiler; three shots measured, as the
+ * DMN table's take minutes. {@code java -jar benchmarks/target/benchmarks.jar dmn} prints the ratios
+ * ({@link Ratios}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
 @Fork(value = 1, jvmArgs = {"-Xmx3g"})
+@Timeout(time = 30, timeUnit = TimeUnit.MINUTES) // a shot of the DMN table took 10 minutes on a loaded machine
 public class DmnBenchmark {
 
     static final int COUNT = 100_000;
