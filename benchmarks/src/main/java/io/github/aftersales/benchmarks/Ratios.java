@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.openjdk.jmh.results.RunResult;
@@ -29,6 +30,14 @@ public final class Ratios {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("records")) {
             records();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("dmn")) {
+            dmn();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("dmn-interleaved")) {
+            dmnInterleaved(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
             return;
         }
         if (args.length > 0 && args[0].equals("records-interleaved")) {
@@ -70,6 +79,88 @@ public final class Ratios {
                     score.get("cliEvaluateExample") / score.get("bareJvmVersion"));
         }
         heap();
+    }
+
+    /**
+     * Grading 100,000 generated GB/T 27922 forms: Apache KIE's DMN engine running the form's grading as a DMN model
+     * (both encodings) against the platform, per assessment, in one run; with the allocation of each (JMH's gc
+     * profiler).
+     */
+    static void dmn() throws Exception {
+        Map<String, Double> score = new TreeMap<>();
+        Map<String, Double> alloc = new TreeMap<>();
+        for (RunResult r : new Runner(new OptionsBuilder().include(DmnBenchmark.class.getSimpleName())
+                .addProfiler(org.openjdk.jmh.profile.GCProfiler.class).build()).run()) {
+            String name = r.getParams().getBenchmark();
+            name = name.substring(name.lastIndexOf('.') + 1);
+            score.put(name, r.getPrimaryResult().getScore());
+            var a = r.getSecondaryResults().get("gc.alloc.rate.norm");
+            alloc.put(name, a == null ? Double.NaN : a.getScore());
+        }
+        double n = DmnBenchmark.COUNT;
+        System.out.println();
+        for (String name : List.of("platform", "platformExplained", "dmnInline", "dmnTable")) {
+            System.out.printf("dmn: %-17s %,8.2f µs and %,7.1f KiB allocated per assessment%n", name,
+                    score.get(name) * 1000 / n, alloc.get(name) / n / 1024);
+        }
+        for (String dmn : List.of("dmnInline", "dmnTable")) {
+            System.out.printf("dmn: %s / platform = %.1f per assessment, / platform with its reasons = %.1f"
+                    + " (target >= 10); allocation %.1f × the platform's%n", dmn, score.get(dmn) / score.get("platform"),
+                    score.get(dmn) / score.get("platformExplained"), alloc.get(dmn) / alloc.get("platform"));
+        }
+    }
+
+    /**
+     * {@link #dmn}'s three gradings of the same forms (the first {@code count} of the benchmark's) taken in turns
+     * in this JVM, one round to warm up, then 5, each timed in this process's CPU time (its compiler's and
+     * collector's threads among it), which other processes on a shared machine do not move; prints the medians
+     * per assessment and of the rounds' ratios.
+     */
+    static void dmnInterleaved(int count) {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                ManagementFactory.getOperatingSystemMXBean();
+        List<io.github.aftersales.core.assessment.Assessment> forms = DmnBenchmark.forms(count, 1);
+        List<DmnGrading.Input> inputs = forms.stream().map(a -> DmnGrading.input(a.parts().get(0))).toList();
+        Evaluator evaluator = new Evaluator(Book.REGISTRY::find, Book.REGISTRY.ids());
+        DmnGrading table = new DmnGrading(DmnGrading.Model.TABLE);
+        DmnGrading inline = new DmnGrading(DmnGrading.Model.INLINE);
+        int rounds = 5;
+        double[][] m = new double[5][rounds]; // CPU µs an assessment: platform, inline, table; ratios inline, table
+        long stars = 0;
+        for (int i = -1; i < rounds; i++) {
+            long c0 = os.getProcessCpuTime();
+            for (io.github.aftersales.core.assessment.Assessment a : forms) {
+                stars += evaluator.evaluate(a, EvaluationOptions.DEFAULTS).results().get(0).stars();
+            }
+            long c1 = os.getProcessCpuTime();
+            for (DmnGrading.Input in : inputs) {
+                stars += inline.grade(in).stars();
+            }
+            long c2 = os.getProcessCpuTime();
+            for (DmnGrading.Input in : inputs) {
+                stars += table.grade(in).stars();
+            }
+            long c3 = os.getProcessCpuTime();
+            if (i >= 0) {
+                m[0][i] = (c1 - c0) / 1e3 / count;
+                m[1][i] = (c2 - c1) / 1e3 / count;
+                m[2][i] = (c3 - c2) / 1e3 / count;
+                m[3][i] = m[1][i] / m[0][i];
+                m[4][i] = m[2][i] / m[0][i];
+            }
+        }
+        for (double[] row : m) {
+            java.util.Arrays.sort(row);
+        }
+        int mid = rounds / 2;
+        System.out.printf("dmn, %,d forms, %d rounds in turns, CPU time of this process, medians (least to most):%n",
+                count, rounds);
+        System.out.printf("  platform %,.1f µs (%,.1f to %,.1f), DMN inline %,.0f µs (%,.0f to %,.0f), DMN table %,.0f µs"
+                + " (%,.0f to %,.0f) an assessment%n", m[0][mid], m[0][0], m[0][rounds - 1], m[1][mid], m[1][0],
+                m[1][rounds - 1], m[2][mid], m[2][0], m[2][rounds - 1]);
+        System.out.printf("  the rounds' ratios: DMN inline / platform %.1f (%.1f to %.1f), DMN table / platform %.1f"
+                + " (%.1f to %.1f), target >= 10 (%d)%n", m[3][mid], m[3][0], m[3][rounds - 1], m[4][mid], m[4][0],
+                m[4][rounds - 1], stars % 10);
     }
 
     /** {@code records summary} on 1,000,000 records against a plain CSV parse of the same file, in one run. */
