@@ -37,10 +37,8 @@ class DmnPeerTest {
     static final DmnGrading INLINE = new DmnGrading(DmnGrading.Model.INLINE);
     static final Evaluator PLATFORM = new Evaluator(Book.REGISTRY::find, Book.REGISTRY.ids());
 
-    @Test
-    void everyGeneratedFormGetsTheSameGradeAndTotal() {
-        assertSameOnGenerated(2_000, 11);
-    }
+    // generated forms, both ways: DmnPeerThoroughTest (100,000; KIE takes about 7 ms a form with its decision table,
+    // so even a few hundred are more than the quick loop's few seconds)
 
     /** Grades {@code count} generated forms both ways; returns how many forms each grade got (for the record). */
     static Map<String, Integer> assertSameOnGenerated(int count, long seed) {
