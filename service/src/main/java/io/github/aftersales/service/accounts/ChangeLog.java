@@ -27,7 +27,7 @@ public final class ChangeLog {
     }
 
     /** Records a change in the transaction that makes it. */
-    void record(Handle h, Accounts.Actor by, String what) {
+    public void record(Handle h, Accounts.Actor by, String what) {
         String shown = what.length() > 1000 ? what.substring(0, 999) + "…" : what;
         h.createUpdate("INSERT INTO service_change (changed_at, actor, origin, what) VALUES (:at, :actor, :origin, :what)")
                 .bind("at", OffsetDateTime.now(clock)).bind("actor", by.name())

@@ -53,6 +53,7 @@ public final class ServiceDatabase implements AutoCloseable {
                     .locations("classpath:db/service").table("service_schema_history")
                     // the register's tables are there already: the service's history starts beside them
                     .baselineOnMigrate(true).baselineVersion("0")
+                    .placeholders(placeholders(settings))
                     .load().migrate();
             // a pool: opening a connection per request would cost more than the request (a PostgreSQL login
             // each time); its size bounds what one instance asks of a shared database
@@ -76,6 +77,14 @@ public final class ServiceDatabase implements AutoCloseable {
             throw new RegisterException(RegisterException.Kind.DATABASE, "cannot open the service's tables at "
                     + settings.describe() + ": " + firstLine(e.getMessage()), e);
         }
+    }
+
+    /**
+     * The values the service's migrations leave to the database: {@code binary}, the type of an evidence file's bytes
+     * (V4), a BLOB on H2 (kept out of the row) and BYTEA on PostgreSQL.
+     */
+    public static java.util.Map<String, String> placeholders(RegisterSettings settings) {
+        return java.util.Map.of("binary", settings.url().startsWith("jdbc:postgresql:") ? "BYTEA" : "BLOB");
     }
 
     public Jdbi jdbi() {

@@ -161,13 +161,14 @@ public final class Evidence {
         AssessmentStore.Stored s = writable(who, assessment);
         EvidenceStore.File removed;
         try {
-            removed = store.remove(s.id(), number(file)).orElseThrow(() -> noSuchFile(s.id(), file));
+            // the deletion and its change-log line commit together, or neither does
+            removed = store.remove(s.id(), number(file), (h, r) -> changes.record(h,
+                    new Accounts.Actor(who.account(), origin), "removed evidence file " + r.id() + " (" + r.name()
+                    + ", SHA-256 " + r.sha256() + ") from clause " + r.clause() + " of assessment " + s.id()))
+                    .orElseThrow(() -> noSuchFile(s.id(), file));
         } catch (EvidenceStore.NotEditable e) {
             throw notEditable(s.id(), e.state());
         }
-        changes.record(new Accounts.Actor(who.account(), origin), "removed evidence file " + removed.id() + " ("
-                + removed.name() + ", SHA-256 " + removed.sha256() + ") from clause " + removed.clause()
-                + " of assessment " + s.id());
         return removed;
     }
 

@@ -12,9 +12,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The evidence files of assessments, in the service's database (table {@code service_evidence}): each file's bytes as
- * uploaded, with the clause it is for, its name and declared media type, its size and SHA-256. The bytes are only ever
- * read back to be sent as a download.
+ * The evidence files of assessments, in the service's database: each file's bytes as uploaded
+ * ({@code service_evidence_content}), apart from what identifies it ({@code service_evidence}: the clause it is for, its
+ * name and declared media type, its size and SHA-256), so that listing an assessment's files and summing their sizes
+ * read no bytes. The bytes are only ever read back to be sent as a download.
  */
 public final class EvidenceStore {
 
@@ -102,15 +103,19 @@ public final class EvidenceStore {
             if (held + bytes.length > maxTotal) {
                 throw new Full(held);
             }
-            return h.createUpdate("INSERT INTO service_evidence (assessment_id, part, clause, file_name, media_type,"
-                    + " size_bytes, sha256, content, uploaded_at, uploaded_by) VALUES (:assessment, :part, :clause,"
-                    + " :name, :type, :size, :sha256, :content, :at, :by)")
+            long added = h.createUpdate("INSERT INTO service_evidence (assessment_id, part, clause, file_name,"
+                    + " media_type, size_bytes, sha256, uploaded_at, uploaded_by) VALUES (:assessment, :part, :clause,"
+                    + " :name, :type, :size, :sha256, :at, :by)")
                     .bind("assessment", assessmentId).bind("part", part).bind("clause", clause).bind("name", name)
                     .bind("type", mediaType).bind("size", (long) bytes.length).bind("sha256", sha256)
-                    .bind("content", bytes).bind("at", now).bind("by", by)
+                    .bind("at", now).bind("by", by)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO service_evidence_content (evidence_id, content) VALUES (:id, :content)")
+                    .bind("id", added).bind("content", bytes).execute();
+            return added;
         });
-        return find(assessmentId, id).orElseThrow().file();
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM service_evidence WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> file(rs)).one());
     }
 
     /** The files of an assessment, oldest first, without their bytes. */
@@ -122,8 +127,10 @@ public final class EvidenceStore {
 
     /** A file of an assessment with its bytes; empty when the assessment has no file {@code id}. */
     public Optional<Content> find(long assessmentId, long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + ", content FROM service_evidence"
-                + " WHERE assessment_id = :assessment AND id = :id").bind("assessment", assessmentId).bind("id", id)
+        return jdbi.withHandle(h -> h.createQuery("SELECT e.id, e.assessment_id, e.part, e.clause, e.file_name,"
+                + " e.media_type, e.size_bytes, e.sha256, e.uploaded_at, e.uploaded_by, c.content FROM service_evidence e"
+                + " JOIN service_evidence_content c ON c.evidence_id = e.id"
+                + " WHERE e.assessment_id = :assessment AND e.id = :id").bind("assessment", assessmentId).bind("id", id)
                 .map((rs, ctx) -> new Content(file(rs), rs.getBytes("content"))).findOne());
     }
 
@@ -133,12 +140,27 @@ public final class EvidenceStore {
      * @throws NotEditable when the assessment is no longer a draft or returned: nothing is deleted
      */
     public Optional<File> remove(long assessmentId, long id) {
+        return remove(assessmentId, id, (h, f) -> { });
+    }
+
+    /**
+     * Deletes a file of an assessment, its bytes with it, and does {@code also} (the change log's line) in the same
+     * transaction; empty, and nothing done, when there was none.
+     *
+     * @throws NotEditable when the assessment is no longer a draft or returned: nothing is deleted
+     */
+    public Optional<File> remove(long assessmentId, long id,
+            java.util.function.BiConsumer<org.jdbi.v3.core.Handle, File> also) {
         return jdbi.inTransaction(h -> {
             editableOrRefuse(h, assessmentId);
             Optional<File> file = h.createQuery("SELECT " + COLUMNS + " FROM service_evidence"
                     + " WHERE assessment_id = :assessment AND id = :id").bind("assessment", assessmentId).bind("id", id)
                     .map((rs, ctx) -> file(rs)).findOne();
-            file.ifPresent(f -> h.createUpdate("DELETE FROM service_evidence WHERE id = :id").bind("id", id).execute());
+            file.ifPresent(f -> {
+                h.createUpdate("DELETE FROM service_evidence_content WHERE evidence_id = :id").bind("id", id).execute();
+                h.createUpdate("DELETE FROM service_evidence WHERE id = :id").bind("id", id).execute();
+                also.accept(h, f);
+            });
             return file;
         });
     }

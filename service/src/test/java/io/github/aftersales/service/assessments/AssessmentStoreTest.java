@@ -70,6 +70,7 @@ class AssessmentStoreTest {
         org.flywaydb.core.Flyway.configure(getClass().getClassLoader())
                 .dataSource(settings.url(), settings.user(), settings.password()).locations("classpath:db/service")
                 .table("service_schema_history").baselineOnMigrate(true).baselineVersion("0").target("4")
+                .placeholders(ServiceDatabase.placeholders(settings))
                 .load().migrate();
         java.util.Properties credentials = new java.util.Properties();
         if (settings.user() != null) {
