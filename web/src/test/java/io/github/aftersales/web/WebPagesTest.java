@@ -359,6 +359,7 @@ class WebPagesTest {
         assertThat(listed.selectFirst("table.events tbody th").text()).isEqualTo("majorComplaint");
         assertThat(listed.select("select[name=event:0:0:rectified] option[selected]").attr("value")).isEqualTo("true");
         // the optional attribute CQM 6.4's reading cqm.cannotBeRectified looks at is offered, left out (false)
+        assertThat(listed.select("select[name=event:0:0:cannotBeRectified]")).hasSize(1);
         assertThat(listed.select("select[name=event:0:0:cannotBeRectified] option[selected]").attr("value")).isEmpty();
         assertThat(listed.select("select[name=newEvent:0:cannotBeRectified]")).hasSize(1);
 
