@@ -292,6 +292,14 @@ class ReadingsTest {
         assertThat(readWith(evaluate(fiveStars(), Map.of()))).isEmpty();
     }
 
+    @Test
+    void aChecklistItemIsNeverNotApplicableSoDerivingNeverRestsOnNoEvidence() throws Exception {
+        // 'derived' takes every item with a result and none failing as 'passed': that rests on evidence only because
+        // a checklist item cannot be marked not applicable (a review asked what a checklist of such items derives)
+        var b = fiveStars().fact("managementAudit", "failed").checklist("4.2.3.2", "not-applicable", "不适用");
+        assertThatThrownBy(() -> evaluate(b, DERIVED)).hasMessageContaining("4.2.3.2 is a checklist item of 4.2");
+    }
+
     /** Every clause of the 4.2 management-audit checklist, its groups' included. */
     private static String[] auditItems() {
         java.util.List<String> ids = new java.util.ArrayList<>();
