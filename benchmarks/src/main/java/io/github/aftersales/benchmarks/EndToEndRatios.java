@@ -109,21 +109,21 @@ public final class EndToEndRatios {
                     floorOf.put(ndjson, floor);
                 }
             }
-            String loadBefore = load();
+            String loadBefore = Machine.load();
             long started = System.nanoTime();
             for (int r = 0; r < rounds; r++) {
                 for (Measured m : all) {
                     runOnce(m);
                 }
             }
-            String loadAfter = load();
+            String loadAfter = Machine.load();
 
             System.out.printf("%,d assessments a scheme (%s), %d rounds, interleaved, %.0f s; medians. Commit %s, jar %s;"
                     + " %s; %d cores, %s, %s; load average before %s, after %s.%n%n", count, sizes.entrySet().stream()
                     .map(e -> String.format("%s %,d MB", e.getKey(), e.getValue() / 1_000_000)).toList().toString()
                     .replaceAll("[\\[\\]]", ""), rounds, (System.nanoTime() - started) / 1e9, commit(), JAR,
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors(), cpu(), memory(), loadBefore, loadAfter);
+                    Runtime.getRuntime().availableProcessors(), Machine.cpu(), memory(), loadBefore, loadAfter);
             System.out.println("| what | product | floor | ratio | target | CPU: product / floor = ratio | peak RSS: product / floor |");
             System.out.println("|---|---|---|---|---|---|---|");
             for (Measured m : all) {
@@ -199,7 +199,7 @@ public final class EndToEndRatios {
             long peak = -1;
             if (!time) {
                 while (p.isAlive()) {
-                    peak = Math.max(peak, vmHwm(p.pid()));
+                    peak = Math.max(peak, Machine.vmHwm(p.pid()));
                     Thread.sleep(5);
                 }
             }
@@ -223,19 +223,6 @@ public final class EndToEndRatios {
         }
     }
 
-    private static long vmHwm(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | RuntimeException gone) {
-            // ended meanwhile
-        }
-        return -1;
-    }
-
     private static String commit() {
         try {
             Process p = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
@@ -243,24 +230,6 @@ public final class EndToEndRatios {
             return p.waitFor() == 0 ? out : "unknown";
         } catch (IOException | InterruptedException e) {
             return "unknown";
-        }
-    }
-
-    private static String load() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static String cpu() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
-        } catch (IOException e) {
-            return "unknown CPU";
         }
     }
 

@@ -104,7 +104,7 @@ public final class StartRatios {
                 all.add(duePlain);
             }
         }
-        String loadBefore = load();
+        String loadBefore = Machine.load();
         for (int r = 0; r < rounds; r++) {
             for (Measured m : all) {
                 if (!m.what().contains("first run")) {
@@ -112,10 +112,10 @@ public final class StartRatios {
                 }
             }
         }
-        String loadAfter = load();
+        String loadAfter = Machine.load();
 
         System.out.printf("%d rounds, interleaved; medians (the range in brackets). Load average before %s, after %s;"
-                + " %d cores, %s.%n%n", rounds, loadBefore, loadAfter, Runtime.getRuntime().availableProcessors(), cpu());
+                + " %d cores, %s.%n%n", rounds, loadBefore, loadAfter, Runtime.getRuntime().availableProcessors(), Machine.cpu());
         System.out.println("| JDK | command | median | range | × `java -version` | peak RSS |");
         System.out.println("|---|---|---|---|---|---|");
         for (Measured m : all) {
@@ -153,7 +153,7 @@ public final class StartRatios {
             long peak = -1;
             if (!time) {
                 while (p.isAlive()) {
-                    peak = Math.max(peak, vmHwm(p.pid()));
+                    peak = Math.max(peak, Machine.vmHwm(p.pid()));
                     Thread.sleep(2);
                 }
             }
@@ -171,19 +171,6 @@ public final class StartRatios {
         } finally {
             Files.deleteIfExists(rss);
         }
-    }
-
-    private static long vmHwm(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | RuntimeException gone) {
-            // ended meanwhile
-        }
-        return -1;
     }
 
     private static List<Path> jdks() throws IOException {
@@ -222,24 +209,6 @@ public final class StartRatios {
             end++;
         }
         return end == 0 ? -1 : Integer.parseInt(v.substring(0, end));
-    }
-
-    private static String load() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static String cpu() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
-        } catch (IOException e) {
-            return "unknown CPU";
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {
