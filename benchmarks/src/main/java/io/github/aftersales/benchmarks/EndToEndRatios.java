@@ -37,7 +37,6 @@ import java.util.stream.Stream;
 public final class EndToEndRatios {
 
     private static final String JAR = System.getProperty("aftersales.jar", "app/target/aftersales.jar");
-    private static final Path TIME = Path.of("/usr/bin/time");
 
     private EndToEndRatios() {
     }
@@ -183,44 +182,10 @@ public final class EndToEndRatios {
 
     /** Runs the command once, its output discarded; fails the benchmark if it fails. */
     private static void runOnce(Measured m) throws Exception {
-        Path stats = Files.createTempFile("aftersales-e2e", ".txt");
-        try {
-            List<String> command = new ArrayList<>();
-            boolean time = Files.isExecutable(TIME);
-            if (time) {
-                command.addAll(List.of(TIME.toString(), "-f", "%M %U %S", "-o", stats.toString()));
-            }
-            command.addAll(m.command());
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT);
-            clean(pb);
-            long start = System.nanoTime();
-            Process p = pb.start();
-            long peak = -1;
-            if (!time) {
-                while (p.isAlive()) {
-                    peak = Math.max(peak, Machine.vmHwm(p.pid()));
-                    Thread.sleep(5);
-                }
-            }
-            int exit = p.waitFor();
-            long nanos = System.nanoTime() - start;
-            if (exit != 0) {
-                throw new IllegalStateException("exit " + exit + ": " + String.join(" ", m.command()));
-            }
-            long cpu = -1;
-            if (time) {
-                String[] lines = Files.readString(stats, StandardCharsets.UTF_8).strip().split("\n");
-                String[] f = lines[lines.length - 1].strip().split(" ");
-                peak = Long.parseLong(f[0]);
-                cpu = Math.round((Double.parseDouble(f[1]) + Double.parseDouble(f[2])) * 1000);
-            }
-            m.nanos().add(nanos);
-            m.cpuMillis().add(cpu);
-            m.rssKiB().add(peak);
-        } finally {
-            Files.deleteIfExists(stats);
-        }
+        Machine.Run run = Machine.run(m.command(), Map.of(), ProcessBuilder.Redirect.INHERIT);
+        m.nanos().add(run.nanos());
+        m.cpuMillis().add(run.cpuMillis());
+        m.rssKiB().add(run.rssKiB());
     }
 
     private static String commit() {

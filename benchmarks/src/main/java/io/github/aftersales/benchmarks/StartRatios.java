@@ -33,7 +33,6 @@ public final class StartRatios {
     private static final String JAR = System.getProperty("aftersales.jar", "app/target/aftersales.jar");
     private static final String LAUNCHER = System.getProperty("aftersales.launcher", "app/target/bin/aftersales");
     private static final String EXAMPLE = System.getProperty("aftersales.example", "examples/gbt27922-form.json");
-    private static final Path TIME = Path.of("/usr/bin/time");
 
     private StartRatios() {
     }
@@ -133,44 +132,10 @@ public final class StartRatios {
         return nanos >= 10_000_000_000L ? String.format("%.1f s", nanos / 1e9) : String.format("%d ms", nanos / 1_000_000);
     }
 
-    /** Runs the command once, its outputs discarded; fails the benchmark if it fails. */
     private static void runOnce(Measured m) throws Exception {
-        Path rss = Files.createTempFile("aftersales-rss", ".txt");
-        try {
-            List<String> command = new ArrayList<>();
-            boolean time = Files.isExecutable(TIME);
-            if (time) {
-                command.addAll(List.of(TIME.toString(), "-f", "%M", "-o", rss.toString()));
-            }
-            command.addAll(m.command());
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);
-            pb.environment().remove("JAVA_TOOL_OPTIONS");
-            pb.environment().remove("JDK_JAVA_OPTIONS");
-            pb.environment().putAll(m.env());
-            long start = System.nanoTime();
-            Process p = pb.start();
-            long peak = -1;
-            if (!time) {
-                while (p.isAlive()) {
-                    peak = Math.max(peak, Machine.vmHwm(p.pid()));
-                    Thread.sleep(2);
-                }
-            }
-            int exit = p.waitFor();
-            long nanos = System.nanoTime() - start;
-            if (exit != 0) {
-                throw new IllegalStateException("exit " + exit + ": " + String.join(" ", m.command()));
-            }
-            if (time) {
-                String[] lines = Files.readString(rss, StandardCharsets.UTF_8).strip().split("\n");
-                peak = Long.parseLong(lines[lines.length - 1].strip());
-            }
-            m.nanos().add(nanos);
-            m.rssKiB().add(peak);
-        } finally {
-            Files.deleteIfExists(rss);
-        }
+        Machine.Run run = Machine.run(m.command(), m.env(), ProcessBuilder.Redirect.DISCARD);
+        m.nanos().add(run.nanos());
+        m.rssKiB().add(run.rssKiB());
     }
 
     private static List<Path> jdks() throws IOException {
