@@ -41,28 +41,41 @@ public final class EndToEndRatios {
     private EndToEndRatios() {
     }
 
-    /** One command measured: its runs' wall times, CPU times and peak resident memory. */
-    private record Measured(String what, List<String> command, List<Long> nanos, List<Long> cpuMillis,
-            List<Long> rssKiB) {
-        Measured(String what, List<String> command) {
-            this(what, command, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    /**
+     * What a run measures: the books written, each one's floor, the product's two commands on it (and an earlier
+     * jar's beside them), which floor each command is measured against and which earlier command it follows.
+     */
+    static final class Plan {
+        final Path dir;
+        final int count;
+        final List<Measured> all = new ArrayList<>();
+        final Map<Measured, Measured> floorOf = new IdentityHashMap<>();
+        final Map<Measured, Measured> beforeOf = new IdentityHashMap<>();
+        final Map<String, Long> sizes = new LinkedHashMap<>();
+
+        private Plan(Path dir, int count) {
+            this.dir = dir;
+            this.count = count;
         }
 
-        long median() {
-            return median(nanos);
+        /** The product's commands of this build, in order. */
+        List<Measured> after() {
+            return all.stream().filter(m -> floorOf.containsKey(m) && !beforeOf.containsValue(m)).toList();
         }
 
-        long cpu() {
-            return cpuMillis.contains(-1L) ? -1 : median(cpuMillis);
+        /** The books, as the tables' heading names them. */
+        String books() {
+            return sizes.entrySet().stream().map(e -> String.format("%s %,d MB", e.getKey(), e.getValue() / 1_000_000))
+                    .collect(java.util.stream.Collectors.joining(", "));
         }
 
-        static long median(List<Long> values) {
-            long[] s = values.stream().mapToLong(Long::longValue).sorted().toArray();
-            return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-        }
-
-        long maxRss() {
-            return rssKiB.stream().mapToLong(Long::longValue).max().orElse(-1);
+        /** Deletes the books. */
+        void delete() throws IOException {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 
@@ -77,134 +90,97 @@ public final class EndToEndRatios {
                         + "; usage: EndToEndRatios [--count N] [--rounds R]");
             }
         }
-        List<String> schemes = Arrays.stream(System.getProperty("schemes", "gbt27922,zg025").split(","))
-                .map(String::strip).toList();
-        String before = System.getProperty("before");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("java.class.path");
-        Path dir = Files.createTempDirectory("aftersales-e2e");
+        Plan plan = prepare(schemes(), count, System.getProperty("before"));
         try {
-            List<Measured> all = new ArrayList<>();
-            Map<Measured, Measured> floorOf = new IdentityHashMap<>();
-            Map<String, Long> sizes = new LinkedHashMap<>();
-            for (String scheme : schemes) {
-                Path book = dir.resolve(scheme + ".ndjson");
-                run(List.of(javaBin, "-jar", JAR, "generate", "--scheme", scheme, "--count", Integer.toString(count),
-                        "--seed", "1", "-o", book.toString()));
-                sizes.put(scheme, Files.size(book));
-                Measured floor = new Measured(scheme + ": floor, `JacksonFloor` (Jackson trees, line by line)",
-                        List.of(javaBin, "-cp", classPath, JacksonFloor.class.getName(), book.toString()));
-                all.add(floor);
-                List<String> jars = before == null ? List.of(JAR) : List.of(JAR, before);
-                for (String jar : jars) {
-                    String who = jar.equals(JAR) ? "" : "before: ";
-                    Measured summary = new Measured(scheme + ": " + who + "`evaluate FILE --format summary`",
-                            List.of(javaBin, "-jar", jar, "evaluate", book.toString(), "--format", "summary"));
-                    Measured ndjson = new Measured(scheme + ": " + who + "`evaluate FILE --format ndjson -o /dev/null`",
-                            List.of(javaBin, "-jar", jar, "evaluate", book.toString(), "--format", "ndjson", "-o", "/dev/null"));
-                    all.add(summary);
-                    all.add(ndjson);
-                    floorOf.put(summary, floor);
-                    floorOf.put(ndjson, floor);
-                }
-            }
             String loadBefore = Machine.load();
             long started = System.nanoTime();
-            for (int r = 0; r < rounds; r++) {
-                for (Measured m : all) {
-                    runOnce(m);
-                }
-            }
+            measure(plan, rounds);
             String loadAfter = Machine.load();
 
             System.out.printf("%,d assessments a scheme (%s), %d rounds, interleaved, %.0f s; medians. Commit %s, jar %s;"
-                    + " %s; %d cores, %s, %s; load average before %s, after %s.%n%n", count, sizes.entrySet().stream()
-                    .map(e -> String.format("%s %,d MB", e.getKey(), e.getValue() / 1_000_000)).toList().toString()
-                    .replaceAll("[\\[\\]]", ""), rounds, (System.nanoTime() - started) / 1e9, commit(), JAR,
+                    + " %s; %d cores, %s, %s; load average before %s, after %s.%n%n", count, plan.books(), rounds,
+                    (System.nanoTime() - started) / 1e9, Machine.commit(), JAR,
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors(), Machine.cpu(), memory(), loadBefore, loadAfter);
+                    Runtime.getRuntime().availableProcessors(), Machine.cpu(), Machine.memory(), loadBefore, loadAfter);
             System.out.println("| what | product | floor | ratio | target | CPU: product / floor = ratio | peak RSS: product / floor |");
             System.out.println("|---|---|---|---|---|---|---|");
-            for (Measured m : all) {
-                Measured floor = floorOf.get(m);
+            for (Measured m : plan.all) {
+                Measured floor = plan.floorOf.get(m);
                 if (floor == null) {
                     continue;
                 }
                 double ratio = (double) m.median() / floor.median();
-                double target = m.what().contains("summary") ? 2 : 3;
+                double target = target(m);
                 String cpu = m.cpu() < 0 || floor.cpu() < 0 ? "n/a" : String.format("%s / %s = %.2f",
                         ms(m.cpu() * 1_000_000), ms(floor.cpu() * 1_000_000), (double) m.cpu() / floor.cpu());
                 System.out.printf("| %s | %s (%s–%s) | %s | **%.2f** | ≤ %.0f: %s | %s | %s / %s |%n", m.what(),
-                        ms(m.median()), ms(min(m.nanos())), ms(max(m.nanos())), ms(floor.median()), ratio, target,
-                        ratio <= target ? "met" : "not met", cpu, mib(m.maxRss()), mib(floor.maxRss()));
+                        ms(m.median()), ms(m.min()), ms(m.max()), ms(floor.median()), ratio, target,
+                        ratio <= target ? "met" : "not met", cpu, Measured.mib(m.maxRss()), Measured.mib(floor.maxRss()));
             }
         } finally {
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            plan.delete();
         }
     }
 
-    private static long min(List<Long> v) {
-        return v.stream().mapToLong(Long::longValue).min().orElse(0);
+    /** The schemes whose books are measured: {@code -Dschemes}, by default GB/T 27922 and ZG025. */
+    static List<String> schemes() {
+        return Arrays.stream(System.getProperty("schemes", "gbt27922,zg025").split(",")).map(String::strip).toList();
     }
 
-    private static long max(List<Long> v) {
-        return v.stream().mapToLong(Long::longValue).max().orElse(0);
+    /** Issue 24's target for a command: summary at most 2 ×, ndjson at most 3 × the floor. */
+    static double target(Measured m) {
+        return m.what().contains("summary") ? 2 : 3;
+    }
+
+    /**
+     * Writes a book of {@code count} generated assessments for each scheme with the jar's own {@code generate}
+     * (seed 1), and plans the floor and the commands on it; {@code before}, an earlier build's jar, or null.
+     */
+    static Plan prepare(List<String> schemes, int count, String before) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("java.class.path");
+        Plan plan = new Plan(Files.createTempDirectory("aftersales-e2e"), count);
+        for (String scheme : schemes) {
+            Path book = plan.dir.resolve(scheme + ".ndjson");
+            Machine.run(List.of(javaBin, "-jar", JAR, "generate", "--scheme", scheme, "--count", Integer.toString(count),
+                    "--seed", "1", "-o", book.toString()), Map.of(), ProcessBuilder.Redirect.INHERIT);
+            plan.sizes.put(scheme, Files.size(book));
+            Measured floor = new Measured(scheme, scheme + ": floor, `JacksonFloor` (Jackson trees, line by line)",
+                    List.of(javaBin, "-cp", classPath, JacksonFloor.class.getName(), book.toString()), Map.of());
+            plan.all.add(floor);
+            Measured[] after = null;
+            for (String jar : before == null ? List.of(JAR) : List.of(JAR, before)) {
+                String who = jar.equals(JAR) ? "" : "before: ";
+                Measured summary = new Measured(scheme, scheme + ": " + who + "`evaluate FILE --format summary`",
+                        List.of(javaBin, "-jar", jar, "evaluate", book.toString(), "--format", "summary"), Map.of());
+                Measured ndjson = new Measured(scheme, scheme + ": " + who + "`evaluate FILE --format ndjson -o /dev/null`",
+                        List.of(javaBin, "-jar", jar, "evaluate", book.toString(), "--format", "ndjson", "-o", "/dev/null"),
+                        Map.of());
+                plan.all.add(summary);
+                plan.all.add(ndjson);
+                plan.floorOf.put(summary, floor);
+                plan.floorOf.put(ndjson, floor);
+                if (after == null) {
+                    after = new Measured[] {summary, ndjson};
+                } else {
+                    plan.beforeOf.put(after[0], summary);
+                    plan.beforeOf.put(after[1], ndjson);
+                }
+            }
+        }
+        return plan;
+    }
+
+    /** Runs every command of the plan once a round, round after round. */
+    static void measure(Plan plan, int rounds) throws Exception {
+        for (int r = 0; r < rounds; r++) {
+            for (Measured m : plan.all) {
+                m.runOnce(ProcessBuilder.Redirect.INHERIT);
+            }
+        }
     }
 
     private static String ms(long nanos) {
         return String.format("%,d ms", nanos / 1_000_000);
-    }
-
-    private static String mib(long kib) {
-        return kib < 0 ? "n/a" : String.format("%d MiB", Math.round(kib / 1024.0));
-    }
-
-    /** Runs a command to its end, its output discarded; fails the benchmark if it fails. */
-    private static void run(List<String> command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        clean(pb);
-        int exit = pb.start().waitFor();
-        if (exit != 0) {
-            throw new IllegalStateException("exit " + exit + ": " + String.join(" ", command));
-        }
-    }
-
-    private static void clean(ProcessBuilder pb) {
-        pb.environment().remove("JAVA_TOOL_OPTIONS");
-        pb.environment().remove("JDK_JAVA_OPTIONS");
-        pb.environment().remove("_JAVA_OPTIONS");
-    }
-
-    /** Runs the command once, its output discarded; fails the benchmark if it fails. */
-    private static void runOnce(Measured m) throws Exception {
-        Machine.Run run = Machine.run(m.command(), Map.of(), ProcessBuilder.Redirect.INHERIT);
-        m.nanos().add(run.nanos());
-        m.cpuMillis().add(run.cpuMillis());
-        m.rssKiB().add(run.rssKiB());
-    }
-
-    private static String commit() {
-        try {
-            Process p = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return p.waitFor() == 0 ? out : "unknown";
-        } catch (IOException | InterruptedException e) {
-            return "unknown";
-        }
-    }
-
-    private static String memory() {
-        try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                    .findFirst().map(l -> Math.round(Long.parseLong(l.replaceAll("[^0-9]", "")) / 1048576.0) + " GiB")
-                    .orElse("unknown memory");
-        } catch (IOException e) {
-            return "unknown memory";
-        }
     }
 }

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What the whole-process measurements ({@link StartRatios}, {@link EndToEndRatios}) read of this Linux machine. */
+/**
+ * What the whole-process measurements ({@link StartRatios}, {@link EndToEndRatios}, {@link PerformanceTable}) read of
+ * this Linux machine, and how they run a process.
+ */
 final class Machine {
 
     private static final Path TIME = Path.of("/usr/bin/time");
@@ -98,6 +101,28 @@ final class Machine {
                     .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
         } catch (IOException e) {
             return "unknown CPU";
+        }
+    }
+
+    /** The commit of the working tree ({@code git describe --always --dirty}), or "unknown". */
+    static String commit() {
+        try {
+            Process p = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return p.waitFor() == 0 ? out : "unknown";
+        } catch (IOException | InterruptedException e) {
+            return "unknown";
+        }
+    }
+
+    /** The machine's memory, e.g. "24 GiB". */
+    static String memory() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+                    .findFirst().map(l -> Math.round(Long.parseLong(l.replaceAll("[^0-9]", "")) / 1048576.0) + " GiB")
+                    .orElse("unknown memory");
+        } catch (IOException e) {
+            return "unknown memory";
         }
     }
 }

@@ -110,13 +110,45 @@ public final class Ratios {
         }
     }
 
+    /** Prints {@link #dmnFigures}: the medians per assessment and of the rounds' ratios. */
+    static void dmnInterleaved(int count) {
+        DmnFigures f = dmnFigures(count);
+        System.out.printf("dmn, %,d forms, %d rounds in turns, CPU time of this process, medians (least to most):%n",
+                count, f.rounds());
+        System.out.printf("  platform %s, DMN inline %s, DMN table %s an assessment%n", f.platform().micros(),
+                f.inline().micros(), f.table().micros());
+        System.out.printf("  the rounds' ratios: DMN inline / platform %s, DMN table / platform %s, target >= 10%n",
+                f.inlineRatio().ratio(), f.tableRatio().ratio());
+    }
+
+    /** A median of rounds with the least and the most. */
+    record Spread(double median, double least, double most) {
+        static Spread of(double[] rounds) {
+            double[] s = rounds.clone();
+            java.util.Arrays.sort(s);
+            return new Spread(s[s.length / 2], s[0], s[s.length - 1]);
+        }
+
+        String micros() {
+            return String.format("%,.1f µs (%,.1f to %,.1f)", median, least, most);
+        }
+
+        String ratio() {
+            return String.format("%.1f (%.1f to %.1f)", median, least, most);
+        }
+    }
+
+    /** What {@link #dmnFigures} measured: CPU µs an assessment, and the rounds' ratios to the platform. */
+    record DmnFigures(int count, int rounds, Spread platform, Spread inline, Spread table, Spread inlineRatio,
+            Spread tableRatio) {
+    }
+
     /**
      * {@link #dmn}'s three gradings of the same forms (the first {@code count} of the benchmark's) taken in turns
      * in this JVM, one round to warm up, then 5, each timed in this process's CPU time (its compiler's and
-     * collector's threads among it), which other processes on a shared machine do not move; prints the medians
-     * per assessment and of the rounds' ratios.
+     * collector's threads among it), which other processes on a shared machine do not move.
      */
-    static void dmnInterleaved(int count) {
+    static DmnFigures dmnFigures(int count) {
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 ManagementFactory.getOperatingSystemMXBean();
         List<io.github.aftersales.core.assessment.Assessment> forms = DmnBenchmark.forms(count, 1);
@@ -149,18 +181,11 @@ public final class Ratios {
                 m[4][i] = m[2][i] / m[0][i];
             }
         }
-        for (double[] row : m) {
-            java.util.Arrays.sort(row);
+        if (stars < 0) {
+            throw new IllegalStateException(); // keeps the gradings from being optimised away
         }
-        int mid = rounds / 2;
-        System.out.printf("dmn, %,d forms, %d rounds in turns, CPU time of this process, medians (least to most):%n",
-                count, rounds);
-        System.out.printf("  platform %,.1f µs (%,.1f to %,.1f), DMN inline %,.0f µs (%,.0f to %,.0f), DMN table %,.0f µs"
-                + " (%,.0f to %,.0f) an assessment%n", m[0][mid], m[0][0], m[0][rounds - 1], m[1][mid], m[1][0],
-                m[1][rounds - 1], m[2][mid], m[2][0], m[2][rounds - 1]);
-        System.out.printf("  the rounds' ratios: DMN inline / platform %.1f (%.1f to %.1f), DMN table / platform %.1f"
-                + " (%.1f to %.1f), target >= 10 (%d)%n", m[3][mid], m[3][0], m[3][rounds - 1], m[4][mid], m[4][0],
-                m[4][rounds - 1], stars % 10);
+        return new DmnFigures(count, rounds, Spread.of(m[0]), Spread.of(m[1]), Spread.of(m[2]), Spread.of(m[3]),
+                Spread.of(m[4]));
     }
 
     /** {@code records summary} on 1,000,000 records against a plain CSV parse of the same file, in one run. */

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -37,108 +39,124 @@ public final class StartRatios {
     private StartRatios() {
     }
 
-    /** One command measured: its runs' wall times and peak resident memory. */
-    private record Measured(String jdk, String what, List<String> command, Map<String, String> env,
-            List<Long> nanos, List<Long> rssKiB) {
-        long median() {
-            long[] s = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    /**
+     * What a run measures: per JDK, {@code java -version} and the commands measured against it, the launcher's first
+     * run (timed once, apart: it makes the cache), and which earlier build's command each follows.
+     */
+    static final class Plan {
+        final Path cache;
+        final List<Measured> all = new ArrayList<>();
+        final Map<Measured, Measured> baseline = new IdentityHashMap<>();
+        final Map<Measured, Measured> beforeOf = new IdentityHashMap<>();
+        final Set<Measured> once = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+        private Plan(Path cache) {
+            this.cache = cache;
         }
 
-        long maxRss() {
-            return rssKiB.stream().mapToLong(Long::longValue).max().orElse(-1);
+        void delete() throws IOException {
+            deleteTree(cache);
         }
     }
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
-        List<Path> jdks = jdks();
-        String register = System.getProperty("register");
-        String before = System.getProperty("before");
-        Path cache = Files.createTempDirectory("aftersales-start-cache");
-        List<Measured> all = new ArrayList<>();
-        Map<Measured, Measured> baseline = new java.util.IdentityHashMap<>(); // a record's hash follows its lists
+        Plan plan = prepare(jdks(), System.getProperty("register"), System.getProperty("before"));
+        try {
+            String loadBefore = Machine.load();
+            measure(plan, rounds);
+            String loadAfter = Machine.load();
+            System.out.printf("%d rounds, interleaved; medians (the range in brackets). Load average before %s, after %s;"
+                    + " %d cores, %s.%n%n", rounds, loadBefore, loadAfter, Runtime.getRuntime().availableProcessors(),
+                    Machine.cpu());
+            System.out.println("| JDK | command | median | range | × `java -version` | peak RSS |");
+            System.out.println("|---|---|---|---|---|---|");
+            for (Measured m : plan.all) {
+                Measured base = plan.baseline.get(m);
+                System.out.printf("| %s | %s | %s | %s–%s | %s | %s |%n", m.group(), m.what(), ms(m.median()),
+                        ms(m.min()), ms(m.max()),
+                        base == null ? "" : String.format("**%.1f**", (double) m.median() / base.median()),
+                        Measured.mib(m.maxRss()));
+            }
+        } finally {
+            plan.delete();
+        }
+    }
+
+    /**
+     * Plans, for each JDK, {@code java -version}, {@code evaluate} of one form through {@code java -jar} and through
+     * the launcher (whose first run, making the cache, is run and timed here), and with {@code before} (an earlier
+     * build's jar, or null) the same two of that jar; with {@code register} (a register's folder, or null),
+     * {@code register due} through both.
+     */
+    static Plan prepare(List<Path> jdks, String register, String before) throws Exception {
+        Plan plan = new Plan(Files.createTempDirectory("aftersales-start-cache"));
         for (Path jdk : jdks) {
             String name = "JDK " + version(jdk);
             String java = jdk.resolve("bin/java").toString();
             Map<String, String> launcherEnv = Map.of("JAVA_HOME", jdk.toString(), "AFTERSALES_CACHE_DIR",
-                    cache.toString());
-            Measured version = new Measured(name, "`java -version`", List.of(java, "-version"), Map.of(),
-                    new ArrayList<>(), new ArrayList<>());
+                    plan.cache.toString());
+            Measured version = new Measured(name, "`java -version`", List.of(java, "-version"), Map.of());
             Measured plain = new Measured(name, "`java -jar aftersales.jar evaluate` one form",
-                    List.of(java, "-jar", JAR, "evaluate", EXAMPLE), Map.of(), new ArrayList<>(), new ArrayList<>());
+                    List.of(java, "-jar", JAR, "evaluate", EXAMPLE), Map.of());
             Measured launched = new Measured(name, "`bin/aftersales evaluate` one form (its cache made before)",
-                    List.of(LAUNCHER, "evaluate", EXAMPLE), launcherEnv, new ArrayList<>(), new ArrayList<>());
-            all.addAll(List.of(version, plain, launched));
-            baseline.put(plain, version);
-            baseline.put(launched, version);
+                    List.of(LAUNCHER, "evaluate", EXAMPLE), launcherEnv);
+            plan.all.addAll(List.of(version, plain, launched));
+            plan.baseline.put(plain, version);
+            plan.baseline.put(launched, version);
             // the launcher's first run makes its cache: timed once, apart
             Measured first = new Measured(name, "`bin/aftersales evaluate`, its first run (makes the cache)",
-                    launched.command(), launcherEnv, new ArrayList<>(), new ArrayList<>());
-            runOnce(first);
-            all.add(first);
-            baseline.put(first, version);
+                    launched.command(), launcherEnv);
+            first.runOnce(ProcessBuilder.Redirect.DISCARD);
+            plan.all.add(first);
+            plan.once.add(first);
+            plan.baseline.put(first, version);
             if (before != null) {
                 // an earlier build's jar, side by side: plain, and through this launcher (AFTERSALES_JAR)
                 Measured plainBefore = new Measured(name, "before (" + before + "): `java -jar` evaluate one form",
-                        List.of(java, "-jar", before, "evaluate", EXAMPLE), Map.of(), new ArrayList<>(), new ArrayList<>());
+                        List.of(java, "-jar", before, "evaluate", EXAMPLE), Map.of());
                 Map<String, String> beforeEnv = new java.util.HashMap<>(launcherEnv);
                 beforeEnv.put("AFTERSALES_JAR", before);
                 Measured launchedBefore = new Measured(name, "before: `bin/aftersales evaluate` one form",
-                        launched.command(), beforeEnv, new ArrayList<>(), new ArrayList<>());
-                runOnce(new Measured(name, "", launched.command(), beforeEnv, new ArrayList<>(), new ArrayList<>()));
-                all.addAll(List.of(plainBefore, launchedBefore));
-                baseline.put(plainBefore, version);
-                baseline.put(launchedBefore, version);
+                        launched.command(), beforeEnv);
+                new Measured("", launched.command(), beforeEnv).runOnce(ProcessBuilder.Redirect.DISCARD); // its cache
+                plan.all.addAll(List.of(plainBefore, launchedBefore));
+                plan.baseline.put(plainBefore, version);
+                plan.baseline.put(launchedBefore, version);
+                plan.beforeOf.put(plain, plainBefore);
+                plan.beforeOf.put(launched, launchedBefore);
             }
             if (register != null) {
                 Measured due = new Measured(name, "`bin/aftersales register due` at " + register,
                         List.of(LAUNCHER, "register", "due", "--on", "2030-01-01", "--today", "2026-01-01",
-                                "--register", register), launcherEnv, new ArrayList<>(), new ArrayList<>());
-                runOnce(new Measured(name, "", due.command(), launcherEnv, new ArrayList<>(), new ArrayList<>()));
+                                "--register", register), launcherEnv);
+                new Measured("", due.command(), launcherEnv).runOnce(ProcessBuilder.Redirect.DISCARD);
                 Measured duePlain = new Measured(name, "`java -jar aftersales.jar register due` at " + register,
                         List.of(java, "-jar", JAR, "register", "due", "--on", "2030-01-01", "--today", "2026-01-01",
-                                "--register", register), Map.of(), new ArrayList<>(), new ArrayList<>());
-                all.add(due);
-                all.add(duePlain);
+                                "--register", register), Map.of());
+                plan.all.add(due);
+                plan.all.add(duePlain);
             }
         }
-        String loadBefore = Machine.load();
+        return plan;
+    }
+
+    /** Runs every command of the plan (but the first runs, already timed) once a round, round after round. */
+    static void measure(Plan plan, int rounds) throws Exception {
         for (int r = 0; r < rounds; r++) {
-            for (Measured m : all) {
-                if (!m.what().contains("first run")) {
-                    runOnce(m);
+            for (Measured m : plan.all) {
+                if (!plan.once.contains(m)) {
+                    m.runOnce(ProcessBuilder.Redirect.DISCARD);
                 }
             }
         }
-        String loadAfter = Machine.load();
-
-        System.out.printf("%d rounds, interleaved; medians (the range in brackets). Load average before %s, after %s;"
-                + " %d cores, %s.%n%n", rounds, loadBefore, loadAfter, Runtime.getRuntime().availableProcessors(), Machine.cpu());
-        System.out.println("| JDK | command | median | range | × `java -version` | peak RSS |");
-        System.out.println("|---|---|---|---|---|---|");
-        for (Measured m : all) {
-            Measured base = baseline.get(m);
-            long[] sorted = m.nanos().stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("| %s | %s | %s | %s–%s | %s | %s |%n", m.jdk(), m.what(), ms(m.median()),
-                    ms(sorted[0]), ms(sorted[sorted.length - 1]),
-                    base == null ? "" : String.format("**%.1f**", (double) m.median() / base.median()),
-                    m.maxRss() < 0 ? "n/a" : String.format("%d MiB", Math.round(m.maxRss() / 1024.0)));
-        }
-        deleteTree(cache);
     }
 
     private static String ms(long nanos) {
         return nanos >= 10_000_000_000L ? String.format("%.1f s", nanos / 1e9) : String.format("%d ms", nanos / 1_000_000);
     }
 
-    private static void runOnce(Measured m) throws Exception {
-        Machine.Run run = Machine.run(m.command(), m.env(), ProcessBuilder.Redirect.DISCARD);
-        m.nanos().add(run.nanos());
-        m.rssKiB().add(run.rssKiB());
-    }
-
-    private static List<Path> jdks() throws IOException {
+    static List<Path> jdks() throws IOException {
         String given = System.getProperty("jdks");
         if (given != null && !given.isBlank()) {
             return Arrays.stream(given.split(",")).map(String::strip).map(Path::of).toList();
