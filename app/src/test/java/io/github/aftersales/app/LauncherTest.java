@@ -182,6 +182,49 @@ class LauncherTest {
         }
     }
 
+    /**
+     * The JVM's options the launcher picks: one form, C1 and the serial collector; a book (and {@code generate}), C2
+     * inlining less and, on 1 or 2 processors, the serial collector; {@code serve}, the JVM's defaults. The JVM
+     * prints the options it runs with ({@code -XX:+PrintCommandLineFlags}), first on standard output.
+     */
+    @org.junit.jupiter.api.Test
+    void aBookRunsWithLessInliningOneFormWithC1AndServeWithTheDefaults() throws Exception {
+        Path jdk = Path.of(System.getProperty("java.home"));
+        Path launcher = install("tuning");
+        Map<String, String> env = Map.of("AFTERSALES_CACHE", "off", "AFTERSALES_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        Path book = work.resolve("book.ndjson");
+        Process getconf = new ProcessBuilder("getconf", "_NPROCESSORS_ONLN").start();
+        String processors = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        boolean few = getconf.waitFor() == 0 && (processors.equals("1") || processors.equals("2"));
+
+        Ran generate = launcher(launcher, jdk, work.resolve("cache"), env, "generate", "--scheme", "gbt27922",
+                "--count", "3", "--seed", "1", "-o", book.toString());
+        Ran evaluateBook = launcher(launcher, jdk, work.resolve("cache"), env, "evaluate", book.toString(), "--format",
+                "summary");
+        for (Ran batch : List.of(generate, evaluateBook)) {
+            assertThat(batch.exit()).isZero();
+            String flags = batch.out().lines().findFirst().orElseThrow();
+            assertThat(flags).contains("-XX:InlineSmallCode=500", "-XX:FreqInlineSize=100")
+                    .doesNotContain("TieredStopAtLevel");
+            if (few) {
+                assertThat(flags).contains("-XX:+UseSerialGC");
+            } else {
+                assertThat(flags).doesNotContain("-XX:+UseSerialGC");
+            }
+        }
+        assertThat(evaluateBook.out()).contains("gbt27922");
+
+        Ran one = launcher(launcher, jdk, work.resolve("cache"), env, EXAMPLE);
+        assertThat(one.exit()).isZero();
+        assertThat(one.out().lines().findFirst().orElseThrow())
+                .contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC").doesNotContain("InlineSmallCode");
+
+        Ran serve = launcher(launcher, jdk, work.resolve("cache"), env, "serve", "--help");
+        assertThat(serve.exit()).isZero();
+        assertThat(serve.out().lines().findFirst().orElseThrow())
+                .doesNotContain("InlineSmallCode", "TieredStopAtLevel", "-XX:+UseSerialGC");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"jsa", "aot"})
     void makesItsCacheOnFirstUseUsesItAfterAndPrintsWhatJavaJarPrints(String kind) throws Exception {
