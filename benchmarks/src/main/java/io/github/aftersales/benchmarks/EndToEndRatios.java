@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 /**
  * The whole command as a user runs it, against its floor, whole processes side by side in one run:
  * {@code evaluate FILE --format summary} and {@code evaluate FILE --format ndjson -o /dev/null} of N generated
- * assessments of a scheme (written first by the app's own {@code generate}), each against {@link JacksonFloor},
+ * assessments of a scheme (written first by the app's own {@code generate}), through {@code java -jar} and through
+ * {@code bin/aftersales} (the launcher as shipped, its options for a book; its cache made by a run before the
+ * rounds), each against {@link JacksonFloor},
  * a plain Java program that parses the same NDJSON into Jackson trees line by line. The commands of a round
  * run one after another, round after round (interleaved, so that what else the machine does falls on all of
  * them alike); each figure is the median of the rounds, with the peak resident memory of its runs
@@ -37,6 +39,7 @@ import java.util.stream.Stream;
 public final class EndToEndRatios {
 
     private static final String JAR = System.getProperty("aftersales.jar", "app/target/aftersales.jar");
+    private static final String LAUNCHER = System.getProperty("aftersales.launcher", "app/target/bin/aftersales");
 
     private EndToEndRatios() {
     }
@@ -166,6 +169,23 @@ public final class EndToEndRatios {
                     plan.beforeOf.put(after[0], summary);
                     plan.beforeOf.put(after[1], ndjson);
                 }
+            }
+            if (Files.isExecutable(Path.of(LAUNCHER))) {
+                // the launcher as shipped: its options for a book, its cache made by a first run, not measured
+                Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"), "AFTERSALES_CACHE_DIR",
+                        plan.dir.resolve("cache").toString());
+                for (String format : List.of("summary", "ndjson")) {
+                    List<String> command = new ArrayList<>(List.of(LAUNCHER, "evaluate", book.toString(), "--format",
+                            format));
+                    if (format.equals("ndjson")) {
+                        command.addAll(List.of("-o", "/dev/null"));
+                    }
+                    Measured launched = new Measured(scheme, scheme + ": `bin/aftersales evaluate FILE --format " + format
+                            + (format.equals("ndjson") ? " -o /dev/null`" : "`"), command, env);
+                    plan.all.add(launched);
+                    plan.floorOf.put(launched, floor);
+                }
+                Machine.run(plan.all.get(plan.all.size() - 1).command(), env, ProcessBuilder.Redirect.INHERIT);
             }
         }
         return plan;
