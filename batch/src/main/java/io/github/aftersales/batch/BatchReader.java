@@ -4,7 +4,6 @@ import io.github.aftersales.core.assessment.Assessment;
 import io.github.aftersales.core.assessment.AssessmentReader;
 import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.core.json.LocatedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -248,8 +247,7 @@ public final class BatchReader {
         byte[] copy = java.util.Arrays.copyOf(line, length);
         sink.accept(new Entry(() -> {
             try {
-                return AssessmentReader.read(new ByteArrayInputStream(copy), source, LocatedReader.Syntax.JSON,
-                        lineNumber);
+                return AssessmentReader.read(copy, source, LocatedReader.Syntax.JSON, lineNumber);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

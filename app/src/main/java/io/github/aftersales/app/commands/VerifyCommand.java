@@ -17,7 +17,6 @@ import io.github.aftersales.reports.Printable;
 import io.github.aftersales.spi.Scheme;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -311,7 +310,7 @@ public final class VerifyCommand implements Callable<Integer> {
         try {
             assessment = line > 0 || !AssessmentReader.readable(file.getFileName().toString())
                     || file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(json|ya?ml)")
-                    ? AssessmentReader.read(new ByteArrayInputStream(bytes), source, line > 0
+                    ? AssessmentReader.read(bytes, source, line > 0
                             ? LocatedReader.Syntax.JSON : AssessmentReader.syntaxOf(file), line)
                     : AssessmentReader.read(file).withSource(source); // a workbook: read by its format
         } catch (IOException e) {

@@ -29,13 +29,15 @@ import java.util.Set;
  */
 public final class AssessmentReader {
 
-    private static final Set<String> ROOT_KEYS = Set.of("organisation", "date", "assessor", "schemes");
-    private static final Set<String> PART_KEYS = Set.of(
+    // the keys each object may hold, read by both readers: the located one here and DirectJsonReader
+    static final Set<String> ROOT_KEYS = Set.of("organisation", "date", "assessor", "schemes");
+    static final Set<String> PART_KEYS = Set.of(
             "scheme", "variant", "schemeVersion", "title", "options", "findings", "facts", "events", "scoringGuide",
             "combines", "factsGuide", "eventTypes");
-    private static final Set<String> OPTION_KEYS = Set.of("notApplicable", "missing", "readings");
+    static final Set<String> OPTION_KEYS = Set.of("notApplicable", "missing", "readings");
+    static final Set<String> SAMPLE_KEYS = Set.of("checked", "nonConforming");
     /** What a finding may hold; the descriptive keys a template writes are accepted and not used. */
-    private static final Set<String> FINDING_KEYS = Set.of(
+    static final Set<String> FINDING_KEYS = Set.of(
             "id", "result", "score", "samples", "percent", "note", "evidence",
             "row", "title", "titleEn", "points", "requiredEvidence", "asksApplicability", "checklistOf");
 
@@ -86,8 +88,9 @@ public final class AssessmentReader {
             // read as JSON it was "the file is not UTF-8 text", which says nothing of what to do
             throw new LocatedException(source, null, "is " + otherSpreadsheet + ", which is not read here: " + SAVE_AS_XLSX);
         }
+        long size;
         try {
-            long size = Files.size(file);
+            size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 throw new LocatedException(source, null, "is " + (size >> 20) + " MiB; an assessment file is at most "
                         + (MAX_FILE_BYTES >> 20) + " MiB");
@@ -99,7 +102,13 @@ public final class AssessmentReader {
         }
         // the size asked above is 0 for a pipe or /dev/stdin: the bytes read are counted as well
         try (InputStream in = new Bounded(Files.newInputStream(file), MAX_FILE_BYTES)) {
-            return read(in, source, syntaxOf(file));
+            LocatedReader.Syntax syntax = syntaxOf(file);
+            if (syntax == LocatedReader.Syntax.JSON && size > 0) {
+                // a file of known size is read whole and first directly (a pipe is parsed as it comes, so that
+                // malformed text is reported before the limit is reached)
+                return read(in.readAllBytes(), source, syntax, 0);
+            }
+            return read(in, source, syntax);
         } catch (LocatedException e) {
             // a workbook under another name was "malformed JSON: the file is not UTF-8 text": say what it is
             throw SpreadsheetFiles.of(file).map(kind -> misnamed(source, extension, kind)).orElse(e);
@@ -193,6 +202,22 @@ public final class AssessmentReader {
             throw new LocatedException(source, e.position(), e.getMessage());
         }
         return parse(root, new Reading(source), line);
+    }
+
+    /**
+     * Reads a document held in memory, as {@link #read(InputStream, String, LocatedReader.Syntax, int)} does; JSON
+     * is read first straight from the parser's tokens ({@link DirectJsonReader}), and only a document that reader
+     * gives up on (anything it would have to report, or is not sure of) is read again the located way, so results
+     * and messages are the same either way.
+     */
+    public static Assessment read(byte[] bytes, String source, LocatedReader.Syntax syntax, int line) throws IOException {
+        if (syntax == LocatedReader.Syntax.JSON) {
+            Assessment direct = DirectJsonReader.read(bytes, 0, bytes.length, source, line);
+            if (direct != null) {
+                return direct;
+            }
+        }
+        return read(new java.io.ByteArrayInputStream(bytes), source, syntax, line);
     }
 
     private static Assessment parse(Located rootNode, Reading r, int line) {
@@ -299,7 +324,7 @@ public final class AssessmentReader {
 
     private static Finding.Samples samples(Reading r, Located v) {
         Located.Obj o = r.object(v, "'samples'");
-        r.onlyKeys(o, Set.of("checked", "nonConforming"));
+        r.onlyKeys(o, SAMPLE_KEYS);
         int checked = r.integer(r.required(o, "checked"), "'checked'");
         int bad = r.integer(r.required(o, "nonConforming"), "'nonConforming'");
         if (checked < 1) {

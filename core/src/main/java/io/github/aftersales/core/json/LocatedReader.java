@@ -44,6 +44,11 @@ public final class LocatedReader {
 
     private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
 
+    /** The one JSON factory, with the limits above: also {@code DirectJsonReader}'s, so both readers refuse alike. */
+    public static JsonFactory jsonFactory() {
+        return JSON;
+    }
+
     /** YAML's factory, made when a YAML document is first read (SnakeYAML's classes stay unloaded for JSON). */
     private static final class Yaml {
         static final YAMLFactory FACTORY;
@@ -267,7 +272,8 @@ public final class LocatedReader {
         return position(loc, LINE_OFFSET.get());
     }
 
-    private static Located.Position position(JsonLocation loc, int lineOffset) {
+    /** A parser's location as a position in a file whose first {@code lineOffset} lines came before the document. */
+    public static Located.Position position(JsonLocation loc, int lineOffset) {
         return new Located.Position(loc.getLineNr() + lineOffset, loc.getColumnNr());
     }
 

@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.aftersales.core.Fixtures;
 import io.github.aftersales.core.assessment.Assessment;
 import io.github.aftersales.core.assessment.AssessmentReader;
+import io.github.aftersales.core.assessment.ReadersAgree;
 import io.github.aftersales.core.evaluation.EvaluationOptions;
 import io.github.aftersales.core.json.LocatedException;
 import io.github.aftersales.core.json.LocatedReader;
@@ -27,6 +28,7 @@ class ReaderFuzzTest {
 
     @FuzzTest(maxDuration = "20s")
     void json(byte[] input) {
+        ReadersAgree.check(input, "fuzz", 0); // the direct reader reads as the located one, or leaves it to it
         readAndEvaluate(input, LocatedReader.Syntax.JSON);
     }
 

@@ -6,7 +6,6 @@ import io.github.aftersales.core.assessment.AssessmentReader;
 import io.github.aftersales.core.json.IoFailures;
 import io.github.aftersales.core.json.LocatedException;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -144,8 +143,7 @@ final class AssessmentInputs {
             io.github.aftersales.core.json.LocatedReader.Syntax syntax, int line) {
         String place = line == 0 ? source : source + ":" + line;
         try {
-            return new Input(place, name, bytes, AssessmentReader.read(new ByteArrayInputStream(bytes), source, syntax,
-                    line), null);
+            return new Input(place, name, bytes, AssessmentReader.read(bytes, source, syntax, line), null);
         } catch (LocatedException e) {
             return new Input(place, name, bytes, null, e);
         } catch (IOException e) {
