@@ -169,7 +169,7 @@ public final class GradingRoutes {
     public static Assessment read(String contentType, byte[] body) throws IOException {
         try {
             return switch (contentType) {
-                case JSON -> AssessmentReader.read(new ByteArrayInputStream(body), BODY, LocatedReader.Syntax.JSON);
+                case JSON -> AssessmentReader.read(body, BODY, LocatedReader.Syntax.JSON, 0);
                 case YAML, "application/x-yaml", "text/yaml" ->
                         AssessmentReader.read(new ByteArrayInputStream(body), BODY, LocatedReader.Syntax.YAML);
                 case XLSX -> readXlsx(body);

@@ -24,7 +24,6 @@ import io.github.aftersales.service.accounts.Accounts;
 import io.github.aftersales.service.accounts.ChangeLog;
 import io.github.aftersales.spi.Scheme;
 import io.github.aftersales.spi.Variant;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -332,7 +331,7 @@ public final class Assessments {
     private Graded gradeNow(long id, byte[] content) {
         String source = "assessment " + id;
         try {
-            Assessment a = AssessmentReader.read(new ByteArrayInputStream(content), source, LocatedReader.Syntax.JSON);
+            Assessment a = AssessmentReader.read(content, source, LocatedReader.Syntax.JSON, 0);
             EvaluationResult evaluation = evaluator.evaluate(a, EvaluationOptions.DEFAULTS).withInput(content);
             return new Graded(JsonReport.assessment(evaluation), null, a, evaluation);
         } catch (LocatedException e) {
