@@ -240,7 +240,8 @@ class BrowserTest {
 
     /**
      * A manager records a re-evaluation by choosing its file and notes an incident on a certificate's page, each form
-     * as a person fills it; an admin disables an account and gives another a new password. The screenshots of the
+     * as a person fills it; an admin disables an account, adds one and makes it a token, revokes the token, and gives
+     * another account a new password. The screenshots of the
      * certificate's and the admin's pages are made here.
      */
     @Test
@@ -279,6 +280,29 @@ class BrowserTest {
         browser.findElement(By.cssSelector("#account-zhang form.disable button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("admin-message")));
         assertThat(browser.findElement(By.cssSelector("#account-zhang td:nth-child(5)")).getText()).isEqualTo("已停用");
+        // a new account with its first password, then an API token for it, shown once, which the API takes until it
+        // is revoked from its row
+        browser.findElement(By.id("new-name")).sendKeys("wang");
+        new Select(browser.findElement(By.id("new-role"))).selectByValue("manager");
+        browser.findElement(By.id("new-password-field")).sendKeys("wang-first-password");
+        browser.findElement(By.cssSelector("#add-account button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("admin-message"), "已新建账号 wang（经理），可用初始密码登录。"));
+        WebElement label = browser.findElement(By.id("label-wang"));
+        label.clear();
+        label.sendKeys("报表脚本");
+        browser.findElement(By.cssSelector("#account-wang form.token button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-token")));
+        String token = browser.findElement(By.cssSelector("#new-token code")).getText();
+        assertThat(token).startsWith("ast_");
+        assertThat(browser.findElement(By.cssSelector("#token-5 td:nth-child(3)")).getText()).isEqualTo("报表脚本");
+        java.net.http.HttpRequest api = web.request("/api/v1/assessments").header("Authorization", "Bearer " + token)
+                .build();
+        assertThat(web.send(api).statusCode()).isEqualTo(200);
+        browser.findElement(By.cssSelector("#token-5 form.revoke button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("admin-message"), "令牌 5 已吊销：从下一个请求起不再有效。"));
+        assertThat(web.send(api).statusCode()).isEqualTo(401);
+        assertThat(browser.getPageSource()).doesNotContain(token);
+
         new Select(browser.findElement(By.id("role-li"))).selectByValue("manager");
         browser.findElement(By.cssSelector("#account-li form.role button")).click();
         wait.until(ExpectedConditions.textToBe(By.id("admin-message"), "li 的角色已改为经理。"));

@@ -65,6 +65,9 @@ class PageAccessTest {
         RULES.put("POST /admin/accounts/{name}/disable", List.of("admin"));
         RULES.put("POST /admin/accounts/{name}/enable", List.of("admin"));
         RULES.put("POST /admin/accounts/{name}/password", List.of("admin"));
+        RULES.put("POST /admin/accounts", List.of("admin"));
+        RULES.put("POST /admin/accounts/{name}/token", List.of("admin"));
+        RULES.put("POST /admin/tokens/{id}/revoke", List.of("admin"));
     }
 
     private static WebService web;
