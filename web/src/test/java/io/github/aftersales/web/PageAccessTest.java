@@ -55,6 +55,7 @@ class PageAccessTest {
         // the register is the certification manager's, as through the API
         RULES.put("GET /register", List.of("manager"));
         RULES.put("GET /register/due", List.of("manager"));
+        RULES.put("GET /register/export", List.of("manager"));
         RULES.put("GET /register/{number}", List.of("manager"));
         RULES.put("POST /register/{number}/surveillance", List.of("manager"));
         RULES.put("POST /register/{number}/reevaluation", List.of("manager"));
