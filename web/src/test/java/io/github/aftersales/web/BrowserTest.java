@@ -87,6 +87,10 @@ class BrowserTest {
         new Select(browser.findElement(By.name("result:0:5.2.5.5"))).selectByValue("not-applicable");
         wait.until(ExpectedConditions.textToBe(By.id("total"), "91.83 / 100"));
         assertThat(browser.findElement(By.id("grade")).getText()).isEqualTo("四星级");
+        // the path to five stars, as evaluate --plan finds it: one change, 5.1.2.2 conforming (+5: 95 of 98 is 96.94,
+        // over 95); 5.1.1.2 alone (+3: 93 of 98, 94.90) would not do
+        String next = browser.findElement(By.id("next")).getText();
+        assertThat(next).startsWith("五星级 ★★★★★: 1 项改动，5 分").contains("5.1.2.2").doesNotContain("5.1.1.2");
 
         // what the page shows is what was stored: a reload shows the same grade
         browser.navigate().refresh();
