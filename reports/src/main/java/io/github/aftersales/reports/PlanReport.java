@@ -126,20 +126,9 @@ public final class PlanReport {
             for (LevelPlan lp : p.levels()) {
                 String head = esc.apply(l.grade(lp.name(), lp.nameEn()) + (lp.stars() > 0 ? " " + "★".repeat(lp.stars())
                         : "") + ": ");
-                String what = switch (lp.status()) {
-                    case NEVER -> l.inline("plan.never") + " (" + lp.why() + ")";
-                    case UNPLANNED -> l.inline("plan.unplanned") + " (" + lp.why() + ")";
-                    case NOW, FROM -> (lp.status() == LevelPlan.Status.FROM ? l.inline("plan.from", lp.from()) + ", " : "")
-                            + l.inline("plan.now", lp.changes().size(), Decimals.text(lp.points()))
-                            + (lp.effort() != null ? l.inline("plan.effort", lp.effort().stripTrailingZeros()
-                                    .toPlainString()) : "") + (lp.proven() ? "" : " " + l.inline("plan.unproven"));
-                };
-                line(b, 1, prefix, end, text, md, head + esc.apply(what));
+                line(b, 1, prefix, end, text, md, head + esc.apply(what(lp, l)));
                 for (Change c : lp.changes()) {
-                    String change = c.scheme() + " " + c.id() + (c.title() == null ? "" : " " + shorten(c.title()))
-                            + ": " + c.from() + " → " + c.to() + (c.gain() == null ? "" : " (+" + Decimals.text(c.gain())
-                                    + ")") + (c.effort() == null ? "" : " [" + c.effort().toPlainString() + " d]");
-                    line(b, 2, prefix, end, text, md, esc.apply(change));
+                    line(b, 2, prefix, end, text, md, esc.apply(change(c)));
                 }
                 for (Wait w : lp.waits()) {
                     line(b, 2, prefix, end, text, md, esc.apply("⏳ " + w.why()));
@@ -160,6 +149,53 @@ public final class PlanReport {
                 }
             }
         }
+    }
+
+    /** What a level takes, as every report says it: the changes and their points, from when, or why not. */
+    private static String what(LevelPlan lp, Labels l) {
+        return switch (lp.status()) {
+            case NEVER -> l.inline("plan.never") + " (" + lp.why() + ")";
+            case UNPLANNED -> l.inline("plan.unplanned") + " (" + lp.why() + ")";
+            case NOW, FROM -> (lp.status() == LevelPlan.Status.FROM ? l.inline("plan.from", lp.from()) + ", " : "")
+                    + l.inline("plan.now", lp.changes().size(), Decimals.text(lp.points()))
+                    + (lp.effort() != null ? l.inline("plan.effort", lp.effort().stripTrailingZeros()
+                            .toPlainString()) : "") + (lp.proven() ? "" : " " + l.inline("plan.unproven"));
+        };
+    }
+
+    /** One change, as every report says it: the clause, from what to what, the points it gains. */
+    private static String change(Change c) {
+        return c.scheme() + " " + c.id() + (c.title() == null ? "" : " " + shorten(c.title())) + ": " + c.from()
+                + " → " + c.to() + (c.gain() == null ? "" : " (+" + Decimals.text(c.gain()) + ")")
+                + (c.effort() == null ? "" : " [" + c.effort().toPlainString() + " d]");
+    }
+
+    /**
+     * The path to the next level above a part's grade, as the reports write it, in plain text for a page to escape
+     * (the score panel beside a checklist): the level and what it takes, then its changes, at most {@code most} (then
+     * how many more, {@code …}), and what it waits for; {@code null} when no level is above.
+     */
+    public static NextLevel next(SchemePlan p, Labels l, int most) {
+        if (p.levels().isEmpty()) {
+            return null;
+        }
+        LevelPlan lp = p.levels().get(0);
+        List<String> changes = new java.util.ArrayList<>();
+        for (Change c : lp.changes().subList(0, Math.min(most, lp.changes().size()))) {
+            changes.add(change(c));
+        }
+        if (lp.changes().size() > most) {
+            changes.add("… +" + (lp.changes().size() - most));
+        }
+        for (Wait w : lp.waits()) {
+            changes.add("⏳ " + w.why());
+        }
+        return new NextLevel(p.scheme(), l.grade(lp.name(), lp.nameEn()) + (lp.stars() > 0 ? " " + "★".repeat(
+                lp.stars()) : ""), what(lp, l), changes);
+    }
+
+    /** The next level of a part: its scheme, the level's name, what it takes, and the changes (as text). */
+    public record NextLevel(String scheme, String level, String what, List<String> changes) {
     }
 
     private static String shorten(String s) {

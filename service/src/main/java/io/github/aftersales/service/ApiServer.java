@@ -203,6 +203,11 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiError(403, "forbidden", "the account " + caller.get().account() + " (" + caller.get().role().key()
                     + ") may not " + route.summary().toLowerCase(Locale.ROOT) + "; that is for " + route.access());
         }
+        if (route.path().startsWith("/api/") && multipart(ctx) && changes(ctx)) {
+            // the API takes a body as it is: a form's file stored as the file (or its JSON read as a form) would be
+            // wrong, and a session's form read for its CSRF token leaves no body at all
+            throw RequestBodies.multipartRefused(route);
+        }
         if (!route.path().startsWith("/api/") && multipart(ctx)) {
             // a page's form not read for its CSRF token (sent in the header, or with a bearer token): read here, so
             // that one too large is 413 as above, not an exception in the route

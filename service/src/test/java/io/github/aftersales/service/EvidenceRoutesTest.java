@@ -299,4 +299,55 @@ class EvidenceRoutesTest {
         assertThat(grade.get("total").asText()).isEqualTo("92.85 / 100");
         assertThat(JSON.readTree(saved.body()).get("grade")).isEqualTo(grade);
     }
+
+    /**
+     * An upload and its line in the change log are one transaction: when the line cannot be written, no file is kept;
+     * when the file's bytes cannot be, no line is. (Each failure made by moving a table out of the way: a 500, its
+     * defect logged with an id.)
+     */
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void anUploadAndItsChangeLogLineCommitTogetherOrNeitherDoes(Databases database) throws Exception {
+        service = new TestService(database);
+        long id = made("zhang");
+        byte[] abc = "abc".getBytes(StandardCharsets.US_ASCII);
+        String listing = "/api/v1/assessments/" + id + "/evidence";
+        java.util.function.Supplier<Long> lines = () -> service.changes().stream()
+                .filter(c -> c.what().startsWith("added evidence file")).count();
+
+        service.jdbi().useHandle(h -> h.execute("ALTER TABLE service_change RENAME TO change_away"));
+        HttpResponse<String> noLog;
+        try {
+            noLog = add(id, "auditor-token", "5.1.1.2", "a.pdf", "application/pdf", abc);
+        } finally {
+            service.jdbi().useHandle(h -> h.execute("ALTER TABLE change_away RENAME TO service_change"));
+        }
+        assertThat(noLog.statusCode()).as(noLog.body()).isEqualTo(500);
+        assertThat(JSON.readTree(noLog.body()).get("code").asText()).isEqualTo("internal");
+        assertThat(JSON.readTree(get(listing, "auditor-token").body())).isEmpty();
+        long rows = service.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM service_evidence")
+                .mapTo(Long.class).one() + h.createQuery("SELECT COUNT(*) FROM service_evidence_content")
+                .mapTo(Long.class).one());
+        assertThat(rows).isZero();
+        assertThat(lines.get()).isZero();
+
+        service.jdbi().useHandle(h -> h.execute("ALTER TABLE service_evidence_content RENAME TO content_away"));
+        HttpResponse<String> noBytes;
+        try {
+            noBytes = add(id, "auditor-token", "5.1.1.2", "a.pdf", "application/pdf", abc);
+        } finally {
+            service.jdbi().useHandle(h -> h.execute("ALTER TABLE content_away RENAME TO service_evidence_content"));
+        }
+        assertThat(noBytes.statusCode()).as(noBytes.body()).isEqualTo(500);
+        assertThat(JSON.readTree(get(listing, "auditor-token").body())).isEmpty();
+        assertThat(lines.get()).isZero();
+
+        // with both tables there, both are written
+        HttpResponse<String> added = add(id, "auditor-token", "5.1.1.2", "a.pdf", "application/pdf", abc);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        long file = JSON.readTree(added.body()).get("id").asLong();
+        assertThat(JSON.readTree(get(listing, "auditor-token").body())).hasSize(1);
+        assertThat(service.changes().get(0).what()).isEqualTo("added evidence file " + file + " (a.pdf, 3 bytes,"
+                + " SHA-256 " + SHA256_ABC + ") to clause 5.1.1.2 of assessment " + id);
+    }
 }

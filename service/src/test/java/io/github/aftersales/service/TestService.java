@@ -145,6 +145,11 @@ final class TestService implements AutoCloseable {
         return new AssessmentStore(database.jdbi(), clock);
     }
 
+    /** The service's database, for a test that breaks it on purpose. */
+    org.jdbi.v3.core.Jdbi jdbi() {
+        return database.jdbi();
+    }
+
     /** The password the test set for an account. */
     static String password(String account) {
         return account + "-password-1";

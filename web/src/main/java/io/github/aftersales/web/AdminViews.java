@@ -26,6 +26,22 @@ public final class AdminViews {
 
     /** A password just generated for an account, shown in this answer alone. */
     public record NewPassword(String account, String password) {
+        @Override
+        public String toString() {
+            return "NewPassword[" + account + "]"; // the password itself is never logged
+        }
+    }
+
+    /** A token just made for an account, shown in this answer alone. */
+    public record NewToken(long id, String account, String token) {
+        @Override
+        public String toString() {
+            return "NewToken[" + id + ", " + account + "]"; // the token itself is never logged
+        }
+    }
+
+    /** An API token as listed: its number, account, label, when made and when revoked ({@code null}: it is not). */
+    public record Token(long id, String account, String label, String createdAt, String revokedAt) {
     }
 
     /** An installed scheme: its variants as "id — title", and where it came from. */
@@ -40,9 +56,9 @@ public final class AdminViews {
     public record Change(String at, String actor, String origin, String what) {
     }
 
-    /** The page; {@code message} and {@code password} are {@code null} but after a change. */
-    public record AdminPage(Texts t, Views.Session session, List<Account> accounts, List<Role> roles,
-            List<Scheme> schemes, List<Problem> problems, List<Change> changes, Message message,
-            NewPassword password) {
+    /** The page; {@code message}, {@code password} and {@code token} are {@code null} but after a change. */
+    public record AdminPage(Texts t, Views.Session session, List<Account> accounts, List<Token> tokens,
+            List<Role> roles, List<Scheme> schemes, List<Problem> problems, List<Change> changes, Message message,
+            NewPassword password, NewToken token) {
     }
 }

@@ -762,11 +762,14 @@ public final class Pages {
         return value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asText();
     }
 
+    /** The changes to the next level the panel lists; more are counted. */
+    static final int NEXT_CHANGES = 8;
+
     private Views.Panel panel(Texts t, AssessmentStore.Stored s, String message, boolean oob) {
         Assessments.Graded graded = assessments.grade(s);
         if (graded.problem() != null) {
-            return new Views.Panel(t, "", "", List.of(), List.of(), graded.problem().getMessage(), message, s.revision(),
-                    oob);
+            return new Views.Panel(t, "", "", List.of(), List.of(), List.of(), graded.problem().getMessage(), message,
+                    s.revision(), oob);
         }
         List<String> grades = new ArrayList<>();
         List<String> totals = new ArrayList<>();
@@ -790,8 +793,19 @@ public final class Pages {
                 }
             }
         }
-        return new Views.Panel(t, String.join(" + ", grades), String.join(" + ", totals), reasons, lost, null, message,
-                s.revision(), oob);
+        // the path to the next level, as evaluate --plan finds it: the fewest changes, then the fewest points
+        List<io.github.aftersales.reports.PlanReport.NextLevel> next = new ArrayList<>();
+        for (io.github.aftersales.core.plan.SchemePlan p : io.github.aftersales.core.plan.Planner.plan(
+                graded.evaluation(), r -> Optional.ofNullable(assessments.schemes().get(r.scheme()))
+                        .flatMap(sc -> sc.variant(r.variant())), io.github.aftersales.core.plan.Effort.NONE)) {
+            io.github.aftersales.reports.PlanReport.NextLevel n = io.github.aftersales.reports.PlanReport.next(p,
+                    t.labels(), NEXT_CHANGES);
+            if (n != null) {
+                next.add(n);
+            }
+        }
+        return new Views.Panel(t, String.join(" + ", grades), String.join(" + ", totals), reasons, lost, next, null,
+                message, s.revision(), oob);
     }
 
     private static void asset(Context ctx, String type, byte[] bytes) {

@@ -61,12 +61,14 @@ public final class RegisterPages {
         this.clock = clock;
     }
 
-    /** The routes; {@code due} before {@code {number}}, which would take its name. */
+    /** The routes; {@code due} and {@code export} before {@code {number}}, which would take their names. */
     public List<Route> routes() {
         return List.of(
                 Route.get("/register", MANAGERS, "Show the register's certificates, filtered, a page at a time",
                         this::list),
                 Route.get("/register/due", MANAGERS, "Show what is due in the next months", this::due),
+                Route.get("/register/export", MANAGERS,
+                        "Download the certificates the register's filters find as CSV", this::export),
                 Route.get("/register/{number}", MANAGERS, "Show a certificate with its history", this::show),
                 Route.post("/register/{number}/surveillance", MANAGERS,
                         "Record a surveillance on a certificate from an uploaded assessment",
@@ -101,7 +103,7 @@ public final class RegisterPages {
             after = after(ctx.queryParam("after"));
         } catch (ApiError e) {
             Html.page(ctx, 400, "register.jte", new RegisterViews.ListPage(t, session, q == null ? "" : q, states,
-                    schemeOptions, List.of(), null, null, e.getMessage()));
+                    schemeOptions, List.of(), null, null, null, e.getMessage()));
             return;
         }
         // one more than shown: whether there is a next page
@@ -114,12 +116,30 @@ public final class RegisterPages {
                     grade(t, c.grade(), c.stars()), cert.issuedOn().toString()));
         }
         String filters = query("q", q) + query("state", state) + query("scheme", scheme);
+        String export = "/register/export" + (filters.isEmpty() ? "" : "?" + filters.substring(0, filters.length() - 1));
         String next = found.size() > PAGE ? "/register?" + filters + "after=" + rows.get(rows.size() - 1).number()
                 : null;
         String first = after > 0 ? "/register" + (filters.isEmpty() ? "" : "?" + filters.substring(0,
                 filters.length() - 1)) : null;
         Html.page(ctx, 200, "register.jte", new RegisterViews.ListPage(t, session, q == null ? "" : q, states,
-                schemeOptions, rows, next, first, null));
+                schemeOptions, rows, next, first, export, null));
+    }
+
+    /**
+     * The certificates the filters find (all of them, not a page), as {@code register export} writes its CSV: through
+     * {@link RegisterRoutes#certificatesCsv}, which {@code GET /api/v1/certificates/export} answers with too. A filter
+     * that is not one is the list's 400 page, saying why.
+     */
+    private void export(Context ctx, Optional<Caller> caller) {
+        Listing listing;
+        try {
+            listing = RegisterRoutes.listing(given(ctx.queryParam("q")), given(ctx.queryParam("state")),
+                    given(ctx.queryParam("scheme")));
+        } catch (ApiError e) {
+            list(ctx, caller);
+            return;
+        }
+        decisions.certificatesCsv(ctx, listing);
     }
 
     private void show(Context ctx, Optional<Caller> caller) {

@@ -22,7 +22,7 @@ public final class RegisterViews {
      * when there is none); {@code problem} says why a filter is not one.
      */
     public record ListPage(Texts t, Views.Session session, String q, List<Option> states, List<Option> schemes,
-            List<Row> rows, String next, String first, String problem) {
+            List<Row> rows, String next, String first, String export, String problem) {
     }
 
     /** One entry of a certificate's history. */

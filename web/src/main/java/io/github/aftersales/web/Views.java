@@ -80,12 +80,13 @@ public final class Views {
     }
 
     /** The score panel: the grade, the total and why it is not higher; or why it cannot be graded yet. */
-    public record Panel(Texts t, String grade, String total, List<String> reasons, List<String> lost, String problem,
-            String message, int revision, boolean oob) {
+    public record Panel(Texts t, String grade, String total, List<String> reasons, List<String> lost,
+            List<io.github.aftersales.reports.PlanReport.NextLevel> next, String problem, String message, int revision,
+            boolean oob) {
 
         /** The same panel for a page still on {@code revision}: its next save is refused until it is reloaded. */
         public Panel withRevision(int revision) {
-            return new Panel(t, grade, total, reasons, lost, problem, message, revision, oob);
+            return new Panel(t, grade, total, reasons, lost, next, problem, message, revision, oob);
         }
     }
 

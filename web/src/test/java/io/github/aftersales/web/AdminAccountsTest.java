@@ -14,8 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An admin changes accounts from the admin's page: a role, disabling and enabling, a generated password shown once;
- * by the accounts' rules (no one disables their own account, the last admin stays), each change in the change log.
+ * An admin changes accounts from the admin's page: a new account with its first password, a role, disabling and
+ * enabling, a generated password shown once, an API token made (shown once) and revoked; by the accounts' rules (no
+ * one disables their own account, the last admin stays, a disabled account gets no token), each change in the change
+ * log.
  * No one else may (403), and no other site's page (CSRF).
  */
 class AdminAccountsTest {
@@ -188,25 +190,137 @@ class AdminAccountsTest {
         assertThat(second).isNotEqualTo(password);
     }
 
+    /** Every form of the admin's page that changes something, each posted as a person would fill it. */
+    private static final List<String> CHANGES = List.of("/admin/accounts/li/role", "/admin/accounts/li/disable",
+            "/admin/accounts/li/enable", "/admin/accounts/li/password", "/admin/accounts/li/token",
+            "/admin/tokens/1/revoke", "/admin/accounts");
+
     @Test
     void onlyAnAdminChangesAccountsAndOnlyFromItsOwnPages() throws Exception {
         String ada = signIn("ada");
+        String fields = "&role=admin&label=stolen&name=eve&password=" + "eve-password-1";
         for (String account : List.of("mia", "zhang")) {
             String cookie = signIn(account);
-            for (String change : List.of("role", "disable", "enable", "password")) {
-                HttpResponse<String> r = post("/admin/accounts/li/" + change, cookie, "_csrf=" + csrf(cookie)
-                        + "&role=admin");
+            for (String change : CHANGES) {
+                HttpResponse<String> r = post(change, cookie, "_csrf=" + csrf(cookie) + fields);
                 assertThat(r.statusCode()).as(account + " " + change).isEqualTo(403);
-                assertThat(r.body()).contains("\"code\":\"forbidden\"");
+                assertThat(r.body()).contains("\"code\":\"forbidden\"").doesNotContain("ast_");
             }
         }
         // another site's page posting with the admin's cookie: no token, refused
-        for (String change : List.of("role", "disable", "enable", "password")) {
-            HttpResponse<String> forged = post("/admin/accounts/li/" + change, ada, "role=admin");
+        for (String change : CHANGES) {
+            HttpResponse<String> forged = post(change, ada, fields.substring(1));
             assertThat(forged.statusCode()).as(change).isEqualTo(403);
-            assertThat(forged.body()).contains("\"code\":\"csrf\"");
+            assertThat(forged.body()).contains("\"code\":\"csrf\"").doesNotContain("ast_");
         }
         assertThat(signInAs("li", WebService.password("li")).statusCode()).isEqualTo(303);
         assertThat(web.signIns.accounts().roleOf("li")).contains(io.github.aftersales.service.Role.AUDITOR);
+        // nothing was made or revoked: the four accounts' first tokens, none revoked, and no account eve
+        assertThat(web.signIns.accounts().tokens()).hasSize(4).allMatch(k -> k.revokedAt() == null);
+        assertThat(web.signIns.accounts().list()).extracting(Accounts.Account::name)
+                .containsExactly("ada", "li", "mia", "zhang");
+    }
+
+    @Test
+    void anAdminAddsAnAccountWithItsFirstPassword() throws Exception {
+        String ada = signIn("ada");
+        HttpResponse<String> added = post("/admin/accounts", ada, "_csrf=" + csrf(ada)
+                + "&name=wang&role=auditor&password=wang-first-password");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertThat(message(added)).isEqualTo("已新建账号 wang（审核员），可用初始密码登录。");
+        Document page = Jsoup.parse(added.body());
+        assertThat(page.select("#account-wang td").subList(0, 3).stream().map(e -> e.text()).toList())
+                .containsExactly("wang", "审核员", "0");
+        // the password typed is on no page, and signs wang in as an auditor; no token was made for it
+        assertThat(added.body()).doesNotContain("wang-first-password");
+        assertThat(signInAs("wang", "wang-first-password").statusCode()).isEqualTo(303);
+        assertThat(web.signIns.accounts().roleOf("wang")).contains(io.github.aftersales.service.Role.AUDITOR);
+        assertThat(web.signIns.accounts().tokens()).noneMatch(k -> k.account().equals("wang"));
+        assertThat(changes(ada)).contains("added account wang (auditor)", "set the password of wang")
+                .noneMatch(c -> c.contains("wang-first-password"));
+
+        // the accounts' rules, in their words; nothing is made by a refused form
+        HttpResponse<String> taken = post("/admin/accounts", ada, "_csrf=" + csrf(ada)
+                + "&name=li&role=manager&password=another-password-1");
+        assertThat(taken.statusCode()).isEqualTo(400);
+        assertThat(message(taken)).isEqualTo("the account li exists already");
+        assertThat(web.signIns.accounts().roleOf("li")).contains(io.github.aftersales.service.Role.AUDITOR);
+        HttpResponse<String> badName = post("/admin/accounts", ada, "_csrf=" + csrf(ada)
+                + "&name=Wang+Wu&role=auditor&password=another-password-1");
+        assertThat(badName.statusCode()).isEqualTo(400);
+        assertThat(message(badName)).isEqualTo("'Wang Wu' is not an account name: 1 to 64 lower-case letters, digits,"
+                + " '.', '_' or '-', starting with a letter or digit");
+        HttpResponse<String> shortPassword = post("/admin/accounts", ada, "_csrf=" + csrf(ada)
+                + "&name=chen&role=auditor&password=short");
+        assertThat(shortPassword.statusCode()).isEqualTo(400);
+        assertThat(message(shortPassword)).isEqualTo("a password is 12 to 256 characters long, not 5");
+        HttpResponse<String> badRole = post("/admin/accounts", ada, "_csrf=" + csrf(ada)
+                + "&name=chen&role=root&password=chen-password-1");
+        assertThat(badRole.statusCode()).isEqualTo(400);
+        assertThat(message(badRole)).isEqualTo("role: 'root' is not one of admin, manager, auditor");
+        assertThat(web.signIns.accounts().list()).extracting(Accounts.Account::name).doesNotContain("chen", "Wang Wu");
+        assertThat(Jsoup.parse(badRole.body()).selectFirst("#admin-message").attr("role")).isEqualTo("alert");
+    }
+
+    @Test
+    void aTokenIsShownOnceAndRevokedFromThePage() throws Exception {
+        String ada = signIn("ada");
+        HttpResponse<String> made = post("/admin/accounts/zhang/token", ada, "_csrf=" + csrf(ada) + "&label=laptop");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        Document page = Jsoup.parse(made.body());
+        String token = page.selectFirst("#new-token code").text();
+        assertThat(token).matches("ast_[A-Za-z0-9_-]{43}");
+        // the four accounts' first tokens are 1 to 4: this is 5
+        assertThat(message(made)).isEqualTo("已为 zhang 生成令牌 5。");
+        assertThat(page.selectFirst("#new-token").text()).startsWith("zhang 的令牌 5（仅显示这一次");
+        assertThat(page.select("#token-5 td").subList(0, 3).stream().map(e -> e.text()).toList())
+                .containsExactly("5", "zhang", "laptop");
+        assertThat(page.select("#account-zhang td").get(2).text()).isEqualTo("2");
+        HttpRequest api = web.request("/api/v1/assessments").header("Authorization", "Bearer " + token).build();
+        assertThat(web.send(api).statusCode()).isEqualTo(200);
+        // shown this once: not on the page again, nor in the change log, which says it was made
+        String later = open("/admin", ada).body();
+        assertThat(later).doesNotContain(token);
+        assertThat(Jsoup.parse(later).select("#new-token")).isEmpty();
+        assertThat(changes(ada)).contains("issued token 5 (laptop) to zhang").noneMatch(c -> c.contains(token));
+
+        HttpResponse<String> revoked = post("/admin/tokens/5/revoke", ada, "_csrf=" + csrf(ada));
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(message(revoked)).isEqualTo("令牌 5 已吊销：从下一个请求起不再有效。");
+        assertThat(web.send(api).statusCode()).isEqualTo(401);
+        Document after = Jsoup.parse(revoked.body());
+        assertThat(after.select("#token-5 td").get(4).text()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
+        assertThat(after.select("#token-5 form.revoke")).isEmpty();
+        assertThat(after.select("#token-4 form.revoke")).hasSize(1);
+        assertThat(after.select("#account-zhang td").get(2).text()).isEqualTo("1");
+        assertThat(changes(ada)).contains("revoked token 5 of zhang");
+
+        HttpResponse<String> none = post("/admin/tokens/99/revoke", ada, "_csrf=" + csrf(ada));
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(message(none)).isEqualTo("no token 99");
+        assertThat(post("/admin/tokens/x1/revoke", ada, "_csrf=" + csrf(ada)).statusCode()).isEqualTo(404);
+        HttpResponse<String> noAccount = post("/admin/accounts/nobody/token", ada, "_csrf=" + csrf(ada) + "&label=x");
+        assertThat(noAccount.statusCode()).isEqualTo(404);
+        assertThat(message(noAccount)).isEqualTo("no account nobody");
+        HttpResponse<String> blank = post("/admin/accounts/zhang/token", ada, "_csrf=" + csrf(ada) + "&label=+");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(message(blank)).isEqualTo("label: 1 to 200 characters, saying what the token is for");
+        assertThat(blank.body()).doesNotContain("ast_");
+    }
+
+    @Test
+    void aDisabledAccountGetsNoToken() throws Exception {
+        String ada = signIn("ada");
+        post("/admin/accounts/zhang/disable", ada, "_csrf=" + csrf(ada));
+        Document page = Jsoup.parse(open("/admin", ada).body());
+        assertThat(page.select("#account-zhang form.token")).isEmpty();
+        assertThat(page.select("#account-li form.token")).hasSize(1);
+        // posted all the same: refused as aftersales accounts token refuses it
+        HttpResponse<String> refused = post("/admin/accounts/zhang/token", ada, "_csrf=" + csrf(ada) + "&label=x");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(message(refused)).isEqualTo("the account zhang is disabled, so a token for it would sign no one in:"
+                + " enable it first (aftersales accounts enable zhang)");
+        assertThat(Jsoup.parse(refused.body()).select("#new-token")).isEmpty();
+        assertThat(web.signIns.accounts().tokens()).noneMatch(k -> k.account().equals("zhang") && k.id() > 4);
     }
 }

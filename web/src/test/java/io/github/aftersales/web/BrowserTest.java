@@ -87,9 +87,10 @@ class BrowserTest {
         new Select(browser.findElement(By.name("result:0:5.2.5.5"))).selectByValue("not-applicable");
         wait.until(ExpectedConditions.textToBe(By.id("total"), "91.83 / 100"));
         assertThat(browser.findElement(By.id("grade")).getText()).isEqualTo("四星级");
-        Path shot = Path.of("target", "screenshots", "checklist.png");
-        Files.createDirectories(shot.getParent());
-        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        // the path to five stars, as evaluate --plan finds it: one change, 5.1.2.2 conforming (+5: 95 of 98 is 96.94,
+        // over 95); 5.1.1.2 alone (+3: 93 of 98, 94.90) would not do
+        String next = browser.findElement(By.id("next")).getText();
+        assertThat(next).startsWith("五星级 ★★★★★: 1 项改动，5 分").contains("5.1.2.2").doesNotContain("5.1.1.2");
 
         // what the page shows is what was stored: a reload shows the same grade
         browser.navigate().refresh();
@@ -110,6 +111,11 @@ class BrowserTest {
         assertThat(browser.findElements(By.cssSelector("ul.evidence-files b"))).isEmpty();
         // the grade is the stored one still: attaching a file saves no revision
         assertThat(browser.findElement(By.id("grade")).getText()).isEqualTo("四星级");
+        // the picture: the file forms, the first clauses with the file listed under 5.1.1.2, the grade beside them
+        browser.executeScript("document.querySelector('form.upload').scrollIntoView()");
+        Path shot = Path.of("target", "screenshots", "checklist.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         Files.delete(file);
         Files.delete(file.getParent());
     }
@@ -183,6 +189,70 @@ class BrowserTest {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("CQM-2026-077");
     }
 
+    /**
+     * Evidence on a combined ZG025 assessment (GB/T 27922's form as part 0, ZG025's items as part 1): a file attached
+     * to a clause of each part through the file chooser, listed under that clause with its SHA-256, downloaded by its
+     * link as the browser downloads (the same bytes: the same SHA-256), and removed by its button.
+     */
+    @Test
+    void evidenceOnEachPartOfACombinedAssessmentIsAttachedDownloadedAndRemoved() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        signIn(wait, "zhang");
+        new Select(browser.findElement(By.id("scheme"))).selectByValue("zg025-combined/combined");
+        browser.findElement(By.id("organisation")).sendKeys("示例电器有限公司");
+        browser.findElement(By.cssSelector("form.new button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checklist")));
+
+        Path dir = Files.createTempDirectory("evidence");
+        Path downloads = Files.createDirectories(dir.resolve("downloads"));
+        browser.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow",
+                "downloadPath", downloads.toString()));
+        // part 0: GB/T 27922 5.1.1.2; part 1: ZG025 5.1.1 b), an id with a space and a bracket
+        List<List<String>> files = List.of(List.of("0:5.1.1.2", "售后服务承诺.pdf", "%PDF-1.4 commitment"),
+                List.of("1:5.1.1 b)", "hotline-photo.jpg", "\u00ff\u00d8 a photograph of the service desk"));
+        for (List<String> f : files) {
+            String field = f.get(0);
+            String name = f.get(1);
+            byte[] bytes = f.get(2).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bytes));
+            Path file = dir.resolve(name);
+            Files.write(file, bytes);
+            new Select(browser.findElement(By.id("evidence-clause"))).selectByValue(field);
+            browser.findElement(By.id("evidence-file")).sendKeys(file.toString());
+            browser.findElement(By.cssSelector("#evidence-upload button")).click();
+            By row = By.xpath("//tr[@id='row-" + field + "']");
+            WebElement listed = new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(org.openqa.selenium
+                    .StaleElementReferenceException.class).until(d -> d.findElement(row).findElements(By.cssSelector(
+                            "ul.evidence-files li")).stream().findFirst().orElse(null));
+            assertThat(listed.getText()).contains(bytes.length + " bytes").contains("SHA-256 " + sha256);
+            // the other part's clause of the same number has no file: a file is its part's
+            String other = (field.startsWith("0:") ? "1:" : "0:") + field.substring(2);
+            assertThat(browser.findElements(By.xpath("//tr[@id='row-" + other + "']//ul[@class='evidence-files']")))
+                    .isEmpty();
+
+            listed.findElement(By.tagName("a")).click();
+            Path downloaded = downloads.resolve(name);
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> Files.isRegularFile(downloaded)
+                    && !Files.exists(downloads.resolve(name + ".crdownload")));
+            try (var all = Files.list(downloads)) {
+                assertThat(all.map(p -> p.getFileName().toString()).toList()).containsExactly(name);
+            }
+            assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(downloaded)))).isEqualTo(sha256);
+            Files.delete(downloaded);
+
+            listed.findElement(By.tagName("button")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(org.openqa.selenium
+                    .StaleElementReferenceException.class).until(d -> d.findElement(row).findElements(By.cssSelector(
+                            "ul.evidence-files li")).isEmpty());
+            Files.delete(file);
+        }
+        assertThat(browser.findElements(By.cssSelector("ul.evidence-files li"))).isEmpty();
+        Files.delete(downloads);
+        Files.delete(dir);
+    }
+
     private void signIn(WebDriverWait wait, String account) {
         browser.get(web.base() + "/sign-in?lang=zh");
         browser.findElement(By.id("account")).sendKeys(account);
@@ -240,7 +310,8 @@ class BrowserTest {
 
     /**
      * A manager records a re-evaluation by choosing its file and notes an incident on a certificate's page, each form
-     * as a person fills it; an admin disables an account and gives another a new password. The screenshots of the
+     * as a person fills it; an admin disables an account, adds one and makes it a token, revokes the token, and gives
+     * another account a new password. The screenshots of the
      * certificate's and the admin's pages are made here.
      */
     @Test
@@ -279,6 +350,29 @@ class BrowserTest {
         browser.findElement(By.cssSelector("#account-zhang form.disable button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("admin-message")));
         assertThat(browser.findElement(By.cssSelector("#account-zhang td:nth-child(5)")).getText()).isEqualTo("已停用");
+        // a new account with its first password, then an API token for it, shown once, which the API takes until it
+        // is revoked from its row
+        browser.findElement(By.id("new-name")).sendKeys("wang");
+        new Select(browser.findElement(By.id("new-role"))).selectByValue("manager");
+        browser.findElement(By.id("new-password-field")).sendKeys("wang-first-password");
+        browser.findElement(By.cssSelector("#add-account button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("admin-message"), "已新建账号 wang（经理），可用初始密码登录。"));
+        WebElement label = browser.findElement(By.id("label-wang"));
+        label.clear();
+        label.sendKeys("报表脚本");
+        browser.findElement(By.cssSelector("#account-wang form.token button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-token")));
+        String token = browser.findElement(By.cssSelector("#new-token code")).getText();
+        assertThat(token).startsWith("ast_");
+        assertThat(browser.findElement(By.cssSelector("#token-5 td:nth-child(3)")).getText()).isEqualTo("报表脚本");
+        java.net.http.HttpRequest api = web.request("/api/v1/assessments").header("Authorization", "Bearer " + token)
+                .build();
+        assertThat(web.send(api).statusCode()).isEqualTo(200);
+        browser.findElement(By.cssSelector("#token-5 form.revoke button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("admin-message"), "令牌 5 已吊销：从下一个请求起不再有效。"));
+        assertThat(web.send(api).statusCode()).isEqualTo(401);
+        assertThat(browser.getPageSource()).doesNotContain(token);
+
         new Select(browser.findElement(By.id("role-li"))).selectByValue("manager");
         browser.findElement(By.cssSelector("#account-li form.role button")).click();
         wait.until(ExpectedConditions.textToBe(By.id("admin-message"), "li 的角色已改为经理。"));

@@ -55,6 +55,7 @@ class PageAccessTest {
         // the register is the certification manager's, as through the API
         RULES.put("GET /register", List.of("manager"));
         RULES.put("GET /register/due", List.of("manager"));
+        RULES.put("GET /register/export", List.of("manager"));
         RULES.put("GET /register/{number}", List.of("manager"));
         RULES.put("POST /register/{number}/surveillance", List.of("manager"));
         RULES.put("POST /register/{number}/reevaluation", List.of("manager"));
@@ -65,6 +66,9 @@ class PageAccessTest {
         RULES.put("POST /admin/accounts/{name}/disable", List.of("admin"));
         RULES.put("POST /admin/accounts/{name}/enable", List.of("admin"));
         RULES.put("POST /admin/accounts/{name}/password", List.of("admin"));
+        RULES.put("POST /admin/accounts", List.of("admin"));
+        RULES.put("POST /admin/accounts/{name}/token", List.of("admin"));
+        RULES.put("POST /admin/tokens/{id}/revoke", List.of("admin"));
     }
 
     private static WebService web;

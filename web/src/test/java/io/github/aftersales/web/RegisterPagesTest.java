@@ -113,6 +113,59 @@ class RegisterPagesTest {
         return page.select("#certificates tbody tr td:first-child").eachText();
     }
 
+    /**
+     * The list's export: what its filters find, every one (not a page), as {@code register export} writes its CSV and
+     * {@code GET /api/v1/certificates/export} answers it, a row per certificate.
+     */
+    @Test
+    void aManagerExportsTheCertificatesTheFiltersFind() throws Exception {
+        String mia = signIn("mia");
+        record();
+        Document filtered = get("/register?q=" + enc("示例电器") + "&state=&scheme=", mia);
+        String link = filtered.selectFirst("a#export").attr("href");
+        assertThat(link).isEqualTo("/register/export?q=" + enc("示例电器"));
+        HttpResponse<String> csv = open(link, mia);
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t.replace(" ", ""))
+                .isEqualTo("text/csv;charset=utf-8;header=present"));
+        assertThat(csv.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"register.csv\"");
+        String header = "number,reference,organisation,scheme,variant,scheme_version,issued_on,state,stars,grade,"
+                + "cycle_start,last_evaluation,entries\r\n";
+        List<String> rows = List.of(csv.body().split("\r\n"));
+        assertThat(csv.body()).startsWith(header + "2,GBT-7,\"" + GBT_ORGANISATION + "\",gbt27922,form,GB/T 27922-2011,"
+                + "2026-11-20,active,4,四星级,2026-11-20,2026-11-20,1\r\n4,,\"" + GBT_ORGANISATION + "\",zg025-combined,"
+                + "combined,");
+        assertThat(rows).hasSize(3);
+
+        // each row as 'register export --format csv' writes it for the whole register
+        StringBuilder exported = new StringBuilder(io.github.aftersales.register.RegisterFormats.certificatesCsvHeader());
+        web.register.forEach(io.github.aftersales.register.Listing.all(), false,
+                c -> exported.append(io.github.aftersales.register.RegisterFormats.certificateCsv(c)));
+        List<String> every = List.of(exported.toString().split("\r\n"));
+        assertThat(every).hasSize(5);
+        assertThat(rows).containsExactly(every.get(0), every.get(2), every.get(4));
+        // the list's other filters, the hostile name's row as the export writes it (a cell, not a formula); none found,
+        // the header alone
+        List<String> cqm = List.of(open(get("/register?state=active&scheme=cqm", mia).selectFirst("a#export")
+                .attr("href"), mia).body().split("\r\n"));
+        assertThat(cqm).containsExactly(every.get(0), every.get(1), every.get(3));
+        assertThat(open("/register/export?q=nothing-matches", mia).body()).isEqualTo(header);
+        assertThat(get("/register", mia).selectFirst("a#export").attr("href")).isEqualTo("/register/export");
+        assertThat(open("/register/export", mia).body()).isEqualTo(exported.toString());
+
+        // a filter that is not one: the list's page, saying why
+        HttpResponse<String> bad = open("/register/export?state=lost", mia);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(bad.body()).selectFirst("p.problem").text())
+                .isEqualTo("state: 'lost' is not one of active, suspended, revoked");
+        // a manager's only
+        for (String other : List.of("zhang", "ada")) {
+            HttpResponse<String> refused = open("/register/export", signIn(other));
+            assertThat(refused.statusCode()).as(other).isEqualTo(403);
+            assertThat(refused.body()).contains("\"code\":\"forbidden\"").doesNotContain("GBT-7");
+        }
+    }
+
     @Test
     void aManagerListsFiltersAndOpensCertificatesWithTheirHistory() throws Exception {
         String mia = signIn("mia");

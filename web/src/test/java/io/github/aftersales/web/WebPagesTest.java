@@ -159,6 +159,8 @@ class WebPagesTest {
         Document panel = Jsoup.parse(all.body());
         assertThat(panel.selectFirst("#grade").text()).isEqualTo("五星级");
         assertThat(panel.selectFirst("#total").text()).isEqualTo("100 / 100");
+        // five stars is GB/T 27922's highest level: no path to a next one
+        assertThat(panel.select("#next")).isEmpty();
         assertThat(panel.selectFirst("#revision").attr("value")).isEqualTo("2");
         assertThat(panel.selectFirst("#revision").attr("hx-swap-oob")).isEqualTo("true");
 

@@ -28,6 +28,8 @@ public final class Accounts implements Authenticator {
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     /** Tokens start with this, so a secret scanner (and a person) can tell what one is. */
     public static final String TOKEN_PREFIX = "ast_";
+    /** The most characters a token's label (what it is for) has. */
+    public static final int MAX_LABEL = 200;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -78,27 +80,34 @@ public final class Accounts implements Authenticator {
      * @throws IllegalArgumentException when the name is not a valid account name or is taken
      */
     public NewToken add(String name, Role role, Actor by) {
-        if (!NAME.matcher(name).matches()) {
+        return jdbi.inTransaction(h -> issue(h, insert(h, name, role, by), name, role, "first token", by));
+    }
+
+    /**
+     * Makes an account in the transaction {@code h}, its change recorded there: its id.
+     *
+     * @throws IllegalArgumentException when the name is not a valid account name or is taken
+     */
+    long insert(Handle h, String name, Role role, Actor by) {
+        if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("'" + name + "' is not an account name: 1 to 64 lower-case letters,"
                     + " digits, '.', '_' or '-', starting with a letter or digit");
         }
-        return jdbi.inTransaction(h -> {
-            long id;
-            try {
-                id = h.createUpdate("INSERT INTO service_account (name, role, created_at, created_by)"
-                        + " VALUES (:name, :role, :at, :by)").bind("name", name).bind("role", role.key())
-                        .bind("at", now()).bind("by", by.name()).executeAndReturnGeneratedKeys("id")
-                        .mapTo(Long.class).one();
-            } catch (UnableToExecuteStatementException e) {
-                // 23505, a unique key taken: on both databases (PostgreSQL then takes no further statement)
-                if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                    throw new IllegalArgumentException("the account " + name + " exists already");
-                }
-                throw e;
+        long id;
+        try {
+            id = h.createUpdate("INSERT INTO service_account (name, role, created_at, created_by)"
+                    + " VALUES (:name, :role, :at, :by)").bind("name", name).bind("role", role.key())
+                    .bind("at", now()).bind("by", by.name()).executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class).one();
+        } catch (UnableToExecuteStatementException e) {
+            // 23505, a unique key taken: on both databases (PostgreSQL then takes no further statement)
+            if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                throw new IllegalArgumentException("the account " + name + " exists already");
             }
-            change(h, by, "added account " + name + " (" + role.key() + ")");
-            return issue(h, id, name, role, "first token", by);
-        });
+            throw e;
+        }
+        change(h, by, "added account " + name + " (" + role.key() + ")");
+        return id;
     }
 
     /**
@@ -106,8 +115,12 @@ public final class Accounts implements Authenticator {
      *
      * @throws java.util.NoSuchElementException when there is no such account
      * @throws Refused                          when the account is disabled: its token would sign no one in
+     * @throws IllegalArgumentException         when the label is blank or longer than {@value #MAX_LABEL} characters
      */
     public NewToken issueToken(String name, String label, Actor by) {
+        if (label == null || label.isBlank() || label.length() > MAX_LABEL) {
+            throw new IllegalArgumentException("label: 1 to " + MAX_LABEL + " characters, saying what the token is for");
+        }
         return jdbi.inTransaction(h -> {
             Account account = find(h, name).orElseThrow(() -> new java.util.NoSuchElementException("no account " + name));
             if (account.disabled()) {

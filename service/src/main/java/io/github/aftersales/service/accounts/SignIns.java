@@ -117,6 +117,24 @@ public final class SignIns implements Authenticator {
         });
     }
 
+    /**
+     * Makes an account with its first password and no API token (one is made with {@link Accounts#issueToken} when a
+     * program needs it): the account, its password and their lines in the change log commit together, or nothing does.
+     *
+     * @throws IllegalArgumentException when the name is not an account name or is taken, or the password is too short
+     *                                  or too long
+     */
+    public void addAccount(String name, Role role, String password, Accounts.Actor by) {
+        checkPolicy(password);
+        String hash = hashed(password);
+        jdbi.useTransaction(h -> {
+            long id = accounts.insert(h, name, role, by);
+            h.createUpdate("INSERT INTO service_password (account_id, hash, set_at, set_by) VALUES (:a, :hash, :at, :by)")
+                    .bind("a", id).bind("hash", hash).bind("at", now()).bind("by", by.name()).execute();
+            accounts.changeLog().record(h, by, "set the password of " + name);
+        });
+    }
+
     /** The letters of a generated password: no 0/o, 1/l/i, which are misread when it is passed on. */
     private static final String GENERATED = "abcdefghjkmnpqrstuvwxyz23456789";
 

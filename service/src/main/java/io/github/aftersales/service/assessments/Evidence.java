@@ -129,8 +129,12 @@ public final class Evidence {
         String kept = fileName(name);
         EvidenceStore.File added;
         try {
+            // the file and its change-log line commit together, or neither does
+            String where = clause;
             added = store.add(s.id(), part, clause, kept, mediaType(declaredType), bytes, who.account(),
-                    limits.perAssessment());
+                    limits.perAssessment(), (h, f) -> changes.record(h, new Accounts.Actor(who.account(), origin),
+                            "added evidence file " + f.id() + " (" + f.name() + ", " + f.size() + " bytes, SHA-256 "
+                            + f.sha256() + ") to clause " + where + " of assessment " + s.id()));
         } catch (EvidenceStore.NotEditable e) {
             // submitted while the file was being uploaded
             throw notEditable(s.id(), e.state());
@@ -139,9 +143,6 @@ public final class Evidence {
                     + " of evidence files; it holds " + size(full.held()) + " and " + kept + " is " + size(bytes.length)
                     + ": remove a file first");
         }
-        changes.record(new Accounts.Actor(who.account(), origin), "added evidence file " + added.id() + " ("
-                + added.name() + ", " + added.size() + " bytes, SHA-256 " + added.sha256() + ") to clause " + clause
-                + " of assessment " + s.id());
         return added;
     }
 

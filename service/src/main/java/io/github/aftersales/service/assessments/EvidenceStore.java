@@ -94,9 +94,19 @@ public final class EvidenceStore {
      */
     public File add(long assessmentId, int part, String clause, String name, String mediaType, byte[] bytes, String by,
             long maxTotal) {
+        return add(assessmentId, part, clause, name, mediaType, bytes, by, maxTotal, (h, f) -> { });
+    }
+
+    /**
+     * Stores a file as {@link #add(long, int, String, String, String, byte[], String, long)} does, and does {@code also}
+     * (the change log's line) in the same transaction: both commit, or neither does (a failure of {@code also} leaves
+     * no file).
+     */
+    public File add(long assessmentId, int part, String clause, String name, String mediaType, byte[] bytes, String by,
+            long maxTotal, java.util.function.BiConsumer<org.jdbi.v3.core.Handle, File> also) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String sha256 = sha256(bytes);
-        long id = jdbi.inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             editableOrRefuse(h, assessmentId);
             long held = h.createQuery("SELECT COALESCE(SUM(size_bytes), 0) FROM service_evidence"
                     + " WHERE assessment_id = :id").bind("id", assessmentId).mapTo(Long.class).one();
@@ -112,10 +122,11 @@ public final class EvidenceStore {
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             h.createUpdate("INSERT INTO service_evidence_content (evidence_id, content) VALUES (:id, :content)")
                     .bind("id", added).bind("content", bytes).execute();
-            return added;
+            File file = h.createQuery("SELECT " + COLUMNS + " FROM service_evidence WHERE id = :id")
+                    .bind("id", added).map((rs, ctx) -> file(rs)).one();
+            also.accept(h, file);
+            return file;
         });
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM service_evidence WHERE id = :id")
-                .bind("id", id).map((rs, ctx) -> file(rs)).one());
     }
 
     /** The files of an assessment, oldest first, without their bytes. */

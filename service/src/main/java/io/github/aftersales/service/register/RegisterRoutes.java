@@ -221,19 +221,38 @@ public final class RegisterRoutes {
                 register.forEach(all, true, c -> json.add(RegisterFormats.certificateJson(c, true)));
                 json.end();
             });
+        } else if (perEntry) {
+            stream(ctx, CSV + "; charset=utf-8; header=present", "register-events.csv", out -> {
+                out.write(RegisterFormats.eventsCsvHeader());
+                register.forEach(all, false, c -> {
+                    try {
+                        out.write(RegisterFormats.eventsCsv(c));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            });
         } else {
-            stream(ctx, CSV + "; charset=utf-8; header=present", perEntry ? "register-events.csv" : "register.csv",
-                    out -> {
-                        out.write(perEntry ? RegisterFormats.eventsCsvHeader() : RegisterFormats.certificatesCsvHeader());
-                        register.forEach(all, false, c -> {
-                            try {
-                                out.write(perEntry ? RegisterFormats.eventsCsv(c) : RegisterFormats.certificateCsv(c));
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        });
-                    });
+            certificatesCsv(ctx, all);
         }
+    }
+
+    /**
+     * The certificates {@code listing} finds, as {@code register export --format csv} writes them (its header, a row
+     * per certificate, by number), streamed as the download {@code register.csv}: the whole register's export, and
+     * the register page's export of what its filters find.
+     */
+    public void certificatesCsv(Context ctx, Listing listing) {
+        stream(ctx, CSV + "; charset=utf-8; header=present", "register.csv", out -> {
+            out.write(RegisterFormats.certificatesCsvHeader());
+            register.forEach(listing, false, c -> {
+                try {
+                    out.write(RegisterFormats.certificateCsv(c));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        });
     }
 
     /** The two decisions taken on an assessment, as {@code register surveil} and {@code register reevaluate}. */

@@ -96,4 +96,28 @@ class EvidenceStoreTest {
             assertThat(store.find(made.id(), a.id())).isEmpty();
         }
     }
+
+    /** What is done with an addition (the change log's line) fails: the file is not kept, its bytes neither. */
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void anAdditionWhoseLineFailsKeepsNothing(Databases database) {
+        try (ServiceDatabase db = ServiceDatabase.open(database.fresh(dir))) {
+            AssessmentStore assessments = new AssessmentStore(db.jdbi(), Clock.systemUTC());
+            EvidenceStore store = new EvidenceStore(db.jdbi(), Clock.systemUTC());
+            AssessmentStore.Stored made = assessments.create("gbt27922", "form", "示例 Co.", "zhang", text("{}"), "mia");
+            java.util.List<Long> seen = new java.util.ArrayList<>();
+            assertThatThrownBy(() -> store.add(made.id(), 0, "5.1.1.2", "a.pdf", "application/pdf", text("abc"), "zhang",
+                    1000, (h, f) -> {
+                        seen.add(f.id());
+                        throw new IllegalStateException("the change log cannot be written");
+                    })).hasMessage("the change log cannot be written");
+            // the line was asked for the file as stored, then both were undone
+            assertThat(seen).hasSize(1);
+            assertThat(store.list(made.id())).isEmpty();
+            assertThat(store.find(made.id(), seen.get(0))).isEmpty();
+            long bytes = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM service_evidence_content")
+                    .mapTo(Long.class).one());
+            assertThat(bytes).isZero();
+        }
+    }
 }

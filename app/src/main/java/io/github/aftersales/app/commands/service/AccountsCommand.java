@@ -149,14 +149,12 @@ public final class AccountsCommand implements Callable<Integer> {
         @Parameters(paramLabel = "NAME")
         String name;
         @Option(names = "--label", paramLabel = "TEXT", defaultValue = "token",
-                description = "What the token is for, shown in the history (default: ${DEFAULT-VALUE}).")
+                description = "What the token is for, shown in the history: 1 to " + Accounts.MAX_LABEL
+                        + " characters (default: ${DEFAULT-VALUE}).")
         String label;
 
         @Override
         public Integer call() {
-            if (label.isBlank() || label.length() > 200) {
-                throw new UserException(ExitCode.USAGE, "--label: 1 to 200 characters");
-            }
             printToken(spec, parent.withAccounts(a -> a.issueToken(name, label, actor())), "made a token");
             return ExitCode.OK;
         }
