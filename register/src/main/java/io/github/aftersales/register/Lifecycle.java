@@ -60,7 +60,8 @@ final class Lifecycle {
         checkIncidentsListed(c, e);
         SurveillanceResult d;
         try {
-            d = Surveillance.decide(e.variant(), e.part(), e.result(), c.stars(), onSerious, e.fileName());
+            d = Surveillance.decide(e.variant(), e.part(), e.result(), c.stars(), onSerious, e.fileName(),
+                    e.readings());
         } catch (IllegalArgumentException ex) {
             throw new RegisterException(RegisterException.Kind.REFUSED, "certificate " + c.label() + ": "
                     + ex.getMessage());
@@ -96,7 +97,8 @@ final class Lifecycle {
         checkEvaluationDate(c, e.date(), today);
         checkIncidentsListed(c, e);
         // a serious event in the file acts on a new evaluation as on a surveillance (CQM 6.4)
-        Surveillance.Serious found = Surveillance.seriousEvents(e.result().scheme(), e.variant(), e.part(), e.fileName());
+        Surveillance.Serious found = Surveillance.seriousEvents(e.result().scheme(), e.variant(), e.part(),
+                e.fileName(), e.readings());
         List<String> serious = found.reasons();
         if (!serious.isEmpty()) {
             Action action = onSerious.orElse(found.action());
