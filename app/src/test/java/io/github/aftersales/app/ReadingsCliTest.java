@@ -252,6 +252,44 @@ class ReadingsCliTest {
     }
 
     @Test
+    void aSurveillanceOrReEvaluationEntrySaysTheReadingsThatDecidedItAsSurveilDoes() throws Exception {
+        String register = work.resolve("register").toString();
+        for (int i = 0; i < 4; i++) {
+            assertThat(run("register", "record", "examples/cqm/cqm-five-star.json", "--register", register).exit())
+                    .isZero();
+        }
+        String unrectified = "examples/cqm/surveillance-unrectified-complaint.json";
+        // by default the complaint not rectified is a serious event and suspends: the readings of both, as surveil
+        CliProcess.Ran suspended = run("register", "surveil", "1", unrectified, "--register", register);
+        assertThat(suspended.exit()).as(suspended.err()).isZero();
+        assertThat(suspended.out()).contains("  read with: cqm.cannotBeRectified = not-rectified (default)\n",
+                "  read with: cqm.onSeriousEvent = suspend (default)\n");
+        assertThat(run("surveil", "--level", "5", "--lang", "en", unrectified).out())
+                .contains("    read with: cqm.cannotBeRectified = not-rectified (default)\n",
+                        "    read with: cqm.onSeriousEvent = suspend (default)\n");
+        // stored: show says it too
+        assertThat(run("register", "show", "1", "--register", register).out())
+                .contains("read with: cqm.onSeriousEvent = suspend (default)\n");
+        // read otherwise it downgrades: the reading chosen, and the default window that decided the grade (6.2)
+        CliProcess.Ran downgraded = run("register", "surveil", "2", unrectified, "--reading",
+                "cqm.cannotBeRectified=judged-unrectifiable", "--register", register);
+        assertThat(downgraded.out()).contains(
+                "  read with: cqm.cannotBeRectified = judged-unrectifiable (chosen on the command line)\n",
+                "  read with: cqm.majorComplaintWindow = 24 months (default)\n")
+                .doesNotContain("cqm.onSeriousEvent");
+        // a re-evaluation revoked with --on-serious names the reading it is another name for
+        CliProcess.Ran revoked = run("register", "reevaluate", "3", unrectified, "--on-serious", "revoke", "--register",
+                register);
+        assertThat(revoked.out()).contains(": revoke — ", "  read with: cqm.onSeriousEvent = revoke (chosen on the"
+                + " command line)\n", "  read with: cqm.cannotBeRectified = not-rectified (default)\n");
+        // a re-evaluation's new grade names the readings chosen, as an issue does; defaults are the scheme's
+        CliProcess.Ran regraded = run("register", "reevaluate", "4", unrectified, "--reading",
+                "cqm.cannotBeRectified=judged-unrectifiable", "--register", register);
+        assertThat(regraded.out()).contains(": regrade — ", "  read with: cqm.cannotBeRectified = judged-unrectifiable"
+                + " (chosen on the command line)\n").doesNotContain("(default)");
+    }
+
+    @Test
     void anAuditOutcomeItsChecklistContradictsIsSaidInEveryFormatAndDerivedWhenChosen() throws Exception {
         // the five-star example with 4.2.3.2 (售后服务记录) not conforming beside managementAudit 'passed'
         Path file = work.resolve("audit.json");
