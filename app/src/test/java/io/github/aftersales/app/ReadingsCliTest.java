@@ -316,6 +316,43 @@ class ReadingsCliTest {
     }
 
     @Test
+    void aComplaintBothRectifiedAndUnrectifiableIsRefusedWithItsPlace() throws Exception {
+        // "rectified: true" and "cannotBeRectified: true" contradict each other: whichever the reading of 6.4,
+        // the grade and the surveillance would rest on one of the two at random
+        String json = Files.readString(Path.of("examples/cqm/cqm-five-star.json")).replace("\"events\": []",
+                "\"events\": [\n        {\"type\": \"majorComplaint\", \"date\": \"2025-04-15\", \"rectified\": false},\n"
+                        + "        {\"type\": \"majorComplaint\", \"date\": \"2025-05-15\", \"rectified\": true,"
+                        + " \"cannotBeRectified\": true}\n      ]");
+        Path file = Files.writeString(work.resolve("contradiction.json"), json);
+        int line = 0;
+        List<String> lines = json.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("2025-05-15")) {
+                line = i + 1;
+            }
+        }
+        String expected = "error: " + file + ":" + line + ":9: schemes[0].events[1]: a majorComplaint event says"
+                + " rectified: true and cannotBeRectified: true, which contradict each other; at most one of rectified,"
+                + " cannotBeRectified is true\n";
+        for (List<String> args : List.of(List.of("evaluate"), List.of("evaluate", "--reading",
+                "cqm.cannotBeRectified=judged-unrectifiable"), List.of("surveil", "--level", "5"))) {
+            List<String> all = new ArrayList<>(args);
+            all.add(file.toString());
+            CliProcess.Ran r = run(all.toArray(String[]::new));
+            assertThat(r.exit()).as(args.toString()).isEqualTo(ExitCode.INPUT);
+            assertThat(r.err()).as(args.toString()).isEqualTo(expected);
+        }
+        // either alone is a complaint the scheme reads: rectified (four stars), or judged unrectifiable
+        CliProcess.Ran rectified = run("evaluate", "--lang", "en", Files.writeString(work.resolve("rectified.json"),
+                json.replace(", \"cannotBeRectified\": true", "")).toString());
+        assertThat(rectified.exit()).as(rectified.err()).isZero();
+        CliProcess.Ran unrectifiable = run("evaluate", "--lang", "en", Files.writeString(work.resolve("judged.json"),
+                json.replace("\"rectified\": true, \"cannotBeRectified\"", "\"rectified\": false, \"cannotBeRectified\""))
+                .toString());
+        assertThat(unrectifiable.exit()).as(unrectifiable.err()).isZero();
+    }
+
+    @Test
     void anUnknownReadingOrValueIsOneLineNamingTheOptionOrTheFileAndPlace() throws Exception {
         Path file = cqmWithOpenComplaint("");
         CliProcess.Ran unknown = run("evaluate", "--reading", "cqm.majorComplaintWindows=12", file.toString());
