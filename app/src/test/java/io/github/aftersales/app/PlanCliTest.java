@@ -44,6 +44,40 @@ class PlanCliTest {
     }
 
     @Test
+    void underADerivedAuditThePlanFixesTheChecklistNotTheStatedOutcome() throws Exception {
+        // the five-star example with 4.2.3.2 not conforming beside managementAudit 'passed'. Read derived (CQM 4.2's
+        // checklist decides the audit), the audit fails and every level asks a passed one (6.2 通过符合性审核): the
+        // stated 'passed' cannot be changed to what it already is; 4.2.3.2 conforming derives it again
+        String five = Files.readString(Path.of("examples/cqm/cqm-five-star.json"));
+        Path file = Files.writeString(dir.resolve("audit.json"), five.replace("\"findings\": [", "\"findings\":"
+                + " [{\"id\": \"4.2.3.2\", \"result\": \"not-conform\", \"note\": \"无记录\"}, "));
+        CliProcess.Ran ran = CliProcess.run(dir, List.of(), "evaluate", "--plan", "--lang", "en", "--reading",
+                "cqm.managementAudit=derived", file.toString());
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        String change = "      cqm 4.2.3.2 根据需要，服务网点覆盖商品售后区域，组织能够对服务网点进行有效管理。: not-conform → conform"
+                + " (managementAudit derived passed, cqm.managementAudit = derived)\n";
+        assertThat(ran.out()).contains("    五星级 (five stars) ★★★★★: 1 change(s), 0 points\n" + change,
+                "    一星级 (one star) ★: 1 change(s), 0 points\n" + change).doesNotContain("managementAudit: passed →");
+        CliProcess.Ran json = CliProcess.run(dir, List.of(), "evaluate", "--plan", "--format", "json", "--reading",
+                "cqm.managementAudit=derived", file.toString());
+        JsonNode root = JSON.readTree(json.out());
+        assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("docs/result.schema.json"))).validate(root)).isEmpty();
+        JsonNode top = root.at("/assessments/0/schemes/0/plan/levels/4/changes/0");
+        assertThat(top.get("kind").asText()).isEqualTo("item");
+        assertThat(top.get("id").asText()).isEqualTo("4.2.3.2");
+        assertThat(top.get("gain").isNull()).isTrue();
+        // done as planned: five stars again under the same reading
+        Path fixed = Files.writeString(dir.resolve("fixed.json"), Files.readString(file).replace(
+                "\"result\": \"not-conform\", \"note\": \"无记录\"", "\"result\": \"conform\""));
+        assertThat(CliProcess.run(dir, List.of(), "evaluate", "--lang", "en", "--reading", "cqm.managementAudit=derived",
+                fixed.toString()).out()).contains("五星级");
+        // stated (the default): the stated 'passed' is graded, five stars, and there is nothing to plan
+        assertThat(CliProcess.run(dir, List.of(), "evaluate", "--plan", "--lang", "en", file.toString()).out())
+                .doesNotContain("4.2.3.2 根据需要，服务网点覆盖商品售后区域，组织能够对服务网点进行有效管理。: not-conform →");
+    }
+
+    @Test
     void theCombinedPlanAsAProcessMeetsTheSchemaAndSaysWhichPartToImprove() throws Exception {
         CliProcess.Ran ran = CliProcess.run(dir, List.of(), "evaluate", "--plan", "--format", "json",
                 "examples/zg025-combined.json");

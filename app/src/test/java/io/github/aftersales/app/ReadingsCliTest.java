@@ -183,6 +183,112 @@ class ReadingsCliTest {
                 + " cqm.majorComplaintWindow; allowed: 24, 12\n");
     }
 
+    /** examples/cqm/surveillance-unrectified-complaint.json with {@code options} (JSON members), as complaint-N.json. */
+    Path unrectifiedWith(String options, String name) throws Exception {
+        String json = Files.readString(Path.of("examples/cqm/surveillance-unrectified-complaint.json"))
+                .replace("\"variant\": \"star\",", "\"variant\": \"star\", \"options\": {" + options + "},");
+        assertThat(json).contains("\"options\"");
+        return Files.writeString(work.resolve(name), json);
+    }
+
+    @Test
+    void registerSurveilAndReevaluateTakeReadingsForTheRunOverTheFile() throws Exception {
+        // five certificates of the five-star example (onSiteDate 2026-10-15); the surveillance of 2026-11-12 lists
+        // a verified major complaint of 2026-06-20 not rectified: by default a serious event (6.4), suspended
+        String register = work.resolve("register").toString();
+        for (int i = 0; i < 5; i++) {
+            assertThat(run("register", "record", "examples/cqm/cqm-five-star.json", "--register", register).exit())
+                    .isZero();
+        }
+        String unrectified = "examples/cqm/surveillance-unrectified-complaint.json";
+        // read as "judged impossible to rectify" it is no serious event; the grade counts it (6.2: one star)
+        CliProcess.Ran judged = run("register", "surveil", "1", unrectified, "--reading",
+                "cqm.cannotBeRectified=judged-unrectifiable", "--register", register);
+        assertThat(judged.exit()).as(judged.err()).isZero();
+        assertThat(judged.out()).startsWith("certificate 1, surveillance of 2026-11-12: downgrade — active, 五星级 (5"
+                + " stars) → active, 一星级 (1 star)\n");
+        // the same read by the file alone: the same decision
+        CliProcess.Ran inFile = run("register", "surveil", "2", unrectifiedWith("\"readings\":"
+                + " {\"cqm.cannotBeRectified\": \"judged-unrectifiable\"}", "judged.json").toString(), "--register",
+                register);
+        assertThat(inFile.out()).contains("downgrade — active, 五星级 (5 stars) → active, 一星级 (1 star)\n");
+        // the command line overrides the file: the file says revoke, the run suspend
+        Path revoke = unrectifiedWith("\"readings\": {\"cqm.onSeriousEvent\": \"revoke\"}", "revoke.json");
+        CliProcess.Ran suspended = run("register", "surveil", "3", revoke.toString(), "--reading",
+                "cqm.onSeriousEvent=suspend", "--register", register);
+        assertThat(suspended.exit()).as(suspended.err()).isZero();
+        assertThat(suspended.out()).contains(": suspend — active, 五星级 (5 stars) → suspended, 五星级 (5 stars)\n",
+                "  suspend (chosen for this surveillance) for serious events");
+        // a re-evaluation too: the complaint read as judged unrectifiable leaves the grade, one star, to stand
+        CliProcess.Ran reevaluated = run("register", "reevaluate", "4", unrectified, "--reading",
+                "cqm.cannotBeRectified=judged-unrectifiable", "--register", register);
+        assertThat(reevaluated.exit()).as(reevaluated.err()).isZero();
+        assertThat(reevaluated.out()).contains("certificate 4, re-evaluation of 2026-11-12: regrade — active, 五星级"
+                + " (5 stars) → active, 一星级 (1 star)\n");
+        // and the file's revoke, overridden for the run, suspends
+        CliProcess.Ran overridden = run("register", "reevaluate", "5", revoke.toString(), "--reading",
+                "cqm.onSeriousEvent=suspend", "--register", register);
+        assertThat(overridden.out()).contains(": suspend — active, 五星级 (5 stars) → suspended, 五星级 (5 stars)\n");
+        // --on-serious is another name for the reading: the same decision, and disagreeing is a usage error
+        CliProcess.Ran alias = run("register", "surveil", "3", unrectified, "--on-serious", "revoke", "--register",
+                register);
+        assertThat(alias.exit()).as(alias.err()).isZero();
+        assertThat(alias.out()).contains(": revoke — suspended, 五星级 (5 stars) → revoked, — (0 stars)\n");
+        for (String command : List.of("surveil", "reevaluate")) {
+            CliProcess.Ran conflict = run("register", command, "5", unrectified, "--on-serious", "revoke",
+                    "--reading", "cqm.onSeriousEvent=suspend", "--register", register);
+            assertThat(conflict.exit()).as(command).isEqualTo(ExitCode.USAGE);
+            assertThat(conflict.err()).isEqualTo("error: --on-serious revoke and --reading cqm.onSeriousEvent=suspend"
+                    + " disagree; --on-serious is another name for that reading: give one\n");
+            CliProcess.Ran bad = run("register", command, "5", unrectified, "--reading", "cqm.majorComplaintWindow=18",
+                    "--register", register);
+            assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
+            assertThat(bad.err()).isEqualTo("error: --reading cqm.majorComplaintWindow=18: '18' is not a value of"
+                    + " cqm.majorComplaintWindow; allowed: 24, 12\n");
+        }
+        // nothing refused was recorded: certificate 5 holds its issue and the one re-evaluation
+        assertThat(new ObjectMapper().readTree(run("register", "show", "5", "--format", "json", "--register", register)
+                .out()).toString()).doesNotContain("\"decision\":\"revoke\"");
+    }
+
+    @Test
+    void aSurveillanceOrReEvaluationEntrySaysTheReadingsThatDecidedItAsSurveilDoes() throws Exception {
+        String register = work.resolve("register").toString();
+        for (int i = 0; i < 4; i++) {
+            assertThat(run("register", "record", "examples/cqm/cqm-five-star.json", "--register", register).exit())
+                    .isZero();
+        }
+        String unrectified = "examples/cqm/surveillance-unrectified-complaint.json";
+        // by default the complaint not rectified is a serious event and suspends: the readings of both, as surveil
+        CliProcess.Ran suspended = run("register", "surveil", "1", unrectified, "--register", register);
+        assertThat(suspended.exit()).as(suspended.err()).isZero();
+        assertThat(suspended.out()).contains("  read with: cqm.cannotBeRectified = not-rectified (default)\n",
+                "  read with: cqm.onSeriousEvent = suspend (default)\n");
+        assertThat(run("surveil", "--level", "5", "--lang", "en", unrectified).out())
+                .contains("    read with: cqm.cannotBeRectified = not-rectified (default)\n",
+                        "    read with: cqm.onSeriousEvent = suspend (default)\n");
+        // stored: show says it too
+        assertThat(run("register", "show", "1", "--register", register).out())
+                .contains("read with: cqm.onSeriousEvent = suspend (default)\n");
+        // read otherwise it downgrades: the reading chosen, and the default window that decided the grade (6.2)
+        CliProcess.Ran downgraded = run("register", "surveil", "2", unrectified, "--reading",
+                "cqm.cannotBeRectified=judged-unrectifiable", "--register", register);
+        assertThat(downgraded.out()).contains(
+                "  read with: cqm.cannotBeRectified = judged-unrectifiable (chosen on the command line)\n",
+                "  read with: cqm.majorComplaintWindow = 24 months (default)\n")
+                .doesNotContain("cqm.onSeriousEvent");
+        // a re-evaluation revoked with --on-serious names the reading it is another name for
+        CliProcess.Ran revoked = run("register", "reevaluate", "3", unrectified, "--on-serious", "revoke", "--register",
+                register);
+        assertThat(revoked.out()).contains(": revoke — ", "  read with: cqm.onSeriousEvent = revoke (chosen on the"
+                + " command line)\n", "  read with: cqm.cannotBeRectified = not-rectified (default)\n");
+        // a re-evaluation's new grade names the readings chosen, as an issue does; defaults are the scheme's
+        CliProcess.Ran regraded = run("register", "reevaluate", "4", unrectified, "--reading",
+                "cqm.cannotBeRectified=judged-unrectifiable", "--register", register);
+        assertThat(regraded.out()).contains(": regrade — ", "  read with: cqm.cannotBeRectified = judged-unrectifiable"
+                + " (chosen on the command line)\n").doesNotContain("(default)");
+    }
+
     @Test
     void anAuditOutcomeItsChecklistContradictsIsSaidInEveryFormatAndDerivedWhenChosen() throws Exception {
         // the five-star example with 4.2.3.2 (售后服务记录) not conforming beside managementAudit 'passed'
@@ -207,6 +313,43 @@ class ReadingsCliTest {
         assertThat(derived.out()).contains("不予评定等级").contains("managementAudit is 'failed', derived from the 4.2"
                 + " checklist (cqm.managementAudit = derived): 4.2.3.2 does not conform; the stated 'passed' is not"
                 + " graded").contains("    read with: cqm.managementAudit = derived (chosen on the command line)\n");
+    }
+
+    @Test
+    void aComplaintBothRectifiedAndUnrectifiableIsRefusedWithItsPlace() throws Exception {
+        // "rectified: true" and "cannotBeRectified: true" contradict each other: whichever the reading of 6.4,
+        // the grade and the surveillance would rest on one of the two at random
+        String json = Files.readString(Path.of("examples/cqm/cqm-five-star.json")).replace("\"events\": []",
+                "\"events\": [\n        {\"type\": \"majorComplaint\", \"date\": \"2025-04-15\", \"rectified\": false},\n"
+                        + "        {\"type\": \"majorComplaint\", \"date\": \"2025-05-15\", \"rectified\": true,"
+                        + " \"cannotBeRectified\": true}\n      ]");
+        Path file = Files.writeString(work.resolve("contradiction.json"), json);
+        int line = 0;
+        List<String> lines = json.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("2025-05-15")) {
+                line = i + 1;
+            }
+        }
+        String expected = "error: " + file + ":" + line + ":9: schemes[0].events[1]: a majorComplaint event says"
+                + " rectified: true and cannotBeRectified: true, which contradict each other; at most one of rectified,"
+                + " cannotBeRectified is true\n";
+        for (List<String> args : List.of(List.of("evaluate"), List.of("evaluate", "--reading",
+                "cqm.cannotBeRectified=judged-unrectifiable"), List.of("surveil", "--level", "5"))) {
+            List<String> all = new ArrayList<>(args);
+            all.add(file.toString());
+            CliProcess.Ran r = run(all.toArray(String[]::new));
+            assertThat(r.exit()).as(args.toString()).isEqualTo(ExitCode.INPUT);
+            assertThat(r.err()).as(args.toString()).isEqualTo(expected);
+        }
+        // either alone is a complaint the scheme reads: rectified (four stars), or judged unrectifiable
+        CliProcess.Ran rectified = run("evaluate", "--lang", "en", Files.writeString(work.resolve("rectified.json"),
+                json.replace(", \"cannotBeRectified\": true", "")).toString());
+        assertThat(rectified.exit()).as(rectified.err()).isZero();
+        CliProcess.Ran unrectifiable = run("evaluate", "--lang", "en", Files.writeString(work.resolve("judged.json"),
+                json.replace("\"rectified\": true, \"cannotBeRectified\"", "\"rectified\": false, \"cannotBeRectified\""))
+                .toString());
+        assertThat(unrectifiable.exit()).as(unrectifiable.err()).isZero();
     }
 
     @Test

@@ -419,6 +419,79 @@ class XlsxTest {
                 + " (50%) where points go: type the points as a plain number" + System.lineSeparator());
     }
 
+    @Test
+    void aCqmFormCarriesCannotBeRectifiedBlankBeingNotStated() throws Exception {
+        // a verified major complaint of 2026-06-20, not rectified, 4 months before onSiteDate 2026-10-15. Read as
+        // judged-unrectifiable (cqm.cannotBeRectified), only one stated cannotBeRectified: true suspends (6.4);
+        // left blank it is not stated, so no serious event, and 6.2 counts it against four to two stars: one star
+        Path cqm = dir.resolve("cqm.xlsx");
+        fillCqm(cqm);
+        int row = setFirstEvent(cqm, "majorComplaint", "2026-06-20");
+        assertThat(setEventAttribute(cqm, row, "rectified", "false"))
+                .isEqualTo("rectified (true/false)");
+        String[] judged = {"surveil", "--level", "5", "--format", "json", "--reading",
+            "cqm.cannotBeRectified=judged-unrectifiable", cqm.toString()};
+        CliRun blank = CliRun.of(judged);
+        assertThat(blank.exit()).as(blank.err()).isZero();
+        assertThat(JSON.readTree(blank.out()).get("decision").asText()).isEqualTo("downgrade");
+        assertThat(JSON.readTree(blank.out()).get("stars").asInt()).isEqualTo(1);
+        assertThat(setEventAttribute(cqm, row, "cannotBeRectified", "true"))
+                .isEqualTo("cannotBeRectified (true/false, blank: not stated)");
+        CliRun stated = CliRun.of(judged);
+        assertThat(stated.exit()).as(stated.err()).isZero();
+        assertThat(JSON.readTree(stated.out()).get("decision").asText()).isEqualTo("suspend");
+        // saved again by LibreOffice, as an auditor filling it there would: read back the same
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/soffice")),
+                "LibreOffice is not installed (.ci/run installs libreoffice-calc)");
+        Path out = Files.createDirectories(dir.resolve("libreoffice"));
+        Process lo = new ProcessBuilder("/usr/bin/soffice", "-env:UserInstallation=file://" + dir.resolve("lo-profile"),
+                "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out.toString(), cqm.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(lo.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        judged[judged.length - 1] = out.resolve("cqm.xlsx").toString();
+        CliRun resaved = CliRun.of(judged);
+        assertThat(resaved.exit()).as(resaved.err()).isZero();
+        assertThat(JSON.readTree(resaved.out()).get("decision").asText()).isEqualTo("suspend");
+        // the same event in JSON, with and without the attribute, decides the same
+        CliRun json = CliRun.of("surveil", "--level", "5", "--format", "json", "--reading",
+                "cqm.cannotBeRectified=judged-unrectifiable", Files.writeString(dir.resolve("complaint.json"),
+                        Files.readString(Path.of("examples/cqm/cqm-five-star.json")).replace("\"events\": []",
+                                "\"events\": [{\"type\": \"majorComplaint\", \"date\": \"2026-06-20\","
+                                        + " \"rectified\": false, \"cannotBeRectified\": true}]")).toString());
+        assertThat(JSON.readTree(json.out()).get("decision").asText()).isEqualTo("suspend");
+    }
+
+    /** Sets an attribute of the event in {@code row}; returns its column's header. */
+    private String setEventAttribute(Path cqm, int row, String attribute, String value) throws Exception {
+        try (InputStream in = Files.newInputStream(cqm); Workbook wb = WorkbookFactory.create(in)) {
+            Sheet sheet = wb.getSheet("cqm");
+            String header = null;
+            for (Row r : sheet) {
+                if (r.getCell(RESULT) != null && r.getCell(RESULT).getCellType()
+                        == org.apache.poi.ss.usermodel.CellType.STRING
+                        && "类型 type".equals(r.getCell(RESULT).getStringCellValue())) {
+                    for (org.apache.poi.ss.usermodel.Cell c : r) {
+                        if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                                && c.getStringCellValue().startsWith(attribute + " (")) {
+                            header = c.getStringCellValue();
+                            sheet.getRow(row).getCell(c.getColumnIndex()).setCellValue(value);
+                        }
+                    }
+                }
+            }
+            save(wb, cqm);
+            return header;
+        }
+    }
+
+    private void save(Workbook wb, Path to) throws Exception {
+        Path tmp = dir.resolve("tmp.xlsx");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            wb.write(out);
+        }
+        Files.move(tmp, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Sets S and S当面, formatted with {@code format}. */
     private void setFacts(Path cqm, double s, double face, String format) throws Exception {
         try (InputStream in = Files.newInputStream(cqm); Workbook wb = WorkbookFactory.create(in)) {

@@ -20,19 +20,38 @@ import java.time.LocalDate;
  * @param date       the evaluation date
  * @param provenanceJson the result's provenance as the JSON result writes it (docs/result.schema.json), or
  *                   {@code null}: stored with the entry and sealed in its chain
+ * @param readings   the readings of the standards chosen for the run the file was evaluated in
+ *                   ({@code --reading KEY=VALUE}), by key, as written: a surveillance or re-evaluation decides
+ *                   with them as the grade was worked out with them, before the file's {@code options.readings}
  */
 public record EvaluatedAssessment(String fileName, byte[] fileBytes, Variant variant, SchemeAssessment part,
-        SchemeResult result, String resultJson, LocalDate date, String provenanceJson) {
+        SchemeResult result, String resultJson, LocalDate date, String provenanceJson,
+        java.util.Map<String, String> readings) {
 
-    /** An evaluation without its provenance. */
+    /** An evaluation without its provenance, with no reading chosen for the run. */
     public EvaluatedAssessment(String fileName, byte[] fileBytes, Variant variant, SchemeAssessment part,
             SchemeResult result, String resultJson, LocalDate date) {
-        this(fileName, fileBytes, variant, part, result, resultJson, date, null);
+        this(fileName, fileBytes, variant, part, result, resultJson, date, null, java.util.Map.of());
+    }
+
+    /** An evaluation with no reading chosen for the run. */
+    public EvaluatedAssessment(String fileName, byte[] fileBytes, Variant variant, SchemeAssessment part,
+            SchemeResult result, String resultJson, LocalDate date, String provenanceJson) {
+        this(fileName, fileBytes, variant, part, result, resultJson, date, provenanceJson, java.util.Map.of());
     }
 
     /** The same evaluation with its result's provenance. */
     public EvaluatedAssessment withProvenance(String json) {
-        return new EvaluatedAssessment(fileName, fileBytes, variant, part, result, resultJson, date, json);
+        return new EvaluatedAssessment(fileName, fileBytes, variant, part, result, resultJson, date, json, readings);
+    }
+
+    /**
+     * The same evaluation, made in a run that chose these readings (the {@code EvaluationOptions} it was
+     * evaluated with).
+     */
+    public EvaluatedAssessment withReadings(java.util.Map<String, String> run) {
+        return new EvaluatedAssessment(fileName, fileBytes, variant, part, result, resultJson, date, provenanceJson,
+                run);
     }
 
     public EvaluatedAssessment {
@@ -43,10 +62,12 @@ public record EvaluatedAssessment(String fileName, byte[] fileBytes, Variant var
         requireNonNull(result, "result is null");
         requireNonNull(resultJson, "resultJson is null");
         requireNonNull(date, "date is null");
+        readings = java.util.Map.copyOf(readings);
     }
 
     /** The same evaluation on another date (a file evaluated for a later surveillance, in tests and tools). */
     public EvaluatedAssessment withDate(LocalDate other) {
-        return new EvaluatedAssessment(fileName, fileBytes, variant, part, result, resultJson, other, provenanceJson);
+        return new EvaluatedAssessment(fileName, fileBytes, variant, part, result, resultJson, other, provenanceJson,
+                readings);
     }
 }

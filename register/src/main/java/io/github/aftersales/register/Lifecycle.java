@@ -1,5 +1,6 @@
 package io.github.aftersales.register;
 
+import io.github.aftersales.core.evaluation.ReadingUsed;
 import io.github.aftersales.core.evaluation.Surveillance;
 import io.github.aftersales.core.evaluation.SurveillanceResult;
 import io.github.aftersales.spi.CertificationCycle;
@@ -45,12 +46,27 @@ final class Lifecycle {
                     + " issued" + needs(e));
         }
         // a reading chosen (in the file or for the run) is part of what the certificate was graded on
-        StringBuilder chosen = new StringBuilder();
-        e.result().readings().stream().filter(u -> u.source() != io.github.aftersales.core.evaluation.ReadingUsed.Source.DEFAULT)
-                .forEach(u -> chosen.append("\nread with: ").append(u.text()));
         return new NewEvent(EventKind.ISSUED, e.date(), "issue", State.ACTIVE, e.result().stars(), e.result().grade(),
                 e.date(), "issued at " + e.result().grade() + " (" + e.result().gradeEn() + ", "
-                        + Stars.count(e.result().stars()) + ") on " + oneLine(e.fileName()) + chosen, null, e);
+                        + Stars.count(e.result().stars()) + ") on " + oneLine(e.fileName())
+                        + readWith(List.of(), e, false), null, e);
+    }
+
+    /**
+     * The lines an entry's reason ends with, {@code read with: cqm.majorComplaintWindow = 12 months (chosen on
+     * the command line)}, one a reading, in the words of the reports ({@link ReadingUsed#text()}): first
+     * {@code decision}'s (a surveillance's or serious events', chosen or binding, as {@code surveil} shows
+     * them), then the grade's, every one when {@code gradeDecided} (a downgrade, a revocation for no level),
+     * else those chosen in the file or for the run (a certificate's grade, as the issue entry says); a key once.
+     */
+    private static String readWith(List<ReadingUsed> decision, EvaluatedAssessment e, boolean gradeDecided) {
+        java.util.Map<String, ReadingUsed> lines = new java.util.LinkedHashMap<>();
+        decision.forEach(u -> lines.putIfAbsent(u.key(), u));
+        e.result().readings().stream().filter(u -> gradeDecided || u.source() != ReadingUsed.Source.DEFAULT)
+                .forEach(u -> lines.putIfAbsent(u.key(), u));
+        StringBuilder b = new StringBuilder();
+        lines.values().forEach(u -> b.append("\nread with: ").append(u.text()));
+        return b.toString();
     }
 
     static NewEvent surveil(CertificateView c, EvaluatedAssessment e, Optional<Action> onSerious, LocalDate today) {
@@ -60,7 +76,8 @@ final class Lifecycle {
         checkIncidentsListed(c, e);
         SurveillanceResult d;
         try {
-            d = Surveillance.decide(e.variant(), e.part(), e.result(), c.stars(), onSerious, e.fileName());
+            d = Surveillance.decide(e.variant(), e.part(), e.result(), c.stars(), onSerious, e.fileName(),
+                    e.readings());
         } catch (IllegalArgumentException ex) {
             throw new RegisterException(RegisterException.Kind.REFUSED, "certificate " + c.label() + ": "
                     + ex.getMessage());
@@ -86,8 +103,11 @@ final class Lifecycle {
             case SUSPEND -> c.grade();
             case REVOKE -> "—";
         };
+        // the grade decided a downgrade or raise, and a revocation where it reaches no level
+        boolean gradeDecided = d.decision() == Action.DOWNGRADE || d.decision() == Action.UPGRADE
+                || (d.decision() == Action.REVOKE && !e.result().passed());
         return new NewEvent(EventKind.SURVEILLANCE, e.date(), d.decision().key(), state, stars, grade,
-                c.current().cycleStart(), String.join("\n", reasons), null, e);
+                c.current().cycleStart(), String.join("\n", reasons) + readWith(d.readings(), e, gradeDecided), null, e);
     }
 
     static NewEvent reevaluate(CertificateView c, EvaluatedAssessment e, Optional<Action> onSerious, LocalDate today) {
@@ -96,7 +116,8 @@ final class Lifecycle {
         checkEvaluationDate(c, e.date(), today);
         checkIncidentsListed(c, e);
         // a serious event in the file acts on a new evaluation as on a surveillance (CQM 6.4)
-        Surveillance.Serious found = Surveillance.seriousEvents(e.result().scheme(), e.variant(), e.part(), e.fileName());
+        Surveillance.Serious found = Surveillance.seriousEvents(e.result().scheme(), e.variant(), e.part(),
+                e.fileName(), e.readings());
         List<String> serious = found.reasons();
         if (!serious.isEmpty()) {
             Action action = onSerious.orElse(found.action());
@@ -105,23 +126,24 @@ final class Lifecycle {
                     : " (the default of "
                     + e.result().scheme() + " " + e.result().variant() + " where the standard says suspend or revoke)")
                     + ": serious events act on a new evaluation as on a surveillance");
+            String reason = String.join("\n", reasons) + readWith(found.readings(), e, false);
             return action == Action.REVOKE
                     ? new NewEvent(EventKind.REEVALUATION, e.date(), "revoke", State.REVOKED, 0, "—",
-                            c.current().cycleStart(), String.join("\n", reasons), null, e)
+                            c.current().cycleStart(), reason, null, e)
                     : new NewEvent(EventKind.REEVALUATION, e.date(), "suspend", State.SUSPENDED, c.stars(), c.grade(),
-                            c.current().cycleStart(), String.join("\n", reasons), null, e);
+                            c.current().cycleStart(), reason, null, e);
         }
         if (!e.result().passed()) {
             return new NewEvent(EventKind.REEVALUATION, e.date(), "revoke", State.REVOKED, 0, "—", c.current()
                     .cycleStart(), "the re-evaluation reaches no level (" + e.result().grade() + "): the certificate is"
-                            + " revoked" + needs(e), null, e);
+                            + " revoked" + needs(e) + readWith(List.of(), e, true), null, e);
         }
         int stars = e.result().stars();
         String change = stars == c.stars() ? "kept at" : stars > c.stars() ? "raised to" : "lowered to";
         return new NewEvent(EventKind.REEVALUATION, e.date(), "regrade", State.ACTIVE, stars, e.result().grade(),
                 e.date(), (c.state() == State.SUSPENDED ? "reinstated by a new evaluation\n" : "")
                         + "re-evaluated on " + oneLine(e.fileName()) + ": " + change + " " + e.result().grade() + " ("
-                        + Stars.count(stars) + "); a new cycle starts", null, e);
+                        + Stars.count(stars) + "); a new cycle starts" + readWith(List.of(), e, false), null, e);
     }
 
     static NewEvent incident(CertificateView c, Variant variant, String type, LocalDate date, String note,

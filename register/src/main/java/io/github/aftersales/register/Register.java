@@ -208,7 +208,8 @@ public final class Register implements AutoCloseable {
 
     /**
      * Applies a surveillance assessment by the scheme's rules (CQM 6.4: keep, downgrade, suspend,
-     * revoke; ZG025 4.4: the new grade).
+     * revoke; ZG025 4.4: the new grade), read with the readings the evaluation's run chose
+     * ({@link EvaluatedAssessment#readings()}) before the file's {@code options.readings}.
      */
     public CertificateView surveil(String certificate, EvaluatedAssessment evaluation, Optional<Action> onSerious) {
         fits("the file name", evaluation.fileName(), 1000);
@@ -217,7 +218,7 @@ public final class Register implements AutoCloseable {
 
     /**
      * Applies a full re-evaluation: the new grade stands and a new cycle starts; no grade revokes;
-     * serious events in the file suspend or revoke as on a surveillance.
+     * serious events in the file suspend or revoke as on a surveillance, read as there.
      */
     public CertificateView reevaluate(String certificate, EvaluatedAssessment evaluation, Optional<Action> onSerious) {
         fits("the file name", evaluation.fileName(), 1000);

@@ -165,13 +165,22 @@ public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evalua
      * @param attributes the true/false attributes every event of this type states (e.g. {@code rectified})
      * @param optionalAttributes true/false attributes an event may leave out, which then read as {@code false}
      *                   (e.g. CQM's {@code cannotBeRectified}); since 0.2
+     * @param exclusive  groups of attributes of which at most one may be true in an event, each of two or more
+     *                   of its attributes: true together they contradict each other (CQM: a major complaint
+     *                   {@code rectified} cannot also be one that {@code cannotBeRectified}); since 0.2
      */
     public record EventSpec(String type, String title, String titleEn, List<String> attributes,
-            List<String> optionalAttributes) {
+            List<String> optionalAttributes, List<List<String>> exclusive) {
 
         /** An event type whose every attribute is stated. */
         public EventSpec(String type, String title, String titleEn, List<String> attributes) {
-            this(type, title, titleEn, attributes, List.of());
+            this(type, title, titleEn, attributes, List.of(), List.of());
+        }
+
+        /** An event type whose attributes may all be true together. */
+        public EventSpec(String type, String title, String titleEn, List<String> attributes,
+                List<String> optionalAttributes) {
+            this(type, title, titleEn, attributes, optionalAttributes, List.of());
         }
 
         public EventSpec {
@@ -184,6 +193,19 @@ public record Inputs(List<FactSpec> facts, List<EventSpec> events, String evalua
                 if (attributes.contains(a)) {
                     throw new IllegalArgumentException("event type " + type + ": attribute " + a
                             + " is both required and optional");
+                }
+            }
+            exclusive = exclusive.stream().map(List::copyOf).toList();
+            for (List<String> group : exclusive) {
+                if (group.size() < 2 || group.stream().distinct().count() < group.size()) {
+                    throw new IllegalArgumentException("event type " + type + ": exclusive attributes " + group
+                            + " must be two or more different attributes");
+                }
+                for (String a : group) {
+                    if (!attributes.contains(a) && !optionalAttributes.contains(a)) {
+                        throw new IllegalArgumentException("event type " + type + ": exclusive attribute " + a
+                                + " is not one of its attributes");
+                    }
                 }
             }
         }

@@ -479,8 +479,10 @@ class RegisterPagesTest {
         String issued = web.register.find("2").certificate().issuedOn().toString();
         assertThat(entry(after, 2)).containsExactly("2", issued, "再评价", "重新定级", "有效, 四星级（4 星）",
                 "gbt27922-form.json");
+        // the file chooses options.notApplicable: the new grade names it, as an issue entry does
         assertThat(after.select("#entry-2 li").eachText()).containsExactly(
-                "re-evaluated on gbt27922-form.json: kept at 四星级 (4 stars); a new cycle starts");
+                "re-evaluated on gbt27922-form.json: kept at 四星级 (4 stars); a new cycle starts",
+                "read with: gbt27922.notApplicable = prorate (chosen in the assessment)");
         assertThat(web.register.assessment(2, 2)).hasValueSatisfying(b -> assertThat(b).isEqualTo(gbt));
         assertThat(get("/register/2?lang=en", mia).select("#entry-2 > td").get(3).text()).isEqualTo("regrade");
 

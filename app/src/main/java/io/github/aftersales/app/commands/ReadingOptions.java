@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** {@code --reading KEY=VALUE}: a reading of a standard chosen for the whole run (evaluate, surveil, register record). */
+/** {@code --reading KEY=VALUE}: a reading of a standard chosen for the whole run (evaluate, surveil, register record, surveil and reevaluate). */
 public final class ReadingOptions {
 
     @Option(names = "--reading", paramLabel = "KEY=VALUE",

@@ -331,7 +331,7 @@ public final class DefinitionReader {
         List<Inputs.EventSpec> events = new ArrayList<>();
         for (Located item : r.optional(v, "events").map(x -> r.list(x, "'events'")).orElse(List.of())) {
             Located.Obj e = r.object(item, "an event type");
-            r.onlyKeys(e, Set.of("type", "title", "titleEn", "attributes", "optionalAttributes"));
+            r.onlyKeys(e, Set.of("type", "title", "titleEn", "attributes", "optionalAttributes", "exclusive"));
             List<String> attributes = r.optional(e, "attributes").map(x -> r.stringList(x, "'attributes'"))
                     .orElse(List.of());
             List<String> optionalAttributes = r.optional(e, "optionalAttributes")
@@ -342,8 +342,25 @@ public final class DefinitionReader {
                             + " optionalAttributes: give it once");
                 }
             }
+            // attributes that contradict each other when true together (CQM: rectified, cannotBeRectified)
+            List<List<String>> exclusive = new ArrayList<>();
+            for (Located group : r.optional(e, "exclusive").map(x -> r.list(x, "'exclusive'")).orElse(List.of())) {
+                List<String> inGroup = r.stringList(group, "a group of 'exclusive'");
+                for (String a : inGroup) {
+                    if (!attributes.contains(a) && !optionalAttributes.contains(a)) {
+                        throw r.problem(group, "exclusive names '" + a + "', which is not an attribute of this event"
+                                + " type; its attributes: " + String.join(", ", attributes) + (optionalAttributes
+                                        .isEmpty() ? "" : ", " + String.join(", ", optionalAttributes)));
+                    }
+                }
+                if (inGroup.size() < 2 || inGroup.stream().distinct().count() < inGroup.size()) {
+                    throw r.problem(group, "a group of exclusive attributes names two or more different attributes,"
+                            + " of which an event may state at most one true");
+                }
+                exclusive.add(inGroup);
+            }
             events.add(new Inputs.EventSpec(r.requiredString(e, "type"), r.requiredString(e, "title"),
-                    r.requiredString(e, "titleEn"), attributes, optionalAttributes));
+                    r.requiredString(e, "titleEn"), attributes, optionalAttributes, exclusive));
         }
         String evaluationDate = r.optionalString(v, "evaluationDate").orElse(null);
         if (evaluationDate != null && facts.stream().noneMatch(f -> f.name().equals(evaluationDate)

@@ -18,7 +18,8 @@ final class InputChecks {
 
     /**
      * Checks the facts and events against what the variant declares: known names, values of the
-     * declared type, nothing dated after the evaluation date, no event before the start date.
+     * declared type, no two exclusive attributes of an event true, nothing dated after the evaluation
+     * date, no event before the start date.
      */
     static void check(Scheme scheme, Variant variant, VariantIndex index, SchemeAssessment part, String source) {
         Inputs inputs = variant.inputs();
@@ -98,6 +99,14 @@ final class InputChecks {
                 if (value == null || !(value.equals("true") || value.equals("false"))) {
                     throw eventProblem(e, source, "a " + e.type() + " event must say "
                             + attribute + ": true or false" + (value == null ? "" : ", not '" + value + "'"));
+                }
+            }
+            for (List<String> group : spec.exclusive()) {
+                List<String> saidTrue = group.stream().filter(a -> "true".equals(e.attributes().get(a))).toList();
+                if (saidTrue.size() > 1) {
+                    throw eventProblem(e, source, "a " + e.type() + " event says " + String.join(" and ",
+                            saidTrue.stream().map(a -> a + ": true").toList()) + ", which contradict each other;"
+                            + " at most one of " + String.join(", ", group) + " is true");
                 }
             }
             if (evaluated != null && e.date().isAfter(evaluated)) {

@@ -66,6 +66,15 @@ public final class Surveillance {
         if (choices == ReadingChoices.NONE) {
             return r;
         }
+        return new SurveillanceResult(r.scheme(), r.variant(), r.currentStars(), r.currentLevel(), r.decision(),
+                r.stars(), r.reasons(), r.evaluation(), used(variant, choices, bound));
+    }
+
+    /**
+     * The readings of surveillance (the cycle's regrading, what a serious event leads to, a serious event's
+     * window or selection) that were chosen, or whose default {@code bound} the decision.
+     */
+    private static List<ReadingUsed> used(Variant variant, ReadingChoices choices, java.util.Set<String> bound) {
         List<ReadingUsed> used = new ArrayList<>();
         for (ReadingUsed u : choices.all()) {
             boolean own = (variant.cycle() != null && u.key().equals(variant.cycle().regradingReading()))
@@ -76,8 +85,7 @@ public final class Surveillance {
                 used.add(u);
             }
         }
-        return new SurveillanceResult(r.scheme(), r.variant(), r.currentStars(), r.currentLevel(), r.decision(),
-                r.stars(), r.reasons(), r.evaluation(), used);
+        return used;
     }
 
     private static SurveillanceResult decided(Variant variant, SchemeAssessment part, SchemeResult evaluation,
@@ -192,24 +200,52 @@ public final class Surveillance {
      * @return the sentences (empty when there are none) and the action, {@code chosen} when the file chose it
      */
     public static Serious seriousEvents(String scheme, Variant variant, SchemeAssessment part, String source) {
+        return seriousEvents(scheme, variant, part, source, Map.of());
+    }
+
+    /**
+     * The serious events as {@link #seriousEvents(String, Variant, SchemeAssessment, String)} finds them, with
+     * readings chosen for the run ({@code --reading}) before the part's {@code options.readings}.
+     *
+     * @param readings readings chosen on the command line, by key, as written; those the variant does not take
+     *                 are left alone
+     * @return as there, {@code chosen} also when the run chose the action, with the readings the finding
+     *         depended on
+     */
+    public static Serious seriousEvents(String scheme, Variant variant, SchemeAssessment part, String source,
+            Map<String, String> readings) {
         ReadingChoices choices = variant.readings().isEmpty() ? ReadingChoices.NONE
-                : ReadingChoices.of(scheme, variant, part, EvaluationOptions.DEFAULTS, source);
-        List<String> found = seriousEvents(variant, part, choices, new java.util.HashSet<>());
+                : ReadingChoices.of(scheme, variant, part, new EvaluationOptions(null, false, readings), source);
+        java.util.Set<String> bound = new java.util.LinkedHashSet<>();
+        List<String> found = seriousEvents(variant, part, choices, bound);
         SurveillanceRules rules = variant.surveillance();
         Action action = rules == null ? Action.SUSPEND : rules.onSeriousEvent();
         boolean chosen = false;
         if (rules != null && rules.onSeriousEventReading() != null) {
+            if (!found.isEmpty()) {
+                bound.add(rules.onSeriousEventReading()); // it decided what the events lead to
+            }
             ReadingUsed used = choices.get(rules.onSeriousEventReading());
             if (used != null && used.source() != ReadingUsed.Source.DEFAULT) {
                 action = used.value().equals(Action.REVOKE.key()) ? Action.REVOKE : Action.SUSPEND;
                 chosen = true;
             }
         }
-        return new Serious(found, action, chosen);
+        return new Serious(found, action, chosen, choices == ReadingChoices.NONE ? List.of()
+                : used(variant, choices, bound));
     }
 
-    /** Serious events found, and what they lead to. */
-    public record Serious(List<String> reasons, Action action, boolean chosen) {
+    /**
+     * Serious events found, and what they lead to.
+     *
+     * @param readings the readings of surveillance the finding depended on, chosen or binding, as
+     *                 {@link SurveillanceResult#readings()}
+     */
+    public record Serious(List<String> reasons, Action action, boolean chosen, List<ReadingUsed> readings) {
+        public Serious {
+            reasons = List.copyOf(reasons);
+            readings = List.copyOf(readings);
+        }
     }
 
     /**

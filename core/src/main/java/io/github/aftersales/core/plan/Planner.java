@@ -12,6 +12,7 @@ import io.github.aftersales.spi.Category;
 import io.github.aftersales.spi.Clause;
 import io.github.aftersales.spi.Comparison;
 import io.github.aftersales.spi.Condition;
+import io.github.aftersales.spi.Inputs;
 import io.github.aftersales.spi.Level;
 import io.github.aftersales.spi.Reading;
 import io.github.aftersales.spi.Variant;
@@ -263,6 +264,11 @@ public final class Planner {
         List<Change> factChanges = new ArrayList<>();
         for (String fact : failingFacts) {
             List<Comparison> cmps = factConditions.get(fact);
+            List<Change> items = checklistItems(r, v, fact, cmps, facts, effort);
+            if (items != null) {
+                factChanges.addAll(items); // a derived fact is not stated: its checklist is what changes
+                continue;
+            }
             Object value = factValue(cmps);
             if (value == null) {
                 never.add("the conditions on " + fact + " (" + text(cmps) + ") cannot all hold");
@@ -350,6 +356,84 @@ public final class Planner {
         return new LevelPlan(level.id(), level.name(), level.nameEn(), level.starCount(),
                 waits.isEmpty() ? LevelPlan.Status.NOW : LevelPlan.Status.FROM, from, changes, points,
                 effort.given() ? total : null, waits, List.of(), null, proven[0]);
+    }
+
+    /**
+     * Where {@code fact} is derived from a checklist ({@link Inputs.FactSpec.Concludes}, outcome derived by the
+     * scheme or by its reading in this result), the changes to its checklist that derive the value the level
+     * needs: each item not conforming to conforming, and, when the stated value would not do either, each item
+     * left blank (a checklist with a blank item decides nothing, and the stated value is graded). {@code null}
+     * when the fact is not derived here, or the conforming value does not meet the level's conditions on it.
+     */
+    private static List<Change> checklistItems(SchemeResult r, Variant v, String fact, List<Comparison> cmps,
+            Map<String, Object> facts, Effort effort) {
+        Inputs.FactSpec spec = v.inputs().facts().stream().filter(f -> f.name().equals(fact)).findFirst().orElse(null);
+        Inputs.FactSpec.Concludes c = spec == null ? null : spec.concludes();
+        if (c == null || c.notConforming() == null) {
+            return null;
+        }
+        String outcome = c.outcome();
+        if (c.outcomeReading() != null) {
+            outcome = r.readings().stream().filter(u -> u.key().equals(c.outcomeReading())).map(ReadingUsed::value)
+                    .findFirst().orElseGet(() -> v.reading(c.outcomeReading()).map(Reading::defaultValue)
+                            .orElse(c.outcome()));
+        }
+        Object needed = factValue(cmps);
+        Category checklist = find(v.catalog().categories(), c.checklist());
+        if (!Inputs.FactSpec.Concludes.DERIVED.equals(outcome) || checklist == null
+                || !(needed instanceof String word) || !word.equalsIgnoreCase(c.conforming())) {
+            return null;
+        }
+        Map<String, ClauseResult> byId = new HashMap<>();
+        r.clauses().forEach(cr -> byId.put(cr.id(), cr));
+        Object stated = facts.get(fact);
+        boolean statedWillDo = stated != null && c.conforming().equalsIgnoreCase(stated.toString());
+        String to = "conform (" + fact + " derived " + c.conforming() + (c.outcomeReading() == null ? ""
+                : ", " + c.outcomeReading() + " = " + outcome) + ")";
+        List<Change> out = new ArrayList<>();
+        checklistItems(checklist, new ArrayList<>(), (item, enclosing) -> {
+            ClauseResult cr = byId.get(item[0]);
+            io.github.aftersales.core.assessment.Conformity result = cr == null ? null : cr.result();
+            BigDecimal e = effort.given() ? effort.clause(r.scheme(), item[0], enclosing) : null;
+            if (result == io.github.aftersales.core.assessment.Conformity.NOT_CONFORM) {
+                out.add(new Change(r.scheme(), Change.Kind.ITEM, item[0], item[1], result.key(), to, null, e, null));
+            } else if (result == null && item[2] == null) {
+                out.add(new Change(r.scheme(), Change.Kind.ITEM, item[0], item[1], "no finding", to, null, e, null));
+            }
+        });
+        if (statedWillDo && out.stream().anyMatch(ch -> !ch.from().equals("no finding"))) {
+            // once no item fails, blank items leave the stated value graded, and it is the one needed
+            out.removeIf(ch -> ch.from().equals("no finding"));
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    /** The category with this id, at any depth; {@code null} when there is none. */
+    private static Category find(List<Category> categories, String id) {
+        for (Category c : categories) {
+            Category found = c.id().equals(id) ? c : find(c.categories(), id);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Each item of a checklist in the catalog's order, as {id, title, "group" for a category inside it (whose
+     * own result is optional) or null}, with the ids of the categories around it.
+     */
+    private static void checklistItems(Category c, List<String> enclosing,
+            java.util.function.BiConsumer<String[], List<String>> each) {
+        List<String> around = new ArrayList<>(enclosing);
+        around.add(c.id());
+        for (Clause cl : c.clauses()) {
+            each.accept(new String[] {cl.id(), cl.title(), null}, around);
+        }
+        for (Category sub : c.categories()) {
+            each.accept(new String[] {sub.id(), sub.title(), "group"}, around);
+            checklistItems(sub, around, each);
+        }
     }
 
     private static List<String> scopes(Unit u) {

@@ -259,8 +259,11 @@ public final class XlsxForms {
             put(sheet, factRow, SCORE, "日期 date (YYYY-MM-DD)", st.header);
             put(sheet, factRow, EVIDENCE, "说明 note", st.header);
             List<String> attributes = eventAttributes(variant);
+            List<String> optional = optionalEventAttributes(variant);
             for (int a = 0; a < attributes.size(); a++) {
-                put(sheet, factRow, FIRST_ATTRIBUTE + a, attributes.get(a) + " (true/false)", st.header);
+                // an optional attribute (CQM's cannotBeRectified) left blank is not stated, which reads as false
+                put(sheet, factRow, FIRST_ATTRIBUTE + a, attributes.get(a) + (optional.contains(attributes.get(a))
+                        ? OPTIONAL_ATTRIBUTE : " (true/false)"), st.header);
             }
             String[] types = variant.inputs().events().stream().map(Inputs.EventSpec::type).toArray(String[]::new);
             StringBuilder guide = new StringBuilder();
@@ -383,9 +386,22 @@ public final class XlsxForms {
         cell.setCellStyle(style);
     }
 
+    /** The header of an optional attribute's column, after its name. */
+    private static final String OPTIONAL_ATTRIBUTE = " (true/false, blank: not stated)";
+
+    /** The event types' attributes, each once: the required ones first, then the optional ones. */
     private static List<String> eventAttributes(Variant variant) {
         List<String> names = new ArrayList<>();
         variant.inputs().events().forEach(e -> e.attributes().stream().filter(a -> !names.contains(a)).forEach(names::add));
+        optionalEventAttributes(variant).stream().filter(a -> !names.contains(a)).forEach(names::add);
+        return names;
+    }
+
+    /** The attributes an event of some type may leave out (catalog format 0.2). */
+    private static List<String> optionalEventAttributes(Variant variant) {
+        List<String> names = new ArrayList<>();
+        variant.inputs().events().forEach(e -> e.optionalAttributes().stream().filter(a -> !names.contains(a))
+                .forEach(names::add));
         return names;
     }
 
@@ -723,7 +739,8 @@ public final class XlsxForms {
             String name = cells.text(sheet, header, c);
             String value = cells.text(sheet, r, c);
             if (name != null && value != null) {
-                attributes.put(name.replace(" (true/false)", ""), value.toLowerCase(java.util.Locale.ROOT));
+                attributes.put(name.replace(" (true/false)", "").replace(OPTIONAL_ATTRIBUTE, ""),
+                        value.toLowerCase(java.util.Locale.ROOT));
             }
         }
         // the date cell names the event in messages (a date before operatingSince, after onSiteDate)

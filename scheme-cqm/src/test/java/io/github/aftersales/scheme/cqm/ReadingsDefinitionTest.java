@@ -50,6 +50,8 @@ class ReadingsDefinitionTest {
         assertThat(complaint.where("judged-unrectifiable")).containsOnly(java.util.Map.entry("rectified", "false"),
                 java.util.Map.entry("cannotBeRectified", "true"));
         assertThat(star.surveillance().onSeriousEventReading()).isEqualTo("cqm.onSeriousEvent");
+        assertThat(star.inputs().events().get(2).exclusive()).containsExactly(java.util.List.of("rectified",
+                "cannotBeRectified"));
     }
 
     @Test
@@ -73,5 +75,13 @@ class ReadingsDefinitionTest {
                 "\"optionalAttributes\": [\n            \"rectified\"")))
                 .asString().endsWith("attribute 'rectified' is both in attributes and in optionalAttributes: give it"
                         + " once");
+        String exclusive = "\"exclusive\": [\n            [\n              \"rectified\",\n              \"cannotBeRectified\"";
+        assertThat(load(t -> t.replace(exclusive, exclusive.replace("\"rectified\"", "\"rectifed\""))))
+                .asString().startsWith("schemes/cqm/scheme.json:").contains("variants[0].events[2].exclusive[0]:")
+                .endsWith("exclusive names 'rectifed', which is not an attribute of this event type; its attributes:"
+                        + " rectified, cannotBeRectified");
+        assertThat(load(t -> t.replace(exclusive, exclusive.replace("\"rectified\"", "\"cannotBeRectified\""))))
+                .asString().endsWith("a group of exclusive attributes names two or more different attributes, of which"
+                        + " an event may state at most one true");
     }
 }

@@ -1,5 +1,9 @@
 package io.github.aftersales.app.commands.register;
 
+import io.github.aftersales.app.ExitCode;
+import io.github.aftersales.app.UserException;
+import io.github.aftersales.app.commands.OnSeriousConverter;
+import io.github.aftersales.core.evaluation.EvaluationOptions;
 import io.github.aftersales.register.EvaluatedAssessment;
 import io.github.aftersales.register.Register;
 import io.github.aftersales.spi.SurveillanceRules;
@@ -9,7 +13,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** What surveil and reevaluate take: a certificate, an assessment file, its date and how to score it. */
+/**
+ * What surveil and reevaluate take: a certificate, an assessment file, its date, how to score it and the
+ * readings of the standard to grade and decide with.
+ */
 final class EvaluationEntry {
     @Parameters(index = "0", paramLabel = "CERTIFICATE", description = "The register's number or your reference.")
     String certificate;
@@ -29,7 +36,27 @@ final class EvaluationEntry {
     @Mixin
     io.github.aftersales.app.commands.ScoringOptions scoring = new io.github.aftersales.app.commands.ScoringOptions();
 
-    EvaluatedAssessment evaluate(RegisterSubcommand command, Register register) {
-        return command.evaluate(file, register.find(certificate), date, scoring.options());
+    @Mixin
+    io.github.aftersales.app.commands.ReadingOptions reading = new io.github.aftersales.app.commands.ReadingOptions();
+
+    /**
+     * How the file is evaluated and decided on: the scoring options and the run's readings, {@code --on-serious}
+     * being another name for the reading of what a serious event leads to. Checked before the register is
+     * opened: a wrong option is a usage error (exit 2).
+     */
+    EvaluationOptions options(RegisterSubcommand command) {
+        EvaluationOptions scored = scoring.options();
+        java.util.Map<String, String> readings = reading.chosen(command.schemes(), scored.notApplicable());
+        try {
+            readings = OnSeriousConverter.withReading(readings, onSerious, command.schemes().values());
+        } catch (IllegalArgumentException e) {
+            throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
+        return new EvaluationOptions(scored.notApplicable(), scored.missingAsZero(), readings);
+    }
+
+    /** The file evaluated with {@code options} (from {@link #options}), carrying the run's readings. */
+    EvaluatedAssessment evaluate(RegisterSubcommand command, Register register, EvaluationOptions options) {
+        return command.evaluate(file, register.find(certificate), date, options);
     }
 }

@@ -28,8 +28,9 @@ final class ReevaluateCommand extends RegisterSubcommand {
 
     @Override
     public Integer call() {
+        io.github.aftersales.core.evaluation.EvaluationOptions options = entry.options(this);
         try (Register register = open(Register.Access.UPDATE)) {
-            print(RegisterReport.change(register.reevaluate(entry.certificate, entry.evaluate(this, register),
+            print(RegisterReport.change(register.reevaluate(entry.certificate, entry.evaluate(this, register, options),
                     Optional.ofNullable(entry.onSerious))));
         }
         return ExitCode.OK;

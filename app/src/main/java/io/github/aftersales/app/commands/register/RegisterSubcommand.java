@@ -93,8 +93,10 @@ abstract class RegisterSubcommand implements Callable<Integer> {
         EvaluatedAssessment evaluated = Evaluations.pick(input.fileName(), input.bytes(), input.assessment(), result,
                 id -> Optional.ofNullable(schemes().get(id)), scheme, date, r -> Json.compact(JsonReport.scheme(r)));
         // stored with the entry and sealed in its chain: what the result was made from (docs/register.md)
-        return new Read(input.assessment(), result.provenance() == null ? evaluated
-                : evaluated.withProvenance(Json.compact(JsonReport.provenance(result.provenance()))));
+        evaluated = result.provenance() == null ? evaluated
+                : evaluated.withProvenance(Json.compact(JsonReport.provenance(result.provenance())));
+        // a surveillance decides with the readings the grade was worked out with
+        return new Read(input.assessment(), evaluated.withReadings(options.readings()));
     }
 
     /** Refuses an output file that is the register itself (as H2 names its file): --force must not destroy it. */
