@@ -17,10 +17,19 @@ public final class DecimalRange {
     private DecimalRange() {
     }
 
+    /**
+     * The most places a zero may be written to, either way ({@code 0.000}, {@code 0E+5}): all of a zero's digits are
+     * trailing zeros, but {@code 0E-999999999} is a billion of them, which a text of it (a date, a reading) or a sum
+     * with it (a score) would write out, in gigabytes. A hundred is as many as a number may be written with.
+     */
+    public static final int MAX_ZERO_PLACES = 100;
+
     /** Whether {@code n} fits. */
     public static boolean fits(BigDecimal n) {
-        return n.signum() == 0
-                || n.precision() - n.scale() <= MAX_DIGITS_BEFORE && n.stripTrailingZeros().scale() <= MAX_DECIMALS;
+        if (n.signum() == 0) {
+            return Math.abs(n.scale()) <= MAX_ZERO_PLACES;
+        }
+        return n.precision() - n.scale() <= MAX_DIGITS_BEFORE && n.stripTrailingZeros().scale() <= MAX_DECIMALS;
     }
 
     /** The message for a number written {@code text} that does not fit. */

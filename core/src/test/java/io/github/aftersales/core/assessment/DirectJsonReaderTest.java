@@ -107,6 +107,8 @@ class DirectJsonReaderTest {
         m.add(new Object[] {"\"score\":1.25", "\"score\":1E-2", true});
         m.add(new Object[] {"\"score\":1.25", "\"score\":1.0e0", true});
         m.add(new Object[] {"\"score\":1.25", "\"score\":-0e-5", true});
+        m.add(new Object[] {"\"score\":1.25", "\"score\":0E-100", true});
+        m.add(new Object[] {"\"complaints\":0", "\"complaints\":-0E+100", true});
         m.add(new Object[] {"\"complaints\":0", "\"complaints\":25E-1", true});
         m.add(new Object[] {"\"percent\":75.5", "\"percent\":100.000", true});
         m.add(new Object[] {"\"percent\":75.5", "\"percent\":-0.0", true});
@@ -165,6 +167,11 @@ class DirectJsonReaderTest {
                 {"\"score\":1.25", "\"score\":1E2147483648"},
                 {"\"score\":1.25", "\"score\":1E12"},
                 {"\"score\":1.25", "\"score\":1E-13"},
+                // zero to a billion places: a text (a date, a reading) or a sum of it took gigabytes, and hours
+                {"\"score\":1.25", "\"score\":0E-999999999"},
+                {"\"score\":1.25", "\"score\":0E-101"},
+                {"\"percent\":75.5", "\"percent\":-0.0E-2147483647"},
+                {"\"complaints\":0", "\"complaints\":0E+999999999"},
                 {"\"score\":1.25", "\"score\":01"},
                 {"\"score\":1.25", "\"score\":NaN"},
                 {"\"score\":1.25", "\"score\":+1"},
@@ -244,6 +251,17 @@ class DirectJsonReaderTest {
         int at = indexOf(notUtf8, (byte) 0xC3);
         notUtf8[at + 1] = (byte) 'x';
         assertFalse(ReadersAgree.check(notUtf8, "book.ndjson", 1));
+    }
+
+    @Test
+    void aZeroToABillionPlacesIsOutOfRangeNotWrittenOut() {
+        // as the root's date it was a text of a billion zeros: out of memory, or gigabytes and seconds
+        String line = RICH.replace("\"date\":\"2026-10-15\"", "\"date\":0E-999999999");
+        assertFalse(ReadersAgree.check(bytes(line), "book.ndjson", 3));
+        assertEquals("book.ndjson:3:46: the number 0E-999999999 is out of range: at most 12 digits before the point and 12"
+                + " after it", ReadersAgree.located(bytes(line), "book.ndjson", 3));
+        assertTrue(io.github.aftersales.core.json.DecimalRange.fits(new BigDecimal("-0.00")));
+        assertFalse(io.github.aftersales.core.json.DecimalRange.fits(new BigDecimal("0E+101")));
     }
 
     @Test
