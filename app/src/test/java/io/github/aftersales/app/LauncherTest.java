@@ -193,9 +193,14 @@ class LauncherTest {
         Path launcher = install("tuning");
         Map<String, String> env = Map.of("AFTERSALES_CACHE", "off", "AFTERSALES_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
         Path book = work.resolve("book.ndjson");
-        Process getconf = new ProcessBuilder("getconf", "_NPROCESSORS_ONLN").start();
-        String processors = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        boolean few = getconf.waitFor() == 0 && (processors.equals("1") || processors.equals("2"));
+        int processors = processors();
+        boolean few = processors == 1 || processors == 2;
+        // where the JVM picks the serial collector itself (one processor), every command runs with it
+        Process plain = new ProcessBuilder(jdk.resolve("bin/java").toString(), "-XX:+PrintCommandLineFlags", "-version")
+                .redirectErrorStream(true).start();
+        boolean jvmPicksSerial = new String(plain.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .contains("-XX:+UseSerialGC");
+        plain.waitFor();
 
         Ran generate = launcher(launcher, jdk, work.resolve("cache"), env, "generate", "--scheme", "gbt27922",
                 "--count", "3", "--seed", "1", "-o", book.toString());
@@ -206,7 +211,7 @@ class LauncherTest {
             String flags = batch.out().lines().findFirst().orElseThrow();
             assertThat(flags).contains("-XX:InlineSmallCode=500", "-XX:FreqInlineSize=100")
                     .doesNotContain("TieredStopAtLevel");
-            if (few) {
+            if (few || jvmPicksSerial) {
                 assertThat(flags).contains("-XX:+UseSerialGC");
             } else {
                 assertThat(flags).doesNotContain("-XX:+UseSerialGC");
@@ -221,8 +226,26 @@ class LauncherTest {
 
         Ran serve = launcher(launcher, jdk, work.resolve("cache"), env, "serve", "--help");
         assertThat(serve.exit()).isZero();
-        assertThat(serve.out().lines().findFirst().orElseThrow())
-                .doesNotContain("InlineSmallCode", "TieredStopAtLevel", "-XX:+UseSerialGC");
+        String serveFlags = serve.out().lines().findFirst().orElseThrow();
+        assertThat(serveFlags).doesNotContain("InlineSmallCode", "TieredStopAtLevel");
+        assertThat(serveFlags.contains("-XX:+UseSerialGC")).as("serve's collector is the JVM's own choice")
+                .isEqualTo(jvmPicksSerial);
+    }
+
+    /** The processors as the launcher counts them: {@code nproc}, fewer under a cgroup's CPU quota. */
+    private static int processors() throws Exception {
+        Process nproc = new ProcessBuilder("nproc").start();
+        int cpus = Integer.parseInt(new String(nproc.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        nproc.waitFor();
+        Path max = Path.of("/sys/fs/cgroup/cpu.max");
+        if (Files.isReadable(max)) {
+            String[] f = Files.readString(max).strip().split(" ");
+            if (f.length == 2 && f[0].matches("[0-9]+") && f[1].matches("[0-9]+") && Long.parseLong(f[1]) > 0) {
+                long quota = (Long.parseLong(f[0]) + Long.parseLong(f[1]) - 1) / Long.parseLong(f[1]);
+                cpus = (int) Math.min(cpus, quota);
+            }
+        }
+        return cpus;
     }
 
     @ParameterizedTest(name = "{0}")
