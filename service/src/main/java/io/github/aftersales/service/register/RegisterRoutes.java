@@ -307,7 +307,8 @@ public final class RegisterRoutes {
         }
         CertificateView after = registered(BODY, () -> {
             EvaluatedAssessment evaluated = Evaluations.pick(name, bytes, assessment, result,
-                    id -> Optional.ofNullable(schemes.get(id)), scheme, date, r -> Json.compact(JsonReport.scheme(r)));
+                    id -> Optional.ofNullable(schemes.get(id)), scheme, date, r -> Json.compact(JsonReport.scheme(r)))
+                    .withReadings(options.readings()); // decided with the readings it was graded with, as the CLI does
             Register by = register.recordingAs(who.account());
             return reevaluation ? by.reevaluate(Long.toString(certificate.number()), evaluated, onSerious)
                     : by.surveil(Long.toString(certificate.number()), evaluated, onSerious);
