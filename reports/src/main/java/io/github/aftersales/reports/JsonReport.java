@@ -1,7 +1,7 @@
 package io.github.aftersales.reports;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aftersales.core.evaluation.CategoryResult;
 import io.github.aftersales.core.evaluation.ClauseResult;
@@ -9,188 +9,283 @@ import io.github.aftersales.core.evaluation.ConditionCheck;
 import io.github.aftersales.core.evaluation.Decimals;
 import io.github.aftersales.core.evaluation.EvaluationResult;
 import io.github.aftersales.core.evaluation.LevelCheck;
+import io.github.aftersales.core.evaluation.Provenance;
+import io.github.aftersales.core.evaluation.ReadingUsed;
 import io.github.aftersales.core.evaluation.SchemeResult;
+import io.github.aftersales.core.plan.SchemePlan;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * The JSON result: a documented contract ({@code docs/result.schema.json}). Numbers are decimals cut
  * to two places (never rounded up past a threshold).
+ *
+ * <p>The result's shape is written in one place, the {@code write} methods, straight to a Jackson
+ * generator: {@code evaluate --format ndjson} and {@code --format json} write each result so, with no tree
+ * made (making one was most of the cost of writing a result). The trees others ask for ({@link #of},
+ * {@link #assessment}, {@link #scheme}, {@link #provenance}) are read back from what the same methods write,
+ * so a tree written is byte for byte what the writer writes.
  */
 public final class JsonReport {
-
-    private static final JsonNodeFactory NODES = SmallObjects.INSTANCE; // as JsonNodeFactory.instance, smaller objects
 
     private JsonReport() {
     }
 
+    /** The JSON result of a batch, {@code {"assessments": [...]}}. */
     public static ObjectNode of(List<EvaluationResult> results) {
-        ObjectNode root = NODES.objectNode();
-        ArrayNode assessments = root.putArray("assessments");
-        results.forEach(r -> assessments.add(assessment(r)));
-        return root;
+        return (ObjectNode) Json.tree(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("assessments");
+            for (EvaluationResult r : results) {
+                write(g, r);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
     }
 
     /** One assessment's results: an item of {@code assessments}, and one line of NDJSON output. */
     public static ObjectNode assessment(EvaluationResult r) {
-        ObjectNode a = NODES.objectNode();
-        a.put("source", r.source());
-        if (r.line() > 0) {
-            a.put("line", r.line());
-        }
-        a.put("organisation", r.organisation());
-        a.put("date", r.date());
-        ArrayNode schemes = a.putArray("schemes");
-        r.results().forEach(s -> schemes.add(scheme(s)));
-        if (r.provenance() != null) { // absent from results made before provenance, and from those made without it
-            a.set("provenance", provenance(r.provenance()));
-        }
-        return a;
-    }
-
-    /** Where a result came from (docs/result.schema.json, {@code provenance}). */
-    public static ObjectNode provenance(io.github.aftersales.core.evaluation.Provenance p) {
-        ObjectNode o = NODES.objectNode();
-        o.put("inputDigest", p.inputDigest());
-        o.put("program", p.program());
-        ObjectNode options = o.putObject("options");
-        options.put("notApplicable", p.options().notApplicable());
-        options.put("missingAsZero", p.options().missingAsZero());
-        ObjectNode chosen = options.putObject("readings");
-        p.options().readings().forEach(chosen::put);
-        ArrayNode schemes = o.putArray("schemes");
-        for (io.github.aftersales.core.evaluation.Provenance.Part part : p.schemes()) {
-            ObjectNode n = schemes.addObject();
-            n.put("scheme", part.scheme());
-            n.put("variant", part.variant());
-            n.put("schemeVersion", part.schemeVersion());
-            n.put("catalogDigest", part.catalogDigest());
-            ArrayNode readings = n.putArray("readings");
-            part.readings().forEach(u -> readings.addObject().put("key", u.key()).put("value", u.value())
-                    .put("source", u.source()));
-        }
-        return o;
+        return (ObjectNode) Json.tree(g -> write(g, r));
     }
 
     /**
      * One assessment's results with the path to each higher level ({@code evaluate --plan}): each scheme's
      * result that has a plan gets a {@code plan} member.
      */
-    public static ObjectNode assessment(EvaluationResult r, List<io.github.aftersales.core.plan.SchemePlan> plans) {
-        ObjectNode a = assessment(r);
-        for (com.fasterxml.jackson.databind.JsonNode s : a.get("schemes")) {
-            for (io.github.aftersales.core.plan.SchemePlan p : plans) {
-                if (p.scheme().equals(s.get("scheme").asText())) {
-                    ((ObjectNode) s).set("plan", PlanReport.json(p));
-                }
-            }
-        }
-        return a;
+    public static ObjectNode assessment(EvaluationResult r, List<SchemePlan> plans) {
+        return (ObjectNode) Json.tree(g -> write(g, r, plans));
+    }
+
+    /** Where a result came from (docs/result.schema.json, {@code provenance}). */
+    public static ObjectNode provenance(Provenance p) {
+        return (ObjectNode) Json.tree(g -> writeProvenance(g, p));
     }
 
     /** One scheme's result, as in the evaluate result. */
     public static ObjectNode scheme(SchemeResult s) {
-        ObjectNode o = NODES.objectNode();
-        o.put("scheme", s.scheme());
-        o.put("schemeVersion", s.schemeVersion());
-        o.put("variant", s.variant());
-        o.put("variantTitle", s.variantTitle());
-        number(o, "score", s.score());
-        number(o, "maxScore", s.maxScore());
-        number(o, "declaredMax", s.declaredMax());
-        number(o, "total", s.total());
-        number(o, "percent", s.percent());
-        o.put("grade", s.grade());
-        o.put("gradeEn", s.gradeEn());
-        o.put("gradeId", s.gradeId());
-        o.put("stars", s.stars());
-        o.put("passed", s.passed());
-        o.put("notApplicable", s.notApplicable().key());
-        if (!s.readings().isEmpty()) { // absent when the result depended on no reading: older results stay as they were
-            readings(o.putArray("readings"), s.readings());
+        return (ObjectNode) Json.tree(g -> writeScheme(g, s, null));
+    }
+
+    /** The readings of the standard a result depended on, one object each, added to {@code out}. */
+    static void readings(ArrayNode out, List<ReadingUsed> readings) {
+        out.addAll((ArrayNode) Json.tree(g -> {
+            g.writeStartArray();
+            writeReadings(g, readings);
+            g.writeEndArray();
+        }));
+    }
+
+    /** {@link #assessment(EvaluationResult)}, written to {@code g}. */
+    public static void write(JsonGenerator g, EvaluationResult r) throws IOException {
+        write(g, r, List.of());
+    }
+
+    /**
+     * {@link #assessment(EvaluationResult, List)}, written to {@code g}: a scheme's result gets the plan of its
+     * scheme (the last one, were there two), as its last member.
+     */
+    public static void write(JsonGenerator g, EvaluationResult r, List<SchemePlan> plans) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("source", r.source());
+        if (r.line() > 0) {
+            g.writeNumberField("line", r.line());
         }
-        ArrayNode cats = o.putArray("categories");
-        for (CategoryResult c : s.categories()) {
-            ObjectNode n = cats.addObject();
-            n.put("id", c.id());
-            n.put("title", c.title());
-            n.put("titleEn", c.titleEn());
-            n.put("depth", c.depth());
-            number(n, "points", c.points());
-            number(n, "applicablePoints", c.applicablePoints());
-            number(n, "score", c.score());
-            number(n, "percent", c.percent());
-        }
-        ArrayNode lost = o.putArray("lostPoints");
-        s.lostPoints().forEach(c -> lost.add(clause(c)));
-        ArrayNode excluded = o.putArray("excluded");
-        s.excluded().forEach(c -> excluded.add(clause(c)));
-        ArrayNode clauses = o.putArray("clauses");
-        s.clauses().forEach(c -> clauses.add(clause(c)));
-        ArrayNode levels = o.putArray("levels");
-        for (LevelCheck l : s.levels()) {
-            ObjectNode n = levels.addObject();
-            n.put("id", l.id());
-            n.put("name", l.name());
-            n.put("nameEn", l.nameEn());
-            n.put("stars", l.stars());
-            n.put("reached", l.reached());
-            ArrayNode conditions = n.putArray("conditions");
-            for (ConditionCheck c : l.conditions()) {
-                ObjectNode cn = conditions.addObject();
-                cn.put("condition", c.condition());
-                cn.put("measured", c.measured());
-                cn.put("holds", c.holds());
-                ArrayNode f = cn.putArray("shortfalls");
-                c.shortfalls().forEach(sf -> f.addObject().put("what", sf.what()).put("gap", sf.gap()));
+        g.writeStringField("organisation", r.organisation());
+        g.writeStringField("date", r.date());
+        g.writeArrayFieldStart("schemes");
+        for (SchemeResult s : r.results()) {
+            SchemePlan plan = null;
+            // a scheme named null is matched as its tree's text was, "null"
+            String scheme = s.scheme() == null ? "null" : s.scheme();
+            for (SchemePlan p : plans) {
+                if (p.scheme().equals(scheme)) {
+                    plan = p;
+                }
             }
+            writeScheme(g, s, plan);
         }
-        ArrayNode parts = o.putArray("parts");
-        s.parts().forEach(p -> parts.addObject().put("scheme", p.scheme()).put("variant", p.variant()));
-        ArrayNode reasons = o.putArray("reasons");
-        s.reasons().forEach(reasons::add);
-        ArrayNode next = o.putArray("nextLevelNeeds");
-        s.nextLevelNeeds().forEach(next::add);
-        return o;
+        g.writeEndArray();
+        if (r.provenance() != null) { // absent from results made before provenance, and from those made without it
+            g.writeFieldName("provenance");
+            writeProvenance(g, r.provenance());
+        }
+        g.writeEndObject();
+    }
+
+    /** {@link #provenance}, written to {@code g}. */
+    public static void writeProvenance(JsonGenerator g, Provenance p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("inputDigest", p.inputDigest());
+        g.writeStringField("program", p.program());
+        g.writeObjectFieldStart("options");
+        g.writeStringField("notApplicable", p.options().notApplicable());
+        g.writeBooleanField("missingAsZero", p.options().missingAsZero());
+        g.writeObjectFieldStart("readings");
+        for (java.util.Map.Entry<String, String> e : p.options().readings().entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeArrayFieldStart("schemes");
+        for (Provenance.Part part : p.schemes()) {
+            g.writeStartObject();
+            g.writeStringField("scheme", part.scheme());
+            g.writeStringField("variant", part.variant());
+            g.writeStringField("schemeVersion", part.schemeVersion());
+            g.writeStringField("catalogDigest", part.catalogDigest());
+            g.writeArrayFieldStart("readings");
+            for (Provenance.InForce u : part.readings()) {
+                g.writeStartObject();
+                g.writeStringField("key", u.key());
+                g.writeStringField("value", u.value());
+                g.writeStringField("source", u.source());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** {@link #scheme}, written to {@code g}; with its {@code plan} member last when {@code plan} is not null. */
+    public static void writeScheme(JsonGenerator g, SchemeResult s, SchemePlan plan) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("scheme", s.scheme());
+        g.writeStringField("schemeVersion", s.schemeVersion());
+        g.writeStringField("variant", s.variant());
+        g.writeStringField("variantTitle", s.variantTitle());
+        number(g, "score", s.score());
+        number(g, "maxScore", s.maxScore());
+        number(g, "declaredMax", s.declaredMax());
+        number(g, "total", s.total());
+        number(g, "percent", s.percent());
+        g.writeStringField("grade", s.grade());
+        g.writeStringField("gradeEn", s.gradeEn());
+        g.writeStringField("gradeId", s.gradeId());
+        g.writeNumberField("stars", s.stars());
+        g.writeBooleanField("passed", s.passed());
+        g.writeStringField("notApplicable", s.notApplicable().key());
+        if (!s.readings().isEmpty()) { // absent when the result depended on no reading: older results stay as they were
+            g.writeArrayFieldStart("readings");
+            writeReadings(g, s.readings());
+            g.writeEndArray();
+        }
+        g.writeArrayFieldStart("categories");
+        for (CategoryResult c : s.categories()) {
+            g.writeStartObject();
+            g.writeStringField("id", c.id());
+            g.writeStringField("title", c.title());
+            g.writeStringField("titleEn", c.titleEn());
+            g.writeNumberField("depth", c.depth());
+            number(g, "points", c.points());
+            number(g, "applicablePoints", c.applicablePoints());
+            number(g, "score", c.score());
+            number(g, "percent", c.percent());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        clauses(g, "lostPoints", s.lostPoints());
+        clauses(g, "excluded", s.excluded());
+        clauses(g, "clauses", s.clauses());
+        g.writeArrayFieldStart("levels");
+        for (LevelCheck l : s.levels()) {
+            g.writeStartObject();
+            g.writeStringField("id", l.id());
+            g.writeStringField("name", l.name());
+            g.writeStringField("nameEn", l.nameEn());
+            g.writeNumberField("stars", l.stars());
+            g.writeBooleanField("reached", l.reached());
+            g.writeArrayFieldStart("conditions");
+            for (ConditionCheck c : l.conditions()) {
+                g.writeStartObject();
+                g.writeStringField("condition", c.condition());
+                g.writeStringField("measured", c.measured());
+                g.writeBooleanField("holds", c.holds());
+                g.writeArrayFieldStart("shortfalls");
+                for (ConditionCheck.Shortfall sf : c.shortfalls()) {
+                    g.writeStartObject();
+                    g.writeStringField("what", sf.what());
+                    g.writeStringField("gap", sf.gap());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("parts");
+        for (io.github.aftersales.spi.Variant.PartRef p : s.parts()) {
+            g.writeStartObject();
+            g.writeStringField("scheme", p.scheme());
+            g.writeStringField("variant", p.variant());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        strings(g, "reasons", s.reasons());
+        strings(g, "nextLevelNeeds", s.nextLevelNeeds());
+        if (plan != null) {
+            g.writeFieldName("plan");
+            PlanReport.write(g, plan);
+        }
+        g.writeEndObject();
     }
 
     /** The readings of the standard a result depended on, one object each (docs/result.schema.json). */
-    static void readings(ArrayNode out, java.util.List<io.github.aftersales.core.evaluation.ReadingUsed> readings) {
-        for (io.github.aftersales.core.evaluation.ReadingUsed u : readings) {
-            ObjectNode n = out.addObject();
-            n.put("key", u.key());
-            n.put("value", u.value());
-            n.put("shown", u.reading().shown(u.value()));
-            n.put("default", u.reading().defaultValue());
-            n.put("source", u.source().key());
-            n.put("clause", u.reading().clause());
-            n.put("means", u.reading().means(u.value()));
-            n.put("text", u.text());
+    static void writeReadings(JsonGenerator g, List<ReadingUsed> readings) throws IOException {
+        for (ReadingUsed u : readings) {
+            g.writeStartObject();
+            g.writeStringField("key", u.key());
+            g.writeStringField("value", u.value());
+            g.writeStringField("shown", u.reading().shown(u.value()));
+            g.writeStringField("default", u.reading().defaultValue());
+            g.writeStringField("source", u.source().key());
+            g.writeStringField("clause", u.reading().clause());
+            g.writeStringField("means", u.reading().means(u.value()));
+            g.writeStringField("text", u.text());
+            g.writeEndObject();
         }
     }
 
-    private static ObjectNode clause(ClauseResult c) {
-        ObjectNode n = NODES.objectNode();
-        n.put("id", c.id());
-        n.put("title", c.title());
-        n.put("titleEn", c.titleEn());
-        number(n, "points", c.points());
-        number(n, "score", c.score());
-        number(n, "lost", c.points() == null ? null : c.lost());
-        n.put("result", c.result() == null ? null : c.result().key());
-        n.put("applicable", c.applicable());
-        n.put("note", c.note());
-        ArrayNode ev = n.putArray("evidence");
-        c.evidence().forEach(ev::add);
-        n.put("how", c.how());
-        return n;
+    private static void clauses(JsonGenerator g, String name, List<ClauseResult> clauses) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (ClauseResult c : clauses) {
+            g.writeStartObject();
+            g.writeStringField("id", c.id());
+            g.writeStringField("title", c.title());
+            g.writeStringField("titleEn", c.titleEn());
+            number(g, "points", c.points());
+            number(g, "score", c.score());
+            number(g, "lost", c.points() == null ? null : c.lost());
+            g.writeStringField("result", c.result() == null ? null : c.result().key());
+            g.writeBooleanField("applicable", c.applicable());
+            g.writeStringField("note", c.note());
+            strings(g, "evidence", c.evidence());
+            g.writeStringField("how", c.how());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
-    private static void number(ObjectNode o, String key, BigDecimal value) {
+    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    /** A number as every number of the result is shown: cut to two decimals ({@link Decimals#shown}); null stays null. */
+    static void number(JsonGenerator g, String name, BigDecimal value) throws IOException {
+        g.writeFieldName(name);
         if (value == null) {
-            o.putNull(key);
+            g.writeNull();
         } else {
-            o.put(key, Decimals.shown(value));
+            g.writeNumber(Decimals.shown(value));
         }
     }
 }

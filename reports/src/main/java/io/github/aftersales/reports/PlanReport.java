@@ -1,7 +1,6 @@
 package io.github.aftersales.reports;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aftersales.core.evaluation.Decimals;
 import io.github.aftersales.core.plan.Change;
@@ -9,7 +8,7 @@ import io.github.aftersales.core.plan.LevelPlan;
 import io.github.aftersales.core.plan.Route;
 import io.github.aftersales.core.plan.SchemePlan;
 import io.github.aftersales.core.plan.Wait;
-import java.math.BigDecimal;
+import java.io.IOException;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -19,74 +18,82 @@ import java.util.function.UnaryOperator;
  */
 public final class PlanReport {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private PlanReport() {
     }
 
-    /** The {@code plan} member of a scheme's result. */
+    /** The {@code plan} member of a scheme's result, as a tree: read back from what {@link #write} writes. */
     public static ObjectNode json(SchemePlan p) {
-        ObjectNode o = NODES.objectNode();
-        o.put("note", p.note());
-        ArrayNode levels = o.putArray("levels");
-        for (LevelPlan l : p.levels()) {
-            ObjectNode n = levels.addObject();
-            n.put("id", l.levelId());
-            n.put("name", l.name());
-            n.put("nameEn", l.nameEn());
-            n.put("stars", l.stars());
-            n.put("status", l.status().key());
-            n.put("from", l.from() == null ? null : l.from().toString());
-            n.put("why", l.why());
-            n.put("proven", l.proven());
-            n.put("changeCount", l.changes().size());
-            n.put("points", shown(l.points()));
-            n.put("effort", shown(l.effort()));
-            ArrayNode changes = n.putArray("changes");
-            for (Change c : l.changes()) {
-                ObjectNode cn = changes.addObject();
-                cn.put("scheme", c.scheme());
-                cn.put("kind", c.kind().key());
-                cn.put("id", c.id());
-                cn.put("title", c.title());
-                cn.put("from", c.from());
-                cn.put("to", c.to());
-                cn.put("gain", shown(c.gain()));
-                cn.put("effort", shown(c.effort()));
-            }
-            ArrayNode waits = n.putArray("waits");
-            for (Wait w : l.waits()) {
-                ObjectNode wn = waits.addObject();
-                wn.put("condition", w.condition());
-                wn.put("fact", w.fact());
-                wn.put("from", w.from() == null ? null : w.from().toString());
-                wn.put("why", w.why());
-            }
-            ArrayNode routes = n.putArray("routes");
-            for (Route r : l.routes()) {
-                ObjectNode rn = routes.addObject();
-                rn.put("changeCount", r.changes());
-                rn.put("points", shown(r.points()));
-                rn.put("effort", shown(r.effort()));
-                ArrayNode parts = rn.putArray("parts");
-                for (Route.PartTarget t : r.parts()) {
-                    ObjectNode pn = parts.addObject();
-                    pn.put("scheme", t.scheme());
-                    pn.put("levelId", t.levelId());
-                    pn.put("name", t.name());
-                    pn.put("nameEn", t.nameEn());
-                    pn.put("stars", t.stars());
-                    pn.put("changeCount", t.changes());
-                    pn.put("points", shown(t.points()));
-                }
-            }
-        }
-        return o;
+        return (ObjectNode) Json.tree(g -> write(g, p));
     }
 
-    /** A number as every number of the result: cut to two decimals; {@code null} stays null. */
-    private static BigDecimal shown(BigDecimal v) {
-        return v == null ? null : Decimals.shown(v);
+    /** The {@code plan} member of a scheme's result, written to {@code g}. */
+    public static void write(JsonGenerator g, SchemePlan p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("note", p.note());
+        g.writeArrayFieldStart("levels");
+        for (LevelPlan l : p.levels()) {
+            g.writeStartObject();
+            g.writeStringField("id", l.levelId());
+            g.writeStringField("name", l.name());
+            g.writeStringField("nameEn", l.nameEn());
+            g.writeNumberField("stars", l.stars());
+            g.writeStringField("status", l.status().key());
+            g.writeStringField("from", l.from() == null ? null : l.from().toString());
+            g.writeStringField("why", l.why());
+            g.writeBooleanField("proven", l.proven());
+            g.writeNumberField("changeCount", l.changes().size());
+            JsonReport.number(g, "points", l.points());
+            JsonReport.number(g, "effort", l.effort());
+            g.writeArrayFieldStart("changes");
+            for (Change c : l.changes()) {
+                g.writeStartObject();
+                g.writeStringField("scheme", c.scheme());
+                g.writeStringField("kind", c.kind().key());
+                g.writeStringField("id", c.id());
+                g.writeStringField("title", c.title());
+                g.writeStringField("from", c.from());
+                g.writeStringField("to", c.to());
+                JsonReport.number(g, "gain", c.gain());
+                JsonReport.number(g, "effort", c.effort());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("waits");
+            for (Wait w : l.waits()) {
+                g.writeStartObject();
+                g.writeStringField("condition", w.condition());
+                g.writeStringField("fact", w.fact());
+                g.writeStringField("from", w.from() == null ? null : w.from().toString());
+                g.writeStringField("why", w.why());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("routes");
+            for (Route r : l.routes()) {
+                g.writeStartObject();
+                g.writeNumberField("changeCount", r.changes());
+                JsonReport.number(g, "points", r.points());
+                JsonReport.number(g, "effort", r.effort());
+                g.writeArrayFieldStart("parts");
+                for (Route.PartTarget t : r.parts()) {
+                    g.writeStartObject();
+                    g.writeStringField("scheme", t.scheme());
+                    g.writeStringField("levelId", t.levelId());
+                    g.writeStringField("name", t.name());
+                    g.writeStringField("nameEn", t.nameEn());
+                    g.writeNumberField("stars", t.stars());
+                    g.writeNumberField("changeCount", t.changes());
+                    JsonReport.number(g, "points", t.points());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /** The plan section of the text report. */

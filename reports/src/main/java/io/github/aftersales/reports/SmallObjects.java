@@ -16,9 +16,10 @@ import java.util.Set;
 /**
  * Jackson's node factory as {@code JsonNodeFactory.instance} is, but for its objects' members: kept in two
  * small arrays in the order put, where Jackson keeps a {@code LinkedHashMap} (a hash table and an entry
- * object a member). A result's JSON is a tree of hundreds of objects of a few members each, made for every
- * result written ({@code --format ndjson}); filling the hash tables was the largest cost of making it. The
- * same order as a {@code LinkedHashMap}, so the same bytes: a member put again keeps its place.
+ * object a member). A result's JSON tree ({@link Json#tree}: the service's answers, the register's JSON) holds
+ * hundreds of objects of a few members each; filling the hash tables was the largest cost of making it. The
+ * command line's results are written with no tree ({@link JsonReport#write}). The same order as a
+ * {@code LinkedHashMap}, so the same bytes: a member put again keeps its place.
  */
 final class SmallObjects extends JsonNodeFactory {
 

@@ -79,6 +79,19 @@ public final class StreamedJson {
         }
     }
 
+    /**
+     * One item of the array, written by {@code item} straight to the output (no tree made): the bytes
+     * {@link #add(JsonNode)} writes of the tree of the same tokens.
+     */
+    public void add(Json.Writing item) {
+        try {
+            item.writeTo(gen);
+            gen.flush(); // as a tree written is: each item goes out as it comes
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
     /** Ends the array (and the object around it), and the line. */
     public void end() {
         try {

@@ -160,7 +160,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             Function<EvaluationResult, List<SchemePlan>> plans = r -> Planner.plan(r, variantOf, effort);
             // NDJSON as its UTF-8 bytes, the rest as text
             Function<EvaluationResult, Object> render = switch (format) {
-                case ndjson -> r -> Json.compactBytes(plan ? JsonReport.assessment(r, plans.apply(r)) : JsonReport.assessment(r));
+                // written straight to bytes, no tree made (JsonReport.write: the shape every JSON result has)
+                case ndjson -> r -> {
+                    List<SchemePlan> ps = plan ? plans.apply(r) : List.of();
+                    return Json.compactBytes(g -> JsonReport.write(g, r, ps));
+                };
                 case text -> r -> plan ? TextReport.of(r, labels, plans.apply(r)) : TextReport.of(r, labels);
                 case md -> r -> plan ? MarkdownReport.of(r, labels, plans.apply(r)) : MarkdownReport.of(r, labels);
                 case html -> r -> plan ? HtmlReport.assessment(r, labels, variantOf, plans.apply(r))
@@ -197,7 +201,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                             if (first) {
                                 json[0] = new StreamedJson(sink.writer());
                             }
-                            json[0].add(plan ? JsonReport.assessment(r, plans.apply(r)) : JsonReport.assessment(r));
+                            List<SchemePlan> ps = plan ? plans.apply(r) : List.of();
+                            json[0].add(g -> JsonReport.write(g, r, ps));
                         }
                         case text -> sink.all((first ? "" : "\n" + "─".repeat(60) + "\n\n") + (String) outcome.rendered());
                         case md -> sink.all((first ? "" : "\n---\n\n") + (String) outcome.rendered());
