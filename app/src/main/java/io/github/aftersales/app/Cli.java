@@ -63,6 +63,11 @@ public final class Cli {
             // plugins are loaded when a command first asks for the schemes
             Path plugins = pluginDirectory(args);
             AppModule module = AppModule.discovering(plugins, builtIn -> withPlugins(builtIn, plugins, errWriter));
+            // no method is intercepted, so Guice need not generate classes (its ASM, about 50 classes loaded and
+            // 10 ms of every start): it calls constructors by reflection; a user's own setting is kept
+            if (System.getProperty("guice_bytecode_gen_option") == null) {
+                System.setProperty("guice_bytecode_gen_option", "DISABLED");
+            }
             // the injector is made on a thread of its own too, while picocli builds and parses the command
             // line: the commands are made without it and reach it only when they first ask for what it provides
             CompletableFuture<Injector> injector = CompletableFuture.supplyAsync(() -> Guice.createInjector(module),
