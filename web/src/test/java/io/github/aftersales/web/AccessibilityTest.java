@@ -70,6 +70,19 @@ class AccessibilityTest {
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checklist")));
                 found.addAll(violations("checklist of " + scheme));
             }
+            // a graded checklist: its score panel with the grade, the points lost and the path to the next level
+            browser.get(web.base() + "/assessments");
+            java.nio.file.Path example = java.nio.file.Path.of("..", "examples", "gbt27922-form.json").toAbsolutePath()
+                    .normalize();
+            new Select(browser.findElement(By.id("scheme"))).selectByValue("gbt27922/form");
+            browser.findElement(By.id("organisation")).sendKeys(new ObjectMapper()
+                    .readTree(example.toFile()).get("organisation").asText());
+            browser.findElement(By.cssSelector("form.new button")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checklist")));
+            browser.findElement(By.id("upload-file")).sendKeys(example.toString());
+            browser.findElement(By.cssSelector("form.upload button")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("next")));
+            found.addAll(violations("graded checklist with its next level"));
             browser.findElement(By.cssSelector("header form button")).click();
             wait.until(ExpectedConditions.urlContains("/sign-in"));
             signIn("mia");
