@@ -41,6 +41,9 @@ public final class AssessmentReader {
             "id", "result", "score", "samples", "percent", "note", "evidence",
             "row", "title", "titleEn", "points", "requiredEvidence", "asksApplicability", "checklistOf");
 
+    /** The largest file read whole and directly ({@link DirectJsonReader}): above every real form. */
+    private static final long DIRECT_FILE_BYTES = 4L << 20;
+
     /** The largest assessment file read: far above any real form (a few hundred KiB), far below memory. */
     public static final long MAX_FILE_BYTES = LocatedReader.MAX_DOCUMENT;
 
@@ -103,9 +106,10 @@ public final class AssessmentReader {
         // the size asked above is 0 for a pipe or /dev/stdin: the bytes read are counted as well
         try (InputStream in = new Bounded(Files.newInputStream(file), MAX_FILE_BYTES)) {
             LocatedReader.Syntax syntax = syntaxOf(file);
-            if (syntax == LocatedReader.Syntax.JSON && size > 0) {
-                // a file of known size is read whole and first directly (a pipe is parsed as it comes, so that
-                // malformed text is reported before the limit is reached)
+            if (syntax == LocatedReader.Syntax.JSON && size > 0 && size <= DIRECT_FILE_BYTES) {
+                // a file of known size, as large as real forms are, is read whole and first directly; a pipe, and
+                // a larger file, are parsed as they come (malformed text reported before the limit is reached,
+                // and no copy of a large file held beside the tree: memory stays flat at a small heap)
                 return read(in.readAllBytes(), source, syntax, 0);
             }
             return read(in, source, syntax);
