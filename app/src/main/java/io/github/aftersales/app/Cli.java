@@ -63,8 +63,8 @@ public final class Cli {
             // plugins are loaded when a command first asks for the schemes
             Path plugins = pluginDirectory(args);
             AppModule module = AppModule.discovering(plugins, builtIn -> withPlugins(builtIn, plugins, errWriter));
-            // no method is intercepted, so Guice need not generate classes (its ASM and generator, about 60 classes loaded, and
-            // 10 ms of every start): it calls constructors by reflection; a user's own setting is kept
+            // no method is intercepted, so Guice need not generate classes (its ASM and generator: about 60
+            // classes loaded, and 10 ms of every start): it calls constructors by reflection; a user's setting stays
             if (System.getProperty("guice_bytecode_gen_option") == null) {
                 System.setProperty("guice_bytecode_gen_option", "DISABLED");
             }
