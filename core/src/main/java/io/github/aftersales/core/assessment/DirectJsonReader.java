@@ -137,7 +137,7 @@ public final class DirectJsonReader {
                 case "facts" -> {
                     if (v != JsonToken.VALUE_NULL) {
                         facts = new LinkedHashMap<>();
-                        factPositions = new HashMap<>(); // filled in the order the located reader fills it
+                        factPositions = new HashMap<>(); // looked up by key only, as the located reader's are
                         facts(v, facts, factPositions);
                     }
                 }

@@ -222,16 +222,7 @@ public final class RegisterRoutes {
                 json.end();
             });
         } else if (perEntry) {
-            stream(ctx, CSV + "; charset=utf-8; header=present", "register-events.csv", out -> {
-                out.write(RegisterFormats.eventsCsvHeader());
-                register.forEach(all, false, c -> {
-                    try {
-                        out.write(RegisterFormats.eventsCsv(c));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            });
+            csv(ctx, "register-events.csv", all, RegisterFormats.eventsCsvHeader(), RegisterFormats::eventsCsv);
         } else {
             certificatesCsv(ctx, all);
         }
@@ -243,11 +234,17 @@ public final class RegisterRoutes {
      * the register page's export of what its filters find.
      */
     public void certificatesCsv(Context ctx, Listing listing) {
-        stream(ctx, CSV + "; charset=utf-8; header=present", "register.csv", out -> {
-            out.write(RegisterFormats.certificatesCsvHeader());
+        csv(ctx, "register.csv", listing, RegisterFormats.certificatesCsvHeader(), RegisterFormats::certificateCsv);
+    }
+
+    /** A CSV download {@code file}: its header, then the rows {@code rows} writes for each certificate found. */
+    private void csv(Context ctx, String file, Listing listing, String header,
+            java.util.function.Function<CertificateView, String> rows) {
+        stream(ctx, CSV + "; charset=utf-8; header=present", file, out -> {
+            out.write(header);
             register.forEach(listing, false, c -> {
                 try {
-                    out.write(RegisterFormats.certificateCsv(c));
+                    out.write(rows.apply(c));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
